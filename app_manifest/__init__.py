@@ -1,0 +1,1 @@
+"""Teams app manifest, icons and packaging for Kasvuopas."""

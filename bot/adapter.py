@@ -1,0 +1,149 @@
+"""The botbuilder CloudAdapter, with connector clients reused across turns.
+
+Stock CloudAdapter builds a new ConnectorClient and UserTokenClient for every turn, and each
+construction runs msrest's retry set-up (several milliseconds of CPU). The clients are safe to
+share: credentials refresh their own tokens and the aiohttp session is concurrency-safe.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from types import SimpleNamespace
+from typing import Any
+
+from botbuilder.integration.aiohttp import (
+    CloudAdapter,
+    ConfigurationBotFrameworkAuthentication,
+)
+from botbuilder.schema import Activity
+from botframework.connector.aio import ConnectorClient
+from botframework.connector.auth import (
+    AuthenticateRequestResult,
+    BotFrameworkAuthentication,
+    ClaimsIdentity,
+    ConnectorFactory,
+    JwtTokenValidation,
+    UserTokenClient,
+)
+
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+MAX_CACHED_CLIENTS = 64
+
+
+class _ClientCache:
+    """A small LRU of clients by key; evicted clients are closed in the background by GC."""
+
+    def __init__(self) -> None:
+        self._items: OrderedDict[tuple[str, ...], Any] = OrderedDict()
+
+    def get(self, key: tuple[str, ...]) -> Any:
+        item = self._items.get(key)
+        if item is not None:
+            self._items.move_to_end(key)
+        return item
+
+    def put(self, key: tuple[str, ...], item: Any) -> None:
+        self._items[key] = item
+        while len(self._items) > MAX_CACHED_CLIENTS:
+            self._items.popitem(last=False)
+
+    def values(self) -> list[Any]:
+        return list(self._items.values())
+
+    def clear(self) -> None:
+        self._items.clear()
+
+
+class _ReusingConnectorFactory(ConnectorFactory):
+    def __init__(self, inner: ConnectorFactory, cache: _ClientCache, app_id: str) -> None:
+        self._inner = inner
+        self._cache = cache
+        self._app_id = app_id
+
+    async def create(self, service_url: str, audience: str | None = None) -> ConnectorClient:
+        key = ("connector", self._app_id, service_url, audience or "")
+        client = self._cache.get(key)
+        if client is None:
+            client = await self._inner.create(service_url, audience)
+            self._cache.put(key, client)
+        return client
+
+
+class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication):
+    """Delegates to botbuilder's authentication, caching the clients it creates."""
+
+    def __init__(self, inner: BotFrameworkAuthentication) -> None:
+        self._inner = inner
+        self._cache = _ClientCache()
+
+    @staticmethod
+    def _app_id(claims_identity: ClaimsIdentity | None) -> str:
+        if claims_identity is None:
+            return ""
+        return JwtTokenValidation.get_app_id_from_claims(claims_identity.claims) or ""
+
+    async def authenticate_request(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
+        """Validate the request (JWT unless in local mode) and attach the reusing factory."""
+        result = await self._inner.authenticate_request(activity, auth_header)
+        if result.connector_factory is not None:
+            result.connector_factory = _ReusingConnectorFactory(
+                result.connector_factory, self._cache, self._app_id(result.claims_identity)
+            )
+        return result
+
+    async def authenticate_streaming_request(self, auth_header: str, channel_id_header: str):
+        return await self._inner.authenticate_streaming_request(auth_header, channel_id_header)
+
+    def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ConnectorFactory:
+        return _ReusingConnectorFactory(
+            self._inner.create_connector_factory(claims_identity),
+            self._cache,
+            self._app_id(claims_identity),
+        )
+
+    async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
+        key = ("user_token", self._app_id(claims_identity))
+        client = self._cache.get(key)
+        if client is None:
+            client = await self._inner.create_user_token_client(claims_identity)
+            self._cache.put(key, client)
+        return client
+
+    def create_bot_framework_client(self):
+        return self._inner.create_bot_framework_client()
+
+    def get_originating_audience(self) -> str:
+        return self._inner.get_originating_audience()
+
+    async def authenticate_channel_request(self, auth_header: str) -> ClaimsIdentity:
+        return await self._inner.authenticate_channel_request(auth_header)
+
+    async def close(self) -> None:
+        """Close the cached clients' HTTP sessions (at shutdown)."""
+        for client in self._cache.values():
+            closer = getattr(client, "close", None)
+            if closer is not None:
+                try:
+                    await closer()
+                except Exception:
+                    log.debug("closing a cached client failed", exc_info=True)
+        self._cache.clear()
+
+
+def build_authentication(settings: Settings) -> ReusingBotFrameworkAuthentication:
+    """Bot Framework authentication from settings (botbuilder's own configuration names)."""
+    configuration = SimpleNamespace(
+        APP_ID=settings.app_id,
+        APP_PASSWORD=settings.app_password,
+        APP_TYPE=settings.app_type,
+        APP_TENANTID=settings.app_tenant_id,
+    )
+    return ReusingBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication(configuration))
+
+
+def build_adapter(authentication: BotFrameworkAuthentication) -> CloudAdapter:
+    """A CloudAdapter over the given authentication."""
+    return CloudAdapter(authentication)

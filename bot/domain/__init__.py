@@ -1,0 +1,1 @@
+"""Feature logic in plain Python over SQLite; nothing here imports botbuilder."""

@@ -1,0 +1,44 @@
+"""The database schema as an ordered list of migrations; add new ones at the end, never edit old ones."""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+MIGRATIONS = Migrations("kasvuopas")
+
+
+@MIGRATIONS()
+def m001_foundation(db: sqlite_utils.Database) -> None:
+    """Conversation registry, coordinators and persisted bot state."""
+    db["conversations"].create(
+        {
+            "conversation_id": str,
+            "conversation_type": str,  # personal, groupChat or channel
+            "tenant_id": str,
+            "team_id": str,
+            "team_name": str,
+            "channel_id": str,
+            "channel_name": str,
+            "user_aad_id": str,  # the user of a personal chat
+            "service_url": str,
+            "reference_json": str,
+            "active": int,
+            "first_seen": str,
+            "last_seen": str,
+        },
+        pk="conversation_id",
+        not_null={"conversation_type", "service_url", "reference_json", "active"},
+        defaults={"active": 1},
+    )
+    db["conversations"].create_index(["team_id"])
+    db["conversations"].create_index(["user_aad_id"])
+    db["coordinators"].create(
+        {"aad_object_id": str, "name": str, "added_by": str, "added_at": str},
+        pk="aad_object_id",
+    )
+    db["bot_state"].create(
+        {"key": str, "etag": str, "value_json": str, "updated_at": str},
+        pk="key",
+        not_null={"etag", "value_json"},
+    )

@@ -1,0 +1,105 @@
+"""POST /api/messages: parse and check the request ourselves, then run the turn.
+
+botbuilder 4.17's `CloudAdapter.process()` answers 500 to `expectReplies` requests and to invoke
+responses with a body, so this handler does the HTTP side and calls `process_activity`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import Awaitable, Callable, Collection
+from http import HTTPStatus
+from typing import Any
+
+from aiohttp import web
+from botbuilder.core import TurnContext
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import Activity
+from botframework.connector.auth import BotFrameworkAuthentication
+
+from bot.logs import correlation_id
+
+log = logging.getLogger(__name__)
+
+Logic = Callable[[TurnContext], Awaitable[None]]
+
+
+def _problem(status: HTTPStatus, detail: str) -> web.Response:
+    return web.json_response({"error": status.phrase, "detail": detail}, status=status)
+
+
+def tenant_of(body: dict[str, Any]) -> str:
+    """The Microsoft Entra tenant an activity comes from, as Teams sends it."""
+    channel_data = body.get("channelData") or {}
+    tenant = channel_data.get("tenant") or {} if isinstance(channel_data, dict) else {}
+    conversation = body.get("conversation") or {}
+    return str(
+        (tenant.get("id") if isinstance(tenant, dict) else "")
+        or (conversation.get("tenantId") if isinstance(conversation, dict) else "")
+        or ""
+    )
+
+
+def _body_json(body: Any) -> Any:
+    return body.serialize() if hasattr(body, "serialize") else body
+
+
+class MessagesEndpoint:
+    """The aiohttp handler for the Bot Framework messaging endpoint."""
+
+    def __init__(
+        self,
+        adapter: CloudAdapter,
+        authentication: BotFrameworkAuthentication,
+        logic: Logic,
+        allowed_tenants: Collection[str],
+    ) -> None:
+        self._adapter = adapter
+        self._authentication = authentication
+        self._logic = logic
+        self._allowed_tenants = {tenant.lower() for tenant in allowed_tenants}
+
+    async def __call__(self, request: web.Request) -> web.Response:
+        """Handle one activity: 4xx for bad requests, the invoke/expectReplies body when there is one."""
+        correlation_id.set(uuid.uuid4().hex[:12])
+        if request.content_type != "application/json":
+            return _problem(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "Send the activity as application/json.")
+        try:
+            raw = await request.read()  # aiohttp raises 413 past the app's client_max_size
+            body = json.loads(raw)
+        except web.HTTPRequestEntityTooLarge:
+            return _problem(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "The activity is too large.")
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return _problem(HTTPStatus.BAD_REQUEST, "The body is not valid JSON.")
+        if not isinstance(body, dict) or not isinstance(body.get("type"), str) or not body["type"]:
+            return _problem(HTTPStatus.BAD_REQUEST, "The body is not an activity with a type.")
+        try:
+            activity = Activity().deserialize(body)
+        except Exception:  # noqa: BLE001 - msrest raises several kinds for malformed input
+            return _problem(HTTPStatus.BAD_REQUEST, "The activity could not be read.")
+
+        try:
+            auth_result = await self._authentication.authenticate_request(
+                activity, request.headers.get("Authorization", "")
+            )
+        except Exception as error:  # noqa: BLE001 - any failure to authenticate is a 401
+            log.warning("request refused: authentication failed (%s)", type(error).__name__)
+            return _problem(HTTPStatus.UNAUTHORIZED, "The request is not authorized.")
+
+        tenant = tenant_of(body)
+        if self._allowed_tenants and tenant.lower() not in self._allowed_tenants:
+            log.warning(
+                "activity refused: tenant not allowed",
+                extra={"tenant_id": tenant, "activity_type": activity.type},
+            )
+            return _problem(HTTPStatus.FORBIDDEN, "This tenant is not part of the network.")
+
+        invoke_response = await self._adapter.process_activity(auth_result, activity, self._logic)
+        if invoke_response is None:
+            return web.Response(status=HTTPStatus.OK)
+        status = int(invoke_response.status or HTTPStatus.OK)
+        if invoke_response.body is None:
+            return web.Response(status=status)
+        return web.json_response(_body_json(invoke_response.body), status=status)

@@ -1,0 +1,75 @@
+"""Configuration from environment variables (and a `.env` file), one object for the whole app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import AliasChoices, Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+LOOPBACK = "127.0.0.1"
+
+
+class SettingsError(ValueError):
+    """The configuration cannot be used; the message says what to change."""
+
+
+def _split_commas(value: object) -> object:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    """Every setting Kasvuopas reads; names follow DESIGN.md and botbuilder's own."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    app_id: str = Field("", validation_alias=AliasChoices("MicrosoftAppId", "app_id"))
+    app_password: str = Field("", validation_alias=AliasChoices("MicrosoftAppPassword", "app_password"))
+    app_type: str = Field("MultiTenant", validation_alias=AliasChoices("MicrosoftAppType", "app_type"))
+    app_tenant_id: str = Field("", validation_alias=AliasChoices("MicrosoftAppTenantId", "app_tenant_id"))
+    port: int = Field(3978, validation_alias=AliasChoices("PORT", "port"))
+    host: str = Field("", validation_alias=AliasChoices("HOST", "host"))
+    db_path: Path = Field(Path("data/kasvuopas.db"), validation_alias=AliasChoices("KASVUOPAS_DB", "db_path"))
+    kb_path: Path = Field(
+        PROJECT_ROOT / "knowledge" / "data",
+        validation_alias=AliasChoices("KASVUOPAS_KB", "kb_path"),
+    )
+    coordinators: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        validation_alias=AliasChoices("KASVUOPAS_COORDINATORS", "coordinators"),
+    )
+    allowed_tenants: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        validation_alias=AliasChoices("KASVUOPAS_ALLOWED_TENANTS", "allowed_tenants"),
+    )
+    log_level: str = Field("INFO", validation_alias=AliasChoices("KASVUOPAS_LOG_LEVEL", "log_level"))
+    max_body_bytes: int = 256 * 1024
+
+    _split = field_validator("coordinators", "allowed_tenants", mode="before")(_split_commas)
+
+    @property
+    def local_mode(self) -> bool:
+        """True without a Microsoft app id: no JWT check, loopback only."""
+        return not self.app_id
+
+    @property
+    def bind_host(self) -> str:
+        """The address to listen on; local mode never leaves the loopback interface."""
+        if self.local_mode:
+            return LOOPBACK
+        return self.host or "0.0.0.0"
+
+    @model_validator(mode="after")
+    def _production_needs_tenants(self) -> Settings:
+        if not self.local_mode and not self.allowed_tenants:
+            raise SettingsError(
+                "KASVUOPAS_ALLOWED_TENANTS must list the network's tenant ids when "
+                "MicrosoftAppId is set; otherwise anyone's Teams could talk to the bot."
+            )
+        return self

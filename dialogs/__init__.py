@@ -1,0 +1,1 @@
+"""botbuilder-dialogs flows: clarifying questions and multi-step forms."""

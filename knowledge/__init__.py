@@ -1,0 +1,1 @@
+"""The curated knowledge base of Etelä-Savo business services, and the service finder."""

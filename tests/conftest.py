@@ -1,0 +1,62 @@
+"""Fixtures: a real app on a real SQLite file, a fake Bot Connector on 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import create_app
+from bot.settings import Settings
+from tests.activities import COORDINATOR, TENANT, TeamsFactory
+from tests.fake_connector import FakeConnector
+from tests.harness import BotHarness
+
+KB_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "data"
+
+
+def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
+    """Settings for a test: local mode, a database in tmp_path, one configured coordinator."""
+    values: dict[str, Any] = {
+        "db_path": tmp_path / "kasvuopas.db",
+        "kb_path": KB_PATH,
+        "coordinators": [COORDINATOR.aad_object_id],
+        "allowed_tenants": [TENANT],
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)
+
+
+@pytest.fixture
+async def connector() -> AsyncIterator[FakeConnector]:
+    fake = FakeConnector()
+    await fake.start()
+    yield fake
+    await fake.close()
+
+
+StartBot = Callable[..., Awaitable[BotHarness]]
+
+
+@pytest.fixture
+async def start_bot(aiohttp_client, connector: FakeConnector, tmp_path: Path) -> AsyncIterator[StartBot]:
+    """Start (or restart) the app; keyword arguments override settings."""
+    harnesses: list[BotHarness] = []
+
+    async def start(**overrides: Any) -> BotHarness:
+        app = create_app(make_settings(tmp_path, **overrides))
+        client = await aiohttp_client(app)
+        harness = BotHarness(client, connector, TeamsFactory(connector.url))
+        harnesses.append(harness)
+        return harness
+
+    yield start
+    for harness in harnesses:
+        harness.check_all_connector_cards()
+
+
+@pytest.fixture
+async def bot(start_bot: StartBot) -> BotHarness:
+    return await start_bot()

@@ -1,0 +1,91 @@
+"""Drives the real aiohttp app in-process the way Teams does, checking every card it sends."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp.test_utils import TestClient
+
+from adaptive_cards.base import CARD_CONTENT_TYPE
+from tests.activities import TeamsFactory
+from tests.cards import assert_valid_card, assert_valid_cards
+from tests.fake_connector import FakeConnector
+
+
+@dataclass
+class Reply:
+    """The HTTP answer to one posted activity."""
+
+    status: int
+    body: Any
+
+
+@dataclass
+class BotHarness:
+    """One running app, its fake connector and an activity factory."""
+
+    client: TestClient
+    connector: FakeConnector
+    teams: TeamsFactory
+
+    async def post(self, activity: dict[str, Any], headers: dict[str, str] | None = None) -> Reply:
+        """POST an activity as-is and return status and JSON body (if any)."""
+        response = await self.client.post("/api/messages", json=activity, headers=headers)
+        text = await response.text()
+        body = await response.json() if text and response.content_type == "application/json" else None
+        return Reply(response.status, body)
+
+    async def send(self, activity: dict[str, Any]) -> list[dict[str, Any]]:
+        """Post with deliveryMode expectReplies and return the replies from the HTTP body."""
+        activity = copy.deepcopy(activity)
+        activity["deliveryMode"] = "expectReplies"
+        reply = await self.post(activity)
+        assert reply.status == 200, reply
+        replies = reply.body["activities"]
+        assert_valid_cards(replies)
+        return replies
+
+    async def send_through_connector(self, activity: dict[str, Any]) -> list[dict[str, Any]]:
+        """Post normally and return what the bot then sent to the connector."""
+        before = len(self.connector.sent_activities())
+        reply = await self.post(activity)
+        assert reply.status == 200, reply
+        sent = self.connector.sent_activities()[before:]
+        assert_valid_cards(sent)
+        return sent
+
+    async def invoke(self, activity: dict[str, Any]) -> Reply:
+        """Post an invoke and return the invoke response, checking a returned card."""
+        reply = await self.post(activity)
+        body = reply.body or {}
+        if body.get("type") == CARD_CONTENT_TYPE:
+            assert_valid_card(body["value"])
+        return reply
+
+    def check_all_connector_cards(self) -> None:
+        """Validate every card the bot sent or updated through the connector."""
+        assert_valid_cards([call.body for call in self.connector.calls if isinstance(call.body, dict)])
+
+
+def texts_of(replies: list[dict[str, Any]]) -> str:
+    """All reply texts and card TextBlocks joined, for asserting what the user reads."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "TextBlock":
+                parts.append(node.get("text", ""))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for activity in replies:
+        if activity.get("text"):
+            parts.append(activity["text"])
+        for attachment in activity.get("attachments") or []:
+            walk(attachment.get("content"))
+    return "\n".join(parts)
