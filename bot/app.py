@@ -7,7 +7,7 @@ import uuid
 from http import HTTPStatus
 
 from aiohttp import web
-from botbuilder.core import ConversationState, TurnContext, UserState
+from botbuilder.core import ConversationState, Storage, TurnContext, UserState
 from botbuilder.schema import Activity, ActivityTypes
 from sqlite_utils import Database
 
@@ -17,6 +17,7 @@ from bot.domain.db import database_ok, open_database
 from bot.domain.registry import ConversationRegistry
 from bot.domain.roles import Roles
 from bot.domain.state_store import StateStore
+from bot.invoke_responses import message_response
 from bot.logs import correlation_id
 from bot.messages import MessagesEndpoint
 from bot.settings import Settings
@@ -32,7 +33,7 @@ BOT = web.AppKey("bot", KasvuopasBot)
 DB_KEY = web.AppKey("db", Database)
 
 
-def _turn_error_handler(conversation_state: ConversationState):
+def _turn_error_handler(conversation_state: ConversationState, storage: Storage):
     async def on_turn_error(turn_context: TurnContext, error: Exception) -> None:
         ref = correlation_id.get() or uuid.uuid4().hex[:12]
         activity = turn_context.activity
@@ -44,16 +45,8 @@ def _turn_error_handler(conversation_state: ConversationState):
         text = texts_of(turn_context)("error.text", ref=ref)
         try:
             if activity.type == ActivityTypes.invoke:
-                body = {
-                    "statusCode": 200,
-                    "type": "application/vnd.microsoft.activity.message",
-                    "value": text,
-                }
                 await turn_context.send_activity(
-                    Activity(
-                        type="invokeResponse",
-                        value={"status": HTTPStatus.OK, "body": body},
-                    )
+                    Activity(type=ActivityTypes.invoke_response, value=message_response(text))
                 )
             else:
                 await turn_context.send_activity(text)
@@ -61,7 +54,7 @@ def _turn_error_handler(conversation_state: ConversationState):
             log.warning("could not tell the user about the error", extra={"ref": ref}, exc_info=True)
         # A dialog that failed half-way would fail again on the next message: start clean.
         try:
-            await conversation_state.delete(turn_context)
+            await storage.delete([conversation_state.get_storage_key(turn_context)])
         except Exception:
             log.warning("could not clear conversation state", extra={"ref": ref}, exc_info=True)
 
@@ -96,7 +89,7 @@ def create_app(settings: Settings, knowledge: KnowledgeBase | None = None) -> we
     bot = KasvuopasBot(services)
     authentication = build_authentication(settings)
     adapter = build_adapter(authentication)
-    adapter.on_turn_error = _turn_error_handler(conversation_state)
+    adapter.on_turn_error = _turn_error_handler(conversation_state, storage)
 
     app = web.Application(client_max_size=settings.max_body_bytes)
     app[SETTINGS] = settings

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any
 
-from botbuilder.core import (
-    ConversationState,
-    MessageFactory,
-    TurnContext,
-    UserState,
-)
+from botbuilder.core import ConversationState, InvokeResponse, MessageFactory, TurnContext, UserState
 from botbuilder.core.teams import TeamsActivityHandler, TeamsInfo
 from botbuilder.dialogs import DialogSet, DialogState
-from botbuilder.schema import (
-    AdaptiveCardInvokeResponse,
-    AdaptiveCardInvokeValue,
-    Attachment,
-    ChannelAccount,
-)
+from botbuilder.schema import Attachment, ChannelAccount
 from botbuilder.schema.teams import ChannelInfo, TeamInfo
 
 from adaptive_cards.base import CARD_CONTENT_TYPE
@@ -30,11 +22,13 @@ from bot.domain.commands import CommandSpec, ParsedCommand, clean_message_text, 
 from bot.domain.registry import CHANNEL, PERSONAL, ConversationRegistry
 from bot.domain.roles import COORDINATOR, Roles
 from bot.i18n import LANGUAGES, Texts, texts_for
+from bot.invoke_responses import card_response, error_response, message_response
 from dialogs.coordinator_dialog import ADD, REMOVE, CoordinatorDialog, other_mentions
 
 log = logging.getLogger(__name__)
 
 TEXTS_KEY = "kasvuopas.texts"
+CARD_ACTION = "adaptiveCard/action"
 BOT_NAME = "Kasvuopas"
 ADD_WORDS = {"lisää", "lisaa", "add"}
 REMOVE_WORDS = {"poista", "remove"}
@@ -300,9 +294,11 @@ class KasvuopasBot(TeamsActivityHandler):
         if not team_id:
             return
         try:
-            # TeamsInfo.get_team_channels() in botbuilder 4.17 forgets to await the call.
+            # botbuilder 4.17's Teams connector client is synchronous (requests): calling it on the
+            # event loop would stall every other turn, so it runs in a worker thread.
             client = await TeamsInfo.get_teams_connector_client(turn_context)
-            channels = (await client.teams.get_teams_channels(team_id)).conversations or []
+            result = await asyncio.to_thread(client.teams.get_teams_channels, team_id)
+            channels = result.conversations or []
         except Exception:
             log.warning("could not list the team's channels", exc_info=True)
             return
@@ -311,19 +307,17 @@ class KasvuopasBot(TeamsActivityHandler):
 
     # ---- card actions ---------------------------------------------------------------------
 
-    async def on_adaptive_card_invoke(
-        self, turn_context: TurnContext, invoke_value: AdaptiveCardInvokeValue
-    ) -> AdaptiveCardInvokeResponse:
-        """Universal Actions: answer with a refreshed card or a message."""
-        verb = (invoke_value.action or {}).get("verb")
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        """Universal Actions are answered here; other invokes go to botbuilder's defaults."""
+        if turn_context.activity.name != CARD_ACTION:
+            return await super().on_invoke_activity(turn_context)
+        value = turn_context.activity.value
+        action = value.get("action") if isinstance(value, dict) else None
+        if not isinstance(action, dict) or action.get("type") != "Action.Execute":
+            return error_response(HTTPStatus.BAD_REQUEST, "BadRequest", "Missing or unsupported action.")
+        verb = action.get("verb")
         texts = texts_of(turn_context)
         if verb == HELP_VERB:
-            return AdaptiveCardInvokeResponse(
-                status_code=200, type=CARD_CONTENT_TYPE, value=self.help_card(turn_context, texts)
-            )
+            return card_response(self.help_card(turn_context, texts))
         log.info("unknown card action", extra={"verb": verb})
-        return AdaptiveCardInvokeResponse(
-            status_code=200,
-            type="application/vnd.microsoft.activity.message",
-            value=texts("invoke.unknown_action"),
-        )
+        return message_response(texts("invoke.unknown_action"))

@@ -46,9 +46,9 @@ async def start_bot(aiohttp_client, connector: FakeConnector, tmp_path: Path) ->
     harnesses: list[BotHarness] = []
 
     async def start(**overrides: Any) -> BotHarness:
-        app = create_app(make_settings(tmp_path, **overrides))
-        client = await aiohttp_client(app)
-        harness = BotHarness(client, connector, TeamsFactory(connector.url))
+        settings = make_settings(tmp_path, **overrides)
+        client = await aiohttp_client(create_app(settings))
+        harness = BotHarness(client, connector, TeamsFactory(connector.url), settings.db_path)
         harnesses.append(harness)
         return harness
 

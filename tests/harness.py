@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import sqlite_utils
 from aiohttp.test_utils import TestClient
 
 from adaptive_cards.base import CARD_CONTENT_TYPE
@@ -29,6 +31,11 @@ class BotHarness:
     client: TestClient
     connector: FakeConnector
     teams: TeamsFactory
+    db_path: Path
+
+    def db(self) -> sqlite_utils.Database:
+        """The bot's own SQLite file, opened separately, as an operator would look at it."""
+        return sqlite_utils.Database(self.db_path)
 
     async def post(self, activity: dict[str, Any], headers: dict[str, str] | None = None) -> Reply:
         """POST an activity as-is and return status and JSON body (if any)."""
