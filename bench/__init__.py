@@ -1,0 +1,1 @@
+"""Benchmarks (not run as tests); each writes its figures under bench/results/."""

@@ -1,0 +1,180 @@
+"""End to end: the real bot process behind Microsoft's Teams emulator, driven over its API (no browser).
+
+Needs Node.js and `npm ci` (node_modules/@microsoft/m365agentsplayground); fails, never skips,
+without them. The emulator sends every message with locale en-US, so the bot may answer in
+English: the help card must name each command in Finnish or in English.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import re
+import signal
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from tests.e2e.playground import (
+    LOOPBACK,
+    ME_AAD_OBJECT_ID,
+    REPO_ROOT,
+    BotMessage,
+    Playground,
+    PlaygroundError,
+    card_text,
+    free_port,
+    loopback_no_proxy,
+    node_executable,
+    require_package,
+)
+
+BOT_START_TIMEOUT = 20.0
+REPLY_TIMEOUT = 10.0
+COMMANDS = {"koordinaattorit": "coordinators", "kieli": "language"}  # Finnish name: English alias
+
+
+def kasvuopas_executable() -> Path:
+    """The `kasvuopas` console script of the virtualenv running the tests."""
+    for candidate in (Path(sys.executable).parent / "kasvuopas", REPO_ROOT / ".venv" / "bin" / "kasvuopas"):
+        if candidate.is_file():
+            return candidate
+    pytest.fail("the `kasvuopas` command is missing: run `make install`", pytrace=False)
+
+
+@contextlib.asynccontextmanager
+async def running_bot(tmp_path: Path) -> AsyncIterator[str]:
+    """Run `kasvuopas serve` in local mode on a free port; yield its /api/messages URL."""
+    port = free_port()
+    log_path = tmp_path / "bot.log"
+    no_proxy = loopback_no_proxy(dict(os.environ))  # botbuilder's connector (requests) honours proxies
+    env = {
+        **os.environ,
+        "NO_PROXY": no_proxy,
+        "no_proxy": no_proxy,
+        "PORT": str(port),
+        "HOST": LOOPBACK,
+        "KASVUOPAS_DB": str(tmp_path / "k.db"),
+        "MicrosoftAppId": "",  # local mode, whatever the developer's shell or .env says
+        "MicrosoftAppPassword": "",
+        "KASVUOPAS_ALLOWED_TENANTS": "",
+        "KASVUOPAS_COORDINATORS": ME_AAD_OBJECT_ID,  # the emulator's user may use every command
+    }
+    with log_path.open("wb") as log:
+        proc = await asyncio.create_subprocess_exec(
+            str(kasvuopas_executable()),
+            "serve",
+            cwd=tmp_path,  # no stray .env from the repository
+            env=env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=log,
+            stderr=asyncio.subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        await wait_healthy(f"http://{LOOPBACK}:{port}/healthz", proc, log_path)
+        yield f"http://{LOOPBACK}:{port}/api/messages"
+    finally:
+        if proc.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                await asyncio.wait_for(proc.wait(), 5)
+            except TimeoutError:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGKILL)
+                await proc.wait()
+
+
+async def wait_healthy(url: str, proc: asyncio.subprocess.Process, log_path: Path) -> None:
+    """Poll /healthz until it answers 200, failing early if the bot process dies."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + BOT_START_TIMEOUT
+    last = "no answer"
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=2)) as session:
+        while loop.time() < deadline:
+            if proc.returncode is not None:
+                break
+            try:
+                async with session.get(url) as resp:
+                    if resp.status == 200:
+                        return
+                    last = f"HTTP {resp.status}: {(await resp.text())[:300]}"
+            except (aiohttp.ClientError, TimeoutError) as error:
+                last = repr(error)
+            await asyncio.sleep(0.1)
+    output = log_path.read_text(encoding="utf-8", errors="replace")[-3000:]
+    state = f"exited with code {proc.returncode}" if proc.returncode is not None else f"last: {last}"
+    pytest.fail(f"`kasvuopas serve` did not become healthy ({state})\n{output}", pytrace=False)
+
+
+def help_cards(messages: list[BotMessage]) -> list[str]:
+    """Texts of the Adaptive Cards that name both commands (Finnish or English)."""
+    texts = [card_text(card) for m in messages for card in m.adaptive_cards()]
+    return [text for text in texts if all(names_command(text, fi, en) for fi, en in COMMANDS.items())]
+
+
+def names_command(text: str, finnish: str, english: str) -> bool:
+    """True if the text names the command by its Finnish name or its English alias."""
+    return re.search(rf"\b({finnish}|{english})\b", text, re.IGNORECASE) is not None
+
+
+@pytest.fixture
+def emulator_installed() -> None:
+    """Fail with a clear message when Node.js or the emulator package is missing."""
+    try:
+        require_package()
+        node_executable()
+    except PlaygroundError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+@pytest.mark.parametrize(
+    ("scope", "mention_bot"),
+    [("personal", False), ("channel", True)],
+    ids=["personal-chat", "channel-mention"],
+)
+async def test_help_command_answers_with_adaptive_card(
+    emulator_installed: None, tmp_path: Path, scope: str, mention_bot: bool
+) -> None:
+    """`apua` (personal) or `<at>Kasvuopas</at> apua` (channel) gets the help card through the emulator."""
+    failure = ""
+    async with (
+        asyncio.timeout(50),
+        running_bot(tmp_path) as endpoint,
+        Playground(endpoint, workdir=tmp_path / "playground") as playground,
+    ):
+        await playground.install(scope)  # what the web UI does when a conversation is first opened
+        sent = await playground.send("apua", scope, mention_bot=mention_bot)
+        if mention_bot:
+            assert sent.text == "<at>Kasvuopas</at> apua"
+        try:
+            await playground.wait_for_replies(
+                sent, until=lambda ms: bool(help_cards(ms)), timeout=REPLY_TIMEOUT
+            )
+        except PlaygroundError as error:
+            failure = str(error)
+        replies = playground.replies_to(sent)
+    if failure:
+        cards = [card_text(card) for m in replies for card in m.adaptive_cards()]
+        wanted = " and ".join(f"{fi}/{en}" for fi, en in COMMANDS.items())
+        headline = (
+            f"the bot's reply card(s) do not name the commands {wanted}: {cards}"
+            if cards
+            else f"no Adaptive Card came back for {sent.text!r} in the {scope} conversation"
+        )
+        pytest.fail(f"{headline}\n{failure}\n--- bot log ---\n{bot_log_tail(tmp_path)}", pytrace=False)
+    attachments = [a for m in replies for a in m.attachments]
+    assert any(a.get("contentType") == "application/vnd.microsoft.card.adaptive" for a in attachments)
+    assert help_cards(replies)
+
+
+def bot_log_tail(tmp_path: Path) -> str:
+    """The end of the bot's own log, for failure messages."""
+    with contextlib.suppress(OSError):
+        return (tmp_path / "bot.log").read_text(encoding="utf-8", errors="replace")[-3000:]
+    return "(no bot log)"
