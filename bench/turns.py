@@ -17,12 +17,11 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 import aiohttp
 from aiohttp import web
 
-from bot import adapter as adapter_module
+from bot.adapter import build_authentication
 from bot.app import create_app
 from bot.settings import Settings
 
@@ -45,22 +44,10 @@ def _activity(i: int, port: int) -> dict:
 
 
 async def _run(requests: int, concurrency: int, stock: bool) -> dict:
-    if stock:
-        from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
-
-        def stock_authentication(settings: Settings):
-            configuration = SimpleNamespace(APP_ID="", APP_PASSWORD="", APP_TYPE="MultiTenant", APP_TENANTID="")
-            inner = ConfigurationBotFrameworkAuthentication(configuration)
-            inner.close = _noop
-            return inner
-
-        adapter_module_build = adapter_module.build_authentication
-        import bot.app as app_module
-
-        app_module.build_authentication = stock_authentication
     with tempfile.TemporaryDirectory() as folder:
         settings = Settings(_env_file=None, db_path=Path(folder) / "bench.db")
-        runner = web.AppRunner(create_app(settings), access_log=None)
+        authentication = build_authentication(settings, reuse_clients=not stock)
+        runner = web.AppRunner(create_app(settings, authentication=authentication), access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
         await site.start()
@@ -86,8 +73,6 @@ async def _run(requests: int, concurrency: int, stock: bool) -> dict:
             await asyncio.gather(*(worker() for _ in range(concurrency)))
             elapsed = time.perf_counter() - began
         await runner.cleanup()
-    if stock:
-        app_module.build_authentication = adapter_module_build
     latencies.sort()
     return {
         "variant": "stock CloudAdapter authentication" if stock else "kasvuopas (clients reused)",
@@ -97,10 +82,6 @@ async def _run(requests: int, concurrency: int, stock: bool) -> dict:
         "p50_ms": round(statistics.median(latencies) * 1000, 2),
         "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 2),
     }
-
-
-async def _noop() -> None:
-    return None
 
 
 def main() -> None:

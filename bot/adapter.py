@@ -133,15 +133,19 @@ class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication):
         self._cache.clear()
 
 
-def build_authentication(settings: Settings) -> ReusingBotFrameworkAuthentication:
-    """Bot Framework authentication from settings (botbuilder's own configuration names)."""
+def build_authentication(settings: Settings, reuse_clients: bool = True) -> BotFrameworkAuthentication:
+    """Bot Framework authentication from settings (botbuilder's own configuration names).
+
+    `reuse_clients=False` gives stock botbuilder behaviour, for comparison in benchmarks.
+    """
     configuration = SimpleNamespace(
         APP_ID=settings.app_id,
         APP_PASSWORD=settings.app_password,
         APP_TYPE=settings.app_type,
         APP_TENANTID=settings.app_tenant_id,
     )
-    return ReusingBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication(configuration))
+    stock = ConfigurationBotFrameworkAuthentication(configuration)
+    return ReusingBotFrameworkAuthentication(stock) if reuse_clients else stock
 
 
 def build_adapter(authentication: BotFrameworkAuthentication) -> CloudAdapter:

@@ -9,6 +9,7 @@ from http import HTTPStatus
 from aiohttp import web
 from botbuilder.core import ConversationState, Storage, TurnContext, UserState
 from botbuilder.schema import Activity, ActivityTypes
+from botframework.connector.auth import BotFrameworkAuthentication
 from sqlite_utils import Database
 
 from bot import __version__
@@ -73,7 +74,11 @@ async def _healthz(request: web.Request) -> web.Response:
     return web.json_response(body, status=HTTPStatus.OK if db_ok else HTTPStatus.SERVICE_UNAVAILABLE)
 
 
-def create_app(settings: Settings, knowledge: KnowledgeBase | None = None) -> web.Application:
+def create_app(
+    settings: Settings,
+    knowledge: KnowledgeBase | None = None,
+    authentication: BotFrameworkAuthentication | None = None,
+) -> web.Application:
     """The Kasvuopas web application: /api/messages and /healthz over one SQLite database."""
     if knowledge is None:
         knowledge = load_knowledge_base(settings.kb_path)
@@ -87,7 +92,8 @@ def create_app(settings: Settings, knowledge: KnowledgeBase | None = None) -> we
         user_state=UserState(storage),
     )
     bot = KasvuopasBot(services)
-    authentication = build_authentication(settings)
+    if authentication is None:
+        authentication = build_authentication(settings)
     adapter = build_adapter(authentication)
     adapter.on_turn_error = _turn_error_handler(conversation_state, storage)
 
@@ -103,7 +109,9 @@ def create_app(settings: Settings, knowledge: KnowledgeBase | None = None) -> we
     app.router.add_get("/healthz", _healthz)
 
     async def close(_app: web.Application) -> None:
-        await authentication.close()
+        close_clients = getattr(authentication, "close", None)
+        if close_clients is not None:
+            await close_clients()
         db.close()
 
     app.on_cleanup.append(close)
