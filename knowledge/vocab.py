@@ -1,0 +1,159 @@
+"""Controlled vocabularies of the knowledge base: needs, stages, sizes, sectors, kinds, municipalities.
+
+Every id here is what the data files use; the labels are what users see (Finnish, English).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    """One vocabulary entry: its id and its Finnish and English label."""
+
+    id: str
+    fi: str
+    en: str
+
+    def label(self, language: str) -> str:
+        """The label in `language` (fi or en)."""
+        return self.en if language == "en" else self.fi
+
+
+NEEDS: tuple[Term, ...] = (
+    Term("starting", "yrityksen perustaminen", "starting a business"),
+    Term("loan", "laina ja rahoitus", "loans and financing"),
+    Term("guarantee", "takaus", "guarantees"),
+    Term("development_grant", "kehittämisavustus", "development grants"),
+    Term("investment", "investoinnit", "investments"),
+    Term("equity", "pääomasijoitus", "equity investment"),
+    Term("export", "vienti ja kansainvälistyminen", "export and internationalisation"),
+    Term("recruitment", "rekrytointi", "recruitment"),
+    Term("recruiting_abroad", "rekrytointi ulkomailta", "recruiting from abroad"),
+    Term("wage_subsidy", "palkkatuki", "wage subsidy"),
+    Term("staff_training", "henkilöstön koulutus", "staff training"),
+    Term("apprenticeship", "oppisopimus", "apprenticeship"),
+    Term("ownership_change", "omistajanvaihdos", "ownership change"),
+    Term("financial_distress", "talousvaikeudet", "financial difficulties"),
+    Term("wellbeing", "yrittäjän jaksaminen", "entrepreneur wellbeing"),
+    Term("digitalisation", "digitalisaatio", "digitalisation"),
+    Term("energy", "energia", "energy"),
+    Term("rural", "maaseutu ja maatilat", "rural businesses and farms"),
+    Term("tourism", "matkailu", "tourism"),
+    Term("rnd", "tutkimus, kehitys ja innovaatiot", "R&D and innovation"),
+    Term("premises", "toimitilat ja sijoittuminen", "premises and location"),
+    Term("networking", "verkostot", "networking"),
+    Term("general_advice", "yleinen yritysneuvonta", "general business advice"),
+)
+
+STAGES: tuple[Term, ...] = (
+    Term("idea", "idea-vaihe", "idea stage"),
+    Term("startup", "aloittava", "start-up"),
+    Term("growing", "kasvava", "growing"),
+    Term("established", "vakiintunut", "established"),
+    Term("transfer", "omistajanvaihdos", "ownership transfer"),
+    Term("crisis", "kriisi", "crisis"),
+)
+
+SIZES: tuple[Term, ...] = (
+    Term("solo", "yksinyrittäjä", "sole entrepreneur"),
+    Term("micro", "mikroyritys (2–9)", "micro (2–9)"),
+    Term("small", "pieni yritys (10–49)", "small (10–49)"),
+    Term("medium", "keskisuuri (50–249)", "medium (50–249)"),
+    Term("large", "suuri (250+)", "large (250+)"),
+)
+
+SECTORS: tuple[Term, ...] = (
+    Term("agriculture", "maa- ja metsätalous", "agriculture and forestry"),
+    Term("food", "elintarvikkeet", "food production"),
+    Term("manufacturing", "teollisuus", "manufacturing"),
+    Term("construction", "rakentaminen", "construction"),
+    Term("retail", "kauppa", "retail and trade"),
+    Term("hospitality", "ravintolat ja kahvilat", "restaurants and cafés"),
+    Term("tourism", "matkailu", "tourism"),
+    Term("transport", "kuljetus ja logistiikka", "transport and logistics"),
+    Term("ict", "IT ja ohjelmistot", "IT and software"),
+    Term("business_services", "liike-elämän palvelut", "business services"),
+    Term("personal_services", "henkilöpalvelut", "personal services"),
+    Term("health_social", "sosiaali- ja terveysala", "health and social care"),
+    Term("creative", "luovat alat", "creative industries"),
+    Term("energy", "energia", "energy"),
+)
+
+PROVIDER_KINDS: tuple[Term, ...] = (
+    Term("national", "valtakunnallinen", "national"),
+    Term("regional", "alueellinen", "regional"),
+    Term("municipal", "kunnallinen", "municipal"),
+    Term("association", "järjestö", "association"),
+    Term("education", "oppilaitos", "education"),
+)
+
+CHARGES: tuple[Term, ...] = (
+    Term("free", "maksuton", "free"),
+    Term("paid", "maksullinen", "paid"),
+    Term("partly_paid", "osin maksullinen", "partly paid"),
+    Term("members", "jäsenille", "for members"),
+    Term("funding", "rahoitus (haettava)", "funding (applied for)"),
+)
+
+
+@dataclass(frozen=True)
+class Municipality:
+    """A municipality with its official code (Statistics Finland) and the forms people write."""
+
+    code: str
+    fi: str
+    en: str
+    forms: tuple[str, ...]  # inflected and adjectival forms, lower case
+
+
+# The 12 municipalities of Etelä-Savo (2026). Forms: -ssa/-lla (in), -an/-lle (to),
+# -sta/-lta (from), the inhabitant adjective and its common cases.
+MUNICIPALITIES: tuple[Municipality, ...] = (
+    Municipality("046", "Enonkoski", "Enonkoski", ("enonkoski", "enonkoskella", "enonkoskelle", "enonkoskelta",
+                 "enonkosken", "enonkoskelainen", "enonkoskelaisen", "enonkoskelaiselle", "enonkoskelaista")),
+    Municipality("097", "Hirvensalmi", "Hirvensalmi", ("hirvensalmi", "hirvensalmella", "hirvensalmelle",
+                 "hirvensalmelta", "hirvensalmen", "hirvensalmelainen", "hirvensalmelaisen", "hirvensalmelaiselle")),
+    Municipality("178", "Juva", "Juva", ("juva", "juvalla", "juvalle", "juvalta", "juvan", "juvalainen",
+                 "juvalaisen", "juvalaiselle", "juvalaista")),
+    Municipality("213", "Kangasniemi", "Kangasniemi", ("kangasniemi", "kangasniemellä", "kangasniemelle",
+                 "kangasniemeltä", "kangasniemen", "kangasniemeläinen", "kangasniemeläisen", "kangasniemeläiselle")),
+    Municipality("491", "Mikkeli", "Mikkeli", ("mikkeli", "mikkelissä", "mikkeliin", "mikkelistä", "mikkelin",
+                 "mikkeliläinen", "mikkeliläisen", "mikkeliläiselle", "mikkeliläistä", "mikkeliläinen")),
+    Municipality("507", "Mäntyharju", "Mäntyharju", ("mäntyharju", "mäntyharjulla", "mäntyharjulle",
+                 "mäntyharjulta", "mäntyharjun", "mäntyharjulainen", "mäntyharjulaisen", "mäntyharjulaiselle")),
+    Municipality("588", "Pertunmaa", "Pertunmaa", ("pertunmaa", "pertunmaalla", "pertunmaalle", "pertunmaalta",
+                 "pertunmaan", "pertunmaalainen", "pertunmaalaisen", "pertunmaalaiselle")),
+    Municipality("593", "Pieksämäki", "Pieksämäki", ("pieksämäki", "pieksämäellä", "pieksämäelle",
+                 "pieksämäeltä", "pieksämäen", "pieksämäkeläinen", "pieksämäkeläisen", "pieksämäkeläiselle",
+                 "pieksämäkeläistä")),
+    Municipality("623", "Puumala", "Puumala", ("puumala", "puumalassa", "puumalaan", "puumalasta", "puumalan",
+                 "puumalalainen", "puumalalaisen", "puumalalaiselle")),
+    Municipality("681", "Rantasalmi", "Rantasalmi", ("rantasalmi", "rantasalmella", "rantasalmelle",
+                 "rantasalmelta", "rantasalmen", "rantasalmelainen", "rantasalmelaisen", "rantasalmelaiselle")),
+    Municipality("740", "Savonlinna", "Savonlinna", ("savonlinna", "savonlinnassa", "savonlinnaan",
+                 "savonlinnasta", "savonlinnan", "savonlinnalainen", "savonlinnalaisen", "savonlinnalaiselle",
+                 "savonlinnalaista")),
+    Municipality("768", "Sulkava", "Sulkava", ("sulkava", "sulkavalla", "sulkavalle", "sulkavalta", "sulkavan",
+                 "sulkavalainen", "sulkavalaisen", "sulkavalaiselle")),
+)
+OTHER_MUNICIPALITY = Municipality("other", "muu kunta", "other municipality", ())
+ALL_AREA = "all"  # a provider or service open to companies anywhere in Finland
+
+NEED_IDS = frozenset(term.id for term in NEEDS)
+STAGE_IDS = frozenset(term.id for term in STAGES)
+SIZE_IDS = frozenset(term.id for term in SIZES)
+SECTOR_IDS = frozenset(term.id for term in SECTORS)
+KIND_IDS = frozenset(term.id for term in PROVIDER_KINDS)
+CHARGE_IDS = frozenset(term.id for term in CHARGES)
+MUNICIPALITY_CODES = frozenset(m.code for m in MUNICIPALITIES)
+MUNICIPALITY_BY_CODE = {m.code: m for m in (*MUNICIPALITIES, OTHER_MUNICIPALITY)}
+
+
+def term_by_id(terms: tuple[Term, ...], term_id: str) -> Term:
+    """The term with `term_id` (KeyError if none)."""
+    for term in terms:
+        if term.id == term_id:
+            return term
+    raise KeyError(term_id)
