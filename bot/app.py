@@ -15,21 +15,23 @@ from sqlite_utils import Database
 from bot import __version__
 from bot.adapter import build_adapter, build_authentication
 from bot.domain.db import database_ok, open_database
+from bot.domain.knowledge_service import KnowledgeService
 from bot.domain.registry import ConversationRegistry
 from bot.domain.roles import Roles
+from bot.domain.search_log import SearchLog
 from bot.domain.state_store import StateStore
+from bot.finder_feature import FinderFeature
 from bot.invoke_responses import message_response
 from bot.logs import correlation_id
 from bot.messages import MessagesEndpoint
 from bot.settings import Settings
 from bot.sqlite_storage import SqliteStorage
 from bot.teams import BotServices, KasvuopasBot, texts_of
-from knowledge.loader import KnowledgeBase, load_knowledge_base
 
 log = logging.getLogger(__name__)
 
 SETTINGS = web.AppKey("settings", Settings)
-KNOWLEDGE = web.AppKey("knowledge", KnowledgeBase)
+KNOWLEDGE = web.AppKey("knowledge", KnowledgeService)
 BOT = web.AppKey("bot", KasvuopasBot)
 DB_KEY = web.AppKey("db", Database)
 
@@ -64,24 +66,30 @@ def _turn_error_handler(conversation_state: ConversationState, storage: Storage)
 
 async def _healthz(request: web.Request) -> web.Response:
     db_ok = database_ok(request.app[DB_KEY])
-    kb = request.app[KNOWLEDGE]
+    knowledge = request.app[KNOWLEDGE]
+    kb = knowledge.kb
     body = {
         "status": "ok" if db_ok and kb.loaded else "degraded",
         "version": __version__,
         "database": {"ok": db_ok},
-        "knowledge_base": {"loaded": kb.loaded, "providers": kb.provider_count, "services": kb.service_count},
+        "knowledge_base": {
+            "loaded": kb.loaded,
+            "providers": kb.provider_count,
+            "services": kb.service_count,
+            "analyzer": knowledge.finder.analyzer.name,
+        },
     }
     return web.json_response(body, status=HTTPStatus.OK if db_ok else HTTPStatus.SERVICE_UNAVAILABLE)
 
 
 def create_app(
     settings: Settings,
-    knowledge: KnowledgeBase | None = None,
+    knowledge: KnowledgeService | None = None,
     authentication: BotFrameworkAuthentication | None = None,
 ) -> web.Application:
     """The Kasvuopas web application: /api/messages and /healthz over one SQLite database."""
     if knowledge is None:
-        knowledge = load_knowledge_base(settings.kb_path)
+        knowledge = KnowledgeService(settings.kb_path)  # refuses an invalid knowledge base
     db = open_database(settings.db_path)
     storage = SqliteStorage(StateStore(db))
     conversation_state = ConversationState(storage)
@@ -90,6 +98,7 @@ def create_app(
         roles=Roles(db, settings.coordinators),
         conversation_state=conversation_state,
         user_state=UserState(storage),
+        finder=FinderFeature(knowledge, SearchLog(db)),
     )
     bot = KasvuopasBot(services)
     if authentication is None:

@@ -19,9 +19,7 @@ ERROR_TYPE = "application/vnd.microsoft.error"
 
 def card_response(card: dict[str, Any]) -> InvokeResponse:
     """Replace the card the user acted on with `card`."""
-    return InvokeResponse(
-        status=HTTPStatus.OK, body={"statusCode": 200, "type": CARD_CONTENT_TYPE, "value": card}
-    )
+    return InvokeResponse(status=HTTPStatus.OK, body={"statusCode": 200, "type": CARD_CONTENT_TYPE, "value": card})
 
 
 def message_response(text: str) -> InvokeResponse:

@@ -25,9 +25,7 @@ def _split_commas(value: object) -> object:
 class Settings(BaseSettings):
     """Every setting Kasvuopas reads; names follow DESIGN.md and botbuilder's own."""
 
-    model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
-    )
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True)
 
     app_id: str = Field("", validation_alias=AliasChoices("MicrosoftAppId", "app_id"))
     app_password: str = Field("", validation_alias=AliasChoices("MicrosoftAppPassword", "app_password"))

@@ -12,18 +12,22 @@ from typing import Any
 from botbuilder.core import ConversationState, InvokeResponse, MessageFactory, TurnContext, UserState
 from botbuilder.core.teams import TeamsActivityHandler, TeamsInfo
 from botbuilder.dialogs import DialogSet, DialogState
-from botbuilder.schema import Attachment, ChannelAccount
+from botbuilder.schema import ChannelAccount
 from botbuilder.schema.teams import ChannelInfo, TeamInfo
 
-from adaptive_cards.base import CARD_CONTENT_TYPE
+from adaptive_cards.finder import FORM_KEY
 from adaptive_cards.help import HELP_VERB, HelpEntry, help_card, welcome_card
 from bot.conversations import channel_info, conversation_info, conversation_type_of, team_of
 from bot.domain.commands import CommandSpec, ParsedCommand, clean_message_text, parse_command
 from bot.domain.registry import CHANNEL, PERSONAL, ConversationRegistry
 from bot.domain.roles import COORDINATOR, Roles
+from bot.finder_feature import VERBS as FINDER_VERBS
+from bot.finder_feature import FinderFeature
 from bot.i18n import LANGUAGES, Texts, texts_for
 from bot.invoke_responses import card_response, error_response, message_response
+from bot.replies import card_reply
 from dialogs.coordinator_dialog import ADD, REMOVE, CoordinatorDialog, other_mentions
+from dialogs.narrow_dialog import NOT_HANDLED, NarrowDialog
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +40,15 @@ LANGUAGE_WORDS = {"fi": "fi", "suomi": "fi", "finnish": "fi", "en": "en", "engla
 
 COMMANDS = (
     CommandSpec("help", "apua", "help", aliases=("ohje", "ohjeet", "komennot", "commands")),
+    CommandSpec("profile", "yritysprofiili", "profile", aliases=("profiili",)),
     CommandSpec("language", "kieli", "language"),
     CommandSpec("coordinators", "koordinaattorit", "coordinators"),
     CommandSpec("coordinator", "koordinaattori", "coordinator", coordinator_only=True),
+    CommandSpec("kb", "kb", "kb", aliases=("tietopankki",), coordinator_only=True),
 )
-HELP_USAGE = {"coordinator": " lisää|poista @…", "language": " fi|en"}
-HELP_USAGE_EN = {"coordinator": " add|remove @…", "language": " en|fi"}
+HELP_USAGE = {"coordinator": " lisää|poista @…", "language": " fi|en", "kb": " lataa"}
+HELP_USAGE_EN = {"coordinator": " add|remove @…", "language": " en|fi", "kb": " reload"}
+RELOAD_WORDS = {"lataa", "reload", "päivitä", "paivita"}
 
 Handler = Callable[[TurnContext, ParsedCommand], Awaitable[None]]
 
@@ -54,17 +61,13 @@ class BotServices:
     roles: Roles
     conversation_state: ConversationState
     user_state: UserState
+    finder: FinderFeature
 
 
 def texts_of(turn_context: TurnContext) -> Texts:
     """The texts of the language chosen for this turn."""
     texts = turn_context.turn_state.get(TEXTS_KEY)
     return texts if texts is not None else texts_for(turn_context.activity.locale)
-
-
-def card_reply(content: dict[str, Any]):
-    """A message activity carrying one Adaptive Card."""
-    return MessageFactory.attachment(Attachment(content_type=CARD_CONTENT_TYPE, content=content))
 
 
 class KasvuopasBot(TeamsActivityHandler):
@@ -76,8 +79,11 @@ class KasvuopasBot(TeamsActivityHandler):
         self._dialog_state = services.conversation_state.create_property("DialogState")
         self._dialogs = DialogSet(self._dialog_state)
         self._dialogs.add(CoordinatorDialog(texts_of, self._apply_coordinator_change))
+        self._dialogs.add(NarrowDialog(self._refine_search))
         self._handlers: dict[str, Handler] = {
             "help": self._help,
+            "profile": self._profile,
+            "kb": self._knowledge_base,
             "language": self._set_language,
             "coordinators": self._list_coordinators,
             "coordinator": self._coordinator,
@@ -104,13 +110,16 @@ class KasvuopasBot(TeamsActivityHandler):
 
         if await self._continue_dialog(turn_context):
             return
+        value = activity.value if isinstance(activity.value, dict) else None
+        if value and FORM_KEY in value and await self._services.finder.submit_form(turn_context, texts, value):
+            return
         if not text:
             key = "unknown.not_text" if activity.attachments or activity.value else "unknown.empty"
             await turn_context.send_activity(texts(key))
             return
         command = parse_command(text, COMMANDS)
         if command is None:
-            await turn_context.send_activity(texts("unknown.text"))
+            await self._find_services(turn_context, text)
             return
         spec = next(spec for spec in COMMANDS if spec.key == command.key)
         if spec.coordinator_only and not await self.require_role(turn_context, COORDINATOR):
@@ -133,8 +142,28 @@ class KasvuopasBot(TeamsActivityHandler):
         if state is None or not state.dialog_stack:
             return False
         dialog_context = await self._dialogs.create_context(turn_context)
-        await dialog_context.continue_dialog()
-        return True
+        result = await dialog_context.continue_dialog()
+        return result.result != NOT_HANDLED
+
+    async def _find_services(self, turn_context: TurnContext, question: str) -> None:
+        texts = texts_of(turn_context)
+        search_id = await self._services.finder.answer(turn_context, texts, question)
+        if search_id is not None:
+            dialog_context = await self._dialogs.create_context(turn_context)
+            await dialog_context.begin_dialog(NarrowDialog.__name__, {"search_id": search_id})
+
+    async def _refine_search(self, turn_context: TurnContext, search_id: int) -> bool:
+        return await self._services.finder.refine(turn_context, texts_of(turn_context), search_id)
+
+    async def _profile(self, turn_context: TurnContext, _command: ParsedCommand) -> None:
+        await self._services.finder.show_profile_form(turn_context, texts_of(turn_context))
+
+    async def _knowledge_base(self, turn_context: TurnContext, command: ParsedCommand) -> None:
+        texts = texts_of(turn_context)
+        if command.args.strip().lower() not in RELOAD_WORDS:
+            await turn_context.send_activity(texts("kb.usage"))
+            return
+        await self._services.finder.reload(turn_context, texts)
 
     async def _help(self, turn_context: TurnContext, _command: ParsedCommand) -> None:
         texts = texts_of(turn_context)
@@ -143,7 +172,8 @@ class KasvuopasBot(TeamsActivityHandler):
     def help_card(self, turn_context: TurnContext, texts: Texts) -> dict[str, Any]:
         """The command list for this user and conversation."""
         usage = HELP_USAGE_EN if texts.language == "en" else HELP_USAGE
-        entries = [
+        entries = [HelpEntry(texts("help.free_text"), texts("help.commands.search"))]
+        entries += [
             HelpEntry(
                 spec.word_in(texts.language) + usage.get(spec.key, ""),
                 texts(f"help.commands.{spec.key}"),
@@ -319,5 +349,8 @@ class KasvuopasBot(TeamsActivityHandler):
         texts = texts_of(turn_context)
         if verb == HELP_VERB:
             return card_response(self.help_card(turn_context, texts))
+        if verb in FINDER_VERBS:
+            data = action.get("data") if isinstance(action.get("data"), dict) else {}
+            return await self._services.finder.on_action(turn_context, texts, verb, data)
         log.info("unknown card action", extra={"verb": verb})
         return message_response(texts("invoke.unknown_action"))

@@ -43,9 +43,7 @@ def other_mentions(activity: Activity) -> list[dict]:
 def is_cancel(activity: Activity) -> bool:
     """True when the user typed a cancel word (peru / cancel) as the whole message."""
     return (
-        clean_message_text(activity.text, [activity.recipient.name if activity.recipient else ""])
-        .lower()
-        .strip("!. ")
+        clean_message_text(activity.text, [activity.recipient.name if activity.recipient else ""]).lower().strip("!. ")
         in CANCEL_WORDS
     )
 

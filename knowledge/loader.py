@@ -120,12 +120,12 @@ def _check_cross_references(parsed: list[tuple[str, ProviderFile]], kb: Knowledg
                 )
                 continue
             if service.provider not in kb.providers:
-                kb.errors.append(
-                    Problem(file_name, f"{where}.provider", f"no provider with id '{service.provider}'")
-                )
+                kb.errors.append(Problem(file_name, f"{where}.provider", f"no provider with id '{service.provider}'"))
                 continue
             owner = kb.providers[service.provider]
-            outside = [code for code in service.municipalities if not owner.nationwide and code not in owner.municipalities]
+            outside = [
+                code for code in service.municipalities if not owner.nationwide and code not in owner.municipalities
+            ]
             if outside:
                 kb.errors.append(
                     Problem(file_name, f"{where}.municipalities", f"{outside} are outside the provider's area")

@@ -56,9 +56,7 @@ class ConversationRegistry:
         reference.pop("activity_id", None)
         reference.pop("activityId", None)
         with self._db.atomic():
-            before = self._db.execute(
-                "SELECT active FROM conversations WHERE conversation_id = ?", [key]
-            ).fetchone()
+            before = self._db.execute("SELECT active FROM conversations WHERE conversation_id = ?", [key]).fetchone()
             self._upsert(key, info, reference, now)
         return before is None or not before[0]
 
@@ -119,9 +117,7 @@ class ConversationRegistry:
     def get(self, conversation_id: str) -> dict[str, Any] | None:
         """One conversation row, or None."""
         rows = list(
-            self._db["conversations"].rows_where(
-                "conversation_id = ?", [base_conversation_id(conversation_id)]
-            )
+            self._db["conversations"].rows_where("conversation_id = ?", [base_conversation_id(conversation_id)])
         )
         return rows[0] if rows else None
 
@@ -132,9 +128,7 @@ class ConversationRegistry:
             where += " AND conversation_type = ?"
             args.append(conversation_type)
         return list(
-            self._db["conversations"].rows_where(
-                where, args, order_by="team_name, channel_name, conversation_id"
-            )
+            self._db["conversations"].rows_where(where, args, order_by="team_name, channel_name, conversation_id")
         )
 
     def personal_chat_of(self, user_aad_id: str) -> dict[str, Any] | None:

@@ -69,9 +69,7 @@ class Roles:
 
     def all(self) -> list[Coordinator]:
         """Every coordinator, the configured ones first."""
-        stored = {
-            row["aad_object_id"]: row["name"] for row in self._db["coordinators"].rows_where(order_by="name")
-        }
+        stored = {row["aad_object_id"]: row["name"] for row in self._db["coordinators"].rows_where(order_by="name")}
         result = [Coordinator(aad, stored.pop(aad, ""), True) for aad in sorted(self._configured)]
         result += [Coordinator(aad, name, False) for aad, name in stored.items()]
         return result

@@ -42,3 +42,39 @@ def m001_foundation(db: sqlite_utils.Database) -> None:
         pk="key",
         not_null={"etag", "value_json"},
     )
+
+
+@MIGRATIONS()
+def m002_finder(db: sqlite_utils.Database) -> None:
+    """Questions asked of the finder, feedback on the answers, and referral intents."""
+    db["searches"].create(
+        {
+            "id": int,
+            "asked_at": str,
+            "user_aad_id": str,
+            "conversation_id": str,
+            "language": str,
+            "question": str,
+            "facets_json": str,
+            "results_json": str,  # service ids, best first
+        },
+        pk="id",
+        not_null={"asked_at", "question", "results_json"},
+    )
+    db["search_feedback"].create(
+        {"search_id": int, "user_aad_id": str, "helpful": int, "given_at": str},
+        pk=("search_id", "user_aad_id"),
+        foreign_keys=[("search_id", "searches", "id")],
+    )
+    db["referral_intents"].create(
+        {
+            "id": int,
+            "search_id": int,
+            "service_id": str,
+            "user_aad_id": str,
+            "conversation_id": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("search_id", "searches", "id")],
+    )

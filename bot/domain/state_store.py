@@ -37,9 +37,7 @@ class StateStore:
         if not keys:
             return {}
         marks = ",".join("?" for _ in keys)
-        rows = self._db.execute(
-            f"SELECT key, value_json, etag FROM bot_state WHERE key IN ({marks})", keys
-        ).fetchall()
+        rows = self._db.execute(f"SELECT key, value_json, etag FROM bot_state WHERE key IN ({marks})", keys).fetchall()
         return {key: StoredValue(value_json, etag) for key, value_json, etag in rows}
 
     def write(self, key: str, value_json: str, expected_etag: str | None) -> str:

@@ -1,0 +1,93 @@
+"""What advisers asked the finder, what it answered, and what they said about the answer."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from bot.domain.db import utc_now
+
+
+@dataclass(frozen=True)
+class LoggedSearch:
+    """A stored question and the service ids it was answered with."""
+
+    id: int
+    question: str
+    language: str
+    facets: dict[str, Any]
+    service_ids: list[str]
+    user_aad_id: str
+    conversation_id: str
+
+
+class SearchLog:
+    """The `searches`, `search_feedback` and `referral_intents` tables."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def record(
+        self,
+        question: str,
+        language: str,
+        facets: dict[str, Any],
+        service_ids: list[str],
+        user_aad_id: str,
+        conversation_id: str,
+    ) -> int:
+        """Store a question and its answer; returns the search id the card's buttons refer to."""
+        cursor = self._db.execute(
+            "INSERT INTO searches (asked_at, user_aad_id, conversation_id, language, question, facets_json,"
+            " results_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                utc_now(),
+                user_aad_id,
+                conversation_id,
+                language,
+                question,
+                json.dumps(facets, ensure_ascii=False, sort_keys=True),
+                json.dumps(service_ids),
+            ],
+        )
+        return int(cursor.lastrowid)
+
+    def get(self, search_id: int) -> LoggedSearch | None:
+        """One stored search, or None."""
+        row = self._db.execute(
+            "SELECT id, question, language, facets_json, results_json, user_aad_id, conversation_id"
+            " FROM searches WHERE id = ?",
+            [search_id],
+        ).fetchone()
+        if row is None:
+            return None
+        return LoggedSearch(row[0], row[1], row[2], json.loads(row[3] or "{}"), json.loads(row[4]), row[5], row[6])
+
+    def give_feedback(self, search_id: int, user_aad_id: str, helpful: bool) -> None:
+        """Record 👍 or 👎 for a search; a user's later vote replaces their earlier one."""
+        self._db.execute(
+            "INSERT INTO search_feedback (search_id, user_aad_id, helpful, given_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(search_id, user_aad_id) DO UPDATE SET helpful = excluded.helpful,"
+            " given_at = excluded.given_at",
+            [search_id, user_aad_id, int(helpful), utc_now()],
+        )
+
+    def feedback_counts(self, search_id: int) -> tuple[int, int]:
+        """(helpful, not helpful) votes for a search."""
+        row = self._db.execute(
+            "SELECT COALESCE(SUM(helpful), 0), COALESCE(SUM(1 - helpful), 0) FROM search_feedback WHERE search_id = ?",
+            [search_id],
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def record_referral_intent(self, search_id: int, service_id: str, user_aad_id: str, conversation_id: str) -> int:
+        """Note that an adviser means to refer the company to a service (the referral form follows)."""
+        cursor = self._db.execute(
+            "INSERT INTO referral_intents (search_id, service_id, user_aad_id, conversation_id, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [search_id, service_id, user_aad_id, conversation_id, utc_now()],
+        )
+        return int(cursor.lastrowid)

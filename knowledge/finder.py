@@ -1,0 +1,316 @@
+"""The service finder: which services fit the company an adviser describes, best first, with why."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from knowledge.facets import Facets, read_facets
+from knowledge.lexicon import NEED_TRIGGERS, STOPWORDS
+from knowledge.loader import KnowledgeBase
+from knowledge.models import Provider, Service
+from knowledge.text import (
+    Analyzer,
+    PlainAnalyzer,
+    WordAnalysis,
+    analyse_text,
+    create_analyzer,
+    fold,
+    same_stem,
+)
+from knowledge.vocab import ALL_AREA, MUNICIPALITY_CODES, NEEDS, term_by_id
+
+# How much a word found in each field counts (before its rarity weight).
+FIELD_WEIGHTS = {"name": 3.0, "keywords": 3.0, "provider": 2.5, "needs": 1.5, "summary": 1.0, "eligibility": 0.5}
+PART_FACTOR = 0.6  # a compound part counts less than a whole word
+STEM_QUALITY = 0.8
+FUZZY_QUALITY = 0.6
+FUZZY_CUTOFF = 88
+FUZZY_MIN_LENGTH = 5
+NEED_PRIMARY = 2.0
+NEED_SECONDARY = 1.0
+LOCAL_BONUS = 1.0
+STAGE_FIT, SIZE_FIT, SECTOR_FIT = 0.7, 0.5, 1.0
+SECTOR_MISMATCH = 1.5
+MIN_SCORE = 2.0  # below this nothing is relevant enough to show
+RELATIVE_CUTOFF = 0.3  # drop results far below the best one
+ENGLISH_MARKERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "we",
+        "our",
+        "need",
+        "needs",
+        "for",
+        "with",
+        "where",
+        "how",
+        "can",
+        "what",
+        "is",
+        "are",
+        "to",
+        "of",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One service in the answer."""
+
+    service: Service
+    provider: Provider
+    score: float
+    needs: tuple[str, ...]  # the question's needs this service meets
+    area_note: str  # "whole country" or the municipality rule that let it through
+
+    def why(self, language: str = "fi") -> str:
+        """A short explanation: the needs it meets and where it is available."""
+        needs = self.needs or tuple(self.service.needs[:1])
+        labels = ", ".join(term_by_id(NEEDS, need).label(language) for need in needs)
+        lead = "Needs" if language == "en" else "Tarve"
+        return f"{lead}: {labels} · {self.area_note_in(language)}"
+
+    def area_note_in(self, language: str) -> str:
+        """The area rule in `language`."""
+        if self.area_note == ALL_AREA:
+            return "available everywhere in Finland" if language == "en" else "koko Suomi"
+        return f"serves {self.area_note}" if language == "en" else f"palvelee: {self.area_note}"
+
+    def as_dict(self, language: str = "fi") -> dict[str, Any]:
+        """The result as JSON for the command line and the cards."""
+        service, provider = self.service, self.provider
+        return {
+            "service_id": service.id,
+            "name": service.name_en if language == "en" else service.name_fi,
+            "provider": provider.name,
+            "score": round(self.score, 3),
+            "why": self.why(language),
+            "needs": list(self.needs),
+            "summary": service.summary_en if language == "en" else service.summary_fi,
+            "link": service.link,
+            "contact": {"web": provider.web, "phone": provider.phone, "email": provider.email},
+        }
+
+
+@dataclass
+class SearchResult:
+    """The ranked matches and what was understood of the question."""
+
+    matches: list[Match]
+    facets: Facets
+    needs: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def vague(self) -> bool:
+        """True when the question names a need but nothing about the company to narrow by."""
+        facts = (self.facets.municipality, self.facets.size, self.facets.stage, self.facets.sector)
+        return bool(self.matches) and not any(facts)
+
+
+class _Index:
+    """Inverted index from folded terms to the services whose fields contain them."""
+
+    def __init__(self) -> None:
+        self.postings: dict[str, dict[int, float]] = defaultdict(dict)
+        self.by_prefix: dict[str, list[str]] = defaultdict(list)
+        self.vocabulary: list[str] = []
+        self.idf: dict[str, float] = {}
+
+    def add(self, service_index: int, analyses: Iterable[WordAnalysis], weight: float) -> None:
+        for analysis in analyses:
+            for term in analysis.lemmas:
+                self._post(term, service_index, weight)
+            for term in analysis.parts:
+                self._post(term, service_index, weight * PART_FACTOR)
+
+    def _post(self, term: str, service_index: int, weight: float) -> None:
+        if term in STOPWORDS or len(term) < 2:
+            return
+        current = self.postings[term].get(service_index, 0.0)
+        if weight > current:
+            self.postings[term][service_index] = weight
+
+    def freeze(self, service_count: int) -> None:
+        self.vocabulary = sorted(self.postings)
+        for term in self.vocabulary:
+            self.by_prefix[term[:4]].append(term)
+            self.idf[term] = math.log(1 + service_count / len(self.postings[term]))
+
+    def related_terms(self, word: str) -> list[tuple[str, float]]:
+        """Index terms that look like inflected or mistyped forms of `word`, with a match quality."""
+        found = [(term, STEM_QUALITY) for term in self.by_prefix.get(word[:4], ()) if same_stem(word, term)]
+        if found or len(word) < FUZZY_MIN_LENGTH:
+            return found
+        for term, score, _ in process.extract(
+            word, self.vocabulary, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF, limit=5
+        ):
+            if len(term) >= FUZZY_MIN_LENGTH and abs(len(term) - len(word)) <= max(3, 0.3 * len(word)):
+                found.append((term, FUZZY_QUALITY * score / 100))
+        return found
+
+
+class Finder:
+    """Ranks the knowledge base's services for a free-text question."""
+
+    def __init__(self, kb: KnowledgeBase, analyzer: Analyzer | None = None) -> None:
+        self.kb = kb
+        self.analyzer = analyzer or create_analyzer()
+        index_analyzer = create_analyzer(suggest=False) if self.analyzer.name == "voikko" else self.analyzer
+        self._english = PlainAnalyzer()
+        self._services = list(kb.services)
+        self._index = _Index()
+        for position, service in enumerate(self._services):
+            self._index_service(position, service, index_analyzer)
+        self._index.freeze(len(self._services))
+        self._need_triggers = {need: {fold(word) for word in words} for need, words in NEED_TRIGGERS.items()}
+
+    def _index_service(self, position: int, service: Service, analyzer: Analyzer) -> None:
+        provider = self.kb.provider_of(service)
+        finnish = {
+            "name": [service.name_fi],
+            "keywords": service.keywords_fi,
+            "provider": [provider.name],
+            "needs": [term_by_id(NEEDS, need).fi for need in service.needs],
+            "summary": [service.summary_fi],
+            "eligibility": [service.eligibility_fi],
+        }
+        english = {
+            "name": [service.name_en],
+            "keywords": service.keywords_en,
+            "needs": [term_by_id(NEEDS, need).en for need in service.needs],
+            "summary": [service.summary_en],
+        }
+        for fields, field_analyzer in ((finnish, analyzer), (english, self._english)):
+            for name, phrases in fields.items():
+                for phrase in phrases:
+                    self._index.add(position, analyse_text(phrase, field_analyzer), FIELD_WEIGHTS[name])
+
+    # ---- the question ---------------------------------------------------------------------
+
+    def _analyse_question(self, question: str) -> list[WordAnalysis]:
+        words = question.lower().split()
+        english = sum(word.strip("?.,!") in ENGLISH_MARKERS for word in words)
+        analyzer = self._english if words and english >= max(2, len(words) // 4) else self.analyzer
+        return analyse_text(question, analyzer)
+
+    def _needs_of(self, analyses: list[WordAnalysis]) -> dict[str, float]:
+        strengths: dict[str, float] = {}
+        for analysis in analyses:
+            guessed = not analysis.known
+            word = fold(analysis.word)
+            for need, triggers in self._need_triggers.items():
+                if analysis.lemmas & triggers or (guessed and any(same_stem(word, t) for t in triggers)):
+                    strengths[need] = 1.0
+                elif analysis.parts & triggers:
+                    strengths[need] = max(strengths.get(need, 0.0), 0.5)
+        return strengths
+
+    def _text_scores(self, analyses: list[WordAnalysis]) -> dict[int, float]:
+        scores: dict[int, float] = defaultdict(float)
+        index = self._index
+        for analysis in analyses:
+            if analysis.lemmas <= STOPWORDS:
+                continue
+            candidates: dict[str, float] = {}
+            for term in analysis.lemmas:
+                if term in index.postings:
+                    candidates[term] = 1.0
+            for term in analysis.parts:
+                if term in index.postings and term not in STOPWORDS:
+                    candidates.setdefault(term, PART_FACTOR)
+            if not analysis.known:
+                for lemma in analysis.lemmas:
+                    for term, quality in index.related_terms(lemma):
+                        candidates.setdefault(term, quality)
+            best: dict[int, float] = {}
+            for term, quality in candidates.items():
+                idf = index.idf[term]
+                for position, weight in index.postings[term].items():
+                    value = weight * quality * idf
+                    if value > best.get(position, 0.0):
+                        best[position] = value
+            for position, value in best.items():
+                scores[position] += value
+        return scores
+
+    # ---- ranking --------------------------------------------------------------------------
+
+    def _area_note(self, service: Service, provider: Provider, facets: Facets) -> str | None:
+        area = service.municipalities or provider.municipalities
+        if ALL_AREA in area:
+            return ALL_AREA
+        if facets.municipality is None:
+            names = [m.fi for m in (self._municipality(code) for code in area) if m]
+            return "koko Etelä-Savo" if set(area) >= MUNICIPALITY_CODES else ", ".join(names)
+        if facets.municipality.code in area:
+            return facets.municipality.fi
+        return None  # not available where the company is
+
+    @staticmethod
+    def _municipality(code: str):
+        from knowledge.vocab import MUNICIPALITY_BY_CODE
+
+        return MUNICIPALITY_BY_CODE.get(code)
+
+    def _facet_adjustment(self, service: Service, facets: Facets, local: bool) -> float:
+        adjustment = 0.0
+        if facets.municipality is not None and local:
+            adjustment += LOCAL_BONUS
+        for value, allowed, weight in (
+            (facets.stage, service.stages, STAGE_FIT),
+            (facets.size, service.sizes, SIZE_FIT),
+        ):
+            if value and allowed:
+                adjustment += weight if value in allowed else -weight
+        if service.sectors:
+            if facets.sector in service.sectors:
+                adjustment += SECTOR_FIT
+            else:
+                adjustment -= SECTOR_MISMATCH if facets.sector else SECTOR_FIT / 2
+        return adjustment
+
+    def search(self, question: str, top: int = 5, facets: Facets | None = None) -> SearchResult:
+        """The services that fit `question`, best first; `facets` overrides what is read from the text."""
+        analyses = self._analyse_question(question)
+        read = read_facets(question, analyses)
+        if facets is not None:
+            read = Facets(
+                municipality=facets.municipality or read.municipality,
+                size=facets.size or read.size,
+                stage=facets.stage or read.stage,
+                sector=facets.sector or read.sector,
+            )
+        needs = self._needs_of(analyses)
+        text_scores = self._text_scores(analyses)
+        candidates = set(text_scores)
+        if needs:
+            candidates |= {i for i, s in enumerate(self._services) if needs.keys() & set(s.needs)}
+        matches: list[Match] = []
+        for position in candidates:
+            service = self._services[position]
+            provider = self.kb.provider_of(service)
+            area_note = self._area_note(service, provider, read)
+            if area_note is None:
+                continue
+            met = tuple(need for need in service.needs if need in needs)
+            need_score = sum(
+                needs[need] * (NEED_PRIMARY if need == service.needs[0] else NEED_SECONDARY) for need in met
+            )
+            text = text_scores.get(position, 0.0)
+            score = text + need_score + self._facet_adjustment(service, read, area_note != ALL_AREA)
+            if text + need_score >= MIN_SCORE and score > 0:
+                matches.append(Match(service, provider, score, met, area_note))
+        matches.sort(key=lambda match: (-match.score, match.service.id))
+        if matches:
+            floor = matches[0].score * RELATIVE_CUTOFF
+            matches = [match for match in matches if match.score >= floor]
+        return SearchResult(matches[:top], read, needs)
