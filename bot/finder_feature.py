@@ -46,6 +46,13 @@ MAX_QUESTION_CHARS = 500
 FIRST_PAGE = 3
 MORE_PAGE = 8
 VERBS = (REFER_VERB, MORE_VERB, FEEDBACK_VERB)
+# Words that name a stage also trigger the matching need; in a narrowing reply they mean the stage.
+STAGE_NEEDS = {
+    "idea": {"starting"},
+    "startup": {"starting"},
+    "transfer": {"ownership_change"},
+    "crisis": {"financial_distress"},
+}
 FORMS = (NARROW_FORM, PROFILE_FORM, NEED_FORM)
 
 
@@ -165,7 +172,8 @@ class FinderFeature:
         elif value is None and activity.text:
             analyses = analyse_text(activity.text, self.knowledge.finder.analyzer)
             facets = read_facets(activity.text, analyses)
-            needs_named = self.knowledge.finder.search(activity.text, top=1).needs
+            needs_named = set(self.knowledge.finder.search(activity.text, top=1).needs)
+            needs_named -= STAGE_NEEDS.get(facets.stage or "", set())  # "aloittava" is a stage here
             if not any(asdict(facets).values()) or needs_named:
                 return False  # a new question or command, not an answer to "narrow down"
         else:

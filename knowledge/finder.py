@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -23,7 +24,7 @@ from knowledge.text import (
     fold,
     same_stem,
 )
-from knowledge.vocab import ALL_AREA, MUNICIPALITY_CODES, NEEDS, term_by_id
+from knowledge.vocab import ALL_AREA, MUNICIPALITY_BY_CODE, MUNICIPALITY_CODES, NEEDS, term_by_id
 
 # How much a word found in each field counts (before its rarity weight).
 FIELD_WEIGHTS = {"name": 3.0, "keywords": 3.0, "provider": 2.5, "needs": 1.5, "summary": 1.0, "eligibility": 0.5}
@@ -36,7 +37,6 @@ NEED_PRIMARY = 2.0
 NEED_SECONDARY = 1.0
 LOCAL_BONUS = 1.0
 STAGE_FIT, SIZE_FIT, SECTOR_FIT = 0.7, 0.5, 1.0
-SECTOR_MISMATCH = 1.5
 MIN_SCORE = 2.0  # below this nothing is relevant enough to show
 RELATIVE_CUTOFF = 0.3  # drop results far below the best one
 ENGLISH_MARKERS = frozenset(
@@ -116,6 +116,30 @@ class SearchResult:
         return bool(self.matches) and not any(facts)
 
 
+@dataclass(frozen=True)
+class _Profile:
+    """What ranking needs of a service, precomputed (attribute access on pydantic models is slow)."""
+
+    service_id: str
+    needs: tuple[str, ...]
+    area: frozenset[str] | None  # None: the whole country
+    stages: frozenset[str]
+    sizes: frozenset[str]
+    sectors: frozenset[str]
+
+
+def _profile(service: Service, provider: Provider) -> _Profile:
+    area = service.municipalities or provider.municipalities
+    return _Profile(
+        service.id,
+        tuple(service.needs),
+        None if ALL_AREA in area else frozenset(area),
+        frozenset(service.stages),
+        frozenset(service.sizes),
+        frozenset(service.sectors),
+    )
+
+
 class _Index:
     """Inverted index from folded terms to the services whose fields contain them."""
 
@@ -171,6 +195,11 @@ class Finder:
         for position, service in enumerate(self._services):
             self._index_service(position, service, index_analyzer)
         self._index.freeze(len(self._services))
+        self._profiles = [_profile(service, kb.provider_of(service)) for service in self._services]
+        self._by_need: dict[str, list[int]] = defaultdict(list)
+        for position, service in enumerate(self._services):
+            for need in service.needs:
+                self._by_need[need].append(position)
         self._need_triggers = {need: {fold(word) for word in words} for need, words in NEED_TRIGGERS.items()}
 
     def _index_service(self, position: int, service: Service, analyzer: Analyzer) -> None:
@@ -214,8 +243,8 @@ class Finder:
                     strengths[need] = max(strengths.get(need, 0.0), 0.5)
         return strengths
 
-    def _text_scores(self, analyses: list[WordAnalysis]) -> dict[int, float]:
-        scores: dict[int, float] = defaultdict(float)
+    def _text_scores(self, analyses: list[WordAnalysis]) -> defaultdict[int, float]:
+        scores: defaultdict[int, float] = defaultdict(float)
         index = self._index
         for analysis in analyses:
             if analysis.lemmas <= STOPWORDS:
@@ -244,38 +273,28 @@ class Finder:
 
     # ---- ranking --------------------------------------------------------------------------
 
-    def _area_note(self, service: Service, provider: Provider, facets: Facets) -> str | None:
+    def _area_note(self, service: Service, provider: Provider, facets: Facets) -> str:
         area = service.municipalities or provider.municipalities
         if ALL_AREA in area:
             return ALL_AREA
-        if facets.municipality is None:
-            names = [m.fi for m in (self._municipality(code) for code in area) if m]
-            return "koko Etelä-Savo" if set(area) >= MUNICIPALITY_CODES else ", ".join(names)
-        if facets.municipality.code in area:
+        if facets.municipality is not None:
             return facets.municipality.fi
-        return None  # not available where the company is
+        if set(area) >= MUNICIPALITY_CODES:
+            return "koko Etelä-Savo"
+        return ", ".join(MUNICIPALITY_BY_CODE[code].fi for code in area)
 
-    @staticmethod
-    def _municipality(code: str):
-        from knowledge.vocab import MUNICIPALITY_BY_CODE
-
-        return MUNICIPALITY_BY_CODE.get(code)
-
-    def _facet_adjustment(self, service: Service, facets: Facets, local: bool) -> float:
+    def _facet_adjustment(self, profile: _Profile, facets: Facets) -> float:
         adjustment = 0.0
-        if facets.municipality is not None and local:
+        if facets.municipality is not None and profile.area is not None:
             adjustment += LOCAL_BONUS
         for value, allowed, weight in (
-            (facets.stage, service.stages, STAGE_FIT),
-            (facets.size, service.sizes, SIZE_FIT),
+            (facets.stage, profile.stages, STAGE_FIT),
+            (facets.size, profile.sizes, SIZE_FIT),
         ):
             if value and allowed:
                 adjustment += weight if value in allowed else -weight
-        if service.sectors:
-            if facets.sector in service.sectors:
-                adjustment += SECTOR_FIT
-            else:
-                adjustment -= SECTOR_MISMATCH if facets.sector else SECTOR_FIT / 2
+        if profile.sectors:
+            adjustment += SECTOR_FIT if facets.sector in profile.sectors else -SECTOR_FIT / 2
         return adjustment
 
     def search(self, question: str, top: int = 5, facets: Facets | None = None) -> SearchResult:
@@ -290,27 +309,31 @@ class Finder:
                 sector=facets.sector or read.sector,
             )
         needs = self._needs_of(analyses)
-        text_scores = self._text_scores(analyses)
-        candidates = set(text_scores)
-        if needs:
-            candidates |= {i for i, s in enumerate(self._services) if needs.keys() & set(s.needs)}
-        matches: list[Match] = []
-        for position in candidates:
+        base = self._text_scores(analyses)
+        for need, strength in needs.items():
+            for position in self._by_need.get(need, ()):
+                primary = self._profiles[position].needs[0] == need
+                base[position] += strength * (NEED_PRIMARY if primary else NEED_SECONDARY)
+        code = read.municipality.code if read.municipality else None
+        scored: list[tuple[float, str, int]] = []
+        for position, relevance in base.items():
+            if relevance < MIN_SCORE:
+                continue
+            profile = self._profiles[position]
+            if code is not None and profile.area is not None and code not in profile.area:
+                continue  # not offered where the company is
+            if read.sector and profile.sectors and read.sector not in profile.sectors:
+                continue  # made for other sectors
+            score = relevance + self._facet_adjustment(profile, read)
+            if score > 0:
+                scored.append((score, profile.service_id, position))
+        best = heapq.nsmallest(top, scored, key=lambda item: (-item[0], item[1]))
+        matches = []
+        for score, _, position in best:
+            if score < best[0][0] * RELATIVE_CUTOFF:
+                break
             service = self._services[position]
             provider = self.kb.provider_of(service)
-            area_note = self._area_note(service, provider, read)
-            if area_note is None:
-                continue
             met = tuple(need for need in service.needs if need in needs)
-            need_score = sum(
-                needs[need] * (NEED_PRIMARY if need == service.needs[0] else NEED_SECONDARY) for need in met
-            )
-            text = text_scores.get(position, 0.0)
-            score = text + need_score + self._facet_adjustment(service, read, area_note != ALL_AREA)
-            if text + need_score >= MIN_SCORE and score > 0:
-                matches.append(Match(service, provider, score, met, area_note))
-        matches.sort(key=lambda match: (-match.score, match.service.id))
-        if matches:
-            floor = matches[0].score * RELATIVE_CUTOFF
-            matches = [match for match in matches if match.score >= floor]
-        return SearchResult(matches[:top], read, needs)
+            matches.append(Match(service, provider, score, met, self._area_note(service, provider, read)))
+        return SearchResult(matches, read, needs)

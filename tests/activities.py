@@ -206,6 +206,15 @@ class TeamsFactory:
         activity["channelData"] = data
         return activity
 
+    def submit(
+        self, value: dict[str, Any], user: User = ADVISER, locale: str = "fi-FI", reply_to: str = "m1"
+    ) -> dict[str, Any]:
+        """The message Teams sends for an Action.Submit button: no text, the inputs in `value`."""
+        activity = self.personal("", user=user, locale=locale)
+        activity.pop("text")
+        activity.update({"value": value, "replyToId": reply_to})
+        return activity
+
     def card_action(
         self,
         verb: str,

@@ -14,7 +14,7 @@ from tests.activities import COORDINATOR, TENANT, TeamsFactory
 from tests.fake_connector import FakeConnector
 from tests.harness import BotHarness
 
-KB_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "data"
+KB_PATH = Path(__file__).resolve().parent / "data" / "kb"  # small invented knowledge base
 
 
 def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
