@@ -62,16 +62,8 @@ class FakeConnector:
 
     def _default(self, call: ConnectorCall) -> web.Response:
         parts = call.path.strip("/").split("/")
-        # GET /v3/conversations/{id}/members/{memberId}
+        # GET /v3/conversations/{id}/members/{memberId} and /v3/teams/{teamId}/members/{memberId}
         if call.method == "GET" and len(parts) == 5 and parts[3] == "members":
-            member = self.members.get(parts[4])
-            if member is None:
-                return web.json_response(
-                    {"error": {"code": "MemberNotFoundInConversation", "message": "not found"}}, status=404
-                )
-            return web.json_response(member)
-        # GET /v3/teams/{teamId}/members/{memberId}
-        if call.method == "GET" and len(parts) == 5 and parts[1] == "teams" and parts[3] == "members":
             member = self.members.get(parts[4])
             if member is None:
                 return web.json_response(

@@ -83,6 +83,20 @@ _EMULATOR_ENV_NAMES = frozenset(
 _LISTENING = re.compile(r"Listening on (\d+)")
 
 
+async def stop_process_group(proc: asyncio.subprocess.Process, grace: float = 5.0) -> None:
+    """SIGTERM the process's group, then SIGKILL if it has not exited within `grace` seconds."""
+    if proc.returncode is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        await asyncio.wait_for(proc.wait(), grace)
+    except TimeoutError:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        await proc.wait()
+
+
 class PlaygroundError(RuntimeError):
     """The emulator could not be started or did not behave as expected."""
 
@@ -573,15 +587,7 @@ class Playground:
         proc, self._proc = self._proc, None
         if proc is None:
             return
-        if proc.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                await asyncio.wait_for(proc.wait(), 5)
-            except TimeoutError:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(proc.pid, signal.SIGKILL)
-                await proc.wait()
+        await stop_process_group(proc)
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)  # stragglers in the group, if any
 

@@ -11,7 +11,6 @@ import asyncio
 import contextlib
 import os
 import re
-import signal
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -31,6 +30,7 @@ from tests.e2e.playground import (
     loopback_no_proxy,
     node_executable,
     require_package,
+    stop_process_group,
 )
 
 BOT_START_TIMEOUT = 20.0
@@ -79,15 +79,7 @@ async def running_bot(tmp_path: Path) -> AsyncIterator[str]:
         await wait_healthy(f"http://{LOOPBACK}:{port}/healthz", proc, log_path)
         yield f"http://{LOOPBACK}:{port}/api/messages"
     finally:
-        if proc.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                await asyncio.wait_for(proc.wait(), 5)
-            except TimeoutError:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(proc.pid, signal.SIGKILL)
-                await proc.wait()
+        await stop_process_group(proc)
 
 
 async def wait_healthy(url: str, proc: asyncio.subprocess.Process, log_path: Path) -> None:
