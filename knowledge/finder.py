@@ -12,7 +12,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from knowledge.facets import Facets, read_facets
-from knowledge.lexicon import NEED_TRIGGERS, STOPWORDS
+from knowledge.lexicon import NEED_TRIGGERS
+from knowledge.lexicon import STOPWORDS as _STOPWORDS
 from knowledge.loader import KnowledgeBase
 from knowledge.models import Provider, Service
 from knowledge.text import (
@@ -39,6 +40,7 @@ LOCAL_BONUS = 1.0
 STAGE_FIT, SIZE_FIT, SECTOR_FIT = 0.7, 0.5, 1.0
 MIN_SCORE = 2.0  # below this nothing is relevant enough to show
 RELATIVE_CUTOFF = 0.3  # drop results far below the best one
+STOPWORDS = frozenset(fold(word) for word in _STOPWORDS)  # compared with folded lemmas
 ENGLISH_MARKERS = frozenset(
     [
         "the",
