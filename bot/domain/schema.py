@@ -78,3 +78,51 @@ def m002_finder(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("search_id", "searches", "id")],
     )
+
+
+@MIGRATIONS()
+def m003_delivery(db: sqlite_utils.Database) -> None:
+    """The durable outbox (one row per message and target) and scheduled jobs."""
+    db["outbox"].create(
+        {
+            "id": int,
+            "idempotency_key": str,  # e.g. "announcement:12:19:abc@thread.tacv2"; a second enqueue is a no-op
+            "group_key": str,  # what the row belongs to, for reports: "announcement:12", "webinar:3"
+            "operation": str,  # send | update
+            "conversation_id": str,  # the target (conversation registry key)
+            "reference_json": str,  # conversation reference used to reach the target
+            "payload_json": str,  # the activity to send, or the new content for an update
+            "activity_id": str,  # update: the message to replace; send: the id Teams gave the message
+            "status": str,  # pending | sending | sent | failed | inactive | unknown
+            "attempts": int,
+            "next_attempt_at": str,  # UTC ISO 8601
+            "last_error": str,
+            "created_at": str,
+            "finished_at": str,
+        },
+        pk="id",
+        not_null={"idempotency_key", "operation", "conversation_id", "payload_json", "status", "attempts"},
+        defaults={"status": "pending", "attempts": 0},
+    )
+    db["outbox"].create_index(["idempotency_key"], unique=True)
+    db["outbox"].create_index(["status", "next_attempt_at"])
+    db["outbox"].create_index(["group_key"])
+    db["jobs"].create(
+        {
+            "id": int,
+            "job_key": str,  # unique: scheduling the same job twice is a no-op
+            "kind": str,
+            "due_at": str,  # UTC ISO 8601
+            "payload_json": str,
+            "status": str,  # pending | done | failed | cancelled
+            "attempts": int,
+            "last_error": str,
+            "created_at": str,
+            "done_at": str,
+        },
+        pk="id",
+        not_null={"job_key", "kind", "due_at", "status", "attempts"},
+        defaults={"status": "pending", "attempts": 0},
+    )
+    db["jobs"].create_index(["job_key"], unique=True)
+    db["jobs"].create_index(["status", "due_at"])
