@@ -126,3 +126,71 @@ def m003_delivery(db: sqlite_utils.Database) -> None:
     )
     db["jobs"].create_index(["job_key"], unique=True)
     db["jobs"].create_index(["status", "due_at"])
+
+
+@MIGRATIONS()
+def m004_webinars_and_announcements(db: sqlite_utils.Database) -> None:
+    """Webinars with attendance and every posted copy of their card; announcements."""
+    db["webinars"].create(
+        {
+            "id": int,
+            "series_key": str,  # webinars created together by a recurrence share it
+            "status": str,  # draft | published | cancelled
+            "title": str,
+            "organisation": str,
+            "presenter": str,
+            "starts_at": str,  # UTC ISO 8601
+            "duration_min": int,
+            "join_url": str,
+            "description": str,
+            "recording_url": str,
+            "service_ids_json": str,  # knowledge-base services the webinar is about
+            "targets_json": str,  # conversation ids chosen at publishing
+            "sequence": int,  # raised on every change, for calendar clients
+            "created_by": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"status", "title", "starts_at", "duration_min", "join_url"},
+        defaults={"status": "draft", "sequence": 0, "duration_min": 45},
+    )
+    db["webinars"].create_index(["status", "starts_at"])
+    db["webinar_attendance"].create(
+        {
+            "webinar_id": int,
+            "user_aad_id": str,
+            "user_id": str,  # the Teams id (29:…) for mentions and 1:1 chats
+            "user_name": str,
+            "conversation_id": str,  # where they answered
+            "attending": int,
+            "updated_at": str,
+        },
+        pk=("webinar_id", "user_aad_id"),
+        foreign_keys=[("webinar_id", "webinars", "id")],
+    )
+    db["webinar_posts"].create(
+        {"webinar_id": int, "conversation_id": str, "activity_id": str, "posted_at": str},
+        pk=("webinar_id", "conversation_id"),
+        foreign_keys=[("webinar_id", "webinars", "id")],
+    )
+    db["announcements"].create(
+        {
+            "id": int,
+            "status": str,  # draft | scheduled | sending | sent | cancelled
+            "title": str,
+            "text": str,
+            "image_url": str,
+            "links_json": str,
+            "targets_json": str,
+            "send_at": str,  # UTC ISO 8601, empty = now
+            "created_by": str,
+            "created_at": str,
+            "report_conversation_id": str,  # where the coordinator's delivery report card is
+            "report_activity_id": str,
+            "report_reference_json": str,
+        },
+        pk="id",
+        not_null={"status", "title", "text"},
+        defaults={"status": "draft"},
+    )
