@@ -1,0 +1,196 @@
+"""Webinar cards: the form, the preview with targets, the announcement card, the list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from adaptive_cards.base import card, execute_action, heading, text_block
+
+FORM_VERB = "webinar.preview"
+PUBLISH_VERB = "webinar.publish"
+EDIT_VERB = "webinar.edit"
+RSVP_VERB = "webinar.rsvp"
+CANCEL_VERB = "webinar.cancel"
+RESCHEDULE_VERB = "webinar.reschedule"
+RECORDING_VERB = "webinar.recording"
+TARGET_ALL, TARGET_HERE, TARGET_CHOSEN = "all", "here", "chosen"
+
+Texts = Callable[..., str]
+
+
+@dataclass(frozen=True)
+class WebinarView:
+    """What a webinar card shows, already formatted for the reader's language."""
+
+    id: int
+    title: str
+    when: str  # "ke 16.12.2026 klo 14.00"
+    duration_min: int
+    presenter: str
+    organisation: str
+    description: str
+    join_url: str
+    calendar_url: str
+    recording_url: str
+    attending: int
+    cancelled: bool
+
+
+def _open_url(title: str, url: str) -> dict[str, Any]:
+    return {"type": "Action.OpenUrl", "title": title, "url": url}
+
+
+def _input(input_id: str, label: str, value: str, placeholder: str = "", error: str = "", **extra: Any):
+    element = {"type": "Input.Text", "id": input_id, "label": label, "value": value, **extra}
+    if placeholder:
+        element["placeholder"] = placeholder
+    if error:
+        element["errorMessage"] = error
+    return element
+
+
+def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> dict[str, Any]:
+    """The webinar form; after a failed check it comes back with the values and the problems."""
+    body: list[dict[str, Any]] = [heading(texts("webinar.form_title"))]
+    if errors:
+        body.append(text_block(texts("webinar.form_fix"), color="Attention", weight="Bolder"))
+        body += [text_block(f"• {message}", color="Attention", spacing="None") for message in errors.values()]
+    fields = (
+        ("title", "webinar.field.title", "", {"maxLength": 120}),
+        ("organisation", "webinar.field.organisation", "", {}),
+        ("presenter", "webinar.field.presenter", "", {}),
+        ("start", "webinar.field.start", "16.12.2026 14:00", {}),
+        ("duration", "webinar.field.duration", "45", {}),
+        ("join_url", "webinar.field.join_url", "https://teams.microsoft.com/l/meetup-join/…", {}),
+        ("description", "webinar.field.description", "", {"isMultiline": True, "maxLength": 2000}),
+        ("repeat_until", "webinar.field.repeat_until", "31.3.2027", {}),
+    )
+    for input_id, label, placeholder, extra in fields:
+        body.append(
+            _input(input_id, texts(label), values.get(input_id, ""), placeholder, errors.get(input_id, ""), **extra)
+        )
+    return card(body, [execute_action(texts("webinar.preview_button"), FORM_VERB)])
+
+
+def _details(texts: Texts, view: WebinarView) -> list[dict[str, Any]]:
+    facts = [{"title": texts("webinar.when"), "value": f"{view.when} ({view.duration_min} min)"}]
+    who = ", ".join(part for part in (view.presenter, view.organisation) if part)
+    if who:
+        facts.append({"title": texts("webinar.presenter"), "value": who})
+    facts.append({"title": texts("webinar.attending"), "value": str(view.attending)})
+    blocks: list[dict[str, Any]] = [{"type": "FactSet", "facts": facts}]
+    if view.description:
+        blocks.append(text_block(view.description))
+    return blocks
+
+
+def preview_card(
+    texts: Texts, views: Sequence[WebinarView], channels: Sequence[tuple[str, str]], draft_id: int
+) -> dict[str, Any]:
+    """What will be published, and where: all network channels (default), here, or chosen channels."""
+    body: list[dict[str, Any]] = [heading(texts("webinar.preview_title")), text_block(views[0].title, weight="Bolder")]
+    body += _details(texts, views[0])
+    if len(views) > 1:
+        body.append(text_block(texts("webinar.series", count=len(views)), weight="Bolder"))
+        body += [text_block(f"• {view.when}", spacing="None") for view in views]
+    body += [
+        {
+            "type": "Input.ChoiceSet",
+            "id": "target",
+            "label": texts("webinar.target"),
+            "value": TARGET_ALL,
+            "choices": [
+                {"title": texts("webinar.target_all", count=len(channels)), "value": TARGET_ALL},
+                {"title": texts("webinar.target_here"), "value": TARGET_HERE},
+                {"title": texts("webinar.target_chosen"), "value": TARGET_CHOSEN},
+            ],
+        },
+        {
+            "type": "Input.ChoiceSet",
+            "id": "channels",
+            "label": texts("webinar.channels"),
+            "isMultiSelect": True,
+            "style": "expanded",
+            "choices": [{"title": title, "value": value} for value, title in channels],
+        },
+    ]
+    return card(
+        body,
+        [
+            execute_action(texts("webinar.publish_button"), PUBLISH_VERB, {"webinar_id": draft_id}),
+            execute_action(texts("webinar.edit_button"), EDIT_VERB, {"webinar_id": draft_id}),
+        ],
+    )
+
+
+def webinar_card(texts: Texts, view: WebinarView, answer: bool | None = None) -> dict[str, Any]:
+    """The card posted to the channels: details, attendance, RSVP, calendar, join, and management."""
+    title = texts("webinar.cancelled_title", title=view.title) if view.cancelled else view.title
+    body: list[dict[str, Any]] = [
+        text_block(texts("webinar.kicker"), size="Small", isSubtle=True, weight="Bolder"),
+        heading(title),
+        *_details(texts, view),
+    ]
+    if answer is not None and not view.cancelled:
+        body.append(text_block(texts("webinar.you_attend" if answer else "webinar.you_skip"), color="Good"))
+    actions: list[dict[str, Any]] = []
+    if view.recording_url:
+        actions.append(_open_url(texts("webinar.recording_button"), view.recording_url))
+    if not view.cancelled:
+        actions += [
+            execute_action(texts("webinar.attend"), RSVP_VERB, {"webinar_id": view.id, "attending": True}),
+            execute_action(texts("webinar.skip"), RSVP_VERB, {"webinar_id": view.id, "attending": False}),
+            _open_url(texts("webinar.calendar"), view.calendar_url),
+            _open_url(texts("webinar.join"), view.join_url),
+        ]
+    manage = {
+        "type": "Action.ShowCard",
+        "title": texts("webinar.manage"),
+        "card": {
+            "type": "AdaptiveCard",
+            "body": [
+                text_block(texts("webinar.manage_note"), size="Small", isSubtle=True),
+                _input("new_start", texts("webinar.field.new_start"), "", "16.12.2026 14:00"),
+                _input("recording_url", texts("webinar.field.recording"), "", "https://…"),
+            ],
+            "actions": [
+                execute_action(texts("webinar.reschedule_button"), RESCHEDULE_VERB, {"webinar_id": view.id}),
+                execute_action(texts("webinar.recording_save"), RECORDING_VERB, {"webinar_id": view.id}),
+                execute_action(texts("webinar.cancel_button"), CANCEL_VERB, {"webinar_id": view.id}),
+            ],
+        },
+    }
+    if not view.cancelled:
+        actions.append(manage)
+    return card(body, actions)
+
+
+def list_card(texts: Texts, views: Sequence[WebinarView]) -> dict[str, Any]:
+    """Upcoming webinars with date, presenter, attendance and their buttons."""
+    body: list[dict[str, Any]] = [heading(texts("webinar.list_title"))]
+    if not views:
+        body.append(text_block(texts("webinar.list_empty")))
+    for view in views:
+        body.append(
+            {
+                "type": "Container",
+                "separator": True,
+                "items": [
+                    text_block(view.title, weight="Bolder"),
+                    *_details(texts, view)[:1],
+                    {
+                        "type": "ActionSet",
+                        "actions": [
+                            execute_action(
+                                texts("webinar.attend"), RSVP_VERB, {"webinar_id": view.id, "attending": True}
+                            ),
+                            _open_url(texts("webinar.calendar"), view.calendar_url),
+                            _open_url(texts("webinar.join"), view.join_url),
+                        ],
+                    },
+                ],
+            }
+        )
+    return card(body)

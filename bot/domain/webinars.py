@@ -1,0 +1,285 @@
+"""Webinars ("tietoisku"): drafts from quick syntax or a form, publishing, attendance, changes."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import sqlite_utils
+
+from bot.domain.db import utc_now
+from bot.domain.helsinki_time import TimeInputError, every_other_week, parse_local_date, parse_local_datetime
+
+MAX_TITLE = 120
+MAX_DESCRIPTION = 2000
+DEFAULT_DURATION = 45
+MAX_DURATION = 8 * 60
+TEAMS_PREFIX = "https://"
+
+
+@dataclass
+class WebinarInput:
+    """What a coordinator typed or filled in, before it is checked."""
+
+    title: str = ""
+    start: str = ""  # "16.12.2026 14:00"
+    presenter: str = ""
+    organisation: str = ""
+    join_url: str = ""
+    duration: str = ""
+    description: str = ""
+    repeat_until: str = ""  # every other week until this date (empty = once)
+
+    def as_dict(self) -> dict[str, str]:
+        """The values, for refilling the form."""
+        return dict(vars(self))
+
+
+@dataclass
+class WebinarDraft:
+    """A checked webinar (or a series of them), ready to preview."""
+
+    title: str
+    starts: list[datetime]  # aware UTC, one per occurrence
+    presenter: str
+    organisation: str
+    join_url: str
+    duration_min: int
+    description: str
+
+
+@dataclass
+class Webinar:
+    """A stored webinar."""
+
+    id: int
+    series_key: str
+    status: str
+    title: str
+    organisation: str
+    presenter: str
+    starts_at: datetime
+    duration_min: int
+    join_url: str
+    description: str
+    recording_url: str
+    sequence: int
+    service_ids: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+
+    @property
+    def ends_at(self) -> datetime:
+        """When it is over."""
+        return self.starts_at + timedelta(minutes=self.duration_min)
+
+
+def parse_quick(args: list[str]) -> WebinarInput:
+    """`Otsikko ; 16.12.2026 14:00 ; Esittäjä ; https://…` as form values (not yet checked)."""
+    padded = [*args, "", "", "", ""]
+    return WebinarInput(title=padded[0], start=padded[1], presenter=padded[2], join_url=padded[3])
+
+
+def check(values: WebinarInput, now: datetime) -> tuple[WebinarDraft | None, dict[str, str]]:
+    """The draft, or the problems per field as message keys (the form keeps the values)."""
+    errors: dict[str, str] = {}
+    title = values.title.strip()
+    if not title:
+        errors["title"] = "webinar.error.title_missing"
+    elif len(title) > MAX_TITLE:
+        errors["title"] = "webinar.error.title_long"
+    start: datetime | None = None
+    try:
+        start = parse_local_datetime(values.start, now)
+        if start <= now:
+            errors["start"] = "webinar.error.start_past"
+    except TimeInputError as error:
+        errors["start"] = f"webinar.error.{error}"
+    join_url = values.join_url.strip()
+    if not join_url.startswith(TEAMS_PREFIX) or " " in join_url or len(join_url) < 12:
+        errors["join_url"] = "webinar.error.join_url"
+    duration = DEFAULT_DURATION
+    if values.duration.strip():
+        if not values.duration.strip().isdigit() or not 5 <= int(values.duration) <= MAX_DURATION:
+            errors["duration"] = "webinar.error.duration"
+        else:
+            duration = int(values.duration)
+    if len(values.description) > MAX_DESCRIPTION:
+        errors["description"] = "webinar.error.description_long"
+    starts = [start] if start else []
+    if values.repeat_until.strip() and start is not None:
+        try:
+            until: date = parse_local_date(values.repeat_until, now)
+            starts = every_other_week(start, until)
+            if len(starts) < 2:
+                errors["repeat_until"] = "webinar.error.repeat_short"
+        except TimeInputError:
+            errors["repeat_until"] = "webinar.error.repeat_until"
+    if errors or start is None:
+        return None, errors
+    draft = WebinarDraft(
+        title=title,
+        starts=starts,
+        presenter=values.presenter.strip(),
+        organisation=values.organisation.strip(),
+        join_url=join_url,
+        duration_min=duration,
+        description=values.description.strip(),
+    )
+    return draft, {}
+
+
+def _row_to_webinar(row: dict[str, Any]) -> Webinar:
+    return Webinar(
+        id=row["id"],
+        series_key=row["series_key"] or "",
+        status=row["status"],
+        title=row["title"],
+        organisation=row["organisation"] or "",
+        presenter=row["presenter"] or "",
+        starts_at=datetime.fromisoformat(row["starts_at"]),
+        duration_min=row["duration_min"],
+        join_url=row["join_url"],
+        description=row["description"] or "",
+        recording_url=row["recording_url"] or "",
+        sequence=row["sequence"] or 0,
+        service_ids=json.loads(row["service_ids_json"] or "[]"),
+        targets=json.loads(row["targets_json"] or "[]"),
+    )
+
+
+class Webinars:
+    """The `webinars` and `webinar_attendance` tables."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def create_drafts(self, draft: WebinarDraft, created_by: str) -> list[int]:
+        """Store a draft (one row per occurrence of a series); returns their ids."""
+        series = uuid.uuid4().hex[:12]
+        ids = []
+        now = utc_now()
+        with self._db.atomic():
+            for start in draft.starts:
+                ids.append(
+                    self._db["webinars"]
+                    .insert(
+                        {
+                            "series_key": series,
+                            "status": "draft",
+                            "title": draft.title,
+                            "organisation": draft.organisation,
+                            "presenter": draft.presenter,
+                            "starts_at": start.astimezone(UTC).isoformat(),
+                            "duration_min": draft.duration_min,
+                            "join_url": draft.join_url,
+                            "description": draft.description,
+                            "recording_url": "",
+                            "service_ids_json": "[]",
+                            "targets_json": "[]",
+                            "sequence": 0,
+                            "created_by": created_by,
+                            "created_at": now,
+                            "updated_at": now,
+                        }
+                    )
+                    .last_pk
+                )
+        return ids
+
+    def get(self, webinar_id: int) -> Webinar | None:
+        """One webinar, or None."""
+        rows = list(self._db["webinars"].rows_where("id = ?", [webinar_id]))
+        return _row_to_webinar(rows[0]) if rows else None
+
+    def series(self, webinar_id: int) -> list[Webinar]:
+        """Every webinar of the same series (just the one for a single webinar)."""
+        first = self.get(webinar_id)
+        if first is None:
+            return []
+        rows = self._db["webinars"].rows_where("series_key = ?", [first.series_key], order_by="starts_at")
+        return [_row_to_webinar(row) for row in rows]
+
+    def publish(self, webinar_id: int, targets: list[str]) -> list[Webinar]:
+        """Mark a draft series published to `targets`; returns the webinars (empty if not a draft)."""
+        drafts = [w for w in self.series(webinar_id) if w.status == "draft"]
+        with self._db.atomic():
+            for webinar in drafts:
+                self._db["webinars"].update(
+                    webinar.id,
+                    {"status": "published", "targets_json": json.dumps(targets), "updated_at": utc_now()},
+                )
+        return [self.get(w.id) for w in drafts]  # type: ignore[misc]
+
+    def upcoming(self, now: datetime, limit: int = 10) -> list[Webinar]:
+        """Published webinars that have not ended, soonest first."""
+        rows = self._db["webinars"].rows_where(
+            "status = 'published' AND starts_at >= ?",
+            [(now - timedelta(hours=MAX_DURATION // 60)).isoformat()],
+            order_by="starts_at",
+            limit=limit * 2,
+        )
+        return [w for w in map(_row_to_webinar, rows) if w.ends_at >= now][:limit]
+
+    def set_attending(
+        self, webinar_id: int, user_aad_id: str, user_id: str, user_name: str, conversation_id: str, attending: bool
+    ) -> None:
+        """Record a yes/no; a later answer replaces the earlier one."""
+        self._db.execute(
+            "INSERT INTO webinar_attendance (webinar_id, user_aad_id, user_id, user_name, conversation_id,"
+            " attending, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(webinar_id, user_aad_id) DO UPDATE"
+            " SET attending = excluded.attending, user_name = excluded.user_name, updated_at = excluded.updated_at",
+            [webinar_id, user_aad_id, user_id, user_name, conversation_id, int(attending), utc_now()],
+        )
+
+    def attending_count(self, webinar_id: int) -> int:
+        """How many said they attend."""
+        return self._db.execute(
+            "SELECT COUNT(*) FROM webinar_attendance WHERE webinar_id = ? AND attending = 1", [webinar_id]
+        ).fetchone()[0]
+
+    def answer_of(self, webinar_id: int, user_aad_id: str) -> bool | None:
+        """The user's answer, or None if they have not answered."""
+        row = self._db.execute(
+            "SELECT attending FROM webinar_attendance WHERE webinar_id = ? AND user_aad_id = ?",
+            [webinar_id, user_aad_id],
+        ).fetchone()
+        return None if row is None else bool(row[0])
+
+    def attendees(self, webinar_id: int) -> list[dict[str, Any]]:
+        """Everyone who said they attend (ids, names and where they answered)."""
+        return list(
+            self._db["webinar_attendance"].rows_where(
+                "webinar_id = ? AND attending = 1", [webinar_id], order_by="user_name"
+            )
+        )
+
+    def change(self, webinar_id: int, **values: Any) -> Webinar | None:
+        """Update fields (status, starts_at, recording_url …) and raise the calendar sequence."""
+        webinar = self.get(webinar_id)
+        if webinar is None:
+            return None
+        if isinstance(values.get("starts_at"), datetime):
+            values["starts_at"] = values["starts_at"].astimezone(UTC).isoformat()
+        self._db["webinars"].update(
+            webinar_id, {**values, "sequence": webinar.sequence + 1, "updated_at": utc_now()}
+        )
+        return self.get(webinar_id)
+
+    def recordings_for(self, service_ids: set[str], now: datetime) -> list[Webinar]:
+        """Past webinars with a recording about any of these knowledge-base services, newest first."""
+        rows = self._db["webinars"].rows_where(
+            "status = 'published' AND recording_url != '' AND starts_at < ?", [now.isoformat()], order_by="-starts_at"
+        )
+        return [w for w in map(_row_to_webinar, rows) if service_ids & set(w.service_ids)]
+
+    def posted_copies(self, webinar_id: int) -> list[tuple[str, str, dict[str, Any]]]:
+        """(conversation id, activity id, reference) of every sent copy of the webinar's card."""
+        rows = self._db.execute(
+            "SELECT conversation_id, activity_id, reference_json FROM outbox WHERE group_key = ? AND operation = 'send'"
+            " AND status = 'sent' AND activity_id IS NOT NULL AND activity_id != ''",
+            [f"webinar:{webinar_id}"],
+        ).fetchall()
+        return [(conversation, activity, json.loads(reference or "{}")) for conversation, activity, reference in rows]
