@@ -37,14 +37,28 @@ def size_for_headcount(people: int) -> str:
     return "large"
 
 
+def municipality_of(analysis: WordAnalysis) -> Municipality | None:
+    """The municipality a word names (Mikkelissä, juvalainen, Pieksämäeltä), if any."""
+    folded = fold(analysis.word)
+    if folded in _MUNICIPALITY_FORMS:
+        return _MUNICIPALITY_FORMS[folded]
+    if analysis.known:
+        for lemma in analysis.lemmas | analysis.parts:
+            if lemma in _MUNICIPALITY_LEMMAS:
+                return _MUNICIPALITY_LEMMAS[lemma]
+    return None
+
+
+def is_municipality(analysis: WordAnalysis) -> bool:
+    """True when the word names one of the municipalities."""
+    return municipality_of(analysis) is not None
+
+
 def _municipality(analyses: list[WordAnalysis]) -> Municipality | None:
     for analysis in analyses:
-        folded = fold(analysis.word)
-        if folded in _MUNICIPALITY_FORMS:
-            return _MUNICIPALITY_FORMS[folded]
-        for lemma in analysis.lemmas | analysis.parts:
-            if lemma in _MUNICIPALITY_LEMMAS and analysis.known:
-                return _MUNICIPALITY_LEMMAS[lemma]
+        found = municipality_of(analysis)
+        if found is not None:
+            return found
     return None
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from knowledge.facets import Facets, read_facets
+from knowledge.facets import Facets, is_municipality, read_facets
 from knowledge.lexicon import NEED_TRIGGERS
 from knowledge.lexicon import STOPWORDS as _STOPWORDS
 from knowledge.loader import KnowledgeBase
@@ -29,7 +29,7 @@ from knowledge.vocab import ALL_AREA, MUNICIPALITY_BY_CODE, MUNICIPALITY_CODES, 
 
 # How much a word found in each field counts (before its rarity weight).
 FIELD_WEIGHTS = {"name": 3.0, "keywords": 3.0, "provider": 2.5, "needs": 1.5, "summary": 1.0, "eligibility": 0.5}
-PART_FACTOR = 0.6  # a compound part counts less than a whole word
+PART_FACTOR = 0.6  # a compound part of an indexed word counts less than the whole word
 STEM_QUALITY = 0.8
 FUZZY_QUALITY = 0.6
 FUZZY_CUTOFF = 88
@@ -249,8 +249,8 @@ class Finder:
         scores: defaultdict[int, float] = defaultdict(float)
         index = self._index
         for analysis in analyses:
-            if analysis.lemmas <= STOPWORDS:
-                continue
+            if analysis.lemmas <= STOPWORDS or is_municipality(analysis):
+                continue  # a place is a facet (area filter, local bonus), not a topic
             candidates: dict[str, float] = {}
             for term in analysis.lemmas:
                 if term in index.postings:
