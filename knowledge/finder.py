@@ -148,6 +148,7 @@ class _Index:
     def __init__(self) -> None:
         self.postings: dict[str, dict[int, float]] = defaultdict(dict)
         self.by_prefix: dict[str, list[str]] = defaultdict(list)
+        self.by_initial: dict[str, list[str]] = defaultdict(list)  # typos rarely hit the first letter
         self.vocabulary: list[str] = []
         self.idf: dict[str, float] = {}
 
@@ -169,6 +170,8 @@ class _Index:
         self.vocabulary = sorted(self.postings)
         for term in self.vocabulary:
             self.by_prefix[term[:4]].append(term)
+            if len(term) >= FUZZY_MIN_LENGTH:
+                self.by_initial[term[0]].append(term)
             self.idf[term] = math.log(1 + service_count / len(self.postings[term]))
 
     def related_terms(self, word: str) -> list[tuple[str, float]]:
@@ -177,9 +180,9 @@ class _Index:
         if found or len(word) < FUZZY_MIN_LENGTH:
             return found
         for term, score, _ in process.extract(
-            word, self.vocabulary, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF, limit=5
+            word, self.by_initial.get(word[0], ()), scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF, limit=5
         ):
-            if len(term) >= FUZZY_MIN_LENGTH and abs(len(term) - len(word)) <= max(3, 0.3 * len(word)):
+            if abs(len(term) - len(word)) <= max(3, 0.3 * len(word)):
                 found.append((term, FUZZY_QUALITY * score / 100))
         return found
 
