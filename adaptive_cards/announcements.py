@@ -1,0 +1,177 @@
+"""Announcement cards: the form, the preview, the announcement itself and the delivery report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from adaptive_cards.base import card, execute_action, heading, text_block
+from adaptive_cards.webinars import TARGET_ALL, TARGET_CHOSEN, TARGET_HERE
+
+FORM_VERB = "announcement.preview"
+SEND_VERB = "announcement.send"
+EDIT_VERB = "announcement.edit"
+
+Texts = Callable[..., str]
+
+
+def _input(input_id: str, label: str, value: str, error: str = "", **extra: Any) -> dict[str, Any]:
+    element = {"type": "Input.Text", "id": input_id, "label": label, "value": value, **extra}
+    if error:
+        element["errorMessage"] = error
+    return element
+
+
+def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> dict[str, Any]:
+    """The announcement form, refilled with the values and the problems after a failed check."""
+    body: list[dict[str, Any]] = [heading(texts("announcement.form_title"))]
+    if errors:
+        body.append(text_block(texts("announcement.form_fix"), color="Attention", weight="Bolder"))
+        body += [text_block(f"• {message}", color="Attention", spacing="None") for message in errors.values()]
+    body += [
+        _input(
+            "title", texts("announcement.field.title"), values.get("title", ""), errors.get("title", ""), maxLength=150
+        ),
+        _input(
+            "text",
+            texts("announcement.field.text"),
+            values.get("text", ""),
+            errors.get("text", ""),
+            isMultiline=True,
+            maxLength=4000,
+        ),
+        _input(
+            "image_url",
+            texts("announcement.field.image_url"),
+            values.get("image_url", ""),
+            errors.get("image_url", ""),
+            placeholder="https://…",
+        ),
+    ]
+    for index in (1, 2, 3):
+        body.append(
+            {
+                "type": "ColumnSet",
+                "columns": [
+                    {
+                        "type": "Column",
+                        "width": "stretch",
+                        "items": [
+                            _input(
+                                f"link{index}_title",
+                                texts("announcement.field.link_title", n=index),
+                                values.get(f"link{index}_title", ""),
+                            )
+                        ],
+                    },
+                    {
+                        "type": "Column",
+                        "width": "stretch",
+                        "items": [
+                            _input(
+                                f"link{index}_url",
+                                texts("announcement.field.link_url", n=index),
+                                values.get(f"link{index}_url", ""),
+                                errors.get(f"link{index}_url", ""),
+                                placeholder="https://…",
+                            )
+                        ],
+                    },
+                ],
+            }
+        )
+    body.append(
+        _input(
+            "send_at",
+            texts("announcement.field.send_at"),
+            values.get("send_at", ""),
+            errors.get("send_at", ""),
+            placeholder="16.12.2026 09:00",
+        )
+    )
+    return card(body, [execute_action(texts("announcement.preview_button"), FORM_VERB)])
+
+
+def announcement_card(
+    texts: Texts, title: str, text: str, image_url: str, links: Sequence[tuple[str, str]]
+) -> dict[str, Any]:
+    """The announcement as it appears in the channels."""
+    body: list[dict[str, Any]] = [
+        text_block(texts("announcement.kicker"), size="Small", isSubtle=True, weight="Bolder"),
+        heading(title),
+    ]
+    if image_url:
+        body.append({"type": "Image", "url": image_url, "size": "Stretch", "altText": title})
+    body.append(text_block(text))
+    actions = [{"type": "Action.OpenUrl", "title": label, "url": url} for label, url in links]
+    return card(body, actions)
+
+
+def preview_card(
+    texts: Texts, content: dict[str, Any], when: str, channels: Sequence[tuple[str, str]], draft_id: int
+) -> dict[str, Any]:
+    """The announcement as it will look, where it goes, and the send button."""
+    body: list[dict[str, Any]] = [
+        heading(texts("announcement.preview_title")),
+        text_block(when, weight="Bolder"),
+        {"type": "Container", "style": "emphasis", "items": content["body"]},
+    ]
+    if content.get("actions"):
+        body.append({"type": "ActionSet", "actions": content["actions"]})
+    body += [
+        {
+            "type": "Input.ChoiceSet",
+            "id": "target",
+            "label": texts("webinar.target"),
+            "value": TARGET_ALL,
+            "choices": [
+                {"title": texts("webinar.target_all", count=len(channels)), "value": TARGET_ALL},
+                {"title": texts("webinar.target_here"), "value": TARGET_HERE},
+                {"title": texts("webinar.target_chosen"), "value": TARGET_CHOSEN},
+            ],
+        },
+        {
+            "type": "Input.ChoiceSet",
+            "id": "channels",
+            "label": texts("webinar.channels"),
+            "isMultiSelect": True,
+            "style": "expanded",
+            "choices": [{"title": title, "value": value} for value, title in channels],
+        },
+    ]
+    return card(
+        body,
+        [
+            execute_action(texts("announcement.send_button"), SEND_VERB, {"announcement_id": draft_id}),
+            execute_action(texts("announcement.edit_button"), EDIT_VERB, {"announcement_id": draft_id}),
+        ],
+    )
+
+
+def report_card(
+    texts: Texts, title: str, counts: dict[str, int], rows: Sequence[tuple[str, str, str]]
+) -> dict[str, Any]:
+    """The delivery report: totals and one line per target (name, status, reason)."""
+    total = sum(counts.values())
+    summary = texts(
+        "announcement.report_summary",
+        sent=counts.get("sent", 0),
+        pending=counts.get("pending", 0) + counts.get("sending", 0),
+        failed=counts.get("failed", 0) + counts.get("inactive", 0) + counts.get("unknown", 0),
+        total=total,
+    )
+    body: list[dict[str, Any]] = [heading(texts("announcement.report_title", title=title)), text_block(summary)]
+    shown = list(rows)[:40]  # keeps the card well under the size limit for large fan-outs
+    if shown:
+        body.append(
+            {
+                "type": "FactSet",
+                "facts": [
+                    {"title": name, "value": f"{status}{' – ' + reason if reason else ''}"}
+                    for name, status, reason in shown
+                ],
+            }
+        )
+    if len(rows) > len(shown):
+        body.append(text_block(texts("announcement.report_more", count=len(rows) - len(shown)), isSubtle=True))
+    return card(body)

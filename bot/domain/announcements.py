@@ -1,0 +1,175 @@
+"""Announcements (tiedotteet): checking the input, drafts, and their life from draft to sent."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlite_utils
+
+from bot.domain.db import utc_now
+from bot.domain.helsinki_time import TimeInputError, parse_local_datetime
+
+MAX_TITLE = 150
+MAX_TEXT = 4000
+MAX_LINKS = 3
+
+
+@dataclass
+class AnnouncementInput:
+    """What a coordinator typed or filled in."""
+
+    title: str = ""
+    text: str = ""
+    image_url: str = ""
+    links: list[tuple[str, str]] = field(default_factory=list)  # (button title, https URL)
+    send_at: str = ""  # empty = now; else "16.12.2026 09:00"
+
+    def as_dict(self) -> dict[str, str]:
+        """The values, for refilling the form."""
+        values = {"title": self.title, "text": self.text, "image_url": self.image_url, "send_at": self.send_at}
+        for index, (title, url) in enumerate(self.links, start=1):
+            values[f"link{index}_title"] = title
+            values[f"link{index}_url"] = url
+        return values
+
+
+@dataclass
+class Announcement:
+    """A stored announcement."""
+
+    id: int
+    status: str
+    title: str
+    text: str
+    image_url: str
+    links: list[tuple[str, str]]
+    send_at: datetime | None
+    targets: list[str]
+    created_by: str
+    report_conversation_id: str
+    report_activity_id: str
+    report_reference: dict[str, Any]
+
+
+def parse_quick(args: list[str]) -> AnnouncementInput:
+    """`Otsikko ; teksti` (the text may itself contain semicolons)."""
+    title = args[0] if args else ""
+    return AnnouncementInput(title=title, text=" ; ".join(args[1:]).strip())
+
+
+def from_form(values: dict[str, Any]) -> AnnouncementInput:
+    """The form's inputs as an AnnouncementInput."""
+    links = []
+    for index in range(1, MAX_LINKS + 1):
+        title = str(values.get(f"link{index}_title") or "").strip()
+        url = str(values.get(f"link{index}_url") or "").strip()
+        if title or url:
+            links.append((title, url))
+    return AnnouncementInput(
+        title=str(values.get("title") or ""),
+        text=str(values.get("text") or ""),
+        image_url=str(values.get("image_url") or "").strip(),
+        links=links,
+        send_at=str(values.get("send_at") or "").strip(),
+    )
+
+
+def check(values: AnnouncementInput, now: datetime) -> tuple[datetime | None, dict[str, str]]:
+    """The send time (None = now) and the problems per field as message keys."""
+    errors: dict[str, str] = {}
+    if not values.title.strip():
+        errors["title"] = "announcement.error.title_missing"
+    elif len(values.title) > MAX_TITLE:
+        errors["title"] = "announcement.error.title_long"
+    if not values.text.strip():
+        errors["text"] = "announcement.error.text_missing"
+    elif len(values.text) > MAX_TEXT:
+        errors["text"] = "announcement.error.text_long"
+    if values.image_url and not values.image_url.startswith("https://"):
+        errors["image_url"] = "announcement.error.image_url"
+    for index, (title, url) in enumerate(values.links, start=1):
+        if not title or not url.startswith("https://") or " " in url:
+            errors[f"link{index}_url"] = "announcement.error.link"
+    send_at = None
+    if values.send_at:
+        try:
+            send_at = parse_local_datetime(values.send_at, now)
+            if send_at <= now:
+                errors["send_at"] = "announcement.error.send_at_past"
+        except TimeInputError:
+            errors["send_at"] = "announcement.error.send_at"
+    return send_at, errors
+
+
+def _row(row: dict[str, Any]) -> Announcement:
+    return Announcement(
+        id=row["id"],
+        status=row["status"],
+        title=row["title"],
+        text=row["text"],
+        image_url=row["image_url"] or "",
+        links=[tuple(link) for link in json.loads(row["links_json"] or "[]")],
+        send_at=datetime.fromisoformat(row["send_at"]) if row["send_at"] else None,
+        targets=json.loads(row["targets_json"] or "[]"),
+        created_by=row["created_by"] or "",
+        report_conversation_id=row["report_conversation_id"] or "",
+        report_activity_id=row["report_activity_id"] or "",
+        report_reference=json.loads(row["report_reference_json"] or "{}"),
+    )
+
+
+class Announcements:
+    """The `announcements` table."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def create_draft(self, values: AnnouncementInput, send_at: datetime | None, created_by: str) -> int:
+        """Store a checked announcement as a draft; returns its id."""
+        return self._db["announcements"].insert(
+            {
+                "status": "draft",
+                "title": values.title.strip(),
+                "text": values.text.strip(),
+                "image_url": values.image_url,
+                "links_json": json.dumps(values.links, ensure_ascii=False),
+                "targets_json": "[]",
+                "send_at": send_at.isoformat() if send_at else "",
+                "created_by": created_by,
+                "created_at": utc_now(),
+                "report_conversation_id": "",
+                "report_activity_id": "",
+                "report_reference_json": "",
+            }
+        ).last_pk
+
+    def get(self, announcement_id: int) -> Announcement | None:
+        """One announcement, or None."""
+        rows = list(self._db["announcements"].rows_where("id = ?", [announcement_id]))
+        return _row(rows[0]) if rows else None
+
+    def start_sending(self, announcement_id: int, targets: list[str], scheduled: bool) -> bool:
+        """Move a draft to scheduled/sending with its targets; False if it is no longer a draft."""
+        cursor = self._db.execute(
+            "UPDATE announcements SET status = ?, targets_json = ? WHERE id = ? AND status = 'draft'",
+            ["scheduled" if scheduled else "sending", json.dumps(targets), announcement_id],
+        )
+        return cursor.rowcount == 1
+
+    def set_status(self, announcement_id: int, status: str) -> None:
+        """Record a new status (sending, sent, cancelled)."""
+        self._db["announcements"].update(announcement_id, {"status": status})
+
+    def set_report_message(self, announcement_id: int, conversation_id: str, activity_id: str, reference: dict) -> None:
+        """Remember where the coordinator's delivery report card is, to update it in place."""
+        self._db["announcements"].update(
+            announcement_id,
+            {
+                "report_conversation_id": conversation_id,
+                "report_activity_id": activity_id,
+                "report_reference_json": json.dumps(reference, ensure_ascii=False),
+            },
+        )
