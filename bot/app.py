@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from http import HTTPStatus
+from typing import Any
 
 from aiohttp import web
 from botbuilder.core import ConversationState, Storage, TurnContext, UserState
@@ -14,19 +18,28 @@ from sqlite_utils import Database
 
 from bot import __version__
 from bot.adapter import build_adapter, build_authentication
+from bot.announcement_feature import SEND_JOB, AnnouncementFeature
+from bot.delivery_transport import TeamsTransport
+from bot.domain.announcements import Announcements
 from bot.domain.db import database_ok, open_database
+from bot.domain.delivery import DeliveryEngine
 from bot.domain.knowledge_service import KnowledgeService
+from bot.domain.outbox import Clock, utc_clock
 from bot.domain.registry import ConversationRegistry
 from bot.domain.roles import Roles
 from bot.domain.search_log import SearchLog
+from bot.domain.signed_links import SignedLinks, stored_secret
 from bot.domain.state_store import StateStore
+from bot.domain.webinars import Webinars
 from bot.finder_feature import FinderFeature
+from bot.i18n import DEFAULT_LANGUAGE, Texts
 from bot.invoke_responses import message_response
 from bot.logs import correlation_id
 from bot.messages import MessagesEndpoint
 from bot.settings import Settings
 from bot.sqlite_storage import SqliteStorage
 from bot.teams import BotServices, KasvuopasBot, texts_of
+from bot.webinar_feature import CHANNEL_REMINDER, PERSONAL_REMINDER, WebinarFeature
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +47,9 @@ SETTINGS = web.AppKey("settings", Settings)
 KNOWLEDGE = web.AppKey("knowledge", KnowledgeService)
 BOT = web.AppKey("bot", KasvuopasBot)
 DB_KEY = web.AppKey("db", Database)
+ENGINE = web.AppKey("engine", DeliveryEngine)
+DELIVERY_TASK = web.AppKey("delivery_task", asyncio.Task)
+SHUTDOWN_GRACE = 10.0
 
 
 def _turn_error_handler(conversation_state: ConversationState, storage: Storage):
@@ -82,46 +98,115 @@ async def _healthz(request: web.Request) -> web.Response:
     return web.json_response(body, status=HTTPStatus.OK if db_ok else HTTPStatus.SERVICE_UNAVAILABLE)
 
 
+def _calendar_handler(webinars: WebinarFeature, links: SignedLinks, clock: Clock):
+    async def calendar(request: web.Request) -> web.Response:
+        """GET /webinars/{id}.ics?exp=…&sig=… – the webinar's calendar file through a signed, expiring link."""
+        webinar_id = request.match_info["webinar_id"]
+        path = webinars.calendar_path(int(webinar_id))
+        if not links.verify(path, request.query.get("exp"), request.query.get("sig"), clock()):
+            return web.Response(
+                status=HTTPStatus.FORBIDDEN,
+                text="Linkki on vanhentunut tai virheellinen. Avaa webinaarin kortti uudelleen Teamsissa.\n"
+                "The link has expired or is not valid. Open the webinar card again in Teams.\n",
+            )
+        content = webinars.calendar(int(webinar_id))
+        if content is None:
+            return web.Response(status=HTTPStatus.NOT_FOUND, text="Webinaaria ei löydy. / Webinar not found.\n")
+        return web.Response(
+            body=content,
+            content_type="text/calendar",
+            charset="utf-8",
+            headers={"Content-Disposition": f'attachment; filename="webinaari-{webinar_id}.ics"'},
+        )
+
+    return calendar
+
+
 def create_app(
     settings: Settings,
     knowledge: KnowledgeService | None = None,
     authentication: BotFrameworkAuthentication | None = None,
+    clock: Clock = utc_clock,
+    sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+    start_delivery: bool = True,
 ) -> web.Application:
-    """The Kasvuopas web application: /api/messages and /healthz over one SQLite database."""
+    """The Kasvuopas web application: /api/messages, /healthz and signed files over one SQLite database.
+
+    `clock`, `sleep` and `start_delivery=False` let tests drive time and the delivery engine themselves.
+    """
     if knowledge is None:
         knowledge = KnowledgeService(settings.kb_path)  # refuses an invalid knowledge base
     db = open_database(settings.db_path)
-    storage = SqliteStorage(StateStore(db))
+    state_store = StateStore(db)
+    storage = SqliteStorage(state_store)
     conversation_state = ConversationState(storage)
-    services = BotServices(
-        registry=ConversationRegistry(db),
-        roles=Roles(db, settings.coordinators),
-        conversation_state=conversation_state,
-        user_state=UserState(storage),
-        finder=FinderFeature(knowledge, SearchLog(db)),
-    )
-    bot = KasvuopasBot(services)
     if authentication is None:
         authentication = build_authentication(settings)
     adapter = build_adapter(authentication)
     adapter.on_turn_error = _turn_error_handler(conversation_state, storage)
+
+    engine = DeliveryEngine(db, TeamsTransport(adapter, settings.app_id), clock, global_rate=settings.global_send_rate)
+    registry = ConversationRegistry(db)
+    secret = settings.signing_secret.encode() if settings.signing_secret else stored_secret(state_store)
+    links = SignedLinks(secret, settings.base_url)
+    network_texts = Texts(DEFAULT_LANGUAGE)
+    webinars = WebinarFeature(
+        Webinars(db),
+        registry,
+        engine.outbox,
+        engine.jobs,
+        links,
+        network_texts,
+        clock,
+        timedelta(hours=settings.reminder_hours_before),
+    )
+    announcements = AnnouncementFeature(Announcements(db), registry, engine.outbox, engine.jobs, network_texts, clock)
+    engine.handle_jobs(CHANNEL_REMINDER, webinars.channel_reminder)
+    engine.handle_jobs(PERSONAL_REMINDER, webinars.personal_reminder)
+    engine.handle_jobs(SEND_JOB, announcements.send_job)
+    engine.report_progress_to(announcements.on_progress)
+
+    services = BotServices(
+        registry=registry,
+        roles=Roles(db, settings.coordinators),
+        conversation_state=conversation_state,
+        user_state=UserState(storage),
+        finder=FinderFeature(knowledge, SearchLog(db)),
+        webinars=webinars,
+        announcements=announcements,
+    )
+    bot = KasvuopasBot(services)
 
     app = web.Application(client_max_size=settings.max_body_bytes)
     app[SETTINGS] = settings
     app[KNOWLEDGE] = knowledge
     app[BOT] = bot
     app[DB_KEY] = db
+    app[ENGINE] = engine
     app.router.add_post(
         "/api/messages",
         MessagesEndpoint(adapter, authentication, bot.on_turn, settings.allowed_tenants),
     )
     app.router.add_get("/healthz", _healthz)
+    app.router.add_get(r"/webinars/{webinar_id:\d+}.ics", _calendar_handler(webinars, links, clock))
+
+    async def start_engine(_app: web.Application) -> None:
+        if start_delivery:
+            _app[DELIVERY_TASK] = asyncio.create_task(engine.run())
 
     async def close(_app: web.Application) -> None:
+        engine.stop()
+        task = _app.get(DELIVERY_TASK)
+        if task is not None:
+            try:
+                await asyncio.wait_for(task, SHUTDOWN_GRACE)
+            except TimeoutError:
+                log.warning("delivery loop did not stop in time; pending rows resume on the next start")
         close_clients = getattr(authentication, "close", None)
         if close_clients is not None:
             await close_clients()
         db.close()
 
+    app.on_startup.append(start_engine)
     app.on_cleanup.append(close)
     return app

@@ -47,6 +47,12 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("KASVUOPAS_ALLOWED_TENANTS", "allowed_tenants"),
     )
     log_level: str = Field("INFO", validation_alias=AliasChoices("KASVUOPAS_LOG_LEVEL", "log_level"))
+    public_url: str = Field("", validation_alias=AliasChoices("KASVUOPAS_PUBLIC_URL", "public_url"))
+    signing_secret: str = Field("", validation_alias=AliasChoices("KASVUOPAS_SIGNING_SECRET", "signing_secret"))
+    reminder_hours_before: int = Field(
+        24, validation_alias=AliasChoices("KASVUOPAS_REMINDER_HOURS", "reminder_hours_before")
+    )
+    global_send_rate: float = Field(30.0, validation_alias=AliasChoices("KASVUOPAS_SEND_RATE", "global_send_rate"))
     max_body_bytes: int = 256 * 1024
 
     _split = field_validator("coordinators", "allowed_tenants", mode="before")(_split_commas)
@@ -62,6 +68,11 @@ class Settings(BaseSettings):
         if self.local_mode:
             return LOOPBACK
         return self.host or "0.0.0.0"
+
+    @property
+    def base_url(self) -> str:
+        """Where the bot's own links point (calendar files, exports)."""
+        return self.public_url.rstrip("/") or f"http://{LOOPBACK}:{self.port}"
 
     @model_validator(mode="after")
     def _production_needs_tenants(self) -> Settings:

@@ -17,6 +17,8 @@ from botbuilder.schema.teams import ChannelInfo, TeamInfo
 
 from adaptive_cards.finder import FORM_KEY
 from adaptive_cards.help import HELP_VERB, HelpEntry, help_card, welcome_card
+from bot.announcement_feature import VERBS as ANNOUNCEMENT_VERBS
+from bot.announcement_feature import AnnouncementFeature
 from bot.conversations import channel_info, conversation_info, conversation_type_of, team_of
 from bot.domain.commands import CommandSpec, ParsedCommand, clean_message_text, parse_command
 from bot.domain.registry import CHANNEL, PERSONAL, ConversationRegistry
@@ -26,6 +28,9 @@ from bot.finder_feature import FinderFeature
 from bot.i18n import LANGUAGES, Texts, texts_for
 from bot.invoke_responses import card_response, error_response, message_response
 from bot.replies import card_reply
+from bot.webinar_feature import MANAGE_VERBS as WEBINAR_MANAGE_VERBS
+from bot.webinar_feature import VERBS as WEBINAR_VERBS
+from bot.webinar_feature import WebinarFeature
 from dialogs.coordinator_dialog import ADD, REMOVE, CoordinatorDialog, other_mentions
 from dialogs.narrow_dialog import NOT_HANDLED, NarrowDialog
 
@@ -41,13 +46,28 @@ LANGUAGE_WORDS = {"fi": "fi", "suomi": "fi", "finnish": "fi", "en": "en", "engla
 COMMANDS = (
     CommandSpec("help", "apua", "help", aliases=("ohje", "ohjeet", "komennot", "commands")),
     CommandSpec("profile", "yritysprofiili", "profile", aliases=("profiili",)),
+    CommandSpec("webinars", "webinaarit", "webinars", aliases=("tietoiskut",)),
+    CommandSpec("webinar", "webinaari", "webinar", aliases=("tietoisku",), coordinator_only=True),
+    CommandSpec("announce", "tiedote", "announce", aliases=("tiedota", "announcement"), coordinator_only=True),
     CommandSpec("language", "kieli", "language"),
     CommandSpec("coordinators", "koordinaattorit", "coordinators"),
     CommandSpec("coordinator", "koordinaattori", "coordinator", coordinator_only=True),
     CommandSpec("kb", "kb", "kb", aliases=("tietopankki",), coordinator_only=True),
 )
-HELP_USAGE = {"coordinator": " lisää|poista @…", "language": " fi|en", "kb": " lataa"}
-HELP_USAGE_EN = {"coordinator": " add|remove @…", "language": " en|fi", "kb": " reload"}
+HELP_USAGE = {
+    "coordinator": " lisää|poista @…",
+    "language": " fi|en",
+    "kb": " lataa",
+    "webinar": " Otsikko ; 16.12.2026 14:00 ; Esittäjä ; https://…",
+    "announce": " Otsikko ; teksti",
+}
+HELP_USAGE_EN = {
+    "coordinator": " add|remove @…",
+    "language": " en|fi",
+    "kb": " reload",
+    "webinar": " Title ; 16.12.2026 14:00 ; Presenter ; https://…",
+    "announce": " Title ; text",
+}
 RELOAD_WORDS = {"lataa", "reload", "päivitä", "paivita"}
 
 Handler = Callable[[TurnContext, ParsedCommand], Awaitable[None]]
@@ -62,6 +82,8 @@ class BotServices:
     conversation_state: ConversationState
     user_state: UserState
     finder: FinderFeature
+    webinars: WebinarFeature
+    announcements: AnnouncementFeature
 
 
 def texts_of(turn_context: TurnContext) -> Texts:
@@ -83,6 +105,9 @@ class KasvuopasBot(TeamsActivityHandler):
         self._handlers: dict[str, Handler] = {
             "help": self._help,
             "profile": self._profile,
+            "webinars": self._list_webinars,
+            "webinar": self._webinar,
+            "announce": self._announce,
             "kb": self._knowledge_base,
             "language": self._set_language,
             "coordinators": self._list_coordinators,
@@ -154,6 +179,15 @@ class KasvuopasBot(TeamsActivityHandler):
 
     async def _refine_search(self, turn_context: TurnContext, search_id: int) -> bool:
         return await self._services.finder.refine(turn_context, texts_of(turn_context), search_id)
+
+    async def _list_webinars(self, turn_context: TurnContext, _command: ParsedCommand) -> None:
+        await self._services.webinars.list(turn_context, texts_of(turn_context))
+
+    async def _webinar(self, turn_context: TurnContext, command: ParsedCommand) -> None:
+        await self._services.webinars.command(turn_context, texts_of(turn_context), command.args)
+
+    async def _announce(self, turn_context: TurnContext, command: ParsedCommand) -> None:
+        await self._services.announcements.command(turn_context, texts_of(turn_context), command.args)
 
     async def _profile(self, turn_context: TurnContext, _command: ParsedCommand) -> None:
         await self._services.finder.show_profile_form(turn_context, texts_of(turn_context))
@@ -349,8 +383,15 @@ class KasvuopasBot(TeamsActivityHandler):
         texts = texts_of(turn_context)
         if verb == HELP_VERB:
             return card_response(self.help_card(turn_context, texts))
+        data = action.get("data") if isinstance(action.get("data"), dict) else {}
         if verb in FINDER_VERBS:
-            data = action.get("data") if isinstance(action.get("data"), dict) else {}
             return await self._services.finder.on_action(turn_context, texts, verb, data)
+        if verb in WEBINAR_VERBS or verb in ANNOUNCEMENT_VERBS:
+            sender = turn_context.activity.from_property
+            needs_role = verb in WEBINAR_MANAGE_VERBS or verb in ANNOUNCEMENT_VERBS
+            if needs_role and not self._services.roles.has_role(sender.aad_object_id if sender else None, COORDINATOR):
+                return message_response(texts("roles.refused"))
+            feature = self._services.webinars if verb in WEBINAR_VERBS else self._services.announcements
+            return await feature.on_action(turn_context, texts, verb, data)
         log.info("unknown card action", extra={"verb": verb})
         return message_response(texts("invoke.unknown_action"))

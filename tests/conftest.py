@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.app import create_app
+from bot.app import ENGINE, create_app
 from bot.settings import Settings
 from tests.activities import COORDINATOR, TENANT, TeamsFactory
+from tests.clock import FakeClock
 from tests.fake_connector import FakeConnector
 from tests.harness import BotHarness
 
@@ -45,10 +47,14 @@ async def start_bot(aiohttp_client, connector: FakeConnector, tmp_path: Path) ->
     """Start (or restart) the app; keyword arguments override settings."""
     harnesses: list[BotHarness] = []
 
+    clock = FakeClock(datetime(2026, 11, 29, 8, 0, tzinfo=UTC))
+
     async def start(**overrides: Any) -> BotHarness:
         settings = make_settings(tmp_path, **overrides)
-        client = await aiohttp_client(create_app(settings))
-        harness = BotHarness(client, connector, TeamsFactory(connector.url), settings.db_path)
+        # The delivery engine does not run by itself in tests: `harness.deliver()` runs what is due.
+        app = create_app(settings, clock=clock, sleep=clock.sleep, start_delivery=False)
+        client = await aiohttp_client(app)
+        harness = BotHarness(client, connector, TeamsFactory(connector.url), settings.db_path, clock, app[ENGINE])
         harnesses.append(harness)
         return harness
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +12,10 @@ import sqlite_utils
 from aiohttp.test_utils import TestClient
 
 from adaptive_cards.base import CARD_CONTENT_TYPE
+from bot.domain.delivery import DeliveryEngine
 from tests.activities import TeamsFactory
 from tests.cards import assert_valid_card, assert_valid_cards
+from tests.clock import FakeClock
 from tests.fake_connector import FakeConnector
 
 
@@ -32,6 +35,14 @@ class BotHarness:
     connector: FakeConnector
     teams: TeamsFactory
     db_path: Path
+    clock: FakeClock
+    engine: DeliveryEngine
+
+    async def deliver(self, advance: timedelta | None = None) -> None:
+        """Move the fake clock forward (optionally) and let the delivery engine do what is due."""
+        if advance is not None:
+            self.clock.advance(advance.total_seconds())
+        await self.engine.run_until_idle()
 
     def db(self) -> sqlite_utils.Database:
         """The bot's own SQLite file, opened separately, as an operator would look at it."""

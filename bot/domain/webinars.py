@@ -274,12 +274,3 @@ class Webinars:
             "status = 'published' AND recording_url != '' AND starts_at < ?", [now.isoformat()], order_by="-starts_at"
         )
         return [w for w in map(_row_to_webinar, rows) if service_ids & set(w.service_ids)]
-
-    def posted_copies(self, webinar_id: int) -> list[tuple[str, str, dict[str, Any]]]:
-        """(conversation id, activity id, reference) of every sent copy of the webinar's card."""
-        rows = self._db.execute(
-            "SELECT conversation_id, activity_id, reference_json FROM outbox WHERE group_key = ? AND operation = 'send'"
-            " AND status = 'sent' AND activity_id IS NOT NULL AND activity_id != ''",
-            [f"webinar:{webinar_id}"],
-        ).fetchall()
-        return [(conversation, activity, json.loads(reference or "{}")) for conversation, activity, reference in rows]

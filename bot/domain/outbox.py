@@ -1,0 +1,419 @@
+"""The durable outbox: one row per (message, target), written before anything is sent.
+
+Rows move pending → sending → sent | failed | inactive | unknown (see `DeliveryEngine` for who
+moves them). Updates of one posted message are coalesced: at most one pending update row per
+(conversation, message), whose payload a newer update replaces.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import sqlite_utils
+
+SEND = "send"  # a new message; the transport may define other kinds of new message (e.g. opening a 1:1 chat)
+UPDATE = "update"  # new content for a posted message; the only operation that is coalesced and repeatable
+STATUSES = ("pending", "sending", "sent", "failed", "inactive", "unknown")
+INTERRUPTED = "interrupted"  # last_error of a send found in `sending` at start-up
+SUPERSEDED = "superseded"  # last_error of an interrupted or failed update that a newer one replaces
+
+Clock = Callable[[], datetime]
+
+
+def utc_clock() -> datetime:
+    """The real current time, aware and in UTC."""
+    return datetime.now(UTC)
+
+
+def to_stored_time(moment: datetime) -> str:
+    """An aware datetime as the fixed-width UTC text the tables compare as strings."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: give times with a time zone")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def from_stored_time(text: str) -> datetime:
+    """The inverse of `to_stored_time` (also reads the seconds-only form of `db.utc_now`)."""
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class DueRow:
+    """The few columns needed to decide whether a due row may be sent now."""
+
+    id: int
+    conversation_id: str
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """A claimed row: everything the transport needs."""
+
+    id: int
+    group_key: str
+    operation: str
+    conversation_id: str
+    reference: dict[str, Any]
+    activity: dict[str, Any]
+    activity_id: str | None
+    attempts: int
+
+
+@dataclass(frozen=True)
+class SentCopy:
+    """A message that reached a target, for updating it in place later."""
+
+    conversation_id: str
+    reference: dict[str, Any]
+    activity_id: str
+
+
+def _update_key_prefix(conversation_id: str, activity_id: str) -> str:
+    # '|' never occurs in Teams ids, so the prefix names exactly one message and a range scan
+    # over the unique idempotency_key index finds its update rows without another index.
+    return f"update|{conversation_id}|{activity_id}|"
+
+
+class Outbox:
+    """Reads and writes the `outbox` table; all times come from the injected clock."""
+
+    def __init__(
+        self, db: sqlite_utils.Database, clock: Clock = utc_clock, on_enqueue: Callable[[], None] | None = None
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._on_enqueue = on_enqueue
+
+    def _notify(self) -> None:
+        if self._on_enqueue is not None:
+            self._on_enqueue()
+
+    def enqueue_send(
+        self,
+        group_key: str,
+        idempotency_key: str,
+        conversation_id: str,
+        reference: dict[str, Any],
+        activity: dict[str, Any],
+        not_before: datetime | None = None,
+        operation: str = SEND,
+    ) -> int | None:
+        """Queue a new message to one target; returns the row id, or None when the key was already queued."""
+        if operation == UPDATE:
+            raise ValueError("use enqueue_update for updates")
+        now = self._clock()
+        cursor = self._db.execute(
+            "INSERT INTO outbox (idempotency_key, group_key, operation, conversation_id, reference_json,"
+            " payload_json, status, attempts, next_attempt_at, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT(idempotency_key) DO NOTHING",
+            [
+                idempotency_key,
+                group_key,
+                operation,
+                conversation_id,
+                json.dumps(reference, ensure_ascii=False),
+                json.dumps(activity, ensure_ascii=False),
+                to_stored_time(not_before or now),
+                to_stored_time(now),
+            ],
+        )
+        if cursor.rowcount != 1:
+            return None
+        self._notify()
+        return int(cursor.lastrowid)
+
+    def enqueue_update(
+        self,
+        group_key: str,
+        conversation_id: str,
+        reference: dict[str, Any],
+        activity_id: str,
+        activity: dict[str, Any],
+        min_interval: float = 1.0,
+    ) -> int:
+        """Queue new content for a posted message, coalescing with a pending update of the same message.
+
+        The row is not due before the last successful update of that message plus `min_interval`
+        seconds, so a burst of votes becomes about one update a second per message. Returns the row id.
+        """
+        now = self._clock()
+        prefix = _update_key_prefix(conversation_id, activity_id)
+        in_range = "idempotency_key >= ? AND idempotency_key < ?"
+        bounds = [prefix, prefix[:-1] + chr(ord("|") + 1)]
+        reference_json, payload_json = (
+            json.dumps(reference, ensure_ascii=False),
+            json.dumps(activity, ensure_ascii=False),
+        )
+        with self._db.atomic():
+            pending = self._db.execute(
+                f"SELECT id FROM outbox WHERE {in_range} AND status = 'pending'", bounds
+            ).fetchone()
+            if pending:
+                self._db.execute(
+                    "UPDATE outbox SET payload_json = ?, reference_json = ?, group_key = ? WHERE id = ?",
+                    [payload_json, reference_json, group_key, pending[0]],
+                )
+                row_id = int(pending[0])
+            else:
+                last_sent, in_flight = self._db.execute(
+                    f"SELECT MAX(CASE WHEN status = 'sent' THEN finished_at END),"
+                    f" COUNT(CASE WHEN status = 'sending' THEN 1 END) FROM outbox WHERE {in_range}",
+                    bounds,
+                ).fetchone()
+                interval = timedelta(seconds=min_interval)
+                not_before = now
+                if last_sent:
+                    not_before = max(not_before, from_stored_time(last_sent) + interval)
+                if in_flight:  # the update being sent now counts as sent now
+                    not_before = max(not_before, now + interval)
+                cursor = self._db.execute(
+                    "INSERT INTO outbox (idempotency_key, group_key, operation, conversation_id, reference_json,"
+                    " payload_json, activity_id, status, attempts, next_attempt_at, created_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
+                    [
+                        f"{prefix}{uuid.uuid4().hex}",
+                        group_key,
+                        UPDATE,
+                        conversation_id,
+                        reference_json,
+                        payload_json,
+                        activity_id,
+                        to_stored_time(not_before),
+                        to_stored_time(now),
+                    ],
+                )
+                row_id = int(cursor.lastrowid)
+        self._notify()
+        return row_id
+
+    def recover_interrupted(self) -> int:
+        """After a restart: sends left in `sending` become `unknown` (never resent); updates resume.
+
+        Returns how many sends became `unknown`.
+        """
+        now = to_stored_time(self._clock())
+        with self._db.atomic():
+            unknown = self._db.execute(
+                "UPDATE outbox SET status = 'unknown', finished_at = ?, last_error = ?"
+                " WHERE status = 'sending' AND operation != ?",
+                [now, INTERRUPTED, UPDATE],
+            ).rowcount
+            # Replacing a message's content twice is harmless, so an interrupted update is retried,
+            # unless a newer update of the same message is already waiting.
+            self._db.execute(
+                "UPDATE outbox SET status = 'unknown', finished_at = ?, last_error = ?"
+                " WHERE status = 'sending' AND operation = ? AND EXISTS (SELECT 1 FROM outbox AS newer"
+                " WHERE newer.status = 'pending' AND newer.operation = outbox.operation"
+                " AND newer.conversation_id = outbox.conversation_id AND newer.activity_id = outbox.activity_id)",
+                [now, SUPERSEDED, UPDATE],
+            )
+            self._db.execute(
+                "UPDATE outbox SET status = 'pending' WHERE status = 'sending' AND operation = ?", [UPDATE]
+            )
+        return unknown
+
+    def due_rows(self, limit: int) -> list[DueRow]:
+        """Pending rows whose time has come, oldest first."""
+        rows = self._db.execute(
+            "SELECT id, conversation_id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?"
+            " ORDER BY next_attempt_at, id LIMIT ?",
+            [to_stored_time(self._clock()), limit],
+        ).fetchall()
+        return [DueRow(row_id, conversation_id) for row_id, conversation_id in rows]
+
+    def next_due_at(self) -> datetime | None:
+        """When the earliest pending row becomes due, or None when nothing is pending."""
+        (earliest,) = self._db.execute("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'").fetchone()
+        return from_stored_time(earliest) if earliest else None
+
+    def claim(self, row_id: int) -> OutboxRow | None:
+        """Mark a pending row `sending` (committed before the transport is called); None if already taken."""
+        with self._db.atomic():
+            taken = self._db.execute(
+                "UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending'",
+                [row_id],
+            ).rowcount
+            if taken != 1:
+                return None
+            row = self._db.execute(
+                "SELECT id, group_key, operation, conversation_id, reference_json, payload_json, activity_id, attempts"
+                " FROM outbox WHERE id = ?",
+                [row_id],
+            ).fetchone()
+        return OutboxRow(
+            id=row[0],
+            group_key=row[1] or "",
+            operation=row[2],
+            conversation_id=row[3],
+            reference=json.loads(row[4] or "{}"),
+            activity=json.loads(row[5]),
+            activity_id=row[6],
+            attempts=row[7],
+        )
+
+    def mark_sent(self, row_id: int, activity_id: str | None) -> None:
+        """The target has the message; remember the id Teams gave it (sends) or keep the updated one."""
+        self._db.execute(
+            "UPDATE outbox SET status = 'sent', activity_id = COALESCE(?, activity_id), finished_at = ? WHERE id = ?",
+            [activity_id, to_stored_time(self._clock()), row_id],
+        )
+
+    def mark_retry(self, row_id: int, retry_at: datetime, error: str) -> None:
+        """Back to `pending`, not before `retry_at`; an update that a newer one replaced meanwhile is dropped."""
+        with self._db.atomic():
+            # Retrying it would put stale content on the card after the newer update.
+            newer = self._db.execute(
+                "SELECT 1 FROM outbox AS failed JOIN outbox AS newer ON newer.operation = failed.operation"
+                " AND newer.conversation_id = failed.conversation_id AND newer.activity_id = failed.activity_id"
+                " AND newer.status = 'pending' AND newer.id != failed.id WHERE failed.id = ? AND failed.operation = ?",
+                [row_id, UPDATE],
+            ).fetchone()
+            if newer:
+                self._finish(row_id, "failed", SUPERSEDED)
+                return
+            self._db.execute(
+                "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?",
+                [to_stored_time(retry_at), error, row_id],
+            )
+
+    def mark_failed(self, row_id: int, error: str) -> None:
+        """Given up: reported with `error`."""
+        self._finish(row_id, "failed", error)
+
+    def mark_inactive(self, row_id: int, error: str) -> None:
+        """The target can no longer be reached (bot removed or blocked)."""
+        self._finish(row_id, "inactive", error)
+
+    def _finish(self, row_id: int, status: str, error: str) -> None:
+        self._db.execute(
+            "UPDATE outbox SET status = ?, last_error = ?, finished_at = ? WHERE id = ?",
+            [status, error, to_stored_time(self._clock()), row_id],
+        )
+
+    def status(self, idempotency_key: str) -> str | None:
+        """The status of one row, or None when no row has that key."""
+        row = self._db.execute("SELECT status FROM outbox WHERE idempotency_key = ?", [idempotency_key]).fetchone()
+        return row[0] if row else None
+
+    def sent_copies(self, group_key: str, key_prefix: str = "") -> list[SentCopy]:
+        """Sent messages of a group (only those whose idempotency key starts with `key_prefix`), to update later."""
+        rows = self._db.execute(
+            "SELECT conversation_id, reference_json, activity_id FROM outbox"
+            " WHERE group_key = ? AND operation = ? AND status = 'sent' AND activity_id IS NOT NULL"
+            " AND substr(idempotency_key, 1, ?) = ? ORDER BY id",
+            [group_key, SEND, len(key_prefix), key_prefix],
+        ).fetchall()
+        return [
+            SentCopy(conversation_id, json.loads(reference or "{}"), activity)
+            for conversation_id, reference, activity in rows
+        ]
+
+    def report(self, group_key: str) -> DeliveryReport:
+        """Counts per status and one line per target, with a readable reason for anything not plainly sent."""
+        rows = self._db.execute(
+            "SELECT conversation_id, operation, status, attempts, last_error, activity_id, finished_at"
+            " FROM outbox WHERE group_key = ? ORDER BY id",
+            [group_key],
+        ).fetchall()
+        targets = [_outcome(*row) for row in rows]
+        counts = dict.fromkeys(STATUSES, 0)
+        for target in targets:
+            counts[target.status] = counts.get(target.status, 0) + 1
+        return DeliveryReport(group_key, counts, targets)
+
+
+@dataclass(frozen=True)
+class TargetOutcome:
+    """What happened to one row of a delivery."""
+
+    conversation_id: str
+    operation: str
+    status: str
+    cause: str  # "", throttled, blocked, removed, rejected, error, interrupted or superseded: for localised cards
+    retries: int  # transport calls after the first
+    reason: str  # in English, for logs and as a fallback text
+    activity_id: str | None
+    finished_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DeliveryReport:
+    """Counts per status (every status present) and one outcome per row, in enqueue order."""
+
+    group_key: str
+    counts: dict[str, int]
+    targets: list[TargetOutcome]
+
+    @property
+    def finished(self) -> bool:
+        """True when nothing is waiting or being sent."""
+        return self.counts["pending"] + self.counts["sending"] == 0
+
+
+def _cause(last_error: str | None) -> str:
+    if not last_error:
+        return ""
+    if last_error in (INTERRUPTED, SUPERSEDED):
+        return last_error
+    match = re.match(r"HTTP (\d+)", last_error)
+    code = int(match[1]) if match else 0
+    return {429: "throttled", 403: "blocked", 404: "removed", 400: "rejected", 413: "rejected"}.get(code, "error")
+
+
+def _times(count: int) -> str:
+    return f"{count} time" if count == 1 else f"{count} times"
+
+
+def _reason(status: str, operation: str, cause: str, attempts: int, last_error: str) -> str:
+    retries = max(attempts - 1, 0)
+    if status == "sent":
+        if not retries:
+            return ""
+        return (
+            f"throttled, retried {_times(retries)}"
+            if cause == "throttled"
+            else f"retried {_times(retries)} after {last_error}"
+        )
+    if status == "pending":
+        if not attempts:
+            return "waiting"
+        return (
+            f"throttled, will retry (tried {_times(attempts)})"
+            if cause == "throttled"
+            else f"will retry after {last_error}"
+        )
+    if status == "sending":
+        return "sending now"
+    if status == "inactive":
+        return "blocked by the user" if cause == "blocked" else "bot removed from the conversation"
+    if status == "unknown":
+        if cause == SUPERSEDED:
+            return "process stopped while updating; a newer update follows"
+        return "process stopped while sending; check the channel"
+    if cause == SUPERSEDED:
+        return "replaced by a newer update"
+    if cause == "removed" and operation == UPDATE:
+        return "the message or its conversation no longer exists"
+    if cause == "rejected":
+        return f"rejected by Teams: {last_error}"
+    return f"failed after {_times(attempts).replace('time', 'attempt')}: {last_error}"
+
+
+def _outcome(conversation_id, operation, status, attempts, last_error, activity_id, finished_at) -> TargetOutcome:
+    cause = _cause(last_error)
+    return TargetOutcome(
+        conversation_id=conversation_id,
+        operation=operation,
+        status=status,
+        cause=cause,
+        retries=max(attempts - 1, 0),
+        reason=_reason(status, operation, cause, attempts, last_error or ""),
+        activity_id=activity_id,
+        finished_at=from_stored_time(finished_at) if finished_at else None,
+    )
