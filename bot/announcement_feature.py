@@ -142,6 +142,20 @@ class AnnouncementFeature:
         """The scheduled time has come."""
         self.fan_out(int(payload["announcement_id"]))
 
+    def _target_name(self, conversation_id: str) -> str:
+        row = self._registry.get(conversation_id)
+        if row is None:
+            return conversation_id
+        return f"{row['team_name'] or '?'} › {row['channel_name'] or row['conversation_type']}"
+
+    def _why(self, target) -> str:
+        """The reason in the report's language: throttled and retried, blocked, removed, interrupted…"""
+        if target.status in ("pending", "sending") or not target.cause:
+            return ""
+        if target.status == "unknown":
+            return self._texts("announcement.cause.interrupted")
+        return self._texts(f"announcement.cause.{target.cause}", retries=target.retries)
+
     async def on_progress(self, group_key: str) -> None:
         """Refresh the coordinator's report card (the engine calls this at most once a second per group)."""
         if not group_key.startswith("announcement:"):
@@ -152,12 +166,11 @@ class AnnouncementFeature:
         report = self._outbox.report(group_key)
         if report.finished and item.status == "sending":
             self.announcements.set_status(item.id, "sent")
-        names = {value: title for value, title in channel_choices(self._registry)}
         rows = [
             (
-                names.get(target.conversation_id, target.conversation_id),
+                self._target_name(target.conversation_id),
                 self._texts(f"announcement.status_{_status_word(target.status)}"),
-                target.reason if target.status not in ("sent", "pending", "sending") else "",
+                self._why(target),
             )
             for target in report.targets
             if target.operation == "send"
@@ -174,6 +187,7 @@ class AnnouncementFeature:
 
 
 def _status_word(status: str) -> str:
+    # unknown = the process stopped mid-request: counted with the failures, explained by its cause
     return {"sent": "sent", "pending": "pending", "sending": "pending"}.get(status, "failed")
 
 

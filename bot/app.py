@@ -145,7 +145,9 @@ def create_app(
     adapter = build_adapter(authentication)
     adapter.on_turn_error = _turn_error_handler(conversation_state, storage)
 
-    engine = DeliveryEngine(db, TeamsTransport(adapter, settings.app_id), clock, global_rate=settings.global_send_rate)
+    engine = DeliveryEngine(
+        db, TeamsTransport(adapter, settings.app_id), clock, sleep, global_rate=settings.global_send_rate
+    )
     registry = ConversationRegistry(db)
     secret = settings.signing_secret.encode() if settings.signing_secret else stored_secret(state_store)
     links = SignedLinks(secret, settings.base_url)

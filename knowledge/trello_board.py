@@ -75,9 +75,7 @@ def _card_record(card: dict[str, Any], list_name: str, board: dict[str, Any]) ->
     labels_by_id = {label.get("id"): label for label in board.get("labels") or []}
     labels = card.get("labels")
     if not isinstance(labels, list):
-        labels = [
-            labels_by_id[label_id] for label_id in card.get("idLabels") or [] if label_id in labels_by_id
-        ]
+        labels = [labels_by_id[label_id] for label_id in card.get("idLabels") or [] if label_id in labels_by_id]
     fields_by_id = {field.get("id"): field for field in board.get("customFields") or []}
     custom_fields = []
     for item in card.get("customFieldItems") or []:
@@ -85,11 +83,7 @@ def _card_record(card: dict[str, Any], list_name: str, board: dict[str, Any]) ->
         if field is not None and (value := _custom_field_value(item, field)):
             custom_fields.append((str(field.get("name") or "").strip(), value))
     checklists = sorted(
-        (
-            checklist
-            for checklist in board.get("checklists") or []
-            if checklist.get("idCard") == card.get("id")
-        ),
+        (checklist for checklist in board.get("checklists") or [] if checklist.get("idCard") == card.get("id")),
         key=_pos,
     )
     return TrelloCard(
@@ -104,8 +98,7 @@ def _card_record(card: dict[str, Any], list_name: str, board: dict[str, Any]) ->
             (
                 str(checklist.get("name") or "").strip(),
                 tuple(
-                    str(item.get("name") or "").strip()
-                    for item in sorted(checklist.get("checkItems") or [], key=_pos)
+                    str(item.get("name") or "").strip() for item in sorted(checklist.get("checkItems") or [], key=_pos)
                 ),
             )
             for checklist in checklists

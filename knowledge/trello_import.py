@@ -59,17 +59,13 @@ class ImportReport:
         for path in self.files_written:
             services = [card for card in self.cards_imported if card.file == path.name]
             out.append(f"  {path.name}: {len(services)} service(s)")
-            out.extend(
-                f"    {card.service_id} <- '{card.card}' needs={list(card.needs)}" for card in services
-            )
+            out.extend(f"    {card.service_id} <- '{card.card}' needs={list(card.needs)}" for card in services)
         out.append(f"Cards imported: {len(self.cards_imported)}; cards skipped: {len(self.cards_skipped)}")
         out.extend(f"  skipped '{card.card}': {card.reason}" for card in self.cards_skipped)
         if self.unmapped_labels:
             out.append("Labels not mapped to a need (kept in the services' notes):")
             out.extend(f"  '{label}' on {', '.join(cards)}" for label, cards in self.unmapped_labels.items())
-        out.append(
-            "To fill in before a draft can go into knowledge/data (also listed at the top of each file):"
-        )
+        out.append("To fill in before a draft can go into knowledge/data (also listed at the top of each file):")
         for file_name, items in self.to_fill.items():
             out.extend(f"  {file_name}: {item}" for item in items)
         return out
@@ -122,9 +118,7 @@ def _resolve_provider(card: TrelloCard, described: str, url: str, by_host: dict[
 def _notes(card: TrelloCard, rest: str, unmapped: list[str], other_links: list[str], source: str) -> str:
     lines = [f"Imported from the Trello card {card.url}" if card.url else "Imported from Trello"]
     list_needs = map_label(card.list_name)
-    lines.append(
-        f"Trello list (category): {card.list_name}" + (f" (gave needs {list_needs})" if list_needs else "")
-    )
+    lines.append(f"Trello list (category): {card.list_name}" + (f" (gave needs {list_needs})" if list_needs else ""))
     lines.append(f"Provider from: {source}")
     if unmapped:
         lines.append(f"Trello labels not mapped to a need: {', '.join(unmapped)}")
@@ -171,9 +165,7 @@ def _service(card: TrelloCard, source: str, draft: _Draft, report: ImportReport,
     draft.services.append(service)
     if missing:
         draft.to_fill.append(f"service {service_id}: {', '.join(missing)}")
-    report.cards_imported.append(
-        ImportedCard(card.name, service_id, f"{draft.provider_id}.toml", tuple(needs))
-    )
+    report.cards_imported.append(ImportedCard(card.name, service_id, f"{draft.provider_id}.toml", tuple(needs)))
 
 
 def _provider_table(draft: _Draft, board_name: str) -> dict[str, object]:
@@ -243,16 +235,12 @@ def import_board(board_path: Path, outdir: Path, today: date | None = None) -> I
     drafts = _drafts(board.cards, report)
     existing = [str(outdir / f"{pid}.toml") for pid in drafts if (outdir / f"{pid}.toml").exists()]
     if existing:
-        raise DraftExistsError(
-            f"refusing to overwrite existing files (nothing was written): {', '.join(existing)}"
-        )
+        raise DraftExistsError(f"refusing to overwrite existing files (nothing was written): {', '.join(existing)}")
     outdir.mkdir(parents=True, exist_ok=True)
     for provider_id, draft in drafts.items():
         path = outdir / f"{provider_id}.toml"
         content = {"provider": _provider_table(draft, board.name), "service": draft.services}
-        text = _header(draft, board.name, today or date.today()) + tomli_w.dumps(
-            content, multiline_strings=True
-        )
+        text = _header(draft, board.name, today or date.today()) + tomli_w.dumps(content, multiline_strings=True)
         with open(path, "x", encoding="utf-8") as handle:
             handle.write(text)
         report.files_written.append(path)

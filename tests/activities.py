@@ -39,15 +39,11 @@ class User:
         }
 
 
-ADVISER = User(
-    "29:1Aa-adviser-000000000000000000001", "Maija Testinen", "a1d3f6e0-0000-4000-8000-000000000001"
-)
+ADVISER = User("29:1Aa-adviser-000000000000000000001", "Maija Testinen", "a1d3f6e0-0000-4000-8000-000000000001")
 COORDINATOR = User(
     "29:1Bb-coordinator-0000000000000000002", "Kalle Koordinaattori", "c0c0c0c0-0000-4000-8000-000000000002"
 )
-COLLEAGUE = User(
-    "29:1Cc-colleague-00000000000000000003", "Liisa Esimerkki", "e5e5e5e5-0000-4000-8000-000000000003"
-)
+COLLEAGUE = User("29:1Cc-colleague-00000000000000000003", "Liisa Esimerkki", "e5e5e5e5-0000-4000-8000-000000000003")
 
 
 @dataclass
@@ -125,9 +121,7 @@ class TeamsFactory:
         body = text if not other_tags else f"{text} {other_tags}"
         activity["text"] = f"{bot_tag} {body}"
         activity["textFormat"] = "plain"
-        activity["entities"].append(
-            {"type": "mention", "text": bot_tag, "mentioned": {"id": BOT_ID, "name": BOT_NAME}}
-        )
+        activity["entities"].append({"type": "mention", "text": bot_tag, "mentioned": {"id": BOT_ID, "name": BOT_NAME}})
         for person in mentions:
             activity["entities"].append(
                 {
@@ -145,9 +139,7 @@ class TeamsFactory:
         activity = self._base("message", conversation, user, locale)
         bot_tag = f"<at>{BOT_NAME}</at>"
         activity.update({"text": f"{bot_tag} {text}", "textFormat": "plain"})
-        activity["entities"].append(
-            {"type": "mention", "text": bot_tag, "mentioned": {"id": BOT_ID, "name": BOT_NAME}}
-        )
+        activity["entities"].append({"type": "mention", "text": bot_tag, "mentioned": {"id": BOT_ID, "name": BOT_NAME}})
         return activity
 
     def installation_update(

@@ -12,9 +12,7 @@ import jsonschema
 
 from adaptive_cards.base import CARD_CONTENT_TYPE, MAX_CARD_BYTES
 
-SCHEMA_PATH = (
-    Path(__file__).resolve().parent.parent / "adaptive_cards" / "schema" / "adaptive-card-1.5.schema.json"
-)
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "adaptive_cards" / "schema" / "adaptive-card-1.5.schema.json"
 
 
 @cache

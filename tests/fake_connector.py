@@ -18,6 +18,7 @@ class ConnectorCall:
     method: str
     path: str
     body: Any
+    status: int = 0  # what the fake answered
 
 
 # A rule may answer a call instead of the default success: (status, body, headers) or None.
@@ -43,11 +44,15 @@ class FakeConnector:
 
     def sent_activities(self) -> list[dict[str, Any]]:
         """Activities the bot posted (replies and new messages), in order."""
-        return [call.body for call in self.calls if call.method == "POST" and "/activities" in call.path]
+        return [
+            call.body
+            for call in self.calls
+            if call.method == "POST" and "/activities" in call.path and 200 <= call.status < 300
+        ]
 
     def updates(self) -> list[ConnectorCall]:
         """update_activity calls (PUT …/activities/{id})."""
-        return [call for call in self.calls if call.method == "PUT"]
+        return [call for call in self.calls if call.method == "PUT" and 200 <= call.status < 300]
 
     async def _handle(self, request: web.Request) -> web.Response:
         body = await request.json() if request.can_read_body else None
@@ -57,8 +62,11 @@ class FakeConnector:
             answer = rule(call)
             if answer is not None:
                 status, payload, headers = answer
+                call.status = status
                 return web.json_response(payload, status=status, headers=headers)
-        return self._default(call)
+        response = self._default(call)
+        call.status = response.status
+        return response
 
     def _default(self, call: ConnectorCall) -> web.Response:
         parts = call.path.strip("/").split("/")

@@ -95,6 +95,8 @@ def texts_of(replies: list[dict[str, Any]]) -> str:
         if isinstance(node, dict):
             if node.get("type") == "TextBlock":
                 parts.append(node.get("text", ""))
+            if node.get("type") == "FactSet":
+                parts.extend(f"{fact['title']}: {fact['value']}" for fact in node.get("facts", []))
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):

@@ -18,21 +18,15 @@ async def test_a_non_coordinator_is_politely_refused_and_nothing_changes(bot):
 
 
 async def test_refusal_is_in_english_for_an_english_user(bot):
-    replies = await bot.send(
-        bot.teams.channel("coordinator add", user=ADVISER, locale="en-US", mentions=(COLLEAGUE,))
-    )
+    replies = await bot.send(bot.teams.channel("coordinator add", user=ADVISER, locale="en-US", mentions=(COLLEAGUE,)))
     assert "Only the network's coordinators" in texts_of(replies)
 
 
 async def test_coordinator_adds_a_colleague_who_then_has_the_role(bot):
     bot.connector.members[COLLEAGUE.id] = COLLEAGUE.member()
-    replies = await bot.send(
-        bot.teams.channel("koordinaattori lisää", user=COORDINATOR, mentions=(COLLEAGUE,))
-    )
+    replies = await bot.send(bot.teams.channel("koordinaattori lisää", user=COORDINATOR, mentions=(COLLEAGUE,)))
     assert "Liisa Esimerkki on nyt koordinaattori." in texts_of(replies)
-    replies = await bot.send(
-        bot.teams.channel("koordinaattori lisää", user=COORDINATOR, mentions=(COLLEAGUE,))
-    )
+    replies = await bot.send(bot.teams.channel("koordinaattori lisää", user=COORDINATOR, mentions=(COLLEAGUE,)))
     assert "on jo koordinaattori" in texts_of(replies)
 
     # The new coordinator can now use coordinator commands themselves.
@@ -47,25 +41,17 @@ async def test_coordinator_removes_a_colleague_but_not_a_configured_one(bot):
     bot.connector.members[COLLEAGUE.id] = COLLEAGUE.member()
     bot.connector.members[COORDINATOR.id] = COORDINATOR.member()
     await bot.send(bot.teams.channel("koordinaattori lisää", user=COORDINATOR, mentions=(COLLEAGUE,)))
-    replies = await bot.send(
-        bot.teams.channel("koordinaattori poista", user=COORDINATOR, mentions=(COLLEAGUE,))
-    )
+    replies = await bot.send(bot.teams.channel("koordinaattori poista", user=COORDINATOR, mentions=(COLLEAGUE,)))
     assert "ei ole enää koordinaattori" in texts_of(replies)
     assert bot.db()["coordinators"].count == 0
-    replies = await bot.send(
-        bot.teams.channel("koordinaattori poista", user=COLLEAGUE, mentions=(COORDINATOR,))
-    )
+    replies = await bot.send(bot.teams.channel("koordinaattori poista", user=COLLEAGUE, mentions=(COORDINATOR,)))
     assert "vain verkoston koordinaattoreille" in texts_of(replies)
-    replies = await bot.send(
-        bot.teams.channel("koordinaattori poista", user=COORDINATOR, mentions=(COORDINATOR,))
-    )
+    replies = await bot.send(bot.teams.channel("koordinaattori poista", user=COORDINATOR, mentions=(COORDINATOR,)))
     assert "KASVUOPAS_COORDINATORS" in texts_of(replies)
 
 
 async def test_unknown_person_gets_a_clear_message(bot):
-    replies = await bot.send(
-        bot.teams.channel("koordinaattori lisää", user=COORDINATOR, mentions=(COLLEAGUE,))
-    )
+    replies = await bot.send(bot.teams.channel("koordinaattori lisää", user=COORDINATOR, mentions=(COLLEAGUE,)))
     assert "En saanut Teamsista tietoja henkilöstä Liisa Esimerkki" in texts_of(replies)
     assert bot.db()["coordinators"].count == 0
 

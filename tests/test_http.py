@@ -24,9 +24,7 @@ async def test_non_json_body_is_415(bot):
 
 
 async def test_malformed_json_is_400(bot):
-    response = await bot.client.post(
-        "/api/messages", data="{not json", headers={"Content-Type": "application/json"}
-    )
+    response = await bot.client.post("/api/messages", data="{not json", headers={"Content-Type": "application/json"})
     assert response.status == 400
 
 

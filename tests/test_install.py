@@ -93,9 +93,7 @@ async def test_channel_created_renamed_deleted_keep_the_registry_current(bot):
     new_channel = "19:rahoitus@thread.tacv2"
     await bot.send_through_connector(bot.teams.channel_event("channelCreated", new_channel, "Rahoitus"))
     assert _rows(bot)[new_channel]["channel_name"] == "Rahoitus"
-    await bot.send_through_connector(
-        bot.teams.channel_event("channelRenamed", new_channel, "Rahoitusneuvonta")
-    )
+    await bot.send_through_connector(bot.teams.channel_event("channelRenamed", new_channel, "Rahoitusneuvonta"))
     assert _rows(bot)[new_channel]["channel_name"] == "Rahoitusneuvonta"
     await bot.send_through_connector(bot.teams.channel_event("channelDeleted", new_channel, None))
     assert _rows(bot)[new_channel]["active"] == 0

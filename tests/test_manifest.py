@@ -160,9 +160,7 @@ def test_english_localization_is_valid(localization: dict[str, Any]) -> None:
     assert schema_errors(localization) == []
 
 
-def test_english_localization_uses_the_english_aliases(
-    manifest: dict[str, Any], localization: dict[str, Any]
-) -> None:
+def test_english_localization_uses_the_english_aliases(manifest: dict[str, Any], localization: dict[str, Any]) -> None:
     lists = command_lists(manifest)
     keyed = {k: v for k, v in localization.items() if COMMAND_KEY.fullmatch(k)}
     expected_titles = {

@@ -35,9 +35,7 @@ def _read(path: Path) -> dict:
 
 
 def _services(outdir: Path) -> dict[str, dict]:
-    return {
-        service["name_fi"]: service for path in outdir.glob("*.toml") for service in _read(path)["service"]
-    }
+    return {service["name_fi"]: service for path in outdir.glob("*.toml") for service in _read(path)["service"]}
 
 
 def test_one_draft_file_per_provider_with_its_services(tmp_path):
@@ -193,9 +191,7 @@ def test_filling_in_the_listed_fields_is_all_a_draft_needs(tmp_path):
         content["provider"].update(kind="regional", municipalities=["491"], web="https://www.example.fi")
         content["provider"].setdefault("name", "Nimetty tarjoaja")
         for service in content["service"]:
-            service.update(
-                name_en="Service", summary_en="A service for companies.", charge="free", last_reviewed=TODAY
-            )
+            service.update(name_en="Service", summary_en="A service for companies.", charge="free", last_reviewed=TODAY)
             service.setdefault("link", "https://www.example.fi/palvelu")
             service.setdefault("source_url", "https://www.example.fi/palvelu")
         (done / path.name).write_text(tomli_w.dumps(content), encoding="utf-8")

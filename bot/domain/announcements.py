@@ -129,22 +129,26 @@ class Announcements:
 
     def create_draft(self, values: AnnouncementInput, send_at: datetime | None, created_by: str) -> int:
         """Store a checked announcement as a draft; returns its id."""
-        return self._db["announcements"].insert(
-            {
-                "status": "draft",
-                "title": values.title.strip(),
-                "text": values.text.strip(),
-                "image_url": values.image_url,
-                "links_json": json.dumps(values.links, ensure_ascii=False),
-                "targets_json": "[]",
-                "send_at": send_at.isoformat() if send_at else "",
-                "created_by": created_by,
-                "created_at": utc_now(),
-                "report_conversation_id": "",
-                "report_activity_id": "",
-                "report_reference_json": "",
-            }
-        ).last_pk
+        return (
+            self._db["announcements"]
+            .insert(
+                {
+                    "status": "draft",
+                    "title": values.title.strip(),
+                    "text": values.text.strip(),
+                    "image_url": values.image_url,
+                    "links_json": json.dumps(values.links, ensure_ascii=False),
+                    "targets_json": "[]",
+                    "send_at": send_at.isoformat() if send_at else "",
+                    "created_by": created_by,
+                    "created_at": utc_now(),
+                    "report_conversation_id": "",
+                    "report_activity_id": "",
+                    "report_reference_json": "",
+                }
+            )
+            .last_pk
+        )
 
     def get(self, announcement_id: int) -> Announcement | None:
         """One announcement, or None."""

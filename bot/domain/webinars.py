@@ -263,9 +263,7 @@ class Webinars:
             return None
         if isinstance(values.get("starts_at"), datetime):
             values["starts_at"] = values["starts_at"].astimezone(UTC).isoformat()
-        self._db["webinars"].update(
-            webinar_id, {**values, "sequence": webinar.sequence + 1, "updated_at": utc_now()}
-        )
+        self._db["webinars"].update(webinar_id, {**values, "sequence": webinar.sequence + 1, "updated_at": utc_now()})
         return self.get(webinar_id)
 
     def recordings_for(self, service_ids: set[str], now: datetime) -> list[Webinar]:

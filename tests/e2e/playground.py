@@ -131,8 +131,7 @@ def playground_config(bot_name: str = BOT_NAME) -> dict[str, Any]:
         "bot": {"id": BOT_ID, "name": bot_name},
         "currentUser": _user(ME_ID, "Aino Neuvoja", ME_AAD_OBJECT_ID),
         "users": [
-            _user(uid, name, f"00000000-0000-4000-8000-0000000000b{i}")
-            for i, (uid, name) in enumerate(others, start=1)
+            _user(uid, name, f"00000000-0000-4000-8000-0000000000b{i}") for i, (uid, name) in enumerate(others, start=1)
         ],
         "personalChat": {"id": PERSONAL_CHAT_ID},
         "groupChat": {"id": GROUP_CHAT_ID, "name": "Neuvojien ryhmächat"},
@@ -323,9 +322,7 @@ class Playground:
                     break
                 await self._kill()  # someone took the port meanwhile; the serviceUrl would be wrong
                 if self._requested_port:
-                    raise PlaygroundError(
-                        f"port {port} is in use; choose another one (--port, PLAYGROUND_PORT)"
-                    )
+                    raise PlaygroundError(f"port {port} is in use; choose another one (--port, PLAYGROUND_PORT)")
             else:
                 raise PlaygroundError("could not start the emulator on a free port (3 attempts)")
             await self._wait_ready()
@@ -400,9 +397,7 @@ class Playground:
         code = await proc.wait()
         if not listening.done():
             listening.set_exception(
-                PlaygroundError(
-                    f"the emulator exited with code {code} before listening\n{self.diagnostics()}"
-                )
+                PlaygroundError(f"the emulator exited with code {code} before listening\n{self.diagnostics()}")
             )
 
     async def _wait_ready(self) -> None:
@@ -424,16 +419,12 @@ class Playground:
         """Connect to the conversation and log WebSockets before anything is sent."""
         assert self._session is not None
         base = f"ws://{LOOPBACK}:{self.port}"
-        conv = await self._session.ws_connect(
-            f"{base}/_ws_conversation/v1/conversations/stream", heartbeat=20
-        )
+        conv = await self._session.ws_connect(f"{base}/_ws_conversation/v1/conversations/stream", heartbeat=20)
         logs = await self._session.ws_connect(f"{base}/_ws/log/stream", heartbeat=20)
         self._tasks.append(asyncio.create_task(self._read_ws(conv, self._on_conversation_event)))
         self._tasks.append(asyncio.create_task(self._read_ws(logs, self._on_log_event)))
 
-    async def _read_ws(
-        self, ws: aiohttp.ClientWebSocketResponse, handle: Callable[[dict[str, Any]], None]
-    ) -> None:
+    async def _read_ws(self, ws: aiohttp.ClientWebSocketResponse, handle: Callable[[dict[str, Any]], None]) -> None:
         """Feed every JSON frame of one WebSocket to `handle` and wake the waiters."""
         try:
             async for frame in ws:
@@ -484,9 +475,7 @@ class Playground:
         """Send installationUpdate + conversationUpdate as the web UI does, and wait for the bot's answers."""
         conversation_id = CONVERSATIONS[scope]
         before = len(self._streams.logs)
-        await self._post(
-            f"/_debug/conversation/{urllib.parse.quote(conversation_id, safe='')}/installation", {}
-        )
+        await self._post(f"/_debug/conversation/{urllib.parse.quote(conversation_id, safe='')}/installation", {})
         if not self._watch:
             return
 
@@ -499,9 +488,7 @@ class Playground:
             }
             return {"installationUpdate", "conversationUpdate"} <= names
 
-        await self._wait(
-            answered, timeout, f"the bot did not answer the installation of the {scope} conversation"
-        )
+        await self._wait(answered, timeout, f"the bot did not answer the installation of the {scope} conversation")
 
     async def send(self, text: str, scope: Scope = "personal", mention_bot: bool = False) -> Sent:
         """Send `text` as the current user; with `mention_bot`, prefix `<at>Kasvuopas</at>` as Teams does."""
@@ -526,9 +513,7 @@ class Playground:
 
     def replies_to(self, sent: Sent) -> list[BotMessage]:
         """The bot's messages in `sent`'s conversation (or thread) since it was sent."""
-        return [
-            m for m in self._streams.messages[sent.first_seq :] if m.conversation_id == sent.conversation_id
-        ]
+        return [m for m in self._streams.messages[sent.first_seq :] if m.conversation_id == sent.conversation_id]
 
     async def wait_for_replies(
         self,

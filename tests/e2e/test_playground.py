@@ -145,9 +145,7 @@ async def test_help_command_answers_with_adaptive_card(
         if mention_bot:
             assert sent.text == "<at>Kasvuopas</at> apua"
         try:
-            await playground.wait_for_replies(
-                sent, until=lambda ms: bool(help_cards(ms)), timeout=REPLY_TIMEOUT
-            )
+            await playground.wait_for_replies(sent, until=lambda ms: bool(help_cards(ms)), timeout=REPLY_TIMEOUT)
         except PlaygroundError as error:
             failure = str(error)
         replies = playground.replies_to(sent)

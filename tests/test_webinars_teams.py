@@ -1,0 +1,220 @@
+"""Webinars in Teams: a coordinator publishes, people sign up, calendars, reminders, changes."""
+
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+import icalendar
+
+from adaptive_cards.webinars import CANCEL_VERB, FORM_VERB, PUBLISH_VERB, RSVP_VERB
+from tests.activities import ADVISER, CHANNEL_ID, COLLEAGUE, COORDINATOR, TEAM_ID
+from tests.cards import cards_in
+from tests.harness import texts_of
+
+JOIN = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_test%40thread.v2/0"
+QUICK = f"webinaari Tietoisku: EURES ; 16.12.2026 14:00 ; EURES-neuvoja ; {JOIN}"
+START = datetime(2026, 12, 16, 12, 0, tzinfo=UTC)
+CHANNELS = [TEAM_ID, CHANNEL_ID, "19:tiedotteet@thread.tacv2"]
+
+
+def card_text(card):
+    return texts_of([{"attachments": [{"content": card}]}])
+
+
+def actions(card, kind=None):
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if str(node.get("type", "")).startswith("Action.") and (kind is None or node["type"] == kind):
+                found.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(card)
+    return found
+
+
+async def install_team(bot):
+    bot.connector.channels[TEAM_ID] = [
+        {"id": TEAM_ID},
+        {"id": CHANNEL_ID, "name": "Neuvojat"},
+        {"id": "19:tiedotteet@thread.tacv2", "name": "Tiedotteet"},
+    ]
+    await bot.send_through_connector(bot.teams.installation_update("team"))
+
+
+async def publish(bot, quick=QUICK):
+    replies = await bot.send(bot.teams.personal(quick, user=COORDINATOR))
+    preview = cards_in(replies[0])[0]
+    publish_action = next(a for a in actions(preview) if a.get("verb") == PUBLISH_VERB)
+    reply = await bot.invoke(
+        bot.teams.card_action(PUBLISH_VERB, {**publish_action["data"], "target": "all"}, user=COORDINATOR)
+    )
+    before = len(bot.connector.sent_activities())
+    await bot.deliver()
+    return reply, bot.connector.sent_activities()[before:], publish_action["data"]["webinar_id"]
+
+
+async def test_only_coordinators_create_webinars(bot):
+    replies = await bot.send(bot.teams.personal(QUICK, user=ADVISER))
+    assert "vain verkoston koordinaattoreille" in texts_of(replies)
+    reply = await bot.invoke(bot.teams.card_action(PUBLISH_VERB, {"webinar_id": 1}, user=ADVISER))
+    assert "vain verkoston koordinaattoreille" in reply.body["value"]
+
+
+async def test_bad_input_comes_back_as_the_form_with_values_and_reasons(bot):
+    replies = await bot.send(
+        bot.teams.personal("webinaari Tietoisku ; 31.2.2027 14:00 ; Esittäjä ; http://x", user=COORDINATOR)
+    )
+    form = cards_in(replies[0])[0]
+    shown = card_text(form)
+    assert "Päivämäärää ei ole olemassa" in shown and "linkin pitää alkaa https://" in shown
+    values = {item["id"]: item.get("value") for item in form["body"] if item.get("type") == "Input.Text"}
+    assert values["title"] == "Tietoisku" and values["start"] == "31.2.2027 14:00"
+    fixed = {**values, "start": "16.12.2026 14:00", "join_url": JOIN}
+    reply = await bot.invoke(bot.teams.card_action(FORM_VERB, fixed, user=COORDINATOR))
+    assert "Esikatselu" in card_text(reply.body["value"])
+
+
+async def test_publishing_posts_one_card_to_every_network_channel(bot):
+    await install_team(bot)
+    reply, posted, webinar_id = await publish(bot)
+    assert "Julkaistu" in reply.body["value"] and "3 kanavaan" in reply.body["value"]
+    assert sorted(activity["conversation"]["id"] for activity in posted) == sorted(CHANNELS)
+    card = cards_in(posted[0])[0]
+    shown = card_text(card)
+    assert "Tietoisku: EURES" in shown and "ke 16.12.2026 klo 14.00" in shown and "Osallistujia" in shown
+    titles = {a["title"] for a in actions(card)}
+    assert {"Osallistun", "En osallistu", "Lisää kalenteriin", "Liity"} <= titles
+    again = await bot.invoke(
+        bot.teams.card_action(PUBLISH_VERB, {"webinar_id": webinar_id, "target": "all"}, user=COORDINATOR)
+    )
+    assert "jo julkaistu" in again.body["value"]
+    await bot.deliver()
+    assert len(bot.connector.sent_activities()) == 1 + 3  # the welcome card and the three posts, nothing more
+
+
+async def test_signing_up_refreshes_the_voters_card_and_updates_every_copy_coalesced(bot):
+    await install_team(bot)
+    _, _posted, webinar_id = await publish(bot)
+    reply = await bot.invoke(
+        bot.teams.card_action(RSVP_VERB, {"webinar_id": webinar_id, "attending": True}, conversation="channel")
+    )
+    shown = card_text(reply.body["value"])
+    assert "Olet ilmoittautunut mukaan." in shown
+    for user in (COLLEAGUE, COORDINATOR):  # a burst of answers within the same second
+        await bot.invoke(
+            bot.teams.card_action(
+                RSVP_VERB, {"webinar_id": webinar_id, "attending": True}, conversation="channel", user=user
+            )
+        )
+    await bot.deliver(timedelta(seconds=2))
+    updates = bot.connector.updates()
+    assert len(updates) == 3  # one coalesced update per posted copy
+    assert all("Osallistujia: 3" in card_text(cards_in(u.body)[0]) for u in updates)
+    # changing one's mind counts once
+    await bot.invoke(
+        bot.teams.card_action(RSVP_VERB, {"webinar_id": webinar_id, "attending": False}, conversation="channel")
+    )
+    await bot.deliver(timedelta(seconds=2))
+    assert "Osallistujia: 2" in card_text(cards_in(bot.connector.updates()[-1].body)[0])
+
+
+async def test_the_calendar_link_gives_a_valid_ics_until_it_expires(bot):
+    await install_team(bot)
+    _, posted, _ = await publish(bot)
+    link = next(a["url"] for a in actions(cards_in(posted[0])[0]) if a["title"] == "Lisää kalenteriin")
+    parts = urlsplit(link)
+    response = await bot.client.get(f"{parts.path}?{parts.query}")
+    assert response.status == 200 and response.content_type == "text/calendar"
+    calendar = icalendar.Calendar.from_ical(await response.read())
+    event = calendar.walk("VEVENT")[0]
+    assert event.decoded("DTSTART").astimezone(UTC) == START
+    assert JOIN in str(event["DESCRIPTION"])
+    tampered = await bot.client.get(f"{parts.path.replace('.ics', '0.ics')}?{parts.query}")
+    assert tampered.status == 403
+    bot.clock.advance_to(START + timedelta(days=3))
+    expired = await bot.client.get(f"{parts.path}?{parts.query}")
+    assert expired.status == 403 and "vanhentunut" in await expired.text()
+
+
+async def test_reminders_go_to_the_channels_the_day_before_and_to_attendees_15_minutes_before(bot):
+    await install_team(bot)
+    await bot.send(bot.teams.personal("apua", user=COLLEAGUE))  # Liisa has a 1:1 chat with the bot
+    _, _posted, webinar_id = await publish(bot)
+    for user in (ADVISER, COLLEAGUE):
+        await bot.invoke(
+            bot.teams.card_action(
+                RSVP_VERB, {"webinar_id": webinar_id, "attending": True}, conversation="channel", user=user
+            )
+        )
+    before = len(bot.connector.sent_activities())
+    bot.clock.advance_to(START - timedelta(hours=24, seconds=1))
+    await bot.deliver()
+    assert len(bot.connector.sent_activities()) == before  # not yet
+    await bot.deliver(timedelta(seconds=2))
+    reminders = bot.connector.sent_activities()[before:]
+    assert len(reminders) == 3 and all("Muistutus: huomenna" in r["text"] for r in reminders)
+
+    bot.clock.advance_to(START - timedelta(minutes=15))
+    before = len(bot.connector.sent_activities())
+    await bot.deliver()
+    personal = bot.connector.sent_activities()[before:]
+    assert len(personal) == 2 and all(JOIN in r["text"] for r in personal)
+    targets = {r["conversation"]["id"] for r in personal}
+    assert f"a:1personal-{COLLEAGUE.aad_object_id}" in targets  # the existing 1:1 chat
+    created = [c for c in bot.connector.calls if c.method == "POST" and c.path == "/v3/conversations"]
+    assert len(created) == 1 and created[0].body["members"][0]["id"] == ADVISER.id  # a new 1:1 chat for Maija
+
+
+async def test_cancelling_updates_every_copy_tells_attendees_and_stops_reminders(bot):
+    await install_team(bot)
+    await bot.send(bot.teams.personal("apua", user=ADVISER))
+    _, _posted, webinar_id = await publish(bot)
+    await bot.invoke(
+        bot.teams.card_action(RSVP_VERB, {"webinar_id": webinar_id, "attending": True}, conversation="channel")
+    )
+    refused = await bot.invoke(bot.teams.card_action(CANCEL_VERB, {"webinar_id": webinar_id}, user=ADVISER))
+    assert "vain verkoston koordinaattoreille" in refused.body["value"]
+    reply = await bot.invoke(bot.teams.card_action(CANCEL_VERB, {"webinar_id": webinar_id}, user=COORDINATOR))
+    assert "peruttu" in reply.body["value"]
+    before = len(bot.connector.sent_activities())
+    await bot.deliver(timedelta(seconds=2))
+    cancelled_cards = [card_text(cards_in(u.body)[0]) for u in bot.connector.updates()[-3:]]
+    assert all(text.startswith("TIETOISKU\nPERUTTU: Tietoisku: EURES") for text in cancelled_cards)
+    notices = bot.connector.sent_activities()[before:]
+    assert [n["conversation"]["id"] for n in notices] == [f"a:1personal-{ADVISER.aad_object_id}"]
+    assert "on peruttu" in notices[0]["text"]
+    bot.clock.advance_to(START)
+    before = len(bot.connector.sent_activities())
+    await bot.deliver()
+    assert len(bot.connector.sent_activities()) == before  # no reminders for a cancelled webinar
+
+
+async def test_moving_a_webinar_by_command_updates_cards_and_reminders(bot):
+    await install_team(bot)
+    _, _, webinar_id = await publish(bot)
+    replies = await bot.send(bot.teams.personal(f"webinaari siirrä {webinar_id} ; 17.12.2026 15:00", user=COORDINATOR))
+    assert "siirretty: to 17.12.2026 klo 15.00" in texts_of(replies)
+    await bot.deliver(timedelta(seconds=2))
+    assert all("to 17.12.2026 klo 15.00" in card_text(cards_in(u.body)[0]) for u in bot.connector.updates()[-3:])
+    bot.clock.advance_to(START - timedelta(hours=23))  # the old reminder time has passed
+    before = len(bot.connector.sent_activities())
+    await bot.deliver()
+    assert len(bot.connector.sent_activities()) == before
+    bot.clock.advance_to(datetime(2026, 12, 16, 13, 0, tzinfo=UTC))  # a day before the new time
+    await bot.deliver()
+    assert len(bot.connector.sent_activities()) == before + 3
+
+
+async def test_the_list_shows_upcoming_webinars_to_everyone(bot):
+    await install_team(bot)
+    replies = await bot.send(bot.teams.personal("webinaarit", user=ADVISER))
+    assert "Tulevia webinaareja ei ole" in texts_of(replies)
+    await publish(bot)
+    replies = await bot.send(bot.teams.personal("webinars", user=ADVISER, locale="en-US"))
+    shown = texts_of(replies)
+    assert "Upcoming webinars" in shown and "Tietoisku: EURES" in shown and "Wed 16.12.2026 at 14.00" in shown
