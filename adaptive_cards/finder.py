@@ -74,8 +74,10 @@ def results_card(
     more_available: bool,
     narrow: dict[str, Choices] | None = None,
     feedback_given: bool | None = None,
+    recordings: Sequence[tuple[str, str]] = (),
 ) -> dict[str, Any]:
-    """The finder's answer: the services that fit, each with why, link, contact and a referral button."""
+    """The finder's answer: the services that fit, each with why, link, contact and a referral button,
+    and recordings of past webinars about them."""
     body: list[dict[str, Any]] = [
         heading(texts("finder.title")),
         text_block(f"“{question}”", isSubtle=True, spacing="None"),
@@ -83,6 +85,9 @@ def results_card(
     if understood:
         body.append(text_block(understood, size="Small", isSubtle=True, spacing="Small"))
     body += [_result_block(texts, rank, result, search_id) for rank, result in enumerate(results, start=1)]
+    if recordings:
+        body.append(text_block(texts("finder.recordings"), weight="Bolder", separator=True, spacing="Large"))
+        body += [text_block(f"▶ [{title}]({url})", spacing="Small") for title, url in recordings]
     if narrow:
         body.append(text_block(texts("finder.narrow_intro"), weight="Bolder", separator=True, spacing="Large"))
         body += [

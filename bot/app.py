@@ -161,6 +161,7 @@ def create_app(
         network_texts,
         clock,
         timedelta(hours=settings.reminder_hours_before),
+        topics=lambda text: [match.service.id for match in knowledge.finder.search(text, top=3).matches],
     )
     announcements = AnnouncementFeature(Announcements(db), registry, engine.outbox, engine.jobs, network_texts, clock)
     engine.handle_jobs(CHANNEL_REMINDER, webinars.channel_reminder)
@@ -173,7 +174,14 @@ def create_app(
         roles=Roles(db, settings.coordinators),
         conversation_state=conversation_state,
         user_state=UserState(storage),
-        finder=FinderFeature(knowledge, SearchLog(db)),
+        finder=FinderFeature(
+            knowledge,
+            SearchLog(db),
+            recordings=lambda service_ids: [
+                (webinar.title, webinar.recording_url)
+                for webinar in webinars.webinars.recordings_for(service_ids, clock())
+            ],
+        ),
         webinars=webinars,
         announcements=announcements,
     )

@@ -11,7 +11,14 @@ from typing import Any
 
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import Activity, ChannelAccount, ConversationParameters, ConversationReference
+from botbuilder.schema import (
+    Activity,
+    ChannelAccount,
+    ConversationParameters,
+    ConversationReference,
+    Entity,
+    Mention,
+)
 
 from bot.domain.delivery import DeliveryError
 
@@ -32,6 +39,18 @@ def _status_and_retry(error: Exception) -> tuple[int, float | None]:
     return int(status), seconds
 
 
+def _activity_from(data: dict[str, Any]) -> Activity:
+    """The stored activity as botbuilder's object; mentions are rebuilt as Mention entities, which
+    plain deserialisation would reduce to their type (and Teams would show no mention)."""
+    message = Activity().deserialize(data)
+    if data.get("entities"):
+        message.entities = [
+            Mention().deserialize(entity) if entity.get("type") == "mention" else Entity().deserialize(entity)
+            for entity in data["entities"]
+        ]
+    return message
+
+
 class TeamsTransport:
     """`await transport(operation, reference, activity, activity_id)` → the new activity id."""
 
@@ -49,7 +68,7 @@ class TeamsTransport:
             # Errors are caught here, not left to the adapter, whose on_turn_error would post an
             # apology into the very conversation we failed to reach.
             try:
-                message = Activity().deserialize(activity)
+                message = _activity_from(activity)
                 if operation == UPDATE:
                     message.id = activity_id
                     await turn_context.update_activity(message)

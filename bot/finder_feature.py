@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import asdict
 from http import HTTPStatus
 from typing import Any
@@ -75,9 +76,15 @@ def _facets_from_dict(data: dict[str, Any]) -> Facets:
 class FinderFeature:
     """Glue between Teams and the finder: no ranking logic lives here."""
 
-    def __init__(self, knowledge: KnowledgeService, log_store: SearchLog) -> None:
+    def __init__(
+        self,
+        knowledge: KnowledgeService,
+        log_store: SearchLog,
+        recordings: Callable[[set[str]], list[tuple[str, str]]] = lambda _ids: [],
+    ) -> None:
         self.knowledge = knowledge
         self.searches = log_store
+        self._recordings = recordings  # service ids -> (title, url) of past webinars about them
 
     # ---- choices for the forms ------------------------------------------------------------
 
@@ -123,6 +130,7 @@ class FinderFeature:
         offer_narrowing: bool = False,
     ) -> dict[str, Any]:
         shown = [match.as_dict(texts.language) for match in result.matches[:page]]
+        recordings = self._recordings({match.service.id for match in result.matches[:page]})
         return results_card(
             texts,
             question,
@@ -132,6 +140,7 @@ class FinderFeature:
             more_available=len(result.matches) > page,
             narrow=self.choices(texts) if offer_narrowing else None,
             feedback_given=feedback_given,
+            recordings=recordings[:3],
         )
 
     async def answer(self, turn_context: TurnContext, texts: Texts, question: str) -> int | None:

@@ -69,6 +69,7 @@ class WebinarFeature:
         texts_default: Texts,
         clock: Clock,
         reminder_before: timedelta,
+        topics: Callable[[str], list[str]] = lambda _text: [],
     ) -> None:
         self.webinars = webinars
         self._registry = registry
@@ -78,6 +79,7 @@ class WebinarFeature:
         self._channel_texts = texts_default  # shared copies in channels are in the network's language
         self._clock = clock
         self._reminder_before = reminder_before
+        self._topics = topics  # text -> the knowledge-base services it is about
 
     # ---- views ----------------------------------------------------------------------------
 
@@ -195,6 +197,7 @@ class WebinarFeature:
             return message_response(texts(key))
         published = self.webinars.publish(webinar.id, list(targets))
         for item in published:
+            self.webinars.set_services(item.id, self._topics(f"{item.title} {item.organisation} {item.description}"))
             card = webinar_card(self._channel_texts, self.view(item, self._channel_texts.language))
             for conversation_id, reference in targets.items():
                 self._outbox.enqueue_send(
@@ -261,23 +264,25 @@ class WebinarFeature:
                 f"{text_key}:{webinar.sequence}",
             )
 
-    def _send_personal(self, webinar: Webinar, person: dict, activity: dict, purpose: str) -> None:
+    def _send_personal(self, webinar: Webinar, person: dict, activity: dict, purpose: str) -> bool:
+        """Queue a 1:1 message; False when the bot has no way to reach the person privately."""
         key = f"webinar:{webinar.id}:{purpose}:{person['user_aad_id']}"
         chat = self._registry.personal_chat_of(person["user_aad_id"])
         if chat is not None:
             self._outbox.enqueue_send(
                 _group(webinar.id), key, chat["conversation_id"], ConversationRegistry.reference_of(chat), activity
             )
-            return
+            return True
         # No 1:1 chat yet: open one through the team the person answered in (the bot is there).
         origin = self._registry.get(person["conversation_id"])
-        if origin is None:
-            return
+        if origin is None or not origin["service_url"]:
+            return False
         reference = ConversationRegistry.reference_of(origin)
         reference["user"] = {"id": person["user_id"], "name": person["user_name"]}
         self._outbox.enqueue_send(
             _group(webinar.id), key, f"personal:{person['user_aad_id']}", reference, activity, operation=OPEN_PERSONAL
         )
+        return True
 
     def _cancel(self, texts: Texts, webinar: Webinar) -> str:
         if webinar.status == "cancelled":
@@ -347,8 +352,29 @@ class WebinarFeature:
         text = self._channel_texts(
             "webinar.reminder_personal", title=webinar.title, when=format_time(webinar.starts_at), url=webinar.join_url
         )
-        for person in self.webinars.attendees(webinar.id):
-            self._send_personal(webinar, person, text_activity(text), f"reminder15:{webinar.sequence}")
+        unreachable = [
+            person
+            for person in self.webinars.attendees(webinar.id)
+            if not self._send_personal(webinar, person, text_activity(text), f"reminder15:{webinar.sequence}")
+        ]
+        if not unreachable:
+            return
+        # Nobody can reach them privately: remind them in the webinar's channels, by name.
+        names = ", ".join(f"<at>{person['user_name']}</at>" for person in unreachable)
+        mention = text_activity(
+            self._channel_texts(
+                "webinar.reminder_mentions", title=webinar.title, when=format_time(webinar.starts_at), names=names
+            ),
+            [(person["user_id"], person["user_name"]) for person in unreachable],
+        )
+        for copy in self._outbox.sent_copies(_group(webinar.id), key_prefix=_post_prefix(webinar.id)):
+            self._outbox.enqueue_send(
+                _group(webinar.id),
+                f"webinar:{webinar.id}:reminder15-mentions:{webinar.sequence}:{copy.conversation_id}",
+                copy.conversation_id,
+                copy.reference,
+                mention,
+            )
 
 
 def _plain_time(moment: datetime) -> str:

@@ -218,3 +218,52 @@ async def test_the_list_shows_upcoming_webinars_to_everyone(bot):
     replies = await bot.send(bot.teams.personal("webinars", user=ADVISER, locale="en-US"))
     shown = texts_of(replies)
     assert "Upcoming webinars" in shown and "Tietoisku: EURES" in shown and "Wed 16.12.2026 at 14.00" in shown
+
+
+async def test_people_the_bot_cannot_reach_privately_are_mentioned_in_the_channel(bot):
+    await install_team(bot)
+    _, _, webinar_id = await publish(bot)
+    # Maija answered from a chat the bot has no stored reference for, so no 1:1 message is possible.
+    await bot.invoke(bot.teams.card_action(RSVP_VERB, {"webinar_id": webinar_id, "attending": True}))
+    bot.clock.advance_to(START - timedelta(minutes=15))
+    before = len(bot.connector.sent_activities())
+    await bot.deliver(timedelta(seconds=1))
+    mentions = [a for a in bot.connector.sent_activities()[before:] if "<at>Maija Testinen</at>" in a.get("text", "")]
+    assert sorted(a["conversation"]["id"] for a in mentions) == sorted(CHANNELS)
+    assert mentions[0]["entities"][0]["mentioned"]["id"] == ADVISER.id
+
+
+async def test_a_series_every_other_week_is_published_as_one_card_per_session(bot):
+    await install_team(bot)
+    values = {"title": "Tietoisku", "start": "2.12.2026 14:00", "join_url": JOIN, "repeat_until": "30.12.2026"}
+    reply = await bot.invoke(bot.teams.card_action(FORM_VERB, values, user=COORDINATOR))
+    preview = reply.body["value"]
+    shown = card_text(preview)
+    assert "Sarja: 3 tilaisuutta" in shown and "ke 16.12.2026 klo 14.00" in shown and "ke 30.12.2026 klo 14.00" in shown
+    publish_action = next(a for a in actions(preview) if a.get("verb") == PUBLISH_VERB)
+    await bot.invoke(
+        bot.teams.card_action(PUBLISH_VERB, {**publish_action["data"], "target": "here"}, user=COORDINATOR)
+    )
+    before = len(bot.connector.sent_activities())
+    await bot.deliver()
+    posted = bot.connector.sent_activities()[before:]
+    assert len(posted) == 3 and len({a["conversation"]["id"] for a in posted}) == 1
+
+
+async def test_the_finder_points_to_a_past_webinars_recording(bot):
+    await install_team(bot)
+    _, _, webinar_id = await publish(
+        bot, f"webinaari Finnveran alkutakaus aloittavalle ; 16.12.2026 14:00 ; Finnvera ; {JOIN}"
+    )
+    bot.clock.advance_to(START + timedelta(hours=2))
+    reply = await bot.invoke(
+        bot.teams.card_action(
+            "webinar.recording",
+            {"webinar_id": webinar_id, "recording_url": "https://video.example/tallenne-1"},
+            user=COORDINATOR,
+        )
+    )
+    assert "Tallenteen linkki lisätty" in reply.body["value"]
+    replies = await bot.send(bot.teams.personal("aloittava yrittäjä tarvitsee takauksen"))
+    shown = texts_of(replies)
+    assert "Tallenteita aiheesta" in shown and "https://video.example/tallenne-1" in shown

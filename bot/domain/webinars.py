@@ -266,6 +266,10 @@ class Webinars:
         self._db["webinars"].update(webinar_id, {**values, "sequence": webinar.sequence + 1, "updated_at": utc_now()})
         return self.get(webinar_id)
 
+    def set_services(self, webinar_id: int, service_ids: list[str]) -> None:
+        """Record which knowledge-base services the webinar is about (for pointing the finder at it)."""
+        self._db["webinars"].update(webinar_id, {"service_ids_json": json.dumps(service_ids)})
+
     def recordings_for(self, service_ids: set[str], now: datetime) -> list[Webinar]:
         """Past webinars with a recording about any of these knowledge-base services, newest first."""
         rows = self._db["webinars"].rows_where(
