@@ -25,8 +25,9 @@ from bot.domain.db import database_ok, open_database
 from bot.domain.delivery import DeliveryEngine
 from bot.domain.knowledge_service import KnowledgeService
 from bot.domain.outbox import Clock, utc_clock
+from bot.domain.polls import Polls
 from bot.domain.registry import ConversationRegistry
-from bot.domain.roles import Roles
+from bot.domain.roles import COORDINATOR, Roles
 from bot.domain.search_log import SearchLog
 from bot.domain.signed_links import SignedLinks, stored_secret
 from bot.domain.state_store import StateStore
@@ -36,6 +37,7 @@ from bot.i18n import DEFAULT_LANGUAGE, Texts
 from bot.invoke_responses import message_response
 from bot.logs import correlation_id
 from bot.messages import MessagesEndpoint
+from bot.poll_feature import CLOSE_JOB, PollFeature
 from bot.settings import Settings
 from bot.sqlite_storage import SqliteStorage
 from bot.teams import BotServices, KasvuopasBot, texts_of
@@ -98,17 +100,38 @@ async def _healthz(request: web.Request) -> web.Response:
     return web.json_response(body, status=HTTPStatus.OK if db_ok else HTTPStatus.SERVICE_UNAVAILABLE)
 
 
+LINK_REFUSED = (
+    "Linkki on vanhentunut tai virheellinen. Avaa kortti uudelleen Teamsissa.\n"
+    "The link has expired or is not valid. Open the card again in Teams.\n"
+)
+
+
+def _csv_handler(polls: PollFeature, links: SignedLinks, clock: Clock):
+    async def results(request: web.Request) -> web.Response:
+        """GET /polls/{id}.csv?exp=…&sig=… – a poll's results through a signed, expiring link."""
+        poll_id = int(request.match_info["poll_id"])
+        if not links.verify(polls.csv_path(poll_id), request.query.get("exp"), request.query.get("sig"), clock()):
+            return web.Response(status=HTTPStatus.FORBIDDEN, text=LINK_REFUSED)
+        content = polls.csv(poll_id)
+        if content is None:
+            return web.Response(status=HTTPStatus.NOT_FOUND, text="Kyselyä ei löydy. / Poll not found.\n")
+        return web.Response(
+            text=content,
+            content_type="text/csv",
+            charset="utf-8",
+            headers={"Content-Disposition": f'attachment; filename="kysely-{poll_id}.csv"'},
+        )
+
+    return results
+
+
 def _calendar_handler(webinars: WebinarFeature, links: SignedLinks, clock: Clock):
     async def calendar(request: web.Request) -> web.Response:
         """GET /webinars/{id}.ics?exp=…&sig=… – the webinar's calendar file through a signed, expiring link."""
         webinar_id = request.match_info["webinar_id"]
         path = webinars.calendar_path(int(webinar_id))
         if not links.verify(path, request.query.get("exp"), request.query.get("sig"), clock()):
-            return web.Response(
-                status=HTTPStatus.FORBIDDEN,
-                text="Linkki on vanhentunut tai virheellinen. Avaa webinaarin kortti uudelleen Teamsissa.\n"
-                "The link has expired or is not valid. Open the webinar card again in Teams.\n",
-            )
+            return web.Response(status=HTTPStatus.FORBIDDEN, text=LINK_REFUSED)
         content = webinars.calendar(int(webinar_id))
         if content is None:
             return web.Response(status=HTTPStatus.NOT_FOUND, text="Webinaaria ei löydy. / Webinar not found.\n")
@@ -167,11 +190,22 @@ def create_app(
     engine.handle_jobs(CHANNEL_REMINDER, webinars.channel_reminder)
     engine.handle_jobs(PERSONAL_REMINDER, webinars.personal_reminder)
     engine.handle_jobs(SEND_JOB, announcements.send_job)
+    roles = Roles(db, settings.coordinators)
+    polls = PollFeature(
+        Polls(db),
+        engine.outbox,
+        engine.jobs,
+        links,
+        network_texts,
+        clock,
+        is_coordinator=lambda aad: roles.has_role(aad, COORDINATOR),
+    )
+    engine.handle_jobs(CLOSE_JOB, polls.close_job)
     engine.report_progress_to(announcements.on_progress)
 
     services = BotServices(
         registry=registry,
-        roles=Roles(db, settings.coordinators),
+        roles=roles,
         conversation_state=conversation_state,
         user_state=UserState(storage),
         finder=FinderFeature(
@@ -184,6 +218,7 @@ def create_app(
         ),
         webinars=webinars,
         announcements=announcements,
+        polls=polls,
     )
     bot = KasvuopasBot(services)
 
@@ -199,6 +234,7 @@ def create_app(
     )
     app.router.add_get("/healthz", _healthz)
     app.router.add_get(r"/webinars/{webinar_id:\d+}.ics", _calendar_handler(webinars, links, clock))
+    app.router.add_get(r"/polls/{poll_id:\d+}.csv", _csv_handler(polls, links, clock))
 
     async def start_engine(_app: web.Application) -> None:
         if start_delivery:

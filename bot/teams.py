@@ -27,6 +27,8 @@ from bot.finder_feature import VERBS as FINDER_VERBS
 from bot.finder_feature import FinderFeature
 from bot.i18n import LANGUAGES, Texts, texts_for
 from bot.invoke_responses import card_response, error_response, message_response
+from bot.poll_feature import VERBS as POLL_VERBS
+from bot.poll_feature import PollFeature
 from bot.replies import card_reply
 from bot.webinar_feature import MANAGE_VERBS as WEBINAR_MANAGE_VERBS
 from bot.webinar_feature import VERBS as WEBINAR_VERBS
@@ -46,6 +48,7 @@ LANGUAGE_WORDS = {"fi": "fi", "suomi": "fi", "finnish": "fi", "en": "en", "engla
 COMMANDS = (
     CommandSpec("help", "apua", "help", aliases=("ohje", "ohjeet", "komennot", "commands")),
     CommandSpec("profile", "yritysprofiili", "profile", aliases=("profiili",)),
+    CommandSpec("poll", "kysely", "poll", aliases=("äänestys", "aanestys")),
     CommandSpec("webinars", "webinaarit", "webinars", aliases=("tietoiskut",)),
     CommandSpec("webinar", "webinaari", "webinar", aliases=("tietoisku",), coordinator_only=True),
     CommandSpec("announce", "tiedote", "announce", aliases=("tiedota", "announcement"), coordinator_only=True),
@@ -58,6 +61,7 @@ HELP_USAGE = {
     "coordinator": " lisää|poista @…",
     "language": " fi|en",
     "kb": " lataa",
+    "poll": " Kysymys? ; a ; b",
     "webinar": " Otsikko ; 16.12.2026 14:00 ; Esittäjä ; https://…",
     "announce": " Otsikko ; teksti",
 }
@@ -65,6 +69,7 @@ HELP_USAGE_EN = {
     "coordinator": " add|remove @…",
     "language": " en|fi",
     "kb": " reload",
+    "poll": " Question? ; a ; b",
     "webinar": " Title ; 16.12.2026 14:00 ; Presenter ; https://…",
     "announce": " Title ; text",
 }
@@ -84,6 +89,7 @@ class BotServices:
     finder: FinderFeature
     webinars: WebinarFeature
     announcements: AnnouncementFeature
+    polls: PollFeature
 
 
 def texts_of(turn_context: TurnContext) -> Texts:
@@ -105,6 +111,7 @@ class KasvuopasBot(TeamsActivityHandler):
         self._handlers: dict[str, Handler] = {
             "help": self._help,
             "profile": self._profile,
+            "poll": self._poll,
             "webinars": self._list_webinars,
             "webinar": self._webinar,
             "announce": self._announce,
@@ -179,6 +186,9 @@ class KasvuopasBot(TeamsActivityHandler):
 
     async def _refine_search(self, turn_context: TurnContext, search_id: int) -> bool:
         return await self._services.finder.refine(turn_context, texts_of(turn_context), search_id)
+
+    async def _poll(self, turn_context: TurnContext, command: ParsedCommand) -> None:
+        await self._services.polls.command(turn_context, texts_of(turn_context), command.args)
 
     async def _list_webinars(self, turn_context: TurnContext, _command: ParsedCommand) -> None:
         await self._services.webinars.list(turn_context, texts_of(turn_context))
@@ -386,6 +396,8 @@ class KasvuopasBot(TeamsActivityHandler):
         data = action.get("data") if isinstance(action.get("data"), dict) else {}
         if verb in FINDER_VERBS:
             return await self._services.finder.on_action(turn_context, texts, verb, data)
+        if verb in POLL_VERBS:
+            return await self._services.polls.on_action(turn_context, texts, verb, data)
         if verb in WEBINAR_VERBS or verb in ANNOUNCEMENT_VERBS:
             sender = turn_context.activity.from_property
             needs_role = verb in WEBINAR_MANAGE_VERBS or verb in ANNOUNCEMENT_VERBS

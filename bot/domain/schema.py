@@ -130,7 +130,7 @@ def m003_delivery(db: sqlite_utils.Database) -> None:
 
 @MIGRATIONS()
 def m004_webinars_and_announcements(db: sqlite_utils.Database) -> None:
-    """Webinars with attendance and every posted copy of their card; announcements."""
+    """Webinars with attendance (the posted copies are outbox rows); announcements."""
     db["webinars"].create(
         {
             "id": int,
@@ -169,11 +169,6 @@ def m004_webinars_and_announcements(db: sqlite_utils.Database) -> None:
         pk=("webinar_id", "user_aad_id"),
         foreign_keys=[("webinar_id", "webinars", "id")],
     )
-    db["webinar_posts"].create(
-        {"webinar_id": int, "conversation_id": str, "activity_id": str, "posted_at": str},
-        pk=("webinar_id", "conversation_id"),
-        foreign_keys=[("webinar_id", "webinars", "id")],
-    )
     db["announcements"].create(
         {
             "id": int,
@@ -194,3 +189,41 @@ def m004_webinars_and_announcements(db: sqlite_utils.Database) -> None:
         not_null={"status", "title", "text"},
         defaults={"status": "draft"},
     )
+
+
+@MIGRATIONS()
+def m005_polls(db: sqlite_utils.Database) -> None:
+    """Quick polls, their options and votes, with the uniqueness rules in the database itself."""
+    db["polls"].create(
+        {
+            "id": int,
+            "conversation_id": str,  # the conversation the poll belongs to; votes from elsewhere are refused
+            "question": str,
+            "anonymous": int,
+            "multiple": int,
+            "live_results": int,
+            "deadline": str,  # UTC ISO 8601, empty = none
+            "status": str,  # open | closed
+            "created_by": str,
+            "created_by_name": str,
+            "created_at": str,
+            "closed_at": str,
+            "activity_id": str,  # the shared card message, for updates
+            "reference_json": str,
+        },
+        pk="id",
+        not_null={"conversation_id", "question", "status"},
+        defaults={"status": "open", "anonymous": 1, "multiple": 0, "live_results": 1},
+    )
+    db["poll_options"].create(
+        {"poll_id": int, "position": int, "text": str},
+        pk=("poll_id", "position"),
+        foreign_keys=[("poll_id", "polls", "id")],
+    )
+    db["poll_votes"].create(
+        {"poll_id": int, "voter_aad_id": str, "voter_name": str, "position": int, "single": int, "voted_at": str},
+        foreign_keys=[("poll_id", "polls", "id")],
+    )
+    db["poll_votes"].create_index(["poll_id", "voter_aad_id", "position"], unique=True)
+    # One vote per voter in single-choice polls, enforced by the database, not only by the code.
+    db.execute("CREATE UNIQUE INDEX idx_poll_votes_single ON poll_votes (poll_id, voter_aad_id) WHERE single = 1")

@@ -1,0 +1,155 @@
+"""Poll cards: the form, the poll with its option buttons, and the final results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from adaptive_cards.base import card, execute_action, heading, text_block
+
+CREATE_VERB = "poll.create"
+VOTE_VERB = "poll.vote"
+CLOSE_VERB = "poll.close"
+BAR_WIDTH = 20
+
+Texts = Callable[..., str]
+
+
+@dataclass(frozen=True)
+class OptionView:
+    """One option as the reader sees it."""
+
+    text: str
+    count: int
+    percent: int
+    names: Sequence[str]
+    chosen: bool
+
+
+@dataclass(frozen=True)
+class PollView:
+    """Everything a poll card shows, already decided (what may be revealed, in which language)."""
+
+    id: int
+    question: str
+    options: Sequence[OptionView]
+    voters: int
+    creator_name: str
+    closed: bool
+    show_counts: bool  # live results, or closed; and for anonymous polls only from 3 voters on
+    hidden_reason: str  # why counts are not shown ("" when they are)
+    deadline: str  # formatted, or ""
+    multiple: bool
+    anonymous: bool
+    csv_url: str
+
+
+def _bar(percent: int) -> str:
+    filled = round(percent * BAR_WIDTH / 100)
+    return "█" * filled + "░" * (BAR_WIDTH - filled)
+
+
+def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> dict[str, Any]:
+    """The poll form; after a failed check it returns with what was typed and what to fix."""
+    body: list[dict[str, Any]] = [heading(texts("poll.form_title"))]
+    if errors:
+        body.append(text_block(texts("poll.form_fix"), color="Attention", weight="Bolder"))
+        body += [text_block(f"• {message}", color="Attention", spacing="None") for message in errors.values()]
+
+    def toggle(input_id: str, label: str, default: str) -> dict[str, Any]:
+        return {
+            "type": "Input.Toggle",
+            "id": input_id,
+            "title": label,
+            "value": values.get(input_id, default),
+            "valueOn": "true",
+            "valueOff": "false",
+        }
+
+    body += [
+        {
+            "type": "Input.Text",
+            "id": "question",
+            "label": texts("poll.field.question"),
+            "value": values.get("question", ""),
+            "maxLength": 200,
+        },
+        {
+            "type": "Input.Text",
+            "id": "options",
+            "label": texts("poll.field.options"),
+            "isMultiline": True,
+            "value": values.get("options", ""),
+            "placeholder": texts("poll.field.options_placeholder"),
+        },
+        toggle("anonymous", texts("poll.field.anonymous"), "true"),
+        toggle("multiple", texts("poll.field.multiple"), "false"),
+        toggle("live_results", texts("poll.field.live_results"), "true"),
+        {
+            "type": "Input.Text",
+            "id": "deadline",
+            "label": texts("poll.field.deadline"),
+            "value": values.get("deadline", ""),
+            "placeholder": "16.12.2026 12:00",
+        },
+    ]
+    return card(body, [execute_action(texts("poll.create_button"), CREATE_VERB)])
+
+
+def _option_row(texts: Texts, view: PollView, position: int, option: OptionView) -> dict[str, Any]:
+    mark = ("☑" if option.chosen else "☐") if view.multiple else ("●" if option.chosen else "○")
+    items: list[dict[str, Any]] = [text_block(f"{mark} {option.text}", weight="Bolder" if option.chosen else "Default")]
+    if view.show_counts:
+        items.append(
+            text_block(
+                f"{_bar(option.percent)} {option.count} ({option.percent} %)",
+                fontType="Monospace",
+                size="Small",
+                spacing="None",
+            )
+        )
+        if option.names:
+            items.append(text_block(", ".join(option.names), size="Small", isSubtle=True, spacing="None"))
+    row: dict[str, Any] = {"type": "Container", "items": items, "spacing": "Small"}
+    if not view.closed:
+        row["selectAction"] = {
+            "type": "Action.Execute",
+            "verb": VOTE_VERB,
+            "data": {"poll_id": view.id, "option": position},
+            "tooltip": texts("poll.vote_tooltip", option=option.text),
+        }
+    return row
+
+
+def poll_card(texts: Texts, view: PollView, note: str = "") -> dict[str, Any]:
+    """The poll as posted in the conversation (open or closed)."""
+    kind = texts("poll.kind_multiple" if view.multiple else "poll.kind_single")
+    privacy = texts("poll.kind_anonymous" if view.anonymous else "poll.kind_named")
+    body: list[dict[str, Any]] = [
+        text_block(
+            texts("poll.closed_kicker" if view.closed else "poll.kicker"), size="Small", isSubtle=True, weight="Bolder"
+        ),
+        heading(view.question),
+        text_block(
+            f"{kind} · {privacy} · {texts('poll.by', name=view.creator_name)}",
+            size="Small",
+            isSubtle=True,
+            spacing="None",
+        ),
+    ]
+    body += [_option_row(texts, view, position, option) for position, option in enumerate(view.options)]
+    status = texts("poll.voters", count=view.voters)
+    if view.deadline and not view.closed:
+        status += " · " + texts("poll.deadline", when=view.deadline)
+    body.append(text_block(status, separator=True))
+    if view.hidden_reason:
+        body.append(text_block(view.hidden_reason, size="Small", isSubtle=True))
+    if note:
+        body.append(text_block(note, color="Good"))
+    actions: list[dict[str, Any]] = []
+    if not view.closed:
+        actions.append(execute_action(texts("poll.close_button"), CLOSE_VERB, {"poll_id": view.id}))
+    if view.show_counts:
+        actions.append({"type": "Action.OpenUrl", "title": texts("poll.csv_button"), "url": view.csv_url})
+    return card(body, actions)

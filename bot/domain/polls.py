@@ -1,0 +1,299 @@
+"""Quick polls: checking the input, voting with database-enforced uniqueness, tallies, closing, CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlite_utils
+
+from bot.domain.db import utc_now
+from bot.domain.helsinki_time import TimeInputError, parse_local_datetime
+
+MIN_OPTIONS, MAX_OPTIONS = 2, 10
+MAX_QUESTION, MAX_OPTION = 200, 80
+ANONYMITY_THRESHOLD = 3  # anonymous polls show per-option counts only from this many voters on
+
+
+@dataclass
+class PollInput:
+    """What the creator typed or filled in."""
+
+    question: str = ""
+    options: list[str] = field(default_factory=list)
+    anonymous: bool = True
+    multiple: bool = False
+    live_results: bool = True
+    deadline: str = ""
+
+    def as_form(self) -> dict[str, str]:
+        """The values for refilling the form."""
+        return {
+            "question": self.question,
+            "options": "\n".join(self.options),
+            "anonymous": "true" if self.anonymous else "false",
+            "multiple": "true" if self.multiple else "false",
+            "live_results": "true" if self.live_results else "false",
+            "deadline": self.deadline,
+        }
+
+
+@dataclass(frozen=True)
+class Poll:
+    """A stored poll."""
+
+    id: int
+    conversation_id: str
+    question: str
+    options: list[str]
+    anonymous: bool
+    multiple: bool
+    live_results: bool
+    deadline: datetime | None
+    status: str
+    created_by: str
+    created_by_name: str
+    activity_id: str
+    reference: dict[str, Any]
+
+    @property
+    def closed(self) -> bool:
+        """True once closed by hand or by the deadline."""
+        return self.status == "closed"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """The counts of a poll (and, for named polls, who voted what)."""
+
+    counts: list[int]
+    voters: int
+    names: list[list[str]]  # per option; empty lists for anonymous polls
+
+
+def hidden_reason(poll: Poll, tally: Tally) -> str | None:
+    """Why the counts must not be shown yet (a message key), or None when they may be."""
+    if not poll.live_results and not poll.closed:
+        return "poll.hidden_live"
+    if poll.anonymous and tally.voters < ANONYMITY_THRESHOLD:
+        return "poll.hidden_anonymous"
+    return None
+
+
+class VoteRefused(Exception):
+    """The vote was not recorded; the message key says why."""
+
+
+def parse_quick(parts: list[str]) -> PollInput:
+    """`Kysymys? ; vaihtoehto 1 ; vaihtoehto 2 ; …`."""
+    return PollInput(question=parts[0] if parts else "", options=parts[1:])
+
+
+def from_form(values: dict[str, Any]) -> PollInput:
+    """The form's inputs (options one per line)."""
+
+    def flag(name: str, default: bool) -> bool:
+        value = str(values.get(name, "")).lower()
+        return default if value == "" else value == "true"
+
+    options = [line.strip() for line in str(values.get("options") or "").splitlines()]
+    return PollInput(
+        question=str(values.get("question") or ""),
+        options=[option for option in options if option] if any(options) else [],
+        anonymous=flag("anonymous", True),
+        multiple=flag("multiple", False),
+        live_results=flag("live_results", True),
+        deadline=str(values.get("deadline") or "").strip(),
+    )
+
+
+def check(values: PollInput, now: datetime) -> tuple[datetime | None, dict[str, str]]:
+    """The deadline (None = none) and the problems as message keys."""
+    errors: dict[str, str] = {}
+    question = values.question.strip()
+    if not question:
+        errors["question"] = "poll.error.question_missing"
+    elif len(question) > MAX_QUESTION:
+        errors["question"] = "poll.error.question_long"
+    options = [option.strip() for option in values.options]
+    if any(not option for option in options):
+        errors["options"] = "poll.error.option_empty"
+    elif len(options) < MIN_OPTIONS:
+        errors["options"] = "poll.error.too_few"
+    elif len(options) > MAX_OPTIONS:
+        errors["options"] = "poll.error.too_many"
+    elif len({option.casefold() for option in options}) != len(options):
+        errors["options"] = "poll.error.duplicate"
+    elif any(len(option) > MAX_OPTION for option in options):
+        errors["options"] = "poll.error.option_long"
+    deadline = None
+    if values.deadline:
+        try:
+            deadline = parse_local_datetime(values.deadline, now)
+            if deadline <= now:
+                errors["deadline"] = "poll.error.deadline_past"
+        except TimeInputError:
+            errors["deadline"] = "poll.error.deadline"
+    return deadline, errors
+
+
+def _poll(row: dict[str, Any], options: list[str]) -> Poll:
+    return Poll(
+        id=row["id"],
+        conversation_id=row["conversation_id"],
+        question=row["question"],
+        options=options,
+        anonymous=bool(row["anonymous"]),
+        multiple=bool(row["multiple"]),
+        live_results=bool(row["live_results"]),
+        deadline=datetime.fromisoformat(row["deadline"]) if row["deadline"] else None,
+        status=row["status"],
+        created_by=row["created_by"] or "",
+        created_by_name=row["created_by_name"] or "",
+        activity_id=row["activity_id"] or "",
+        reference=json.loads(row["reference_json"] or "{}"),
+    )
+
+
+class Polls:
+    """The `polls`, `poll_options` and `poll_votes` tables."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def create(
+        self, values: PollInput, deadline: datetime | None, conversation_id: str, creator: str, creator_name: str
+    ) -> int:
+        """Store a checked poll; returns its id."""
+        with self._db.atomic():
+            poll_id = (
+                self._db["polls"]
+                .insert(
+                    {
+                        "conversation_id": conversation_id,
+                        "question": values.question.strip(),
+                        "anonymous": int(values.anonymous),
+                        "multiple": int(values.multiple),
+                        "live_results": int(values.live_results),
+                        "deadline": deadline.astimezone(UTC).isoformat() if deadline else "",
+                        "status": "open",
+                        "created_by": creator,
+                        "created_by_name": creator_name,
+                        "created_at": utc_now(),
+                        "closed_at": "",
+                        "activity_id": "",
+                        "reference_json": "",
+                    }
+                )
+                .last_pk
+            )
+            self._db["poll_options"].insert_all(
+                {"poll_id": poll_id, "position": position, "text": text.strip()}
+                for position, text in enumerate(values.options)
+            )
+        return poll_id
+
+    def get(self, poll_id: int) -> Poll | None:
+        """One poll, or None."""
+        rows = list(self._db["polls"].rows_where("id = ?", [poll_id]))
+        if not rows:
+            return None
+        options = [
+            text
+            for (text,) in self._db.execute(
+                "SELECT text FROM poll_options WHERE poll_id = ? ORDER BY position", [poll_id]
+            ).fetchall()
+        ]
+        return _poll(rows[0], options)
+
+    def set_message(self, poll_id: int, activity_id: str, reference: dict[str, Any]) -> None:
+        """Remember the shared card message, to update it as votes come in."""
+        self._db["polls"].update(
+            poll_id, {"activity_id": activity_id, "reference_json": json.dumps(reference, ensure_ascii=False)}
+        )
+
+    def vote(self, poll: Poll, voter: str, voter_name: str, position: int, conversation_id: str) -> list[int]:
+        """Record a tap; single choice moves the vote, multiple choice toggles. Returns the voter's choices.
+
+        Raises VoteRefused (closed poll, no such option, another conversation's poll).
+        """
+        if poll.closed:
+            raise VoteRefused("poll.refused.closed")
+        if not 0 <= position < len(poll.options):
+            raise VoteRefused("poll.refused.no_option")
+        if conversation_id != poll.conversation_id:
+            raise VoteRefused("poll.refused.other_conversation")
+        now = utc_now()
+        with self._db.atomic():
+            if poll.multiple:
+                removed = self._db.execute(
+                    "DELETE FROM poll_votes WHERE poll_id = ? AND voter_aad_id = ? AND position = ?",
+                    [poll.id, voter, position],
+                ).rowcount
+                if not removed:
+                    self._insert_vote(poll, voter, voter_name, position, now)
+            else:
+                self._db.execute("DELETE FROM poll_votes WHERE poll_id = ? AND voter_aad_id = ?", [poll.id, voter])
+                self._insert_vote(poll, voter, voter_name, position, now)
+        return self.choices_of(poll.id, voter)
+
+    def _insert_vote(self, poll: Poll, voter: str, voter_name: str, position: int, now: str) -> None:
+        # OR IGNORE: the same vote arriving twice (a double tap racing itself) is kept once by the indexes.
+        self._db.execute(
+            "INSERT OR IGNORE INTO poll_votes (poll_id, voter_aad_id, voter_name, position, single, voted_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [poll.id, voter, voter_name, position, int(not poll.multiple), now],
+        )
+
+    def choices_of(self, poll_id: int, voter: str) -> list[int]:
+        """The options a voter has chosen."""
+        rows = self._db.execute(
+            "SELECT position FROM poll_votes WHERE poll_id = ? AND voter_aad_id = ? ORDER BY position",
+            [poll_id, voter],
+        ).fetchall()
+        return [position for (position,) in rows]
+
+    def tally(self, poll: Poll) -> Tally:
+        """Votes per option and the number of people who voted."""
+        counts = [0] * len(poll.options)
+        names: list[list[str]] = [[] for _ in poll.options]
+        for position, name in self._db.execute(
+            "SELECT position, voter_name FROM poll_votes WHERE poll_id = ? ORDER BY voted_at", [poll.id]
+        ).fetchall():
+            counts[position] += 1
+            if not poll.anonymous:
+                names[position].append(name)
+        voters = self._db.execute(
+            "SELECT COUNT(DISTINCT voter_aad_id) FROM poll_votes WHERE poll_id = ?", [poll.id]
+        ).fetchone()[0]
+        return Tally(counts, voters, names)
+
+    def close(self, poll_id: int) -> bool:
+        """Close the poll; False if it was already closed."""
+        cursor = self._db.execute(
+            "UPDATE polls SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'", [utc_now(), poll_id]
+        )
+        return cursor.rowcount == 1
+
+    def csv(self, poll: Poll) -> str:
+        """The results as CSV: counts per option (blank while they may not be shown), and voter names for
+        named polls only."""
+        tally = self.tally(poll)
+        hidden = hidden_reason(poll, tally) is not None
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(["question", poll.question])
+        writer.writerow(["voters", tally.voters])
+        writer.writerow([])
+        header = ["option", "votes"] + ([] if poll.anonymous else ["voters"])
+        writer.writerow(header)
+        for position, option in enumerate(poll.options):
+            row = [option, "" if hidden else tally.counts[position]]
+            if not poll.anonymous:
+                row.append("; ".join(tally.names[position]))
+            writer.writerow(row)
+        return out.getvalue()
