@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -15,7 +15,7 @@ from bot.domain.commands import split_parts
 from bot.domain.helsinki_time import format_time
 from bot.domain.jobs import JobStore
 from bot.domain.outbox import Outbox
-from bot.domain.polls import Poll, PollInput, Polls, VoteRefused, check, from_form, hidden_reason, parse_quick
+from bot.domain.polls import Poll, PollInput, Polls, Tally, VoteRefused, check, from_form, hidden_reason, parse_quick
 from bot.domain.registry import base_conversation_id
 from bot.domain.signed_links import SignedLinks
 from bot.i18n import Texts
@@ -58,9 +58,9 @@ class PollFeature:
         """Where a poll's results are served as CSV."""
         return f"/polls/{poll_id}.csv"
 
-    def view(self, poll: Poll, texts: Texts, chosen: list[int] = ()) -> PollView:
+    def view(self, poll: Poll, texts: Texts, chosen: Sequence[int] = (), tally: Tally | None = None) -> PollView:
         """What the card may show to this reader: counts only when allowed, never who voted anonymously."""
-        tally = self.polls.tally(poll)
+        tally = tally or self.polls.tally(poll)
         total = sum(tally.counts) or 1
         reason = hidden_reason(poll, tally)
         hidden = texts(reason) if reason else ""
@@ -159,9 +159,10 @@ class PollFeature:
                 )
             except VoteRefused as refusal:
                 return message_response(texts(str(refusal)))
-            self._refresh_shared(poll.id)
+            tally = self.polls.tally(poll)  # counted once for both cards
+            self._refresh_shared(poll, tally)
             note = self._choice_note(texts, poll, chosen)
-            return card_response(poll_card(texts, self.view(poll, texts, chosen), note))
+            return card_response(poll_card(texts, self.view(poll, texts, chosen, tally), note))
         if verb == CLOSE_VERB:
             if voter != poll.created_by and not self._is_coordinator(user.aad_object_id):
                 return message_response(texts("poll.refused_close"))
@@ -180,7 +181,7 @@ class PollFeature:
         form_message = turn_context.activity.reply_to_id
         if form_message:
             self.polls.set_message(poll.id, form_message, conversation_info(turn_context.activity).reference)
-            self._refresh_shared(poll.id)
+            self._refresh_shared(self.polls.get(poll.id))
         return card_response(poll_card(texts, self.view(poll, texts)))
 
     @staticmethod
@@ -189,12 +190,11 @@ class PollFeature:
             return texts("poll.your_choice_none")
         return texts("poll.your_choice", choices=", ".join(poll.options[position] for position in chosen))
 
-    def _refresh_shared(self, poll_id: int) -> None:
+    def _refresh_shared(self, poll: Poll | None, tally: Tally | None = None) -> None:
         """Update the shared card (the outbox coalesces a burst of votes to about one update a second)."""
-        poll = self.polls.get(poll_id)
         if poll is None or not poll.activity_id:
             return
-        card = poll_card(self._shared_texts, self.view(poll, self._shared_texts))
+        card = poll_card(self._shared_texts, self.view(poll, self._shared_texts, tally=tally))
         self._outbox.enqueue_update(
             f"poll:{poll.id}", poll.conversation_id, poll.reference, poll.activity_id, card_activity(card)
         )
@@ -202,7 +202,7 @@ class PollFeature:
     def _close(self, poll_id: int) -> None:
         if self.polls.close(poll_id):
             self._jobs.cancel(f"poll:{poll_id}:close")
-            self._refresh_shared(poll_id)
+            self._refresh_shared(self.polls.get(poll_id))
 
     async def close_job(self, payload: dict[str, Any]) -> None:
         """The deadline has come."""

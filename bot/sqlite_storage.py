@@ -30,8 +30,12 @@ class SqliteStorage(Storage):
         self._store = store
 
     async def read(self, keys: list[str]) -> dict[str, Any]:
-        """Return the stored items, each carrying its current eTag."""
-        found = {}
+        """Return the stored items, each carrying its current eTag; a missing key reads as an empty item.
+
+        botbuilder 4.17's CachedBotState fingerprints a missing state (None) differently from the empty
+        dict it then uses, so every first turn of a new user or conversation would write an empty row.
+        """
+        found: dict[str, Any] = {key: {} for key in keys}
         for key, stored in self._store.read(keys).items():
             item = jsonpickle.decode(stored.value_json)
             if isinstance(item, dict):

@@ -26,7 +26,7 @@ from bot.domain.roles import COORDINATOR, Roles
 from bot.finder_feature import VERBS as FINDER_VERBS
 from bot.finder_feature import FinderFeature
 from bot.i18n import LANGUAGES, Texts, texts_for
-from bot.invoke_responses import card_response, error_response, message_response
+from bot.invoke_responses import card_response, error_response, message_response, store_invoke_response
 from bot.poll_feature import VERBS as POLL_VERBS
 from bot.poll_feature import PollFeature
 from bot.replies import card_reply
@@ -385,6 +385,11 @@ class KasvuopasBot(TeamsActivityHandler):
         """Universal Actions are answered here; other invokes go to botbuilder's defaults."""
         if turn_context.activity.name != CARD_ACTION:
             return await super().on_invoke_activity(turn_context)
+        response = await self._card_action(turn_context)
+        store_invoke_response(turn_context, response)
+        return response
+
+    async def _card_action(self, turn_context: TurnContext) -> InvokeResponse:
         value = turn_context.activity.value
         action = value.get("action") if isinstance(value, dict) else None
         if not isinstance(action, dict) or action.get("type") != "Action.Execute":

@@ -159,7 +159,7 @@ class Outbox:
                     "UPDATE outbox SET payload_json = ?, reference_json = ?, group_key = ? WHERE id = ?",
                     [payload_json, reference_json, group_key, pending[0]],
                 )
-                row_id = int(pending[0])
+                return int(pending[0])  # its due time is unchanged: no need to wake the engine
             else:
                 last_sent, in_flight = self._db.execute(
                     f"SELECT MAX(CASE WHEN status = 'sent' THEN finished_at END),"

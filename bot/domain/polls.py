@@ -258,14 +258,20 @@ class Polls:
         return [position for (position,) in rows]
 
     def tally(self, poll: Poll) -> Tally:
-        """Votes per option and the number of people who voted."""
+        """Votes per option and the number of people who voted (names only for named polls)."""
         counts = [0] * len(poll.options)
         names: list[list[str]] = [[] for _ in poll.options]
-        for position, name in self._db.execute(
-            "SELECT position, voter_name FROM poll_votes WHERE poll_id = ? ORDER BY voted_at", [poll.id]
-        ).fetchall():
-            counts[position] += 1
-            if not poll.anonymous:
+        if poll.anonymous:
+            rows = self._db.execute(
+                "SELECT position, COUNT(*) FROM poll_votes WHERE poll_id = ? GROUP BY position", [poll.id]
+            ).fetchall()
+            for position, count in rows:
+                counts[position] = count
+        else:
+            for position, name in self._db.execute(
+                "SELECT position, voter_name FROM poll_votes WHERE poll_id = ? ORDER BY voted_at, rowid", [poll.id]
+            ).fetchall():
+                counts[position] += 1
                 names[position].append(name)
         voters = self._db.execute(
             "SELECT COUNT(DISTINCT voter_aad_id) FROM poll_votes WHERE poll_id = ?", [poll.id]
