@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from adaptive_cards.base import card, execute_action, heading, text_block
-from adaptive_cards.webinars import TARGET_ALL, TARGET_CHOSEN, TARGET_HERE
+from adaptive_cards.forms import problems, target_inputs, text_input
 
 FORM_VERB = "announcement.preview"
 SEND_VERB = "announcement.send"
@@ -15,24 +15,17 @@ EDIT_VERB = "announcement.edit"
 Texts = Callable[..., str]
 
 
-def _input(input_id: str, label: str, value: str, error: str = "", **extra: Any) -> dict[str, Any]:
-    element = {"type": "Input.Text", "id": input_id, "label": label, "value": value, **extra}
-    if error:
-        element["errorMessage"] = error
-    return element
-
-
 def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> dict[str, Any]:
     """The announcement form, refilled with the values and the problems after a failed check."""
-    body: list[dict[str, Any]] = [heading(texts("announcement.form_title"))]
-    if errors:
-        body.append(text_block(texts("announcement.form_fix"), color="Attention", weight="Bolder"))
-        body += [text_block(f"• {message}", color="Attention", spacing="None") for message in errors.values()]
+    body: list[dict[str, Any]] = [
+        heading(texts("announcement.form_title")),
+        *problems(texts("announcement.form_fix"), errors),
+    ]
     body += [
-        _input(
+        text_input(
             "title", texts("announcement.field.title"), values.get("title", ""), errors.get("title", ""), maxLength=150
         ),
-        _input(
+        text_input(
             "text",
             texts("announcement.field.text"),
             values.get("text", ""),
@@ -40,7 +33,7 @@ def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> d
             isMultiline=True,
             maxLength=4000,
         ),
-        _input(
+        text_input(
             "image_url",
             texts("announcement.field.image_url"),
             values.get("image_url", ""),
@@ -57,7 +50,7 @@ def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> d
                         "type": "Column",
                         "width": "stretch",
                         "items": [
-                            _input(
+                            text_input(
                                 f"link{index}_title",
                                 texts("announcement.field.link_title", n=index),
                                 values.get(f"link{index}_title", ""),
@@ -68,7 +61,7 @@ def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> d
                         "type": "Column",
                         "width": "stretch",
                         "items": [
-                            _input(
+                            text_input(
                                 f"link{index}_url",
                                 texts("announcement.field.link_url", n=index),
                                 values.get(f"link{index}_url", ""),
@@ -81,7 +74,7 @@ def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> d
             }
         )
     body.append(
-        _input(
+        text_input(
             "send_at",
             texts("announcement.field.send_at"),
             values.get("send_at", ""),
@@ -118,27 +111,7 @@ def preview_card(
     ]
     if content.get("actions"):
         body.append({"type": "ActionSet", "actions": content["actions"]})
-    body += [
-        {
-            "type": "Input.ChoiceSet",
-            "id": "target",
-            "label": texts("webinar.target"),
-            "value": TARGET_ALL,
-            "choices": [
-                {"title": texts("webinar.target_all", count=len(channels)), "value": TARGET_ALL},
-                {"title": texts("webinar.target_here"), "value": TARGET_HERE},
-                {"title": texts("webinar.target_chosen"), "value": TARGET_CHOSEN},
-            ],
-        },
-        {
-            "type": "Input.ChoiceSet",
-            "id": "channels",
-            "label": texts("webinar.channels"),
-            "isMultiSelect": True,
-            "style": "expanded",
-            "choices": [{"title": title, "value": value} for value, title in channels],
-        },
-    ]
+    body += target_inputs(texts, channels)
     return card(
         body,
         [

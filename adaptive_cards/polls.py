@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from adaptive_cards.base import card, execute_action, heading, text_block
+from adaptive_cards.forms import problems
 
 CREATE_VERB = "poll.create"
 VOTE_VERB = "poll.vote"
@@ -52,10 +53,7 @@ def _bar(percent: int) -> str:
 
 def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> dict[str, Any]:
     """The poll form; after a failed check it returns with what was typed and what to fix."""
-    body: list[dict[str, Any]] = [heading(texts("poll.form_title"))]
-    if errors:
-        body.append(text_block(texts("poll.form_fix"), color="Attention", weight="Bolder"))
-        body += [text_block(f"• {message}", color="Attention", spacing="None") for message in errors.values()]
+    body: list[dict[str, Any]] = [heading(texts("poll.form_title")), *problems(texts("poll.form_fix"), errors)]
 
     def toggle(input_id: str, label: str, default: str) -> dict[str, Any]:
         return {

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from adaptive_cards.base import card, execute_action, heading, text_block
+from adaptive_cards.forms import open_url, problems, target_inputs, text_input
 
 FORM_VERB = "webinar.preview"
 PUBLISH_VERB = "webinar.publish"
@@ -15,7 +16,6 @@ RSVP_VERB = "webinar.rsvp"
 CANCEL_VERB = "webinar.cancel"
 RESCHEDULE_VERB = "webinar.reschedule"
 RECORDING_VERB = "webinar.recording"
-TARGET_ALL, TARGET_HERE, TARGET_CHOSEN = "all", "here", "chosen"
 
 Texts = Callable[..., str]
 
@@ -38,25 +38,9 @@ class WebinarView:
     cancelled: bool
 
 
-def _open_url(title: str, url: str) -> dict[str, Any]:
-    return {"type": "Action.OpenUrl", "title": title, "url": url}
-
-
-def _input(input_id: str, label: str, value: str, placeholder: str = "", error: str = "", **extra: Any):
-    element = {"type": "Input.Text", "id": input_id, "label": label, "value": value, **extra}
-    if placeholder:
-        element["placeholder"] = placeholder
-    if error:
-        element["errorMessage"] = error
-    return element
-
-
 def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> dict[str, Any]:
     """The webinar form; after a failed check it comes back with the values and the problems."""
-    body: list[dict[str, Any]] = [heading(texts("webinar.form_title"))]
-    if errors:
-        body.append(text_block(texts("webinar.form_fix"), color="Attention", weight="Bolder"))
-        body += [text_block(f"• {message}", color="Attention", spacing="None") for message in errors.values()]
+    body: list[dict[str, Any]] = [heading(texts("webinar.form_title")), *problems(texts("webinar.form_fix"), errors)]
     fields = (
         ("title", "webinar.field.title", "", {"maxLength": 120}),
         ("organisation", "webinar.field.organisation", "", {}),
@@ -68,9 +52,9 @@ def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> d
         ("repeat_until", "webinar.field.repeat_until", "31.3.2027", {}),
     )
     for input_id, label, placeholder, extra in fields:
-        body.append(
-            _input(input_id, texts(label), values.get(input_id, ""), placeholder, errors.get(input_id, ""), **extra)
-        )
+        if placeholder:
+            extra = {**extra, "placeholder": placeholder}
+        body.append(text_input(input_id, texts(label), values.get(input_id, ""), errors.get(input_id, ""), **extra))
     return card(body, [execute_action(texts("webinar.preview_button"), FORM_VERB)])
 
 
@@ -95,27 +79,7 @@ def preview_card(
     if len(views) > 1:
         body.append(text_block(texts("webinar.series", count=len(views)), weight="Bolder"))
         body += [text_block(f"• {view.when}", spacing="None") for view in views]
-    body += [
-        {
-            "type": "Input.ChoiceSet",
-            "id": "target",
-            "label": texts("webinar.target"),
-            "value": TARGET_ALL,
-            "choices": [
-                {"title": texts("webinar.target_all", count=len(channels)), "value": TARGET_ALL},
-                {"title": texts("webinar.target_here"), "value": TARGET_HERE},
-                {"title": texts("webinar.target_chosen"), "value": TARGET_CHOSEN},
-            ],
-        },
-        {
-            "type": "Input.ChoiceSet",
-            "id": "channels",
-            "label": texts("webinar.channels"),
-            "isMultiSelect": True,
-            "style": "expanded",
-            "choices": [{"title": title, "value": value} for value, title in channels],
-        },
-    ]
+    body += target_inputs(texts, channels)
     return card(
         body,
         [
@@ -137,13 +101,13 @@ def webinar_card(texts: Texts, view: WebinarView, answer: bool | None = None) ->
         body.append(text_block(texts("webinar.you_attend" if answer else "webinar.you_skip"), color="Good"))
     actions: list[dict[str, Any]] = []
     if view.recording_url:
-        actions.append(_open_url(texts("webinar.recording_button"), view.recording_url))
+        actions.append(open_url(texts("webinar.recording_button"), view.recording_url))
     if not view.cancelled:
         actions += [
             execute_action(texts("webinar.attend"), RSVP_VERB, {"webinar_id": view.id, "attending": True}),
             execute_action(texts("webinar.skip"), RSVP_VERB, {"webinar_id": view.id, "attending": False}),
-            _open_url(texts("webinar.calendar"), view.calendar_url),
-            _open_url(texts("webinar.join"), view.join_url),
+            open_url(texts("webinar.calendar"), view.calendar_url),
+            open_url(texts("webinar.join"), view.join_url),
         ]
     manage = {
         "type": "Action.ShowCard",
@@ -152,8 +116,8 @@ def webinar_card(texts: Texts, view: WebinarView, answer: bool | None = None) ->
             "type": "AdaptiveCard",
             "body": [
                 text_block(texts("webinar.manage_note"), size="Small", isSubtle=True),
-                _input("new_start", texts("webinar.field.new_start"), "", "16.12.2026 14:00"),
-                _input("recording_url", texts("webinar.field.recording"), "", "https://…"),
+                text_input("new_start", texts("webinar.field.new_start"), "", placeholder="16.12.2026 14:00"),
+                text_input("recording_url", texts("webinar.field.recording"), "", placeholder="https://…"),
             ],
             "actions": [
                 execute_action(texts("webinar.reschedule_button"), RESCHEDULE_VERB, {"webinar_id": view.id}),
@@ -186,8 +150,8 @@ def list_card(texts: Texts, views: Sequence[WebinarView]) -> dict[str, Any]:
                             execute_action(
                                 texts("webinar.attend"), RSVP_VERB, {"webinar_id": view.id, "attending": True}
                             ),
-                            _open_url(texts("webinar.calendar"), view.calendar_url),
-                            _open_url(texts("webinar.join"), view.join_url),
+                            open_url(texts("webinar.calendar"), view.calendar_url),
+                            open_url(texts("webinar.join"), view.join_url),
                         ],
                     },
                 ],

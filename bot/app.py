@@ -106,43 +106,31 @@ LINK_REFUSED = (
 )
 
 
-def _csv_handler(polls: PollFeature, links: SignedLinks, clock: Clock):
-    async def results(request: web.Request) -> web.Response:
-        """GET /polls/{id}.csv?exp=…&sig=… – a poll's results through a signed, expiring link."""
-        poll_id = int(request.match_info["poll_id"])
-        if not links.verify(polls.csv_path(poll_id), request.query.get("exp"), request.query.get("sig"), clock()):
+def _signed_file(
+    path_of: Callable[[int], str],
+    content_of: Callable[[int], bytes | str | None],
+    content_type: str,
+    filename: str,
+    links: SignedLinks,
+    clock: Clock,
+):
+    """A GET handler for `/…/{item_id}.ext?exp=…&sig=…`: the file only through a valid, unexpired link."""
+
+    async def serve(request: web.Request) -> web.Response:
+        item_id = int(request.match_info["item_id"])
+        if not links.verify(path_of(item_id), request.query.get("exp"), request.query.get("sig"), clock()):
             return web.Response(status=HTTPStatus.FORBIDDEN, text=LINK_REFUSED)
-        content = polls.csv(poll_id)
+        content = content_of(item_id)
         if content is None:
-            return web.Response(status=HTTPStatus.NOT_FOUND, text="Kyselyä ei löydy. / Poll not found.\n")
+            return web.Response(status=HTTPStatus.NOT_FOUND, text="Ei löydy. / Not found.\n")
         return web.Response(
-            text=content,
-            content_type="text/csv",
+            body=content.encode("utf-8") if isinstance(content, str) else content,
+            content_type=content_type,
             charset="utf-8",
-            headers={"Content-Disposition": f'attachment; filename="kysely-{poll_id}.csv"'},
+            headers={"Content-Disposition": f'attachment; filename="{filename.format(item_id)}"'},
         )
 
-    return results
-
-
-def _calendar_handler(webinars: WebinarFeature, links: SignedLinks, clock: Clock):
-    async def calendar(request: web.Request) -> web.Response:
-        """GET /webinars/{id}.ics?exp=…&sig=… – the webinar's calendar file through a signed, expiring link."""
-        webinar_id = request.match_info["webinar_id"]
-        path = webinars.calendar_path(int(webinar_id))
-        if not links.verify(path, request.query.get("exp"), request.query.get("sig"), clock()):
-            return web.Response(status=HTTPStatus.FORBIDDEN, text=LINK_REFUSED)
-        content = webinars.calendar(int(webinar_id))
-        if content is None:
-            return web.Response(status=HTTPStatus.NOT_FOUND, text="Webinaaria ei löydy. / Webinar not found.\n")
-        return web.Response(
-            body=content,
-            content_type="text/calendar",
-            charset="utf-8",
-            headers={"Content-Disposition": f'attachment; filename="webinaari-{webinar_id}.ics"'},
-        )
-
-    return calendar
+    return serve
 
 
 def create_app(
@@ -233,8 +221,14 @@ def create_app(
         MessagesEndpoint(adapter, authentication, bot.on_turn, settings.allowed_tenants),
     )
     app.router.add_get("/healthz", _healthz)
-    app.router.add_get(r"/webinars/{webinar_id:\d+}.ics", _calendar_handler(webinars, links, clock))
-    app.router.add_get(r"/polls/{poll_id:\d+}.csv", _csv_handler(polls, links, clock))
+    app.router.add_get(
+        r"/webinars/{item_id:\d+}.ics",
+        _signed_file(webinars.calendar_path, webinars.calendar, "text/calendar", "webinaari-{}.ics", links, clock),
+    )
+    app.router.add_get(
+        r"/polls/{item_id:\d+}.csv",
+        _signed_file(polls.csv_path, polls.csv, "text/csv", "kysely-{}.csv", links, clock),
+    )
 
     async def start_engine(_app: web.Application) -> None:
         if start_delivery:

@@ -7,7 +7,7 @@ from typing import Any
 from botbuilder.core import TurnContext
 
 from adaptive_cards.base import attachment
-from adaptive_cards.webinars import TARGET_ALL, TARGET_CHOSEN, TARGET_HERE
+from adaptive_cards.forms import TARGET_ALL, TARGET_CHOSEN, TARGET_HERE
 from bot.conversations import conversation_info
 from bot.domain.registry import CHANNEL, ConversationRegistry, base_conversation_id
 

@@ -109,3 +109,27 @@ def texts_of(replies: list[dict[str, Any]]) -> str:
         for attachment in activity.get("attachments") or []:
             walk(attachment.get("content"))
     return "\n".join(parts)
+
+
+def card_text(card: dict[str, Any]) -> str:
+    """What a reader sees on one card (its TextBlocks and facts)."""
+    return texts_of([{"attachments": [{"content": card}]}])
+
+
+def actions_in(card: dict[str, Any], verb: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
+    """Every action on a card, nested ones included, optionally of one verb or type."""
+    found: list[dict[str, Any]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            node_type = str(node.get("type", ""))
+            if node_type.startswith("Action.") and verb in (None, node.get("verb")) and kind in (None, node_type):
+                found.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(card)
+    return found

@@ -7,11 +7,7 @@ from adaptive_cards.announcements import FORM_VERB, SEND_VERB
 from bot.domain.registry import CHANNEL, ConversationInfo, ConversationRegistry
 from tests.activities import ADVISER, COORDINATOR, TEAM_ID, TENANT
 from tests.cards import cards_in
-from tests.harness import texts_of
-
-
-def card_text(card):
-    return texts_of([{"attachments": [{"content": card}]}])
+from tests.harness import card_text, texts_of
 
 
 def register_channels(bot, count):

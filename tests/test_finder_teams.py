@@ -5,25 +5,8 @@ import shutil
 from adaptive_cards.finder import FEEDBACK_VERB, MORE_VERB, REFER_VERB
 from tests.activities import ADVISER, COORDINATOR
 from tests.cards import cards_in
-from tests.harness import texts_of
+from tests.harness import actions_in, texts_of
 from tests.knowledge_fixtures import SMALL_KB
-
-
-def actions_of(card, verb=None):
-    found = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if node.get("type", "").startswith("Action.") and (verb is None or node.get("verb") == verb):
-                found.append(node)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(card)
-    return found
 
 
 async def ask(bot, question, **kwargs):
@@ -41,7 +24,7 @@ async def test_a_question_gets_a_card_with_the_fitting_services(bot):
     assert "Tarve: takaus" in shown and "koko Suomi" in shown
     assert "https://www.finnvera.fi/" in shown and "029 460 11" in shown
     assert "Tulkitsin: Juva" in shown
-    assert actions_of(cards[0], REFER_VERB) and len(actions_of(cards[0], FEEDBACK_VERB)) == 2
+    assert actions_in(cards[0], REFER_VERB) and len(actions_in(cards[0], FEEDBACK_VERB)) == 2
     row = next(bot.db()["searches"].rows)
     assert row["question"].startswith("Aloittava yrittäjä") and "finnvera-alkutakaus" in row["results_json"]
 
@@ -60,7 +43,7 @@ async def test_nothing_relevant_offers_the_need_categories(bot):
     assert "En löytänyt sopivaa palvelua" in shown
     choice = next(item for item in cards[0]["body"] if item.get("id") == "need")
     assert len(choice["choices"]) == 23
-    submit = actions_of(cards[0])[0]
+    submit = actions_in(cards[0])[0]
     replies = await bot.send(bot.teams.submit({**submit["data"], "need": "wage_subsidy"}))
     assert "1. Palkkatuki" in texts_of(replies)
 
@@ -70,7 +53,7 @@ async def test_a_broad_question_offers_narrowing_and_the_form_narrows_it(bot):
     shown = texts_of(replies)
     assert "Kysymys oli laaja" in shown
     assert "Mikkelin seudun työllisyysalue" in shown and "Savonlinnan seudun työllisyysalue" in shown
-    narrow = next(action for action in actions_of(cards[0]) if action["type"] == "Action.Submit")
+    narrow = next(action for action in actions_in(cards[0]) if action["type"] == "Action.Submit")
     replies = await bot.send(bot.teams.submit({**narrow["data"], "municipality": "740", "stage": "", "size": ""}))
     shown = texts_of(replies)
     assert "Tulkitsin: Savonlinna" in shown
@@ -97,7 +80,7 @@ async def test_a_new_question_while_narrowing_is_a_new_question(bot):
 
 async def test_log_a_referral_button_records_the_intent(bot):
     _, cards = await ask(bot, "alkutakaus")
-    refer = actions_of(cards[0], REFER_VERB)[0]
+    refer = actions_in(cards[0], REFER_VERB)[0]
     reply = await bot.invoke(bot.teams.card_action(REFER_VERB, refer["data"]))
     assert reply.body["type"] == "application/vnd.microsoft.activity.message"
     assert "Alkutakaus" in reply.body["value"] and "ohjaus Yrityksen nimi" in reply.body["value"]
@@ -107,7 +90,7 @@ async def test_log_a_referral_button_records_the_intent(bot):
 
 async def test_tampered_or_stale_buttons_change_nothing(bot):
     _, cards = await ask(bot, "alkutakaus")
-    data = actions_of(cards[0], REFER_VERB)[0]["data"]
+    data = actions_in(cards[0], REFER_VERB)[0]["data"]
     for tampered in ({**data, "service_id": "tyo-mikkeli-palkkatuki"}, {**data, "search_id": 999}, {}):
         reply = await bot.invoke(bot.teams.card_action(REFER_VERB, tampered))
         assert reply.status == 200 and "vanhentunut" in reply.body["value"]
@@ -116,11 +99,11 @@ async def test_tampered_or_stale_buttons_change_nothing(bot):
 
 async def test_feedback_is_stored_and_the_card_says_thanks(bot):
     _, cards = await ask(bot, "alkutakaus")
-    thumbs_up, thumbs_down = actions_of(cards[0], FEEDBACK_VERB)
+    thumbs_up, thumbs_down = actions_in(cards[0], FEEDBACK_VERB)
     reply = await bot.invoke(bot.teams.card_action(FEEDBACK_VERB, thumbs_up["data"]))
     card = reply.body["value"]
     assert "Kiitos palautteesta!" in texts_of([{"attachments": [{"content": card}]}])
-    assert actions_of(card, FEEDBACK_VERB) == []
+    assert actions_in(card, FEEDBACK_VERB) == []
     await bot.invoke(bot.teams.card_action(FEEDBACK_VERB, thumbs_down["data"]))  # changes their mind
     rows = list(bot.db()["search_feedback"].rows)
     assert len(rows) == 1 and rows[0]["helpful"] == 0
@@ -130,7 +113,7 @@ async def test_show_more_lists_more_services(bot):
     _, cards = await ask(bot, "rekrytointi palkkatuki takaus maatila sukupolvenvaihdos")
     shown_first = texts_of([{"attachments": [{"content": cards[0]}]}])
     assert "4." not in shown_first
-    more = actions_of(cards[0], MORE_VERB)
+    more = actions_in(cards[0], MORE_VERB)
     assert more
     reply = await bot.invoke(bot.teams.card_action(MORE_VERB, more[0]["data"]))
     assert "4." in texts_of([{"attachments": [{"content": reply.body["value"]}]}])
@@ -139,7 +122,7 @@ async def test_show_more_lists_more_services(bot):
 async def test_the_company_profile_form_finds_services(bot):
     replies, cards = await ask(bot, "yritysprofiili")
     assert "Yritysprofiili" in texts_of(replies)
-    submit = actions_of(cards[0])[0]
+    submit = actions_in(cards[0])[0]
     replies = await bot.send(bot.teams.submit({**submit["data"], "municipality": "", "needs": ""}))
     assert "vähintään yksi tarve" in texts_of(replies)
     value = {**submit["data"], "municipality": "178", "stage": "", "size": "", "sector": "", "needs": "recruitment"}

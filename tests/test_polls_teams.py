@@ -7,11 +7,7 @@ from urllib.parse import urlsplit
 from adaptive_cards.polls import CLOSE_VERB, CREATE_VERB, VOTE_VERB
 from tests.activities import ADVISER, COLLEAGUE, COORDINATOR, User
 from tests.cards import cards_in
-from tests.harness import texts_of
-
-
-def card_text(card):
-    return texts_of([{"attachments": [{"content": card}]}])
+from tests.harness import card_text, texts_of
 
 
 def vote_actions(card):

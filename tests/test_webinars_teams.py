@@ -8,33 +8,12 @@ import icalendar
 from adaptive_cards.webinars import CANCEL_VERB, FORM_VERB, PUBLISH_VERB, RSVP_VERB
 from tests.activities import ADVISER, CHANNEL_ID, COLLEAGUE, COORDINATOR, TEAM_ID
 from tests.cards import cards_in
-from tests.harness import texts_of
+from tests.harness import actions_in, card_text, texts_of
 
 JOIN = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_test%40thread.v2/0"
 QUICK = f"webinaari Tietoisku: EURES ; 16.12.2026 14:00 ; EURES-neuvoja ; {JOIN}"
 START = datetime(2026, 12, 16, 12, 0, tzinfo=UTC)
 CHANNELS = [TEAM_ID, CHANNEL_ID, "19:tiedotteet@thread.tacv2"]
-
-
-def card_text(card):
-    return texts_of([{"attachments": [{"content": card}]}])
-
-
-def actions(card, kind=None):
-    found = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if str(node.get("type", "")).startswith("Action.") and (kind is None or node["type"] == kind):
-                found.append(node)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(card)
-    return found
 
 
 async def install_team(bot):
@@ -49,7 +28,7 @@ async def install_team(bot):
 async def publish(bot, quick=QUICK):
     replies = await bot.send(bot.teams.personal(quick, user=COORDINATOR))
     preview = cards_in(replies[0])[0]
-    publish_action = next(a for a in actions(preview) if a.get("verb") == PUBLISH_VERB)
+    publish_action = next(a for a in actions_in(preview) if a.get("verb") == PUBLISH_VERB)
     reply = await bot.invoke(
         bot.teams.card_action(PUBLISH_VERB, {**publish_action["data"], "target": "all"}, user=COORDINATOR)
     )
@@ -87,7 +66,7 @@ async def test_publishing_posts_one_card_to_every_network_channel(bot):
     card = cards_in(posted[0])[0]
     shown = card_text(card)
     assert "Tietoisku: EURES" in shown and "ke 16.12.2026 klo 14.00" in shown and "Osallistujia" in shown
-    titles = {a["title"] for a in actions(card)}
+    titles = {a["title"] for a in actions_in(card)}
     assert {"Osallistun", "En osallistu", "Lisää kalenteriin", "Liity"} <= titles
     again = await bot.invoke(
         bot.teams.card_action(PUBLISH_VERB, {"webinar_id": webinar_id, "target": "all"}, user=COORDINATOR)
@@ -126,7 +105,7 @@ async def test_signing_up_refreshes_the_voters_card_and_updates_every_copy_coale
 async def test_the_calendar_link_gives_a_valid_ics_until_it_expires(bot):
     await install_team(bot)
     _, posted, _ = await publish(bot)
-    link = next(a["url"] for a in actions(cards_in(posted[0])[0]) if a["title"] == "Lisää kalenteriin")
+    link = next(a["url"] for a in actions_in(cards_in(posted[0])[0]) if a["title"] == "Lisää kalenteriin")
     parts = urlsplit(link)
     response = await bot.client.get(f"{parts.path}?{parts.query}")
     assert response.status == 200 and response.content_type == "text/calendar"
@@ -240,7 +219,7 @@ async def test_a_series_every_other_week_is_published_as_one_card_per_session(bo
     preview = reply.body["value"]
     shown = card_text(preview)
     assert "Sarja: 3 tilaisuutta" in shown and "ke 16.12.2026 klo 14.00" in shown and "ke 30.12.2026 klo 14.00" in shown
-    publish_action = next(a for a in actions(preview) if a.get("verb") == PUBLISH_VERB)
+    publish_action = next(a for a in actions_in(preview) if a.get("verb") == PUBLISH_VERB)
     await bot.invoke(
         bot.teams.card_action(PUBLISH_VERB, {**publish_action["data"], "target": "here"}, user=COORDINATOR)
     )
