@@ -13,6 +13,23 @@ from bot.domain.schema import MIGRATIONS
 BUSY_TIMEOUT_MS = 5000
 
 
+def utc_clock() -> datetime:
+    """The real current time, aware and in UTC (the default clock of everything that schedules)."""
+    return datetime.now(UTC)
+
+
+def to_stored_time(moment: datetime) -> str:
+    """An aware datetime as the fixed-width UTC text the tables compare as strings."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: give times with a time zone")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def from_stored_time(text: str) -> datetime:
+    """The inverse of `to_stored_time` (also reads the seconds-only form of `utc_now`)."""
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
 def utc_now() -> str:
     """The current time as an ISO 8601 UTC string, the form every table stores."""
     return datetime.now(UTC).isoformat(timespec="seconds")

@@ -15,7 +15,8 @@ from typing import Any
 
 import sqlite_utils
 
-from bot.domain.outbox import Clock, from_stored_time, to_stored_time, utc_clock
+from bot.domain.db import from_stored_time, to_stored_time, utc_clock
+from bot.domain.outbox import Clock
 
 
 @dataclass(frozen=True)
