@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
-from botbuilder.core import ConversationState, InvokeResponse, MessageFactory, TurnContext, UserState
+from botbuilder.core import ConversationState, InvokeResponse, TurnContext, UserState
 from botbuilder.core.teams import TeamsActivityHandler, TeamsInfo
 from botbuilder.dialogs import DialogSet, DialogState
 from botbuilder.schema import ChannelAccount
@@ -20,6 +20,7 @@ from adaptive_cards.help import HELP_VERB, HelpEntry, help_card, welcome_card
 from bot.announcement_feature import VERBS as ANNOUNCEMENT_VERBS
 from bot.announcement_feature import AnnouncementFeature
 from bot.conversations import channel_info, conversation_info, conversation_type_of, team_of
+from bot.coordinator_feature import CoordinatorFeature
 from bot.domain.commands import CommandSpec, ParsedCommand, clean_message_text, parse_command
 from bot.domain.registry import CHANNEL, PERSONAL, ConversationRegistry
 from bot.domain.roles import COORDINATOR, Roles
@@ -103,6 +104,7 @@ class KasvuopasBot(TeamsActivityHandler):
 
     def __init__(self, services: BotServices) -> None:
         self._services = services
+        self._coordinators = CoordinatorFeature(services.roles)
         self._language = services.user_state.create_property("language")
         self._dialog_state = services.conversation_state.create_property("DialogState")
         self._dialogs = DialogSet(self._dialog_state)
@@ -239,17 +241,7 @@ class KasvuopasBot(TeamsActivityHandler):
         await turn_context.send_activity(texts("language.set"))
 
     async def _list_coordinators(self, turn_context: TurnContext, _command: ParsedCommand) -> None:
-        texts = texts_of(turn_context)
-        coordinators = self._services.roles.all()
-        if not coordinators:
-            await turn_context.send_activity(texts("coordinator.list_empty"))
-            return
-        lines = [f"**{texts('coordinator.list_title')}**"]
-        for person in coordinators:
-            name = person.name or texts("coordinator.unnamed")
-            suffix = f" ({texts('coordinator.from_settings')})" if person.from_settings else ""
-            lines.append(f"- {name}{suffix}")
-        await turn_context.send_activity(MessageFactory.text("\n".join(lines)))
+        await self._coordinators.list(turn_context, texts_of(turn_context))
 
     async def _coordinator(self, turn_context: TurnContext, command: ParsedCommand) -> None:
         sub = command.args.split(" ", 1)[0].lower() if command.args else ""
@@ -265,35 +257,8 @@ class KasvuopasBot(TeamsActivityHandler):
 
     async def _apply_coordinator_change(self, turn_context: TurnContext, action: str) -> None:
         # The answer to the dialog's question may come from someone else in a channel.
-        if not await self.require_role(turn_context, COORDINATOR):
-            return
-        texts = texts_of(turn_context)
-        roles = self._services.roles
-        sender = turn_context.activity.from_property
-        for mentioned in other_mentions(turn_context.activity):
-            name = mentioned.get("name") or mentioned["id"]
-            try:
-                member = await TeamsInfo.get_member(turn_context, mentioned["id"])
-            except Exception:
-                log.warning("member lookup failed", exc_info=True)
-                await turn_context.send_activity(texts("coordinator.cannot_resolve", name=name))
-                continue
-            aad = member.aad_object_id
-            name = member.name or name
-            if not aad:
-                await turn_context.send_activity(texts("coordinator.cannot_resolve", name=name))
-            elif action == ADD:
-                added = roles.add(aad, name, added_by=sender.aad_object_id or sender.id)
-                await turn_context.send_activity(
-                    texts("coordinator.added" if added else "coordinator.already", name=name)
-                )
-            elif roles.is_configured(aad):
-                await turn_context.send_activity(texts("coordinator.configured", name=name))
-            else:
-                removed = roles.remove(aad)
-                await turn_context.send_activity(
-                    texts("coordinator.removed" if removed else "coordinator.not_coordinator", name=name)
-                )
+        if await self.require_role(turn_context, COORDINATOR):
+            await self._coordinators.change(turn_context, texts_of(turn_context), action)
 
     # ---- installation and conversation events --------------------------------------------
 
