@@ -97,7 +97,14 @@ def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> d
 
 def _option_row(texts: Texts, view: PollView, position: int, option: OptionView) -> dict[str, Any]:
     mark = ("☑" if option.chosen else "☐") if view.multiple else ("●" if option.chosen else "○")
-    items: list[dict[str, Any]] = [text_block(f"{mark} {option.text}", weight="Bolder" if option.chosen else "Default")]
+    label = f"{mark} {option.text}"
+    if view.closed:
+        items: list[dict[str, Any]] = [text_block(label, weight="Bolder" if option.chosen else "Default")]
+    else:
+        # One button per option: Teams sends an adaptiveCard/action invoke with this verb and data.
+        button = execute_action(label, VOTE_VERB, {"poll_id": view.id, "option": position})
+        button["tooltip"] = texts("poll.vote_tooltip", option=option.text)
+        items = [{"type": "ActionSet", "actions": [button]}]
     if view.show_counts:
         items.append(
             text_block(
@@ -109,15 +116,7 @@ def _option_row(texts: Texts, view: PollView, position: int, option: OptionView)
         )
         if option.names:
             items.append(text_block(", ".join(option.names), size="Small", isSubtle=True, spacing="None"))
-    row: dict[str, Any] = {"type": "Container", "items": items, "spacing": "Small"}
-    if not view.closed:
-        row["selectAction"] = {
-            "type": "Action.Execute",
-            "verb": VOTE_VERB,
-            "data": {"poll_id": view.id, "option": position},
-            "tooltip": texts("poll.vote_tooltip", option=option.text),
-        }
-    return row
+    return {"type": "Container", "items": items, "spacing": "Small"}
 
 
 def poll_card(texts: Texts, view: PollView, note: str = "") -> dict[str, Any]:

@@ -95,6 +95,8 @@ def texts_of(replies: list[dict[str, Any]]) -> str:
         if isinstance(node, dict):
             if node.get("type") == "TextBlock":
                 parts.append(node.get("text", ""))
+            if str(node.get("type", "")).startswith("Action.") and node.get("title"):
+                parts.append(node["title"])  # button labels are read too
             if node.get("type") == "FactSet":
                 parts.extend(f"{fact['title']}: {fact['value']}" for fact in node.get("facts", []))
             for value in node.values():

@@ -7,12 +7,12 @@ from urllib.parse import urlsplit
 from adaptive_cards.polls import CLOSE_VERB, CREATE_VERB, VOTE_VERB
 from tests.activities import ADVISER, COLLEAGUE, COORDINATOR, User
 from tests.cards import cards_in
-from tests.harness import card_text, texts_of
+from tests.harness import actions_in, card_text, texts_of
 
 
 def vote_actions(card):
-    """The options' own Action.Execute, as Teams reads them from the card."""
-    return [item["selectAction"] for item in card["body"] if "selectAction" in item]
+    """The options' own Action.Execute buttons, as Teams reads them from the card."""
+    return actions_in(card, verb=VOTE_VERB)
 
 
 def user(number):

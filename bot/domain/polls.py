@@ -273,9 +273,12 @@ class Polls:
             ).fetchall():
                 counts[position] += 1
                 names[position].append(name)
-        voters = self._db.execute(
-            "SELECT COUNT(DISTINCT voter_aad_id) FROM poll_votes WHERE poll_id = ?", [poll.id]
-        ).fetchone()[0]
+        if poll.multiple:
+            voters = self._db.execute(
+                "SELECT COUNT(DISTINCT voter_aad_id) FROM poll_votes WHERE poll_id = ?", [poll.id]
+            ).fetchone()[0]
+        else:
+            voters = sum(counts)  # one vote per voter, as the database guarantees
         return Tally(counts, voters, names)
 
     def close(self, poll_id: int) -> bool:
