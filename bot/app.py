@@ -41,7 +41,8 @@ from bot.poll_feature import CLOSE_JOB, PollFeature
 from bot.settings import Settings
 from bot.sqlite_storage import SqliteStorage
 from bot.teams import BotServices, KasvuopasBot, texts_of
-from bot.webinar_feature import CHANNEL_REMINDER, PERSONAL_REMINDER, WebinarFeature
+from bot.webinar_feature import WebinarFeature
+from bot.webinar_notices import CHANNEL_REMINDER, PERSONAL_REMINDER
 
 log = logging.getLogger(__name__)
 

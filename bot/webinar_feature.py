@@ -23,7 +23,6 @@ from adaptive_cards.webinars import (
     preview_card,
     webinar_card,
 )
-from bot.delivery_transport import OPEN_PERSONAL
 from bot.domain.commands import split_parts
 from bot.domain.helsinki_time import TimeInputError, format_time, parse_local_datetime, to_helsinki
 from bot.domain.icalendar_file import CalendarEvent, calendar_file
@@ -34,26 +33,16 @@ from bot.domain.signed_links import SignedLinks
 from bot.domain.webinars import Webinar, WebinarInput, Webinars, check, parse_quick
 from bot.i18n import Texts
 from bot.invoke_responses import card_response, message_response
-from bot.publishing import card_activity, channel_choices, references, resolve_targets, text_activity
+from bot.publishing import card_activity, channel_choices, references, resolve_targets
 from bot.replies import card_reply
+from bot.webinar_notices import WebinarNotices, group_of, post_prefix
 
 log = logging.getLogger(__name__)
 
 VERBS = (FORM_VERB, EDIT_VERB, PUBLISH_VERB, RSVP_VERB, CANCEL_VERB, RESCHEDULE_VERB, RECORDING_VERB)
 MANAGE_VERBS = (FORM_VERB, EDIT_VERB, PUBLISH_VERB, CANCEL_VERB, RESCHEDULE_VERB, RECORDING_VERB)
-CHANNEL_REMINDER, PERSONAL_REMINDER = "webinar.channel_reminder", "webinar.personal_reminder"
-PERSONAL_REMINDER_BEFORE = timedelta(minutes=15)
 CANCEL_WORDS, MOVE_WORDS = {"peru", "cancel"}, {"siirrä", "siirra", "move"}
 Clock = Callable[[], datetime]
-
-
-def _group(webinar_id: int) -> str:
-    return f"webinar:{webinar_id}"
-
-
-def _post_prefix(webinar_id: int) -> str:
-    # The card's own copies, as opposed to reminders and notices in the same group.
-    return f"webinar:{webinar_id}:post:"
 
 
 class WebinarFeature:
@@ -74,11 +63,12 @@ class WebinarFeature:
         self.webinars = webinars
         self._registry = registry
         self._outbox = outbox
-        self._jobs = jobs
         self._links = links
         self._channel_texts = texts_default  # shared copies in channels are in the network's language
         self._clock = clock
-        self._reminder_before = reminder_before
+        self._notices = WebinarNotices(webinars, registry, outbox, jobs, texts_default, reminder_before)
+        self.channel_reminder = self._notices.channel_reminder  # job handlers
+        self.personal_reminder = self._notices.personal_reminder
         self._topics = topics  # text -> the knowledge-base services it is about
 
     # ---- views ----------------------------------------------------------------------------
@@ -201,32 +191,17 @@ class WebinarFeature:
             card = webinar_card(self._channel_texts, self.view(item, self._channel_texts.language))
             for conversation_id, reference in targets.items():
                 self._outbox.enqueue_send(
-                    _group(item.id),
+                    group_of(item.id),
                     f"webinar:{item.id}:post:{conversation_id}",
                     conversation_id,
                     reference,
                     card_activity(card),
                 )
-            self._schedule_reminders(item)
+            self._notices.schedule_reminders(item)
         log.info("webinar published", extra={"webinars": len(published), "targets": len(targets)})
         here = len(targets) == 1 and data.get("target") == "here"
         text = texts("webinar.published_here" if here else "webinar.published", title=webinar.title, count=len(targets))
         return message_response(text)
-
-    def _reminder_keys(self, webinar: Webinar) -> tuple[str, str]:
-        # The sequence is part of the key: a moved webinar gets fresh reminders even if the old ones ran.
-        prefix = f"webinar:{webinar.id}:{webinar.sequence}"
-        return f"{prefix}:channel-reminder", f"{prefix}:personal-reminder"
-
-    def _schedule_reminders(self, webinar: Webinar) -> None:
-        payload = {"webinar_id": webinar.id}
-        channel_key, personal_key = self._reminder_keys(webinar)
-        self._jobs.schedule(channel_key, CHANNEL_REMINDER, webinar.starts_at - self._reminder_before, payload)
-        self._jobs.schedule(personal_key, PERSONAL_REMINDER, webinar.starts_at - PERSONAL_REMINDER_BEFORE, payload)
-
-    def _cancel_reminders(self, webinar: Webinar) -> None:
-        for key in self._reminder_keys(webinar):
-            self._jobs.cancel(key)
 
     def _rsvp(self, turn_context: TurnContext, texts: Texts, webinar: Webinar, data: dict) -> InvokeResponse:
         attending = data.get("attending")
@@ -250,47 +225,18 @@ class WebinarFeature:
         if webinar is None:
             return
         card = webinar_card(self._channel_texts, self.view(webinar, self._channel_texts.language))
-        for copy in self._outbox.sent_copies(_group(webinar_id), key_prefix=_post_prefix(webinar_id)):
+        for copy in self._outbox.sent_copies(group_of(webinar_id), key_prefix=post_prefix(webinar_id)):
             self._outbox.enqueue_update(
-                _group(webinar_id), copy.conversation_id, copy.reference, copy.activity_id, card_activity(card)
+                group_of(webinar_id), copy.conversation_id, copy.reference, copy.activity_id, card_activity(card)
             )
-
-    def _tell_attendees(self, webinar: Webinar, text_key: str) -> None:
-        for person in self.webinars.attendees(webinar.id):
-            self._send_personal(
-                webinar,
-                person,
-                text_activity(self._channel_texts(text_key, title=webinar.title, when=format_time(webinar.starts_at))),
-                f"{text_key}:{webinar.sequence}",
-            )
-
-    def _send_personal(self, webinar: Webinar, person: dict, activity: dict, purpose: str) -> bool:
-        """Queue a 1:1 message; False when the bot has no way to reach the person privately."""
-        key = f"webinar:{webinar.id}:{purpose}:{person['user_aad_id']}"
-        chat = self._registry.personal_chat_of(person["user_aad_id"])
-        if chat is not None:
-            self._outbox.enqueue_send(
-                _group(webinar.id), key, chat["conversation_id"], ConversationRegistry.reference_of(chat), activity
-            )
-            return True
-        # No 1:1 chat yet: open one through the team the person answered in (the bot is there).
-        origin = self._registry.get(person["conversation_id"])
-        if origin is None or not origin["service_url"]:
-            return False
-        reference = ConversationRegistry.reference_of(origin)
-        reference["user"] = {"id": person["user_id"], "name": person["user_name"]}
-        self._outbox.enqueue_send(
-            _group(webinar.id), key, f"personal:{person['user_aad_id']}", reference, activity, operation=OPEN_PERSONAL
-        )
-        return True
 
     def _cancel(self, texts: Texts, webinar: Webinar) -> str:
         if webinar.status == "cancelled":
             return texts("webinar.cancelled", title=webinar.title)
         changed = self.webinars.change(webinar.id, status="cancelled")
-        self._cancel_reminders(webinar)
+        self._notices.cancel_reminders(webinar)
         self._refresh_copies(webinar.id)
-        self._tell_attendees(changed, "webinar.cancelled_notice")
+        self._notices.tell_attendees(changed, "webinar.cancelled_notice")
         return texts("webinar.cancelled", title=webinar.title)
 
     def _reschedule(self, texts: Texts, webinar: Webinar, new_start: str) -> str:
@@ -301,10 +247,10 @@ class WebinarFeature:
         if starts_at <= self._clock():
             return texts("webinar.error.start_past")
         changed = self.webinars.change(webinar.id, starts_at=starts_at, status="published")
-        self._cancel_reminders(webinar)
-        self._schedule_reminders(changed)
+        self._notices.cancel_reminders(webinar)
+        self._notices.schedule_reminders(changed)
         self._refresh_copies(webinar.id)
-        self._tell_attendees(changed, "webinar.rescheduled_notice")
+        self._notices.tell_attendees(changed, "webinar.rescheduled_notice")
         return texts("webinar.rescheduled", title=webinar.title, when=format_time(starts_at, texts.language))
 
     def _add_recording(self, texts: Texts, webinar: Webinar, url: str) -> str:
@@ -326,55 +272,6 @@ class WebinarFeature:
             await turn_context.send_activity(self._cancel(texts, webinar))
         else:
             await turn_context.send_activity(self._reschedule(texts, webinar, parts[1] if len(parts) > 1 else ""))
-
-    # ---- reminders (job handlers) ---------------------------------------------------------
-
-    async def channel_reminder(self, payload: dict[str, Any]) -> None:
-        """The day-before reminder in every channel the webinar was posted to."""
-        webinar = self.webinars.get(int(payload["webinar_id"]))
-        if webinar is None or webinar.status != "published":
-            return
-        text = self._channel_texts("webinar.reminder_channel", title=webinar.title, when=format_time(webinar.starts_at))
-        for copy in self._outbox.sent_copies(_group(webinar.id), key_prefix=_post_prefix(webinar.id)):
-            self._outbox.enqueue_send(
-                _group(webinar.id),
-                f"webinar:{webinar.id}:reminder:{webinar.sequence}:{copy.conversation_id}",
-                copy.conversation_id,
-                copy.reference,
-                text_activity(text),
-            )
-
-    async def personal_reminder(self, payload: dict[str, Any]) -> None:
-        """The 15-minute reminder to everyone who said they attend."""
-        webinar = self.webinars.get(int(payload["webinar_id"]))
-        if webinar is None or webinar.status != "published":
-            return
-        text = self._channel_texts(
-            "webinar.reminder_personal", title=webinar.title, when=format_time(webinar.starts_at), url=webinar.join_url
-        )
-        unreachable = [
-            person
-            for person in self.webinars.attendees(webinar.id)
-            if not self._send_personal(webinar, person, text_activity(text), f"reminder15:{webinar.sequence}")
-        ]
-        if not unreachable:
-            return
-        # Nobody can reach them privately: remind them in the webinar's channels, by name.
-        names = ", ".join(f"<at>{person['user_name']}</at>" for person in unreachable)
-        mention = text_activity(
-            self._channel_texts(
-                "webinar.reminder_mentions", title=webinar.title, when=format_time(webinar.starts_at), names=names
-            ),
-            [(person["user_id"], person["user_name"]) for person in unreachable],
-        )
-        for copy in self._outbox.sent_copies(_group(webinar.id), key_prefix=_post_prefix(webinar.id)):
-            self._outbox.enqueue_send(
-                _group(webinar.id),
-                f"webinar:{webinar.id}:reminder15-mentions:{webinar.sequence}:{copy.conversation_id}",
-                copy.conversation_id,
-                copy.reference,
-                mention,
-            )
 
 
 def _plain_time(moment: datetime) -> str:

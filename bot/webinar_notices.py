@@ -1,0 +1,139 @@
+"""What a webinar sends besides its card: reminders, and notices to attendees about changes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from bot.delivery_transport import OPEN_PERSONAL
+from bot.domain.helsinki_time import format_time
+from bot.domain.jobs import JobStore
+from bot.domain.outbox import Outbox
+from bot.domain.registry import ConversationRegistry
+from bot.domain.webinars import Webinar, Webinars
+from bot.i18n import Texts
+from bot.publishing import text_activity
+
+CHANNEL_REMINDER, PERSONAL_REMINDER = "webinar.channel_reminder", "webinar.personal_reminder"
+PERSONAL_REMINDER_BEFORE = timedelta(minutes=15)
+
+
+def group_of(webinar_id: int) -> str:
+    """The outbox group of everything a webinar sends."""
+    return f"webinar:{webinar_id}"
+
+
+def post_prefix(webinar_id: int) -> str:
+    """The idempotency-key prefix of the card's own copies (as opposed to reminders and notices)."""
+    return f"webinar:{webinar_id}:post:"
+
+
+class WebinarNotices:
+    """Schedules and sends reminders, and tells attendees about changes, all through the outbox."""
+
+    def __init__(
+        self,
+        webinars: Webinars,
+        registry: ConversationRegistry,
+        outbox: Outbox,
+        jobs: JobStore,
+        channel_texts: Texts,
+        reminder_before: timedelta,
+    ) -> None:
+        self.webinars = webinars
+        self._registry = registry
+        self._outbox = outbox
+        self._jobs = jobs
+        self._channel_texts = channel_texts
+        self._reminder_before = reminder_before
+
+    def _reminder_keys(self, webinar: Webinar) -> tuple[str, str]:
+        # The sequence is part of the key: a moved webinar gets fresh reminders even if the old ones ran.
+        prefix = f"webinar:{webinar.id}:{webinar.sequence}"
+        return f"{prefix}:channel-reminder", f"{prefix}:personal-reminder"
+
+    def schedule_reminders(self, webinar: Webinar) -> None:
+        payload = {"webinar_id": webinar.id}
+        channel_key, personal_key = self._reminder_keys(webinar)
+        self._jobs.schedule(channel_key, CHANNEL_REMINDER, webinar.starts_at - self._reminder_before, payload)
+        self._jobs.schedule(personal_key, PERSONAL_REMINDER, webinar.starts_at - PERSONAL_REMINDER_BEFORE, payload)
+
+    def cancel_reminders(self, webinar: Webinar) -> None:
+        for key in self._reminder_keys(webinar):
+            self._jobs.cancel(key)
+
+    def tell_attendees(self, webinar: Webinar, text_key: str) -> None:
+        for person in self.webinars.attendees(webinar.id):
+            self._send_personal(
+                webinar,
+                person,
+                text_activity(self._channel_texts(text_key, title=webinar.title, when=format_time(webinar.starts_at))),
+                f"{text_key}:{webinar.sequence}",
+            )
+
+    def _send_personal(self, webinar: Webinar, person: dict, activity: dict, purpose: str) -> bool:
+        """Queue a 1:1 message; False when the bot has no way to reach the person privately."""
+        key = f"webinar:{webinar.id}:{purpose}:{person['user_aad_id']}"
+        chat = self._registry.personal_chat_of(person["user_aad_id"])
+        if chat is not None:
+            self._outbox.enqueue_send(
+                group_of(webinar.id), key, chat["conversation_id"], ConversationRegistry.reference_of(chat), activity
+            )
+            return True
+        # No 1:1 chat yet: open one through the team the person answered in (the bot is there).
+        origin = self._registry.get(person["conversation_id"])
+        if origin is None or not origin["service_url"]:
+            return False
+        reference = ConversationRegistry.reference_of(origin)
+        reference["user"] = {"id": person["user_id"], "name": person["user_name"]}
+        self._outbox.enqueue_send(
+            group_of(webinar.id), key, f"personal:{person['user_aad_id']}", reference, activity, operation=OPEN_PERSONAL
+        )
+        return True
+
+    async def channel_reminder(self, payload: dict[str, Any]) -> None:
+        """The day-before reminder in every channel the webinar was posted to."""
+        webinar = self.webinars.get(int(payload["webinar_id"]))
+        if webinar is None or webinar.status != "published":
+            return
+        text = self._channel_texts("webinar.reminder_channel", title=webinar.title, when=format_time(webinar.starts_at))
+        for copy in self._outbox.sent_copies(group_of(webinar.id), key_prefix=post_prefix(webinar.id)):
+            self._outbox.enqueue_send(
+                group_of(webinar.id),
+                f"webinar:{webinar.id}:reminder:{webinar.sequence}:{copy.conversation_id}",
+                copy.conversation_id,
+                copy.reference,
+                text_activity(text),
+            )
+
+    async def personal_reminder(self, payload: dict[str, Any]) -> None:
+        """The 15-minute reminder to everyone who said they attend."""
+        webinar = self.webinars.get(int(payload["webinar_id"]))
+        if webinar is None or webinar.status != "published":
+            return
+        text = self._channel_texts(
+            "webinar.reminder_personal", title=webinar.title, when=format_time(webinar.starts_at), url=webinar.join_url
+        )
+        unreachable = [
+            person
+            for person in self.webinars.attendees(webinar.id)
+            if not self._send_personal(webinar, person, text_activity(text), f"reminder15:{webinar.sequence}")
+        ]
+        if not unreachable:
+            return
+        # Nobody can reach them privately: remind them in the webinar's channels, by name.
+        names = ", ".join(f"<at>{person['user_name']}</at>" for person in unreachable)
+        mention = text_activity(
+            self._channel_texts(
+                "webinar.reminder_mentions", title=webinar.title, when=format_time(webinar.starts_at), names=names
+            ),
+            [(person["user_id"], person["user_name"]) for person in unreachable],
+        )
+        for copy in self._outbox.sent_copies(group_of(webinar.id), key_prefix=post_prefix(webinar.id)):
+            self._outbox.enqueue_send(
+                group_of(webinar.id),
+                f"webinar:{webinar.id}:reminder15-mentions:{webinar.sequence}:{copy.conversation_id}",
+                copy.conversation_id,
+                copy.reference,
+                mention,
+            )
