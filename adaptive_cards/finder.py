@@ -104,8 +104,8 @@ def results_card(
         actions.append(execute_action(texts("finder.more"), MORE_VERB, {"search_id": search_id}))
     if feedback_given is None:
         actions += [
-            execute_action("👍", FEEDBACK_VERB, {"search_id": search_id, "helpful": True}),
-            execute_action("👎", FEEDBACK_VERB, {"search_id": search_id, "helpful": False}),
+            execute_action(texts("finder.helpful"), FEEDBACK_VERB, {"search_id": search_id, "helpful": True}),
+            execute_action(texts("finder.not_helpful"), FEEDBACK_VERB, {"search_id": search_id, "helpful": False}),
         ]
     else:
         body.append(text_block(texts("finder.thanks"), size="Small", isSubtle=True, separator=True))

@@ -12,7 +12,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from knowledge.facets import Facets, is_municipality, read_facets
-from knowledge.lexicon import NEED_TRIGGERS
+from knowledge.lexicon import NEED_TRIGGERS, PERSON_WORDS
 from knowledge.lexicon import STOPWORDS as _STOPWORDS
 from knowledge.loader import KnowledgeBase
 from knowledge.models import Provider, Service
@@ -41,6 +41,7 @@ STAGE_FIT, SIZE_FIT, SECTOR_FIT = 0.7, 0.5, 1.0
 MIN_SCORE = 2.0  # below this nothing is relevant enough to show
 RELATIVE_CUTOFF = 0.3  # drop results far below the best one
 STOPWORDS = frozenset(fold(word) for word in _STOPWORDS)  # compared with folded lemmas
+PERSON_STEMS = tuple(fold(word)[:4] for word in PERSON_WORDS)
 ENGLISH_MARKERS = frozenset(
     [
         "the",
@@ -236,6 +237,17 @@ class Finder:
         analyzer = self._english if words and english >= max(2, len(words) // 4) else self.analyzer
         return analyse_text(question, analyzer)
 
+    @staticmethod
+    def _topics(analyses: list[WordAnalysis]) -> list[WordAnalysis]:
+        """The words that say what the company needs: a headcount ("2 hengen") is a size, not a topic."""
+        topics = []
+        for index, analysis in enumerate(analyses):
+            after_number = index > 0 and analyses[index - 1].word.isdigit()
+            if after_number and any(fold(analysis.word).startswith(stem) for stem in PERSON_STEMS):
+                continue
+            topics.append(analysis)
+        return topics
+
     def _needs_of(self, analyses: list[WordAnalysis]) -> dict[str, float]:
         strengths: dict[str, float] = {}
         for analysis in analyses:
@@ -313,8 +325,9 @@ class Finder:
                 stage=facets.stage or read.stage,
                 sector=facets.sector or read.sector,
             )
-        needs = self._needs_of(analyses)
-        base = self._text_scores(analyses)
+        topics = self._topics(analyses)
+        needs = self._needs_of(topics)
+        base = self._text_scores(topics)
         for need, strength in needs.items():
             for position in self._by_need.get(need, ()):
                 primary = self._profiles[position].needs[0] == need

@@ -131,3 +131,15 @@ def test_import_trello_command_writes_drafts_and_refuses_to_overwrite(tmp_path, 
     assert list(out.glob("*.toml"))
     assert main(["kb", "import-trello", str(board), str(out)]) == 2
     assert "exist" in capsys.readouterr().err
+
+
+def test_the_bundled_finder_answers_the_design_example_sensibly():
+    from knowledge.finder import Finder
+
+    finder = Finder(load_knowledge_base(BUNDLED))
+    result = finder.search("2 hengen kahvila Juvalla tarvitsee rahoitusta ja ensimmäisen työntekijän")
+    top = [match.provider.name for match in result.matches[:5]]
+    assert any("Uusyrityskeskus" in name or "Finnvera" in name for name in top), top
+    assert any("Mikkelin seudun työllisyysalue" in name or "Esedu" in name for name in top), top
+    assert not any("tukiverkko" in name.lower() or "Savonlinnan" in name for name in top), top
+    assert result.facets.size == "micro" and result.facets.municipality.fi == "Juva"
