@@ -12,6 +12,7 @@ from adaptive_cards.forms import problems
 CREATE_VERB = "poll.create"
 VOTE_VERB = "poll.vote"
 CLOSE_VERB = "poll.close"
+VIEW_VERB = "poll.view"  # Teams asks for a voter's own view of the shared card (refresh)
 BAR_WIDTH = 20
 
 Texts = Callable[..., str]
@@ -119,8 +120,12 @@ def _option_row(texts: Texts, view: PollView, position: int, option: OptionView)
     return {"type": "Container", "items": items, "spacing": "Small"}
 
 
-def poll_card(texts: Texts, view: PollView, note: str = "") -> dict[str, Any]:
-    """The poll as posted in the conversation (open or closed)."""
+def poll_card(texts: Texts, view: PollView, note: str = "", refresh_for: Sequence[str] = ()) -> dict[str, Any]:
+    """The poll as posted in the conversation (open or closed).
+
+    `refresh_for` lists Teams user ids for whom Teams fetches a personal view (their own choice marked)
+    whenever the shared card changes: Universal Actions' user-specific views, at most 60 users.
+    """
     kind = texts("poll.kind_multiple" if view.multiple else "poll.kind_single")
     privacy = texts("poll.kind_anonymous" if view.anonymous else "poll.kind_named")
     body: list[dict[str, Any]] = [
@@ -149,4 +154,10 @@ def poll_card(texts: Texts, view: PollView, note: str = "") -> dict[str, Any]:
         actions.append(execute_action(texts("poll.close_button"), CLOSE_VERB, {"poll_id": view.id}))
     if view.show_counts:
         actions.append({"type": "Action.OpenUrl", "title": texts("poll.csv_button"), "url": view.csv_url})
-    return card(body, actions)
+    result = card(body, actions)
+    if refresh_for:
+        result["refresh"] = {
+            "action": {"type": "Action.Execute", "verb": VIEW_VERB, "data": {"poll_id": view.id}},
+            "userIds": list(refresh_for)[:60],
+        }
+    return result

@@ -9,7 +9,16 @@ from typing import Any
 
 from botbuilder.core import InvokeResponse, TurnContext
 
-from adaptive_cards.polls import CLOSE_VERB, CREATE_VERB, VOTE_VERB, OptionView, PollView, form_card, poll_card
+from adaptive_cards.polls import (
+    CLOSE_VERB,
+    CREATE_VERB,
+    VIEW_VERB,
+    VOTE_VERB,
+    OptionView,
+    PollView,
+    form_card,
+    poll_card,
+)
 from bot.conversations import conversation_info
 from bot.domain.commands import split_parts
 from bot.domain.helsinki_time import format_time
@@ -25,7 +34,7 @@ from bot.replies import card_reply
 
 log = logging.getLogger(__name__)
 
-VERBS = (CREATE_VERB, VOTE_VERB, CLOSE_VERB)
+VERBS = (CREATE_VERB, VOTE_VERB, CLOSE_VERB, VIEW_VERB)
 CLOSE_JOB = "poll.close"
 CSV_LIFETIME = timedelta(hours=24)
 RESULTS_WORDS = {"tulokset", "results"}
@@ -155,14 +164,25 @@ class PollFeature:
                 return message_response(texts("poll.refused.no_option"))
             try:
                 chosen = self.polls.vote(
-                    poll, voter, user.name or "", option, base_conversation_id(turn_context.activity.conversation.id)
+                    poll,
+                    voter,
+                    user.name or "",
+                    option,
+                    base_conversation_id(turn_context.activity.conversation.id),
+                    voter_id=user.id,
                 )
             except VoteRefused as refusal:
                 return message_response(texts(str(refusal)))
             tally = self.polls.tally(poll)  # counted once for both cards
             self._refresh_shared(poll, tally)
             note = self._choice_note(texts, poll, chosen)
-            return card_response(poll_card(texts, self.view(poll, texts, chosen, tally), note))
+            refresh_for = self.polls.recent_voter_ids(poll.id)
+            return card_response(poll_card(texts, self.view(poll, texts, chosen, tally), note, refresh_for))
+        if verb == VIEW_VERB:
+            chosen = self.polls.choices_of(poll.id, voter)
+            return card_response(
+                poll_card(texts, self.view(poll, texts, chosen), refresh_for=self.polls.recent_voter_ids(poll.id))
+            )
         if verb == CLOSE_VERB:
             if voter != poll.created_by and not self._is_coordinator(user.aad_object_id):
                 return message_response(texts("poll.refused_close"))
@@ -194,7 +214,11 @@ class PollFeature:
         """Update the shared card (the outbox coalesces a burst of votes to about one update a second)."""
         if poll is None or not poll.activity_id:
             return
-        card = poll_card(self._shared_texts, self.view(poll, self._shared_texts, tally=tally))
+        card = poll_card(
+            self._shared_texts,
+            self.view(poll, self._shared_texts, tally=tally),
+            refresh_for=() if poll.closed else self.polls.recent_voter_ids(poll.id),
+        )
         self._outbox.enqueue_update(
             f"poll:{poll.id}", poll.conversation_id, poll.reference, poll.activity_id, card_activity(card)
         )

@@ -251,3 +251,18 @@ async def test_tampered_and_foreign_votes_are_refused_and_change_nothing(bot):
     foreign = await bot.invoke(bot.teams.card_action(VOTE_VERB, data, conversation="personal"))
     assert "toiseen keskusteluun" in foreign.body["value"]
     assert bot.db()["poll_votes"].count == 0
+
+
+async def test_the_shared_card_asks_teams_for_each_voters_own_view(bot):
+    card = await create(bot)
+    await tap(bot, card, 1)
+    await tap(bot, card, 2, who=COLLEAGUE)
+    await bot.deliver(timedelta(seconds=1))
+    shared = cards_in(bot.connector.updates()[-1].body)[0]
+    refresh = shared["refresh"]
+    assert set(refresh["userIds"]) == {ADVISER.id, COLLEAGUE.id}
+    assert "Valintasi" not in card_text(shared)  # the shared copy is nobody's in particular
+    action = refresh["action"]
+    reply = await bot.invoke(bot.teams.card_action(action["verb"], action["data"], conversation="channel"))
+    mine = card_text(reply.body["value"])
+    assert "● Torstai" in mine and "○ Perjantai" in mine

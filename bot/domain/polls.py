@@ -216,7 +216,9 @@ class Polls:
             poll_id, {"activity_id": activity_id, "reference_json": json.dumps(reference, ensure_ascii=False)}
         )
 
-    def vote(self, poll: Poll, voter: str, voter_name: str, position: int, conversation_id: str) -> list[int]:
+    def vote(
+        self, poll: Poll, voter: str, voter_name: str, position: int, conversation_id: str, voter_id: str = ""
+    ) -> list[int]:
         """Record a tap; single choice moves the vote, multiple choice toggles. Returns the voter's choices.
 
         Raises VoteRefused (closed poll, no such option, another conversation's poll).
@@ -235,18 +237,18 @@ class Polls:
                     [poll.id, voter, position],
                 ).rowcount
                 if not removed:
-                    self._insert_vote(poll, voter, voter_name, position, now)
+                    self._insert_vote(poll, voter, voter_id, voter_name, position, now)
             else:
                 self._db.execute("DELETE FROM poll_votes WHERE poll_id = ? AND voter_aad_id = ?", [poll.id, voter])
-                self._insert_vote(poll, voter, voter_name, position, now)
+                self._insert_vote(poll, voter, voter_id, voter_name, position, now)
         return self.choices_of(poll.id, voter)
 
-    def _insert_vote(self, poll: Poll, voter: str, voter_name: str, position: int, now: str) -> None:
+    def _insert_vote(self, poll: Poll, voter: str, voter_id: str, voter_name: str, position: int, now: str) -> None:
         # OR IGNORE: the same vote arriving twice (a double tap racing itself) is kept once by the indexes.
         self._db.execute(
-            "INSERT OR IGNORE INTO poll_votes (poll_id, voter_aad_id, voter_name, position, single, voted_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [poll.id, voter, voter_name, position, int(not poll.multiple), now],
+            "INSERT OR IGNORE INTO poll_votes (poll_id, voter_aad_id, voter_id, voter_name, position, single, voted_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [poll.id, voter, voter_id, voter_name, position, int(not poll.multiple), now],
         )
 
     def choices_of(self, poll_id: int, voter: str) -> list[int]:
@@ -280,6 +282,15 @@ class Polls:
         else:
             voters = sum(counts)  # one vote per voter, as the database guarantees
         return Tally(counts, voters, names)
+
+    def recent_voter_ids(self, poll_id: int, limit: int = 60) -> list[str]:
+        """Teams ids of the latest voters (the card asks Teams to fetch a personal view for them)."""
+        rows = self._db.execute(
+            "SELECT voter_id FROM poll_votes WHERE poll_id = ? ORDER BY voted_at DESC LIMIT ?",
+            [poll_id, limit * 10],  # a multiple-choice voter may hold several rows
+        ).fetchall()
+        recent = dict.fromkeys(voter_id for (voter_id,) in rows if voter_id)
+        return list(recent)[:limit]
 
     def close(self, poll_id: int) -> bool:
         """Close the poll; False if it was already closed."""

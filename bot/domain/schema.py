@@ -221,9 +221,18 @@ def m005_polls(db: sqlite_utils.Database) -> None:
         foreign_keys=[("poll_id", "polls", "id")],
     )
     db["poll_votes"].create(
-        {"poll_id": int, "voter_aad_id": str, "voter_name": str, "position": int, "single": int, "voted_at": str},
+        {
+            "poll_id": int,
+            "voter_aad_id": str,
+            "voter_id": str,  # the Teams id (29:…), for the card's per-user refresh
+            "voter_name": str,
+            "position": int,
+            "single": int,
+            "voted_at": str,
+        },
         foreign_keys=[("poll_id", "polls", "id")],
     )
     db["poll_votes"].create_index(["poll_id", "voter_aad_id", "position"], unique=True)
+    db["poll_votes"].create_index(["poll_id", "voted_at"])  # the latest voters, for the card's refresh
     # One vote per voter in single-choice polls, enforced by the database, not only by the code.
     db.execute("CREATE UNIQUE INDEX idx_poll_votes_single ON poll_votes (poll_id, voter_aad_id) WHERE single = 1")
