@@ -176,8 +176,8 @@ class PollFeature:
             tally = self.polls.tally(poll)  # counted once for both cards
             self._refresh_shared(poll, tally)
             note = self._choice_note(texts, poll, chosen)
-            refresh_for = self.polls.recent_voter_ids(poll.id)
-            return card_response(poll_card(texts, self.view(poll, texts, chosen, tally), note, refresh_for))
+            # The voter's own card needs no refresh list: the shared update that follows carries it.
+            return card_response(poll_card(texts, self.view(poll, texts, chosen, tally), note))
         if verb == VIEW_VERB:
             chosen = self.polls.choices_of(poll.id, voter)
             return card_response(

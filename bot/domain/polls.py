@@ -185,6 +185,7 @@ class Polls:
                         "created_by_name": creator_name,
                         "created_at": utc_now(),
                         "closed_at": "",
+                        "voters": 0,
                         "activity_id": "",
                         "reference_json": "",
                     }
@@ -192,7 +193,7 @@ class Polls:
                 .last_pk
             )
             self._db["poll_options"].insert_all(
-                {"poll_id": poll_id, "position": position, "text": text.strip()}
+                {"poll_id": poll_id, "position": position, "text": text.strip(), "votes": 0}
                 for position, text in enumerate(values.options)
             )
         return poll_id
@@ -231,22 +232,40 @@ class Polls:
             raise VoteRefused("poll.refused.other_conversation")
         now = utc_now()
         with self._db.atomic():
-            if poll.multiple:
-                removed = self._db.execute(
+            held = self.choices_of(poll.id, voter)
+            if poll.multiple and position in held:
+                self._db.execute(
                     "DELETE FROM poll_votes WHERE poll_id = ? AND voter_aad_id = ? AND position = ?",
                     [poll.id, voter, position],
-                ).rowcount
-                if not removed:
-                    self._insert_vote(poll, voter, voter_id, voter_name, position, now)
-            else:
-                self._db.execute("DELETE FROM poll_votes WHERE poll_id = ? AND voter_aad_id = ?", [poll.id, voter])
+                )
+                self._count(poll.id, position, -1, voters=-1 if len(held) == 1 else 0)
+            elif poll.multiple:
                 self._insert_vote(poll, voter, voter_id, voter_name, position, now)
+                self._count(poll.id, position, +1, voters=+1 if not held else 0)
+            elif held and held[0] != position:
+                self._db.execute(
+                    "UPDATE poll_votes SET position = ?, voted_at = ?, voter_name = ?"
+                    " WHERE poll_id = ? AND voter_aad_id = ?",
+                    [position, now, voter_name, poll.id, voter],
+                )
+                self._count(poll.id, held[0], -1)
+                self._count(poll.id, position, +1)
+            elif not held:
+                self._insert_vote(poll, voter, voter_id, voter_name, position, now)
+                self._count(poll.id, position, +1, voters=+1)
         return self.choices_of(poll.id, voter)
 
-    def _insert_vote(self, poll: Poll, voter: str, voter_id: str, voter_name: str, position: int, now: str) -> None:
-        # OR IGNORE: the same vote arriving twice (a double tap racing itself) is kept once by the indexes.
+    def _count(self, poll_id: int, position: int, change: int, voters: int = 0) -> None:
+        # The counters change in the same transaction as the vote rows, so they always agree with them.
         self._db.execute(
-            "INSERT OR IGNORE INTO poll_votes (poll_id, voter_aad_id, voter_id, voter_name, position, single, voted_at)"
+            "UPDATE poll_options SET votes = votes + ? WHERE poll_id = ? AND position = ?", [change, poll_id, position]
+        )
+        if voters:
+            self._db.execute("UPDATE polls SET voters = voters + ? WHERE id = ?", [voters, poll_id])
+
+    def _insert_vote(self, poll: Poll, voter: str, voter_id: str, voter_name: str, position: int, now: str) -> None:
+        self._db.execute(
+            "INSERT INTO poll_votes (poll_id, voter_aad_id, voter_id, voter_name, position, single, voted_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [poll.id, voter, voter_id, voter_name, position, int(not poll.multiple), now],
         )
@@ -262,32 +281,24 @@ class Polls:
     def tally(self, poll: Poll) -> Tally:
         """Votes per option and the number of people who voted (names only for named polls)."""
         counts = [0] * len(poll.options)
+        for position, votes in self._db.execute(
+            "SELECT position, votes FROM poll_options WHERE poll_id = ?", [poll.id]
+        ).fetchall():
+            counts[position] = votes
         names: list[list[str]] = [[] for _ in poll.options]
-        if poll.anonymous:
-            rows = self._db.execute(
-                "SELECT position, COUNT(*) FROM poll_votes WHERE poll_id = ? GROUP BY position", [poll.id]
-            ).fetchall()
-            for position, count in rows:
-                counts[position] = count
-        else:
+        if not poll.anonymous:
             for position, name in self._db.execute(
                 "SELECT position, voter_name FROM poll_votes WHERE poll_id = ? ORDER BY voted_at, rowid", [poll.id]
             ).fetchall():
-                counts[position] += 1
                 names[position].append(name)
-        if poll.multiple:
-            voters = self._db.execute(
-                "SELECT COUNT(DISTINCT voter_aad_id) FROM poll_votes WHERE poll_id = ?", [poll.id]
-            ).fetchone()[0]
-        else:
-            voters = sum(counts)  # one vote per voter, as the database guarantees
+        (voters,) = self._db.execute("SELECT voters FROM polls WHERE id = ?", [poll.id]).fetchone()
         return Tally(counts, voters, names)
 
     def recent_voter_ids(self, poll_id: int, limit: int = 60) -> list[str]:
         """Teams ids of the latest voters (the card asks Teams to fetch a personal view for them)."""
         rows = self._db.execute(
             "SELECT voter_id FROM poll_votes WHERE poll_id = ? ORDER BY voted_at DESC LIMIT ?",
-            [poll_id, limit * 10],  # a multiple-choice voter may hold several rows
+            [poll_id, limit * 3],  # a multiple-choice voter may hold several rows
         ).fetchall()
         recent = dict.fromkeys(voter_id for (voter_id,) in rows if voter_id)
         return list(recent)[:limit]

@@ -208,6 +208,7 @@ def m005_polls(db: sqlite_utils.Database) -> None:
             "created_by_name": str,
             "created_at": str,
             "closed_at": str,
+            "voters": int,  # people who have voted, kept with every vote
             "activity_id": str,  # the shared card message, for updates
             "reference_json": str,
         },
@@ -216,7 +217,7 @@ def m005_polls(db: sqlite_utils.Database) -> None:
         defaults={"status": "open", "anonymous": 1, "multiple": 0, "live_results": 1},
     )
     db["poll_options"].create(
-        {"poll_id": int, "position": int, "text": str},
+        {"poll_id": int, "position": int, "text": str, "votes": int},  # votes: kept with every vote, for speed
         pk=("poll_id", "position"),
         foreign_keys=[("poll_id", "polls", "id")],
     )
