@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.lexicon import PERSON_WORDS, SECTOR_TRIGGERS, SIZE_WORDS, STAGE_TRIGGERS
+from knowledge.lexicon import Lexicon, Triggers
 from knowledge.text import WordAnalysis, fold, same_stem
 from knowledge.vocab import MUNICIPALITIES, Municipality
 
@@ -62,19 +62,19 @@ def _municipality(analyses: list[WordAnalysis]) -> Municipality | None:
     return None
 
 
-def _size(text: str) -> str | None:
+def _size(text: str, lexicon: Lexicon) -> str | None:
     folded = fold(text)
     for match in _HEADCOUNT.finditer(folded):
         number, word = int(match.group(1)), match.group(2)
-        if any(word.startswith(fold(person)[:4]) for person in PERSON_WORDS):
+        if any(word.startswith(fold(person)[:4]) for person in lexicon.person_words):
             return size_for_headcount(number)
-    for size, words in SIZE_WORDS.items():
+    for size, words in lexicon.sizes.items():
         if any(fold(word) in folded for word in words):
             return size
     return None
 
 
-def _first_trigger(triggers: dict[str, tuple[str, ...]], terms: set[str], guessed: set[str]) -> str | None:
+def _first_trigger(triggers: Triggers, terms: set[str], guessed: set[str]) -> str | None:
     # `guessed` are words the analyser did not know: compared by stem instead of exactly.
     for key, words in triggers.items():
         for word in words:
@@ -84,8 +84,8 @@ def _first_trigger(triggers: dict[str, tuple[str, ...]], terms: set[str], guesse
     return None
 
 
-def read_facets(text: str, analyses: list[WordAnalysis]) -> Facets:
-    """Municipality, size, stage and sector from the question and its analysed words."""
+def read_facets(text: str, analyses: list[WordAnalysis], lexicon: Lexicon) -> Facets:
+    """Municipality, size, stage and sector from the question and its analysed words, by the lexicon's words."""
     lemmas: set[str] = set()
     with_parts: set[str] = set()
     guessed: set[str] = set()
@@ -96,7 +96,7 @@ def read_facets(text: str, analyses: list[WordAnalysis]) -> Facets:
             guessed.add(fold(analysis.word))
     return Facets(
         municipality=_municipality(analyses),
-        size=_size(text),
-        stage=_first_trigger(STAGE_TRIGGERS, lemmas, guessed),
-        sector=_first_trigger(SECTOR_TRIGGERS, with_parts, guessed),
+        size=_size(text, lexicon),
+        stage=_first_trigger(lexicon.stages, lemmas, guessed),
+        sector=_first_trigger(lexicon.sectors, with_parts, guessed),
     )

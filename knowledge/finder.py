@@ -12,10 +12,10 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from knowledge.facets import Facets, is_municipality, read_facets
-from knowledge.lexicon import NEED_TRIGGERS, PERSON_WORDS
-from knowledge.lexicon import STOPWORDS as _STOPWORDS
-from knowledge.loader import KnowledgeBase
+from knowledge.lexicon import LEXICON_FILE, Lexicon
+from knowledge.loader import KnowledgeBase, KnowledgeBaseError
 from knowledge.models import Provider, Service
+from knowledge.problems import Problem
 from knowledge.text import (
     Analyzer,
     PlainAnalyzer,
@@ -40,8 +40,6 @@ LOCAL_BONUS = 1.0
 STAGE_FIT, SIZE_FIT, SECTOR_FIT = 0.7, 0.5, 1.0
 MIN_SCORE = 2.0  # below this nothing is relevant enough to show
 RELATIVE_CUTOFF = 0.3  # drop results far below the best one
-STOPWORDS = frozenset(fold(word) for word in _STOPWORDS)  # compared with folded lemmas
-PERSON_STEMS = tuple(fold(word)[:4] for word in PERSON_WORDS)
 ENGLISH_MARKERS = frozenset(
     [
         "the",
@@ -146,7 +144,8 @@ def _profile(service: Service, provider: Provider) -> _Profile:
 class _Index:
     """Inverted index from folded terms to the services whose fields contain them."""
 
-    def __init__(self) -> None:
+    def __init__(self, stopwords: frozenset[str]) -> None:
+        self.stopwords = stopwords  # folded, as the terms are
         self.postings: dict[str, dict[int, float]] = defaultdict(dict)
         self.by_prefix: dict[str, list[str]] = defaultdict(list)
         self.by_initial: dict[str, list[str]] = defaultdict(list)  # typos rarely hit the first letter
@@ -161,7 +160,7 @@ class _Index:
                 self._post(term, service_index, weight * PART_FACTOR)
 
     def _post(self, term: str, service_index: int, weight: float) -> None:
-        if term in STOPWORDS or len(term) < 2:
+        if term in self.stopwords or len(term) < 2:
             return
         current = self.postings[term].get(service_index, 0.0)
         if weight > current:
@@ -192,12 +191,19 @@ class Finder:
     """Ranks the knowledge base's services for a free-text question."""
 
     def __init__(self, kb: KnowledgeBase, analyzer: Analyzer | None = None) -> None:
+        if kb.lexicon is None:  # the lexicon file has errors: nothing to read questions with
+            raise KnowledgeBaseError(kb.errors or [Problem(LEXICON_FILE, "", "no lexicon was loaded")])
         self.kb = kb
+        self.lexicon: Lexicon = kb.lexicon
         self.analyzer = analyzer or create_analyzer()
         index_analyzer = create_analyzer(suggest=False) if self.analyzer.name == "voikko" else self.analyzer
         self._english = PlainAnalyzer()
+        # Folded once here: the analysers give folded lemmas.
+        self._stopwords = frozenset(fold(word) for word in self.lexicon.stopwords)
+        self._person_stems = tuple(fold(word)[:4] for word in self.lexicon.person_words)
+        self._need_triggers = {need: {fold(word) for word in words} for need, words in self.lexicon.needs.items()}
         self._services = list(kb.services)
-        self._index = _Index()
+        self._index = _Index(self._stopwords)
         for position, service in enumerate(self._services):
             self._index_service(position, service, index_analyzer)
         self._index.freeze(len(self._services))
@@ -206,7 +212,6 @@ class Finder:
         for position, service in enumerate(self._services):
             for need in service.needs:
                 self._by_need[need].append(position)
-        self._need_triggers = {need: {fold(word) for word in words} for need, words in NEED_TRIGGERS.items()}
 
     def _index_service(self, position: int, service: Service, analyzer: Analyzer) -> None:
         provider = self.kb.provider_of(service)
@@ -227,7 +232,10 @@ class Finder:
         for fields, field_analyzer in ((finnish, analyzer), (english, self._english)):
             for name, phrases in fields.items():
                 for phrase in phrases:
-                    self._index.add(position, analyse_text(phrase, field_analyzer), FIELD_WEIGHTS[name])
+                    self._index.add(position, self._analyse(phrase, field_analyzer), FIELD_WEIGHTS[name])
+
+    def _analyse(self, text: str, analyzer: Analyzer) -> list[WordAnalysis]:
+        return analyse_text(text, analyzer, self.lexicon.aliases)
 
     # ---- the question ---------------------------------------------------------------------
 
@@ -235,15 +243,18 @@ class Finder:
         words = question.lower().split()
         english = sum(word.strip("?.,!") in ENGLISH_MARKERS for word in words)
         analyzer = self._english if words and english >= max(2, len(words) // 4) else self.analyzer
-        return analyse_text(question, analyzer)
+        return self._analyse(question, analyzer)
 
-    @staticmethod
-    def _topics(analyses: list[WordAnalysis]) -> list[WordAnalysis]:
+    def read_facets(self, text: str) -> Facets:
+        """What `text` says about the company (municipality, size, stage, sector), read with this finder's lexicon."""
+        return read_facets(text, self._analyse(text, self.analyzer), self.lexicon)
+
+    def _topics(self, analyses: list[WordAnalysis]) -> list[WordAnalysis]:
         """The words that say what the company needs: a headcount ("2 hengen") is a size, not a topic."""
         topics = []
         for index, analysis in enumerate(analyses):
             after_number = index > 0 and analyses[index - 1].word.isdigit()
-            if after_number and any(fold(analysis.word).startswith(stem) for stem in PERSON_STEMS):
+            if after_number and any(fold(analysis.word).startswith(stem) for stem in self._person_stems):
                 continue
             topics.append(analysis)
         return topics
@@ -264,14 +275,14 @@ class Finder:
         scores: defaultdict[int, float] = defaultdict(float)
         index = self._index
         for analysis in analyses:
-            if analysis.lemmas <= STOPWORDS or is_municipality(analysis):
+            if analysis.lemmas <= self._stopwords or is_municipality(analysis):
                 continue  # a place is a facet (area filter, local bonus), not a topic
             candidates: dict[str, float] = {}
             for term in analysis.lemmas:
                 if term in index.postings:
                     candidates[term] = 1.0
             for term in analysis.parts:
-                if term in index.postings and term not in STOPWORDS:
+                if term in index.postings and term not in self._stopwords:
                     candidates.setdefault(term, PART_FACTOR)
             if not analysis.known:
                 for lemma in analysis.lemmas:
@@ -317,7 +328,7 @@ class Finder:
     def search(self, question: str, top: int = 5, facets: Facets | None = None) -> SearchResult:
         """The services that fit `question`, best first; `facets` overrides what is read from the text."""
         analyses = self._analyse_question(question)
-        read = read_facets(question, analyses)
+        read = read_facets(question, analyses, self.lexicon)
         if facets is not None:
             read = Facets(
                 municipality=facets.municipality or read.municipality,

@@ -1,619 +1,243 @@
-"""What advisers write, mapped to the vocabulary: need triggers, aliases, stages, sizes, sectors.
+"""The lexicon: the words advisers write, mapped to the vocabulary; read from lexicon.toml and checked.
 
-Everything here is written in base form (or as the stem people type); the text analysis turns the
-question's words into base forms and compound parts before they are looked up here.
+The bundled file is `knowledge/data/lexicon.toml`; its comments explain each table to curators.
 """
 
 from __future__ import annotations
 
-# Abbreviations, old names and split compounds, rewritten before analysis (lower case, on word
-# boundaries; the longest phrase wins). Keys may be written with or without ä/ö.
-ALIASES: dict[str, str] = {
-    "ely-keskus": "elinvoimakeskus",
-    "ely keskus": "elinvoimakeskus",
-    "ely": "elinvoimakeskus",
-    "te-toimisto": "työllisyysalue",
-    "te toimisto": "työllisyysalue",
-    "te-palvelut": "työllisyysalue",
-    "te palvelut": "työllisyysalue",
-    "te-palveluista": "työllisyysalue",
-    "työkkäri": "työllisyysalue",
-    "työvoimatoimisto": "työllisyysalue",
-    "bf": "business finland",
-    "tekes": "business finland",
-    "finpro": "business finland",
-    "spv": "sukupolvenvaihdos",
-    "ov": "omistajanvaihdos",
-    "sukupolven vaihdo": "sukupolvenvaihdos",
-    "omistajan vaihdo": "omistajanvaihdos",
-    "ely keskuk": "elinvoimakeskus",
-    "ely-keskuk": "elinvoimakeskus",
-    "kv": "kansainvälistyminen",
-    "kv-kauppa": "ulkomaankauppa",
-    "rekry": "rekrytointi",
-    "lts": "liiketoimintasuunnitelma",
-    "uyk": "uusyrityskeskus",
-    "t&k": "tutkimus kehitys",
-    "t&k&i": "tutkimus kehitys innovaatio",
-    "tki": "tutkimus kehitys innovaatio",
-    "tk": "tutkimus kehitys",
-    "r&d": "research development",
-    "yt": "muutosneuvottelu",
-    "yt-neuvottelut": "muutosneuvottelu",
-    "pk-yritys": "pk-yritys",
-    "ai": "tekoäly",
-    "amk": "ammattikorkeakoulu",
-    "konkka": "konkurssi",
-}
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, time
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
-# Need id -> trigger words (base forms; Finnish and English). A trigger may be a compound part.
-NEED_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "starting": (
-        "perustaa",
-        "perustaminen",
-        "perustamistuki",
-        "aloittaa",
-        "aloittava",
-        "aloitus",
-        "starttiraha",
-        "liiketoimintasuunnitelma",
-        "toiminimi",
-        "yritysidea",
-        "kevytyrittäjä",
-        "sivutoiminen",
-        "uusyrityskeskus",
-        "startup",
-        "startuppi",
-        "start-up",
-        "laskelma",
-        "found",
-        "start",
-        "starting",
-        "founder",
-    ),
-    "loan": (
-        "rahoitus",
-        "laina",
-        "luotto",
-        "pankki",
-        "pankkilaina",
-        "käyttöpääoma",
-        "kassavaje",
-        "siltarahoitus",
-        "pääomalaina",
-        "raha",
-        "finnvera",
-        "loan",
-        "financing",
-        "finance",
-        "credit",
-        "funding",
-    ),
-    "guarantee": ("takaus", "vakuus", "alkutakaus", "pk-takaus", "takaaja", "guarantee", "collateral"),
-    "development_grant": (
-        "avustus",
-        "kehittämisavustus",
-        "yritystuki",
-        "kehittämistuki",
-        "kasvuselvitys",
-        "kehittämishanke",
-        "elinvoimakeskus",
-        "tuki",
-        "grant",
-        "subsidy",
-    ),
-    "investment": (
-        "investointi",
-        "investointituki",
-        "kone",
-        "laite",
-        "halli",
-        "tuotantolinja",
-        "laajennus",
-        "laajentaa",
-        "investointiavustus",
-        "investment",
-        "machinery",
-        "equipment",
-    ),
-    "equity": (
-        "pääomasijoitus",
-        "sijoittaja",
-        "enkelisijoittaja",
-        "osakeanti",
-        "pääomasijoittaja",
-        "bisnesenkeli",
-        "equity",
-        "investor",
-        "venture",
-    ),
-    "export": (
-        "vienti",
-        "viedä",
-        "kansainvälistyminen",
-        "kansainvälistyä",
-        "ulkomaankauppa",
-        "messut",
-        "tuonti",
-        "alkuperätodistus",
-        "carnet",
-        "vientiasiakirja",
-        "export",
-        "exporting",
-        "international",
-        "internationalisation",
-        "vientikauppa",
-        "ulkomaa",
-    ),
-    "recruitment": (
-        "rekrytointi",
-        "rekrytoida",
-        "palkata",
-        "työntekijä",
-        "työvoima",
-        "työvoimapula",
-        "osaaja",
-        "tekijä",
-        "työmarkkinatori",
-        "työnhakija",
-        "kausityöntekijä",
-        "ammattilainen",
-        "asentaja",
-        "hitsaaja",
-        "kirvesmies",
-        "kuljettaja",
-        "myyjä",
-        "kokki",
-        "tarjoilija",
-        "siivooja",
-        "hoitaja",
-        "ohjelmoija",
-        "koodari",
-        "insinööri",
-        "mekaanikko",
-        "metsuri",
-        "sähköasentaja",
-        "putkimies",
-        "työvoimapula",
-        "osaajapula",
-        "recruit",
-        "recruitment",
-        "hire",
-        "hiring",
-        "employee",
-        "staff",
-        "worker",
-    ),
-    "recruiting_abroad": (
-        "ulkomaa",
-        "ulkomainen",
-        "työlupa",
-        "oleskelulupa",
-        "eures",
-        "maahanmuuttaja",
-        "kansainvälinen",
-        "huippuosaaja",
-        "eu-maa",
-        "abroad",
-        "foreign",
-        "relocation",
-        "muuttopalvelu",
-    ),
-    "wage_subsidy": (
-        "palkkatuki",
-        "työllistämistuki",
-        "työkokeilu",
-        "kesätyöseteli",
-        "työllistymisseteli",
-        "työtön",
-        "wage",
-        "salary",
-    ),
-    "staff_training": (
-        "koulutus",
-        "kouluttaa",
-        "täsmäkoulutus",
-        "rekrykoulutus",
-        "muutoskoulutus",
-        "osaaminen",
-        "täydennyskoulutus",
-        "training",
-        "upskilling",
-    ),
-    "apprenticeship": ("oppisopimus", "oppisopimuskoulutus", "apprenticeship", "apprentice"),
-    "ownership_change": (
-        "omistajanvaihdos",
-        "sukupolvenvaihdos",
-        "sukupolvenvaihto",
-        "jatkaja",
-        "yrityskauppa",
-        "luopuja",
-        "eläke",
-        "eläköityä",
-        "myydä",
-        "myynti",
-        "ostaja",
-        "yrityspörssi",
-        "succession",
-        "acquisition",
-        "buyer",
-        "omistajavaihdos",
-    ),
-    "financial_distress": (
-        "maksuvaikeus",
-        "velka",
-        "verovelka",
-        "konkurssi",
-        "yrityssaneeraus",
-        "saneeraus",
-        "talousvaikeus",
-        "kassakriisi",
-        "ulosotto",
-        "maksuhäiriö",
-        "lomautus",
-        "muutosneuvottelu",
-        "lopettaminen",
-        "rästi",
-        "lasku",
-        "talousapu",
-        "debt",
-        "bankruptcy",
-        "insolvency",
-    ),
-    "wellbeing": (
-        "jaksaminen",
-        "vertaistuki",
-        "uupumus",
-        "hyvinvointi",
-        "työterveys",
-        "stressi",
-        "kriisi",
-        "mentori",
-        "mentorointi",
-        "wellbeing",
-        "burnout",
-        "mentor",
-        "tukiverkko",
-    ),
-    "digitalisation": (
-        "digitalisaatio",
-        "digi",
-        "verkkokauppa",
-        "nettikauppa",
-        "tekoäly",
-        "ohjelmisto",
-        "automaatio",
-        "verkkosivu",
-        "some",
-        "digital",
-        "ecommerce",
-        "software",
-    ),
-    "energy": (
-        "energia",
-        "energiatehokkuus",
-        "aurinkopaneeli",
-        "aurinkosähkö",
-        "lämpöpumppu",
-        "biokaasu",
-        "energiakatselmus",
-        "energiatuki",
-        "energy",
-        "solar",
-    ),
-    "rural": (
-        "maatila",
-        "maatalous",
-        "viljelijä",
-        "maaseutu",
-        "navetta",
-        "karja",
-        "metsä",
-        "metsäkone",
-        "leader",
-        "tila",
-        "kuivuri",
-        "marjatila",
-        "kyläyhdistys",
-        "farm",
-        "farmer",
-        "rural",
-        "agriculture",
-    ),
-    "tourism": (
-        "matkailu",
-        "majoitus",
-        "mökki",
-        "elämys",
-        "ohjelmapalvelu",
-        "safari",
-        "saimaa",
-        "tourism",
-        "tourist",
-    ),
-    "rnd": (
-        "tuotekehitys",
-        "innovaatio",
-        "tutkimus",
-        "kehitys",
-        "prototyyppi",
-        "patentti",
-        "tki",
-        "innovation",
-        "research",
-        "tuotekehitysprojekti",
-        "opinnäytetyö",
-    ),
-    "premises": (
-        "toimitila",
-        "tontti",
-        "sijoittuminen",
-        "sijoittumisneuvonta",
-        "halli",
-        "liiketila",
-        "premises",
-        "location",
-        "site",
-    ),
-    "networking": (
-        "verkosto",
-        "verkostoituminen",
-        "jäsen",
-        "jäsenyys",
-        "tapahtuma",
-        "network",
-        "networking",
-        "member",
-        "membership",
-    ),
-    "general_advice": (
-        "neuvonta",
-        "yritysneuvonta",
-        "elinkeinopalvelu",
-        "yrityspalvelu",
-        "elinvoimapalvelu",
-        "sparraus",
-        "advice",
-        "advisory",
-    ),
-}
+from knowledge.problems import Problem, read_toml
+from knowledge.text import Aliases, fold
+from knowledge.vocab import NEED_IDS, SECTOR_IDS, SIZE_IDS, STAGE_IDS
 
-# Stage id -> trigger words (base forms). Order matters only for the explanation.
-STAGE_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "idea": ("yritysidea", "suunnitella", "harkita", "idea"),
-    "startup": (
-        "perustaa",
-        "perustaminen",
-        "aloittaa",
-        "aloittava",
-        "aloitteleva",
-        "starttiraha",
-        "uusi",
-        "startup",
-        "start-up",
-        "new",
-    ),
-    "growing": ("kasvaa", "kasvu", "kasvuhakuinen", "kasvuyritys", "laajentaa", "laajennus", "growth", "growing"),
-    "transfer": (
-        "eläke",
-        "eläköityä",
-        "luopuja",
-        "jatkaja",
-        "omistajanvaihdos",
-        "sukupolvenvaihdos",
-        "yrityskauppa",
-        "myydä",
-        "retire",
-        "succession",
-    ),
-    "crisis": (
-        "maksuvaikeus",
-        "konkurssi",
-        "saneeraus",
-        "talousvaikeus",
-        "kassakriisi",
-        "velka",
-        "lomautus",
-        "ulosotto",
-        "crisis",
-        "bankruptcy",
-    ),
-}
+LEXICON_FILE = "lexicon.toml"
+BUNDLED_LEXICON = Path(__file__).resolve().parent / "data" / LEXICON_FILE
 
-# Sector id -> trigger words (base forms or compound parts).
-SECTOR_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "agriculture": (
-        "maatila",
-        "maatalous",
-        "viljelijä",
-        "tila",
-        "karja",
-        "navetta",
-        "metsä",
-        "marjatila",
-        "farm",
-        "farmer",
-    ),
-    "food": ("elintarvike", "leipomo", "ruoka", "food", "bakery"),
-    "manufacturing": ("teollisuus", "tehdas", "konepaja", "valmistus", "tuotanto", "manufacturing", "factory"),
-    "construction": ("rakennusliike", "rakentaminen", "rakennus", "kirvesmies", "remontti", "construction"),
-    "retail": ("kauppa", "myymälä", "vähittäiskauppa", "shop", "retail"),
-    "hospitality": ("ravintola", "kahvila", "baari", "restaurant", "cafe"),
-    "tourism": ("matkailu", "majoitus", "mökki", "safari", "ohjelmapalvelu", "tourism"),
-    "transport": ("kuljetus", "kuljetusyritys", "rekka", "logistiikka", "taksi", "transport", "logistics"),
-    "ict": ("it", "it-yritys", "ohjelmisto", "peliyritys", "software"),
-    "business_services": ("tilitoimisto", "konsultointi", "consulting"),
-    "personal_services": ("parturi", "kampaamo", "parturi-kampaamo", "kauneushoitola", "hieroja", "hairdresser"),
-    "health_social": ("hoiva", "terveys", "hoitaja", "lääkäri", "care", "health"),
-    "creative": ("taide", "muotoilu", "design", "media"),
-    "energy": ("energia", "energy"),
+# Table -> the keys it may hold (None: the vocabulary ids below).
+_TABLES: dict[str, frozenset[str] | None] = {
+    "aliases": None,
+    "needs": None,
+    "shared_words": frozenset({"needs"}),
+    "stages": None,
+    "sectors": None,
+    "sizes": None,
+    "headcount": frozenset({"person_words"}),
+    "stopwords": frozenset({"words"}),
 }
+_OPTIONAL_TABLES = frozenset({"shared_words"})
+_TRIGGER_IDS = {"needs": NEED_IDS, "stages": STAGE_IDS, "sectors": SECTOR_IDS, "sizes": SIZE_IDS}
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
-# Words that carry no meaning for ranking (base forms, Finnish and English).
-STOPWORDS = frozenset(
-    [
-        "ja",
-        "tai",
-        "sekä",
-        "että",
-        "kun",
-        "jos",
-        "mutta",
-        "vaan",
-        "kuin",
-        "myös",
-        "vielä",
-        "jo",
-        "nyt",
-        "sitten",
-        "siis",
-        "eli",
-        "niin",
-        "olla",
-        "ei",
-        "en",
-        "et",
-        "emme",
-        "ette",
-        "eivät",
-        "voida",
-        "haluta",
-        "tarvita",
-        "pitää",
-        "saada",
-        "tehdä",
-        "mennä",
-        "tulla",
-        "minä",
-        "sinä",
-        "hän",
-        "me",
-        "te",
-        "he",
-        "se",
-        "ne",
-        "tämä",
-        "tuo",
-        "joka",
-        "mikä",
-        "kuka",
-        "mitä",
-        "missä",
-        "mistä",
-        "mihin",
-        "miten",
-        "miksi",
-        "oma",
-        "omaa",
-        "oman",
-        "uusi",
-        "uuden",
-        "hyvä",
-        "paljon",
-        "vähän",
-        "eri",
-        "muu",
-        "muut",
-        "kaikki",
-        "jokin",
-        "joku",
-        "ensimmäinen",
-        "toinen",
-        "kolmas",
-        "viimeinen",
-        "seuraava",
-        "asiakas",
-        "asiakkaan",
-        "yritys",
-        "yrittäjä",
-        "firma",
-        "palvelu",
-        "apu",
-        "tieto",
-        "ohje",
-        "kysyä",
-        "etsiä",
-        "löytää",
-        "kanssa",
-        "ilman",
-        "varten",
-        "kohti",
-        "mukaan",
-        "jälkeen",
-        "ennen",
-        "aikana",
-        "noin",
-        "yli",
-        "alle",
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "of",
-        "for",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "with",
-        "from",
-        "as",
-        "is",
-        "are",
-        "be",
-        "we",
-        "i",
-        "my",
-        "our",
-        "you",
-        "your",
-        "need",
-        "needs",
-        "needed",
-        "want",
-        "wants",
-        "get",
-        "can",
-        "could",
-        "would",
-        "should",
-        "how",
-        "where",
-        "what",
-        "which",
-        "who",
-        "company",
-        "business",
-        "firm",
-        "help",
-        "some",
-        "any",
-        "this",
-        "that",
-        "it",
-        "its",
-    ]
-)
+Triggers = Mapping[str, tuple[str, ...]]
 
-# Explicit sizes written as numbers: "2 hengen", "10 työntekijää", "5 people".
-SIZE_WORDS: dict[str, tuple[str, ...]] = {
-    "solo": ("yksinyrittäjä", "yhden hengen", "toiminimi", "kevytyrittäjä", "sole trader", "freelancer"),
-    "micro": ("mikroyritys", "pienyritys", "micro"),
-    "small": ("pieni yritys", "small company"),
-    "medium": ("keskisuuri", "medium-sized"),
-    "large": ("suuryritys", "large company"),
-}
-PERSON_WORDS = (
-    "henki",
-    "hengen",
-    "henkilö",
-    "työntekijä",
-    "työllistää",
-    "hlö",
-    "person",
-    "people",
-    "employee",
-    "staff",
-)
+
+@dataclass(frozen=True, eq=False)  # compared by identity: the aliases hold a compiled pattern
+class Lexicon:
+    """The words advisers write, by what they tell the finder (the tables of lexicon.toml)."""
+
+    aliases: Aliases  # rewritten before analysis
+    needs: Triggers  # need id -> trigger words
+    stages: Triggers  # stage id -> words; the first stage found wins
+    sectors: Triggers  # sector id -> words; the first sector found wins
+    sizes: Triggers  # size id -> phrases matched as written; the first size found wins
+    person_words: tuple[str, ...]  # a number before one of these is a headcount
+    stopwords: frozenset[str]  # no meaning for ranking
+
+
+@dataclass(frozen=True)
+class LexiconCheck:
+    """A lexicon file read and checked: the lexicon (None when it has errors) and what the check found."""
+
+    lexicon: Lexicon | None
+    errors: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+
+
+def _key(key: str) -> str:
+    """A key as TOML would write it, so that the message names it the way the file does."""
+    return key if _BARE_KEY.match(key) else json.dumps(key, ensure_ascii=False)
+
+
+def _kind(value: object) -> str:
+    """The TOML name of a value's type, for messages."""
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, date | time):
+        return "a date or time"
+    return type(value).__name__
+
+
+def _blank(word: str) -> str | None:
+    """Why a text cannot be a word of the lexicon, if it cannot."""
+    if not word.strip():
+        return "empty word"
+    if word != word.strip():
+        return f"'{word}' has spaces around it, so it never matches"
+    return None
+
+
+class _Check:
+    """Collects the problems of one lexicon file."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def error(self, where: str, message: str) -> None:
+        self.errors.append(Problem(self.file, where, message))
+
+    def warn(self, where: str, message: str) -> None:
+        self.warnings.append(Problem(self.file, where, message))
+
+    def words(self, where: str, value: object) -> tuple[str, ...]:
+        """The words of a list, each once; anything else in it is reported."""
+        if not isinstance(value, list):
+            self.error(where, f"expected a list of words, got {_kind(value)}")
+            return ()
+        kept: dict[str, str] = {}  # folded -> as written
+        for index, word in enumerate(value):
+            if not isinstance(word, str):
+                self.error(f"{where}[{index}]", f"expected a word (text), got {_kind(word)}")
+            elif (problem := _blank(word)) is not None:
+                self.error(f"{where}[{index}]", problem)
+            elif fold(word) in kept:
+                first = kept[fold(word)]
+                spelled = "" if first == word else f" (also as '{first}': case and ä/ö are ignored)"
+                self.error(where, f"'{word}' is listed twice{spelled}")
+            else:
+                kept[fold(word)] = word
+        return tuple(kept.values())
+
+    def table(self, data: Mapping[str, Any], name: str) -> dict[str, Any]:
+        """One top-level table; a missing or mistyped one is reported and read as empty."""
+        value = data.get(name)
+        if value is None:
+            if name not in _OPTIONAL_TABLES:
+                self.error(f"[{name}]", "table missing")
+            return {}
+        if not isinstance(value, dict):
+            self.error(name, f"expected a table [{name}], got {_kind(value)}")
+            return {}
+        allowed = _TABLES[name]
+        for key in value:
+            if allowed is not None and key not in allowed:
+                self.error(f"{name}.{_key(key)}", f"unknown key; expected {', '.join(sorted(allowed))}")
+        return value
+
+    def listed(self, data: Mapping[str, Any], name: str, key: str) -> tuple[str, ...]:
+        """The word list `key` of table `name`; a missing one is reported unless the table is optional."""
+        table = self.table(data, name)
+        if key not in table:
+            if isinstance(data.get(name), dict) and name not in _OPTIONAL_TABLES:
+                self.error(f"{name}.{key}", "list missing")
+            return ()
+        return self.words(f"{name}.{key}", table[key])
+
+    def aliases(self, table: Mapping[str, Any]) -> Aliases:
+        """The alias table, without the entries that have problems."""
+        kept: dict[str, str] = {}
+        written: dict[str, str] = {}  # folded key -> as written
+        for key, meaning in table.items():
+            where = f"aliases.{_key(key)}"
+            if (problem := _blank(key)) is not None:
+                self.error(where, problem)
+            elif not isinstance(meaning, str):
+                self.error(where, f"expected the words it means (text), got {_kind(meaning)}")
+            elif not meaning.strip():
+                self.error(where, "empty meaning: an alias must be rewritten to something")
+            elif fold(key) in written:
+                # TOML refuses a key written twice, but not the same key in two spellings.
+                self.error(where, f"the same alias as {_key(written[fold(key)])} (case and ä/ö are ignored)")
+            else:
+                written[fold(key)] = key
+                kept[key] = meaning
+        return Aliases(kept)
+
+    def triggers(self, name: str, table: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+        """Vocabulary id -> words, without the ids the vocabulary does not have (those are reported)."""
+        ids = _TRIGGER_IDS[name]
+        found: dict[str, tuple[str, ...]] = {}
+        for key, value in table.items():
+            words = self.words(f"{name}.{_key(key)}", value)
+            if key in ids:
+                found[key] = words
+            else:
+                self.error(f"{name}.{_key(key)}", f"unknown {name[:-1]} id '{key}'; known: {', '.join(sorted(ids))}")
+        return found
+
+    def overlaps(self, name: str, triggers: Mapping[str, tuple[str, ...]], shared: frozenset[str]) -> None:
+        """Report words listed under two ids: an error where the first one wins, a warning for needs."""
+        owner: dict[str, str] = {}
+        for key, words in triggers.items():
+            for word in words:
+                first = owner.setdefault(fold(word), key)
+                if first == key:
+                    continue
+                where = f"{name}.{key}"
+                if name != "needs":
+                    self.error(where, f"'{word}' is also under {name}.{first}, which wins, so it has no effect here")
+                elif fold(word) not in shared:
+                    self.warn(
+                        where,
+                        f"'{word}' also triggers need '{first}'; list it in [shared_words] needs if that is deliberate",
+                    )
+
+    def shared_needs(self, words: tuple[str, ...], needs: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
+        """The folded words declared as shared by needs; a declaration that shares nothing is reported."""
+        for word in words:
+            under = [need for need, triggers in needs.items() if fold(word) in {fold(t) for t in triggers}]
+            if len(under) < 2:
+                listed = f"only under needs.{under[0]}" if under else "under no need"
+                self.warn("shared_words.needs", f"'{word}' is declared shared but is {listed}")
+        return frozenset(fold(word) for word in words)
+
+
+def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
+    for name in data:
+        if name not in _TABLES:
+            check.error(_key(name), f"unknown table; expected {', '.join(_TABLES)}")
+    aliases = check.aliases(check.table(data, "aliases"))
+    triggers = {name: check.triggers(name, check.table(data, name)) for name in _TRIGGER_IDS}
+    shared = check.shared_needs(check.listed(data, "shared_words", "needs"), triggers["needs"])
+    for name, table in triggers.items():
+        check.overlaps(name, table, shared)
+    person_words = check.listed(data, "headcount", "person_words")
+    stopwords = check.listed(data, "stopwords", "words")
+    if check.errors:
+        return None
+    return Lexicon(
+        aliases=aliases,
+        needs=MappingProxyType(triggers["needs"]),
+        stages=MappingProxyType(triggers["stages"]),
+        sectors=MappingProxyType(triggers["sectors"]),
+        sizes=MappingProxyType(triggers["sizes"]),
+        person_words=person_words,
+        stopwords=frozenset(stopwords),
+    )
+
+
+def load_lexicon(path: Path, file: str | None = None) -> LexiconCheck:
+    """Read and check a lexicon file; `file` is how problems name it (default: the file name)."""
+    check = _Check(file or path.name)
+    data = read_toml(path, check.file)
+    if isinstance(data, Problem):
+        return LexiconCheck(None, (data,), ())
+    lexicon = _read(data, check)
+    return LexiconCheck(lexicon, tuple(check.errors), tuple(check.warnings))

@@ -1,30 +1,22 @@
-"""Loading and checking the knowledge base: one TOML file per provider in the knowledge folder."""
+"""Loading and checking the knowledge base: one TOML file per provider in the knowledge folder, and its lexicon.
+
+The folder's own `lexicon.toml` is used when it has one, else the bundled `knowledge/data/lexicon.toml`.
+"""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
+from knowledge.lexicon import BUNDLED_LEXICON, LEXICON_FILE, Lexicon, load_lexicon
 from knowledge.models import Provider, ProviderFile, Service
+from knowledge.problems import Problem, read_toml
 
 REVIEW_INTERVAL = timedelta(days=365)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One finding of the check, naming the file and the field."""
-
-    file: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}: {self.field}" if self.field else self.file
-        return f"{where}: {self.message}"
 
 
 class KnowledgeBaseError(Exception):
@@ -37,13 +29,14 @@ class KnowledgeBaseError(Exception):
 
 @dataclass
 class KnowledgeBase:
-    """The providers and services read from the knowledge folder, with what the check found."""
+    """The providers, services and lexicon read from the knowledge folder, with what the check found."""
 
     providers: dict[str, Provider] = field(default_factory=dict)
     services: list[Service] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     source_files: dict[str, str] = field(default_factory=dict)  # service id -> file name
+    lexicon: Lexicon | None = None  # None when the lexicon file has errors
 
     @property
     def loaded(self) -> bool:
@@ -65,7 +58,7 @@ class KnowledgeBase:
         return self.providers[service.provider]
 
 
-def _field_path(location: tuple) -> str:
+def _field_path(location: tuple[int | str, ...]) -> str:
     parts: list[str] = []
     for part in location:
         if isinstance(part, int):
@@ -76,14 +69,15 @@ def _field_path(location: tuple) -> str:
 
 
 def _read_file(path: Path, kb: KnowledgeBase) -> ProviderFile | None:
-    try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        kb.errors.append(Problem(path.name, "", f"not valid TOML: {error}"))
+    data = read_toml(path, path.name)
+    if isinstance(data, Problem):
+        kb.errors.append(data)
         return None
-    provider_id = (data.get("provider") or {}).get("id", "") if isinstance(data.get("provider"), dict) else ""
-    for service in data.get("service", []) if isinstance(data.get("service"), list) else []:
+    provider = data.get("provider")
+    provider_id = provider.get("id", "") if isinstance(provider, dict) else ""
+    services = data.get("service")
+    service_list: list[Any] = services if isinstance(services, list) else []
+    for service in service_list:
         if isinstance(service, dict):
             service.setdefault("provider", provider_id)
     try:
@@ -91,7 +85,6 @@ def _read_file(path: Path, kb: KnowledgeBase) -> ProviderFile | None:
     except ValidationError as error:
         for item in error.errors():
             where = _field_path(item["loc"])
-            service_list = data.get("service") if isinstance(data.get("service"), list) else []
             if item["loc"][:1] == ("service",) and len(item["loc"]) > 1 and isinstance(item["loc"][1], int):
                 index = item["loc"][1]
                 if index < len(service_list) and isinstance(service_list[index], dict):
@@ -102,7 +95,7 @@ def _read_file(path: Path, kb: KnowledgeBase) -> ProviderFile | None:
         return None
 
 
-def _check_cross_references(parsed: list[tuple[str, ProviderFile]], kb: KnowledgeBase, today: date) -> None:
+def _check_cross_references(parsed: list[tuple[str, ProviderFile]], kb: KnowledgeBase, today: date | None) -> None:
     seen_services: dict[str, str] = {}
     for file_name, content in parsed:
         provider = content.provider
@@ -131,10 +124,10 @@ def _check_cross_references(parsed: list[tuple[str, ProviderFile]], kb: Knowledg
                     Problem(file_name, f"{where}.municipalities", f"{outside} are outside the provider's area")
                 )
                 continue
-            if service.last_reviewed > today:
+            if today is not None and service.last_reviewed > today:
                 kb.errors.append(Problem(file_name, f"{where}.last_reviewed", "date is in the future"))
                 continue
-            if today - service.last_reviewed > REVIEW_INTERVAL:
+            if today is not None and today - service.last_reviewed > REVIEW_INTERVAL:
                 kb.warnings.append(
                     Problem(file_name, f"{where}.last_reviewed", f"not reviewed since {service.last_reviewed}")
                 )
@@ -144,27 +137,42 @@ def _check_cross_references(parsed: list[tuple[str, ProviderFile]], kb: Knowledg
         del provider
 
 
+def _load_lexicon(folder: Path, kb: KnowledgeBase) -> None:
+    own = folder / LEXICON_FILE
+    # The bundled file is named by its path, so that nobody looks for it in the folder.
+    check = load_lexicon(own) if own.is_file() else load_lexicon(BUNDLED_LEXICON, str(BUNDLED_LEXICON))
+    kb.errors.extend(check.errors)
+    kb.warnings.extend(check.warnings)
+    kb.lexicon = check.lexicon
+
+
 def load_knowledge_base(folder: Path, today: date | None = None) -> KnowledgeBase:
-    """Read and check every `*.toml` provider file under `folder`; problems are collected, not raised."""
+    """Read and check the provider files (`*.toml`) and the lexicon of `folder`; problems are collected, not raised.
+
+    `today` (the caller's clock, as a date) enables the review-date checks; without it they are skipped.
+    """
     kb = KnowledgeBase()
     folder = Path(folder)
     if not folder.is_dir():
         kb.errors.append(Problem(str(folder), "", "knowledge-base folder not found"))
         return kb
+    _load_lexicon(folder, kb)
     parsed = []
     for path in sorted(folder.glob("*.toml")):
+        if path.name == LEXICON_FILE:
+            continue
         content = _read_file(path, kb)
         if content is not None:
             parsed.append((path.name, content))
     if not parsed and not kb.errors:
         kb.errors.append(Problem(str(folder), "", "no provider files (*.toml) found"))
-    _check_cross_references(parsed, kb, today or date.today())
+    _check_cross_references(parsed, kb, today)
     return kb
 
 
-def load_valid_knowledge_base(folder: Path) -> KnowledgeBase:
+def load_valid_knowledge_base(folder: Path, today: date | None = None) -> KnowledgeBase:
     """The knowledge base, or KnowledgeBaseError listing every error."""
-    kb = load_knowledge_base(folder)
+    kb = load_knowledge_base(folder, today)
     if kb.errors:
         raise KnowledgeBaseError(kb.errors)
     return kb

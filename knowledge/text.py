@@ -9,12 +9,11 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Protocol
-
-from knowledge.lexicon import ALIASES
 
 log = logging.getLogger(__name__)
 
@@ -31,34 +30,44 @@ def fold(text: str) -> str:
     return text.lower().translate(_FOLD)
 
 
-def _alias_pattern(aliases: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str]]:
-    table = {fold(key): value for key, value in aliases.items()}
-    ordered = sorted(table, key=len, reverse=True)
+def _alias_pattern(keys: Iterable[str]) -> re.Pattern[str] | None:
+    ordered = sorted(keys, key=len, reverse=True)
     # Inflected forms: long keys take an ending directly (te-toimistosta, työkkäriin), short ones
     # only after a colon (ELY:stä, BF:n), so that `over` is never read as OV.
-    alternatives = [re.escape(key) + (r"(?::?[a-z]{0,6})" if len(key) >= 5 else r"(?::[a-z]{1,5})?") for key in ordered]
-    pattern = re.compile(
-        r"(?<![\w&-])(?:" + "|".join(f"(?P<k{i}>{alt})" for i, alt in enumerate(alternatives)) + r")(?![\w&])"
-    )
-    return pattern, {f"k{i}": table[key] for i, key in enumerate(ordered)}
+    long = [re.escape(key) for key in ordered if len(key) >= 5]
+    short = [re.escape(key) for key in ordered if len(key) < 5]
+    branches = []
+    if long:
+        branches.append(r"(?P<long>" + "|".join(long) + r")(?::?[a-z]{0,6})")
+    if short:
+        branches.append(r"(?P<short>" + "|".join(short) + r")(?::[a-z]{1,5})?")
+    if not branches:
+        return None
+    return re.compile(r"(?<![\w&-])(?:" + "|".join(branches) + r")(?![\w&])")
 
 
-_ALIAS_PATTERN, _ALIAS_TABLE = _alias_pattern(ALIASES)
+class Aliases:
+    """Abbreviations, old names and split compounds with what they mean, compiled for rewriting texts."""
 
+    def __init__(self, table: Mapping[str, str]) -> None:
+        self.table: Mapping[str, str] = MappingProxyType(dict(table))
+        self._meaning = {fold(key): value for key, value in table.items()}
+        self._pattern = _alias_pattern(self._meaning)
 
-def expand_aliases(text: str) -> str:
-    """Lower-case `text` and rewrite abbreviations and split compounds (ELY, TE, SPV, "omistajan vaihdos")."""
-    text = _DASHES.sub("-", text.lower())
-    folded = fold(text)
-    # Match on the folded text, but keep the original characters where nothing was replaced.
-    pieces: list[str] = []
-    position = 0
-    for match in _ALIAS_PATTERN.finditer(folded):
-        pieces.append(text[position : match.start()])
-        pieces.append(_ALIAS_TABLE[match.lastgroup])
-        position = match.end()
-    pieces.append(text[position:])
-    return "".join(pieces)
+    def expand(self, text: str) -> str:
+        """Lower-case `text` and rewrite the aliases in it (ELY, TE, SPV, "omistajan vaihdos")."""
+        text = _DASHES.sub("-", text.lower())
+        if self._pattern is None:
+            return text
+        # Match on the folded text, but keep the original characters where nothing was replaced.
+        pieces: list[str] = []
+        position = 0
+        for match in self._pattern.finditer(fold(text)):
+            pieces.append(text[position : match.start()])
+            pieces.append(self._meaning[match["long"] or match["short"]])
+            position = match.end()
+        pieces.append(text[position:])
+        return "".join(pieces)
 
 
 def tokens(text: str) -> list[str]:
@@ -96,15 +105,23 @@ class PlainAnalyzer:
         return WordAnalysis(word, frozenset({folded}), parts, known=False)
 
 
+class Voikko(Protocol):
+    """What the analyser uses of `libvoikko.Voikko`."""
+
+    def analyze(self, word: str) -> list[dict[str, str]]: ...
+
+    def suggest(self, word: str) -> list[str]: ...
+
+
 class VoikkoAnalyzer:
     """Base forms and compound parts from Voikko, with spelling suggestions for unknown words."""
 
     name = "voikko"
 
-    def __init__(self, voikko: object, suggest: bool = True) -> None:
+    def __init__(self, voikko: Voikko, suggest: bool = True) -> None:
         self._voikko = voikko
         self._suggest = suggest
-        self.analyse = lru_cache(maxsize=50_000)(self._analyse)  # type: ignore[method-assign]
+        self.analyse = lru_cache(maxsize=50_000)(self._analyse)
 
     def _readings(self, word: str) -> tuple[set[str], set[str]]:
         lemmas: set[str] = set()
@@ -147,7 +164,7 @@ def create_analyzer(use_voikko: bool | None = None, suggest: bool = True) -> Ana
         use_voikko = os.environ.get("KASVUOPAS_NO_VOIKKO", "") not in ("1", "true", "yes")
     if use_voikko:
         try:
-            import libvoikko
+            import libvoikko  # type: ignore[import-untyped]  # no stubs published
 
             return VoikkoAnalyzer(libvoikko.Voikko("fi"), suggest=suggest)
         except (ImportError, OSError) as error:
@@ -155,9 +172,9 @@ def create_analyzer(use_voikko: bool | None = None, suggest: bool = True) -> Ana
     return PlainAnalyzer()
 
 
-def analyse_text(text: str, analyzer: Analyzer) -> list[WordAnalysis]:
+def analyse_text(text: str, analyzer: Analyzer, aliases: Aliases) -> list[WordAnalysis]:
     """Aliases expanded, then every word analysed."""
-    return [analyzer.analyse(word) for word in tokens(expand_aliases(text))]
+    return [analyzer.analyse(word) for word in tokens(aliases.expand(text))]
 
 
 def all_terms(analyses: Iterable[WordAnalysis]) -> set[str]:

@@ -224,7 +224,7 @@ def _drafts(cards: list[TrelloCard], report: ImportReport) -> dict[str, _Draft]:
     return drafts
 
 
-def import_board(board_path: Path, outdir: Path, today: date | None = None) -> ImportReport:
+def import_board(board_path: Path, outdir: Path, today: date) -> ImportReport:
     """Write one draft TOML file per provider from a Trello export into `outdir` (never overwrites).
 
     `today` only dates the draft's header: last_reviewed is left for the curator to set after checking.
@@ -240,7 +240,7 @@ def import_board(board_path: Path, outdir: Path, today: date | None = None) -> I
     for provider_id, draft in drafts.items():
         path = outdir / f"{provider_id}.toml"
         content = {"provider": _provider_table(draft, board.name), "service": draft.services}
-        text = _header(draft, board.name, today or date.today()) + tomli_w.dumps(content, multiline_strings=True)
+        text = _header(draft, board.name, today) + tomli_w.dumps(content, multiline_strings=True)
         with open(path, "x", encoding="utf-8") as handle:
             handle.write(text)
         report.files_written.append(path)

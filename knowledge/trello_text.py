@@ -140,7 +140,8 @@ def parse_description(desc: str) -> Description:
             provider = match.group(1).strip()
         else:
             kept.append(line)
-    summary, rest = "", []
+    summary = ""
+    rest: list[str] = []
     for paragraph in re.split(r"\n\s*\n", "\n".join(kept)):
         lines = [line for line in paragraph.split("\n") if line.strip() and not _RULE.match(line)]
         body = [line for line in lines if not _HEADING.match(line)]
