@@ -1,90 +1,62 @@
-"""create_app(settings): the aiohttp application with everything wired together."""
+"""create_app(settings): the aiohttp application, composed from the features in `bot.features`.
+
+The composition root: the database, the stores every feature shares, the delivery engine, the
+router over the feature list and the Teams edge. No botbuilder import here; the edge is
+`bot.teams`.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 from http import HTTPStatus
 from typing import Any
 
 from aiohttp import web
-from botbuilder.core import ConversationState, Storage, TurnContext, UserState
-from botbuilder.schema import Activity, ActivityTypes
-from botframework.connector.auth import BotFrameworkAuthentication
-from sqlite_utils import Database
 
 from bot import __version__
-from bot.adapter import build_adapter, build_authentication
-from bot.announcement_feature import SEND_JOB, AnnouncementFeature
-from bot.delivery_transport import TeamsTransport
-from bot.domain.announcements import Announcements
-from bot.domain.db import database_ok, open_database
-from bot.domain.delivery import DeliveryEngine
+from bot.common.clock import Clock, system_clock
+from bot.common.signed_links import SignedLinks
+from bot.delivery.engine import DeliveryEngine, DeliveryTuning
+from bot.delivery.jobs import JobStore
+from bot.delivery.outbox import Outbox
 from bot.domain.knowledge_service import KnowledgeService
-from bot.domain.outbox import Clock, utc_clock
-from bot.domain.polls import Polls
+from bot.domain.preferences import Preferences
 from bot.domain.registry import ConversationRegistry
-from bot.domain.roles import COORDINATOR, Roles
-from bot.domain.search_log import SearchLog
-from bot.domain.signed_links import SignedLinks, stored_secret
-from bot.domain.state_store import StateStore
-from bot.domain.webinars import Webinars
-from bot.finder_feature import FinderFeature
-from bot.i18n import DEFAULT_LANGUAGE, Texts
-from bot.invoke_responses import message_response
-from bot.logs import correlation_id
-from bot.messages import MessagesEndpoint
-from bot.poll_feature import CLOSE_JOB, PollFeature
+from bot.domain.roles import Roles
+from bot.feature import FeatureFactory, SignedFile
+from bot.features import FEATURES
+from bot.installation import Installation
+from bot.router import Router
+from bot.services import Services
 from bot.settings import Settings
-from bot.sqlite_storage import SqliteStorage
-from bot.teams import BotServices, KasvuopasBot, texts_of
-from bot.webinar_feature import WebinarFeature
-from bot.webinar_notices import CHANNEL_REMINDER, PERSONAL_REMINDER
+from bot.storage.sqlite import SqliteDatabase, open_database
+from bot.storage.state_store import StateStore, stored_secret
+from bot.teams.adapter import Authentication, build_adapter, build_authentication
+from bot.teams.endpoint import MessagesEndpoint
+from bot.teams.handler import TeamsBot
+from bot.teams.transport import TeamsTransport
 
 log = logging.getLogger(__name__)
 
 SETTINGS = web.AppKey("settings", Settings)
 KNOWLEDGE = web.AppKey("knowledge", KnowledgeService)
-BOT = web.AppKey("bot", KasvuopasBot)
-DB_KEY = web.AppKey("db", Database)
+ROUTER = web.AppKey("router", Router)
+DB_KEY = web.AppKey("db", SqliteDatabase)
 ENGINE = web.AppKey("engine", DeliveryEngine)
 DELIVERY_TASK = web.AppKey("delivery_task", asyncio.Task)
 SHUTDOWN_GRACE = 10.0
 
-
-def _turn_error_handler(conversation_state: ConversationState, storage: Storage):
-    async def on_turn_error(turn_context: TurnContext, error: Exception) -> None:
-        ref = correlation_id.get() or uuid.uuid4().hex[:12]
-        activity = turn_context.activity
-        log.error(
-            "turn failed",
-            exc_info=(type(error), error, error.__traceback__),
-            extra={"ref": ref, "activity_type": activity.type, "activity_name": activity.name},
-        )
-        text = texts_of(turn_context)("error.text", ref=ref)
-        try:
-            if activity.type == ActivityTypes.invoke:
-                await turn_context.send_activity(
-                    Activity(type=ActivityTypes.invoke_response, value=message_response(text))
-                )
-            else:
-                await turn_context.send_activity(text)
-        except Exception:
-            log.warning("could not tell the user about the error", extra={"ref": ref}, exc_info=True)
-        # A dialog that failed half-way would fail again on the next message: start clean.
-        try:
-            await storage.delete([conversation_state.get_storage_key(turn_context)])
-        except Exception:
-            log.warning("could not clear conversation state", extra={"ref": ref}, exc_info=True)
-
-    return on_turn_error
+LINK_REFUSED = (
+    "Linkki on vanhentunut tai virheellinen. Avaa kortti uudelleen Teamsissa.\n"
+    "The link has expired or is not valid. Open the card again in Teams.\n"
+)
 
 
 async def _healthz(request: web.Request) -> web.Response:
-    db_ok = database_ok(request.app[DB_KEY])
+    db_ok = request.app[DB_KEY].ok()
     knowledge = request.app[KNOWLEDGE]
     kb = knowledge.kb
     body = {
@@ -101,34 +73,23 @@ async def _healthz(request: web.Request) -> web.Response:
     return web.json_response(body, status=HTTPStatus.OK if db_ok else HTTPStatus.SERVICE_UNAVAILABLE)
 
 
-LINK_REFUSED = (
-    "Linkki on vanhentunut tai virheellinen. Avaa kortti uudelleen Teamsissa.\n"
-    "The link has expired or is not valid. Open the card again in Teams.\n"
-)
-
-
-def _signed_file(
-    path_of: Callable[[int], str],
-    content_of: Callable[[int], bytes | str | None],
-    content_type: str,
-    filename: str,
-    links: SignedLinks,
-    clock: Clock,
-):
-    """A GET handler for `/…/{item_id}.ext?exp=…&sig=…`: the file only through a valid, unexpired link."""
+def _signed_file_handler(
+    file: SignedFile, links: SignedLinks, clock: Clock
+) -> Callable[[web.Request], Awaitable[web.Response]]:
+    """GET `/prefix/{id}.suffix?exp=…&sig=…`: the file only through a valid, unexpired link."""
 
     async def serve(request: web.Request) -> web.Response:
         item_id = int(request.match_info["item_id"])
-        if not links.verify(path_of(item_id), request.query.get("exp"), request.query.get("sig"), clock()):
+        if not links.verify(file.path(item_id), request.query.get("exp"), request.query.get("sig"), clock()):
             return web.Response(status=HTTPStatus.FORBIDDEN, text=LINK_REFUSED)
-        content = content_of(item_id)
+        content = file.content(item_id)
         if content is None:
             return web.Response(status=HTTPStatus.NOT_FOUND, text="Ei löydy. / Not found.\n")
         return web.Response(
             body=content.encode("utf-8") if isinstance(content, str) else content,
-            content_type=content_type,
+            content_type=file.content_type,
             charset="utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{filename.format(item_id)}"'},
+            headers={"Content-Disposition": f'attachment; filename="{file.filename.format(item_id)}"'},
         )
 
     return serve
@@ -137,99 +98,76 @@ def _signed_file(
 def create_app(
     settings: Settings,
     knowledge: KnowledgeService | None = None,
-    authentication: BotFrameworkAuthentication | None = None,
-    clock: Clock = utc_clock,
+    authentication: Authentication | None = None,
+    clock: Clock = system_clock,
     sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
     start_delivery: bool = True,
+    features: Sequence[FeatureFactory] = FEATURES,
 ) -> web.Application:
     """The Kasvuopas web application: /api/messages, /healthz and signed files over one SQLite database.
 
-    `clock`, `sleep` and `start_delivery=False` let tests drive time and the delivery engine themselves.
+    `clock`, `sleep` and `start_delivery=False` let tests drive time and the delivery engine
+    themselves; `features` lets a test run the bot with a feature of its own.
     """
     if knowledge is None:
-        knowledge = KnowledgeService(settings.kb_path)  # refuses an invalid knowledge base
-    db = open_database(settings.db_path)
-    state_store = StateStore(db)
-    storage = SqliteStorage(state_store)
-    conversation_state = ConversationState(storage)
+        knowledge = KnowledgeService(settings.kb_path, clock=clock)  # refuses an invalid knowledge base
+    db = open_database(settings.db_path, clock)
+    state_store = StateStore(db, clock)
+    registry = ConversationRegistry(db, clock)
+    roles = Roles(db, settings.coordinators, clock)
+    preferences = Preferences(db, clock)
+    wakeup = asyncio.Event()
+    outbox = Outbox(db, clock, on_enqueue=wakeup.set)
+    jobs = JobStore(db, clock, on_change=wakeup.set)
+    secret = settings.signing_secret.encode() if settings.signing_secret else stored_secret(state_store)
+    links = SignedLinks(secret, settings.base_url)
+    services = Services(
+        db=db,
+        clock=clock,
+        registry=registry,
+        roles=roles,
+        preferences=preferences,
+        outbox=outbox,
+        jobs=jobs,
+        links=links,
+        knowledge=knowledge,
+        reminder_before=timedelta(hours=settings.reminder_hours_before),
+    )
+    router = Router([build(services) for build in features], roles, registry)
+
     if authentication is None:
         authentication = build_authentication(settings)
     adapter = build_adapter(authentication)
-    adapter.on_turn_error = _turn_error_handler(conversation_state, storage)
-
+    bot = TeamsBot(router, Installation(registry), preferences, state_store)
+    adapter.on_turn_error = bot.on_turn_error
     engine = DeliveryEngine(
-        db, TeamsTransport(adapter, settings.app_id), clock, sleep, global_rate=settings.global_send_rate
+        outbox,
+        jobs,
+        TeamsTransport(adapter, settings.app_id),
+        clock=clock,
+        wakeup=wakeup,
+        sleep=sleep,
+        tuning=DeliveryTuning(global_rate=settings.global_send_rate),
+        job_handlers=router.jobs,
+        progress_hooks=router.progress_hooks,
+        on_target_gone=registry.deactivate,
     )
-    registry = ConversationRegistry(db)
-    secret = settings.signing_secret.encode() if settings.signing_secret else stored_secret(state_store)
-    links = SignedLinks(secret, settings.base_url)
-    network_texts = Texts(DEFAULT_LANGUAGE)
-    webinars = WebinarFeature(
-        Webinars(db),
-        registry,
-        engine.outbox,
-        engine.jobs,
-        links,
-        network_texts,
-        clock,
-        timedelta(hours=settings.reminder_hours_before),
-        topics=lambda text: [match.service.id for match in knowledge.finder.search(text, top=3).matches],
-    )
-    announcements = AnnouncementFeature(Announcements(db), registry, engine.outbox, engine.jobs, network_texts, clock)
-    engine.handle_jobs(CHANNEL_REMINDER, webinars.channel_reminder)
-    engine.handle_jobs(PERSONAL_REMINDER, webinars.personal_reminder)
-    engine.handle_jobs(SEND_JOB, announcements.send_job)
-    roles = Roles(db, settings.coordinators)
-    polls = PollFeature(
-        Polls(db),
-        engine.outbox,
-        engine.jobs,
-        links,
-        network_texts,
-        clock,
-        is_coordinator=lambda aad: roles.has_role(aad, COORDINATOR),
-    )
-    engine.handle_jobs(CLOSE_JOB, polls.close_job)
-    engine.report_progress_to(announcements.on_progress)
-
-    services = BotServices(
-        registry=registry,
-        roles=roles,
-        conversation_state=conversation_state,
-        user_state=UserState(storage),
-        finder=FinderFeature(
-            knowledge,
-            SearchLog(db),
-            recordings=lambda service_ids: [
-                (webinar.title, webinar.recording_url)
-                for webinar in webinars.webinars.recordings_for(service_ids, clock())
-            ],
-        ),
-        webinars=webinars,
-        announcements=announcements,
-        polls=polls,
-    )
-    bot = KasvuopasBot(services)
 
     app = web.Application(client_max_size=settings.max_body_bytes)
     app[SETTINGS] = settings
     app[KNOWLEDGE] = knowledge
-    app[BOT] = bot
+    app[ROUTER] = router
     app[DB_KEY] = db
     app[ENGINE] = engine
     app.router.add_post(
-        "/api/messages",
-        MessagesEndpoint(adapter, authentication, bot.on_turn, settings.allowed_tenants),
+        "/api/messages", MessagesEndpoint(adapter, authentication, bot.on_turn, settings.allowed_tenants)
     )
     app.router.add_get("/healthz", _healthz)
-    app.router.add_get(
-        r"/webinars/{item_id:\d+}.ics",
-        _signed_file(webinars.calendar_path, webinars.calendar, "text/calendar", "webinaari-{}.ics", links, clock),
-    )
-    app.router.add_get(
-        r"/polls/{item_id:\d+}.csv",
-        _signed_file(polls.csv_path, polls.csv, "text/csv", "kysely-{}.csv", links, clock),
-    )
+    for feature in router.features:
+        for file in feature.files:
+            app.router.add_get(
+                rf"/{file.prefix}/{{item_id:\d+}}.{file.suffix}", _signed_file_handler(file, links, clock)
+            )
 
     async def start_engine(_app: web.Application) -> None:
         if start_delivery:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -88,6 +89,14 @@ def manifest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _today() -> date:
+    """Today in Helsinki, from the one clock."""
+    from bot.common.clock import system_clock
+    from bot.common.helsinki_time import to_helsinki
+
+    return to_helsinki(system_clock()).date()
+
+
 def _kb_path(args: argparse.Namespace) -> Path:
     return Path(args.kb) if getattr(args, "kb", None) else _settings().kb_path
 
@@ -99,7 +108,7 @@ def search(args: argparse.Namespace) -> int:
     from knowledge.finder import Finder
     from knowledge.loader import load_knowledge_base
 
-    kb = load_knowledge_base(_kb_path(args))
+    kb = load_knowledge_base(_kb_path(args), _today())
     if kb.errors:
         for problem in kb.errors:
             print(f"error: {problem}", file=sys.stderr)
@@ -131,7 +140,7 @@ def kb_check(args: argparse.Namespace) -> int:
     from knowledge.loader import load_knowledge_base
 
     folder = _kb_path(args)
-    kb = load_knowledge_base(folder)
+    kb = load_knowledge_base(folder, _today())
     for problem in kb.errors:
         print(f"error: {problem}")
     for problem in kb.warnings:
@@ -149,7 +158,7 @@ def kb_import_trello(args: argparse.Namespace) -> int:
     from knowledge.trello_import import TrelloImportError, import_board
 
     try:
-        report = import_board(Path(args.board), Path(args.outdir))
+        report = import_board(Path(args.board), Path(args.outdir), _today())
     except (OSError, ValueError, TrelloImportError) as error:
         print(f"kasvuopas kb import-trello: {error}", file=sys.stderr)
         return 2

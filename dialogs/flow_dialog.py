@@ -1,37 +1,43 @@
-"""After a broad question, wait for the narrowing form (or a typed "Juva, aloittava, 2 henkeä").
+"""A feature's flow hosted as a botbuilder dialog, so that what it waits for survives a restart.
 
-Its state (which search to narrow) lives in ConversationState in SQLite, so a restart between the
-question and the answer loses nothing. A message that is not a narrowing ends the dialog unhandled,
-and the bot treats it as a new question or command.
+A flow is a plain handler (`bot.feature.Flow`): it gets the next message in the conversation and
+says whether it handled it, wants another one, or hands it back to the router. Its state lives
+in ConversationState in SQLite.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from botbuilder.core import TurnContext
 from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult, DialogTurnStatus
 
-# refine(turn_context, search_id) -> True when the message narrowed the search and was answered.
-Refine = Callable[[TurnContext, int], Awaitable[bool]]
+from bot.feature import FlowResult
+
+# run(turn_context, flow name, flow state) -> what the flow did with the message
+RunFlow = Callable[[TurnContext, str, dict[str, Any]], Awaitable[FlowResult]]
 NOT_HANDLED = {"handled": False}
+STATE_KEY = "flow"
 
 
-class NarrowDialog(Dialog):
-    """Holds the id of the search that may still be narrowed."""
+class FlowDialog(Dialog):
+    """Waits for the next message and runs the flow of the same name on it."""
 
-    def __init__(self, refine: Refine) -> None:
-        super().__init__(NarrowDialog.__name__)
-        self._refine = refine
+    def __init__(self, name: str, run: RunFlow) -> None:
+        super().__init__(name)
+        self._run = run
 
     async def begin_dialog(self, dialog_context: DialogContext, options: object = None) -> DialogTurnResult:
-        """Remember the search and wait for the next message."""
-        search_id = (options or {}).get("search_id") if isinstance(options, dict) else None
-        dialog_context.active_dialog.state["search_id"] = search_id
+        """Remember the flow's state and wait for the next message."""
+        state = dict(options) if isinstance(options, dict) else {}
+        dialog_context.active_dialog.state[STATE_KEY] = state
         return DialogTurnResult(DialogTurnStatus.Waiting)
 
     async def continue_dialog(self, dialog_context: DialogContext) -> DialogTurnResult:
-        """Narrow the search if the message is a narrowing; otherwise hand the message back."""
-        search_id = dialog_context.active_dialog.state.get("search_id")
-        handled = isinstance(search_id, int) and await self._refine(dialog_context.context, search_id)
-        return await dialog_context.end_dialog(None if handled else NOT_HANDLED)
+        """Run the flow; end unless it wants the next message too."""
+        state = dialog_context.active_dialog.state.get(STATE_KEY) or {}
+        result = await self._run(dialog_context.context, self.id, state)
+        if result is FlowResult.WAITING:
+            return DialogTurnResult(DialogTurnStatus.Waiting)
+        return await dialog_context.end_dialog(NOT_HANDLED if result is FlowResult.NOT_HANDLED else None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from bot.app import ENGINE, create_app
+from bot.feature import FeatureFactory
+from bot.features import FEATURES
 from bot.settings import Settings
 from tests.activities import COORDINATOR, TENANT, TeamsFactory
 from tests.clock import FakeClock
@@ -49,10 +51,10 @@ async def start_bot(aiohttp_client, connector: FakeConnector, tmp_path: Path) ->
 
     clock = FakeClock(datetime(2026, 11, 29, 8, 0, tzinfo=UTC))
 
-    async def start(**overrides: Any) -> BotHarness:
+    async def start(features: Sequence[FeatureFactory] = FEATURES, **overrides: Any) -> BotHarness:
         settings = make_settings(tmp_path, **overrides)
         # The delivery engine does not run by itself in tests: `harness.deliver()` runs what is due.
-        app = create_app(settings, clock=clock, sleep=clock.sleep, start_delivery=False)
+        app = create_app(settings, clock=clock, sleep=clock.sleep, start_delivery=False, features=features)
         client = await aiohttp_client(app)
         harness = BotHarness(client, connector, TeamsFactory(connector.url), settings.db_path, clock, app[ENGINE])
         harnesses.append(harness)

@@ -12,7 +12,9 @@ import sqlite_utils
 from aiohttp.test_utils import TestClient
 
 from adaptive_cards.base import CARD_CONTENT_TYPE
-from bot.domain.delivery import DeliveryEngine
+from bot.delivery.engine import DeliveryEngine
+from bot.domain.registry import ConversationRegistry
+from bot.storage.sqlite import SqliteDatabase
 from tests.activities import TeamsFactory
 from tests.cards import assert_valid_card, assert_valid_cards
 from tests.clock import FakeClock
@@ -47,6 +49,10 @@ class BotHarness:
     def db(self) -> sqlite_utils.Database:
         """The bot's own SQLite file, opened separately, as an operator would look at it."""
         return sqlite_utils.Database(self.db_path)
+
+    def registry(self) -> ConversationRegistry:
+        """The conversation registry over the bot's file, opened separately."""
+        return ConversationRegistry(SqliteDatabase(self.db_path), self.clock)
 
     async def post(self, activity: dict[str, Any], headers: dict[str, str] | None = None) -> Reply:
         """POST an activity as-is and return status and JSON body (if any)."""

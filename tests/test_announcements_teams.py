@@ -4,14 +4,14 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 from adaptive_cards.announcements import FORM_VERB, SEND_VERB
-from bot.domain.registry import CHANNEL, ConversationInfo, ConversationRegistry
+from bot.domain.registry import CHANNEL, ConversationInfo
 from tests.activities import ADVISER, COORDINATOR, TEAM_ID, TENANT
 from tests.cards import cards_in
 from tests.harness import card_text, texts_of
 
 
 def register_channels(bot, count):
-    registry = ConversationRegistry(bot.db())
+    registry = bot.registry()
     ids = []
     for number in range(count):
         channel_id = f"19:kanava{number:03d}@thread.tacv2"
@@ -96,7 +96,7 @@ async def test_sending_reaches_every_channel_once_despite_throttling_and_errors(
         if cards_in(a) and "Joulutauko" in card_text(cards_in(a)[0]) and a["conversation"]["id"] in targets
     ]
     assert sorted(delivered) == sorted(t for t in targets if t != removed)  # exactly one copy each
-    assert not ConversationRegistry(bot.db()).get(removed)["active"]
+    assert not bot.registry().get(removed)["active"]
     report = card_text(cards_in(bot.connector.updates()[-1].body)[0])
     assert "Lähetetty 5 / 6" in report and "epäonnistui 1" in report
     assert "Verkosto › Kanava 002: epäonnistui – käyttäjä on estänyt botin" in report

@@ -1,9 +1,21 @@
 """The cheap "is this a command?" check: what must match, and what must not."""
 
+from collections.abc import Iterator
+
 import pytest
 
+from bot.app import DB_KEY, ROUTER, create_app
 from bot.domain.commands import clean_message_text, parse_command, split_parts
-from bot.teams import COMMANDS
+from bot.feature import Command
+from tests.conftest import make_settings
+
+
+@pytest.fixture(scope="module")
+def commands(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Command]]:
+    """Every command of the assembled bot, as the router knows them."""
+    app = create_app(make_settings(tmp_path_factory.mktemp("commands")), start_delivery=False)
+    yield app[ROUTER].commands
+    app[DB_KEY].close()
 
 
 @pytest.mark.parametrize(
@@ -19,8 +31,8 @@ from bot.teams import COMMANDS
         ("coordinators", "coordinators", ""),
     ],
 )
-def test_commands_that_must_match(text, key, args):
-    parsed = parse_command(text, COMMANDS)
+def test_commands_that_must_match(commands, text, key, args):
+    parsed = parse_command(text, commands)
     assert parsed is not None
     assert (parsed.key, parsed.args) == (key, args)
 
@@ -37,8 +49,8 @@ def test_commands_that_must_match(text, key, args):
         "2 hengen kahvila Juvalla tarvitsee rahoitusta",
     ],
 )
-def test_text_that_must_not_match(text):
-    assert parse_command(text, COMMANDS) is None
+def test_text_that_must_not_match(commands, text):
+    assert parse_command(text, commands) is None
 
 
 @pytest.mark.parametrize(

@@ -7,16 +7,17 @@ import contextlib
 import itertools
 import random
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
-from bot.domain.db import open_database
-from bot.domain.delivery import DeliveryEngine, DeliveryError
+from bot.delivery.engine import DeliveryEngine, DeliveryError, DeliveryTuning
+from bot.delivery.jobs import JobStore
+from bot.delivery.outbox import Outbox
 from bot.domain.registry import CHANNEL, ConversationInfo, ConversationRegistry
+from bot.storage.database import Database
+from bot.storage.sqlite import open_database
 from tests.clock import FakeClock
 
 SERVICE_URL = "https://smba.trafficmanager.net/emea/"
@@ -62,9 +63,9 @@ def reference_for(conversation_id: str) -> dict[str, Any]:
     return {"conversation": {"id": conversation_id}, "serviceUrl": SERVICE_URL, "channelId": "msteams"}
 
 
-def register_channels(db: sqlite_utils.Database, count: int) -> list[str]:
+def register_channels(db: Database, count: int) -> list[str]:
     """Channels the bot is installed in, as the registry records them."""
-    registry = ConversationRegistry(db)
+    registry = ConversationRegistry(db, FakeClock())
     ids = [f"19:channel-{n:03d}@thread.tacv2" for n in range(count)]
     for conversation_id in ids:
         registry.record(ConversationInfo(conversation_id, CHANNEL, SERVICE_URL, reference_for(conversation_id)))
@@ -99,8 +100,24 @@ def most_in_any_second(times: list[datetime]) -> int:
     return max((sum(1 for t in ordered if start <= t < start + timedelta(seconds=1)) for start in ordered), default=0)
 
 
-def make_engine(db: sqlite_utils.Database, teams: Any, clock: FakeClock, **options: Any) -> DeliveryEngine:
-    return DeliveryEngine(db, teams, clock, clock.sleep, rng=random.Random(4), **options)
+def make_engine(db: Database, teams: Any, clock: FakeClock, **options: Any) -> DeliveryEngine:
+    """An engine wired as `create_app` wires it: shared outbox and job store, one wake-up event."""
+    tuning_names = {field.name for field in fields(DeliveryTuning)}
+    tuning = DeliveryTuning(**{name: value for name, value in options.items() if name in tuning_names})
+    others = {name: value for name, value in options.items() if name not in tuning_names}
+    wakeup = asyncio.Event()
+    return DeliveryEngine(
+        Outbox(db, clock, on_enqueue=wakeup.set),
+        JobStore(db, clock, on_change=wakeup.set),
+        teams,
+        clock=clock,
+        wakeup=wakeup,
+        sleep=clock.sleep,
+        tuning=tuning,
+        rng=random.Random(4),
+        on_target_gone=ConversationRegistry(db, clock).deactivate,
+        **others,
+    )
 
 
 async def test_fan_out_reaches_every_target_once_and_reports_what_happened(tmp_path: Path):
@@ -140,7 +157,7 @@ async def test_fan_out_reaches_every_target_once_and_reports_what_happened(tmp_p
     assert reasons[targets[10]] == "throttled, retried 2 times"
     assert reasons[bad_gateway] == "retried 1 time after HTTP 502: Bad Gateway"
     assert reasons[targets[0]] == ""
-    registry = ConversationRegistry(db)
+    registry = ConversationRegistry(db, clock)
     assert registry.get(blocked)["active"] == 0
     assert registry.get(removed)["active"] == 0
     assert registry.get(throttled)["active"] == 1
@@ -329,7 +346,7 @@ async def test_other_errors_are_retried_a_bounded_number_of_times_then_reported(
     assert reasons[broken].reason == "failed after 6 attempts: HTTP 500: Internal Server Error"
     assert reasons[flaky].reason == "retried 1 time after ConnectionResetError: connection reset by peer"
     assert reasons[too_big].reason == "rejected by Teams: HTTP 413: MessageSizeTooBig"
-    assert ConversationRegistry(db).get(broken)["active"] == 1  # a server error is not the target's fault
+    assert ConversationRegistry(db, clock).get(broken)["active"] == 1  # a server error is not the target's fault
 
 
 async def test_the_running_engine_picks_up_new_work_and_stops_when_asked(tmp_path: Path):
@@ -359,7 +376,7 @@ async def test_report_card_refreshes_are_coalesced_to_one_a_second(tmp_path: Pat
     async def refresh(group_key: str) -> None:
         refreshes.append((clock(), engine.outbox.report(group_key).counts["sent"]))
 
-    engine = make_engine(db, FakeTeams(clock), clock, on_progress=refresh)
+    engine = make_engine(db, FakeTeams(clock), clock, progress_hooks=[refresh])
     announce(engine, targets)
     await drain(engine, clock)
 

@@ -2,27 +2,48 @@
 
 import json
 import logging
+from typing import Any
+
+import pytest
 
 from adaptive_cards.help import HELP_VERB
-from tests.activities import ADVISER
+from bot.feature import CardVerb, Command, Feature
+from bot.features import FEATURES
+from bot.services import Services
+from bot.turn import InvokeAnswer, Turn
 from tests.harness import texts_of
 
+SECRET = "{broken"
 
-def _corrupt_user_state(bot, user=ADVISER):
-    key = f"msteams/users/{user.id}"
-    bot.db()["bot_state"].insert(
-        {"key": key, "etag": "x", "value_json": "{broken", "updated_at": "2026-11-29T00:00:00+00:00"},
-        replace=True,
+
+def broken_feature(_services: Services) -> Feature:
+    """A feature whose command and button fail inside the turn, as a bug or a lost database would."""
+
+    async def fail(_turn: Turn, _args: str) -> None:
+        json.loads(SECRET)
+
+    async def fail_button(_turn: Turn, _data: dict[str, Any]) -> InvokeAnswer:
+        json.loads(SECRET)
+        raise AssertionError("not reached")
+
+    return Feature(
+        name="broken",
+        commands=[Command("broken", "rikki", "broken", fail)],
+        card_verbs=[CardVerb("broken.press", fail_button)],
     )
 
 
+@pytest.fixture
+async def bot(start_bot):
+    return await start_bot(features=[*FEATURES, broken_feature])
+
+
 async def test_a_failing_turn_answers_with_a_reference_and_no_stack_trace(bot, caplog):
-    _corrupt_user_state(bot)
     with caplog.at_level(logging.ERROR):
-        replies = await bot.send(bot.teams.personal("apua"))
+        replies = await bot.send(bot.teams.personal("rikki"))
     shown = texts_of(replies)
     assert "Pahoittelut, jokin meni vikaan" in shown
-    assert "Traceback" not in shown and "JSONDecodeError" not in shown and "{broken" not in shown
+    assert "Traceback" not in shown and "JSONDecodeError" not in shown and SECRET not in shown
     failures = [record for record in caplog.records if record.getMessage() == "turn failed"]
     assert len(failures) == 1
     assert failures[0].ref in shown  # the reference the user sees is in the log line
@@ -30,14 +51,12 @@ async def test_a_failing_turn_answers_with_a_reference_and_no_stack_trace(bot, c
 
 
 async def test_a_failing_turn_answers_in_english_for_an_english_user(bot):
-    _corrupt_user_state(bot)
-    replies = await bot.send(bot.teams.personal("help", locale="en-US"))
+    replies = await bot.send(bot.teams.personal("broken", locale="en-US"))
     assert "Sorry, something went wrong" in texts_of(replies)
 
 
 async def test_a_failing_card_action_returns_a_message_invoke_response(bot):
-    _corrupt_user_state(bot)
-    reply = await bot.invoke(bot.teams.card_action(HELP_VERB))
+    reply = await bot.invoke(bot.teams.card_action("broken.press"))
     assert reply.status == 200
     assert reply.body["type"] == "application/vnd.microsoft.activity.message"
     assert "jokin meni vikaan" in reply.body["value"]

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.db import open_database
-from bot.domain.delivery import DeliveryEngine
-from bot.domain.jobs import JobStore
+from bot.delivery.engine import DeliveryEngine
+from bot.delivery.jobs import JobStore
+from bot.storage.sqlite import open_database
 from tests.clock import FakeClock
 from tests.test_delivery import FakeTeams, announce, drain, make_engine, register_channels
 
@@ -177,6 +177,6 @@ async def test_a_job_without_a_handler_is_reported_as_failed(tmp_path: Path):
 
 
 def test_times_without_a_time_zone_are_refused(tmp_path: Path):
-    jobs = JobStore(open_database(tmp_path / "kasvuopas.db"))
+    jobs = JobStore(open_database(tmp_path / "kasvuopas.db"), FakeClock())
     with pytest.raises(ValueError):
         jobs.schedule("webinar:1:reminder", "reminder", datetime(2026, 12, 16, 14, 0), {})

@@ -5,9 +5,9 @@ from datetime import UTC, date, datetime, timedelta
 import icalendar
 import pytest
 
-from bot.domain.helsinki_time import every_other_week, format_time, parse_local_datetime
-from bot.domain.icalendar_file import CalendarEvent, calendar_file
-from bot.domain.signed_links import SignedLinks
+from bot.common.helsinki_time import every_other_week, format_time, parse_local_datetime
+from bot.common.icalendar_file import CalendarEvent, calendar_file
+from bot.common.signed_links import SignedLinks
 from bot.domain.webinars import WebinarInput, check, parse_quick
 
 NOW = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from bot.domain.helsinki_time import to_helsinki
+from bot.common.helsinki_time import to_helsinki
 
 # EU rules since 1996: +02 standard, +03 summer, changes at 01:00 UTC on the last Sundays of
 # March and October (03:00 local in March, 04:00 local in October).

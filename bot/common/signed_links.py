@@ -9,12 +9,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
-import secrets
 from datetime import datetime, timedelta
 from urllib.parse import urlencode
-
-from bot.domain.state_store import StateStore
 
 
 class SignedLinks:
@@ -43,19 +39,3 @@ class SignedLinks:
         if int(expires) < now.timestamp():
             return False
         return hmac.compare_digest(self._signature(path, int(expires)), signature)
-
-
-SECRET_KEY = "kasvuopas/signing-secret"
-
-
-def stored_secret(store: StateStore) -> bytes:
-    """The signing secret kept in the database (made on first use), for when settings give none.
-
-    Keeping it in the database means links handed out before a restart still work after it.
-    """
-    found = store.read([SECRET_KEY]).get(SECRET_KEY)
-    if found is not None:
-        return bytes.fromhex(json.loads(found.value_json))
-    secret = secrets.token_bytes(32)
-    store.write(SECRET_KEY, json.dumps(secret.hex()), None)
-    return secret

@@ -9,7 +9,7 @@ Delivery guarantee, and its one trade-off:
   stopped while sending; check the channel"). So sends are exactly-once except for the at most
   `max_in_flight` rows in flight at the moment of the crash, which are at-most-once.
 - Updates replace a message's content, which is harmless to repeat, so interrupted updates resume.
-- Jobs run at least once (see `bot.domain.jobs`); handlers enqueue with idempotency keys.
+- Jobs run at least once (see `bot.delivery.jobs`); handlers enqueue with idempotency keys.
 - One engine per database: start-up recovery assumes no other process is sending. Several
   instances would need a lease on the rows (with the later move to PostgreSQL).
 """
@@ -20,16 +20,17 @@ import asyncio
 import inspect
 import logging
 import random
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-import sqlite_utils
-
-from bot.domain.jobs import Job, JobStore
-from bot.domain.outbox import UPDATE, Clock, Outbox, OutboxRow, utc_clock
-from bot.domain.rate_limit import SlidingWindowLimiter
-from bot.domain.registry import ConversationRegistry, base_conversation_id
+from bot.common.clock import Clock
+from bot.common.conversation_ids import base_conversation_id
+from bot.delivery.jobs import Job, JobStore
+from bot.delivery.outbox import Outbox, OutboxRow
+from bot.delivery.rate_limit import SlidingWindowLimiter
+from bot.delivery.report import UPDATE
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,21 @@ def _earliest(*moments: datetime | None) -> datetime | None:
     return min(known) if known else None
 
 
+@dataclass(frozen=True)
+class DeliveryTuning:
+    """The engine's tuning values, in one object (see `DeliveryEngine` for what each does)."""
+
+    rate_per_conversation: float = 7.0  # Teams: 7 messages a second per conversation
+    global_rate: float = 30.0  # messages a second in all (`KASVUOPAS_SEND_RATE`)
+    max_in_flight: int = 8
+    max_attempts: int = 6
+    max_transient_attempts: int = 30
+    rate_margin: float = 0.02
+    progress_interval: float = 1.0
+    backoff_base: float = 1.0
+    backoff_cap: float = 300.0
+
+
 class DeliveryEngine:
     """Sends due outbox rows and runs due jobs, one loop per process.
 
@@ -69,63 +85,47 @@ class DeliveryEngine:
     `rate_margin` seconds are added to each one-second window because Teams counts arrivals, which
     jitter against our send times. 429/412/502/503/504 are retried up to `max_transient_attempts`
     times, other failures up to `max_attempts`, with exponential backoff and full jitter from `rng`.
+
+    The outbox and the job store are built once (by the app) and injected; both ring `wakeup` when
+    new work arrives. `on_target_gone(conversation_id)` is told about targets that answer 403/404.
     """
 
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        outbox: Outbox,
+        jobs: JobStore,
         transport: Transport,
-        clock: Clock = utc_clock,
-        sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
         *,
-        rate_per_conversation: float = 7.0,
-        global_rate: float = 30.0,
-        max_in_flight: int = 8,
-        max_attempts: int = 6,
-        max_transient_attempts: int = 30,
-        rate_margin: float = 0.02,
-        job_handlers: dict[str, JobHandler] | None = None,
-        on_progress: ProgressHook | None = None,
-        progress_interval: float = 1.0,
+        clock: Clock,
+        wakeup: asyncio.Event,
+        sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+        tuning: DeliveryTuning = DeliveryTuning(),
+        job_handlers: Mapping[str, JobHandler] | None = None,
+        progress_hooks: Sequence[ProgressHook] = (),
+        on_target_gone: Callable[[str], None] | None = None,
         rng: random.Random | None = None,
-        backoff_base: float = 1.0,
-        backoff_cap: float = 300.0,
     ) -> None:
-        self.outbox = Outbox(db, clock, on_enqueue=self.wake)
-        self.jobs = JobStore(db, clock, on_change=self.wake)
-        self._registry = ConversationRegistry(db)
+        self.outbox = outbox
+        self.jobs = jobs
         self._transport = transport
         self._clock = clock
         self._sleep = sleep
-        self._conversation_rate = rate_per_conversation
-        self._rate_margin = rate_margin
-        self._global_limit = SlidingWindowLimiter(global_rate, rate_margin)
+        self._tuning = tuning
+        self._global_limit = SlidingWindowLimiter(tuning.global_rate, tuning.rate_margin)
         self._conversation_limits: dict[str, SlidingWindowLimiter] = {}
-        self._max_in_flight = max_in_flight
-        self._max_attempts = max_attempts
-        self._max_transient_attempts = max_transient_attempts
         self._job_handlers = dict(job_handlers or {})
-        self._on_progress = on_progress
-        self._progress_interval = timedelta(seconds=progress_interval)
+        self._progress_hooks = list(progress_hooks)
+        self._on_target_gone = on_target_gone
+        self._progress_interval = timedelta(seconds=tuning.progress_interval)
         self._progress_pending: set[str] = set()
         self._progress_last: dict[str, datetime] = {}
         self._rng = rng or random.Random()
-        self._backoff_base = backoff_base
-        self._backoff_cap = backoff_cap
-        self._sends: set[asyncio.Task] = set()
-        self._job_runs: set[asyncio.Task] = set()
+        self._sends: set[asyncio.Future[None]] = set()
+        self._job_runs: set[asyncio.Future[None]] = set()
         self._running_job_ids: set[int] = set()
-        self._woken = asyncio.Event()
+        self._woken = wakeup
         self._stopping = False
         self._recovered = False
-
-    def handle_jobs(self, kind: str, handler: JobHandler) -> None:
-        """Run `handler(payload)` for due jobs of `kind` (features register theirs after the engine exists)."""
-        self._job_handlers[kind] = handler
-
-    def report_progress_to(self, hook: ProgressHook) -> None:
-        """Call `hook(group_key)` (coalesced) when rows of a group change state."""
-        self._on_progress = hook
 
     def wake(self) -> None:
         """New work was enqueued or scheduled: look at the tables again now."""
@@ -207,7 +207,7 @@ class DeliveryEngine:
             for helper in helpers:
                 helper.cancel()
 
-    def _spawn(self, work: Coroutine[Any, Any, None], into: set[asyncio.Task]) -> None:
+    def _spawn(self, work: Coroutine[Any, Any, None], into: set[asyncio.Future[None]]) -> None:
         task = asyncio.ensure_future(work)
         into.add(task)
         task.add_done_callback(into.discard)
@@ -220,12 +220,14 @@ class DeliveryEngine:
             if len(self._conversation_limits) > 1000:
                 now = self._clock()
                 self._conversation_limits = {k: v for k, v in self._conversation_limits.items() if v.busy(now)}
-            limiter = self._conversation_limits[key] = SlidingWindowLimiter(self._conversation_rate, self._rate_margin)
+            limiter = self._conversation_limits[key] = SlidingWindowLimiter(
+                self._tuning.rate_per_conversation, self._tuning.rate_margin
+            )
         return limiter
 
     def _start_due_sends(self, now: datetime) -> datetime | None:
         """Claim and start due rows the rate limits allow; returns when a throttled row could go next."""
-        free = self._max_in_flight - len(self._sends)
+        free = self._tuning.max_in_flight - len(self._sends)
         throttled_until = None
         if free <= 0:
             return None  # a completion wakes the loop
@@ -268,12 +270,14 @@ class DeliveryEngine:
             if row.operation != UPDATE:
                 # An update's 404 may only mean the message was deleted, so only sends retire a target.
                 self.outbox.mark_inactive(row.id, error)
-                self._registry.deactivate(row.conversation_id)
+                if self._on_target_gone is not None:
+                    self._on_target_gone(row.conversation_id)
             else:
                 self.outbox.mark_failed(row.id, error)
             log.info("target %s unreachable (%s)", row.conversation_id, error)
             return
-        limit = self._max_transient_attempts if status in RETRYABLE_STATUSES else self._max_attempts
+        tuning = self._tuning
+        limit = tuning.max_transient_attempts if status in RETRYABLE_STATUSES else tuning.max_attempts
         if status in REJECTED_STATUSES or row.attempts >= limit:
             self.outbox.mark_failed(row.id, error)
             log.warning("giving up on outbox row %d after %d attempt(s): %s", row.id, row.attempts, error)
@@ -288,10 +292,10 @@ class DeliveryEngine:
 
     def _backoff(self, attempts: int) -> float:
         """Exponential backoff with full jitter: uniform between 0 and base·2^(attempts-1), capped."""
-        return self._rng.uniform(0, min(self._backoff_cap, self._backoff_base * 2 ** (attempts - 1)))
+        return self._rng.uniform(0, min(self._tuning.backoff_cap, self._tuning.backoff_base * 2 ** (attempts - 1)))
 
     def _start_due_jobs(self) -> None:
-        free = self._max_in_flight - len(self._job_runs)
+        free = self._tuning.max_in_flight - len(self._job_runs)
         for job in self.jobs.due(limit=free + len(self._running_job_ids)):
             if free <= 0:
                 break
@@ -310,7 +314,7 @@ class DeliveryEngine:
                 await handler(job.payload)
             except Exception as error:  # noqa: BLE001 - a failing handler is retried, bounded
                 text = f"{type(error).__name__}: {error}"
-                if job.attempts + 1 >= self._max_attempts:
+                if job.attempts + 1 >= self._tuning.max_attempts:
                     self.jobs.mark_failed(job, text)
                     log.warning("job %s failed for good: %s", job.job_key, text)
                 else:
@@ -322,23 +326,24 @@ class DeliveryEngine:
             self._running_job_ids.discard(job.id)
 
     def _progress_changed(self, group_key: str) -> None:
-        if self._on_progress is not None and group_key:
+        if self._progress_hooks and group_key:
             self._progress_pending.add(group_key)
 
     async def _flush_progress(self, now: datetime) -> None:
-        """Call `on_progress` for changed groups, at most once per `progress_interval` per group."""
+        """Call the progress hooks for changed groups, at most once per `progress_interval` per group."""
         for group in sorted(self._progress_pending):
             last = self._progress_last.get(group)
             if last is not None and now - last < self._progress_interval:
                 continue
             self._progress_pending.discard(group)
             self._progress_last[group] = now
-            try:
-                result = self._on_progress(group)  # type: ignore[misc]  # only pending when a hook is set
-                if inspect.isawaitable(result):
-                    await result
-            except Exception:  # a failing report refresh must not stop deliveries
-                log.exception("on_progress failed for %s", group)
+            for hook in self._progress_hooks:
+                try:
+                    result = hook(group)
+                    if inspect.isawaitable(result):
+                        await result
+                except Exception:  # a failing report refresh must not stop deliveries
+                    log.exception("progress hook failed for %s", group)
         self._progress_last = {
             group: last
             for group, last in self._progress_last.items()
@@ -346,6 +351,6 @@ class DeliveryEngine:
         }
 
 
-def _log_crash(task: asyncio.Task) -> None:
+def _log_crash(task: asyncio.Future[None]) -> None:
     if not task.cancelled() and task.exception() is not None:
         log.error("delivery task crashed", exc_info=task.exception())

@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import sqlite_utils
-
-from bot.domain.db import from_stored_time, to_stored_time, utc_clock
-from bot.domain.outbox import Clock
+from bot.common.clock import Clock, from_stored_time, to_stored_time
+from bot.storage.database import Database, Row
 
 
 @dataclass(frozen=True)
@@ -37,7 +35,7 @@ class Job:
 _COLUMNS = "id, job_key, kind, due_at, payload_json, status, attempts, last_error"
 
 
-def _job(row: tuple) -> Job:
+def _job(row: Row) -> Job:
     row_id, job_key, kind, due_at, payload_json, status, attempts, last_error = row
     payload = json.loads(payload_json or "{}")
     return Job(row_id, job_key, kind, from_stored_time(due_at), payload, status, attempts, last_error, due_at)
@@ -46,9 +44,7 @@ def _job(row: tuple) -> Job:
 class JobStore:
     """Reads and writes the `jobs` table; all times come from the injected clock."""
 
-    def __init__(
-        self, db: sqlite_utils.Database, clock: Clock = utc_clock, on_change: Callable[[], None] | None = None
-    ) -> None:
+    def __init__(self, db: Database, clock: Clock, on_change: Callable[[], None] | None = None) -> None:
         self._db = db
         self._clock = clock
         self._on_change = on_change
@@ -62,7 +58,7 @@ class JobStore:
         due = to_stored_time(due_at)  # raises on a naive datetime
         now = to_stored_time(self._clock())
         payload_json = json.dumps(payload, ensure_ascii=False, sort_keys=True)
-        cursor = self._db.execute(
+        changed = self._db.execute(
             "INSERT INTO jobs (job_key, kind, due_at, payload_json, status, attempts, created_at)"
             " VALUES (?, ?, ?, ?, 'pending', 0, ?)"
             " ON CONFLICT(job_key) DO UPDATE SET kind = excluded.kind, payload_json = excluded.payload_json,"
@@ -73,35 +69,35 @@ class JobStore:
             " WHERE jobs.status IN ('pending', 'cancelled')",
             [job_key, kind, due, payload_json, now],
         )
-        scheduled = cursor.rowcount == 1
+        scheduled = changed == 1
         if scheduled and self._on_change is not None:
             self._on_change()
         return scheduled
 
     def cancel(self, job_key: str) -> bool:
         """Cancel a pending job; True if there was one."""
-        cursor = self._db.execute(
+        changed = self._db.execute(
             "UPDATE jobs SET status = 'cancelled', done_at = ? WHERE job_key = ? AND status = 'pending'",
             [to_stored_time(self._clock()), job_key],
         )
-        return cursor.rowcount == 1
+        return changed == 1
 
     def get(self, job_key: str) -> Job | None:
         """One job in any status, or None."""
-        row = self._db.execute(f"SELECT {_COLUMNS} FROM jobs WHERE job_key = ?", [job_key]).fetchone()
+        row = self._db.one(f"SELECT {_COLUMNS} FROM jobs WHERE job_key = ?", [job_key])
         return _job(row) if row else None
 
     def due(self, limit: int = 50) -> list[Job]:
         """Pending jobs whose due time has come, earliest first."""
-        rows = self._db.execute(
+        rows = self._db.all(
             f"SELECT {_COLUMNS} FROM jobs WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?",
             [to_stored_time(self._clock()), limit],
-        ).fetchall()
+        )
         return [_job(row) for row in rows]
 
     def next_due_at(self) -> datetime | None:
         """When the earliest pending job is due, or None."""
-        (earliest,) = self._db.execute("SELECT MIN(due_at) FROM jobs WHERE status = 'pending'").fetchone()
+        earliest = self._db.value("SELECT MIN(due_at) FROM jobs WHERE status = 'pending'")
         return from_stored_time(earliest) if earliest else None
 
     # The marks below apply only if the job is still pending at the due time it was run for, so a
@@ -124,8 +120,8 @@ class JobStore:
         )
 
     def _mark(self, job: Job, assignments: str, values: list[Any]) -> bool:
-        cursor = self._db.execute(
+        changed = self._db.execute(
             f"UPDATE jobs SET {assignments} WHERE id = ? AND status = 'pending' AND due_at = ?",
             [*values, job.id, job.stored_due_at],
         )
-        return cursor.rowcount == 1
+        return changed == 1

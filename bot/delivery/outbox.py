@@ -1,6 +1,6 @@
 """The durable outbox: one row per (message, target), written before anything is sent.
 
-(The report of what happened to the rows is `bot.domain.delivery_report`.)
+(The report of what happened to the rows is `bot.delivery.report`.)
 
 Rows move pending → sending → sent | failed | inactive | unknown (see `DeliveryEngine` for who
 moves them). Updates of one posted message are coalesced: at most one pending update row per
@@ -16,10 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-import sqlite_utils
-
-from bot.domain.db import from_stored_time, to_stored_time, utc_clock
-from bot.domain.delivery_report import (
+from bot.common.clock import Clock, from_stored_time, to_stored_time
+from bot.delivery.report import (
     INTERRUPTED,
     SEND,
     STATUSES,
@@ -28,8 +26,7 @@ from bot.domain.delivery_report import (
     DeliveryReport,
     outcome,
 )
-
-Clock = Callable[[], datetime]
+from bot.storage.database import Database
 
 
 @dataclass(frozen=True)
@@ -72,9 +69,7 @@ def _update_key_prefix(conversation_id: str, activity_id: str) -> str:
 class Outbox:
     """Reads and writes the `outbox` table; all times come from the injected clock."""
 
-    def __init__(
-        self, db: sqlite_utils.Database, clock: Clock = utc_clock, on_enqueue: Callable[[], None] | None = None
-    ) -> None:
+    def __init__(self, db: Database, clock: Clock, on_enqueue: Callable[[], None] | None = None) -> None:
         self._db = db
         self._clock = clock
         self._on_enqueue = on_enqueue
@@ -97,7 +92,7 @@ class Outbox:
         if operation == UPDATE:
             raise ValueError("use enqueue_update for updates")
         now = self._clock()
-        cursor = self._db.execute(
+        inserted = self._db.execute(
             "INSERT INTO outbox (idempotency_key, group_key, operation, conversation_id, reference_json,"
             " payload_json, status, attempts, next_attempt_at, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT(idempotency_key) DO NOTHING",
@@ -112,10 +107,10 @@ class Outbox:
                 to_stored_time(now),
             ],
         )
-        if cursor.rowcount != 1:
+        if inserted != 1:
             return None
         self._notify()
-        return int(cursor.lastrowid)
+        return self.row_id(idempotency_key)
 
     def enqueue_update(
         self,
@@ -139,10 +134,8 @@ class Outbox:
             json.dumps(reference, ensure_ascii=False),
             json.dumps(activity, ensure_ascii=False),
         )
-        with self._db.atomic():
-            pending = self._db.execute(
-                f"SELECT id FROM outbox WHERE {in_range} AND status = 'pending'", bounds
-            ).fetchone()
+        with self._db.transaction():
+            pending = self._db.one(f"SELECT id FROM outbox WHERE {in_range} AND status = 'pending'", bounds)
             if pending:
                 self._db.execute(
                     "UPDATE outbox SET payload_json = ?, reference_json = ?, group_key = ? WHERE id = ?",
@@ -150,18 +143,19 @@ class Outbox:
                 )
                 return int(pending[0])  # its due time is unchanged: no need to wake the engine
             else:
-                last_sent, in_flight = self._db.execute(
+                counts = self._db.one(
                     f"SELECT MAX(CASE WHEN status = 'sent' THEN finished_at END),"
                     f" COUNT(CASE WHEN status = 'sending' THEN 1 END) FROM outbox WHERE {in_range}",
                     bounds,
-                ).fetchone()
+                )
+                last_sent, in_flight = counts if counts is not None else (None, 0)
                 interval = timedelta(seconds=min_interval)
                 not_before = now
                 if last_sent:
                     not_before = max(not_before, from_stored_time(last_sent) + interval)
                 if in_flight:  # the update being sent now counts as sent now
                     not_before = max(not_before, now + interval)
-                cursor = self._db.execute(
+                row_id = self._db.insert(
                     "INSERT INTO outbox (idempotency_key, group_key, operation, conversation_id, reference_json,"
                     " payload_json, activity_id, status, attempts, next_attempt_at, created_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
@@ -177,7 +171,6 @@ class Outbox:
                         to_stored_time(now),
                     ],
                 )
-                row_id = int(cursor.lastrowid)
         self._notify()
         return row_id
 
@@ -187,12 +180,12 @@ class Outbox:
         Returns how many sends became `unknown`.
         """
         now = to_stored_time(self._clock())
-        with self._db.atomic():
+        with self._db.transaction():
             unknown = self._db.execute(
                 "UPDATE outbox SET status = 'unknown', finished_at = ?, last_error = ?"
                 " WHERE status = 'sending' AND operation != ?",
                 [now, INTERRUPTED, UPDATE],
-            ).rowcount
+            )
             # Replacing a message's content twice is harmless, so an interrupted update is retried,
             # unless a newer update of the same message is already waiting.
             self._db.execute(
@@ -209,32 +202,34 @@ class Outbox:
 
     def due_rows(self, limit: int) -> list[DueRow]:
         """Pending rows whose time has come, oldest first."""
-        rows = self._db.execute(
+        rows = self._db.all(
             "SELECT id, conversation_id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?"
             " ORDER BY next_attempt_at, id LIMIT ?",
             [to_stored_time(self._clock()), limit],
-        ).fetchall()
+        )
         return [DueRow(row_id, conversation_id) for row_id, conversation_id in rows]
 
     def next_due_at(self) -> datetime | None:
         """When the earliest pending row becomes due, or None when nothing is pending."""
-        (earliest,) = self._db.execute("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'").fetchone()
+        earliest = self._db.value("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'")
         return from_stored_time(earliest) if earliest else None
 
     def claim(self, row_id: int) -> OutboxRow | None:
         """Mark a pending row `sending` (committed before the transport is called); None if already taken."""
-        with self._db.atomic():
+        with self._db.transaction():
             taken = self._db.execute(
                 "UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending'",
                 [row_id],
-            ).rowcount
+            )
             if taken != 1:
                 return None
-            row = self._db.execute(
+            row = self._db.one(
                 "SELECT id, group_key, operation, conversation_id, reference_json, payload_json, activity_id, attempts"
                 " FROM outbox WHERE id = ?",
                 [row_id],
-            ).fetchone()
+            )
+        if row is None:
+            return None
         return OutboxRow(
             id=row[0],
             group_key=row[1] or "",
@@ -255,14 +250,14 @@ class Outbox:
 
     def mark_retry(self, row_id: int, retry_at: datetime, error: str) -> None:
         """Back to `pending`, not before `retry_at`; an update that a newer one replaced meanwhile is dropped."""
-        with self._db.atomic():
+        with self._db.transaction():
             # Retrying it would put stale content on the card after the newer update.
-            newer = self._db.execute(
+            newer = self._db.one(
                 "SELECT 1 FROM outbox AS failed JOIN outbox AS newer ON newer.operation = failed.operation"
                 " AND newer.conversation_id = failed.conversation_id AND newer.activity_id = failed.activity_id"
                 " AND newer.status = 'pending' AND newer.id != failed.id WHERE failed.id = ? AND failed.operation = ?",
                 [row_id, UPDATE],
-            ).fetchone()
+            )
             if newer:
                 self._finish(row_id, "failed", SUPERSEDED)
                 return
@@ -287,17 +282,22 @@ class Outbox:
 
     def status(self, idempotency_key: str) -> str | None:
         """The status of one row, or None when no row has that key."""
-        row = self._db.execute("SELECT status FROM outbox WHERE idempotency_key = ?", [idempotency_key]).fetchone()
-        return row[0] if row else None
+        status: str | None = self._db.value("SELECT status FROM outbox WHERE idempotency_key = ?", [idempotency_key])
+        return status
+
+    def row_id(self, idempotency_key: str) -> int | None:
+        """The id of the row with that key, or None."""
+        row_id: int | None = self._db.value("SELECT id FROM outbox WHERE idempotency_key = ?", [idempotency_key])
+        return row_id
 
     def sent_copies(self, group_key: str, key_prefix: str = "") -> list[SentCopy]:
         """Sent messages of a group (only those whose idempotency key starts with `key_prefix`), to update later."""
-        rows = self._db.execute(
+        rows = self._db.all(
             "SELECT conversation_id, reference_json, activity_id FROM outbox"
             " WHERE group_key = ? AND operation = ? AND status = 'sent' AND activity_id IS NOT NULL"
             " AND substr(idempotency_key, 1, ?) = ? ORDER BY id",
             [group_key, SEND, len(key_prefix), key_prefix],
-        ).fetchall()
+        )
         return [
             SentCopy(conversation_id, json.loads(reference or "{}"), activity)
             for conversation_id, reference, activity in rows
@@ -305,11 +305,11 @@ class Outbox:
 
     def report(self, group_key: str) -> DeliveryReport:
         """Counts per status and one line per target, with a readable reason for anything not plainly sent."""
-        rows = self._db.execute(
+        rows = self._db.all(
             "SELECT conversation_id, operation, status, attempts, last_error, activity_id, finished_at"
             " FROM outbox WHERE group_key = ? ORDER BY id",
             [group_key],
-        ).fetchall()
+        )
         targets = [outcome(*row) for row in rows]
         counts = dict.fromkeys(STATUSES, 0)
         for target in targets:

@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.domain.db import from_stored_time
+from bot.common.clock import from_stored_time
 
 SEND = "send"  # a new message; the transport may define other kinds of new message (e.g. opening a 1:1 chat)
 UPDATE = "update"  # new content for a posted message; the only operation that is coalesced and repeatable
+OPEN_PERSONAL = "personal"  # a new message in a 1:1 chat that the transport first opens
 STATUSES = ("pending", "sending", "sent", "failed", "inactive", "unknown")
 INTERRUPTED = "interrupted"  # last_error of a send found in `sending` at start-up
 SUPERSEDED = "superseded"  # last_error of an interrupted or failed update that a newer one replaces

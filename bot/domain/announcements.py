@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import sqlite_utils
-
-from bot.domain.db import utc_now
-from bot.domain.helsinki_time import TimeInputError, parse_local_datetime
+from bot.common.clock import Clock, optional_time, stored_now, to_stored_time
+from bot.common.helsinki_time import TimeInputError, parse_local_datetime
+from bot.storage.database import Database, Row
 
 MAX_TITLE = 150
 MAX_TEXT = 4000
@@ -104,7 +103,7 @@ def check(values: AnnouncementInput, now: datetime) -> tuple[datetime | None, di
     return send_at, errors
 
 
-def _row(row: dict[str, Any]) -> Announcement:
+def _row(row: Row) -> Announcement:
     return Announcement(
         id=row["id"],
         status=row["status"],
@@ -112,7 +111,7 @@ def _row(row: dict[str, Any]) -> Announcement:
         text=row["text"],
         image_url=row["image_url"] or "",
         links=[tuple(link) for link in json.loads(row["links_json"] or "[]")],
-        send_at=datetime.fromisoformat(row["send_at"]) if row["send_at"] else None,
+        send_at=optional_time(row["send_at"]),
         targets=json.loads(row["targets_json"] or "[]"),
         created_by=row["created_by"] or "",
         report_conversation_id=row["report_conversation_id"] or "",
@@ -124,56 +123,48 @@ def _row(row: dict[str, Any]) -> Announcement:
 class Announcements:
     """The `announcements` table."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
+        self._clock = clock
 
     def create_draft(self, values: AnnouncementInput, send_at: datetime | None, created_by: str) -> int:
         """Store a checked announcement as a draft; returns its id."""
-        return (
-            self._db["announcements"]
-            .insert(
-                {
-                    "status": "draft",
-                    "title": values.title.strip(),
-                    "text": values.text.strip(),
-                    "image_url": values.image_url,
-                    "links_json": json.dumps(values.links, ensure_ascii=False),
-                    "targets_json": "[]",
-                    "send_at": send_at.isoformat() if send_at else "",
-                    "created_by": created_by,
-                    "created_at": utc_now(),
-                    "report_conversation_id": "",
-                    "report_activity_id": "",
-                    "report_reference_json": "",
-                }
-            )
-            .last_pk
+        return self._db.insert(
+            "INSERT INTO announcements (status, title, text, image_url, links_json, targets_json, send_at,"
+            " created_by, created_at, report_conversation_id, report_activity_id, report_reference_json)"
+            " VALUES ('draft', ?, ?, ?, ?, '[]', ?, ?, ?, '', '', '')",
+            [
+                values.title.strip(),
+                values.text.strip(),
+                values.image_url,
+                json.dumps(values.links, ensure_ascii=False),
+                to_stored_time(send_at) if send_at else None,
+                created_by,
+                stored_now(self._clock),
+            ],
         )
 
     def get(self, announcement_id: int) -> Announcement | None:
         """One announcement, or None."""
-        rows = list(self._db["announcements"].rows_where("id = ?", [announcement_id]))
-        return _row(rows[0]) if rows else None
+        row = self._db.one("SELECT * FROM announcements WHERE id = ?", [announcement_id])
+        return _row(row) if row is not None else None
 
     def start_sending(self, announcement_id: int, targets: list[str], scheduled: bool) -> bool:
         """Move a draft to scheduled/sending with its targets; False if it is no longer a draft."""
-        cursor = self._db.execute(
+        changed = self._db.execute(
             "UPDATE announcements SET status = ?, targets_json = ? WHERE id = ? AND status = 'draft'",
             ["scheduled" if scheduled else "sending", json.dumps(targets), announcement_id],
         )
-        return cursor.rowcount == 1
+        return changed == 1
 
     def set_status(self, announcement_id: int, status: str) -> None:
         """Record a new status (sending, sent, cancelled)."""
-        self._db["announcements"].update(announcement_id, {"status": status})
+        self._db.execute("UPDATE announcements SET status = ? WHERE id = ?", [status, announcement_id])
 
     def set_report_message(self, announcement_id: int, conversation_id: str, activity_id: str, reference: dict) -> None:
         """Remember where the coordinator's delivery report card is, to update it in place."""
-        self._db["announcements"].update(
-            announcement_id,
-            {
-                "report_conversation_id": conversation_id,
-                "report_activity_id": activity_id,
-                "report_reference_json": json.dumps(reference, ensure_ascii=False),
-            },
+        self._db.execute(
+            "UPDATE announcements SET report_conversation_id = ?, report_activity_id = ?, report_reference_json = ?"
+            " WHERE id = ?",
+            [conversation_id, activity_id, json.dumps(reference, ensure_ascii=False), announcement_id],
         )

@@ -7,6 +7,7 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 _AT_TAG = re.compile(r"<at[^>]*>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"<[^>]+>")
@@ -14,24 +15,14 @@ _SPACES = re.compile(r"\s+")
 _WORD_EDGE_PUNCTUATION = "!?.,:;\"'()"
 
 
-@dataclass(frozen=True)
-class CommandSpec:
-    """A command: its key, its Finnish and English word, other spellings, and who may use it."""
-
-    key: str
-    fi: str
-    en: str
-    aliases: tuple[str, ...] = ()
-    coordinator_only: bool = False
+class Recognisable(Protocol):
+    """Anything with a key and the words that invoke it (the router's `Command`)."""
 
     @property
-    def words(self) -> tuple[str, ...]:
-        """Every word that invokes the command."""
-        return (self.fi, self.en, *self.aliases)
+    def key(self) -> str: ...
 
-    def word_in(self, language: str) -> str:
-        """The word to show a user of `language`."""
-        return self.en if language == "en" else self.fi
+    @property
+    def words(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -69,7 +60,7 @@ def _first_word(text: str) -> tuple[str, str]:
     return head.strip(_WORD_EDGE_PUNCTUATION).lower(), rest.strip()
 
 
-def parse_command(text: str, commands: Iterable[CommandSpec]) -> ParsedCommand | None:
+def parse_command(text: str, commands: Iterable[Recognisable]) -> ParsedCommand | None:
     """The command that `text` starts with, or None for free text.
 
     A command is its word alone or followed by a space (`kysely`, `kysely Mikä aika? ; …`,
@@ -78,9 +69,9 @@ def parse_command(text: str, commands: Iterable[CommandSpec]) -> ParsedCommand |
     word, rest = _first_word(text)
     if not word:
         return None
-    for spec in commands:
-        if word in spec.words:
-            return ParsedCommand(spec.key, word, rest)
+    for command in commands:
+        if word in command.words:
+            return ParsedCommand(command.key, word, rest)
     return None
 
 

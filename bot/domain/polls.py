@@ -6,13 +6,12 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-import sqlite_utils
-
-from bot.domain.db import utc_now
-from bot.domain.helsinki_time import TimeInputError, parse_local_datetime
+from bot.common.clock import Clock, optional_time, stored_now, to_stored_time
+from bot.common.helsinki_time import TimeInputError, parse_local_datetime
+from bot.storage.database import Database, Row
 
 MIN_OPTIONS, MAX_OPTIONS = 2, 10
 MAX_QUESTION, MAX_OPTION = 200, 80
@@ -141,7 +140,7 @@ def check(values: PollInput, now: datetime) -> tuple[datetime | None, dict[str, 
     return deadline, errors
 
 
-def _poll(row: dict[str, Any], options: list[str]) -> Poll:
+def _poll(row: Row, options: list[str]) -> Poll:
     return Poll(
         id=row["id"],
         conversation_id=row["conversation_id"],
@@ -150,7 +149,7 @@ def _poll(row: dict[str, Any], options: list[str]) -> Poll:
         anonymous=bool(row["anonymous"]),
         multiple=bool(row["multiple"]),
         live_results=bool(row["live_results"]),
-        deadline=datetime.fromisoformat(row["deadline"]) if row["deadline"] else None,
+        deadline=optional_time(row["deadline"]),
         status=row["status"],
         created_by=row["created_by"] or "",
         created_by_name=row["created_by_name"] or "",
@@ -162,59 +161,54 @@ def _poll(row: dict[str, Any], options: list[str]) -> Poll:
 class Polls:
     """The `polls`, `poll_options` and `poll_votes` tables."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
+        self._clock = clock
 
     def create(
         self, values: PollInput, deadline: datetime | None, conversation_id: str, creator: str, creator_name: str
     ) -> int:
         """Store a checked poll; returns its id."""
-        with self._db.atomic():
-            poll_id = (
-                self._db["polls"]
-                .insert(
-                    {
-                        "conversation_id": conversation_id,
-                        "question": values.question.strip(),
-                        "anonymous": int(values.anonymous),
-                        "multiple": int(values.multiple),
-                        "live_results": int(values.live_results),
-                        "deadline": deadline.astimezone(UTC).isoformat() if deadline else "",
-                        "status": "open",
-                        "created_by": creator,
-                        "created_by_name": creator_name,
-                        "created_at": utc_now(),
-                        "closed_at": "",
-                        "voters": 0,
-                        "activity_id": "",
-                        "reference_json": "",
-                    }
+        with self._db.transaction():
+            poll_id = self._db.insert(
+                "INSERT INTO polls (conversation_id, question, anonymous, multiple, live_results, deadline, status,"
+                " created_by, created_by_name, created_at, voters, activity_id, reference_json)"
+                " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, 0, '', '')",
+                [
+                    conversation_id,
+                    values.question.strip(),
+                    int(values.anonymous),
+                    int(values.multiple),
+                    int(values.live_results),
+                    to_stored_time(deadline) if deadline else None,
+                    creator,
+                    creator_name,
+                    stored_now(self._clock),
+                ],
+            )
+            for position, text in enumerate(values.options):
+                self._db.execute(
+                    "INSERT INTO poll_options (poll_id, position, text, votes) VALUES (?, ?, ?, 0)",
+                    [poll_id, position, text.strip()],
                 )
-                .last_pk
-            )
-            self._db["poll_options"].insert_all(
-                {"poll_id": poll_id, "position": position, "text": text.strip(), "votes": 0}
-                for position, text in enumerate(values.options)
-            )
         return poll_id
 
     def get(self, poll_id: int) -> Poll | None:
         """One poll, or None."""
-        rows = list(self._db["polls"].rows_where("id = ?", [poll_id]))
-        if not rows:
+        row = self._db.one("SELECT * FROM polls WHERE id = ?", [poll_id])
+        if row is None:
             return None
         options = [
             text
-            for (text,) in self._db.execute(
-                "SELECT text FROM poll_options WHERE poll_id = ? ORDER BY position", [poll_id]
-            ).fetchall()
+            for (text,) in self._db.all("SELECT text FROM poll_options WHERE poll_id = ? ORDER BY position", [poll_id])
         ]
-        return _poll(rows[0], options)
+        return _poll(row, options)
 
     def set_message(self, poll_id: int, activity_id: str, reference: dict[str, Any]) -> None:
         """Remember the shared card message, to update it as votes come in."""
-        self._db["polls"].update(
-            poll_id, {"activity_id": activity_id, "reference_json": json.dumps(reference, ensure_ascii=False)}
+        self._db.execute(
+            "UPDATE polls SET activity_id = ?, reference_json = ? WHERE id = ?",
+            [activity_id, json.dumps(reference, ensure_ascii=False), poll_id],
         )
 
     def vote(
@@ -230,8 +224,8 @@ class Polls:
             raise VoteRefused("poll.refused.no_option")
         if conversation_id != poll.conversation_id:
             raise VoteRefused("poll.refused.other_conversation")
-        now = utc_now()
-        with self._db.atomic():
+        now = stored_now(self._clock)
+        with self._db.transaction():
             held = self.choices_of(poll.id, voter)
             if poll.multiple and position in held:
                 self._db.execute(
@@ -272,43 +266,42 @@ class Polls:
 
     def choices_of(self, poll_id: int, voter: str) -> list[int]:
         """The options a voter has chosen."""
-        rows = self._db.execute(
+        rows = self._db.all(
             "SELECT position FROM poll_votes WHERE poll_id = ? AND voter_aad_id = ? ORDER BY position",
             [poll_id, voter],
-        ).fetchall()
+        )
         return [position for (position,) in rows]
 
     def tally(self, poll: Poll) -> Tally:
         """Votes per option and the number of people who voted (names only for named polls)."""
         counts = [0] * len(poll.options)
-        for position, votes in self._db.execute(
-            "SELECT position, votes FROM poll_options WHERE poll_id = ?", [poll.id]
-        ).fetchall():
+        for position, votes in self._db.all("SELECT position, votes FROM poll_options WHERE poll_id = ?", [poll.id]):
             counts[position] = votes
         names: list[list[str]] = [[] for _ in poll.options]
         if not poll.anonymous:
-            for position, name in self._db.execute(
-                "SELECT position, voter_name FROM poll_votes WHERE poll_id = ? ORDER BY voted_at, rowid", [poll.id]
-            ).fetchall():
+            for position, name in self._db.all(
+                "SELECT position, voter_name FROM poll_votes WHERE poll_id = ? ORDER BY voted_at, id", [poll.id]
+            ):
                 names[position].append(name)
-        (voters,) = self._db.execute("SELECT voters FROM polls WHERE id = ?", [poll.id]).fetchone()
+        voters = int(self._db.value("SELECT voters FROM polls WHERE id = ?", [poll.id]) or 0)
         return Tally(counts, voters, names)
 
     def recent_voter_ids(self, poll_id: int, limit: int = 60) -> list[str]:
         """Teams ids of the latest voters (the card asks Teams to fetch a personal view for them)."""
-        rows = self._db.execute(
-            "SELECT voter_id FROM poll_votes WHERE poll_id = ? ORDER BY voted_at DESC LIMIT ?",
+        rows = self._db.all(
+            "SELECT voter_id FROM poll_votes WHERE poll_id = ? ORDER BY voted_at DESC, id DESC LIMIT ?",
             [poll_id, limit * 3],  # a multiple-choice voter may hold several rows
-        ).fetchall()
+        )
         recent = dict.fromkeys(voter_id for (voter_id,) in rows if voter_id)
         return list(recent)[:limit]
 
     def close(self, poll_id: int) -> bool:
         """Close the poll; False if it was already closed."""
-        cursor = self._db.execute(
-            "UPDATE polls SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'", [utc_now(), poll_id]
+        closed = self._db.execute(
+            "UPDATE polls SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'",
+            [stored_now(self._clock), poll_id],
         )
-        return cursor.rowcount == 1
+        return closed == 1
 
     def csv(self, poll: Poll) -> str:
         """The results as CSV: counts per option (blank while they may not be shown), and voter names for

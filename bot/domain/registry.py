@@ -6,9 +6,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
-
-from bot.domain.db import utc_now
+from bot.common.clock import Clock, stored_now
+from bot.common.conversation_ids import base_conversation_id
+from bot.storage.database import Database, as_dict
 
 PERSONAL = "personal"
 GROUP_CHAT = "groupChat"
@@ -31,23 +31,19 @@ class ConversationInfo:
     user_aad_id: str = ""
 
 
-def base_conversation_id(conversation_id: str) -> str:
-    """A channel thread id (`19:…@thread.tacv2;messageid=…`) without the thread part."""
-    return conversation_id.split(";messageid=", 1)[0]
-
-
 class ConversationRegistry:
     """Reads and writes the `conversations` table."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
+        self._clock = clock
 
     def record(self, info: ConversationInfo) -> bool:
         """Insert or refresh a conversation and mark it active; empty names never erase known ones.
 
         Returns True when the conversation is new or was inactive (the bot was just installed).
         """
-        now = utc_now()
+        now = stored_now(self._clock)
         key = base_conversation_id(info.conversation_id)
         reference = dict(info.reference)
         conversation = dict(reference.get("conversation") or {})
@@ -55,12 +51,12 @@ class ConversationRegistry:
         reference["conversation"] = conversation
         reference.pop("activity_id", None)
         reference.pop("activityId", None)
-        with self._db.atomic():
-            before = self._db.execute("SELECT active FROM conversations WHERE conversation_id = ?", [key]).fetchone()
+        with self._db.transaction():
+            before = self._db.value("SELECT active FROM conversations WHERE conversation_id = ?", [key])
             self._upsert(key, info, reference, now)
-        return before is None or not before[0]
+        return before is None or not before
 
-    def _upsert(self, key: str, info: ConversationInfo, reference: dict, now: str) -> None:
+    def _upsert(self, key: str, info: ConversationInfo, reference: dict[str, Any], now: str) -> None:
         self._db.execute(
             """
             INSERT INTO conversations (conversation_id, conversation_type, tenant_id, team_id,
@@ -101,25 +97,25 @@ class ConversationRegistry:
         self._db.execute("UPDATE conversations SET team_name = ? WHERE team_id = ?", [team_name, team_id])
 
     def deactivate(self, conversation_id: str) -> None:
-        """Mark one conversation as no longer reachable (channel deleted, chat left)."""
+        """Mark one conversation as no longer reachable (channel deleted, chat left, 403/404 on sending)."""
         self._db.execute(
             "UPDATE conversations SET active = 0, last_seen = ? WHERE conversation_id = ?",
-            [utc_now(), base_conversation_id(conversation_id)],
+            [stored_now(self._clock), base_conversation_id(conversation_id)],
         )
 
     def deactivate_team(self, team_id: str) -> None:
         """Mark every conversation of a team inactive (the bot was removed from the team)."""
         self._db.execute(
             "UPDATE conversations SET active = 0, last_seen = ? WHERE team_id = ?",
-            [utc_now(), team_id],
+            [stored_now(self._clock), team_id],
         )
 
     def get(self, conversation_id: str) -> dict[str, Any] | None:
         """One conversation row, or None."""
-        rows = list(
-            self._db["conversations"].rows_where("conversation_id = ?", [base_conversation_id(conversation_id)])
+        row = self._db.one(
+            "SELECT * FROM conversations WHERE conversation_id = ?", [base_conversation_id(conversation_id)]
         )
-        return rows[0] if rows else None
+        return as_dict(row) if row is not None else None
 
     def active(self, conversation_type: str | None = None) -> list[dict[str, Any]]:
         """Active conversations, optionally of one type, teams and channels sorted by name."""
@@ -127,21 +123,21 @@ class ConversationRegistry:
         if conversation_type:
             where += " AND conversation_type = ?"
             args.append(conversation_type)
-        return list(
-            self._db["conversations"].rows_where(where, args, order_by="team_name, channel_name, conversation_id")
+        rows = self._db.all(
+            f"SELECT * FROM conversations WHERE {where} ORDER BY team_name, channel_name, conversation_id", args
         )
+        return [as_dict(row) for row in rows]
 
     def personal_chat_of(self, user_aad_id: str) -> dict[str, Any] | None:
         """The active personal chat with a user, if the bot has one."""
-        rows = list(
-            self._db["conversations"].rows_where(
-                "user_aad_id = ? AND conversation_type = ? AND active = 1",
-                [user_aad_id, PERSONAL],
-            )
+        row = self._db.one(
+            "SELECT * FROM conversations WHERE user_aad_id = ? AND conversation_type = ? AND active = 1",
+            [user_aad_id, PERSONAL],
         )
-        return rows[0] if rows else None
+        return as_dict(row) if row is not None else None
 
     @staticmethod
     def reference_of(row: dict[str, Any]) -> dict[str, Any]:
-        """The stored conversation reference as a dict (botbuilder's serialised form)."""
-        return json.loads(row["reference_json"])
+        """The stored conversation reference as a dict (Bot Framework's JSON form)."""
+        reference: dict[str, Any] = json.loads(row["reference_json"])
+        return reference

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import sqlite_utils
-
-from bot.domain.db import utc_now
+from bot.common.clock import Clock, stored_now
+from bot.storage.database import Database
 
 COORDINATOR = "coordinator"
 
@@ -24,8 +23,9 @@ class Coordinator:
 class Roles:
     """Coordinator membership; the configured ones cannot be removed from Teams."""
 
-    def __init__(self, db: sqlite_utils.Database, configured: Iterable[str]) -> None:
+    def __init__(self, db: Database, configured: Iterable[str], clock: Clock) -> None:
         self._db = db
+        self._clock = clock
         self._configured = {aad.strip().lower() for aad in configured if aad.strip()}
 
     def is_coordinator(self, aad_object_id: str | None) -> bool:
@@ -35,8 +35,7 @@ class Roles:
         aad = aad_object_id.lower()
         if aad in self._configured:
             return True
-        row = self._db.execute("SELECT 1 FROM coordinators WHERE aad_object_id = ?", [aad]).fetchone()
-        return row is not None
+        return self._db.value("SELECT 1 FROM coordinators WHERE aad_object_id = ?", [aad]) is not None
 
     def has_role(self, aad_object_id: str | None, role: str) -> bool:
         """True when the user holds `role` (only the coordinator role exists so far)."""
@@ -48,20 +47,15 @@ class Roles:
         """Make someone a coordinator; False if they already were one."""
         if self.is_coordinator(aad_object_id):
             return False
-        self._db["coordinators"].insert(
-            {
-                "aad_object_id": aad_object_id.lower(),
-                "name": name,
-                "added_by": added_by.lower(),
-                "added_at": utc_now(),
-            }
+        self._db.execute(
+            "INSERT INTO coordinators (aad_object_id, name, added_by, added_at) VALUES (?, ?, ?, ?)",
+            [aad_object_id.lower(), name, added_by.lower(), stored_now(self._clock)],
         )
         return True
 
     def remove(self, aad_object_id: str) -> bool:
         """Remove a coordinator added in Teams; False if there was no such row."""
-        cursor = self._db.execute("DELETE FROM coordinators WHERE aad_object_id = ?", [aad_object_id.lower()])
-        return cursor.rowcount > 0
+        return self._db.execute("DELETE FROM coordinators WHERE aad_object_id = ?", [aad_object_id.lower()]) > 0
 
     def is_configured(self, aad_object_id: str) -> bool:
         """True when the role comes from KASVUOPAS_COORDINATORS (and so cannot be removed here)."""
@@ -69,7 +63,8 @@ class Roles:
 
     def all(self) -> list[Coordinator]:
         """Every coordinator, the configured ones first."""
-        stored = {row["aad_object_id"]: row["name"] for row in self._db["coordinators"].rows_where(order_by="name")}
+        rows = self._db.all("SELECT aad_object_id, name FROM coordinators ORDER BY name")
+        stored: dict[str, str] = {aad: name or "" for aad, name in rows}
         result = [Coordinator(aad, stored.pop(aad, ""), True) for aad in sorted(self._configured)]
         result += [Coordinator(aad, name, False) for aad, name in stored.items()]
         return result

@@ -6,9 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
-
-from bot.domain.db import utc_now
+from bot.common.clock import Clock, stored_now
+from bot.storage.database import Database
 
 
 @dataclass(frozen=True)
@@ -27,8 +26,9 @@ class LoggedSearch:
 class SearchLog:
     """The `searches`, `search_feedback` and `referral_intents` tables."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
+        self._clock = clock
 
     def record(
         self,
@@ -40,11 +40,11 @@ class SearchLog:
         conversation_id: str,
     ) -> int:
         """Store a question and its answer; returns the search id the card's buttons refer to."""
-        cursor = self._db.execute(
+        return self._db.insert(
             "INSERT INTO searches (asked_at, user_aad_id, conversation_id, language, question, facets_json,"
             " results_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                utc_now(),
+                stored_now(self._clock),
                 user_aad_id,
                 conversation_id,
                 language,
@@ -53,15 +53,14 @@ class SearchLog:
                 json.dumps(service_ids),
             ],
         )
-        return int(cursor.lastrowid)
 
     def get(self, search_id: int) -> LoggedSearch | None:
         """One stored search, or None."""
-        row = self._db.execute(
+        row = self._db.one(
             "SELECT id, question, language, facets_json, results_json, user_aad_id, conversation_id"
             " FROM searches WHERE id = ?",
             [search_id],
-        ).fetchone()
+        )
         if row is None:
             return None
         return LoggedSearch(row[0], row[1], row[2], json.loads(row[3] or "{}"), json.loads(row[4]), row[5], row[6])
@@ -72,22 +71,21 @@ class SearchLog:
             "INSERT INTO search_feedback (search_id, user_aad_id, helpful, given_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT(search_id, user_aad_id) DO UPDATE SET helpful = excluded.helpful,"
             " given_at = excluded.given_at",
-            [search_id, user_aad_id, int(helpful), utc_now()],
+            [search_id, user_aad_id, int(helpful), stored_now(self._clock)],
         )
 
     def feedback_counts(self, search_id: int) -> tuple[int, int]:
         """(helpful, not helpful) votes for a search."""
-        row = self._db.execute(
+        row = self._db.one(
             "SELECT COALESCE(SUM(helpful), 0), COALESCE(SUM(1 - helpful), 0) FROM search_feedback WHERE search_id = ?",
             [search_id],
-        ).fetchone()
-        return int(row[0]), int(row[1])
+        )
+        return (int(row[0]), int(row[1])) if row is not None else (0, 0)
 
     def record_referral_intent(self, search_id: int, service_id: str, user_aad_id: str, conversation_id: str) -> int:
         """Note that an adviser means to refer the company to a service (the referral form follows)."""
-        cursor = self._db.execute(
+        return self._db.insert(
             "INSERT INTO referral_intents (search_id, service_id, user_aad_id, conversation_id, created_at)"
             " VALUES (?, ?, ?, ?, ?)",
-            [search_id, service_id, user_aad_id, conversation_id, utc_now()],
+            [search_id, service_id, user_aad_id, conversation_id, stored_now(self._clock)],
         )
-        return int(cursor.lastrowid)

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 from typing import Any
 
-import sqlite_utils
-
-from bot.domain.db import utc_now
-from bot.domain.helsinki_time import TimeInputError, every_other_week, parse_local_date, parse_local_datetime
+from bot.common.clock import Clock, from_stored_time, stored_now, to_stored_time
+from bot.common.helsinki_time import TimeInputError, every_other_week, parse_local_date, parse_local_datetime
+from bot.storage.database import Database, Row, as_dict
 
 MAX_TITLE = 120
 MAX_DESCRIPTION = 2000
 DEFAULT_DURATION = 45
 MAX_DURATION = 8 * 60
 TEAMS_PREFIX = "https://"
+# What `Webinars.change` may set; everything else is fixed once created.
+_CHANGEABLE = frozenset({"status", "starts_at", "recording_url", "title", "description", "presenter", "join_url"})
 
 
 @dataclass
@@ -131,7 +132,7 @@ def check(values: WebinarInput, now: datetime) -> tuple[WebinarDraft | None, dic
     return draft, {}
 
 
-def _row_to_webinar(row: dict[str, Any]) -> Webinar:
+def _row_to_webinar(row: Row) -> Webinar:
     return Webinar(
         id=row["id"],
         series_key=row["series_key"] or "",
@@ -139,7 +140,7 @@ def _row_to_webinar(row: dict[str, Any]) -> Webinar:
         title=row["title"],
         organisation=row["organisation"] or "",
         presenter=row["presenter"] or "",
-        starts_at=datetime.fromisoformat(row["starts_at"]),
+        starts_at=from_stored_time(row["starts_at"]),
         duration_min=row["duration_min"],
         join_url=row["join_url"],
         description=row["description"] or "",
@@ -153,73 +154,69 @@ def _row_to_webinar(row: dict[str, Any]) -> Webinar:
 class Webinars:
     """The `webinars` and `webinar_attendance` tables."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
+        self._clock = clock
 
     def create_drafts(self, draft: WebinarDraft, created_by: str) -> list[int]:
         """Store a draft (one row per occurrence of a series); returns their ids."""
         series = uuid.uuid4().hex[:12]
         ids = []
-        now = utc_now()
-        with self._db.atomic():
+        now = stored_now(self._clock)
+        with self._db.transaction():
             for start in draft.starts:
                 ids.append(
-                    self._db["webinars"]
-                    .insert(
-                        {
-                            "series_key": series,
-                            "status": "draft",
-                            "title": draft.title,
-                            "organisation": draft.organisation,
-                            "presenter": draft.presenter,
-                            "starts_at": start.astimezone(UTC).isoformat(),
-                            "duration_min": draft.duration_min,
-                            "join_url": draft.join_url,
-                            "description": draft.description,
-                            "recording_url": "",
-                            "service_ids_json": "[]",
-                            "targets_json": "[]",
-                            "sequence": 0,
-                            "created_by": created_by,
-                            "created_at": now,
-                            "updated_at": now,
-                        }
+                    self._db.insert(
+                        "INSERT INTO webinars (series_key, status, title, organisation, presenter, starts_at,"
+                        " duration_min, join_url, description, recording_url, service_ids_json, targets_json,"
+                        " sequence, created_by, created_at, updated_at)"
+                        " VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, '', '[]', '[]', 0, ?, ?, ?)",
+                        [
+                            series,
+                            draft.title,
+                            draft.organisation,
+                            draft.presenter,
+                            to_stored_time(start),
+                            draft.duration_min,
+                            draft.join_url,
+                            draft.description,
+                            created_by,
+                            now,
+                            now,
+                        ],
                     )
-                    .last_pk
                 )
         return ids
 
     def get(self, webinar_id: int) -> Webinar | None:
         """One webinar, or None."""
-        rows = list(self._db["webinars"].rows_where("id = ?", [webinar_id]))
-        return _row_to_webinar(rows[0]) if rows else None
+        row = self._db.one("SELECT * FROM webinars WHERE id = ?", [webinar_id])
+        return _row_to_webinar(row) if row is not None else None
 
     def series(self, webinar_id: int) -> list[Webinar]:
         """Every webinar of the same series (just the one for a single webinar)."""
         first = self.get(webinar_id)
         if first is None:
             return []
-        rows = self._db["webinars"].rows_where("series_key = ?", [first.series_key], order_by="starts_at")
+        rows = self._db.all("SELECT * FROM webinars WHERE series_key = ? ORDER BY starts_at", [first.series_key])
         return [_row_to_webinar(row) for row in rows]
 
     def publish(self, webinar_id: int, targets: list[str]) -> list[Webinar]:
         """Mark a draft series published to `targets`; returns the webinars (empty if not a draft)."""
         drafts = [w for w in self.series(webinar_id) if w.status == "draft"]
-        with self._db.atomic():
+        with self._db.transaction():
             for webinar in drafts:
-                self._db["webinars"].update(
-                    webinar.id,
-                    {"status": "published", "targets_json": json.dumps(targets), "updated_at": utc_now()},
+                self._db.execute(
+                    "UPDATE webinars SET status = 'published', targets_json = ?, updated_at = ? WHERE id = ?",
+                    [json.dumps(targets), stored_now(self._clock), webinar.id],
                 )
-        return [self.get(w.id) for w in drafts]  # type: ignore[misc]
+        return [replace(webinar, status="published", targets=list(targets)) for webinar in drafts]
 
     def upcoming(self, now: datetime, limit: int = 10) -> list[Webinar]:
         """Published webinars that have not ended, soonest first."""
-        rows = self._db["webinars"].rows_where(
-            "status = 'published' AND starts_at >= ?",
-            [(now - timedelta(hours=MAX_DURATION // 60)).isoformat()],
-            order_by="starts_at",
-            limit=limit * 2,
+        rows = self._db.all(
+            "SELECT * FROM webinars WHERE status = 'published' AND starts_at >= ? ORDER BY starts_at LIMIT ?",
+            [to_stored_time(now - timedelta(hours=MAX_DURATION // 60)), limit * 2],
         )
         return [w for w in map(_row_to_webinar, rows) if w.ends_at >= now][:limit]
 
@@ -231,48 +228,58 @@ class Webinars:
             "INSERT INTO webinar_attendance (webinar_id, user_aad_id, user_id, user_name, conversation_id,"
             " attending, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(webinar_id, user_aad_id) DO UPDATE"
             " SET attending = excluded.attending, user_name = excluded.user_name, updated_at = excluded.updated_at",
-            [webinar_id, user_aad_id, user_id, user_name, conversation_id, int(attending), utc_now()],
+            [webinar_id, user_aad_id, user_id, user_name, conversation_id, int(attending), stored_now(self._clock)],
         )
 
     def attending_count(self, webinar_id: int) -> int:
         """How many said they attend."""
-        return self._db.execute(
-            "SELECT COUNT(*) FROM webinar_attendance WHERE webinar_id = ? AND attending = 1", [webinar_id]
-        ).fetchone()[0]
+        return int(
+            self._db.value(
+                "SELECT COUNT(*) FROM webinar_attendance WHERE webinar_id = ? AND attending = 1", [webinar_id]
+            )
+        )
 
     def answer_of(self, webinar_id: int, user_aad_id: str) -> bool | None:
         """The user's answer, or None if they have not answered."""
-        row = self._db.execute(
+        attending = self._db.value(
             "SELECT attending FROM webinar_attendance WHERE webinar_id = ? AND user_aad_id = ?",
             [webinar_id, user_aad_id],
-        ).fetchone()
-        return None if row is None else bool(row[0])
+        )
+        return None if attending is None else bool(attending)
 
     def attendees(self, webinar_id: int) -> list[dict[str, Any]]:
         """Everyone who said they attend (ids, names and where they answered)."""
-        return list(
-            self._db["webinar_attendance"].rows_where(
-                "webinar_id = ? AND attending = 1", [webinar_id], order_by="user_name"
-            )
+        rows = self._db.all(
+            "SELECT * FROM webinar_attendance WHERE webinar_id = ? AND attending = 1 ORDER BY user_name", [webinar_id]
         )
+        return [as_dict(row) for row in rows]
 
     def change(self, webinar_id: int, **values: Any) -> Webinar | None:
         """Update fields (status, starts_at, recording_url …) and raise the calendar sequence."""
         webinar = self.get(webinar_id)
         if webinar is None:
             return None
+        unknown = set(values) - _CHANGEABLE
+        if unknown:
+            raise ValueError(f"webinar fields that cannot be changed: {sorted(unknown)}")
         if isinstance(values.get("starts_at"), datetime):
-            values["starts_at"] = values["starts_at"].astimezone(UTC).isoformat()
-        self._db["webinars"].update(webinar_id, {**values, "sequence": webinar.sequence + 1, "updated_at": utc_now()})
+            values["starts_at"] = to_stored_time(values["starts_at"])
+        assignments = ", ".join(f"{column} = ?" for column in values)
+        self._db.execute(
+            f"UPDATE webinars SET {assignments}, sequence = ?, updated_at = ? WHERE id = ?",
+            [*values.values(), webinar.sequence + 1, stored_now(self._clock), webinar_id],
+        )
         return self.get(webinar_id)
 
     def set_services(self, webinar_id: int, service_ids: list[str]) -> None:
         """Record which knowledge-base services the webinar is about (for pointing the finder at it)."""
-        self._db["webinars"].update(webinar_id, {"service_ids_json": json.dumps(service_ids)})
+        self._db.execute("UPDATE webinars SET service_ids_json = ? WHERE id = ?", [json.dumps(service_ids), webinar_id])
 
     def recordings_for(self, service_ids: set[str], now: datetime) -> list[Webinar]:
         """Past webinars with a recording about any of these knowledge-base services, newest first."""
-        rows = self._db["webinars"].rows_where(
-            "status = 'published' AND recording_url != '' AND starts_at < ?", [now.isoformat()], order_by="-starts_at"
+        rows = self._db.all(
+            "SELECT * FROM webinars WHERE status = 'published' AND recording_url != '' AND starts_at < ?"
+            " ORDER BY starts_at DESC",
+            [to_stored_time(now)],
         )
         return [w for w in map(_row_to_webinar, rows) if service_ids & set(w.service_ids)]

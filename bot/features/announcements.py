@@ -1,13 +1,9 @@
-"""Announcements in Teams: form and quick syntax, preview, sending now or later, the delivery report."""
+"""Announcements: form and quick syntax, preview, sending now or later, the delivery report."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any
-
-from botbuilder.core import InvokeResponse, TurnContext
 
 from adaptive_cards.announcements import (
     EDIT_VERB,
@@ -18,23 +14,30 @@ from adaptive_cards.announcements import (
     preview_card,
     report_card,
 )
-from bot.conversations import conversation_info
-from bot.domain.announcements import Announcement, Announcements, check, from_form, parse_quick
+from bot.common.clock import Clock
+from bot.common.helsinki_time import format_time
+from bot.delivery.jobs import JobStore
+from bot.delivery.outbox import Outbox
+from bot.delivery.report import TargetOutcome
+from bot.domain.announcements import (
+    Announcement,
+    AnnouncementInput,
+    Announcements,
+    check,
+    from_form,
+    parse_quick,
+)
 from bot.domain.commands import split_parts
-from bot.domain.helsinki_time import format_time
-from bot.domain.jobs import JobStore
-from bot.domain.outbox import Outbox
 from bot.domain.registry import ConversationRegistry
+from bot.feature import COORDINATOR, CardVerb, Command, Feature
+from bot.features.publishing import channel_choices, references, resolve_targets
 from bot.i18n import Texts
-from bot.invoke_responses import card_response, message_response
-from bot.publishing import card_activity, channel_choices, references, resolve_targets
-from bot.replies import card_reply
+from bot.services import Services
+from bot.turn import InvokeAnswer, Turn, card_activity, card_answer, message_answer
 
 log = logging.getLogger(__name__)
 
-VERBS = (FORM_VERB, SEND_VERB, EDIT_VERB)
 SEND_JOB = "announcement.send"
-Clock = Callable[[], datetime]
 
 
 def _group(announcement_id: int) -> str:
@@ -42,7 +45,7 @@ def _group(announcement_id: int) -> str:
 
 
 class AnnouncementFeature:
-    """The glue between Teams and announcements; every send goes through the outbox."""
+    """The glue between the conversation and announcements; every send goes through the outbox."""
 
     def __init__(
         self,
@@ -63,20 +66,48 @@ class AnnouncementFeature:
     def _content(self, item: Announcement) -> dict[str, Any]:
         return announcement_card(self._texts, item.title, item.text, item.image_url, item.links)
 
-    async def command(self, turn_context: TurnContext, texts: Texts, args: str) -> None:
+    def declare(self) -> Feature:
+        """The `tiedote` command and buttons (coordinators), the scheduled send and the report refresh."""
+        return Feature(
+            name="announcements",
+            commands=[
+                Command(
+                    "announce",
+                    "tiedote",
+                    "announce",
+                    self.command,
+                    aliases=("tiedota", "announcement"),
+                    role=COORDINATOR,
+                    usage_fi=" Otsikko ; teksti",
+                    usage_en=" Title ; text",
+                )
+            ],
+            card_verbs=[
+                CardVerb(FORM_VERB, self.preview_from_form, role=COORDINATOR),
+                CardVerb(EDIT_VERB, self.edit, role=COORDINATOR),
+                CardVerb(SEND_VERB, self.send, role=COORDINATOR),
+            ],
+            jobs={SEND_JOB: self.send_job},
+            progress_hooks=[self.on_progress],
+            tables=("announcements",),
+        )
+
+    async def command(self, turn: Turn, args: str) -> None:
         """`tiedote` (form) or `tiedote Otsikko ; teksti` (preview)."""
         if not args.strip():
-            await turn_context.send_activity(card_reply(form_card(texts, {}, {})))
+            await turn.reply(form_card(turn.texts, {}, {}))
             return
-        await turn_context.send_activity(card_reply(self._preview_or_form(turn_context, texts, from_quick(args))))
+        await turn.reply(self._preview_or_form(turn, parse_quick(split_parts(args))))
 
-    def _preview_or_form(self, turn_context: TurnContext, texts: Texts, values) -> dict[str, Any]:
+    def _preview_or_form(self, turn: Turn, values: AnnouncementInput) -> dict[str, Any]:
+        texts = turn.texts
         send_at, errors = check(values, self._clock())
         if errors:
             return form_card(texts, values.as_dict(), {field: texts(key) for field, key in errors.items()})
-        sender = turn_context.activity.from_property
-        draft_id = self.announcements.create_draft(values, send_at, sender.aad_object_id or sender.id)
+        draft_id = self.announcements.create_draft(values, send_at, turn.person.key)
         item = self.announcements.get(draft_id)
+        if item is None:  # written in this very call: only a broken database gets here
+            raise LookupError(f"announcement {draft_id} vanished after it was created")
         when = (
             texts("announcement.send_later", when=format_time(send_at, texts.language))
             if send_at
@@ -84,46 +115,52 @@ class AnnouncementFeature:
         )
         return preview_card(texts, self._content(item), when, channel_choices(self._registry), draft_id)
 
-    async def on_action(
-        self, turn_context: TurnContext, texts: Texts, verb: str, data: dict[str, Any]
-    ) -> InvokeResponse:
-        """Form, edit and send buttons (the caller has checked the coordinator role)."""
-        if verb == FORM_VERB:
-            return card_response(self._preview_or_form(turn_context, texts, from_form(data)))
+    def _announcement_of(self, data: dict[str, Any]) -> Announcement | None:
         announcement_id = data.get("announcement_id")
-        item = self.announcements.get(announcement_id) if isinstance(announcement_id, int) else None
-        if item is None:
-            return message_response(texts("announcement.not_found"))
-        if verb == EDIT_VERB:
-            values = {"title": item.title, "text": item.text, "image_url": item.image_url}
-            for index, (label, url) in enumerate(item.links, start=1):
-                values[f"link{index}_title"], values[f"link{index}_url"] = label, url
-            return card_response(form_card(texts, values, {}))
-        return await self._send(turn_context, texts, item, data)
+        return self.announcements.get(announcement_id) if isinstance(announcement_id, int) else None
 
-    async def _send(self, turn_context: TurnContext, texts: Texts, item: Announcement, data: dict) -> InvokeResponse:
-        targets = resolve_targets(turn_context, self._registry, data)
+    async def preview_from_form(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+        """The form's **Esikatsele**: the preview, or the form again with what to fix."""
+        return card_answer(self._preview_or_form(turn, from_form(data)))
+
+    async def edit(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+        """**Muokkaa** on the preview: the form with the draft's values."""
+        item = self._announcement_of(data)
+        if item is None:
+            return message_answer(turn.texts("announcement.not_found"))
+        values = {"title": item.title, "text": item.text, "image_url": item.image_url}
+        for index, (label, url) in enumerate(item.links, start=1):
+            values[f"link{index}_title"], values[f"link{index}_url"] = label, url
+        return card_answer(form_card(turn.texts, values, {}))
+
+    async def send(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+        """**Lähetä**: now, or at the chosen time; a delivery report card follows the sending."""
+        texts = turn.texts
+        item = self._announcement_of(data)
+        if item is None:
+            return message_answer(texts("announcement.not_found"))
+        targets = resolve_targets(turn, self._registry, data)
         if not targets:
             key = "webinar.no_targets" if data.get("target") == "chosen" else "webinar.no_channels"
-            return message_response(texts(key))
-        scheduled = item.send_at is not None and item.send_at > self._clock()
+            return message_answer(texts(key))
+        send_at = item.send_at
+        scheduled = send_at is not None and send_at > self._clock()
         if not self.announcements.start_sending(item.id, targets, scheduled):
-            return message_response(texts("announcement.already_sent"))
+            return message_answer(texts("announcement.already_sent"))
         # The report card is posted now and updated in place as the engine makes progress.
         report = report_card(texts, item.title, {"pending": len(targets)}, [])
-        response = await turn_context.send_activity(card_reply(report))
-        reference = conversation_info(turn_context.activity).reference
-        if response is not None and response.id:
+        message_id = await turn.reply(report)
+        if message_id:
             self.announcements.set_report_message(
-                item.id, turn_context.activity.conversation.id, response.id, reference
+                item.id, turn.conversation.id, message_id, turn.conversation.info.reference
             )
-        if scheduled:
-            self._jobs.schedule(f"{_group(item.id)}:send", SEND_JOB, item.send_at, {"announcement_id": item.id})
-            when = format_time(item.send_at, texts.language)
-            return message_response(texts("announcement.scheduled", title=item.title, when=when, count=len(targets)))
+        if send_at is not None and scheduled:
+            self._jobs.schedule(f"{_group(item.id)}:send", SEND_JOB, send_at, {"announcement_id": item.id})
+            when = format_time(send_at, texts.language)
+            return message_answer(texts("announcement.scheduled", title=item.title, when=when, count=len(targets)))
         self.fan_out(item.id)
         log.info("announcement sending", extra={"targets": len(targets)})
-        return message_response(texts("announcement.sending", title=item.title, count=len(targets)))
+        return message_answer(texts("announcement.sending", title=item.title, count=len(targets)))
 
     def fan_out(self, announcement_id: int) -> int:
         """Queue one copy per target (idempotent: a repeated call queues nothing new)."""
@@ -148,7 +185,7 @@ class AnnouncementFeature:
             return conversation_id
         return f"{row['team_name'] or '?'} › {row['channel_name'] or row['conversation_type']}"
 
-    def _why(self, target) -> str:
+    def _why(self, target: TargetOutcome) -> str:
         """The reason in the report's language: throttled and retried, blocked, removed, interrupted…"""
         if target.status in ("pending", "sending") or not target.cause:
             return ""
@@ -175,8 +212,7 @@ class AnnouncementFeature:
             for target in report.targets
             if target.operation == "send"
         ]
-        counts = {status: count for status, count in report.counts.items()}
-        card = report_card(self._texts, item.title, counts, rows)
+        card = report_card(self._texts, item.title, dict(report.counts), rows)
         self._outbox.enqueue_update(
             f"report:{item.id}",
             item.report_conversation_id,
@@ -191,6 +227,13 @@ def _status_word(status: str) -> str:
     return {"sent": "sent", "pending": "pending", "sending": "pending"}.get(status, "failed")
 
 
-def from_quick(args: str):
-    """`Otsikko ; teksti` as announcement input."""
-    return parse_quick(split_parts(args))
+def feature(services: Services) -> Feature:
+    """Announcements to the network's channels (coordinators)."""
+    return AnnouncementFeature(
+        Announcements(services.db, services.clock),
+        services.registry,
+        services.outbox,
+        services.jobs,
+        services.network_texts,
+        services.clock,
+    ).declare()

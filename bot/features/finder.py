@@ -1,4 +1,4 @@
-"""The service finder in Teams: answering free text, the narrowing and profile forms, card buttons."""
+"""The service finder: answering free text, the narrowing and profile forms, card buttons."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from collections.abc import Callable
 from dataclasses import asdict
 from http import HTTPStatus
 from typing import Any
-
-from botbuilder.core import InvokeResponse, MessageFactory, TurnContext
 
 from adaptive_cards.finder import (
     FEEDBACK_VERB,
@@ -22,15 +20,16 @@ from adaptive_cards.finder import (
     profile_card,
     results_card,
 )
+from bot.common.clock import Clock
 from bot.domain.knowledge_service import KnowledgeService
-from bot.domain.search_log import SearchLog
+from bot.domain.search_log import LoggedSearch, SearchLog
+from bot.domain.webinars import Webinars
+from bot.feature import CardVerb, Command, Feature, Flow, FlowResult, Form
 from bot.i18n import Texts
-from bot.invoke_responses import card_response, error_response, message_response
-from bot.replies import card_reply
-from knowledge.facets import Facets, read_facets
+from bot.services import Services
+from bot.turn import InvokeAnswer, Turn, card_answer, error_answer, message_answer
+from knowledge.facets import Facets
 from knowledge.finder import SearchResult
-from knowledge.loader import KnowledgeBaseError
-from knowledge.text import analyse_text
 from knowledge.vocab import (
     MUNICIPALITIES,
     MUNICIPALITY_BY_CODE,
@@ -46,7 +45,7 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 500
 FIRST_PAGE = 3
 MORE_PAGE = 8
-VERBS = (REFER_VERB, MORE_VERB, FEEDBACK_VERB)
+NARROW_FLOW = "finder.narrow"
 # Words that name a stage also trigger the matching need; in a narrowing reply they mean the stage.
 STAGE_NEEDS = {
     "idea": {"starting"},
@@ -54,7 +53,6 @@ STAGE_NEEDS = {
     "transfer": {"ownership_change"},
     "crisis": {"financial_distress"},
 }
-FORMS = (NARROW_FORM, PROFILE_FORM, NEED_FORM)
 
 
 def _facets_to_dict(facets: Facets) -> dict[str, Any]:
@@ -74,7 +72,7 @@ def _facets_from_dict(data: dict[str, Any]) -> Facets:
 
 
 class FinderFeature:
-    """Glue between Teams and the finder: no ranking logic lives here."""
+    """Glue between the conversation and the finder: no ranking logic lives here."""
 
     def __init__(
         self,
@@ -85,6 +83,26 @@ class FinderFeature:
         self.knowledge = knowledge
         self.searches = log_store
         self._recordings = recordings  # service ids -> (title, url) of past webinars about them
+
+    def declare(self) -> Feature:
+        """The finder's commands, buttons, forms and the narrowing flow."""
+        return Feature(
+            name="finder",
+            commands=[Command("profile", "yritysprofiili", "profile", self.show_profile_form, aliases=("profiili",))],
+            card_verbs=[
+                CardVerb(REFER_VERB, self.refer),
+                CardVerb(MORE_VERB, self.more),
+                CardVerb(FEEDBACK_VERB, self.feedback),
+            ],
+            forms=[
+                Form(PROFILE_FORM, self.submit_profile),
+                Form(NEED_FORM, self.submit_need),
+                Form(NARROW_FORM, self.submit_narrow),
+            ],
+            flows=[Flow(NARROW_FLOW, self.narrow_flow)],
+            free_text=self.answer,
+            tables=("searches", "search_feedback", "referral_intents"),
+        )
 
     # ---- choices for the forms ------------------------------------------------------------
 
@@ -143,45 +161,49 @@ class FinderFeature:
             recordings=recordings[:3],
         )
 
-    async def answer(self, turn_context: TurnContext, texts: Texts, question: str) -> int | None:
-        """Answer a free-text question with the results card; returns the search id when the
-        question was broad enough to offer narrowing (the caller starts the narrowing dialog)."""
+    async def answer(self, turn: Turn, question: str) -> None:
+        """Answer a free-text question with the results card; a broad one also waits for narrowing."""
+        texts = turn.texts
         if len(question) > MAX_QUESTION_CHARS:
             question = question[:MAX_QUESTION_CHARS]
-            await turn_context.send_activity(texts("finder.too_long"))
+            await turn.reply(texts("finder.too_long"))
         result = self._run(question, None, MORE_PAGE)
         if not result.matches:
-            self._record(turn_context, texts, question, result)
+            self._record(turn, question, result)
             needs = self.choices(texts)["needs"]
-            await turn_context.send_activity(card_reply(no_match_card(texts, question, needs)))
-            return None
-        search_id = self._record(turn_context, texts, question, result)
+            await turn.reply(no_match_card(texts, question, needs))
+            return
+        search_id = self._record(turn, question, result)
         card = self._card(texts, question, result, search_id, FIRST_PAGE, offer_narrowing=result.vague)
-        await turn_context.send_activity(card_reply(card))
+        await turn.reply(card)
         log.info("finder answered", extra={"search_id": search_id, "results": len(result.matches)})
-        return search_id if result.vague else None
+        if result.vague:
+            await turn.begin_flow(NARROW_FLOW, {"search_id": search_id})
 
-    def _record(self, turn_context: TurnContext, texts: Texts, question: str, result: SearchResult) -> int:
-        activity = turn_context.activity
+    def _record(self, turn: Turn, question: str, result: SearchResult) -> int:
         return self.searches.record(
             question,
-            texts.language,
+            turn.language,
             _facets_to_dict(result.facets),
             [match.service.id for match in result.matches],
-            activity.from_property.aad_object_id or activity.from_property.id,
-            activity.conversation.id,
+            turn.person.key,
+            turn.conversation.id,
         )
 
-    async def refine(self, turn_context: TurnContext, texts: Texts, search_id: int) -> bool:
+    async def narrow_flow(self, turn: Turn, state: dict[str, Any]) -> FlowResult:
+        """The message after a broad question: a narrowing, or something new for the router."""
+        search_id = state.get("search_id")
+        handled = isinstance(search_id, int) and await self.refine(turn, search_id)
+        return FlowResult.DONE if handled else FlowResult.NOT_HANDLED
+
+    async def refine(self, turn: Turn, search_id: int) -> bool:
         """Narrow a stored search with the form's values or typed facts; False if the message is not that."""
-        activity = turn_context.activity
-        value = activity.value if isinstance(activity.value, dict) else None
+        value = turn.value
         if value is not None and value.get(FORM_KEY) == NARROW_FORM:
             facets = _facets_from_dict(value)
-        elif value is None and activity.text:
-            analyses = analyse_text(activity.text, self.knowledge.finder.analyzer)
-            facets = read_facets(activity.text, analyses)
-            needs_named = set(self.knowledge.finder.search(activity.text, top=1).needs)
+        elif value is None and turn.text:
+            facets = self.knowledge.finder.read_facets(turn.text)
+            needs_named = set(self.knowledge.finder.search(turn.text, top=1).needs)
             needs_named -= STAGE_NEEDS.get(facets.stage or "", set())  # "aloittava" is a stage here
             if not any(asdict(facets).values()) or needs_named:
                 return False  # a new question or command, not an answer to "narrow down"
@@ -191,94 +213,103 @@ class FinderFeature:
         if stored is None:
             return False
         result = self._run(stored.question, facets, MORE_PAGE)
-        await self._send_results(turn_context, texts, stored.question, result)
+        await self._send_results(turn, stored.question, result)
         return True
 
-    async def _send_results(self, turn_context: TurnContext, texts: Texts, question: str, result: SearchResult):
+    async def _send_results(self, turn: Turn, question: str, result: SearchResult) -> None:
+        texts = turn.texts
         if not result.matches:
             needs = self.choices(texts)["needs"]
-            self._record(turn_context, texts, question, result)
-            await turn_context.send_activity(card_reply(no_match_card(texts, question, needs)))
+            self._record(turn, question, result)
+            await turn.reply(no_match_card(texts, question, needs))
             return
-        search_id = self._record(turn_context, texts, question, result)
-        await turn_context.send_activity(card_reply(self._card(texts, question, result, search_id, FIRST_PAGE)))
+        search_id = self._record(turn, question, result)
+        await turn.reply(self._card(texts, question, result, search_id, FIRST_PAGE))
 
-    async def submit_form(self, turn_context: TurnContext, texts: Texts, value: dict[str, Any]) -> bool:
-        """Handle an Action.Submit from a finder card (profile or need choice); False if not ours."""
-        form = value.get(FORM_KEY)
-        if form == PROFILE_FORM:
-            needs = [need for need in str(value.get("needs") or "").split(",") if need in {t.id for t in NEEDS}]
-            if not needs:
-                await turn_context.send_activity(texts("finder.profile_empty"))
-                return True
-            question = ", ".join(term_by_id(NEEDS, need).label(texts.language) for need in needs)
-            result = self._run(question, _facets_from_dict(value), MORE_PAGE)
-            await self._send_results(turn_context, texts, question, result)
-            return True
-        if form == NEED_FORM:
-            need = value.get("need")
-            if need not in {t.id for t in NEEDS}:
-                await turn_context.send_activity(texts("finder.profile_empty"))
-                return True
-            original = str(value.get("question") or "")[:MAX_QUESTION_CHARS]
-            question = f"{term_by_id(NEEDS, need).label(texts.language)} {original}".strip()
-            result = self._run(question, None, MORE_PAGE)
-            await self._send_results(turn_context, texts, question, result)
-            return True
-        if form == NARROW_FORM:
-            search_id = value.get("search_id")
-            if isinstance(search_id, int) and await self.refine(turn_context, texts, search_id):
-                return True
-            await turn_context.send_activity(texts("finder.stale"))
-            return True
-        return False
+    async def submit_profile(self, turn: Turn, value: dict[str, Any]) -> None:
+        """The company profile form: search with the chosen needs and facets."""
+        texts = turn.texts
+        needs = [need for need in str(value.get("needs") or "").split(",") if need in {t.id for t in NEEDS}]
+        if not needs:
+            await turn.reply(texts("finder.profile_empty"))
+            return
+        question = ", ".join(term_by_id(NEEDS, need).label(texts.language) for need in needs)
+        result = self._run(question, _facets_from_dict(value), MORE_PAGE)
+        await self._send_results(turn, question, result)
 
-    async def show_profile_form(self, turn_context: TurnContext, texts: Texts) -> None:
-        """Send the company profile form."""
-        await turn_context.send_activity(card_reply(profile_card(texts, self.choices(texts))))
+    async def submit_need(self, turn: Turn, value: dict[str, Any]) -> None:
+        """A need category picked on the no-match card: search again with it."""
+        texts = turn.texts
+        need = value.get("need")
+        if need not in {t.id for t in NEEDS}:
+            await turn.reply(texts("finder.profile_empty"))
+            return
+        original = str(value.get("question") or "")[:MAX_QUESTION_CHARS]
+        question = f"{term_by_id(NEEDS, str(need)).label(texts.language)} {original}".strip()
+        result = self._run(question, None, MORE_PAGE)
+        await self._send_results(turn, question, result)
+
+    async def submit_narrow(self, turn: Turn, value: dict[str, Any]) -> None:
+        """The narrowing form pressed after its flow ended (e.g. after another question)."""
+        search_id = value.get("search_id")
+        if isinstance(search_id, int) and await self.refine(turn, search_id):
+            return
+        await turn.reply(turn.texts("finder.stale"))
+
+    async def show_profile_form(self, turn: Turn, _args: str) -> None:
+        """`yritysprofiili`: the company profile form."""
+        await turn.reply(profile_card(turn.texts, self.choices(turn.texts)))
 
     # ---- card buttons (Action.Execute) ----------------------------------------------------
 
-    async def on_action(
-        self, turn_context: TurnContext, texts: Texts, verb: str, data: dict[str, Any]
-    ) -> InvokeResponse:
-        """Answer a finder button; anything that does not add up gets a polite message, nothing changes."""
+    def _search_of(self, data: dict[str, Any]) -> LoggedSearch | None:
         search_id = data.get("search_id")
-        stored = self.searches.get(search_id) if isinstance(search_id, int) else None
-        if stored is None:
-            return message_response(texts("finder.stale"))
-        user = turn_context.activity.from_property
-        user_id = user.aad_object_id or user.id
-        if verb == REFER_VERB:
-            service_id = data.get("service_id")
-            if service_id not in stored.service_ids:
-                return message_response(texts("finder.stale"))
-            service = next((s for s in self.knowledge.kb.services if s.id == service_id), None)
-            if service is None:
-                return message_response(texts("finder.stale"))
-            self.searches.record_referral_intent(stored.id, service_id, user_id, turn_context.activity.conversation.id)
-            provider = self.knowledge.kb.provider_of(service)
-            name = service.name_en if texts.language == "en" else service.name_fi
-            return message_response(texts("finder.referral_noted", service=name, provider=provider.name))
-        result = self._run(stored.question, _facets_from_dict(stored.facets), MORE_PAGE)
-        if verb == MORE_VERB:
-            return card_response(self._card(texts, stored.question, result, stored.id, MORE_PAGE))
-        if verb == FEEDBACK_VERB:
-            helpful = data.get("helpful")
-            if not isinstance(helpful, bool):
-                return error_response(HTTPStatus.BAD_REQUEST, "BadRequest", "helpful must be true or false")
-            self.searches.give_feedback(stored.id, user_id, helpful)
-            return card_response(
-                self._card(texts, stored.question, result, stored.id, FIRST_PAGE, feedback_given=helpful)
-            )
-        return message_response(texts("invoke.unknown_action"))
+        return self.searches.get(search_id) if isinstance(search_id, int) else None
 
-    async def reload(self, turn_context: TurnContext, texts: Texts) -> None:
-        """Reload the knowledge base (coordinators); errors keep the old one and are reported."""
-        try:
-            kb = self.knowledge.reload()
-        except KnowledgeBaseError as error:
-            listing = "\n".join(f"- {problem}" for problem in error.problems[:5])
-            await turn_context.send_activity(MessageFactory.text(texts("kb.reload_failed", errors=listing)))
-            return
-        await turn_context.send_activity(texts("kb.reloaded", providers=kb.provider_count, services=kb.service_count))
+    async def refer(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+        """**Kirjaa ohjaus**: note which service the adviser means to refer the company to."""
+        texts = turn.texts
+        stored = self._search_of(data)
+        service_id = data.get("service_id")
+        if stored is None or service_id not in stored.service_ids:
+            return message_answer(texts("finder.stale"))
+        service = next((s for s in self.knowledge.kb.services if s.id == service_id), None)
+        if service is None:
+            return message_answer(texts("finder.stale"))
+        self.searches.record_referral_intent(stored.id, service.id, turn.person.key, turn.conversation.id)
+        provider = self.knowledge.kb.provider_of(service)
+        name = service.name_en if texts.language == "en" else service.name_fi
+        return message_answer(texts("finder.referral_noted", service=name, provider=provider.name))
+
+    async def more(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+        """**Näytä lisää**: the same search with more results."""
+        stored = self._search_of(data)
+        if stored is None:
+            return message_answer(turn.texts("finder.stale"))
+        result = self._run(stored.question, _facets_from_dict(stored.facets), MORE_PAGE)
+        return card_answer(self._card(turn.texts, stored.question, result, stored.id, MORE_PAGE))
+
+    async def feedback(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+        """👍/👎: stored with the question; a later press replaces the earlier one."""
+        stored = self._search_of(data)
+        if stored is None:
+            return message_answer(turn.texts("finder.stale"))
+        helpful = data.get("helpful")
+        if not isinstance(helpful, bool):
+            return error_answer(HTTPStatus.BAD_REQUEST, "BadRequest", "helpful must be true or false")
+        self.searches.give_feedback(stored.id, turn.person.key, helpful)
+        result = self._run(stored.question, _facets_from_dict(stored.facets), MORE_PAGE)
+        return card_answer(
+            self._card(turn.texts, stored.question, result, stored.id, FIRST_PAGE, feedback_given=helpful)
+        )
+
+
+def feature(services: Services) -> Feature:
+    """The service finder, pointing also at recordings of past webinars about the services found."""
+    webinars = Webinars(services.db, services.clock)
+    clock: Clock = services.clock
+
+    def recordings(service_ids: set[str]) -> list[tuple[str, str]]:
+        return [(webinar.title, webinar.recording_url) for webinar in webinars.recordings_for(service_ids, clock())]
+
+    return FinderFeature(services.knowledge, SearchLog(services.db, services.clock), recordings).declare()

@@ -23,7 +23,8 @@ from bot.logs import correlation_id
 
 log = logging.getLogger(__name__)
 
-Logic = Callable[[TurnContext], Awaitable[None]]
+# logic(turn_context, the activity's JSON as received)
+Logic = Callable[[TurnContext, dict[str, Any]], Awaitable[None]]
 
 
 def _problem(status: HTTPStatus, detail: str) -> web.Response:
@@ -96,7 +97,10 @@ class MessagesEndpoint:
             )
             return _problem(HTTPStatus.FORBIDDEN, "This tenant is not part of the network.")
 
-        invoke_response = await self._adapter.process_activity(auth_result, activity, self._logic)
+        async def run(turn_context: TurnContext) -> None:
+            await self._logic(turn_context, body)
+
+        invoke_response = await self._adapter.process_activity(auth_result, activity, run)
         if invoke_response is None:
             return web.Response(status=HTTPStatus.OK)
         status = int(invoke_response.status or HTTPStatus.OK)

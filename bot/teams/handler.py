@@ -1,379 +1,149 @@
-"""The Teams edge: turns activities into calls on the features and replies with cards."""
+"""The Teams edge: each activity becomes a Turn of our own, handed to the router and the features.
+
+Everything botbuilder-specific about a turn lives here: sending through the TurnContext, looking
+people and channels up with TeamsInfo, the invoke response, dialog state, the turn-error handler.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+import uuid
 from http import HTTPStatus
 from typing import Any
 
-from botbuilder.core import ConversationState, InvokeResponse, TurnContext, UserState
-from botbuilder.core.teams import TeamsActivityHandler, TeamsInfo
-from botbuilder.dialogs import DialogSet, DialogState
-from botbuilder.schema import ChannelAccount
-from botbuilder.schema.teams import ChannelInfo, TeamInfo
+from botbuilder.core import ConversationState, InvokeResponse, TurnContext
+from botbuilder.core.teams import TeamsInfo
+from botbuilder.schema import Activity, ActivityTypes
 
-from adaptive_cards.finder import FORM_KEY
-from adaptive_cards.help import HELP_VERB, HelpEntry, help_card, welcome_card
-from bot.announcement_feature import VERBS as ANNOUNCEMENT_VERBS
-from bot.announcement_feature import AnnouncementFeature
-from bot.conversations import channel_info, conversation_info, conversation_type_of, team_of
-from bot.coordinator_feature import CoordinatorFeature
-from bot.domain.commands import CommandSpec, ParsedCommand, clean_message_text, parse_command
-from bot.domain.registry import CHANNEL, PERSONAL, ConversationRegistry
-from bot.domain.roles import COORDINATOR, Roles
-from bot.finder_feature import VERBS as FINDER_VERBS
-from bot.finder_feature import FinderFeature
-from bot.i18n import LANGUAGES, Texts, texts_for
-from bot.invoke_responses import card_response, error_response, message_response, store_invoke_response
-from bot.poll_feature import VERBS as POLL_VERBS
-from bot.poll_feature import PollFeature
-from bot.replies import card_reply
-from bot.webinar_feature import MANAGE_VERBS as WEBINAR_MANAGE_VERBS
-from bot.webinar_feature import VERBS as WEBINAR_VERBS
-from bot.webinar_feature import WebinarFeature
-from dialogs.coordinator_dialog import ADD, REMOVE, CoordinatorDialog, other_mentions
-from dialogs.narrow_dialog import NOT_HANDLED, NarrowDialog
+from bot.activity import build_turn
+from bot.domain.preferences import Preferences
+from bot.i18n import Texts, texts_for
+from bot.installation import Installation
+from bot.logs import correlation_id
+from bot.router import Router
+from bot.storage.state_store import StateStore
+from bot.teams.adapter import activity_from_json
+from bot.teams.dialogs_host import TURN_KEY, DialogsHost
+from bot.teams.state_storage import SqliteStorage
+from bot.turn import InvokeAnswer, Person, Turn, message_answer
 
 log = logging.getLogger(__name__)
 
-TEXTS_KEY = "kasvuopas.texts"
 CARD_ACTION = "adaptiveCard/action"
-BOT_NAME = "Kasvuopas"
-ADD_WORDS = {"lisää", "lisaa", "add"}
-REMOVE_WORDS = {"poista", "remove"}
-LANGUAGE_WORDS = {"fi": "fi", "suomi": "fi", "finnish": "fi", "en": "en", "englanti": "en", "english": "en"}
-
-COMMANDS = (
-    CommandSpec("help", "apua", "help", aliases=("ohje", "ohjeet", "komennot", "commands")),
-    CommandSpec("profile", "yritysprofiili", "profile", aliases=("profiili",)),
-    CommandSpec("poll", "kysely", "poll", aliases=("äänestys", "aanestys")),
-    CommandSpec("webinars", "webinaarit", "webinars", aliases=("tietoiskut",)),
-    CommandSpec("webinar", "webinaari", "webinar", aliases=("tietoisku",), coordinator_only=True),
-    CommandSpec("announce", "tiedote", "announce", aliases=("tiedota", "announcement"), coordinator_only=True),
-    CommandSpec("language", "kieli", "language"),
-    CommandSpec("coordinators", "koordinaattorit", "coordinators"),
-    CommandSpec("coordinator", "koordinaattori", "coordinator", coordinator_only=True),
-    CommandSpec("kb", "kb", "kb", aliases=("tietopankki",), coordinator_only=True),
-)
-HELP_USAGE = {
-    "coordinator": " lisää|poista @…",
-    "language": " fi|en",
-    "kb": " lataa",
-    "poll": " Kysymys? ; a ; b",
-    "webinar": " Otsikko ; 16.12.2026 14:00 ; Esittäjä ; https://…",
-    "announce": " Otsikko ; teksti",
-}
-HELP_USAGE_EN = {
-    "coordinator": " add|remove @…",
-    "language": " en|fi",
-    "kb": " reload",
-    "poll": " Question? ; a ; b",
-    "webinar": " Title ; 16.12.2026 14:00 ; Presenter ; https://…",
-    "announce": " Title ; text",
-}
-RELOAD_WORDS = {"lataa", "reload", "päivitä", "paivita"}
-
-Handler = Callable[[TurnContext, ParsedCommand], Awaitable[None]]
+# Where CloudAdapter looks for the invoke response (botbuilder's own key).
+INVOKE_RESPONSE_KEY = "BotFrameworkAdapter.InvokeResponse"
 
 
-@dataclass
-class BotServices:
-    """What the Teams edge needs: the features and the persisted state."""
+class TeamsIO:
+    """The TurnIO of one botbuilder turn."""
 
-    registry: ConversationRegistry
-    roles: Roles
-    conversation_state: ConversationState
-    user_state: UserState
-    finder: FinderFeature
-    webinars: WebinarFeature
-    announcements: AnnouncementFeature
-    polls: PollFeature
+    def __init__(self, turn_context: TurnContext, dialogs: DialogsHost) -> None:
+        self._turn_context = turn_context
+        self._dialogs = dialogs
 
+    async def send(self, activity: dict[str, Any]) -> str | None:
+        """Send into the turn's conversation (or into the expectReplies body)."""
+        response = await self._turn_context.send_activity(activity_from_json(activity))
+        return response.id if response is not None else None
 
-def texts_of(turn_context: TurnContext) -> Texts:
-    """The texts of the language chosen for this turn."""
-    texts = turn_context.turn_state.get(TEXTS_KEY)
-    return texts if texts is not None else texts_for(turn_context.activity.locale)
+    async def begin_flow(self, name: str, state: dict[str, Any]) -> None:
+        """Start the flow as a dialog in this conversation."""
+        await self._dialogs.begin(self._turn_context, name, state)
 
+    async def member(self, user_id: str) -> Person | None:
+        """A member of the conversation or team, from the Teams roster."""
+        try:
+            member = await TeamsInfo.get_member(self._turn_context, user_id)
+        except Exception:
+            log.warning("member lookup failed", exc_info=True)
+            return None
+        return Person(id=member.id or user_id, aad_id=member.aad_object_id or "", name=member.name or "")
 
-class KasvuopasBot(TeamsActivityHandler):
-    """Kasvuopas in Teams: commands, installation events, card actions."""
-
-    def __init__(self, services: BotServices) -> None:
-        self._services = services
-        self._coordinators = CoordinatorFeature(services.roles)
-        self._language = services.user_state.create_property("language")
-        self._dialog_state = services.conversation_state.create_property("DialogState")
-        self._dialogs = DialogSet(self._dialog_state)
-        self._dialogs.add(CoordinatorDialog(texts_of, self._apply_coordinator_change))
-        self._dialogs.add(NarrowDialog(self._refine_search))
-        self._handlers: dict[str, Handler] = {
-            "help": self._help,
-            "profile": self._profile,
-            "poll": self._poll,
-            "webinars": self._list_webinars,
-            "webinar": self._webinar,
-            "announce": self._announce,
-            "kb": self._knowledge_base,
-            "language": self._set_language,
-            "coordinators": self._list_coordinators,
-            "coordinator": self._coordinator,
-        }
-
-    async def on_turn(self, turn_context: TurnContext) -> None:
-        """Pick the reply language, run the turn, then persist state."""
-        preference = await self._language.get(turn_context)
-        turn_context.turn_state[TEXTS_KEY] = texts_for(turn_context.activity.locale, preference)
-        await super().on_turn(turn_context)
-        await self._services.conversation_state.save_changes(turn_context)
-        await self._services.user_state.save_changes(turn_context)
-
-    # ---- messages -------------------------------------------------------------------------
-
-    async def on_message_activity(self, turn_context: TurnContext) -> None:
-        """Continue an open dialog, run a command, or explain what the bot understands."""
-        activity = turn_context.activity
-        self._services.registry.record(conversation_info(activity))
-        texts = texts_of(turn_context)
-        bot_names = [BOT_NAME, activity.recipient.name if activity.recipient else ""]
-        text = clean_message_text(activity.text, bot_names)
-        log.debug("message received", extra={"text": text})
-
-        if await self._continue_dialog(turn_context):
-            return
-        value = activity.value if isinstance(activity.value, dict) else None
-        if value and FORM_KEY in value and await self._services.finder.submit_form(turn_context, texts, value):
-            return
-        if not text:
-            key = "unknown.not_text" if activity.attachments or activity.value else "unknown.empty"
-            await turn_context.send_activity(texts(key))
-            return
-        command = parse_command(text, COMMANDS)
-        if command is None:
-            await self._find_services(turn_context, text)
-            return
-        spec = next(spec for spec in COMMANDS if spec.key == command.key)
-        if spec.coordinator_only and not await self.require_role(turn_context, COORDINATOR):
-            return
-        log.info("command", extra={"command": command.key})
-        await self._handlers[command.key](turn_context, command)
-
-    async def require_role(self, turn_context: TurnContext, role: str) -> bool:
-        """True when the sender holds `role`; otherwise tells them politely and returns False."""
-        sender = turn_context.activity.from_property
-        if self._services.roles.has_role(sender.aad_object_id if sender else None, role):
-            return True
-        log.info("role refused", extra={"role": role})
-        await turn_context.send_activity(texts_of(turn_context)("roles.refused"))
-        return False
-
-    async def _continue_dialog(self, turn_context: TurnContext) -> bool:
-        # Only a conversation that has a dialog on its stack pays for the dialog machinery.
-        state: DialogState | None = await self._dialog_state.get(turn_context)
-        if state is None or not state.dialog_stack:
-            return False
-        dialog_context = await self._dialogs.create_context(turn_context)
-        result = await dialog_context.continue_dialog()
-        return result.result != NOT_HANDLED
-
-    async def _find_services(self, turn_context: TurnContext, question: str) -> None:
-        texts = texts_of(turn_context)
-        search_id = await self._services.finder.answer(turn_context, texts, question)
-        if search_id is not None:
-            dialog_context = await self._dialogs.create_context(turn_context)
-            await dialog_context.begin_dialog(NarrowDialog.__name__, {"search_id": search_id})
-
-    async def _refine_search(self, turn_context: TurnContext, search_id: int) -> bool:
-        return await self._services.finder.refine(turn_context, texts_of(turn_context), search_id)
-
-    async def _poll(self, turn_context: TurnContext, command: ParsedCommand) -> None:
-        await self._services.polls.command(turn_context, texts_of(turn_context), command.args)
-
-    async def _list_webinars(self, turn_context: TurnContext, _command: ParsedCommand) -> None:
-        await self._services.webinars.list(turn_context, texts_of(turn_context))
-
-    async def _webinar(self, turn_context: TurnContext, command: ParsedCommand) -> None:
-        await self._services.webinars.command(turn_context, texts_of(turn_context), command.args)
-
-    async def _announce(self, turn_context: TurnContext, command: ParsedCommand) -> None:
-        await self._services.announcements.command(turn_context, texts_of(turn_context), command.args)
-
-    async def _profile(self, turn_context: TurnContext, _command: ParsedCommand) -> None:
-        await self._services.finder.show_profile_form(turn_context, texts_of(turn_context))
-
-    async def _knowledge_base(self, turn_context: TurnContext, command: ParsedCommand) -> None:
-        texts = texts_of(turn_context)
-        if command.args.strip().lower() not in RELOAD_WORDS:
-            await turn_context.send_activity(texts("kb.usage"))
-            return
-        await self._services.finder.reload(turn_context, texts)
-
-    async def _help(self, turn_context: TurnContext, _command: ParsedCommand) -> None:
-        texts = texts_of(turn_context)
-        await turn_context.send_activity(card_reply(self.help_card(turn_context, texts)))
-
-    def help_card(self, turn_context: TurnContext, texts: Texts) -> dict[str, Any]:
-        """The command list for this user and conversation."""
-        usage = HELP_USAGE_EN if texts.language == "en" else HELP_USAGE
-        entries = [HelpEntry(texts("help.free_text"), texts("help.commands.search"))]
-        entries += [
-            HelpEntry(
-                spec.word_in(texts.language) + usage.get(spec.key, ""),
-                texts(f"help.commands.{spec.key}"),
-                spec.coordinator_only,
-            )
-            for spec in COMMANDS
-        ]
-        in_channel = conversation_type_of(turn_context.activity) != PERSONAL
-        return help_card(texts, entries, in_channel)
-
-    async def _set_language(self, turn_context: TurnContext, command: ParsedCommand) -> None:
-        choice = LANGUAGE_WORDS.get(command.args.strip().lower())
-        if choice not in LANGUAGES:
-            await turn_context.send_activity(texts_of(turn_context)("language.usage"))
-            return
-        await self._language.set(turn_context, choice)
-        texts = Texts(choice)
-        turn_context.turn_state[TEXTS_KEY] = texts
-        await turn_context.send_activity(texts("language.set"))
-
-    async def _list_coordinators(self, turn_context: TurnContext, _command: ParsedCommand) -> None:
-        await self._coordinators.list(turn_context, texts_of(turn_context))
-
-    async def _coordinator(self, turn_context: TurnContext, command: ParsedCommand) -> None:
-        sub = command.args.split(" ", 1)[0].lower() if command.args else ""
-        action = ADD if sub in ADD_WORDS else REMOVE if sub in REMOVE_WORDS else None
-        if action is None:
-            await turn_context.send_activity(texts_of(turn_context)("coordinator.usage"))
-            return
-        if other_mentions(turn_context.activity):
-            await self._apply_coordinator_change(turn_context, action)
-            return
-        dialog_context = await self._dialogs.create_context(turn_context)
-        await dialog_context.begin_dialog(CoordinatorDialog.__name__, {"action": action})
-
-    async def _apply_coordinator_change(self, turn_context: TurnContext, action: str) -> None:
-        # The answer to the dialog's question may come from someone else in a channel.
-        if await self.require_role(turn_context, COORDINATOR):
-            await self._coordinators.change(turn_context, texts_of(turn_context), action)
-
-    # ---- installation and conversation events --------------------------------------------
-
-    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
-        """Installed in a team, group chat or personal chat: register it and say hello once."""
-        await self._installed(turn_context)
-
-    async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
-        """Uninstalled: nothing is sent there any more."""
-        self._uninstalled(turn_context)
-
-    async def on_teams_members_added_dispatch(
-        self, members_added: list[ChannelAccount], team_info: TeamInfo, turn_context: TurnContext
-    ) -> None:
-        """Only the bot's own arrival matters; other members are not looked up."""
-        bot_id = turn_context.activity.recipient.id
-        if any(member.id == bot_id for member in members_added):
-            await self._installed(turn_context)
-
-    async def on_teams_members_removed_dispatch(
-        self, members_removed: list[ChannelAccount], team_info: TeamInfo, turn_context: TurnContext
-    ) -> None:
-        """The bot removed from a team or chat."""
-        bot_id = turn_context.activity.recipient.id
-        if any(member.id == bot_id for member in members_removed):
-            self._uninstalled(turn_context)
-
-    async def on_teams_channel_created(
-        self, channel: ChannelInfo, team_info: TeamInfo, turn_context: TurnContext
-    ) -> None:
-        """A new channel in a team the bot is in becomes a possible target."""
-        self._services.registry.record(channel_info(turn_context.activity, channel.id, channel.name))
-
-    async def on_teams_channel_renamed(
-        self, channel: ChannelInfo, team_info: TeamInfo, turn_context: TurnContext
-    ) -> None:
-        """Keep the channel's name current."""
-        self._services.registry.record(channel_info(turn_context.activity, channel.id, channel.name))
-
-    async def on_teams_channel_deleted(
-        self, channel: ChannelInfo, team_info: TeamInfo, turn_context: TurnContext
-    ) -> None:
-        """A deleted channel is no longer a target."""
-        self._services.registry.deactivate(channel.id)
-
-    async def on_teams_team_renamed(self, team_info: TeamInfo, turn_context: TurnContext) -> None:
-        """Keep the team's name current."""
-        self._services.registry.rename_team(team_info.id, team_info.name or "")
-
-    async def _installed(self, turn_context: TurnContext) -> None:
-        activity = turn_context.activity
-        is_new = self._services.registry.record(conversation_info(activity))
-        if conversation_type_of(activity) == CHANNEL:
-            await self._register_team_channels(turn_context)
-        if is_new:
-            log.info("installed", extra={"conversation_type": conversation_type_of(activity)})
-            texts = texts_of(turn_context)
-            in_channel = conversation_type_of(activity) != PERSONAL
-            await turn_context.send_activity(card_reply(welcome_card(texts, in_channel)))
-
-    def _uninstalled(self, turn_context: TurnContext) -> None:
-        activity = turn_context.activity
-        team_id = team_of(activity).get("id")
-        if team_id:
-            self._services.registry.deactivate_team(team_id)
-        else:
-            self._services.registry.deactivate(activity.conversation.id)
-        log.info("uninstalled", extra={"conversation_type": conversation_type_of(activity)})
-
-    async def _register_team_channels(self, turn_context: TurnContext) -> None:
-        team_id = team_of(turn_context.activity).get("id")
-        if not team_id:
-            return
+    async def team_channels(self, team_id: str) -> list[tuple[str, str]] | None:
+        """The team's channels from Teams."""
         try:
             # botbuilder 4.17's Teams connector client is synchronous (requests): calling it on the
             # event loop would stall every other turn, so it runs in a worker thread.
-            client = await TeamsInfo.get_teams_connector_client(turn_context)
+            client = await TeamsInfo.get_teams_connector_client(self._turn_context)
             result = await asyncio.to_thread(client.teams.get_teams_channels, team_id)
-            channels = result.conversations or []
         except Exception:
             log.warning("could not list the team's channels", exc_info=True)
-            return
-        for channel in channels:
-            self._services.registry.record(channel_info(turn_context.activity, channel.id, channel.name))
+            return None
+        return [(channel.id, channel.name or "") for channel in result.conversations or []]
 
-    # ---- card actions ---------------------------------------------------------------------
 
-    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
-        """Universal Actions are answered here; other invokes go to botbuilder's defaults."""
-        if turn_context.activity.name != CARD_ACTION:
-            return await super().on_invoke_activity(turn_context)
-        response = await self._card_action(turn_context)
-        store_invoke_response(turn_context, response)
-        return response
+def _invoke_response(answer: InvokeAnswer) -> Activity:
+    return Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=answer.status, body=answer.body))
 
-    async def _card_action(self, turn_context: TurnContext) -> InvokeResponse:
-        value = turn_context.activity.value
-        action = value.get("action") if isinstance(value, dict) else None
-        if not isinstance(action, dict) or action.get("type") != "Action.Execute":
-            return error_response(HTTPStatus.BAD_REQUEST, "BadRequest", "Missing or unsupported action.")
-        verb = action.get("verb")
-        texts = texts_of(turn_context)
-        if verb == HELP_VERB:
-            return card_response(self.help_card(turn_context, texts))
-        data = action.get("data") if isinstance(action.get("data"), dict) else {}
-        if verb in FINDER_VERBS:
-            return await self._services.finder.on_action(turn_context, texts, verb, data)
-        if verb in POLL_VERBS:
-            return await self._services.polls.on_action(turn_context, texts, verb, data)
-        if verb in WEBINAR_VERBS or verb in ANNOUNCEMENT_VERBS:
-            sender = turn_context.activity.from_property
-            needs_role = verb in WEBINAR_MANAGE_VERBS or verb in ANNOUNCEMENT_VERBS
-            if needs_role and not self._services.roles.has_role(sender.aad_object_id if sender else None, COORDINATOR):
-                return message_response(texts("roles.refused"))
-            feature = self._services.webinars if verb in WEBINAR_VERBS else self._services.announcements
-            return await feature.on_action(turn_context, texts, verb, data)
-        log.info("unknown card action", extra={"verb": verb})
-        return message_response(texts("invoke.unknown_action"))
+
+class TeamsBot:
+    """Turns botbuilder turns into calls on the router, the installation events and the flows."""
+
+    def __init__(
+        self,
+        router: Router,
+        installation: Installation,
+        preferences: Preferences,
+        state_store: StateStore,
+    ) -> None:
+        self._router = router
+        self._installation = installation
+        self._preferences = preferences
+        self._storage = SqliteStorage(state_store)
+        self._conversation_state = ConversationState(self._storage)
+        self._dialogs = DialogsHost(self._conversation_state, router.flows, router.on_flow)
+
+    def _texts(self, activity: dict[str, Any]) -> Texts:
+        user = activity.get("from") if isinstance(activity.get("from"), dict) else {}
+        user_id = str(user.get("id") or "")
+        preference = self._preferences.language_of(user_id) if user_id else None
+        locale = activity.get("locale")
+        return texts_for(locale if isinstance(locale, str) else None, preference)
+
+    async def on_turn(self, turn_context: TurnContext, activity: dict[str, Any]) -> None:
+        """Run one activity (its JSON as received) and persist the conversation's dialog state."""
+        turn = build_turn(activity, TeamsIO(turn_context, self._dialogs), self._texts(activity))
+        turn_context.turn_state[TURN_KEY] = turn
+        kind = activity.get("type")
+        if kind == ActivityTypes.message:
+            if not await self._dialogs.continue_flow(turn_context):
+                await self._router.on_message(turn)
+        elif kind == ActivityTypes.invoke:
+            answer = (
+                await self._router.on_card_action(turn)
+                if activity.get("name") == CARD_ACTION
+                else InvokeAnswer(HTTPStatus.NOT_IMPLEMENTED)
+            )
+            # Handed to the adapter directly: sending it as an activity would deep-copy the card.
+            turn_context.turn_state[INVOKE_RESPONSE_KEY] = _invoke_response(answer)
+        elif kind == ActivityTypes.conversation_update:
+            await self._installation.on_conversation_update(turn)
+        elif kind == ActivityTypes.installation_update:
+            await self._installation.on_installation_update(turn)
+        await self._conversation_state.save_changes(turn_context)
+
+    async def on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:
+        """Log with a reference, tell the user the reference (no internals), clear the dialog state."""
+        ref = correlation_id.get() or uuid.uuid4().hex[:12]
+        activity = turn_context.activity
+        log.error(
+            "turn failed",
+            exc_info=(type(error), error, error.__traceback__),
+            extra={"ref": ref, "activity_type": activity.type, "activity_name": activity.name},
+        )
+        turn: Turn | None = turn_context.turn_state.get(TURN_KEY)
+        texts = turn.texts if turn is not None else texts_for(activity.locale)
+        text = texts("error.text", ref=ref)
+        try:
+            if activity.type == ActivityTypes.invoke:
+                await turn_context.send_activity(_invoke_response(message_answer(text)))
+            else:
+                await turn_context.send_activity(text)
+        except Exception:
+            log.warning("could not tell the user about the error", extra={"ref": ref}, exc_info=True)
+        # A flow that failed half-way would fail again on the next message: start clean.
+        try:
+            await self._storage.delete([self._conversation_state.get_storage_key(turn_context)])
+        except Exception:
+            log.warning("could not clear conversation state", extra={"ref": ref}, exc_info=True)

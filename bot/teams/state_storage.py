@@ -7,7 +7,7 @@ from typing import Any
 import jsonpickle
 from botbuilder.core import Storage, StoreItem
 
-from bot.domain.state_store import ANY_ETAG, StateStore
+from bot.storage.state_store import ANY_ETAG, StateStore
 
 ETAG_FIELD = "e_tag"
 

@@ -7,24 +7,20 @@ knows nothing of botbuilder, can decide between retrying, giving up and marking 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import (
-    Activity,
-    ChannelAccount,
-    ConversationParameters,
-    ConversationReference,
-    Entity,
-    Mention,
-)
+from botbuilder.schema import ChannelAccount, ConversationParameters, ConversationReference
 
-from bot.domain.delivery import DeliveryError
+from bot.delivery.engine import DeliveryError
+from bot.delivery.report import OPEN_PERSONAL, UPDATE
+from bot.teams.adapter import activity_from_json
 
 log = logging.getLogger(__name__)
 
-SEND, UPDATE, OPEN_PERSONAL = "send", "update", "personal"
+InTurn = Callable[[TurnContext], Awaitable[None]]
 
 
 def _status_and_retry(error: Exception) -> tuple[int, float | None]:
@@ -37,18 +33,6 @@ def _status_and_retry(error: Exception) -> tuple[int, float | None]:
     except ValueError:
         seconds = None
     return int(status), seconds
-
-
-def _activity_from(data: dict[str, Any]) -> Activity:
-    """The stored activity as botbuilder's object; mentions are rebuilt as Mention entities, which
-    plain deserialisation would reduce to their type (and Teams would show no mention)."""
-    message = Activity().deserialize(data)
-    if data.get("entities"):
-        message.entities = [
-            Mention().deserialize(entity) if entity.get("type") == "mention" else Entity().deserialize(entity)
-            for entity in data["entities"]
-        ]
-    return message
 
 
 class TeamsTransport:
@@ -68,7 +52,7 @@ class TeamsTransport:
             # Errors are caught here, not left to the adapter, whose on_turn_error would post an
             # apology into the very conversation we failed to reach.
             try:
-                message = _activity_from(activity)
+                message = activity_from_json(activity)
                 if operation == UPDATE:
                     message.id = activity_id
                     await turn_context.update_activity(message)
@@ -94,7 +78,7 @@ class TeamsTransport:
             raise DeliveryError(status, retry_after, f"{type(error).__name__}: {error}"[:300])
         return outcome.get("id")
 
-    async def _open_personal_chat(self, reference: dict[str, Any], in_turn) -> None:
+    async def _open_personal_chat(self, reference: dict[str, Any], in_turn: InTurn) -> None:
         """Create the 1:1 chat with a user of a team the bot is in, then send in it."""
         conversation = reference.get("conversation") or {}
         parameters = ConversationParameters(

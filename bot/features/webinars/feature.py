@@ -1,4 +1,4 @@
-"""Webinars in Teams: form and quick syntax, preview, publishing, RSVP, calendar, changes, reminders."""
+"""Webinars: form and quick syntax, preview, publishing, RSVP, calendar, changes, reminders."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
-
-from botbuilder.core import InvokeResponse, TurnContext
 
 from adaptive_cards.webinars import (
     CANCEL_VERB,
@@ -23,30 +21,29 @@ from adaptive_cards.webinars import (
     preview_card,
     webinar_card,
 )
+from bot.common.clock import Clock
+from bot.common.helsinki_time import TimeInputError, format_time, parse_local_datetime, to_helsinki
+from bot.common.icalendar_file import CalendarEvent, calendar_file
+from bot.common.signed_links import SignedLinks
+from bot.delivery.jobs import JobStore
+from bot.delivery.outbox import Outbox
 from bot.domain.commands import split_parts
-from bot.domain.helsinki_time import TimeInputError, format_time, parse_local_datetime, to_helsinki
-from bot.domain.icalendar_file import CalendarEvent, calendar_file
-from bot.domain.jobs import JobStore
-from bot.domain.outbox import Outbox
 from bot.domain.registry import ConversationRegistry
-from bot.domain.signed_links import SignedLinks
 from bot.domain.webinars import Webinar, WebinarInput, Webinars, check, parse_quick
+from bot.feature import COORDINATOR, CardVerb, Command, Feature, SignedFile
+from bot.features.publishing import channel_choices, references, resolve_targets
+from bot.features.webinars.notices import CHANNEL_REMINDER, PERSONAL_REMINDER, WebinarNotices, group_of, post_prefix
 from bot.i18n import Texts
-from bot.invoke_responses import card_response, message_response
-from bot.publishing import card_activity, channel_choices, references, resolve_targets
-from bot.replies import card_reply
-from bot.webinar_notices import WebinarNotices, group_of, post_prefix
+from bot.services import Services
+from bot.turn import InvokeAnswer, Turn, card_activity, card_answer, message_answer
 
 log = logging.getLogger(__name__)
 
-VERBS = (FORM_VERB, EDIT_VERB, PUBLISH_VERB, RSVP_VERB, CANCEL_VERB, RESCHEDULE_VERB, RECORDING_VERB)
-MANAGE_VERBS = (FORM_VERB, EDIT_VERB, PUBLISH_VERB, CANCEL_VERB, RESCHEDULE_VERB, RECORDING_VERB)
 CANCEL_WORDS, MOVE_WORDS = {"peru", "cancel"}, {"siirrä", "siirra", "move"}
-Clock = Callable[[], datetime]
 
 
 class WebinarFeature:
-    """The glue between Teams and the webinar domain; sending goes through the outbox."""
+    """The glue between the conversation and the webinar domain; sending goes through the outbox."""
 
     def __init__(
         self,
@@ -67,15 +64,43 @@ class WebinarFeature:
         self._channel_texts = texts_default  # shared copies in channels are in the network's language
         self._clock = clock
         self._notices = WebinarNotices(webinars, registry, outbox, jobs, texts_default, reminder_before)
-        self.channel_reminder = self._notices.channel_reminder  # job handlers
-        self.personal_reminder = self._notices.personal_reminder
         self._topics = topics  # text -> the knowledge-base services it is about
+        self.calendar_file = SignedFile("webinars", "ics", self.calendar, "text/calendar", "webinaari-{}.ics")
 
-    # ---- views ----------------------------------------------------------------------------
-
-    def calendar_path(self, webinar_id: int) -> str:
-        """Where the webinar's .ics file is served."""
-        return f"/webinars/{webinar_id}.ics"
+    def declare(self) -> Feature:
+        """`webinaarit` for everyone; creating and managing webinars for coordinators."""
+        manage = COORDINATOR
+        return Feature(
+            name="webinars",
+            commands=[
+                Command("webinars", "webinaarit", "webinars", self.list, aliases=("tietoiskut",)),
+                Command(
+                    "webinar",
+                    "webinaari",
+                    "webinar",
+                    self.command,
+                    aliases=("tietoisku",),
+                    role=manage,
+                    usage_fi=" Otsikko ; 16.12.2026 14:00 ; Esittäjä ; https://…",
+                    usage_en=" Title ; 16.12.2026 14:00 ; Presenter ; https://…",
+                ),
+            ],
+            card_verbs=[
+                CardVerb(RSVP_VERB, self.rsvp),
+                CardVerb(FORM_VERB, self.preview_from_form, role=manage),
+                CardVerb(EDIT_VERB, self.edit, role=manage),
+                CardVerb(PUBLISH_VERB, self.publish, role=manage),
+                CardVerb(CANCEL_VERB, self.cancel, role=manage),
+                CardVerb(RESCHEDULE_VERB, self.reschedule, role=manage),
+                CardVerb(RECORDING_VERB, self.add_recording, role=manage),
+            ],
+            jobs={
+                CHANNEL_REMINDER: self._notices.channel_reminder,
+                PERSONAL_REMINDER: self._notices.personal_reminder,
+            },
+            files=[self.calendar_file],
+            tables=("webinars", "webinar_attendance"),
+        )
 
     def view(self, webinar: Webinar, language: str) -> WebinarView:
         """The card's content in `language`, with a calendar link valid until a day after the event."""
@@ -90,7 +115,7 @@ class WebinarFeature:
             organisation=webinar.organisation,
             description=webinar.description,
             join_url=webinar.join_url,
-            calendar_url=self._links.url(self.calendar_path(webinar.id), now, lifetime),
+            calendar_url=self._links.url(self.calendar_file.path(webinar.id), now, lifetime),
             recording_url=webinar.recording_url,
             attending=self.webinars.attending_count(webinar.id),
             cancelled=webinar.status == "cancelled",
@@ -116,75 +141,71 @@ class WebinarFeature:
 
     # ---- commands -------------------------------------------------------------------------
 
-    async def command(self, turn_context: TurnContext, texts: Texts, args: str) -> None:
+    async def command(self, turn: Turn, args: str) -> None:
         """`webinaari` (form), `webinaari Otsikko ; aika ; esittäjä ; linkki`, `peru ID`, `siirrä ID ; aika`."""
         first = args.split(" ", 1)[0].lower() if args else ""
         if first in CANCEL_WORDS | MOVE_WORDS:
-            await self._change_by_command(turn_context, texts, first, args.split(" ", 1)[1] if " " in args else "")
+            await self._change_by_command(turn, first, args.split(" ", 1)[1] if " " in args else "")
             return
         if not args.strip():
-            await turn_context.send_activity(card_reply(form_card(texts, {}, {})))
+            await turn.reply(form_card(turn.texts, {}, {}))
             return
         values = parse_quick(split_parts(args))
-        await turn_context.send_activity(card_reply(self._preview_or_form(turn_context, texts, values)))
+        await turn.reply(self._preview_or_form(turn, values))
 
-    async def list(self, turn_context: TurnContext, texts: Texts) -> None:
+    async def list(self, turn: Turn, _args: str) -> None:
         """`webinaarit`: upcoming webinars with their buttons."""
-        views = [self.view(webinar, texts.language) for webinar in self.webinars.upcoming(self._clock())]
-        await turn_context.send_activity(card_reply(list_card(texts, views)))
+        views = [self.view(webinar, turn.language) for webinar in self.webinars.upcoming(self._clock())]
+        await turn.reply(list_card(turn.texts, views))
 
-    def _preview_or_form(self, turn_context: TurnContext, texts: Texts, values: WebinarInput) -> dict[str, Any]:
+    def _preview_or_form(self, turn: Turn, values: WebinarInput) -> dict[str, Any]:
+        texts = turn.texts
         draft, errors = check(values, self._clock())
         if draft is None:
             return form_card(texts, values.as_dict(), {field: texts(key) for field, key in errors.items()})
-        sender = turn_context.activity.from_property
-        ids = self.webinars.create_drafts(draft, sender.aad_object_id or sender.id)
+        ids = self.webinars.create_drafts(draft, turn.person.key)
         views = [self.view(webinar, texts.language) for webinar in self.webinars.series(ids[0])]
         return preview_card(texts, views, channel_choices(self._registry), ids[0])
 
     # ---- card buttons ---------------------------------------------------------------------
 
-    async def on_action(
-        self, turn_context: TurnContext, texts: Texts, verb: str, data: dict[str, Any]
-    ) -> InvokeResponse:
-        """Every webinar button; the caller has checked the coordinator role for MANAGE_VERBS."""
-        if verb == FORM_VERB:
-            fields = {key: str(data.get(key) or "") for key in WebinarInput().as_dict()}
-            return card_response(self._preview_or_form(turn_context, texts, WebinarInput(**fields)))
+    def _webinar_of(self, data: dict[str, Any]) -> Webinar | None:
         webinar_id = data.get("webinar_id")
-        webinar = self.webinars.get(webinar_id) if isinstance(webinar_id, int) else None
-        if webinar is None:
-            return message_response(texts("webinar.not_found"))
-        if verb == EDIT_VERB:
-            values = {
-                "title": webinar.title,
-                "organisation": webinar.organisation,
-                "presenter": webinar.presenter,
-                "start": _plain_time(webinar.starts_at),
-                "duration": str(webinar.duration_min),
-                "join_url": webinar.join_url,
-                "description": webinar.description,
-            }
-            return card_response(form_card(texts, values, {}))
-        if verb == PUBLISH_VERB:
-            return self._publish(turn_context, texts, webinar, data)
-        if verb == RSVP_VERB:
-            return self._rsvp(turn_context, texts, webinar, data)
-        if verb == CANCEL_VERB:
-            return message_response(self._cancel(texts, webinar))
-        if verb == RESCHEDULE_VERB:
-            return message_response(self._reschedule(texts, webinar, str(data.get("new_start") or "")))
-        if verb == RECORDING_VERB:
-            return message_response(self._add_recording(texts, webinar, str(data.get("recording_url") or "")))
-        return message_response(texts("invoke.unknown_action"))
+        return self.webinars.get(webinar_id) if isinstance(webinar_id, int) else None
 
-    def _publish(self, turn_context: TurnContext, texts: Texts, webinar: Webinar, data: dict) -> InvokeResponse:
+    async def preview_from_form(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+        """The form's **Esikatsele**: the preview, or the form again with what to fix."""
+        fields = {key: str(data.get(key) or "") for key in WebinarInput().as_dict()}
+        return card_answer(self._preview_or_form(turn, WebinarInput(**fields)))
+
+    async def edit(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+        """**Muokkaa** on the preview: the form with the draft's values."""
+        webinar = self._webinar_of(data)
+        if webinar is None:
+            return message_answer(turn.texts("webinar.not_found"))
+        values = {
+            "title": webinar.title,
+            "organisation": webinar.organisation,
+            "presenter": webinar.presenter,
+            "start": _plain_time(webinar.starts_at),
+            "duration": str(webinar.duration_min),
+            "join_url": webinar.join_url,
+            "description": webinar.description,
+        }
+        return card_answer(form_card(turn.texts, values, {}))
+
+    async def publish(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+        """**Julkaise**: one card per target through the outbox, reminders scheduled."""
+        texts = turn.texts
+        webinar = self._webinar_of(data)
+        if webinar is None:
+            return message_answer(texts("webinar.not_found"))
         if webinar.status != "draft":
-            return message_response(texts("webinar.already_published"))
-        targets = references(self._registry, resolve_targets(turn_context, self._registry, data))
+            return message_answer(texts("webinar.already_published"))
+        targets = references(self._registry, resolve_targets(turn, self._registry, data))
         if not targets:
             key = "webinar.no_targets" if data.get("target") == "chosen" else "webinar.no_channels"
-            return message_response(texts(key))
+            return message_answer(texts(key))
         published = self.webinars.publish(webinar.id, list(targets))
         for item in published:
             self.webinars.set_services(item.id, self._topics(f"{item.title} {item.organisation} {item.description}"))
@@ -201,23 +222,19 @@ class WebinarFeature:
         log.info("webinar published", extra={"webinars": len(published), "targets": len(targets)})
         here = len(targets) == 1 and data.get("target") == "here"
         text = texts("webinar.published_here" if here else "webinar.published", title=webinar.title, count=len(targets))
-        return message_response(text)
+        return message_answer(text)
 
-    def _rsvp(self, turn_context: TurnContext, texts: Texts, webinar: Webinar, data: dict) -> InvokeResponse:
+    async def rsvp(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+        """**Osallistun / En osallistu**: the person's own card at once, every copy updated soon after."""
+        texts = turn.texts
+        webinar = self._webinar_of(data)
         attending = data.get("attending")
-        if webinar.status != "published" or not isinstance(attending, bool):
-            return message_response(texts("webinar.not_found"))
-        user = turn_context.activity.from_property
-        self.webinars.set_attending(
-            webinar.id,
-            user.aad_object_id or user.id,
-            user.id,
-            user.name or "",
-            turn_context.activity.conversation.id,
-            attending,
-        )
+        if webinar is None or webinar.status != "published" or not isinstance(attending, bool):
+            return message_answer(texts("webinar.not_found"))
+        person = turn.person
+        self.webinars.set_attending(webinar.id, person.key, person.id, person.name, turn.conversation.id, attending)
         self._refresh_copies(webinar.id)
-        return card_response(webinar_card(texts, self.view(webinar, texts.language), answer=attending))
+        return card_answer(webinar_card(texts, self.view(webinar, texts.language), answer=attending))
 
     def _refresh_copies(self, webinar_id: int) -> None:
         """Update every posted copy of the card (coalesced by the outbox to about one update a second)."""
@@ -230,13 +247,35 @@ class WebinarFeature:
                 group_of(webinar_id), copy.conversation_id, copy.reference, copy.activity_id, card_activity(card)
             )
 
+    async def cancel(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+        """**Peru webinaari** (under **Hallinnoi**)."""
+        webinar = self._webinar_of(data)
+        if webinar is None:
+            return message_answer(turn.texts("webinar.not_found"))
+        return message_answer(self._cancel(turn.texts, webinar))
+
+    async def reschedule(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+        """**Siirrä** (under **Hallinnoi**) with the new start time."""
+        webinar = self._webinar_of(data)
+        if webinar is None:
+            return message_answer(turn.texts("webinar.not_found"))
+        return message_answer(self._reschedule(turn.texts, webinar, str(data.get("new_start") or "")))
+
+    async def add_recording(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+        """**Tallenne** (under **Hallinnoi**): the recording link."""
+        webinar = self._webinar_of(data)
+        if webinar is None:
+            return message_answer(turn.texts("webinar.not_found"))
+        return message_answer(self._add_recording(turn.texts, webinar, str(data.get("recording_url") or "")))
+
     def _cancel(self, texts: Texts, webinar: Webinar) -> str:
         if webinar.status == "cancelled":
             return texts("webinar.cancelled", title=webinar.title)
         changed = self.webinars.change(webinar.id, status="cancelled")
         self._notices.cancel_reminders(webinar)
         self._refresh_copies(webinar.id)
-        self._notices.tell_attendees(changed, "webinar.cancelled_notice")
+        if changed is not None:
+            self._notices.tell_attendees(changed, "webinar.cancelled_notice")
         return texts("webinar.cancelled", title=webinar.title)
 
     def _reschedule(self, texts: Texts, webinar: Webinar, new_start: str) -> str:
@@ -248,9 +287,11 @@ class WebinarFeature:
             return texts("webinar.error.start_past")
         changed = self.webinars.change(webinar.id, starts_at=starts_at, status="published")
         self._notices.cancel_reminders(webinar)
-        self._notices.schedule_reminders(changed)
+        if changed is not None:
+            self._notices.schedule_reminders(changed)
         self._refresh_copies(webinar.id)
-        self._notices.tell_attendees(changed, "webinar.rescheduled_notice")
+        if changed is not None:
+            self._notices.tell_attendees(changed, "webinar.rescheduled_notice")
         return texts("webinar.rescheduled", title=webinar.title, when=format_time(starts_at, texts.language))
 
     def _add_recording(self, texts: Texts, webinar: Webinar, url: str) -> str:
@@ -261,19 +302,39 @@ class WebinarFeature:
         self._refresh_copies(webinar.id)
         return texts("webinar.recording_saved", title=webinar.title)
 
-    async def _change_by_command(self, turn_context: TurnContext, texts: Texts, word: str, rest: str) -> None:
+    async def _change_by_command(self, turn: Turn, word: str, rest: str) -> None:
         parts = split_parts(rest)
         webinar_id = parts[0] if parts else ""
         webinar = self.webinars.get(int(webinar_id)) if webinar_id.isdigit() else None
         if webinar is None:
-            await turn_context.send_activity(texts("webinar.usage"))
+            await turn.reply(turn.texts("webinar.usage"))
             return
         if word in CANCEL_WORDS:
-            await turn_context.send_activity(self._cancel(texts, webinar))
+            await turn.reply(self._cancel(turn.texts, webinar))
         else:
-            await turn_context.send_activity(self._reschedule(texts, webinar, parts[1] if len(parts) > 1 else ""))
+            await turn.reply(self._reschedule(turn.texts, webinar, parts[1] if len(parts) > 1 else ""))
 
 
 def _plain_time(moment: datetime) -> str:
     local = to_helsinki(moment.astimezone(UTC))
     return f"{local.day}.{local.month}.{local.year} {local.hour}:{local.minute:02d}"
+
+
+def feature(services: Services) -> Feature:
+    """Webinars, with the finder telling which knowledge-base services each one is about."""
+    finder = services.knowledge
+
+    def topics(text: str) -> list[str]:
+        return [match.service.id for match in finder.finder.search(text, top=3).matches]
+
+    return WebinarFeature(
+        Webinars(services.db, services.clock),
+        services.registry,
+        services.outbox,
+        services.jobs,
+        services.links,
+        services.network_texts,
+        services.clock,
+        services.reminder_before,
+        topics=topics,
+    ).declare()

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from bot.delivery_transport import OPEN_PERSONAL
-from bot.domain.helsinki_time import format_time
-from bot.domain.jobs import JobStore
-from bot.domain.outbox import Outbox
+from bot.common.helsinki_time import format_time
+from bot.delivery.jobs import JobStore
+from bot.delivery.outbox import Outbox
+from bot.delivery.report import OPEN_PERSONAL
 from bot.domain.registry import ConversationRegistry
 from bot.domain.webinars import Webinar, Webinars
 from bot.i18n import Texts
-from bot.publishing import text_activity
+from bot.turn import text_activity
 
 CHANNEL_REMINDER, PERSONAL_REMINDER = "webinar.channel_reminder", "webinar.personal_reminder"
 PERSONAL_REMINDER_BEFORE = timedelta(minutes=15)
@@ -53,16 +53,19 @@ class WebinarNotices:
         return f"{prefix}:channel-reminder", f"{prefix}:personal-reminder"
 
     def schedule_reminders(self, webinar: Webinar) -> None:
+        """The channel reminder (a day before, by default) and the 1:1 reminder 15 minutes before."""
         payload = {"webinar_id": webinar.id}
         channel_key, personal_key = self._reminder_keys(webinar)
         self._jobs.schedule(channel_key, CHANNEL_REMINDER, webinar.starts_at - self._reminder_before, payload)
         self._jobs.schedule(personal_key, PERSONAL_REMINDER, webinar.starts_at - PERSONAL_REMINDER_BEFORE, payload)
 
     def cancel_reminders(self, webinar: Webinar) -> None:
+        """Drop the reminders of a cancelled or moved webinar."""
         for key in self._reminder_keys(webinar):
             self._jobs.cancel(key)
 
     def tell_attendees(self, webinar: Webinar, text_key: str) -> None:
+        """A 1:1 message to everyone who said they attend (a move or a cancellation)."""
         for person in self.webinars.attendees(webinar.id):
             self._send_personal(
                 webinar,
@@ -71,7 +74,7 @@ class WebinarNotices:
                 f"{text_key}:{webinar.sequence}",
             )
 
-    def _send_personal(self, webinar: Webinar, person: dict, activity: dict, purpose: str) -> bool:
+    def _send_personal(self, webinar: Webinar, person: dict[str, Any], activity: dict[str, Any], purpose: str) -> bool:
         """Queue a 1:1 message; False when the bot has no way to reach the person privately."""
         key = f"webinar:{webinar.id}:{purpose}:{person['user_aad_id']}"
         chat = self._registry.personal_chat_of(person["user_aad_id"])

@@ -1,0 +1,1 @@
+"""Small plain-Python pieces every layer uses: the clock, Helsinki time, signed links, calendar files."""

@@ -1,0 +1,5 @@
+"""Webinars ("tietoiskut"): the feature and the reminders and notices it sends."""
+
+from bot.features.webinars.feature import feature
+
+__all__ = ["feature"]

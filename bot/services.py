@@ -1,0 +1,38 @@
+"""What features are built from: the shared stores, the outbox, the clock and the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.common.clock import Clock
+from bot.common.signed_links import SignedLinks
+from bot.delivery.jobs import JobStore
+from bot.delivery.outbox import Outbox
+from bot.domain.knowledge_service import KnowledgeService
+from bot.domain.preferences import Preferences
+from bot.domain.registry import ConversationRegistry
+from bot.domain.roles import Roles
+from bot.i18n import DEFAULT_LANGUAGE, Texts
+from bot.storage.database import Database
+
+
+@dataclass(frozen=True)
+class Services:
+    """Built once by `create_app`; each feature takes what it needs."""
+
+    db: Database
+    clock: Clock
+    registry: ConversationRegistry
+    roles: Roles
+    preferences: Preferences
+    outbox: Outbox
+    jobs: JobStore
+    links: SignedLinks
+    knowledge: KnowledgeService
+    reminder_before: timedelta = timedelta(hours=24)
+
+    @property
+    def network_texts(self) -> Texts:
+        """The language of what is posted for everyone (channel copies, reminders): the network's."""
+        return Texts(DEFAULT_LANGUAGE)
