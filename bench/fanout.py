@@ -24,9 +24,12 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from bot.domain.db import open_database
-from bot.domain.delivery import DeliveryEngine, DeliveryError
+from bot.common.clock import system_clock
+from bot.delivery.engine import DeliveryEngine, DeliveryError, DeliveryTuning
+from bot.delivery.jobs import JobStore
+from bot.delivery.outbox import Outbox
 from bot.domain.registry import CHANNEL, ConversationInfo, ConversationRegistry
+from bot.storage.sqlite import open_database
 
 RESULTS = Path(__file__).parent / "results" / "fanout.json"
 PER_CONVERSATION, OVERALL = 7, 30  # messages per second, as Teams enforces them
@@ -107,15 +110,25 @@ async def run(channels: int, random_429: float, seed: int, rate_margin: float | 
     await site.start()
     service_url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/"
     with tempfile.TemporaryDirectory() as folder:
-        db = open_database(Path(folder) / "bench.db")
-        registry = ConversationRegistry(db)
+        db = open_database(Path(folder) / "bench.db", system_clock)
+        registry = ConversationRegistry(db, system_clock)
         targets = [f"19:bench-{n:04d}@thread.tacv2" for n in range(channels)]
         for target in targets:
             reference = {"conversation": {"id": target}, "serviceUrl": service_url, "channelId": "msteams"}
             registry.record(ConversationInfo(target, CHANNEL, service_url, reference))
         async with aiohttp.ClientSession() as session:
-            options = {} if rate_margin is None else {"rate_margin": rate_margin}
-            engine = DeliveryEngine(db, http_transport(session), rng=random.Random(seed), **options)
+            tuning = DeliveryTuning() if rate_margin is None else DeliveryTuning(rate_margin=rate_margin)
+            wakeup = asyncio.Event()
+            engine = DeliveryEngine(
+                Outbox(db, system_clock, on_enqueue=wakeup.set),
+                JobStore(db, system_clock, on_change=wakeup.set),
+                http_transport(session),
+                clock=system_clock,
+                wakeup=wakeup,
+                tuning=tuning,
+                rng=random.Random(seed),
+                on_target_gone=registry.deactivate,
+            )
             began = time.perf_counter()
             for target in targets:
                 reference = ConversationRegistry.reference_of(registry.get(target))

@@ -21,7 +21,7 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
-from bot.adapter import build_authentication
+from bot.teams.adapter import build_authentication
 from bot.app import create_app
 from bot.settings import Settings
 

@@ -28,6 +28,7 @@ from bot.domain.registry import ConversationRegistry
 from bot.domain.roles import Roles
 from bot.feature import FeatureFactory, SignedFile
 from bot.features import FEATURES
+from bot.i18n import Catalogues
 from bot.installation import Installation
 from bot.router import Router
 from bot.services import Services
@@ -121,6 +122,7 @@ def create_app(
     jobs = JobStore(db, clock, on_change=wakeup.set)
     secret = settings.signing_secret.encode() if settings.signing_secret else stored_secret(state_store)
     links = SignedLinks(secret, settings.base_url)
+    catalogues = Catalogues()
     services = Services(
         db=db,
         clock=clock,
@@ -131,9 +133,14 @@ def create_app(
         jobs=jobs,
         links=links,
         knowledge=knowledge,
+        catalogues=catalogues,
         reminder_before=timedelta(hours=settings.reminder_hours_before),
     )
-    router = Router([build(services) for build in features], roles, registry)
+    try:
+        router = Router([build(services) for build in features], roles, registry, catalogues)
+    except Exception:
+        db.close()  # a feature list that does not add up: nothing is left open
+        raise
 
     if authentication is None:
         authentication = build_authentication(settings)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from bot.i18n import FeatureTexts
 from bot.turn import InvokeAnswer, Turn
 
 if TYPE_CHECKING:
@@ -130,6 +131,9 @@ class Feature:
     files: Sequence[SignedFile] = ()
     free_text: FreeTextHandler | None = None  # at most one feature answers text that is not a command
     tables: Sequence[str] = ()  # the tables the feature owns (created by the numbered migrations)
+    # Texts of the feature's own, {"fi": {key: text}, "en": {key: text}}, added to the catalogues
+    # (the features that came first keep theirs in bot/locales/*.toml).
+    texts: FeatureTexts = field(default_factory=dict)
 
 
 FeatureFactory = Callable[["Services"], Feature]

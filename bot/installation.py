@@ -50,7 +50,7 @@ class Installation:
             return
         data = channel_data(activity)
         event = data.get("eventType")
-        channel = data.get("channel") if isinstance(data.get("channel"), dict) else {}
+        channel: dict[str, Any] = data["channel"] if isinstance(data.get("channel"), dict) else {}
         team = team_of(activity)
         if event in ("channelCreated", "channelRenamed", "channelRestored") and channel.get("id"):
             self._registry.record(channel_info(activity, str(channel["id"]), channel.get("name")))

@@ -17,6 +17,7 @@ from bot.domain.commands import parse_command
 from bot.domain.registry import ConversationRegistry
 from bot.domain.roles import Roles
 from bot.feature import CardVerb, Command, Feature, Flow, FlowResult, Form, FreeTextHandler, JobHandler, ProgressHook
+from bot.i18n import Catalogues
 from bot.turn import InvokeAnswer, Turn, card_answer, error_answer, message_answer
 
 log = logging.getLogger(__name__)
@@ -39,10 +40,16 @@ def _unique(kind: str, names: list[str]) -> None:
 class Router:
     """Dispatches turns to the features' declared handlers."""
 
-    def __init__(self, features: Sequence[Feature], roles: Roles, registry: ConversationRegistry) -> None:
+    def __init__(
+        self, features: Sequence[Feature], roles: Roles, registry: ConversationRegistry, catalogues: Catalogues
+    ) -> None:
         self._roles = roles
         self._registry = registry
+        self.catalogues = catalogues
         self.features = list(features)
+        _unique("feature", [feature.name for feature in features])
+        for feature in features:
+            catalogues.add(feature.name, feature.texts)
         self.commands: list[Command] = [Command("help", "apua", "help", self._help, aliases=HELP_ALIASES)]
         self.commands += [command for feature in features for command in feature.commands]
         _unique("command word", [word for command in self.commands for word in dict.fromkeys(command.words)])
@@ -118,7 +125,7 @@ class Router:
         if not isinstance(action, dict) or action.get("type") != "Action.Execute":
             return error_answer(HTTPStatus.BAD_REQUEST, "BadRequest", "Missing or unsupported action.")
         name = action.get("verb")
-        data = action.get("data") if isinstance(action.get("data"), dict) else {}
+        data: dict[str, Any] = action["data"] if isinstance(action.get("data"), dict) else {}
         if name == HELP_VERB:
             return card_answer(self.help_card(turn))
         verb = self.verbs.get(name) if isinstance(name, str) else None

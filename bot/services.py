@@ -13,7 +13,7 @@ from bot.domain.knowledge_service import KnowledgeService
 from bot.domain.preferences import Preferences
 from bot.domain.registry import ConversationRegistry
 from bot.domain.roles import Roles
-from bot.i18n import DEFAULT_LANGUAGE, Texts
+from bot.i18n import DEFAULT_LANGUAGE, Catalogues, Texts
 from bot.storage.database import Database
 
 
@@ -30,9 +30,10 @@ class Services:
     jobs: JobStore
     links: SignedLinks
     knowledge: KnowledgeService
+    catalogues: Catalogues
     reminder_before: timedelta = timedelta(hours=24)
 
     @property
     def network_texts(self) -> Texts:
         """The language of what is posted for everyone (channel copies, reminders): the network's."""
-        return Texts(DEFAULT_LANGUAGE)
+        return self.catalogues.texts(DEFAULT_LANGUAGE)

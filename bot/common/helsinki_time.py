@@ -86,7 +86,7 @@ def every_other_week(first: datetime, until: date, limit: int = 60) -> list[date
     """The first time and the same Helsinki wall-clock time every 14 days until `until` (inclusive),
     each converted to UTC on its own so that 14.00 stays 14.00 across daylight-saving changes."""
     local = to_helsinki(first).replace(tzinfo=None)
-    times = []
+    times: list[datetime] = []
     while local.date() <= until and len(times) < limit:
         times.append(to_utc(local))
         local += timedelta(days=14)

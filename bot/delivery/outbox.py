@@ -303,6 +303,15 @@ class Outbox:
             for conversation_id, reference, activity in rows
         ]
 
+    def status_counts(self, since: datetime) -> dict[str, int]:
+        """Rows waiting or being sent now, and rows finished since `since`, by status."""
+        rows = self._db.all(
+            "SELECT status, COUNT(*) FROM outbox WHERE status IN ('pending', 'sending') OR finished_at >= ?"
+            " GROUP BY status",
+            [to_stored_time(since)],
+        )
+        return {status: count for status, count in rows}
+
     def report(self, group_key: str) -> DeliveryReport:
         """Counts per status and one line per target, with a readable reason for anything not plainly sent."""
         rows = self._db.all(

@@ -93,7 +93,15 @@ def _reason(status: str, operation: str, cause: str, attempts: int, last_error: 
     return f"failed after {_times(attempts).replace('time', 'attempt')}: {last_error}"
 
 
-def outcome(conversation_id, operation, status, attempts, last_error, activity_id, finished_at) -> TargetOutcome:
+def outcome(
+    conversation_id: str,
+    operation: str,
+    status: str,
+    attempts: int,
+    last_error: str | None,
+    activity_id: str | None,
+    finished_at: str | None,
+) -> TargetOutcome:
     """One row of the report."""
     cause = _cause(last_error)
     return TargetOutcome(

@@ -161,7 +161,9 @@ class Announcements:
         """Record a new status (sending, sent, cancelled)."""
         self._db.execute("UPDATE announcements SET status = ? WHERE id = ?", [status, announcement_id])
 
-    def set_report_message(self, announcement_id: int, conversation_id: str, activity_id: str, reference: dict) -> None:
+    def set_report_message(
+        self, announcement_id: int, conversation_id: str, activity_id: str, reference: dict[str, Any]
+    ) -> None:
         """Remember where the coordinator's delivery report card is, to update it in place."""
         self._db.execute(
             "UPDATE announcements SET report_conversation_id = ?, report_activity_id = ?, report_reference_json = ?"

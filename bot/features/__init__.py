@@ -7,7 +7,7 @@ Each module declares what it adds (commands, card verbs, forms, flows, job kinds
 from __future__ import annotations
 
 from bot.feature import FeatureFactory
-from bot.features import announcements, coordinators, finder, knowledge_base, language, polls, webinars
+from bot.features import announcements, coordinators, finder, knowledge_base, language, polls, status, webinars
 
 # The order is the order of the help card.
 FEATURES: tuple[FeatureFactory, ...] = (
@@ -18,4 +18,5 @@ FEATURES: tuple[FeatureFactory, ...] = (
     language.feature,
     coordinators.feature,
     knowledge_base.feature,
+    status.feature,
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from http import HTTPStatus
 from typing import Any
@@ -107,7 +107,7 @@ class FinderFeature:
     # ---- choices for the forms ------------------------------------------------------------
 
     @staticmethod
-    def choices(texts: Texts) -> dict[str, list[tuple[str, str]]]:
+    def choices(texts: Texts) -> dict[str, Sequence[tuple[str, str]]]:
         """Values and titles for the form inputs, in the user's language."""
         language = texts.language
         any_choice = [("", texts("finder.any"))]

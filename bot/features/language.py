@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.domain.preferences import Preferences
 from bot.feature import Command, Feature
-from bot.i18n import LANGUAGES, Texts
+from bot.i18n import LANGUAGES
 from bot.services import Services
 from bot.turn import Turn
 
@@ -24,7 +24,7 @@ class LanguageFeature:
             await turn.reply(turn.texts("language.usage"))
             return
         self._preferences.set_language(turn.person.id, choice)
-        turn.texts = Texts(choice)
+        turn.texts = turn.texts.in_language(choice)
         await turn.reply(turn.texts("language.set"))
 
 

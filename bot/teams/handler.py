@@ -16,7 +16,7 @@ from botbuilder.core import ConversationState, InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsInfo
 from botbuilder.schema import Activity, ActivityTypes
 
-from bot.activity import build_turn
+from bot.activity import build_turn, person_of
 from bot.domain.preferences import Preferences
 from bot.i18n import Texts, texts_for
 from bot.installation import Installation
@@ -95,11 +95,10 @@ class TeamsBot:
         self._dialogs = DialogsHost(self._conversation_state, router.flows, router.on_flow)
 
     def _texts(self, activity: dict[str, Any]) -> Texts:
-        user = activity.get("from") if isinstance(activity.get("from"), dict) else {}
-        user_id = str(user.get("id") or "")
+        user_id = person_of(activity.get("from")).id
         preference = self._preferences.language_of(user_id) if user_id else None
         locale = activity.get("locale")
-        return texts_for(locale if isinstance(locale, str) else None, preference)
+        return self._router.catalogues.for_user(locale if isinstance(locale, str) else None, preference)
 
     async def on_turn(self, turn_context: TurnContext, activity: dict[str, Any]) -> None:
         """Run one activity (its JSON as received) and persist the conversation's dialog state."""

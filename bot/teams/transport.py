@@ -72,10 +72,10 @@ class TeamsTransport:
                 )
         except Exception as error:  # noqa: BLE001 - e.g. token or connection failures
             outcome["error"] = error
-        error = outcome.get("error")
-        if error is not None:
-            status, retry_after = _status_and_retry(error)
-            raise DeliveryError(status, retry_after, f"{type(error).__name__}: {error}"[:300])
+        failure = outcome.get("error")
+        if failure is not None:
+            status, retry_after = _status_and_retry(failure)
+            raise DeliveryError(status, retry_after, f"{type(failure).__name__}: {failure}"[:300])
         return outcome.get("id")
 
     async def _open_personal_chat(self, reference: dict[str, Any], in_turn: InTurn) -> None:
