@@ -30,7 +30,7 @@ from bot.domain.announcements import (
 from bot.domain.commands import split_parts
 from bot.domain.registry import ConversationRegistry
 from bot.feature import COORDINATOR, CardVerb, Command, Feature
-from bot.features.publishing import channel_choices, references, resolve_targets
+from bot.features.publishing import channel_choices, no_targets_key, references, resolve_targets
 from bot.i18n import Texts
 from bot.services import Services
 from bot.turn import InvokeAnswer, Turn, card_activity, card_answer, message_answer
@@ -141,8 +141,7 @@ class AnnouncementFeature:
             return message_answer(texts("announcement.not_found"))
         targets = resolve_targets(turn, self._registry, data)
         if not targets:
-            key = "webinar.no_targets" if data.get("target") == "chosen" else "webinar.no_channels"
-            return message_answer(texts(key))
+            return message_answer(texts(no_targets_key(data)))
         send_at = item.send_at
         scheduled = send_at is not None and send_at > self._clock()
         if not self.announcements.start_sending(item.id, targets, scheduled):

@@ -30,6 +30,11 @@ def resolve_targets(turn: Turn, registry: ConversationRegistry, data: dict[str, 
     return known
 
 
+def no_targets_key(data: dict[str, Any]) -> str:
+    """Why there is nowhere to publish: nothing was chosen, or the bot is in no channel yet."""
+    return "webinar.no_targets" if data.get("target") == TARGET_CHOSEN else "webinar.no_channels"
+
+
 def references(registry: ConversationRegistry, conversation_ids: list[str]) -> dict[str, dict[str, Any]]:
     """The stored conversation references of the targets that are still active."""
     found = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from adaptive_cards.webinars import (
@@ -15,24 +15,23 @@ from adaptive_cards.webinars import (
     RECORDING_VERB,
     RESCHEDULE_VERB,
     RSVP_VERB,
-    WebinarView,
     form_card,
     list_card,
     preview_card,
     webinar_card,
 )
 from bot.common.clock import Clock
-from bot.common.helsinki_time import TimeInputError, format_time, parse_local_datetime, to_helsinki
-from bot.common.icalendar_file import CalendarEvent, calendar_file
+from bot.common.helsinki_time import TimeInputError, format_time, parse_local_datetime
 from bot.common.signed_links import SignedLinks
 from bot.delivery.jobs import JobStore
 from bot.delivery.outbox import Outbox
 from bot.domain.commands import split_parts
 from bot.domain.registry import ConversationRegistry
 from bot.domain.webinars import Webinar, WebinarInput, Webinars, check, parse_quick
-from bot.feature import COORDINATOR, CardVerb, Command, Feature, SignedFile
-from bot.features.publishing import channel_choices, references, resolve_targets
+from bot.feature import COORDINATOR, CardVerb, Command, Feature
+from bot.features.publishing import channel_choices, no_targets_key, references, resolve_targets
 from bot.features.webinars.notices import CHANNEL_REMINDER, PERSONAL_REMINDER, WebinarNotices, group_of, post_prefix
+from bot.features.webinars.views import WebinarViews, plain_time
 from bot.i18n import Texts
 from bot.services import Services
 from bot.turn import InvokeAnswer, Turn, card_activity, card_answer, message_answer
@@ -65,7 +64,7 @@ class WebinarFeature:
         self._clock = clock
         self._notices = WebinarNotices(webinars, registry, outbox, jobs, texts_default, reminder_before)
         self._topics = topics  # text -> the knowledge-base services it is about
-        self.calendar_file = SignedFile("webinars", "ics", self.calendar, "text/calendar", "webinaari-{}.ics")
+        self._views = WebinarViews(webinars, links, clock)
 
     def declare(self) -> Feature:
         """`webinaarit` for everyone; creating and managing webinars for coordinators."""
@@ -98,46 +97,9 @@ class WebinarFeature:
                 CHANNEL_REMINDER: self._notices.channel_reminder,
                 PERSONAL_REMINDER: self._notices.personal_reminder,
             },
-            files=[self.calendar_file],
+            files=[self._views.calendar_file],
             tables=("webinars", "webinar_attendance"),
         )
-
-    def view(self, webinar: Webinar, language: str) -> WebinarView:
-        """The card's content in `language`, with a calendar link valid until a day after the event."""
-        now = self._clock()
-        lifetime = max(webinar.ends_at - now, timedelta(0)) + timedelta(days=1)
-        return WebinarView(
-            id=webinar.id,
-            title=webinar.title,
-            when=format_time(webinar.starts_at, language),
-            duration_min=webinar.duration_min,
-            presenter=webinar.presenter,
-            organisation=webinar.organisation,
-            description=webinar.description,
-            join_url=webinar.join_url,
-            calendar_url=self._links.url(self.calendar_file.path(webinar.id), now, lifetime),
-            recording_url=webinar.recording_url,
-            attending=self.webinars.attending_count(webinar.id),
-            cancelled=webinar.status == "cancelled",
-        )
-
-    def calendar(self, webinar_id: int) -> bytes | None:
-        """The .ics file of a published webinar, or None."""
-        webinar = self.webinars.get(webinar_id)
-        if webinar is None or webinar.status == "draft":
-            return None
-        event = CalendarEvent(
-            uid=f"webinar-{webinar.id}-{webinar.series_key}@kasvuopas",
-            title=webinar.title,
-            starts_at=webinar.starts_at,
-            duration=timedelta(minutes=webinar.duration_min),
-            description=", ".join(part for part in (webinar.presenter, webinar.organisation) if part)
-            + ("\n\n" + webinar.description if webinar.description else ""),
-            url=webinar.join_url,
-            sequence=webinar.sequence,
-            cancelled=webinar.status == "cancelled",
-        )
-        return calendar_file(event, self._clock())
 
     # ---- commands -------------------------------------------------------------------------
 
@@ -155,7 +117,7 @@ class WebinarFeature:
 
     async def list(self, turn: Turn, _args: str) -> None:
         """`webinaarit`: upcoming webinars with their buttons."""
-        views = [self.view(webinar, turn.language) for webinar in self.webinars.upcoming(self._clock())]
+        views = [self._views.view(webinar, turn.language) for webinar in self.webinars.upcoming(self._clock())]
         await turn.reply(list_card(turn.texts, views))
 
     def _preview_or_form(self, turn: Turn, values: WebinarInput) -> dict[str, Any]:
@@ -164,7 +126,7 @@ class WebinarFeature:
         if draft is None:
             return form_card(texts, values.as_dict(), {field: texts(key) for field, key in errors.items()})
         ids = self.webinars.create_drafts(draft, turn.person.key)
-        views = [self.view(webinar, texts.language) for webinar in self.webinars.series(ids[0])]
+        views = [self._views.view(webinar, texts.language) for webinar in self.webinars.series(ids[0])]
         return preview_card(texts, views, channel_choices(self._registry), ids[0])
 
     # ---- card buttons ---------------------------------------------------------------------
@@ -187,7 +149,7 @@ class WebinarFeature:
             "title": webinar.title,
             "organisation": webinar.organisation,
             "presenter": webinar.presenter,
-            "start": _plain_time(webinar.starts_at),
+            "start": plain_time(webinar.starts_at),
             "duration": str(webinar.duration_min),
             "join_url": webinar.join_url,
             "description": webinar.description,
@@ -204,12 +166,11 @@ class WebinarFeature:
             return message_answer(texts("webinar.already_published"))
         targets = references(self._registry, resolve_targets(turn, self._registry, data))
         if not targets:
-            key = "webinar.no_targets" if data.get("target") == "chosen" else "webinar.no_channels"
-            return message_answer(texts(key))
+            return message_answer(texts(no_targets_key(data)))
         published = self.webinars.publish(webinar.id, list(targets))
         for item in published:
             self.webinars.set_services(item.id, self._topics(f"{item.title} {item.organisation} {item.description}"))
-            card = webinar_card(self._channel_texts, self.view(item, self._channel_texts.language))
+            card = webinar_card(self._channel_texts, self._views.view(item, self._channel_texts.language))
             for conversation_id, reference in targets.items():
                 self._outbox.enqueue_send(
                     group_of(item.id),
@@ -234,14 +195,14 @@ class WebinarFeature:
         person = turn.person
         self.webinars.set_attending(webinar.id, person.key, person.id, person.name, turn.conversation.id, attending)
         self._refresh_copies(webinar.id)
-        return card_answer(webinar_card(texts, self.view(webinar, texts.language), answer=attending))
+        return card_answer(webinar_card(texts, self._views.view(webinar, texts.language), answer=attending))
 
     def _refresh_copies(self, webinar_id: int) -> None:
         """Update every posted copy of the card (coalesced by the outbox to about one update a second)."""
         webinar = self.webinars.get(webinar_id)
         if webinar is None:
             return
-        card = webinar_card(self._channel_texts, self.view(webinar, self._channel_texts.language))
+        card = webinar_card(self._channel_texts, self._views.view(webinar, self._channel_texts.language))
         for copy in self._outbox.sent_copies(group_of(webinar_id), key_prefix=post_prefix(webinar_id)):
             self._outbox.enqueue_update(
                 group_of(webinar_id), copy.conversation_id, copy.reference, copy.activity_id, card_activity(card)
@@ -313,11 +274,6 @@ class WebinarFeature:
             await turn.reply(self._cancel(turn.texts, webinar))
         else:
             await turn.reply(self._reschedule(turn.texts, webinar, parts[1] if len(parts) > 1 else ""))
-
-
-def _plain_time(moment: datetime) -> str:
-    local = to_helsinki(moment.astimezone(UTC))
-    return f"{local.day}.{local.month}.{local.year} {local.hour}:{local.minute:02d}"
 
 
 def feature(services: Services) -> Feature:
