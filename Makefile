@@ -1,10 +1,11 @@
-# Kasvuopas: `make run` starts the bot locally, `make test` runs the whole suite.
+# Kasvuopas: `make run` starts the bot locally, `make test` runs the whole suite,
+# `make test-fast` all but the Teams-emulator tests (the inner loop), `make bench` the benchmarks.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint playground bench clean
+.PHONY: install run test test-fast lint playground bench clean
 
 install: $(STAMP) node_modules/.package-lock.json
 
@@ -23,12 +24,18 @@ node_modules/.package-lock.json: package.json package-lock.json
 run: $(STAMP)
 	$(BIN)/kasvuopas serve
 
-test: install
-	$(BIN)/ruff check .
+test: install lint
 	$(BIN)/python -m pytest -q
 
+# Leaves out tests/e2e (marked e2e), which start Node and Microsoft's Agents Playground.
+test-fast: install lint
+	$(BIN)/python -m pytest -q -m "not e2e"
+
+# Every test target lints and type-checks first (mypy's configuration is in pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 playground: install
 	bash tools/playground.sh

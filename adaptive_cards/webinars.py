@@ -41,7 +41,8 @@ class WebinarView:
 def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> dict[str, Any]:
     """The webinar form; after a failed check it comes back with the values and the problems."""
     body: list[dict[str, Any]] = [heading(texts("webinar.form_title")), *problems(texts("webinar.form_fix"), errors)]
-    fields = (
+    # (input id, label text key, placeholder, extra Input.Text properties)
+    fields: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
         ("title", "webinar.field.title", "", {"maxLength": 120}),
         ("organisation", "webinar.field.organisation", "", {}),
         ("presenter", "webinar.field.presenter", "", {}),

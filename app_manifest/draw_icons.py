@@ -7,6 +7,7 @@ Writes color.png (192x192, full colour) and outline.png (32x32, white on transpa
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -15,6 +16,8 @@ HERE = Path(__file__).resolve().parent
 SUPERSAMPLE = 8  # draw large, then downscale for smooth edges
 
 Point = tuple[float, float]
+# An RGBA colour for the colour icon, a 0..255 opacity for the outline icon's mask.
+Fill = tuple[int, int, int, int] | int
 
 # Colours of the colour icon: forest-green tile, white stem, two greens for leaves,
 # a warm sand-coloured ground line.
@@ -53,9 +56,7 @@ def _leaf(base: Point, tip: Point, width: float, steps: int = 48) -> list[Point]
     return side1 + side2[::-1]
 
 
-def _bar(
-    draw: ImageDraw.ImageDraw, a: Point, b: Point, width: float, fill: object
-) -> None:
+def _bar(draw: ImageDraw.ImageDraw, a: Point, b: Point, width: float, fill: Fill) -> None:
     """Draw a thick line with round caps."""
     draw.line([a, b], fill=fill, width=round(width))
     r = width / 2
@@ -63,9 +64,7 @@ def _bar(
         draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
 
 
-def draw_seedling(
-    draw: ImageDraw.ImageDraw, size: int, colours: dict[str, object]
-) -> None:
+def draw_seedling(draw: ImageDraw.ImageDraw, size: int, colours: Mapping[str, Fill]) -> None:
     """Draw the seedling; colours["gap"] is the thin border between leaves and stem."""
     stroke = 0.075 * size
     ground = _scale(list(GROUND_LINE), size)
@@ -85,7 +84,7 @@ def draw_color(size: int = 192) -> Image.Image:
     """Return the full-colour icon: the seedling on a green tile."""
     big = size * SUPERSAMPLE
     image = Image.new("RGBA", (big, big), BACKGROUND)
-    colours = {
+    colours: dict[str, Fill] = {
         "ground": GROUND,
         "stem": STEM,
         "left": LEAF_LEFT,
@@ -100,7 +99,7 @@ def draw_outline(size: int = 32) -> Image.Image:
     """Return the outline icon: a white seedling on a fully transparent background."""
     big = size * SUPERSAMPLE
     mask = Image.new("L", (big, big), 0)
-    colours: dict[str, object] = dict.fromkeys(("ground", "stem", "left", "right"), 255)
+    colours: dict[str, Fill] = dict.fromkeys(("ground", "stem", "left", "right"), 255)
     colours["gap"] = 0
     draw_seedling(ImageDraw.Draw(mask), big, colours)
     alpha = mask.resize((size, size), Image.Resampling.LANCZOS)

@@ -19,7 +19,8 @@ ZIP_DATE = (2026, 1, 1, 0, 0, 0)
 
 def load_template() -> dict[str, Any]:
     """Return the manifest template with the app-id placeholders still in it."""
-    return json.loads(TEMPLATE.read_text(encoding="utf-8"))
+    template: dict[str, Any] = json.loads(TEMPLATE.read_text(encoding="utf-8"))
+    return template
 
 
 def check_app_id(app_id: str) -> str:
@@ -40,14 +41,10 @@ def build_manifest(app_id: str, version: str | None = None) -> dict[str, Any]:
     manifest["bots"][0]["botId"] = guid
     if version is not None:
         if not VERSION_RE.fullmatch(version):
-            raise ValueError(
-                f"Invalid app version {version!r}: expected MAJOR.MINOR.PATCH (1.2.0)."
-            )
+            raise ValueError(f"Invalid app version {version!r}: expected MAJOR.MINOR.PATCH (1.2.0).")
         manifest["version"] = version
     if APP_ID_PLACEHOLDER in json.dumps(manifest):
-        raise ValueError(
-            f"Manifest template has an unfilled {APP_ID_PLACEHOLDER} placeholder."
-        )
+        raise ValueError(f"Manifest template has an unfilled {APP_ID_PLACEHOLDER} placeholder.")
     return manifest
 
 

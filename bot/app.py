@@ -8,9 +8,9 @@ router over the feature list and the Teams edge. No botbuilder import here; the 
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import timedelta
 from http import HTTPStatus
 from typing import Any
 
@@ -84,13 +84,17 @@ def _signed_file_handler(
         if not links.verify(file.path(item_id), request.query.get("exp"), request.query.get("sig"), clock()):
             return web.Response(status=HTTPStatus.FORBIDDEN, text=LINK_REFUSED)
         content = file.content(item_id)
+        if inspect.isawaitable(content):
+            content = await content
         if content is None:
             return web.Response(status=HTTPStatus.NOT_FOUND, text="Ei löydy. / Not found.\n")
+        text = file.content_type.startswith("text/")
+        disposition = "attachment" if text else "inline"  # images are shown in cards, files downloaded
         return web.Response(
             body=content.encode("utf-8") if isinstance(content, str) else content,
             content_type=file.content_type,
-            charset="utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{file.filename.format(item_id)}"'},
+            charset="utf-8" if text else None,
+            headers={"Content-Disposition": f'{disposition}; filename="{file.filename.format(item_id)}"'},
         )
 
     return serve
@@ -134,7 +138,7 @@ def create_app(
         links=links,
         knowledge=knowledge,
         catalogues=catalogues,
-        reminder_before=timedelta(hours=settings.reminder_hours_before),
+        settings=settings,
     )
     try:
         router = Router([build(services) for build in features], roles, registry, catalogues)
@@ -166,9 +170,8 @@ def create_app(
     app[ROUTER] = router
     app[DB_KEY] = db
     app[ENGINE] = engine
-    app.router.add_post(
-        "/api/messages", MessagesEndpoint(adapter, authentication, bot.on_turn, settings.allowed_tenants)
-    )
+    endpoint = MessagesEndpoint(adapter, authentication, bot.on_turn, settings.allowed_tenants)
+    app.router.add_post("/api/messages", endpoint.handle)
     app.router.add_get("/healthz", _healthz)
     for feature in router.features:
         for file in feature.files:

@@ -7,13 +7,19 @@ import logging
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
+
+if TYPE_CHECKING:
+    from aiohttp import web
+
+    from bot.settings import Settings
 
 log = logging.getLogger("kasvuopas")
 
 
-def _settings():
+def _settings() -> Settings:
     from bot.settings import Settings
 
     try:
@@ -24,7 +30,7 @@ def _settings():
         raise SystemExit(2) from None
 
 
-async def _reload_on_sighup(app) -> None:
+async def _reload_on_sighup(app: web.Application) -> None:
     import asyncio
     import signal
 
@@ -116,7 +122,7 @@ def search(args: argparse.Namespace) -> int:
         return 2
     finder = Finder(kb)
 
-    def answer(question: str) -> list[dict]:
+    def answer(question: str) -> list[dict[str, Any]]:
         return [match.as_dict(args.lang) for match in finder.search(question, top=args.top).matches]
 
     if args.query:
@@ -202,7 +208,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `kasvuopas` command."""
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    result: int = args.func(args)
+    return result
 
 
 if __name__ == "__main__":

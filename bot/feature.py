@@ -108,7 +108,7 @@ class SignedFile:
 
     prefix: str  # e.g. "polls"
     suffix: str  # e.g. "csv"
-    content: Callable[[int], bytes | str | None]  # None: not found
+    content: Callable[[int], bytes | str | Awaitable[bytes | str | None] | None]  # None: not found
     content_type: str
     filename: str  # with `{}` for the id, e.g. "kysely-{}.csv"
 

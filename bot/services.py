@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from bot.common.clock import Clock
 from bot.common.signed_links import SignedLinks
@@ -14,6 +13,7 @@ from bot.domain.preferences import Preferences
 from bot.domain.registry import ConversationRegistry
 from bot.domain.roles import Roles
 from bot.i18n import DEFAULT_LANGUAGE, Catalogues, Texts
+from bot.settings import Settings
 from bot.storage.database import Database
 
 
@@ -31,7 +31,7 @@ class Services:
     links: SignedLinks
     knowledge: KnowledgeService
     catalogues: Catalogues
-    reminder_before: timedelta = timedelta(hours=24)
+    settings: Settings
 
     @property
     def network_texts(self) -> Texts:

@@ -53,6 +53,15 @@ class Settings(BaseSettings):
         24, validation_alias=AliasChoices("KASVUOPAS_REMINDER_HOURS", "reminder_hours_before")
     )
     global_send_rate: float = Field(30.0, validation_alias=AliasChoices("KASVUOPAS_SEND_RATE", "global_send_rate"))
+    follow_up_days: int = Field(
+        14, ge=0, le=250, validation_alias=AliasChoices("KASVUOPAS_FOLLOW_UP_DAYS", "follow_up_days")
+    )
+    referral_retention_months: int = Field(
+        24,
+        ge=1,
+        le=120,
+        validation_alias=AliasChoices("KASVUOPAS_REFERRAL_RETENTION_MONTHS", "referral_retention_months"),
+    )
     max_body_bytes: int = 256 * 1024
 
     _split = field_validator("coordinators", "allowed_tenants", mode="before")(_split_commas)

@@ -11,7 +11,8 @@ from bot.i18n import Catalogues
 from bot.router import DeclarationError
 from bot.services import Services
 from bot.turn import InvokeAnswer, Turn, card_answer
-from tests.activities import ADVISER, COORDINATOR as COORDINATOR_USER
+from tests.activities import ADVISER
+from tests.activities import COORDINATOR as COORDINATOR_USER
 from tests.conftest import make_settings
 from tests.harness import actions_in, card_text, texts_of
 
@@ -123,6 +124,7 @@ def test_the_assembled_bot_has_every_feature_once(tmp_path):
         names = [feature.name for feature in app[ROUTER].features]
         assert names == [
             "finder",
+            "referrals",
             "polls",
             "webinars",
             "announcements",

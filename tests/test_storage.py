@@ -39,7 +39,11 @@ def test_an_old_database_is_upgraded_with_one_time_format_and_nothing_lost(tmp_p
 
     db = open_database(path, FakeClock())
 
-    assert _counts(path) == {**before, "bot_state": before["bot_state"] - 1}  # the language moved out
+    after = _counts(path)
+    assert {table: after[table] for table in before} == {
+        **before,
+        "bot_state": before["bot_state"] - 1,
+    }  # the language moved out
     applied = [name for (name,) in db.all("SELECT name FROM schema_migrations ORDER BY version")]
     assert applied[:5] == [
         "m001_foundation",

@@ -95,7 +95,7 @@ class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication):
             )
         return result
 
-    async def authenticate_streaming_request(self, auth_header: str, channel_id_header: str):
+    async def authenticate_streaming_request(self, auth_header: str, channel_id_header: str) -> Any:
         return await self._inner.authenticate_streaming_request(auth_header, channel_id_header)
 
     def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ConnectorFactory:
@@ -113,7 +113,7 @@ class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication):
             self._cache.put(key, client)
         return client
 
-    def create_bot_framework_client(self):
+    def create_bot_framework_client(self) -> Any:
         return self._inner.create_bot_framework_client()
 
     def get_originating_audience(self) -> str:

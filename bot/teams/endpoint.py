@@ -62,7 +62,7 @@ class MessagesEndpoint:
         self._logic = logic
         self._allowed_tenants = {tenant.lower() for tenant in allowed_tenants}
 
-    async def __call__(self, request: web.Request) -> web.Response:
+    async def handle(self, request: web.Request) -> web.Response:
         """Handle one activity: 4xx for bad requests, the invoke/expectReplies body when there is one."""
         correlation_id.set(uuid.uuid4().hex[:12])
         if request.content_type != "application/json":

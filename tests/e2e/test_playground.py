@@ -33,6 +33,9 @@ from tests.e2e.playground import (
     stop_process_group,
 )
 
+# Starts Node and the emulator: `make test-fast` (pytest -m "not e2e") leaves these out of the inner loop.
+pytestmark = pytest.mark.e2e
+
 BOT_START_TIMEOUT = 20.0
 REPLY_TIMEOUT = 10.0
 COMMANDS = {"koordinaattorit": "coordinators", "kieli": "language"}  # Finnish name: English alias
