@@ -21,9 +21,9 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
-from bot.teams.adapter import build_authentication
 from bot.app import create_app
 from bot.settings import Settings
+from bot.teams.adapter import build_authentication
 
 RESULTS = Path(__file__).parent / "results" / "turns.json"
 

@@ -78,14 +78,16 @@ async def test_a_new_question_while_narrowing_is_a_new_question(bot):
     assert "Kasvuopas – komennot" in texts_of(replies)
 
 
-async def test_log_a_referral_button_records_the_intent(bot):
+async def test_log_a_referral_button_opens_the_referral_form_prefilled(bot):
     _, cards = await ask(bot, "alkutakaus")
     refer = actions_in(cards[0], REFER_VERB)[0]
+    before = len(bot.connector.sent_activities())
     reply = await bot.invoke(bot.teams.card_action(REFER_VERB, refer["data"]))
-    assert reply.body["type"] == "application/vnd.microsoft.activity.message"
-    assert "Alkutakaus" in reply.body["value"] and "ohjaus Yrityksen nimi" in reply.body["value"]
-    intent = next(bot.db()["referral_intents"].rows)
-    assert intent["service_id"] == "finnvera-alkutakaus" and intent["user_aad_id"] == ADVISER.aad_object_id
+    assert reply.body["type"] == "application/vnd.microsoft.activity.message"  # the results card stays
+    (form,) = [a["attachments"][0]["content"] for a in bot.connector.sent_activities()[before:]]
+    inputs = {element["id"]: element.get("value") for element in form["body"] if "id" in element}
+    assert inputs["service"] == "finnvera-alkutakaus" and inputs["need"] == "alkutakaus"
+    assert bot.db()["referrals"].count == 0  # nothing is logged before the adviser submits the form
 
 
 async def test_tampered_or_stale_buttons_change_nothing(bot):
@@ -94,7 +96,7 @@ async def test_tampered_or_stale_buttons_change_nothing(bot):
     for tampered in ({**data, "service_id": "tyo-mikkeli-palkkatuki"}, {**data, "search_id": 999}, {}):
         reply = await bot.invoke(bot.teams.card_action(REFER_VERB, tampered))
         assert reply.status == 200 and "vanhentunut" in reply.body["value"]
-    assert bot.db()["referral_intents"].count == 0
+    assert bot.db()["referrals"].count == 0
 
 
 async def test_feedback_is_stored_and_the_card_says_thanks(bot):

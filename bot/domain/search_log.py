@@ -38,11 +38,12 @@ class SearchLog:
         service_ids: list[str],
         user_aad_id: str,
         conversation_id: str,
+        needs: list[str] | None = None,
     ) -> int:
         """Store a question and its answer; returns the search id the card's buttons refer to."""
         return self._db.insert(
             "INSERT INTO searches (asked_at, user_aad_id, conversation_id, language, question, facets_json,"
-            " results_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " results_json, needs_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 stored_now(self._clock),
                 user_aad_id,
@@ -51,6 +52,7 @@ class SearchLog:
                 question,
                 json.dumps(facets, ensure_ascii=False, sort_keys=True),
                 json.dumps(service_ids),
+                json.dumps(needs or []),
             ],
         )
 
@@ -81,11 +83,3 @@ class SearchLog:
             [search_id],
         )
         return (int(row[0]), int(row[1])) if row is not None else (0, 0)
-
-    def record_referral_intent(self, search_id: int, service_id: str, user_aad_id: str, conversation_id: str) -> int:
-        """Note that an adviser means to refer the company to a service (the referral form follows)."""
-        return self._db.insert(
-            "INSERT INTO referral_intents (search_id, service_id, user_aad_id, conversation_id, created_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [search_id, service_id, user_aad_id, conversation_id, stored_now(self._clock)],
-        )

@@ -7,11 +7,22 @@ Each module declares what it adds (commands, card verbs, forms, flows, job kinds
 from __future__ import annotations
 
 from bot.feature import FeatureFactory
-from bot.features import announcements, coordinators, finder, knowledge_base, language, polls, status, webinars
+from bot.features import (
+    announcements,
+    coordinators,
+    finder,
+    knowledge_base,
+    language,
+    polls,
+    referrals,
+    status,
+    webinars,
+)
 
 # The order is the order of the help card.
 FEATURES: tuple[FeatureFactory, ...] = (
     finder.feature,
+    referrals.feature,
     polls.feature,
     webinars.feature,
     announcements.feature,

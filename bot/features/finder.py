@@ -15,7 +15,6 @@ from adaptive_cards.finder import (
     NARROW_FORM,
     NEED_FORM,
     PROFILE_FORM,
-    REFER_VERB,
     no_match_card,
     profile_card,
     results_card,
@@ -90,7 +89,6 @@ class FinderFeature:
             name="finder",
             commands=[Command("profile", "yritysprofiili", "profile", self.show_profile_form, aliases=("profiili",))],
             card_verbs=[
-                CardVerb(REFER_VERB, self.refer),
                 CardVerb(MORE_VERB, self.more),
                 CardVerb(FEEDBACK_VERB, self.feedback),
             ],
@@ -101,7 +99,7 @@ class FinderFeature:
             ],
             flows=[Flow(NARROW_FLOW, self.narrow_flow)],
             free_text=self.answer,
-            tables=("searches", "search_feedback", "referral_intents"),
+            tables=("searches", "search_feedback", "referral_intents"),  # (the button now opens the referral form)
         )
 
     # ---- choices for the forms ------------------------------------------------------------
@@ -188,6 +186,7 @@ class FinderFeature:
             [match.service.id for match in result.matches],
             turn.person.key,
             turn.conversation.id,
+            needs=[need for need, weight in result.needs.items() if weight >= 1.0],
         )
 
     async def narrow_flow(self, turn: Turn, state: dict[str, Any]) -> FlowResult:
@@ -265,21 +264,6 @@ class FinderFeature:
     def _search_of(self, data: dict[str, Any]) -> LoggedSearch | None:
         search_id = data.get("search_id")
         return self.searches.get(search_id) if isinstance(search_id, int) else None
-
-    async def refer(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
-        """**Kirjaa ohjaus**: note which service the adviser means to refer the company to."""
-        texts = turn.texts
-        stored = self._search_of(data)
-        service_id = data.get("service_id")
-        if stored is None or service_id not in stored.service_ids:
-            return message_answer(texts("finder.stale"))
-        service = next((s for s in self.knowledge.kb.services if s.id == service_id), None)
-        if service is None:
-            return message_answer(texts("finder.stale"))
-        self.searches.record_referral_intent(stored.id, service.id, turn.person.key, turn.conversation.id)
-        provider = self.knowledge.kb.provider_of(service)
-        name = service.name_en if texts.language == "en" else service.name_fi
-        return message_answer(texts("finder.referral_noted", service=name, provider=provider.name))
 
     async def more(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
         """**Näytä lisää**: the same search with more results."""

@@ -291,6 +291,6 @@ def feature(services: Services) -> Feature:
         services.links,
         services.network_texts,
         services.clock,
-        services.reminder_before,
+        timedelta(hours=services.settings.reminder_hours_before),
         topics=topics,
     ).declare()

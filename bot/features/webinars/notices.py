@@ -8,9 +8,9 @@ from typing import Any
 from bot.common.helsinki_time import format_time
 from bot.delivery.jobs import JobStore
 from bot.delivery.outbox import Outbox
-from bot.delivery.report import OPEN_PERSONAL
 from bot.domain.registry import ConversationRegistry
 from bot.domain.webinars import Webinar, Webinars
+from bot.features.personal_messages import Recipient, queue_personal_message
 from bot.i18n import Texts
 from bot.turn import text_activity
 
@@ -76,23 +76,9 @@ class WebinarNotices:
 
     def _send_personal(self, webinar: Webinar, person: dict[str, Any], activity: dict[str, Any], purpose: str) -> bool:
         """Queue a 1:1 message; False when the bot has no way to reach the person privately."""
-        key = f"webinar:{webinar.id}:{purpose}:{person['user_aad_id']}"
-        chat = self._registry.personal_chat_of(person["user_aad_id"])
-        if chat is not None:
-            self._outbox.enqueue_send(
-                group_of(webinar.id), key, chat["conversation_id"], ConversationRegistry.reference_of(chat), activity
-            )
-            return True
-        # No 1:1 chat yet: open one through the team the person answered in (the bot is there).
-        origin = self._registry.get(person["conversation_id"])
-        if origin is None or not origin["service_url"]:
-            return False
-        reference = ConversationRegistry.reference_of(origin)
-        reference["user"] = {"id": person["user_id"], "name": person["user_name"]}
-        self._outbox.enqueue_send(
-            group_of(webinar.id), key, f"personal:{person['user_aad_id']}", reference, activity, operation=OPEN_PERSONAL
-        )
-        return True
+        recipient = Recipient(person["user_aad_id"], person["user_id"], person["user_name"], person["conversation_id"])
+        key = f"webinar:{webinar.id}:{purpose}:{recipient.key}"
+        return queue_personal_message(self._outbox, self._registry, group_of(webinar.id), key, recipient, activity)
 
     async def channel_reminder(self, payload: dict[str, Any]) -> None:
         """The day-before reminder in every channel the webinar was posted to."""
