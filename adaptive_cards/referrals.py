@@ -4,7 +4,7 @@ adviser's follow-up and the list of referrals."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from adaptive_cards.base import card, execute_action, heading, text_block
@@ -33,7 +33,7 @@ class ReferralView:
     mention: tuple[str, str] | None = None  # (Teams id, name) of the referring adviser
     removed: bool = False
     outcome_buttons: bool = False
-    history: list[str] = field(default_factory=list)
+    summary: str = ""  # one line for lists: "Alkutakaus – Finnvera · Mikkeli · 2.12.2026"
 
 
 def _choice_set(
@@ -157,10 +157,11 @@ def provider_card(texts: Texts, view: ReferralView) -> dict[str, Any]:
     if view.removed:
         return card([heading(texts("referral.provider_removed")), text_block(f"{texts('referral.code')}: {view.code}")])
     adviser = f"<at>{view.mention[1]}</at>" if view.mention else ""
+    company, *others = view.facts  # the company is the title
     body: list[dict[str, Any]] = [
-        heading(texts("referral.provider_title", company=view.facts[0][1] if view.facts else view.code)),
+        heading(texts("referral.provider_title", company=company[1])),
         text_block(texts("referral.provider_intro", adviser=adviser or "-")),
-        _facts(view),
+        {"type": "FactSet", "facts": [{"title": label, "value": value} for label, value in others]},
     ]
     if view.answered:
         body.append(text_block(view.answered, weight="Bolder", color="Good"))
@@ -219,10 +220,15 @@ def list_card(
         )
     )
     for view in views:
+        company = view.facts[0][1] if view.facts else view.code
         container: dict[str, Any] = {
             "type": "Container",
             "separator": True,
-            "items": [_facts(view), text_block(f"{texts('referral.status')}: **{view.status}**", spacing="Small")],
+            "items": [
+                text_block(f"**{company}** · {view.code}"),
+                text_block(view.summary, spacing="None", isSubtle=True),
+                text_block(f"{texts('referral.status')}: **{view.status}**", spacing="None"),
+            ],
         }
         if view.outcome_buttons and not view.removed:
             container["items"].append(

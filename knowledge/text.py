@@ -167,8 +167,10 @@ def create_analyzer(use_voikko: bool | None = None, suggest: bool = True) -> Ana
             import libvoikko  # type: ignore[import-untyped]  # no stubs published
 
             return VoikkoAnalyzer(libvoikko.Voikko("fi"), suggest=suggest)
-        except (ImportError, OSError) as error:
+        except (ImportError, OSError) as error:  # the library itself is missing
             log.warning("Voikko not available (%s); using prefix and fuzzy matching", error)
+        except Exception as error:  # noqa: BLE001 - libvoikko.VoikkoException: the library but no Finnish dictionary
+            log.warning("Voikko has no Finnish dictionary (%s); using prefix and fuzzy matching", error)
     return PlainAnalyzer()
 
 

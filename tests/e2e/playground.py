@@ -511,6 +511,18 @@ class Playground:
             first_seq=first_seq,
         )
 
+    async def invoke(self, scope: Scope, message_id: str, verb: str, data: dict[str, Any]) -> dict[str, Any]:
+        """Press an Action.Execute button on the bot's message `message_id`, as the web UI does; returns
+        the bot's invoke response (a card to show, or a message)."""
+        body = {
+            "name": "adaptiveCard/action",
+            "value": {"action": {"type": "Action.Execute", "verb": verb, "data": data}, "trigger": "manual"},
+            "from": {"id": ME_ID},
+            "conversation": {"id": CONVERSATIONS[scope]},
+            "replyToId": message_id,
+        }
+        return await self._post("/_conversation/v1/invoke", body)
+
     def replies_to(self, sent: Sent) -> list[BotMessage]:
         """The bot's messages in `sent`'s conversation (or thread) since it was sent."""
         return [m for m in self._streams.messages[sent.first_seq :] if m.conversation_id == sent.conversation_id]

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import re
+import sqlite3
 import sys
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import pytest
+import pytest_asyncio
 
 from tests.e2e.playground import (
     LOOPBACK,
@@ -34,7 +39,8 @@ from tests.e2e.playground import (
 )
 
 # Starts Node and the emulator: `make test-fast` (pytest -m "not e2e") leaves these out of the inner loop.
-pytestmark = pytest.mark.e2e
+# One bot and one emulator serve the whole module (starting them is most of the time these tests take).
+pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 
 BOT_START_TIMEOUT = 20.0
 REPLY_TIMEOUT = 10.0
@@ -118,7 +124,6 @@ def names_command(text: str, finnish: str, english: str) -> bool:
     return re.search(rf"\b({finnish}|{english})\b", text, re.IGNORECASE) is not None
 
 
-@pytest.fixture
 def emulator_installed() -> None:
     """Fail with a clear message when Node.js or the emulator package is missing."""
     try:
@@ -128,21 +133,33 @@ def emulator_installed() -> None:
         pytest.fail(str(error), pytrace=False)
 
 
+@dataclass
+class Session:
+    """The bot and the emulator, running for the module's tests."""
+
+    playground: Playground
+    folder: Path
+
+
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def session(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Session]:
+    """`kasvuopas serve` behind Microsoft's Agents Playground, with a conversation of each kind installed."""
+    emulator_installed()
+    folder = tmp_path_factory.mktemp("e2e")
+    async with running_bot(folder) as endpoint, Playground(endpoint, workdir=folder / "playground") as playground:
+        yield Session(playground, folder)
+
+
 @pytest.mark.parametrize(
     ("scope", "mention_bot"),
     [("personal", False), ("channel", True)],
     ids=["personal-chat", "channel-mention"],
 )
-async def test_help_command_answers_with_adaptive_card(
-    emulator_installed: None, tmp_path: Path, scope: str, mention_bot: bool
-) -> None:
+async def test_help_command_answers_with_adaptive_card(session: Session, scope: str, mention_bot: bool) -> None:
     """`apua` (personal) or `<at>Kasvuopas</at> apua` (channel) gets the help card through the emulator."""
+    playground = session.playground
     failure = ""
-    async with (
-        asyncio.timeout(50),
-        running_bot(tmp_path) as endpoint,
-        Playground(endpoint, workdir=tmp_path / "playground") as playground,
-    ):
+    async with asyncio.timeout(40):
         await playground.install(scope)  # what the web UI does when a conversation is first opened
         sent = await playground.send("apua", scope, mention_bot=mention_bot)
         if mention_bot:
@@ -160,10 +177,69 @@ async def test_help_command_answers_with_adaptive_card(
             if cards
             else f"no Adaptive Card came back for {sent.text!r} in the {scope} conversation"
         )
-        pytest.fail(f"{headline}\n{failure}\n--- bot log ---\n{bot_log_tail(tmp_path)}", pytrace=False)
+        pytest.fail(f"{headline}\n{failure}\n--- bot log ---\n{bot_log_tail(session.folder)}", pytrace=False)
     attachments = [a for m in replies for a in m.attachments]
     assert any(a.get("contentType") == "application/vnd.microsoft.card.adaptive" for a in attachments)
     assert help_cards(replies)
+
+
+def _actions(node: Any, verb: str) -> list[dict[str, Any]]:
+    found = []
+    if isinstance(node, dict):
+        if node.get("verb") == verb:
+            found.append(node)
+        for value in node.values():
+            found += _actions(value, verb)
+    elif isinstance(node, list):
+        for item in node:
+            found += _actions(item, verb)
+    return found
+
+
+def _with_button(messages: list[BotMessage], verb: str) -> list[tuple[BotMessage, dict[str, Any]]]:
+    return [(m, action) for m in messages for card in m.adaptive_cards() for action in _actions(card, verb)]
+
+
+async def test_a_referral_is_logged_from_the_finders_button(session: Session) -> None:
+    """Ask the finder, press **Kirjaa ohjaus**, fill in the form that opens, submit: the referral is stored."""
+    playground = session.playground
+    async with asyncio.timeout(40):
+        await playground.install("personal")
+        sent = await playground.send("aloittava yrittäjä tarvitsee takauksen pankkilainaan Mikkelissä", "personal")
+        replies = await playground.wait_for_replies(
+            sent, until=lambda ms: bool(_with_button(ms, "finder.refer")), timeout=REPLY_TIMEOUT
+        )
+        results, refer = _with_button(replies, "finder.refer")[0]
+        answer = await playground.invoke("personal", results.message_id, "finder.refer", refer.get("data", {}))
+        assert answer.get("statusCode", 200) == 200, answer
+        replies = await playground.wait_for_replies(
+            sent, until=lambda ms: bool(_with_button(ms, "referral.submit")), timeout=REPLY_TIMEOUT
+        )
+        form, submit = _with_button(replies, "referral.submit")[-1]
+        inputs = {
+            element["id"]: element.get("value", "") for card in form.adaptive_cards() for element in _inputs(card)
+        }
+        assert inputs["service"] and "takauksen" in inputs["need"]  # prefilled from the question
+        values = {**inputs, **submit.get("data", {}), "company": "Emulaattori Oy", "consent": "true"}
+        logged = await playground.invoke("personal", form.message_id, "referral.submit", values)
+    shown = json.dumps(logged, ensure_ascii=False)
+    assert "Emulaattori Oy" in shown and ("Referral logged" in shown or "Ohjaus kirjattu" in shown), shown[:2000]
+    with sqlite3.connect(session.folder / "k.db") as db:
+        rows = db.execute("SELECT company_name, service_id, municipality FROM referrals").fetchall()
+    assert rows == [("Emulaattori Oy", inputs["service"], inputs["municipality"])]
+
+
+def _inputs(node: Any) -> list[dict[str, Any]]:
+    found = []
+    if isinstance(node, dict):
+        if str(node.get("type", "")).startswith("Input."):
+            found.append(node)
+        for value in node.values():
+            found += _inputs(value)
+    elif isinstance(node, list):
+        for item in node:
+            found += _inputs(item)
+    return found
 
 
 def bot_log_tail(tmp_path: Path) -> str:

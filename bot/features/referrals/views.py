@@ -50,19 +50,12 @@ class ReferralViews:
     def facts(self, referral: Referral, texts: Texts) -> list[tuple[str, str]]:
         """The referral's facts, company first (the provider card's title reads it)."""
         language = texts.language
-        municipality = MUNICIPALITY_BY_CODE.get(referral.municipality)
         facts = [
             (texts("referral.company"), referral.company_name or texts("referral.removed")),
             (texts("referral.code"), referral.code),
             (texts("referral.service"), self.service_name(referral, texts)),
-            (
-                texts("referral.municipality"),
-                municipality.en
-                if municipality and language == "en"
-                else municipality.fi
-                if municipality
-                else referral.municipality,
-            ),
+            (texts("referral.status"), self.status("deleted" if referral.deleted_at else referral.status, texts)),
+            (texts("referral.municipality"), self._municipality(referral, texts)),
         ]
         if referral.business_id:
             facts.append((texts("referral.business_id"), referral.business_id))
@@ -104,4 +97,14 @@ class ReferralViews:
             mention=(referral.adviser_id, referral.adviser_name) if referral.adviser_id else None,
             removed=referral.removed,
             outcome_buttons=outcome_buttons,
+            summary=" · ".join(
+                (self.service_name(referral, texts), self._municipality(referral, texts), short_date(referral))
+            ),
         )
+
+    @staticmethod
+    def _municipality(referral: Referral, texts: Texts) -> str:
+        municipality = MUNICIPALITY_BY_CODE.get(referral.municipality)
+        if municipality is None:
+            return referral.municipality
+        return municipality.en if texts.language == "en" else municipality.fi
