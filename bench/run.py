@@ -61,6 +61,16 @@ BENCHMARKS = (
         ("concurrency", "vote_rps", "vote_p50_ms", "vote_p99_ms", "bare_rps", "stock_echo_rps"),
     ),
     Benchmark(
+        "referral_report",
+        ("--referrals", "20000", "--searches", "4000", "--runs", "3"),
+        ("referrals", "year_report_s", "all_report_s", "year_csv_s", "year_chart_s"),
+    ),
+    Benchmark(
+        "referrals",
+        ("--requests", "400", "--concurrency", "16"),
+        ("concurrency", "referral_rps", "referral_p99_ms", "stock_echo_rps", "referrals_logged"),
+    ),
+    Benchmark(
         "fanout",
         ("--channels", "500", "--runs", "1"),
         ("channels", "median_seconds", "theoretical_minimum_seconds", "worst_ratio_to_minimum", "duplicates", "losses"),

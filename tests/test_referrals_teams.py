@@ -3,13 +3,16 @@ adviser's follow-up, visibility, retention and deletion, all from Teams-shaped p
 
 from __future__ import annotations
 
+import json
 import logging
+import shutil
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
 from adaptive_cards.referrals import ANSWER_VERB, CHOOSE_VERB, OUTCOME_VERB, PAGE_VERB, SUBMIT_VERB
-from tests.activities import ADVISER, COLLEAGUE, COORDINATOR
+from tests.activities import ADVISER, CHANNEL_ID, COLLEAGUE, COORDINATOR
+from tests.conftest import KB_PATH
 from tests.harness import BotHarness, actions_in, card_text, texts_of
 
 HETU = "131052-308T"  # the example code of the population register's own documentation, not a person
@@ -331,3 +334,40 @@ async def test_english_users_get_the_form_and_the_answers_in_english(bot):
     assert "Type the company's name." in shown and "Choose the municipality" in shown
     help_text = texts_of(await bot.send(bot.teams.personal("help", locale="en-US")))
     assert "referral" in help_text and "referral channel" in help_text
+
+
+async def test_nothing_logged_at_info_names_the_company_or_the_need(bot, caplog):
+    await link_finnvera_channel(bot)
+    with caplog.at_level(logging.INFO):
+        await log_referral(bot, company="Salainen Asiakas Oy", need="Salainen tarve laitehankintaan")
+        await bot.deliver()
+        code = referral_rows(bot)[0]["code"]
+        await bot.invoke(
+            bot.teams.card_action(ANSWER_VERB, {"code": code, "answer": "contacting"}, conversation="channel")
+        )
+        await bot.deliver(timedelta(days=30))
+    for record in caplog.records:
+        if record.levelno >= logging.INFO:
+            flat = record.getMessage() + json.dumps(vars(record), default=str)
+            assert "Salainen" not in flat
+
+
+async def test_a_provider_whose_knowledge_base_entry_names_its_conversation_gets_the_card(start_bot, tmp_path):
+    kb = tmp_path / "kb"
+    shutil.copytree(KB_PATH, kb)
+    finnvera = kb / "finnvera.toml"
+    finnvera.write_text(
+        finnvera.read_text(encoding="utf-8").replace(
+            'name = "Finnvera"\n', f'name = "Finnvera"\nteams_conversation = "{CHANNEL_ID}"\n', 1
+        ),
+        encoding="utf-8",
+    )
+    bot = await start_bot(kb_path=kb)
+    await bot.send(bot.teams.channel("apua", user=COLLEAGUE))  # the bot is in that channel
+    reply = await log_referral(bot)
+    assert "kanavalle" in card_text(reply.body["value"])
+    await bot.deliver()
+    cards = [card_of(a) for a in bot.connector.sent_activities() if a.get("attachments")]
+    assert "Uusi ohjaus: Pikkupulla Oy" in card_text(cards[-1])
+    listed = texts_of(await bot.send(bot.teams.personal("ohjauskanavat")))
+    assert "Finnvera" in listed and "tietopankista" in listed
