@@ -23,7 +23,7 @@ from typing import Any
 
 import aiohttp
 
-from bench.votes import TENANT, _echo, _free_port, _load, _serve_bare, _serve_stock_echo, _wait_ready
+from bench.votes import TENANT, _echo, _free_port, _load, _wait_ready, serve
 
 RESULTS = Path(__file__).parent / "results" / "referrals.json"
 COORDINATOR = "00000000-0000-4000-8000-999999999999"
@@ -137,12 +137,8 @@ def main() -> None:
     parser.add_argument("--port", type=int)
     parser.add_argument("--db")
     args = parser.parse_args()
-    if args.serve == "bare":
-        _serve_bare(args.port)
-    elif args.serve == "stock":
-        _serve_stock_echo(args.port)
-    elif args.serve == "kasvuopas":
-        _serve_kasvuopas(args.port, args.db)
+    if args.serve:
+        serve(args.serve, args.port, lambda: _serve_kasvuopas(args.port, args.db))
     else:
         result = asyncio.run(_run(args.requests, args.concurrency))
         RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import aiohttp
@@ -84,6 +85,16 @@ def _serve_kasvuopas(port: int, db: str) -> None:
     configure_logging("WARNING")
     settings = Settings(_env_file=None, db_path=Path(db), port=port)
     web.run_app(create_app(settings), host="127.0.0.1", port=port, print=None, access_log=None)
+
+
+def serve(kind: str, port: int, kasvuopas: Callable[[], None]) -> None:
+    """Run one of the servers in this process (the benchmarks start themselves with `--serve KIND`)."""
+    if kind == "bare":
+        _serve_bare(port)
+    elif kind == "stock":
+        _serve_stock_echo(port)
+    else:
+        kasvuopas()
 
 
 # ---- the load -----------------------------------------------------------------------------
@@ -258,12 +269,8 @@ def main() -> None:
     parser.add_argument("--port", type=int)
     parser.add_argument("--db")
     args = parser.parse_args()
-    if args.serve == "bare":
-        _serve_bare(args.port)
-    elif args.serve == "stock":
-        _serve_stock_echo(args.port)
-    elif args.serve == "kasvuopas":
-        _serve_kasvuopas(args.port, args.db)
+    if args.serve:
+        serve(args.serve, args.port, lambda: _serve_kasvuopas(args.port, args.db))
     else:
         result = asyncio.run(_run(args.requests))
         RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -141,3 +141,21 @@ def actions_in(card: dict[str, Any], verb: str | None = None, kind: str | None =
 
     walk(card)
     return found
+
+
+def inputs_in(card: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every input element on a card (Input.Text, Input.ChoiceSet, …), nested ones included."""
+    found: list[dict[str, Any]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if str(node.get("type", "")).startswith("Input."):
+                found.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(card)
+    return found

@@ -135,4 +135,14 @@ async def test_an_abrupt_stop_mid_fan_out_then_a_restart_sends_every_target_exac
     for _ in range(10):
         await restarted.deliver(timedelta(seconds=2))
     copies = [a["conversation"]["id"] for a in bot.connector.sent_activities() if a["conversation"]["id"] in targets]
-    assert sorted(copies) == sorted(targets)  # every target exactly once
+    assert len(copies) == len(set(copies))  # never twice
+    # A send in flight when the process died may or may not have reached Teams: it is reported as
+    # "unknown" (check the channel) and never resent. Every other target got its copy.
+    unknown = {
+        row["conversation_id"]
+        for row in bot.db()["outbox"].rows_where(
+            "status = 'unknown' AND group_key = ?", [f"announcement:{announcement_id}"]
+        )
+    }
+    assert set(copies) | unknown == set(targets)
+    assert len(unknown - set(copies)) <= 8  # at most the requests that were in flight

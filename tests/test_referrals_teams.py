@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from adaptive_cards.referrals import ANSWER_VERB, CHOOSE_VERB, OUTCOME_VERB, PAGE_VERB, SUBMIT_VERB
 from tests.activities import ADVISER, CHANNEL_ID, COLLEAGUE, COORDINATOR
 from tests.conftest import KB_PATH
-from tests.harness import BotHarness, actions_in, card_text, texts_of
+from tests.harness import BotHarness, actions_in, card_text, inputs_in, texts_of
 
 HETU = "131052-308T"  # the example code of the population register's own documentation, not a person
 VALID_ID = "1572860-0"  # an invented business id with a correct check digit
@@ -22,22 +22,9 @@ PERSONAL_CHAT = f"a:1personal-{ADVISER.aad_object_id}"
 
 def form_values(card: dict[str, Any], **changes: str) -> dict[str, Any]:
     """What Teams sends for the form: every input's value, the submit button's data, the changes."""
-    values = {element["id"]: element.get("value", "") for element in _inputs(card)}
+    values = {element["id"]: element.get("value", "") for element in inputs_in(card)}
     (submit,) = actions_in(card, SUBMIT_VERB)
     return {**values, **submit.get("data", {}), **changes}
-
-
-def _inputs(node: Any) -> list[dict[str, Any]]:
-    found = []
-    if isinstance(node, dict):
-        if str(node.get("type", "")).startswith("Input."):
-            found.append(node)
-        for value in node.values():
-            found += _inputs(value)
-    elif isinstance(node, list):
-        for item in node:
-            found += _inputs(item)
-    return found
 
 
 def local(url: str) -> str:
@@ -105,7 +92,7 @@ async def test_bad_input_comes_back_with_the_field_and_the_reason_and_the_values
     form = reply.body["value"]
     shown = card_text(form)
     assert "Y-tunnus ei kelpaa" in shown and "Kirjoita tarve" in shown
-    values = {element["id"]: element.get("value") for element in _inputs(form)}
+    values = {element["id"]: element.get("value") for element in inputs_in(form)}
     assert values["company"] == "Pikkupulla Oy" and values["business_id"] == "1572860-1"
     assert referral_rows(bot) == []
 
@@ -115,7 +102,7 @@ async def test_a_personal_identity_code_is_refused_and_never_stored_or_logged(bo
         reply = await log_referral(bot, need=f"Asiakas {HETU} tarvitsee takauksen")
     form = reply.body["value"]
     assert "henkilötunnukselta" in card_text(form)
-    values = {element["id"]: element.get("value") for element in _inputs(form)}
+    values = {element["id"]: element.get("value") for element in inputs_in(form)}
     assert values["need"] == ""  # not even shown back
     assert referral_rows(bot) == []
     assert HETU not in caplog.text

@@ -30,7 +30,13 @@ from bot.domain.announcements import (
 from bot.domain.commands import split_parts
 from bot.domain.registry import ConversationRegistry
 from bot.feature import COORDINATOR, CardVerb, Command, Feature
-from bot.features.publishing import channel_choices, no_targets_key, references, resolve_targets
+from bot.features.publishing import (
+    channel_choices,
+    conversation_label,
+    no_targets_key,
+    references,
+    resolve_targets,
+)
 from bot.i18n import Texts
 from bot.services import Services
 from bot.turn import InvokeAnswer, Turn, card_activity, card_answer, message_answer
@@ -178,12 +184,6 @@ class AnnouncementFeature:
         """The scheduled time has come."""
         self.fan_out(int(payload["announcement_id"]))
 
-    def _target_name(self, conversation_id: str) -> str:
-        row = self._registry.get(conversation_id)
-        if row is None:
-            return conversation_id
-        return f"{row['team_name'] or '?'} › {row['channel_name'] or row['conversation_type']}"
-
     def _why(self, target: TargetOutcome) -> str:
         """The reason in the report's language: throttled and retried, blocked, removed, interrupted…"""
         if target.status in ("pending", "sending") or not target.cause:
@@ -204,7 +204,7 @@ class AnnouncementFeature:
             self.announcements.set_status(item.id, "sent")
         rows = [
             (
-                self._target_name(target.conversation_id),
+                conversation_label(self._registry, target.conversation_id),
                 self._texts(f"announcement.status_{_status_word(target.status)}"),
                 self._why(target),
             )

@@ -9,12 +9,19 @@ from bot.domain.registry import CHANNEL, ConversationRegistry
 from bot.turn import Turn
 
 
+def conversation_label(registry: ConversationRegistry, conversation_id: str) -> str:
+    """ "Team › Channel" (or the chat's kind) of a conversation the bot knows, else the id itself."""
+    row = registry.get(conversation_id)
+    return conversation_id if row is None else _label(row)
+
+
+def _label(row: dict[str, Any]) -> str:
+    return f"{row['team_name'] or '?'} › {row['channel_name'] or row['conversation_type']}"
+
+
 def channel_choices(registry: ConversationRegistry) -> list[tuple[str, str]]:
     """(conversation id, "Team › Channel") for every active channel of the network."""
-    return [
-        (row["conversation_id"], f"{row['team_name'] or '?'} › {row['channel_name'] or '?'}")
-        for row in registry.active(CHANNEL)
-    ]
+    return [(row["conversation_id"], _label(row)) for row in registry.active(CHANNEL)]
 
 
 def resolve_targets(turn: Turn, registry: ConversationRegistry, data: dict[str, Any]) -> list[str]:

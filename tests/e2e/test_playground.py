@@ -37,6 +37,7 @@ from tests.e2e.playground import (
     require_package,
     stop_process_group,
 )
+from tests.harness import actions_in, inputs_in
 
 # Starts Node and the emulator: `make test-fast` (pytest -m "not e2e") leaves these out of the inner loop.
 # One bot and one emulator serve the whole module (starting them is most of the time these tests take).
@@ -183,21 +184,8 @@ async def test_help_command_answers_with_adaptive_card(session: Session, scope: 
     assert help_cards(replies)
 
 
-def _actions(node: Any, verb: str) -> list[dict[str, Any]]:
-    found = []
-    if isinstance(node, dict):
-        if node.get("verb") == verb:
-            found.append(node)
-        for value in node.values():
-            found += _actions(value, verb)
-    elif isinstance(node, list):
-        for item in node:
-            found += _actions(item, verb)
-    return found
-
-
 def _with_button(messages: list[BotMessage], verb: str) -> list[tuple[BotMessage, dict[str, Any]]]:
-    return [(m, action) for m in messages for card in m.adaptive_cards() for action in _actions(card, verb)]
+    return [(m, action) for m in messages for card in m.adaptive_cards() for action in actions_in(card, verb)]
 
 
 async def test_a_referral_is_logged_from_the_finders_button(session: Session) -> None:
@@ -217,7 +205,7 @@ async def test_a_referral_is_logged_from_the_finders_button(session: Session) ->
         )
         form, submit = _with_button(replies, "referral.submit")[-1]
         inputs = {
-            element["id"]: element.get("value", "") for card in form.adaptive_cards() for element in _inputs(card)
+            element["id"]: element.get("value", "") for card in form.adaptive_cards() for element in inputs_in(card)
         }
         assert inputs["service"] and "takauksen" in inputs["need"]  # prefilled from the question
         values = {**inputs, **submit.get("data", {}), "company": "Emulaattori Oy", "consent": "true"}
@@ -227,19 +215,6 @@ async def test_a_referral_is_logged_from_the_finders_button(session: Session) ->
     with sqlite3.connect(session.folder / "k.db") as db:
         rows = db.execute("SELECT company_name, service_id, municipality FROM referrals").fetchall()
     assert rows == [("Emulaattori Oy", inputs["service"], inputs["municipality"])]
-
-
-def _inputs(node: Any) -> list[dict[str, Any]]:
-    found = []
-    if isinstance(node, dict):
-        if str(node.get("type", "")).startswith("Input."):
-            found.append(node)
-        for value in node.values():
-            found += _inputs(value)
-    elif isinstance(node, list):
-        for item in node:
-            found += _inputs(item)
-    return found
 
 
 def bot_log_tail(tmp_path: Path) -> str:

@@ -20,6 +20,7 @@ from bot.domain.referral_store import Actor, Referral, Referrals
 from bot.domain.referrals import MAX_NOTE, PROVIDER_ANSWERS
 from bot.domain.registry import ConversationRegistry
 from bot.features.personal_messages import Recipient, queue_personal_message
+from bot.features.publishing import conversation_label
 from bot.features.referrals.views import ReferralViews, short_date
 from bot.i18n import Texts
 from bot.turn import InvokeAnswer, Turn, card_activity, card_answer, message_answer, text_activity
@@ -76,10 +77,7 @@ class ProviderSide:
 
     def name_of(self, conversation_id: str) -> str:
         """ "Team › Channel" (or the chat's kind) of a conversation the bot is in."""
-        row = self._registry.get(conversation_id)
-        if row is None:
-            return conversation_id
-        return f"{row['team_name'] or '?'} › {row['channel_name'] or row['conversation_type']}"
+        return conversation_label(self._registry, conversation_id)
 
     def providers_linked_to(self, conversation_id: str) -> list[str]:
         """The providers whose referrals come to this conversation."""
