@@ -29,7 +29,7 @@ test: install lint
 
 # Leaves out tests/e2e (marked e2e), which start Node and Microsoft's Agents Playground.
 test-fast: install lint
-	$(BIN)/python -m pytest -q -m "not e2e"
+	KASVUOPAS_FUZZ_EXAMPLES=200 $(BIN)/python -m pytest -q -m "not e2e"
 
 # Every test target lints and type-checks first (mypy's configuration is in pyproject.toml).
 lint: $(STAMP)

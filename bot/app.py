@@ -46,9 +46,10 @@ SETTINGS = web.AppKey("settings", Settings)
 KNOWLEDGE = web.AppKey("knowledge", KnowledgeService)
 ROUTER = web.AppKey("router", Router)
 DB_KEY = web.AppKey("db", SqliteDatabase)
+HEALTH: web.AppKey[Callable[[], bool]] = web.AppKey("health")
 ENGINE = web.AppKey("engine", DeliveryEngine)
 DELIVERY_TASK = web.AppKey("delivery_task", asyncio.Task)
-SHUTDOWN_GRACE = 10.0
+SHUTDOWN_GRACE = 2.0  # the delivery loop finishes its calls in flight; the rest resumes on the next start
 
 LINK_REFUSED = (
     "Linkki on vanhentunut tai virheellinen. Avaa kortti uudelleen Teamsissa.\n"
@@ -57,7 +58,7 @@ LINK_REFUSED = (
 
 
 async def _healthz(request: web.Request) -> web.Response:
-    db_ok = request.app[DB_KEY].ok()
+    db_ok = request.app[HEALTH]()
     knowledge = request.app[KNOWLEDGE]
     kb = knowledge.kb
     body = {
@@ -147,7 +148,7 @@ def create_app(
         raise
 
     if authentication is None:
-        authentication = build_authentication(settings)
+        authentication = build_authentication(settings, clock=clock)
     adapter = build_adapter(authentication)
     bot = TeamsBot(router, Installation(registry), preferences, state_store)
     adapter.on_turn_error = bot.on_turn_error
@@ -169,14 +170,23 @@ def create_app(
     app[KNOWLEDGE] = knowledge
     app[ROUTER] = router
     app[DB_KEY] = db
+    app[HEALTH] = lambda: db.ok() and state_store.writable()
     app[ENGINE] = engine
-    endpoint = MessagesEndpoint(adapter, authentication, bot.on_turn, settings.allowed_tenants)
+    endpoint = MessagesEndpoint(
+        adapter,
+        authentication,
+        bot.on_turn,
+        settings.allowed_tenants,
+        settings.allowed_service_hosts,
+        settings.max_body_bytes,
+        settings.request_read_timeout,
+    )
     app.router.add_post("/api/messages", endpoint.handle)
     app.router.add_get("/healthz", _healthz)
     for feature in router.features:
         for file in feature.files:
             app.router.add_get(
-                rf"/{file.prefix}/{{item_id:\d+}}.{file.suffix}", _signed_file_handler(file, links, clock)
+                rf"/{file.prefix}/{{item_id:[0-9]{{1,18}}}}.{file.suffix}", _signed_file_handler(file, links, clock)
             )
 
     async def start_engine(_app: web.Application) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
@@ -69,6 +70,9 @@ def serve(_args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    except sqlite3.DatabaseError as error:
+        print(f"kasvuopas: not starting: {database_advice(settings.db_path, error)}", file=sys.stderr)
+        return 2
     app.on_startup.append(_reload_on_sighup)
     mode = "local" if settings.local_mode else "production"
     log.info(
@@ -77,8 +81,32 @@ def serve(_args: argparse.Namespace) -> int:
         settings.port,
         mode,
     )
-    web.run_app(app, host=settings.bind_host, port=settings.port, print=None, access_log=None)
+    try:
+        # A short grace: nothing a request does may hold a SIGTERM up for long.
+        web.run_app(app, host=settings.bind_host, port=settings.port, print=None, access_log=None, shutdown_timeout=2.0)
+    except OSError as error:
+        print(
+            f"kasvuopas: cannot listen on {settings.bind_host}:{settings.port} ({error.strerror or error}); "
+            "is another copy running? Set PORT to use another port.",
+            file=sys.stderr,
+        )
+        return 2
     return 0
+
+
+def database_advice(path: Path, error: sqlite3.DatabaseError) -> str:
+    """One line that says what is wrong with the database file and what to do about it."""
+    reason = str(error)
+    if "readonly" in reason or "unable to open" in reason:
+        return f"the database {path} cannot be written ({reason}); check the file's and its folder's permissions"
+    if "not a database" in reason or "malformed" in reason:
+        return (
+            f"the database {path} is damaged ({reason}); restore it from a backup, or move it away "
+            "to start with an empty one"
+        )
+    if "full" in reason:
+        return f"the disk holding {path} is full ({reason}); free some space"
+    return f"the database {path} cannot be used ({reason})"
 
 
 def manifest(args: argparse.Namespace) -> int:

@@ -8,7 +8,17 @@ from typing import Annotated
 from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.security.signing_keys import BOT_FRAMEWORK_METADATA_URL
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Where the Bot Connector of Teams' clouds lives (public, GCC, GCC High, DoD): the only hosts an
+# activity's serviceUrl may name in production, since the bot sends its replies there.
+TEAMS_SERVICE_URL_HOSTS = (
+    "smba.trafficmanager.net",
+    "smba.infra.gcc.teams.microsoft.com",
+    "smba.infra.gov.teams.microsoft.us",
+    "smba.infra.dod.teams.microsoft.us",
+)
 LOOPBACK = "127.0.0.1"
 
 
@@ -62,9 +72,23 @@ class Settings(BaseSettings):
         le=120,
         validation_alias=AliasChoices("KASVUOPAS_REFERRAL_RETENTION_MONTHS", "referral_retention_months"),
     )
+    openid_metadata_url: str = Field(
+        BOT_FRAMEWORK_METADATA_URL,
+        validation_alias=AliasChoices("KASVUOPAS_OPENID_METADATA_URL", "openid_metadata_url"),
+    )
+    openid_timeout: float = Field(
+        5.0, gt=0, le=60, validation_alias=AliasChoices("KASVUOPAS_OPENID_TIMEOUT", "openid_timeout")
+    )
+    service_url_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(TEAMS_SERVICE_URL_HOSTS),
+        validation_alias=AliasChoices("KASVUOPAS_SERVICE_URL_HOSTS", "service_url_hosts"),
+    )
     max_body_bytes: int = 256 * 1024
+    request_read_timeout: float = Field(
+        10.0, gt=0, le=120, validation_alias=AliasChoices("KASVUOPAS_REQUEST_READ_TIMEOUT", "request_read_timeout")
+    )
 
-    _split = field_validator("coordinators", "allowed_tenants", mode="before")(_split_commas)
+    _split = field_validator("coordinators", "allowed_tenants", "service_url_hosts", mode="before")(_split_commas)
 
     @property
     def local_mode(self) -> bool:
@@ -77,6 +101,12 @@ class Settings(BaseSettings):
         if self.local_mode:
             return LOOPBACK
         return self.host or "0.0.0.0"
+
+    @property
+    def allowed_service_hosts(self) -> tuple[str, ...]:
+        """The hosts an activity's serviceUrl may name; empty (any) in local mode, where tests and the
+        emulator serve their own connector on 127.0.0.1."""
+        return () if self.local_mode else tuple(host.lower() for host in self.service_url_hosts)
 
     @property
     def base_url(self) -> str:

@@ -66,7 +66,7 @@ async def test_unknown_card_action_gets_a_message_not_an_error(bot):
 
 
 async def test_missing_or_malformed_token_is_401_when_an_app_id_is_set(start_bot):
-    bot = await start_bot(app_id=APP_ID, app_password="not-a-real-secret")
+    bot = await start_bot(app_id=APP_ID, app_password="not-a-real-secret", service_url_hosts=["127.0.0.1"])
     activity = bot.teams.personal("apua")
     assert (await bot.post(activity)).status == 401
     assert (await bot.post(activity, headers={"Authorization": "Bearer not-a-jwt"})).status == 401

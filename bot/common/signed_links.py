@@ -34,7 +34,8 @@ class SignedLinks:
 
     def verify(self, path: str, expires: str | None, signature: str | None, now: datetime) -> bool:
         """True when the signature matches `path` and `expires`, and the link has not expired."""
-        if not expires or not signature or not expires.isdigit():
+        # ASCII digits only ("¹²³".isdigit() is true) and no more than a timestamp has.
+        if not expires or not signature or not (expires.isascii() and expires.isdigit()) or len(expires) > 12:
             return False
         if int(expires) < now.timestamp():
             return False

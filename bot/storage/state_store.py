@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import sqlite3
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from bot.common.clock import Clock, stored_now
 from bot.storage.database import Database
 
 ANY_ETAG = "*"
+HEALTH_KEY = "kasvuopas/health"
 
 
 class EtagConflict(Exception):
@@ -73,6 +75,15 @@ class StateStore:
                 [key, new_etag, value_json, now],
             )
             return new_etag
+
+    def writable(self) -> bool:
+        """True when a small write reaches the database (the health check: a full disk or a read-only
+        file answers reads but not writes)."""
+        try:
+            self.write(HEALTH_KEY, json.dumps(stored_now(self._clock)), None)
+        except sqlite3.Error:
+            return False
+        return True
 
     def delete(self, keys: Iterable[str]) -> None:
         """Remove the given keys; missing keys are ignored."""

@@ -27,6 +27,9 @@ from botframework.connector.auth import (
     UserTokenClient,
 )
 
+from bot.common.clock import Clock, system_clock
+from bot.security.bot_tokens import BotFrameworkTokens
+from bot.security.signing_keys import SigningKeys
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -74,10 +77,16 @@ class _ReusingConnectorFactory(ConnectorFactory):
 
 
 class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication):
-    """Delegates to botbuilder's authentication, caching the clients it creates."""
+    """botbuilder's authentication with the clients it creates cached, and incoming tokens checked by
+    `bot.security` (asynchronously, with a deadline) instead of botbuilder's blocking key fetch.
 
-    def __init__(self, inner: BotFrameworkAuthentication) -> None:
+    `tokens=None` is local mode: no token check at all, and an Authorization header is ignored
+    rather than validated (botbuilder would fetch Microsoft's keys to validate it).
+    """
+
+    def __init__(self, inner: BotFrameworkAuthentication, tokens: BotFrameworkTokens | None = None) -> None:
         self._inner = inner
+        self._tokens = tokens
         self._cache = _ClientCache()
 
     @staticmethod
@@ -87,8 +96,20 @@ class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication):
         return JwtTokenValidation.get_app_id_from_claims(claims_identity.claims) or ""
 
     async def authenticate_request(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
-        """Validate the request (JWT unless in local mode) and attach the reusing factory."""
-        result = await self._inner.authenticate_request(activity, auth_header)
+        """Validate the request (JWT unless in local mode) and attach the reusing factory.
+
+        Raises TokenRejected (401) or KeysUnavailable (503).
+        """
+        if self._tokens is None:
+            result = await self._inner.authenticate_request(activity, "")
+        else:
+            claims = await self._tokens.validate(auth_header, activity.channel_id or "", activity.service_url or "")
+            identity = ClaimsIdentity(claims, True, "Bearer")
+            result = AuthenticateRequestResult()
+            result.claims_identity = identity
+            result.audience = self._inner.get_originating_audience()
+            result.caller_id = None
+            result.connector_factory = self._inner.create_connector_factory(identity)
         if result.connector_factory is not None:
             result.connector_factory = _ReusingConnectorFactory(
                 result.connector_factory, self._cache, self._app_id(result.claims_identity)
@@ -123,7 +144,9 @@ class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication):
         return await self._inner.authenticate_channel_request(auth_header)
 
     async def close(self) -> None:
-        """Close the cached clients' HTTP sessions (at shutdown)."""
+        """Close the cached clients' HTTP sessions and the key fetcher's (at shutdown)."""
+        if self._tokens is not None:
+            await self._tokens.close()
         for client in self._cache.values():
             closer = getattr(client, "close", None)
             if closer is not None:
@@ -134,10 +157,13 @@ class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication):
         self._cache.clear()
 
 
-def build_authentication(settings: Settings, reuse_clients: bool = True) -> BotFrameworkAuthentication:
+def build_authentication(
+    settings: Settings, reuse_clients: bool = True, clock: Clock = system_clock
+) -> BotFrameworkAuthentication:
     """Bot Framework authentication from settings (botbuilder's own configuration names).
 
-    `reuse_clients=False` gives stock botbuilder behaviour, for comparison in benchmarks.
+    `reuse_clients=False` gives stock botbuilder behaviour (its own blocking token validation too),
+    for comparison in benchmarks.
     """
     configuration = SimpleNamespace(
         APP_ID=settings.app_id,
@@ -146,7 +172,13 @@ def build_authentication(settings: Settings, reuse_clients: bool = True) -> BotF
         APP_TENANTID=settings.app_tenant_id,
     )
     stock = ConfigurationBotFrameworkAuthentication(configuration)
-    return ReusingBotFrameworkAuthentication(stock) if reuse_clients else stock
+    if not reuse_clients:
+        return stock
+    tokens = None
+    if not settings.local_mode:
+        keys = SigningKeys(settings.openid_metadata_url, clock, timeout=settings.openid_timeout)
+        tokens = BotFrameworkTokens(keys, settings.app_id, clock)
+    return ReusingBotFrameworkAuthentication(stock, tokens)
 
 
 def build_adapter(authentication: BotFrameworkAuthentication) -> CloudAdapter:

@@ -6,6 +6,7 @@ responses with a body, so this handler does the HTTP side and calls `process_act
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import uuid
@@ -20,8 +21,12 @@ from botbuilder.schema import Activity
 from botframework.connector.auth import BotFrameworkAuthentication
 
 from bot.logs import correlation_id
+from bot.request_checks import activity_problem
+from bot.security.signing_keys import KeysUnavailable
 
 log = logging.getLogger(__name__)
+
+READ_TIMEOUT = 10.0  # seconds for the whole body to arrive
 
 # logic(turn_context, the activity's JSON as received)
 Logic = Callable[[TurnContext, dict[str, Any]], Awaitable[None]]
@@ -56,26 +61,48 @@ class MessagesEndpoint:
         authentication: BotFrameworkAuthentication,
         logic: Logic,
         allowed_tenants: Collection[str],
+        allowed_service_hosts: Collection[str] = (),
+        max_body_bytes: int = 256 * 1024,
+        read_timeout: float = READ_TIMEOUT,
     ) -> None:
         self._adapter = adapter
         self._authentication = authentication
         self._logic = logic
         self._allowed_tenants = {tenant.lower() for tenant in allowed_tenants}
+        self._allowed_service_hosts = tuple(allowed_service_hosts)
+        self._max_body_bytes = max_body_bytes
+        self._read_timeout = read_timeout
+
+    async def _read_activity(self, request: web.Request) -> dict[str, Any] | web.Response:
+        if request.content_type != "application/json":
+            return _problem(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "Send the activity as application/json.")
+        if request.content_length is not None and request.content_length > self._max_body_bytes:
+            return _problem(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "The activity is too large.")
+        try:
+            # A client that declares a body and never sends it must not hold a connection for ever.
+            async with asyncio.timeout(self._read_timeout):
+                raw = await request.read()  # aiohttp raises 413 past the app's client_max_size
+            body = json.loads(raw)
+        except TimeoutError:
+            return _problem(HTTPStatus.REQUEST_TIMEOUT, "The activity did not arrive in time.")
+        except web.HTTPRequestEntityTooLarge:
+            return _problem(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "The activity is too large.")
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            # ValueError covers bad JSON and numbers of thousands of digits; RecursionError deep nesting.
+            return _problem(HTTPStatus.BAD_REQUEST, "The body is not valid JSON.")
+        if not isinstance(body, dict):
+            return _problem(HTTPStatus.BAD_REQUEST, "The body is not an activity.")
+        problem = activity_problem(body, self._allowed_service_hosts)
+        if problem is not None:
+            return _problem(HTTPStatus.BAD_REQUEST, f"Not a Teams activity: {problem}.")
+        return body
 
     async def handle(self, request: web.Request) -> web.Response:
         """Handle one activity: 4xx for bad requests, the invoke/expectReplies body when there is one."""
         correlation_id.set(uuid.uuid4().hex[:12])
-        if request.content_type != "application/json":
-            return _problem(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "Send the activity as application/json.")
-        try:
-            raw = await request.read()  # aiohttp raises 413 past the app's client_max_size
-            body = json.loads(raw)
-        except web.HTTPRequestEntityTooLarge:
-            return _problem(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "The activity is too large.")
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            return _problem(HTTPStatus.BAD_REQUEST, "The body is not valid JSON.")
-        if not isinstance(body, dict) or not isinstance(body.get("type"), str) or not body["type"]:
-            return _problem(HTTPStatus.BAD_REQUEST, "The body is not an activity with a type.")
+        body = await self._read_activity(request)
+        if isinstance(body, web.Response):
+            return body
         try:
             activity = Activity().deserialize(body)
         except Exception:  # noqa: BLE001 - msrest raises several kinds for malformed input
@@ -85,7 +112,12 @@ class MessagesEndpoint:
             auth_result = await self._authentication.authenticate_request(
                 activity, request.headers.get("Authorization", "")
             )
-        except Exception as error:  # noqa: BLE001 - any failure to authenticate is a 401
+        except KeysUnavailable:
+            log.warning("request refused: the token signing keys are not available")
+            response = _problem(HTTPStatus.SERVICE_UNAVAILABLE, "The token signing keys are not available yet.")
+            response.headers["Retry-After"] = "30"
+            return response
+        except Exception as error:  # noqa: BLE001 - any other failure to authenticate is a 401
             log.warning("request refused: authentication failed (%s)", type(error).__name__)
             return _problem(HTTPStatus.UNAUTHORIZED, "The request is not authorized.")
 

@@ -21,6 +21,7 @@ from bot.domain.preferences import Preferences
 from bot.i18n import Texts, texts_for
 from bot.installation import Installation
 from bot.logs import correlation_id
+from bot.request_checks import out_of_range
 from bot.router import Router
 from bot.storage.state_store import StateStore
 from bot.teams.adapter import activity_from_json
@@ -105,15 +106,20 @@ class TeamsBot:
         turn = build_turn(activity, TeamsIO(turn_context, self._dialogs), self._texts(activity))
         turn_context.turn_state[TURN_KEY] = turn
         kind = activity.get("type")
+        # Card data no card of ours can hold (numbers beyond 64 bits): a polite "cannot be used".
+        refused = out_of_range(activity.get("value"))
         if kind == ActivityTypes.message:
-            if not await self._dialogs.continue_flow(turn_context):
+            if refused:
+                await turn.reply(turn.texts("invoke.unknown_action"))
+            elif not await self._dialogs.continue_flow(turn_context):
                 await self._router.on_message(turn)
         elif kind == ActivityTypes.invoke:
-            answer = (
-                await self._router.on_card_action(turn)
-                if activity.get("name") == CARD_ACTION
-                else InvokeAnswer(HTTPStatus.NOT_IMPLEMENTED)
-            )
+            if activity.get("name") != CARD_ACTION:
+                answer = InvokeAnswer(HTTPStatus.NOT_IMPLEMENTED)
+            elif refused:
+                answer = message_answer(turn.texts("invoke.unknown_action"))
+            else:
+                answer = await self._router.on_card_action(turn)
             # Handed to the adapter directly: sending it as an activity would deep-copy the card.
             turn_context.turn_state[INVOKE_RESPONSE_KEY] = _invoke_response(answer)
         elif kind == ActivityTypes.conversation_update:
