@@ -5,17 +5,25 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast lint playground bench clean
+.PHONY: install run test test-fast lint playground bench clean lock
 
 install: $(STAMP) node_modules/.package-lock.json
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# Every dependency comes pinned and hash-checked from requirements.lock (made with uv; see the
+# README's "Updating dependencies"); the project itself is then installed without resolving anything.
+$(STAMP): $(BIN)/python pyproject.toml requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Re-pin after changing the dependencies in pyproject.toml (needs the package index).
+lock:
+	$(PYTHON) -m pip install --quiet --user uv
+	$(PYTHON) -m uv pip compile pyproject.toml requirements-build.in --extra dev --generate-hashes \
+		--python-version 3.11 --python-platform x86_64-manylinux_2_28 -o requirements.lock
 
 # The Teams emulator and the manifest schemas (pinned in package.json / package-lock.json).
 node_modules/.package-lock.json: package.json package-lock.json
