@@ -1,11 +1,14 @@
-"""Turn throughput of /api/messages: Kasvuopas's adapter set-up against stock botbuilder's.
+"""The cost of a turn against the floor: one load generator, four servers, each in its own process.
 
-Runs the real app on 127.0.0.1 and posts `apua` messages with deliveryMode expectReplies
-from a client in the same process, at a given concurrency, for a fixed number of requests.
-`--stock` swaps in botbuilder's ConfigurationBotFrameworkAuthentication (a new connector
-client every turn) to show what the client reuse saves.
+- floor: a bare aiohttp handler answering JSON;
+- stock: botbuilder's CloudAdapter + ActivityHandler echoing the text (its replies go to a fake
+  Bot Connector: stock `CloudAdapter.process()` answers 500 to expectReplies requests);
+- kasvuopas finder: a service-finder question, with `deliveryMode: expectReplies`;
+- kasvuopas help: `apua` (the largest card a message gets), with `deliveryMode: expectReplies`;
 
-    .venv/bin/python -m bench.turns [--requests 2000] [--concurrency 16]
+at concurrency 1, 8 and 32: requests/s, p50, p99, the server's peak RSS, and the ratios.
+
+    .venv/bin/python -m bench.turns [--requests 1500]
 """
 
 from __future__ import annotations
@@ -13,91 +16,145 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import statistics
+import os
+import subprocess
+import sys
 import tempfile
-import time
 from pathlib import Path
+from typing import Any
 
-import aiohttp
-from aiohttp import web
-
-from bot.app import create_app
-from bot.settings import Settings
-from bot.teams.adapter import build_authentication
+from bench.votes import _echo, _free_port, _load, _wait_ready, serve
 
 RESULTS = Path(__file__).parent / "results" / "turns.json"
+CONCURRENCY = (1, 8, 32)
+TENANT = "8f0c2a51-0000-4c6e-9a57-3d2b1c0e7a10"
+QUESTION = "aloittava yrittäjä tarvitsee takauksen pankkilainaan"
 
 
-def _activity(i: int, port: int) -> dict:
+def _serve_kasvuopas(port: int, db: str) -> None:
+    from aiohttp import web
+
+    from bot.app import create_app
+    from bot.logs import configure_logging
+    from bot.settings import Settings
+
+    configure_logging("WARNING")
+    settings = Settings(_env_file=None, db_path=Path(db), port=port)
+    web.run_app(create_app(settings), host="127.0.0.1", port=port, print=None, access_log=None)
+
+
+def _message(i: int, text: str, service_url: str) -> dict[str, Any]:
+    user = i % 50
     return {
         "type": "message",
-        "id": str(i),
-        "text": "apua",
+        "id": f"m{i}",
+        "text": text,
         "channelId": "msteams",
-        "serviceUrl": f"http://127.0.0.1:{port}/",
+        "serviceUrl": service_url,
         "deliveryMode": "expectReplies",
         "locale": "fi-FI",
-        "conversation": {"id": f"a:bench-{i % 50}", "conversationType": "personal"},
-        "from": {"id": f"29:user-{i % 50}", "aadObjectId": f"00000000-0000-4000-8000-{i % 50:012d}"},
+        "from": {
+            "id": f"29:user-{user}",
+            "name": f"Neuvoja {user}",
+            "aadObjectId": f"00000000-0000-4000-8000-{user:012d}",
+        },
         "recipient": {"id": "28:bot", "name": "Kasvuopas"},
+        "conversation": {"id": f"a:bench-{user}", "conversationType": "personal", "tenantId": TENANT},
+        "channelData": {"tenant": {"id": TENANT}},
     }
 
 
-async def _run(requests: int, concurrency: int, stock: bool) -> dict:
-    with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(_env_file=None, db_path=Path(folder) / "bench.db")
-        authentication = build_authentication(settings, reuse_clients=not stock)
-        runner = web.AppRunner(create_app(settings, authentication=authentication), access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]
-        url = f"http://127.0.0.1:{port}/api/messages"
-        latencies: list[float] = []
-        counter = iter(range(requests))
-        async with aiohttp.ClientSession() as session:
+def _peak_rss_mb(pid: int) -> float:
+    """The process's peak resident set size (VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
 
-            async def worker() -> None:
-                for i in counter:
-                    start = time.perf_counter()
-                    async with session.post(url, json=_activity(i, port)) as response:
-                        await response.read()
-                        assert response.status == 200, response.status
-                    latencies.append(time.perf_counter() - start)
 
-            # warm-up
-            for i in range(20):
-                async with session.post(url, json=_activity(i, port)) as response:
-                    await response.read()
-            began = time.perf_counter()
-            await asyncio.gather(*(worker() for _ in range(concurrency)))
-            elapsed = time.perf_counter() - began
-        await runner.cleanup()
-    latencies.sort()
-    return {
-        "variant": "stock CloudAdapter authentication" if stock else "kasvuopas (clients reused)",
-        "requests": requests,
-        "concurrency": concurrency,
-        "requests_per_second": round(requests / elapsed, 1),
-        "p50_ms": round(statistics.median(latencies) * 1000, 2),
-        "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 2),
+async def _run(requests: int) -> dict[str, Any]:
+    ports = {name: _free_port() for name in ("floor", "connector", "stock", "kasvuopas")}
+    folder = tempfile.mkdtemp()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    me = [sys.executable, "-m", "bench.turns", "--serve"]
+    servers = {
+        "floor": subprocess.Popen([*me, "bare", "--port", str(ports["floor"])], env=env),
+        "connector": subprocess.Popen([*me, "bare", "--port", str(ports["connector"])], env=env),
+        "stock": subprocess.Popen([*me, "stock", "--port", str(ports["stock"])], env=env),
+        "kasvuopas": subprocess.Popen(
+            [*me, "kasvuopas", "--port", str(ports["kasvuopas"]), "--db", f"{folder}/bench.db"], env=env
+        ),
     }
+    url = {name: f"http://127.0.0.1:{port}/" for name, port in ports.items()}
+    connector = url["connector"]
+    points: dict[str, list[dict[str, Any]]] = {"floor": [], "stock_echo": [], "finder": [], "help": []}
+    try:
+        for name in ("floor", "connector", "stock"):
+            await _wait_ready(url[name])
+        await _wait_ready(url["kasvuopas"] + "healthz")
+        messages = url["kasvuopas"] + "api/messages"
+        for i in range(50):  # every user's first turn (registry, state) before measuring
+            await _load(messages, [_message(i, "apua", connector)], 1)
+        for concurrency in CONCURRENCY:
+            floor = await _load(url["floor"], [{"n": i} for i in range(requests * 4)], concurrency)
+            stock = await _load(
+                url["stock"] + "api/messages",
+                [_echo(i, connector) for i in range(max(200, requests // 4))],
+                concurrency,
+            )
+            finder = await _load(messages, [_message(i, QUESTION, connector) for i in range(requests)], concurrency)
+            help_turn = await _load(messages, [_message(i, "apua", connector) for i in range(requests)], concurrency)
+            for name, point in (("floor", floor), ("stock_echo", stock), ("finder", finder), ("help", help_turn)):
+                points[name].append(point)
+        rss = {
+            "floor": _peak_rss_mb(servers["floor"].pid),
+            "stock_echo": _peak_rss_mb(servers["stock"].pid),
+            "kasvuopas": _peak_rss_mb(servers["kasvuopas"].pid),
+        }
+    finally:
+        for server in servers.values():
+            server.terminate()
+        for server in servers.values():
+            server.wait(timeout=10)
+    summary = []
+    for index, concurrency in enumerate(CONCURRENCY):
+        floor, stock, finder, help_turn = (points[name][index] for name in ("floor", "stock_echo", "finder", "help"))
+        summary.append(
+            {
+                "concurrency": concurrency,
+                "floor_rps": floor["requests_per_second"],
+                "stock_echo_rps": stock["requests_per_second"],
+                "stock_echo_p99_ms": stock["p99_ms"],
+                "finder_rps": finder["requests_per_second"],
+                "finder_p50_ms": finder["p50_ms"],
+                "finder_p99_ms": finder["p99_ms"],
+                "help_rps": help_turn["requests_per_second"],
+                "help_p50_ms": help_turn["p50_ms"],
+                "help_p99_ms": help_turn["p99_ms"],
+                "finder_over_stock_echo": round(finder["requests_per_second"] / stock["requests_per_second"], 1),
+                "floor_over_finder": round(floor["requests_per_second"] / finder["requests_per_second"], 1),
+            }
+        )
+    return {"summary": summary, "peak_rss_mb": rss, "details": points}
 
 
 def main() -> None:
-    """Run both variants and write bench/results/turns.json."""
+    """Run the servers and the load; write bench/results/turns.json."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("--requests", type=int, default=2000)
-    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--requests", type=int, default=1500)
+    parser.add_argument("--serve", choices=["bare", "stock", "kasvuopas"])
+    parser.add_argument("--port", type=int)
+    parser.add_argument("--db")
     args = parser.parse_args()
-    results = [
-        asyncio.run(_run(args.requests, args.concurrency, stock=False)),
-        asyncio.run(_run(args.requests, args.concurrency, stock=True)),
-    ]
+    if args.serve:
+        serve(args.serve, args.port, lambda: _serve_kasvuopas(args.port, args.db))
+        return
+    result = asyncio.run(_run(args.requests))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    for result in results:
-        print(json.dumps(result))
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    for row in result["summary"]:
+        print(json.dumps(row))
+    print(json.dumps({"peak_rss_mb": result["peak_rss_mb"]}))
 
 
 if __name__ == "__main__":

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.common.clock import Clock, stored_now
 from bot.common.conversation_ids import base_conversation_id
 from bot.storage.database import Database, as_dict
 
+RECENT_LIMIT = 5000  # conversations remembered as recently recorded
 PERSONAL = "personal"
 GROUP_CHAT = "groupChat"
 CHANNEL = "channel"
@@ -32,19 +35,42 @@ class ConversationInfo:
 
 
 class ConversationRegistry:
-    """Reads and writes the `conversations` table."""
+    """Reads and writes the `conversations` table.
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    Every message records its conversation; a conversation recorded with the same facts within the
+    last `refresh` is not written again (one write per conversation an hour instead of one a turn).
+    """
+
+    def __init__(self, db: Database, clock: Clock, refresh: timedelta = timedelta(hours=1)) -> None:
         self._db = db
         self._clock = clock
+        self._refresh = refresh
+        self._recent: OrderedDict[str, tuple[ConversationInfo, datetime]] = OrderedDict()
 
     def record(self, info: ConversationInfo) -> bool:
         """Insert or refresh a conversation and mark it active; empty names never erase known ones.
 
         Returns True when the conversation is new or was inactive (the bot was just installed).
         """
-        now = stored_now(self._clock)
         key = base_conversation_id(info.conversation_id)
+        recent = self._recent.get(key)
+        if recent is not None and recent[0] == info and self._clock() - recent[1] < self._refresh:
+            return False
+        written = self._write(key, info)
+        self._recent[key] = (info, self._clock())
+        self._recent.move_to_end(key)
+        while len(self._recent) > RECENT_LIMIT:
+            self._recent.popitem(last=False)
+        return written
+
+    def _forget(self, conversation_id: str | None = None) -> None:
+        if conversation_id is None:
+            self._recent.clear()
+        else:
+            self._recent.pop(base_conversation_id(conversation_id), None)
+
+    def _write(self, key: str, info: ConversationInfo) -> bool:
+        now = stored_now(self._clock)
         reference = dict(info.reference)
         conversation = dict(reference.get("conversation") or {})
         conversation["id"] = key
@@ -94,10 +120,12 @@ class ConversationRegistry:
 
     def rename_team(self, team_id: str, team_name: str) -> None:
         """Update the team name on every conversation of the team."""
+        self._forget()
         self._db.execute("UPDATE conversations SET team_name = ? WHERE team_id = ?", [team_name, team_id])
 
     def deactivate(self, conversation_id: str) -> None:
         """Mark one conversation as no longer reachable (channel deleted, chat left, 403/404 on sending)."""
+        self._forget(conversation_id)
         self._db.execute(
             "UPDATE conversations SET active = 0, last_seen = ? WHERE conversation_id = ?",
             [stored_now(self._clock), base_conversation_id(conversation_id)],
@@ -105,6 +133,7 @@ class ConversationRegistry:
 
     def deactivate_team(self, team_id: str) -> None:
         """Mark every conversation of a team inactive (the bot was removed from the team)."""
+        self._forget()
         self._db.execute(
             "UPDATE conversations SET active = 0, last_seen = ? WHERE team_id = ?",
             [stored_now(self._clock), team_id],

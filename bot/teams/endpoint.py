@@ -28,8 +28,8 @@ log = logging.getLogger(__name__)
 
 READ_TIMEOUT = 10.0  # seconds for the whole body to arrive
 
-# logic(turn_context, the activity's JSON as received)
-Logic = Callable[[TurnContext, dict[str, Any]], Awaitable[None]]
+# logic(turn_context, the activity's JSON as received, the list that collects expectReplies replies)
+Logic = Callable[[TurnContext, dict[str, Any], list[dict[str, Any]] | None], Awaitable[None]]
 
 
 def _problem(status: HTTPStatus, detail: str) -> web.Response:
@@ -129,10 +129,17 @@ class MessagesEndpoint:
             )
             return _problem(HTTPStatus.FORBIDDEN, "This tenant is not part of the network.")
 
+        expect_replies = body.get("deliveryMode") == "expectReplies"
+        replies: list[dict[str, Any]] | None = [] if expect_replies else None
+
         async def run(turn_context: TurnContext) -> None:
-            await self._logic(turn_context, body)
+            await self._logic(turn_context, body, replies)
 
         invoke_response = await self._adapter.process_activity(auth_result, activity, run)
+        if replies is not None:
+            # Our replies, then any botbuilder buffered itself (e.g. the turn-error message).
+            buffered = invoke_response.body.get("activities", []) if invoke_response is not None else []
+            return web.json_response({"activities": [*replies, *buffered]})
         if invoke_response is None:
             return web.Response(status=HTTPStatus.OK)
         status = int(invoke_response.status or HTTPStatus.OK)

@@ -39,12 +39,25 @@ INVOKE_RESPONSE_KEY = "BotFrameworkAdapter.InvokeResponse"
 class TeamsIO:
     """The TurnIO of one botbuilder turn."""
 
-    def __init__(self, turn_context: TurnContext, dialogs: DialogsHost) -> None:
+    def __init__(
+        self,
+        turn_context: TurnContext,
+        dialogs: DialogsHost,
+        incoming: dict[str, Any],
+        expected_replies: list[dict[str, Any]] | None,
+    ) -> None:
         self._turn_context = turn_context
         self._dialogs = dialogs
+        self._incoming = incoming
+        self._expected_replies = expected_replies
 
     async def send(self, activity: dict[str, Any]) -> str | None:
-        """Send into the turn's conversation (or into the expectReplies body)."""
+        """Send into the turn's conversation, or into the expectReplies body."""
+        if self._expected_replies is not None:
+            # Kept as JSON: botbuilder would deep-copy the activity and serialise it with msrest,
+            # several times the cost of the whole rest of a turn for a large card.
+            self._expected_replies.append(reply_json(activity, self._incoming))
+            return None
         response = await self._turn_context.send_activity(activity_from_json(activity))
         return response.id if response is not None else None
 
@@ -74,6 +87,20 @@ class TeamsIO:
         return [(channel.id, channel.name or "") for channel in result.conversations or []]
 
 
+def reply_json(activity: dict[str, Any], incoming: dict[str, Any]) -> dict[str, Any]:
+    """A reply addressed as botbuilder addresses one: into the incoming conversation, from the bot."""
+    return {
+        **activity,
+        "channelId": incoming.get("channelId"),
+        "serviceUrl": incoming.get("serviceUrl"),
+        "conversation": incoming.get("conversation"),
+        "from": incoming.get("recipient"),
+        "recipient": incoming.get("from"),
+        "replyToId": incoming.get("id"),
+        "locale": incoming.get("locale"),
+    }
+
+
 def _invoke_response(answer: InvokeAnswer) -> Activity:
     return Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=answer.status, body=answer.body))
 
@@ -101,9 +128,15 @@ class TeamsBot:
         locale = activity.get("locale")
         return self._router.catalogues.for_user(locale if isinstance(locale, str) else None, preference)
 
-    async def on_turn(self, turn_context: TurnContext, activity: dict[str, Any]) -> None:
-        """Run one activity (its JSON as received) and persist the conversation's dialog state."""
-        turn = build_turn(activity, TeamsIO(turn_context, self._dialogs), self._texts(activity))
+    async def on_turn(
+        self, turn_context: TurnContext, activity: dict[str, Any], expected_replies: list[dict[str, Any]] | None = None
+    ) -> None:
+        """Run one activity (its JSON as received) and persist the conversation's dialog state.
+
+        `expected_replies` collects the replies of an expectReplies request (the endpoint returns them).
+        """
+        io = TeamsIO(turn_context, self._dialogs, activity, expected_replies)
+        turn = build_turn(activity, io, self._texts(activity))
         turn_context.turn_state[TURN_KEY] = turn
         kind = activity.get("type")
         # Card data no card of ours can hold (numbers beyond 64 bits): a polite "cannot be used".
