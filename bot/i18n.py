@@ -85,17 +85,20 @@ class Texts:
             raise ValueError(f"unsupported language {language!r}")
         self.language = language
         self._catalogues = catalogues if catalogues is not None else _files_only()
+        # The same dict objects `Catalogues.add` updates in place: texts added later are seen here too.
+        self._texts = self._catalogues.lookup(language)
+        self._fallback = self._catalogues.lookup(DEFAULT_LANGUAGE)
 
     def __call__(self, key: str, **values: Any) -> str:
         """The text for `key` with `{placeholders}` filled in."""
-        text = self._catalogues.lookup(self.language).get(key)
+        text = self._texts.get(key)
         if text is None:
-            text = self._catalogues.lookup(DEFAULT_LANGUAGE)[key]
+            text = self._fallback[key]
         return text.format(**values) if values else text
 
     def has(self, key: str) -> bool:
         """True when the catalogue defines `key`."""
-        return key in self._catalogues.lookup(self.language)
+        return key in self._texts
 
     def in_language(self, language: str) -> Texts:
         """The same catalogues in another language."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -53,11 +53,14 @@ class ConversationRegistry:
         Returns True when the conversation is new or was inactive (the bot was just installed).
         """
         key = base_conversation_id(info.conversation_id)
+        # The reference names the activity it came with; that changes every turn and is not stored.
+        reference = {name: value for name, value in info.reference.items() if name not in ("activityId", "activity_id")}
+        facts = replace(info, reference=reference)
         recent = self._recent.get(key)
-        if recent is not None and recent[0] == info and self._clock() - recent[1] < self._refresh:
+        if recent is not None and recent[0] == facts and self._clock() - recent[1] < self._refresh:
             return False
         written = self._write(key, info)
-        self._recent[key] = (info, self._clock())
+        self._recent[key] = (facts, self._clock())
         self._recent.move_to_end(key)
         while len(self._recent) > RECENT_LIMIT:
             self._recent.popitem(last=False)

@@ -17,12 +17,12 @@ from typing import Any
 from aiohttp import web
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import Activity
 from botframework.connector.auth import BotFrameworkAuthentication
 
 from bot.logs import correlation_id
 from bot.request_checks import activity_problem
 from bot.security.signing_keys import KeysUnavailable
+from bot.teams.adapter import activity_from_request
 
 log = logging.getLogger(__name__)
 
@@ -103,10 +103,7 @@ class MessagesEndpoint:
         body = await self._read_activity(request)
         if isinstance(body, web.Response):
             return body
-        try:
-            activity = Activity().deserialize(body)
-        except Exception:  # noqa: BLE001 - msrest raises several kinds for malformed input
-            return _problem(HTTPStatus.BAD_REQUEST, "The activity could not be read.")
+        activity = activity_from_request(body)  # the fields are checked by activity_problem above
 
         try:
             auth_result = await self._authentication.authenticate_request(
