@@ -2,13 +2,15 @@
 # `make playground`: the bot in local mode plus Microsoft's Teams emulator (Microsoft 365 Agents
 # Playground) wired to it. Prints the emulator's URL; Ctrl-C stops both.
 #
-# Environment: PORT (bot, 3978), PLAYGROUND_PORT (web UI, 56150), KASVUOPAS_DB
-# (data/playground.db, kept apart from `make run`'s data/kasvuopas.db), KASVUOPAS_COORDINATORS
-# (defaults to the emulator's user, so every command can be tried).
+# It always starts a bot of its own (a `make run` bot on 3978 is left alone): that bot's coordinator
+# is the emulator's user, so every command can be tried, and its database is data/playground.db.
+#
+# Environment: PLAYGROUND_BOT_PORT (the playground's bot, 3979), PLAYGROUND_PORT (web UI, 56150),
+# KASVUOPAS_DB (data/playground.db), KASVUOPAS_COORDINATORS (defaults to the emulator's user).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-BOT_PORT="${PORT:-3978}"
+BOT_PORT="${PLAYGROUND_BOT_PORT:-3979}"
 UI_PORT="${PLAYGROUND_PORT:-56150}"
 BOT_URL="http://127.0.0.1:${BOT_PORT}"
 PY=.venv/bin/python
@@ -48,7 +50,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 if healthy; then
-  echo "playground: using the bot that is already running at $BOT_URL"
+  die "port $BOT_PORT is taken by another bot (perhaps an earlier playground); stop it or set PLAYGROUND_BOT_PORT"
 else
   mkdir -p data
   # Local mode whatever .env says: the emulator sends no token and uses a made-up tenant.
