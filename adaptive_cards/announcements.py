@@ -5,18 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from adaptive_cards.base import card, execute_action, heading, text_block
-from adaptive_cards.forms import problems, target_inputs, text_input
+from adaptive_cards.base import card, execute_action, heading, plain, text_block
+from adaptive_cards.forms import problems, text_input
 
 FORM_VERB = "announcement.preview"
 SEND_VERB = "announcement.send"
 EDIT_VERB = "announcement.edit"
+TARGETS_VERB = "announcement.targets"  # the preview's channel picker
+REPORT_ROWS = 40  # the delivery report lists this many targets; the totals count them all
 
 Texts = Callable[..., str]
 
 
-def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> dict[str, Any]:
-    """The announcement form, refilled with the values and the problems after a failed check."""
+def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str], origin: str) -> dict[str, Any]:
+    """The announcement form (`origin`: its coordinator's ticket), refilled after a failed check."""
     body: list[dict[str, Any]] = [
         heading(texts("announcement.form_title")),
         *problems(texts("announcement.form_fix"), errors),
@@ -82,28 +84,28 @@ def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> d
             placeholder="16.12.2026 09:00",
         )
     )
-    return card(body, [execute_action(texts("announcement.preview_button"), FORM_VERB)])
+    return card(body, [execute_action(texts("announcement.preview_button"), FORM_VERB, {"origin": origin})])
 
 
 def announcement_card(
     texts: Texts, title: str, text: str, image_url: str, links: Sequence[tuple[str, str]]
 ) -> dict[str, Any]:
-    """The announcement as it appears in the channels."""
+    """The announcement as it appears in the channels, its title and text shown as typed."""
     body: list[dict[str, Any]] = [
         text_block(texts("announcement.kicker"), size="Small", isSubtle=True, weight="Bolder"),
-        heading(title),
+        heading(plain(title)),
     ]
     if image_url:
         body.append({"type": "Image", "url": image_url, "size": "Stretch", "altText": title})
-    body.append(text_block(text))
+    body.append(text_block(plain(text)))
     actions = [{"type": "Action.OpenUrl", "title": label, "url": url} for label, url in links]
     return card(body, actions)
 
 
 def preview_card(
-    texts: Texts, content: dict[str, Any], when: str, channels: Sequence[tuple[str, str]], draft_id: int
+    texts: Texts, content: dict[str, Any], when: str, where: list[dict[str, Any]], code: str, origin: str
 ) -> dict[str, Any]:
-    """The announcement as it will look, where it goes, and the send button."""
+    """The announcement as it will look, `where` it goes, and the send button (draft code and ticket)."""
     body: list[dict[str, Any]] = [
         heading(texts("announcement.preview_title")),
         text_block(when, weight="Bolder"),
@@ -111,12 +113,13 @@ def preview_card(
     ]
     if content.get("actions"):
         body.append({"type": "ActionSet", "actions": content["actions"]})
-    body += target_inputs(texts, channels)
+    body += where
+    data = {"announcement": code, "origin": origin}
     return card(
         body,
         [
-            execute_action(texts("announcement.send_button"), SEND_VERB, {"announcement_id": draft_id}),
-            execute_action(texts("announcement.edit_button"), EDIT_VERB, {"announcement_id": draft_id}),
+            execute_action(texts("announcement.send_button"), SEND_VERB, data),
+            execute_action(texts("announcement.edit_button"), EDIT_VERB, data),
         ],
     )
 
@@ -133,14 +136,14 @@ def report_card(
         failed=counts.get("failed", 0) + counts.get("inactive", 0) + counts.get("unknown", 0),
         total=total,
     )
-    body: list[dict[str, Any]] = [heading(texts("announcement.report_title", title=title)), text_block(summary)]
-    shown = list(rows)[:40]  # keeps the card well under the size limit for large fan-outs
+    body: list[dict[str, Any]] = [heading(texts("announcement.report_title", title=plain(title))), text_block(summary)]
+    shown = list(rows)[:REPORT_ROWS]  # keeps the card well under the size limit for large fan-outs
     if shown:
         body.append(
             {
                 "type": "FactSet",
                 "facts": [
-                    {"title": name, "value": f"{status}{' – ' + reason if reason else ''}"}
+                    {"title": plain(name), "value": f"{status}{' – ' + reason if reason else ''}"}
                     for name, status, reason in shown
                 ],
             }

@@ -6,14 +6,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from adaptive_cards.base import card, execute_action, heading, text_block
-from adaptive_cards.forms import problems
+from adaptive_cards.base import card, execute_action, heading, plain, text_block
+from adaptive_cards.forms import problems, text_input
 
 CREATE_VERB = "poll.create"
 VOTE_VERB = "poll.vote"
 CLOSE_VERB = "poll.close"
 VIEW_VERB = "poll.view"  # Teams asks for a voter's own view of the shared card (refresh)
 BAR_WIDTH = 20
+# A named poll lists at most this many voters per option (the CSV has them all): with ten options
+# and hundreds of voters the card stays a few kilobytes.
+NAMES_SHOWN = 12
 
 Texts = Callable[..., str]
 
@@ -25,7 +28,7 @@ class OptionView:
     text: str
     count: int
     percent: int
-    names: Sequence[str]
+    names: Sequence[str]  # everyone who chose it (named polls); the card shows the first few
     chosen: bool
 
 
@@ -33,7 +36,7 @@ class OptionView:
 class PollView:
     """Everything a poll card shows, already decided (what may be revealed, in which language)."""
 
-    id: int
+    code: str  # the poll's public code: in the buttons' data and on the card for `kysely tulokset`
     question: str
     options: Sequence[OptionView]
     voters: int
@@ -52,8 +55,8 @@ def _bar(percent: int) -> str:
     return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
-def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> dict[str, Any]:
-    """The poll form; after a failed check it returns with what was typed and what to fix."""
+def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str], origin: str) -> dict[str, Any]:
+    """The poll form (`origin`: the ticket of the person it is for, here); refilled after a failed check."""
     body: list[dict[str, Any]] = [heading(texts("poll.form_title")), *problems(texts("poll.form_fix"), errors)]
 
     def toggle(input_id: str, label: str, default: str) -> dict[str, Any]:
@@ -67,43 +70,33 @@ def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> d
         }
 
     body += [
-        {
-            "type": "Input.Text",
-            "id": "question",
-            "label": texts("poll.field.question"),
-            "value": values.get("question", ""),
-            "maxLength": 200,
-        },
-        {
-            "type": "Input.Text",
-            "id": "options",
-            "label": texts("poll.field.options"),
-            "isMultiline": True,
-            "value": values.get("options", ""),
-            "placeholder": texts("poll.field.options_placeholder"),
-        },
+        text_input("question", texts("poll.field.question"), values.get("question", ""), maxLength=200),
+        text_input(
+            "options",
+            texts("poll.field.options"),
+            values.get("options", ""),
+            isMultiline=True,
+            placeholder=texts("poll.field.options_placeholder"),
+        ),
         toggle("anonymous", texts("poll.field.anonymous"), "true"),
         toggle("multiple", texts("poll.field.multiple"), "false"),
         toggle("live_results", texts("poll.field.live_results"), "true"),
-        {
-            "type": "Input.Text",
-            "id": "deadline",
-            "label": texts("poll.field.deadline"),
-            "value": values.get("deadline", ""),
-            "placeholder": "16.12.2026 12:00",
-        },
+        text_input(
+            "deadline", texts("poll.field.deadline"), values.get("deadline", ""), placeholder="16.12.2026 12:00"
+        ),
     ]
-    return card(body, [execute_action(texts("poll.create_button"), CREATE_VERB)])
+    return card(body, [execute_action(texts("poll.create_button"), CREATE_VERB, {"origin": origin})])
 
 
 def _option_row(texts: Texts, view: PollView, position: int, option: OptionView) -> dict[str, Any]:
     mark = ("☑" if option.chosen else "☐") if view.multiple else ("●" if option.chosen else "○")
-    label = f"{mark} {option.text}"
     if view.closed:
+        label = f"{mark} {plain(option.text)}"
         items: list[dict[str, Any]] = [text_block(label, weight="Bolder" if option.chosen else "Default")]
     else:
-        # One button per option: Teams sends an adaptiveCard/action invoke with this verb and data.
-        button = execute_action(label, VOTE_VERB, {"poll_id": view.id, "option": position})
+        # One button per option (a button's title is plain text): Teams sends an adaptiveCard/action
+        # invoke with this verb and data.
+        button = execute_action(f"{mark} {option.text}", VOTE_VERB, {"poll": view.code, "option": position})
         button["tooltip"] = texts("poll.vote_tooltip", option=option.text)
         items = [{"type": "ActionSet", "actions": [button]}]
     if view.show_counts:
@@ -116,8 +109,14 @@ def _option_row(texts: Texts, view: PollView, position: int, option: OptionView)
             )
         )
         if option.names:
-            items.append(text_block(", ".join(option.names), size="Small", isSubtle=True, spacing="None"))
+            items.append(text_block(_names(texts, option.names), size="Small", isSubtle=True, spacing="None"))
     return {"type": "Container", "items": items, "spacing": "Small"}
+
+
+def _names(texts: Texts, names: Sequence[str]) -> str:
+    shown = ", ".join(plain(name) for name in names[:NAMES_SHOWN])
+    more = len(names) - NAMES_SHOWN
+    return texts("poll.names_more", names=shown, count=more) if more > 0 else shown
 
 
 def poll_card(texts: Texts, view: PollView, note: str = "", refresh_for: Sequence[str] = ()) -> dict[str, Any]:
@@ -132,9 +131,9 @@ def poll_card(texts: Texts, view: PollView, note: str = "", refresh_for: Sequenc
         text_block(
             texts("poll.closed_kicker" if view.closed else "poll.kicker"), size="Small", isSubtle=True, weight="Bolder"
         ),
-        heading(view.question),
+        heading(plain(view.question)),
         text_block(
-            f"{kind} · {privacy} · {texts('poll.by', name=view.creator_name)}",
+            f"{kind} · {privacy} · {texts('poll.by', name=plain(view.creator_name))}",
             size="Small",
             isSubtle=True,
             spacing="None",
@@ -144,20 +143,21 @@ def poll_card(texts: Texts, view: PollView, note: str = "", refresh_for: Sequenc
     status = texts("poll.voters", count=view.voters)
     if view.deadline and not view.closed:
         status += " · " + texts("poll.deadline", when=view.deadline)
+    status += " · " + texts("poll.code", code=view.code)
     body.append(text_block(status, separator=True))
     if view.hidden_reason:
         body.append(text_block(view.hidden_reason, size="Small", isSubtle=True))
     if note:
-        body.append(text_block(note, color="Good"))
+        body.append(text_block(note, color="Good"))  # the caller escapes any user text in it
     actions: list[dict[str, Any]] = []
     if not view.closed:
-        actions.append(execute_action(texts("poll.close_button"), CLOSE_VERB, {"poll_id": view.id}))
+        actions.append(execute_action(texts("poll.close_button"), CLOSE_VERB, {"poll": view.code}))
     if view.show_counts:
         actions.append({"type": "Action.OpenUrl", "title": texts("poll.csv_button"), "url": view.csv_url})
     result = card(body, actions)
     if refresh_for:
         result["refresh"] = {
-            "action": {"type": "Action.Execute", "verb": VIEW_VERB, "data": {"poll_id": view.id}},
+            "action": {"type": "Action.Execute", "verb": VIEW_VERB, "data": {"poll": view.code}},
             "userIds": list(refresh_for)[:60],
         }
     return result

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from adaptive_cards.base import card, heading, text_block
+from adaptive_cards.base import card, heading, plain, text_block
 from adaptive_cards.forms import open_url
 from bot.domain.referral_report import Count, Report, municipality_label, need_label, provider_label
 
 Texts = Callable[..., str]
 
 TOP = 5  # rows per breakdown: a phone shows them without scrolling past the chart
-_MARKDOWN = re.compile(r"([\\`*_\[\]~])")
-
-
-def _plain(text: str) -> str:
-    """Text shown as typed: other providers' names are free text, and Teams renders markdown in facts."""
-    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def _percent(part: int, whole: int) -> int:
@@ -89,7 +82,7 @@ def report_card(texts: Texts, report: Report, chart_url: str, csv_url: str) -> d
         texts,
         "referral.report.top_providers",
         report.by_provider,
-        lambda name: _plain(provider_label(texts, name)),
+        lambda name: plain(provider_label(texts, name)),  # other providers' names are typed by advisers
         total,
     )
     body += _section(

@@ -6,12 +6,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from adaptive_cards.base import card, execute_action, heading, text_block
-from adaptive_cards.forms import open_url, problems, target_inputs, text_input
+from adaptive_cards.base import card, execute_action, heading, plain, text_block
+from adaptive_cards.forms import open_url, problems, text_input
 
 FORM_VERB = "webinar.preview"
 PUBLISH_VERB = "webinar.publish"
 EDIT_VERB = "webinar.edit"
+TARGETS_VERB = "webinar.targets"  # the preview's channel picker
 RSVP_VERB = "webinar.rsvp"
 CANCEL_VERB = "webinar.cancel"
 RESCHEDULE_VERB = "webinar.reschedule"
@@ -22,9 +23,9 @@ Texts = Callable[..., str]
 
 @dataclass(frozen=True)
 class WebinarView:
-    """What a webinar card shows, already formatted for the reader's language."""
+    """What a webinar card shows, already formatted for the reader's language (texts as typed)."""
 
-    id: int
+    code: str  # the public code: in the buttons' data and under "Hallinnoi" for `webinaari peru KOODI`
     title: str
     when: str  # "ke 16.12.2026 klo 14.00"
     duration_min: int
@@ -38,8 +39,8 @@ class WebinarView:
     cancelled: bool
 
 
-def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> dict[str, Any]:
-    """The webinar form; after a failed check it comes back with the values and the problems."""
+def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str], origin: str) -> dict[str, Any]:
+    """The webinar form (`origin`: its coordinator's ticket), refilled after a failed check."""
     body: list[dict[str, Any]] = [heading(texts("webinar.form_title")), *problems(texts("webinar.form_fix"), errors)]
     # (input id, label text key, placeholder, extra Input.Text properties)
     fields: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
@@ -56,43 +57,47 @@ def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str]) -> d
         if placeholder:
             extra = {**extra, "placeholder": placeholder}
         body.append(text_input(input_id, texts(label), values.get(input_id, ""), errors.get(input_id, ""), **extra))
-    return card(body, [execute_action(texts("webinar.preview_button"), FORM_VERB)])
+    return card(body, [execute_action(texts("webinar.preview_button"), FORM_VERB, {"origin": origin})])
 
 
 def _details(texts: Texts, view: WebinarView) -> list[dict[str, Any]]:
     facts = [{"title": texts("webinar.when"), "value": f"{view.when} ({view.duration_min} min)"}]
-    who = ", ".join(part for part in (view.presenter, view.organisation) if part)
+    who = ", ".join(plain(part) for part in (view.presenter, view.organisation) if part)
     if who:
         facts.append({"title": texts("webinar.presenter"), "value": who})
     facts.append({"title": texts("webinar.attending"), "value": str(view.attending)})
     blocks: list[dict[str, Any]] = [{"type": "FactSet", "facts": facts}]
     if view.description:
-        blocks.append(text_block(view.description))
+        blocks.append(text_block(plain(view.description)))
     return blocks
 
 
 def preview_card(
-    texts: Texts, views: Sequence[WebinarView], channels: Sequence[tuple[str, str]], draft_id: int
+    texts: Texts, views: Sequence[WebinarView], where: list[dict[str, Any]], origin: str
 ) -> dict[str, Any]:
-    """What will be published, and where: all network channels (default), here, or chosen channels."""
-    body: list[dict[str, Any]] = [heading(texts("webinar.preview_title")), text_block(views[0].title, weight="Bolder")]
+    """What will be published and `where`; the buttons name the draft by its first session's code."""
+    body: list[dict[str, Any]] = [
+        heading(texts("webinar.preview_title")),
+        text_block(plain(views[0].title), weight="Bolder"),
+    ]
     body += _details(texts, views[0])
     if len(views) > 1:
         body.append(text_block(texts("webinar.series", count=len(views)), weight="Bolder"))
         body += [text_block(f"• {view.when}", spacing="None") for view in views]
-    body += target_inputs(texts, channels)
+    body += where
+    data = {"webinar": views[0].code, "origin": origin}
     return card(
         body,
         [
-            execute_action(texts("webinar.publish_button"), PUBLISH_VERB, {"webinar_id": draft_id}),
-            execute_action(texts("webinar.edit_button"), EDIT_VERB, {"webinar_id": draft_id}),
+            execute_action(texts("webinar.publish_button"), PUBLISH_VERB, data),
+            execute_action(texts("webinar.edit_button"), EDIT_VERB, data),
         ],
     )
 
 
 def webinar_card(texts: Texts, view: WebinarView, answer: bool | None = None) -> dict[str, Any]:
     """The card posted to the channels: details, attendance, RSVP, calendar, join, and management."""
-    title = texts("webinar.cancelled_title", title=view.title) if view.cancelled else view.title
+    title = texts("webinar.cancelled_title", title=plain(view.title)) if view.cancelled else plain(view.title)
     body: list[dict[str, Any]] = [
         text_block(texts("webinar.kicker"), size="Small", isSubtle=True, weight="Bolder"),
         heading(title),
@@ -105,8 +110,8 @@ def webinar_card(texts: Texts, view: WebinarView, answer: bool | None = None) ->
         actions.append(open_url(texts("webinar.recording_button"), view.recording_url))
     if not view.cancelled:
         actions += [
-            execute_action(texts("webinar.attend"), RSVP_VERB, {"webinar_id": view.id, "attending": True}),
-            execute_action(texts("webinar.skip"), RSVP_VERB, {"webinar_id": view.id, "attending": False}),
+            execute_action(texts("webinar.attend"), RSVP_VERB, {"webinar": view.code, "attending": True}),
+            execute_action(texts("webinar.skip"), RSVP_VERB, {"webinar": view.code, "attending": False}),
             open_url(texts("webinar.calendar"), view.calendar_url),
             open_url(texts("webinar.join"), view.join_url),
         ]
@@ -116,14 +121,14 @@ def webinar_card(texts: Texts, view: WebinarView, answer: bool | None = None) ->
         "card": {
             "type": "AdaptiveCard",
             "body": [
-                text_block(texts("webinar.manage_note"), size="Small", isSubtle=True),
+                text_block(texts("webinar.manage_note", code=view.code), size="Small", isSubtle=True),
                 text_input("new_start", texts("webinar.field.new_start"), "", placeholder="16.12.2026 14:00"),
                 text_input("recording_url", texts("webinar.field.recording"), "", placeholder="https://…"),
             ],
             "actions": [
-                execute_action(texts("webinar.reschedule_button"), RESCHEDULE_VERB, {"webinar_id": view.id}),
-                execute_action(texts("webinar.recording_save"), RECORDING_VERB, {"webinar_id": view.id}),
-                execute_action(texts("webinar.cancel_button"), CANCEL_VERB, {"webinar_id": view.id}),
+                execute_action(texts("webinar.reschedule_button"), RESCHEDULE_VERB, {"webinar": view.code}),
+                execute_action(texts("webinar.recording_save"), RECORDING_VERB, {"webinar": view.code}),
+                execute_action(texts("webinar.cancel_button"), CANCEL_VERB, {"webinar": view.code}),
             ],
         },
     }
@@ -143,13 +148,13 @@ def list_card(texts: Texts, views: Sequence[WebinarView]) -> dict[str, Any]:
                 "type": "Container",
                 "separator": True,
                 "items": [
-                    text_block(view.title, weight="Bolder"),
+                    text_block(plain(view.title), weight="Bolder"),
                     *_details(texts, view)[:1],
                     {
                         "type": "ActionSet",
                         "actions": [
                             execute_action(
-                                texts("webinar.attend"), RSVP_VERB, {"webinar_id": view.id, "attending": True}
+                                texts("webinar.attend"), RSVP_VERB, {"webinar": view.code, "attending": True}
                             ),
                             open_url(texts("webinar.calendar"), view.calendar_url),
                             open_url(texts("webinar.join"), view.join_url),

@@ -58,8 +58,29 @@ def _activity(kind: str, service_url: str, user: int, conversation: dict[str, An
     }
 
 
-def _submit(i: int, service_url: str) -> dict[str, Any]:
+ADVISERS = 50
+
+
+def _personal(adviser: int) -> dict[str, Any]:
+    return {"id": f"a:adviser-{adviser}", "conversationType": "personal"}
+
+
+async def _tickets(url: str, service_url: str) -> list[str]:
+    """Each adviser's form ticket: a form's payload works only for the person it was made for, there."""
+    tickets = []
+    async with aiohttp.ClientSession() as session:
+        for adviser in range(ADVISERS):
+            message = _activity("message", service_url, adviser, _personal(adviser), text="ohjaus")
+            async with session.post(url, json={**message, "deliveryMode": "expectReplies"}) as response:
+                body = await response.json()
+            form = body["activities"][0]["attachments"][0]["content"]
+            tickets.append(str(form["actions"][0]["data"]["origin"]))
+    return tickets
+
+
+def _submit(i: int, service_url: str, tickets: list[str]) -> dict[str, Any]:
     data = {
+        "origin": tickets[i % ADVISERS],
         "company": f"Esimerkki {i} Oy",
         "business_id": "",
         "municipality": "491",
@@ -68,9 +89,11 @@ def _submit(i: int, service_url: str) -> dict[str, Any]:
         "consent": "true",
         "submission": f"bench-{i}",
     }
-    personal = {"id": f"a:adviser-{i % 50}", "conversationType": "personal"}
     action = {"action": {"type": "Action.Execute", "verb": "referral.submit", "data": data}, "trigger": "manual"}
-    return _activity("invoke", service_url, i % 50, personal, name="adaptiveCard/action", replyToId="1", value=action)
+    adviser = i % ADVISERS
+    return _activity(
+        "invoke", service_url, adviser, _personal(adviser), name="adaptiveCard/action", replyToId="1", value=action
+    )
 
 
 async def _link_channel(url: str, service_url: str) -> None:
@@ -98,7 +121,8 @@ async def _run(requests: int, concurrency: int) -> dict[str, Any]:
         await _wait_ready(f"http://127.0.0.1:{ports['kasvuopas']}/healthz")
         kasvuopas = f"http://127.0.0.1:{ports['kasvuopas']}/api/messages"
         await _link_channel(kasvuopas, connector)
-        referral = await _load(kasvuopas, [_submit(i, connector) for i in range(requests)], concurrency)
+        tickets = await _tickets(kasvuopas, connector)
+        referral = await _load(kasvuopas, [_submit(i, connector, tickets) for i in range(requests)], concurrency)
         stock = await _load(
             f"http://127.0.0.1:{ports['stock']}/api/messages",
             [_echo(i, connector) for i in range(max(200, requests // 4))],

@@ -94,7 +94,7 @@ def _generate(folder: Path, base: KnowledgeBase, count: int, seed: int = 7) -> N
         entries = []
         for index in range(per_file):
             template = services[(file_number * per_file + index) % len(services)]
-            data = template.model_dump(mode="python", exclude={"provider"})
+            data = template.model_dump(mode="python", exclude={"provider"}, exclude_none=True)
             data["id"] = f"gen-{file_number}-{index}"
             data["name_fi"] = f"{template.name_fi} {file_number}-{index}"
             data["keywords_fi"] = list(template.keywords_fi) + rng.sample(words, min(3, len(words)))

@@ -15,6 +15,7 @@ import asyncio
 import json
 import os
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -112,7 +113,7 @@ async def _wait_ready(url: str) -> None:
     raise RuntimeError(f"{url} did not start")
 
 
-def _invoke(i: int, service_url: str, poll_id: int, conversation: str) -> dict:
+def _invoke(i: int, service_url: str, poll: str, conversation: str) -> dict:
     return {
         "type": "invoke",
         "name": "adaptiveCard/action",
@@ -125,9 +126,7 @@ def _invoke(i: int, service_url: str, poll_id: int, conversation: str) -> dict:
         "channelData": {"tenant": {"id": TENANT}},
         "locale": "fi-FI",
         "replyToId": "1",
-        "value": {
-            "action": {"type": "Action.Execute", "verb": "poll.vote", "data": {"poll_id": poll_id, "option": i % 3}}
-        },
+        "value": {"action": {"type": "Action.Execute", "verb": "poll.vote", "data": {"poll": poll, "option": i % 3}}},
     }
 
 
@@ -173,7 +172,7 @@ async def _load(url: str, bodies: list[dict], concurrency: int) -> dict:
     }
 
 
-async def _create_poll(url: str, service_url: str, conversation: str) -> int:
+async def _create_poll(url: str, service_url: str, conversation: str, db_path: str) -> str:
     message = {
         "type": "message",
         "id": "p1",
@@ -188,7 +187,10 @@ async def _create_poll(url: str, service_url: str, conversation: str) -> int:
     }
     async with aiohttp.ClientSession() as session, session.post(url, json=message) as response:
         assert response.status == 200, response.status
-    return 1
+    # The buttons name the poll by its public code, which only the card and the database know.
+    with sqlite3.connect(db_path) as conn:
+        (code,) = conn.execute("SELECT code FROM polls ORDER BY id DESC LIMIT 1").fetchone()
+    return str(code)
 
 
 async def _run(requests: int) -> dict:
@@ -224,10 +226,10 @@ async def _run(requests: int) -> dict:
         connector = f"http://127.0.0.1:{ports['connector']}/"
         conversation = "19:bench@thread.tacv2"
         kasvuopas_url = f"http://127.0.0.1:{ports['kasvuopas']}/api/messages"
-        poll_id = await _create_poll(kasvuopas_url, connector, conversation)
+        poll = await _create_poll(kasvuopas_url, connector, conversation, f"{folder}/bench.db")
         results: dict[str, list[dict]] = {"kasvuopas_vote": [], "bare_aiohttp": [], "stock_botbuilder_echo": []}
         for concurrency in CONCURRENCY:
-            votes = [_invoke(i, connector, poll_id, conversation) for i in range(requests)]
+            votes = [_invoke(i, connector, poll, conversation) for i in range(requests)]
             results["kasvuopas_vote"].append(await _load(kasvuopas_url, votes, concurrency))
             results["bare_aiohttp"].append(
                 await _load(f"http://127.0.0.1:{ports['bare']}/", [{"n": i} for i in range(requests)], concurrency)

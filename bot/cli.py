@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from bot.curation_cli import add_curation_commands
+from bot.kb_eval_cli import add_kb_eval_parser
+
 if TYPE_CHECKING:
     from aiohttp import web
 
@@ -230,6 +233,8 @@ def build_parser() -> argparse.ArgumentParser:
     trello.add_argument("board", help="the board's JSON export")
     trello.add_argument("outdir", help="folder for the draft files (must not hold files of the same name)")
     trello.set_defaults(func=kb_import_trello)
+    add_kb_eval_parser(kb_commands)
+    add_curation_commands(kb_commands)
     return parser
 
 

@@ -12,11 +12,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 INT64 = 2**63
+MAX_ID_LENGTH = 1024
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def _is_text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
+
+
+def _is_header_safe(value: str) -> bool:
+    return value.isascii() and value.isprintable() and len(value) <= MAX_ID_LENGTH
 
 
 def _account_problem(activity: dict[str, Any], field: str) -> str | None:
@@ -50,6 +55,9 @@ def activity_problem(activity: dict[str, Any], allowed_hosts: Collection[str]) -
     conversation = activity.get("conversation")
     if not isinstance(conversation, dict) or not _is_text(conversation.get("id")):
         return "'conversation' must be an object with an id"
+    if not _is_header_safe(conversation["id"]):
+        # The Bot Connector client sends it as an HTTP header (x-ms-conversation-id).
+        return "'conversation.id' must be printable ASCII"
     for field in ("from", "recipient"):
         problem = _account_problem(activity, field)
         if problem:

@@ -56,6 +56,9 @@ class Settings(BaseSettings):
         default_factory=list,
         validation_alias=AliasChoices("KASVUOPAS_ALLOWED_TENANTS", "allowed_tenants"),
     )
+    curator_conversation: str = Field(
+        "", validation_alias=AliasChoices("KASVUOPAS_CURATOR_CONVERSATION", "curator_conversation")
+    )
     log_level: str = Field("INFO", validation_alias=AliasChoices("KASVUOPAS_LOG_LEVEL", "log_level"))
     public_url: str = Field("", validation_alias=AliasChoices("KASVUOPAS_PUBLIC_URL", "public_url"))
     signing_secret: str = Field("", validation_alias=AliasChoices("KASVUOPAS_SIGNING_SECRET", "signing_secret"))

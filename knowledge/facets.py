@@ -1,12 +1,14 @@
-"""Facts about the company read from the question: municipality, size, stage and sector."""
+"""Facts about the company read from the question: municipality, size, stage, sector, employee origin, age."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
+from knowledge.company_facts import WrittenFacts, read_written_facts
 from knowledge.lexicon import Lexicon, Triggers
-from knowledge.text import WordAnalysis, fold, same_stem
+from knowledge.text import Stems, WordAnalysis, fold
 from knowledge.vocab import MUNICIPALITIES, Municipality
 
 _MUNICIPALITY_FORMS = {fold(form): m for m in MUNICIPALITIES for form in (*m.forms, m.fi.lower())}
@@ -22,6 +24,21 @@ class Facets:
     size: str | None = None
     stage: str | None = None
     sector: str | None = None
+    employee_origin: str | None = None  # of the employee being hired: eu_eea | outside_eu_eea
+    company_age: int | None = None  # years
+
+    def merged(self, given: Facets | None) -> Facets:
+        """These facets with every fact `given` states put in their place."""
+        if given is None:
+            return self
+        return Facets(
+            municipality=given.municipality or self.municipality,
+            size=given.size or self.size,
+            stage=given.stage or self.stage,
+            sector=given.sector or self.sector,
+            employee_origin=given.employee_origin or self.employee_origin,
+            company_age=given.company_age if given.company_age is not None else self.company_age,
+        )
 
 
 def size_for_headcount(people: int) -> str:
@@ -74,18 +91,44 @@ def _size(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _first_trigger(triggers: Triggers, terms: set[str], guessed: set[str]) -> str | None:
-    # `guessed` are words the analyser did not know: compared by stem instead of exactly.
-    for key, words in triggers.items():
-        for word in words:
-            trigger = fold(word)
-            if trigger in terms or any(same_stem(guess, trigger) for guess in guessed):
-                return key
-    return None
+def first_trigger(triggers: Triggers, terms: set[str], guessed: set[str]) -> str | None:
+    """The first key (in the table's order) with a word among `terms`, or among the `guessed` words by letters."""
+    by_word, stems = _lookup(triggers)
+    found = {by_word[term] for term in terms if term in by_word}
+    for guess in guessed:
+        found |= {by_word[trigger] for trigger, form in stems.forms(guess) if form == "whole"}
+    return next((key for key in triggers if key in found), None)
 
 
-def read_facets(text: str, analyses: list[WordAnalysis], lexicon: Lexicon) -> Facets:
-    """Municipality, size, stage and sector from the question and its analysed words, by the lexicon's words."""
+_LOOKUPS: dict[int, tuple[Triggers, dict[str, str], Stems]] = {}  # by id; the table is kept, so the id stays its
+
+
+def _lookup(triggers: Triggers) -> tuple[dict[str, str], Stems]:
+    """Folded word -> the first key that lists it, and the words for comparing guesses; built once per table."""
+    cached = _LOOKUPS.get(id(triggers))
+    if cached is None or cached[0] is not triggers:
+        by_word: dict[str, str] = {}
+        for key, words in triggers.items():
+            for word in words:
+                by_word.setdefault(fold(word), key)
+        if len(_LOOKUPS) > 64:  # reloaded lexicons: forget the old tables
+            _LOOKUPS.clear()
+        cached = _LOOKUPS[id(triggers)] = (triggers, by_word, Stems(by_word))
+    return cached[1], cached[2]
+
+
+def read_facets(
+    text: str,
+    analyses: list[WordAnalysis],
+    lexicon: Lexicon,
+    today: date | None = None,
+    written: WrittenFacts | None = None,
+) -> Facets:
+    """What the question and its analysed words say about the company, by the lexicon's words.
+
+    `today` lets a founding year ("perustettu 2012") give the company's age; `written` is the
+    employee origin and company age when the caller has read them already.
+    """
     lemmas: set[str] = set()
     with_parts: set[str] = set()
     guessed: set[str] = set()
@@ -94,9 +137,12 @@ def read_facets(text: str, analyses: list[WordAnalysis], lexicon: Lexicon) -> Fa
         with_parts |= analysis.lemmas | analysis.parts
         if not analysis.known:
             guessed.add(fold(analysis.word))
+    written = written or read_written_facts(text, lexicon, today)
     return Facets(
         municipality=_municipality(analyses),
         size=_size(text, lexicon),
-        stage=_first_trigger(lexicon.stages, lemmas, guessed),
-        sector=_first_trigger(lexicon.sectors, with_parts, guessed),
+        stage=first_trigger(lexicon.stages, lemmas, guessed),
+        sector=first_trigger(lexicon.sectors, with_parts, guessed),
+        employee_origin=written.employee_origin,
+        company_age=written.company_age,
     )

@@ -16,7 +16,7 @@ from typing import Any
 
 from knowledge.problems import Problem, read_toml
 from knowledge.text import Aliases, fold
-from knowledge.vocab import NEED_IDS, SECTOR_IDS, SIZE_IDS, STAGE_IDS
+from knowledge.vocab import NEED_IDS, ORIGIN_IDS, SECTOR_IDS, SIZE_IDS, STAGE_IDS
 
 LEXICON_FILE = "lexicon.toml"
 BUNDLED_LEXICON = Path(__file__).resolve().parent / "data" / LEXICON_FILE
@@ -29,11 +29,23 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "stages": None,
     "sectors": None,
     "sizes": None,
+    "employee_origin": None,
+    "company_age": frozenset({"new", "founded", "active", "years"}),
+    "business": frozenset({"words", "topics"}),
+    "abroad": frozenset({"words"}),
+    "senses": None,
     "headcount": frozenset({"person_words"}),
     "stopwords": frozenset({"words"}),
 }
-_OPTIONAL_TABLES = frozenset({"shared_words"})
-_TRIGGER_IDS = {"needs": NEED_IDS, "stages": STAGE_IDS, "sectors": SECTOR_IDS, "sizes": SIZE_IDS}
+_OPTIONAL_TABLES = frozenset({"shared_words", "employee_origin", "company_age", "business", "senses", "abroad"})
+_TRIGGER_IDS = {
+    "needs": NEED_IDS,
+    "stages": STAGE_IDS,
+    "sectors": SECTOR_IDS,
+    "sizes": SIZE_IDS,
+    "employee_origin": ORIGIN_IDS,
+}
+_ID_NAMES = {"needs": "need", "stages": "stage", "sectors": "sector", "sizes": "size", "employee_origin": "origin"}
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 Triggers = Mapping[str, tuple[str, ...]]
@@ -48,6 +60,12 @@ class Lexicon:
     stages: Triggers  # stage id -> words; the first stage found wins
     sectors: Triggers  # sector id -> words; the first sector found wins
     sizes: Triggers  # size id -> phrases matched as written; the first size found wins
+    origins: Triggers  # employee origin id -> word beginnings matched as written
+    company_age: Triggers  # new / founded / active / years -> words around an age or a founding year
+    business_words: frozenset[str]  # words that name the company (yritys, startup): a business context
+    business_topics: frozenset[str]  # subjects only a business has (alv): a business context too
+    abroad_words: frozenset[str]  # "abroad" words: recruiting abroad with a hiring need, else export
+    senses: Triggers  # ambiguous word -> the context words without which it is ignored in a question
     person_words: tuple[str, ...]  # a number before one of these is a headcount
     stopwords: frozenset[str]  # no meaning for ranking
 
@@ -179,7 +197,9 @@ class _Check:
             if key in ids:
                 found[key] = words
             else:
-                self.error(f"{name}.{_key(key)}", f"unknown {name[:-1]} id '{key}'; known: {', '.join(sorted(ids))}")
+                self.error(
+                    f"{name}.{_key(key)}", f"unknown {_ID_NAMES[name]} id '{key}'; known: {', '.join(sorted(ids))}"
+                )
         return found
 
     def overlaps(self, name: str, triggers: Mapping[str, tuple[str, ...]], shared: frozenset[str]) -> None:
@@ -218,6 +238,18 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
     shared = check.shared_needs(check.listed(data, "shared_words", "needs"), triggers["needs"])
     for name, table in triggers.items():
         check.overlaps(name, table, shared)
+    age_table = check.table(data, "company_age")
+    company_age = {key: check.words(f"company_age.{key}", value) for key, value in age_table.items()}
+    sense_table = check.table(data, "senses")
+    senses = {key: check.words(f"senses.{_key(key)}", value) for key, value in sense_table.items()}
+    for key in senses:
+        if sense_table[key] == []:
+            check.error(
+                f"senses.{_key(key)}", "no context words: the word would always be ignored; make it a stop word"
+            )
+    business_words = check.listed(data, "business", "words")
+    business_topics = check.listed(data, "business", "topics")
+    abroad_words = check.listed(data, "abroad", "words")
     person_words = check.listed(data, "headcount", "person_words")
     stopwords = check.listed(data, "stopwords", "words")
     if check.errors:
@@ -228,6 +260,12 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         stages=MappingProxyType(triggers["stages"]),
         sectors=MappingProxyType(triggers["sectors"]),
         sizes=MappingProxyType(triggers["sizes"]),
+        origins=MappingProxyType(triggers["employee_origin"]),
+        company_age=MappingProxyType(company_age),
+        business_words=frozenset(fold(word) for word in business_words),
+        business_topics=frozenset(fold(word) for word in business_topics),
+        abroad_words=frozenset(fold(word) for word in abroad_words),
+        senses=MappingProxyType({fold(key): words for key, words in senses.items()}),
         person_words=person_words,
         stopwords=frozenset(stopwords),
     )

@@ -37,6 +37,7 @@ class KnowledgeBase:
     warnings: list[Problem] = field(default_factory=list)
     source_files: dict[str, str] = field(default_factory=dict)  # service id -> file name
     lexicon: Lexicon | None = None  # None when the lexicon file has errors
+    today: date | None = None  # the caller's date it was checked on: the finder's default reference date
 
     @property
     def loaded(self) -> bool:
@@ -91,6 +92,8 @@ def _read_file(path: Path, kb: KnowledgeBase) -> ProviderFile | None:
                     sid = service_list[index].get("id")
                     where = where.replace(f"service[{index}]", f"service[{index}] ({sid})", 1)
             message = str(item["msg"]).removeprefix("Value error, ")
+            if item["type"] == "extra_forbidden":
+                message = "unknown field (misspelt, or in the wrong table?)"
             kb.errors.append(Problem(path.name, where, message))
         return None
 
@@ -131,6 +134,8 @@ def _check_cross_references(parsed: list[tuple[str, ProviderFile]], kb: Knowledg
                 kb.warnings.append(
                     Problem(file_name, f"{where}.last_reviewed", f"not reviewed since {service.last_reviewed}")
                 )
+            for name, message in service.condition_warnings():
+                kb.warnings.append(Problem(file_name, f"{where}.{name}", message))
             seen_services[service.id] = file_name
             kb.services.append(service)
             kb.source_files[service.id] = file_name
@@ -151,7 +156,7 @@ def load_knowledge_base(folder: Path, today: date | None = None) -> KnowledgeBas
 
     `today` (the caller's clock, as a date) enables the review-date checks; without it they are skipped.
     """
-    kb = KnowledgeBase()
+    kb = KnowledgeBase(today=today)
     folder = Path(folder)
     if not folder.is_dir():
         kb.errors.append(Problem(str(folder), "", "knowledge-base folder not found"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationInfo, field_validator, model_validator
 
 from knowledge.vocab import (
     ALL_AREA,
@@ -12,6 +12,7 @@ from knowledge.vocab import (
     KIND_IDS,
     MUNICIPALITY_CODES,
     NEED_IDS,
+    ORIGIN_IDS,
     SECTOR_IDS,
     SIZE_IDS,
     STAGE_IDS,
@@ -72,8 +73,78 @@ class Provider(_Strict):
         return ALL_AREA in self.municipalities
 
 
+_CONDITION_LISTS: dict[str, tuple[frozenset[str], str]] = {
+    "sectors": (SECTOR_IDS, "sector ids"),
+    "stages": (STAGE_IDS, "stage ids"),
+    "sizes": (SIZE_IDS, "size ids"),
+    "employee_origin": (ORIGIN_IDS, "employee origins"),
+}
+
+
+def _condition_list(value: list[str] | None, allowed: frozenset[str], what: str) -> list[str] | None:
+    if value is None:
+        return None
+    if not value:
+        raise ValueError("empty list: nobody would qualify; leave the list out for no condition")
+    return _check_vocabulary(value, allowed, what)
+
+
+class _Conditions(_Strict):
+    """Facts about the company a condition table names; a list left out is no condition."""
+
+    sectors: list[str] | None = None
+    stages: list[str] | None = None
+    sizes: list[str] | None = None
+    employee_origin: list[str] | None = None  # of the employee being hired: eu_eea | outside_eu_eea
+
+    @field_validator("sectors", "stages", "sizes", "employee_origin")
+    @classmethod
+    def _known_ids(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
+        allowed, what = _CONDITION_LISTS[str(info.field_name)]
+        return _condition_list(value, allowed, what)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> _Conditions:
+        if all(value is None for value in self.model_dump().values()):
+            names = ", ".join(type(self).model_fields)
+            raise ValueError(f"empty table: give at least one of {names}, or leave the table out")
+        return self
+
+    def lists(self) -> dict[str, list[str]]:
+        """The id lists given, by field name."""
+        return {name: getattr(self, name) for name in _CONDITION_LISTS if getattr(self, name) is not None}
+
+
+class OnlyFor(_Conditions):
+    """`[service.only_for]`: who may use the service; every condition given must hold."""
+
+    max_company_age_years: StrictInt | None = Field(default=None, ge=1, le=200)
+
+
+class NotFor(_Conditions):
+    """`[service.not_for]`: who may not use the service; none of the conditions may hold."""
+
+    @model_validator(mode="after")
+    def _someone_left(self) -> NotFor:
+        for name, values in self.lists().items():
+            if set(values) >= _CONDITION_LISTS[name][0]:
+                raise ValueError(f"{name} excludes every value, so nobody would qualify")
+        return self
+
+
 class Service(_Strict):
-    """One service a provider offers, described for the finder and for advisers."""
+    """One service a provider offers, described for the finder and for advisers.
+
+    Who the service is for is said twice, with different strength:
+    - `stages`, `sizes`, `sectors` say whom it is *aimed at*. They re-rank: a company whose
+      stage or size is known ranks higher when it is listed and lower when it is not, and never
+      disappears for it. `sectors` is stricter (as it has always been): a company whose sector
+      is known and not listed does not see the service; one whose sector is unknown sees it
+      ranked a little lower. None of them shows a condition on the card.
+    - `only_for` / `not_for` are eligibility rules (e.g. farms only, hiring from the EU/EEA only,
+      companies under five years old). A company that is known to break one never sees the
+      service, whatever its score; when the question does not say, the card shows the rule.
+    """
 
     id: str = Field(pattern=ID_PATTERN)
     provider: str = ""  # filled from the file's provider when left out
@@ -98,6 +169,8 @@ class Service(_Strict):
     ptv_id: str = ""
     charge: str = "free"
     notes: str = ""
+    only_for: OnlyFor | None = None
+    not_for: NotFor | None = None
 
     _needs = field_validator("needs")(lambda value: _check_vocabulary(value, NEED_IDS, "needs"))
     _stages = field_validator("stages")(lambda value: _check_vocabulary(value, STAGE_IDS, "stages"))
@@ -109,6 +182,32 @@ class Service(_Strict):
     @classmethod
     def _service_area(cls, value: list[str]) -> list[str]:
         return _check_area(value)
+
+    @model_validator(mode="after")
+    def _no_contradiction(self) -> Service:
+        if self.only_for is None or self.not_for is None:
+            return self
+        required = self.only_for.lists()
+        for name, excluded in self.not_for.lists().items():
+            both = [value for value in excluded if value in required.get(name, ())]
+            if both:
+                raise ValueError(
+                    f"not_for.{name} and only_for.{name} both list {both}: a value is either required or excluded"
+                )
+        return self
+
+    def condition_warnings(self) -> list[tuple[str, str]]:
+        """(field, message) for aimed-at lists that the eligibility rules contradict: likely slips."""
+        found = []
+        for name in ("stages", "sizes", "sectors"):
+            aimed: list[str] = getattr(self, name)
+            required = self.only_for.lists().get(name) if self.only_for else None
+            excluded = self.not_for.lists().get(name, []) if self.not_for else []
+            outside = [value for value in aimed if required is not None and value not in required]
+            outside += [value for value in aimed if value in excluded]
+            if outside:
+                found.append((name, f"lists {outside}, which only_for/not_for.{name} rule out"))
+        return found
 
 
 class ProviderFile(_Strict):

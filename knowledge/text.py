@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
@@ -20,7 +21,7 @@ log = logging.getLogger(__name__)
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "ü": "u"})
 _DASHES = re.compile(r"[‐‑‒–—−]")
 _TOKEN = re.compile(r"[0-9a-zåäöéü&]+(?:[-'’][0-9a-zåäöéü&]+)*")
-_WORDBASE = re.compile(r"\+([^+(]*)\(([^)]*)\)")
+_WORDBASE_PIECE = re.compile(r"\+([^+(]*)(?:\(([^)]*)\))?")
 MIN_PART_LENGTH = 3
 SUGGESTIONS_TRIED = 2
 
@@ -83,6 +84,7 @@ class WordAnalysis:
     lemmas: frozenset[str]
     parts: frozenset[str]
     known: bool  # the analyser recognised the word (not just a guess from a suggestion)
+    head: str = ""  # a compound's last part, which says what it is ("yritys" in "ohjelmistoyritys")
 
 
 class Analyzer(Protocol):
@@ -101,8 +103,8 @@ class PlainAnalyzer:
     def analyse(self, word: str) -> WordAnalysis:
         """The folded word as its only lemma; the finder does prefix and fuzzy matching."""
         folded = fold(word)
-        parts = frozenset(p for p in re.split(r"[-']", folded) if len(p) >= MIN_PART_LENGTH and p != folded)
-        return WordAnalysis(word, frozenset({folded}), parts, known=False)
+        pieces = [p for p in re.split(r"[-']", folded) if len(p) >= MIN_PART_LENGTH and p != folded]
+        return WordAnalysis(word, frozenset({folded}), frozenset(pieces), False, pieces[-1] if pieces else "")
 
 
 class Voikko(Protocol):
@@ -111,6 +113,40 @@ class Voikko(Protocol):
     def analyze(self, word: str) -> list[dict[str, str]]: ...
 
     def suggest(self, word: str) -> list[str]: ...
+
+
+def _elements(wordbases: str) -> list[tuple[str, str]]:
+    """A word's stems from Voikko's WORDBASES: (as written in the word, as a word of its own)."""
+    elements: list[tuple[str, str]] = []
+    for surface, base in _WORDBASE_PIECE.findall(wordbases):
+        base = base.replace("=", "")
+        if surface == "-":
+            continue
+        if base and not base.startswith("+"):
+            elements.append((surface, base))
+        elif elements:  # a derivational suffix belongs to the stem before it: kehit+ys is kehitys
+            written, _ = elements[-1]
+            elements[-1] = (written + surface, written + surface)
+    return [(fold(written), fold(own)) for written, own in elements]
+
+
+def compound_parts(wordbases: str) -> list[str]:
+    """The words a compound is made of, from Voikko's WORDBASES; none for a word that is not a compound.
+
+    `+kahvin(kahvi)+keitin(keitin)` gives kahvi and keitin. A derivational suffix stays with its
+    stem (`+kehit(kehittää)+ys(+ys)` is kehitys, not kehittää), and a derived word alone
+    (`+neuvo(neuvoa)+n+ta(+ta)`, neuvonta) is no compound: reading it as "neuvoa" would make
+    ordinary words collide with names and keywords. Runs of neighbouring parts are words too
+    ("tuotekehitys" in "tuotekehityshanke"). The last part (the head) comes first.
+    """
+    elements = _elements(wordbases)
+    if len(elements) < 2:
+        return []
+    parts = [own for _, own in reversed(elements)]
+    for start in range(len(elements)):
+        for end in range(start + 2, len(elements) + (start > 0)):
+            parts.append("".join(written for written, _ in elements[start : end - 1]) + elements[end - 1][1])
+    return parts
 
 
 class VoikkoAnalyzer:
@@ -123,35 +159,37 @@ class VoikkoAnalyzer:
         self._suggest = suggest
         self.analyse = lru_cache(maxsize=50_000)(self._analyse)
 
-    def _readings(self, word: str) -> tuple[set[str], set[str]]:
+    def _readings(self, word: str) -> tuple[set[str], set[str], str]:
         lemmas: set[str] = set()
         parts: set[str] = set()
+        head = ""
         for reading in self._voikko.analyze(word):
             base = reading.get("BASEFORM")
             if base:
                 lemmas.add(fold(base))
-            for _surface, part in _WORDBASE.findall(reading.get("WORDBASES", "")):
-                part = part.replace("=", "")
-                if part and not part.startswith("+") and len(part) >= MIN_PART_LENGTH:
-                    parts.add(fold(part))
-        return lemmas, parts - lemmas
+            pieces = compound_parts(reading.get("WORDBASES", ""))
+            parts |= {piece for piece in pieces if len(piece) >= MIN_PART_LENGTH}
+            head = head or (pieces[0] if pieces else "")
+        return lemmas, parts - lemmas, head
 
     def _analyse(self, word: str) -> WordAnalysis:
-        lemmas, parts = self._readings(word)
+        lemmas, parts, head = self._readings(word)
         if lemmas:
-            return WordAnalysis(word, frozenset(lemmas), frozenset(parts), known=True)
+            return WordAnalysis(word, frozenset(lemmas), frozenset(parts), True, head)
         if "-" in word:
             for piece in word.split("-"):
                 if len(piece) >= MIN_PART_LENGTH:
-                    piece_lemmas, piece_parts = self._readings(piece)
+                    piece_lemmas, piece_parts, _ = self._readings(piece)
                     parts |= piece_lemmas | piece_parts | {fold(piece)}
+                    head = min(piece_lemmas, default=fold(piece))
         guesses: set[str] = set()
         if self._suggest and len(word) >= 4 and not any(char.isdigit() for char in word):
             for suggestion in self._voikko.suggest(word)[:SUGGESTIONS_TRIED]:
-                suggested_lemmas, suggested_parts = self._readings(suggestion)
+                suggested_lemmas, suggested_parts, suggested_head = self._readings(suggestion)
                 guesses |= suggested_lemmas
                 parts |= suggested_parts
-        return WordAnalysis(word, frozenset({fold(word)} | guesses), frozenset(parts), known=False)
+                head = head or suggested_head
+        return WordAnalysis(word, frozenset({fold(word)} | guesses), frozenset(parts), False, head)
 
 
 def create_analyzer(use_voikko: bool | None = None, suggest: bool = True) -> Analyzer:
@@ -207,3 +245,42 @@ def same_stem(word: str, term: str) -> bool:
         return word == term
     shared = common_prefix_length(word, term)
     return shared >= 4 and shared >= 0.7 * min(len(word), len(term))
+
+
+GUESS_SHARE = 0.75  # of a trigger word that a guessed word must share to be one of its forms
+GUESS_ENDING_LETTERS = 5  # the longest case endings: maksuvaikeus -> maksuvaikeuksissa
+
+
+def guessed_form(word: str, trigger: str) -> str | None:
+    """How a word the analyser did not know relates to a lexicon word, judged by their letters.
+
+    "whole" when it looks like an inflected form (rahoitusta, työntekijöitä), "part" when it looks
+    like a compound that starts with it (konepaja on kone), None otherwise. Stricter than
+    `same_stem`: inflection seldom shortens a word, so "toimi" is no form of "toimitila", and most
+    of the trigger must be shared, so "kahvinkeitin" is no form of "kahvila".
+    """
+    shared = common_prefix_length(word, trigger)
+    if len(word) < len(trigger) - 1 or shared < min(4, len(trigger)) or shared < GUESS_SHARE * len(trigger):
+        return None
+    return "whole" if len(word) - len(trigger) <= GUESS_ENDING_LETTERS else "part"
+
+
+class Stems:
+    """Lexicon words to compare guessed words with, by their first letters (a guessed form must share them)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._by_start: dict[str, list[str]] = defaultdict(list)
+        for word in set(words):
+            self._by_start[word[:4]].append(word)  # a word under four letters is its own start
+
+    def forms(self, word: str) -> Iterator[tuple[str, str]]:
+        """(lexicon word, "whole" or "part") for each lexicon word `word` may be a form of; see guessed_form."""
+        for start in {word[:4], word[:3], word[:2], word[:1]}:
+            for trigger in self._by_start.get(start, ()):
+                form = guessed_form(word, trigger)
+                if form is not None:
+                    yield trigger, form
+
+    def has(self, word: str, form: str = "whole") -> bool:
+        """True when `word` may be a form (of kind `form`) of one of the words."""
+        return any(kind == form for _, kind in self.forms(word))

@@ -81,6 +81,13 @@ SECTORS: tuple[Term, ...] = (
     Term("energy", "energia", "energy"),
 )
 
+# Where the employee a company wants to hire comes from: recruitment services differ by it
+# (EURES serves hiring within the EU/EEA; work permits concern hiring from outside it).
+EMPLOYEE_ORIGINS: tuple[Term, ...] = (
+    Term("eu_eea", "EU/ETA-alueelta", "from the EU/EEA"),
+    Term("outside_eu_eea", "EU/ETA-alueen ulkopuolelta", "from outside the EU/EEA"),
+)
+
 PROVIDER_KINDS: tuple[Term, ...] = (
     Term("national", "valtakunnallinen", "national"),
     Term("regional", "alueellinen", "regional"),
@@ -295,6 +302,7 @@ NEED_IDS = frozenset(term.id for term in NEEDS)
 STAGE_IDS = frozenset(term.id for term in STAGES)
 SIZE_IDS = frozenset(term.id for term in SIZES)
 SECTOR_IDS = frozenset(term.id for term in SECTORS)
+ORIGIN_IDS = frozenset(term.id for term in EMPLOYEE_ORIGINS)
 KIND_IDS = frozenset(term.id for term in PROVIDER_KINDS)
 CHARGE_IDS = frozenset(term.id for term in CHARGES)
 MUNICIPALITY_CODES = frozenset(m.code for m in MUNICIPALITIES)

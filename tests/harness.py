@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -93,6 +94,14 @@ class BotHarness:
         assert_valid_cards([call.body for call in self.connector.calls if isinstance(call.body, dict)])
 
 
+def shown(markdown: str) -> str:
+    """A TextBlock's text as read: CommonMark's backslash escapes (`1\\.`, `\\*`) show the character alone."""
+    return _ESCAPED.sub(r"\1", markdown)
+
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
 def texts_of(replies: list[dict[str, Any]]) -> str:
     """All reply texts and card TextBlocks joined, for asserting what the user reads."""
     parts: list[str] = []
@@ -100,11 +109,11 @@ def texts_of(replies: list[dict[str, Any]]) -> str:
     def walk(node: Any) -> None:
         if isinstance(node, dict):
             if node.get("type") == "TextBlock":
-                parts.append(node.get("text", ""))
+                parts.append(shown(node.get("text", "")))
             if str(node.get("type", "")).startswith("Action.") and node.get("title"):
                 parts.append(node["title"])  # button labels are read too
             if node.get("type") == "FactSet":
-                parts.extend(f"{fact['title']}: {fact['value']}" for fact in node.get("facts", []))
+                parts.extend(shown(f"{fact['title']}: {fact['value']}") for fact in node.get("facts", []))
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):
@@ -113,7 +122,7 @@ def texts_of(replies: list[dict[str, Any]]) -> str:
 
     for activity in replies:
         if activity.get("text"):
-            parts.append(activity["text"])
+            parts.append(shown(activity["text"]))
         for attachment in activity.get("attachments") or []:
             walk(attachment.get("content"))
     return "\n".join(parts)

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from adaptive_cards.base import MAX_CARD_BYTES, card, execute_action, text_block
-from tests.cards import assert_valid_card, card_errors
+from tests.cards import _parser, assert_valid_card, card_errors, parser_errors
 
 
 def _card_with(*body: dict[str, Any], **extra: Any) -> dict[str, Any]:
@@ -76,3 +76,45 @@ def test_only_the_first_few_errors_are_reported() -> None:
 def test_the_msteams_extension_is_not_checked_against_the_schema() -> None:
     with_mention = _card_with(text_block("<at>Aino</at>"), msteams={"width": "Full", "entities": [{"type": "mention"}]})
     assert card_errors(with_mention) == []
+
+
+# ---- Microsoft's parser ---------------------------------------------------------------------------
+
+
+def test_microsofts_parser_catches_what_the_schema_does_not() -> None:
+    empty_value = _card_with(
+        {
+            "type": "Input.ChoiceSet",
+            "id": "size",
+            "choices": [{"title": "(ei väliä)", "value": ""}, {"title": "1", "value": "1"}],
+        }
+    )
+    required = _card_with({"type": "Input.Text", "id": "company", "label": "Yritys", "isRequired": True})
+    for invalid, message in (
+        (empty_value, "must have their title and value properties set"),
+        (required, "Required inputs should have an error message"),
+    ):
+        errors = card_errors(invalid)
+        assert errors and all(error.startswith("Microsoft's parser:") for error in errors), errors
+        assert any(message in error for error in errors), errors
+        with pytest.raises(AssertionError, match="Microsoft's parser"):
+            assert_valid_card(invalid)
+
+
+def test_a_choice_without_a_value_is_reported_on_every_card() -> None:
+    # The finder's forms once offered "(ei väliä)" as a choice with an empty value; "any" is now the
+    # placeholder of an unpicked choice, and no card may carry such a choice again.
+    facet = {"type": "Input.ChoiceSet", "id": "stage", "choices": [{"title": "(ei väliä)", "value": ""}]}
+    narrowing = _card_with(
+        facet, actions=[{"type": "Action.Submit", "title": "Tarkenna", "data": {"kasvuopas": "narrow"}}]
+    )
+    assert any("title and value" in error for error in card_errors(narrowing))
+
+
+def test_the_parser_is_started_once_for_the_whole_session() -> None:
+    cards = [
+        _card_with(text_block(f"Kortti {number}"), actions=[execute_action("Paina", "x.y", {"n": number})])
+        for number in range(50)
+    ]
+    assert all(parser_errors(each) == [] for each in cards)
+    assert _parser() is _parser()  # one Node process answers every card, one JSON line at a time

@@ -1,9 +1,16 @@
 """The service finder without Teams: what an adviser gets for the questions they type."""
 
+import re
+from pathlib import Path
+
 import pytest
 
+from bot.kb_eval_cli import main as kb_eval_main
+from knowledge.evaluation import QuestionSetError, parse_cases, score, unknown_labels
+from knowledge.facets import Facets
 from knowledge.finder import Finder
 from knowledge.loader import load_knowledge_base
+from knowledge.vocab import MUNICIPALITY_BY_CODE
 from tests.knowledge_fixtures import SMALL_KB, analyzer_named
 
 
@@ -91,3 +98,190 @@ def test_facets_are_read_from_the_question(finder):
     )
     assert not result.vague
     assert finder.search("takaus").vague
+
+
+# ---- the bundled knowledge base: relevance, collisions, the need before the sector -----------------
+
+BUNDLED = Path(__file__).resolve().parent.parent / "knowledge" / "data"
+
+
+@pytest.fixture(scope="module", params=["voikko", "plain"])
+def bundled(request):
+    return Finder(load_knowledge_base(BUNDLED), analyzer_named(request.param))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "toimiston kahvinkeitin hajosi, mistä uusi",
+        "tulostin ei toimi",
+        "tietokone on rikki",
+        "auton renkaiden vaihto",
+        "miten haen asumistukea",
+        "lapsilisän hakeminen",
+        "veroilmoituksen täyttäminen kotitaloudelle",
+        "hyvää viikonloppua kaikille",
+        "onko huomenna sadetta Mikkelissä",
+        "kuka voittaa jääkiekon MM-kisat",
+        "Thanks, that was helpful",
+        "where can I park my car",
+        "milloin on seuraava palaveri",
+    ],
+)
+def test_everyday_questions_get_no_services(bundled, question):
+    assert bundled.search(question).matches == []
+
+
+@pytest.mark.parametrize(
+    ("question", "provider"),
+    [
+        ("Harjoittelijoita ammattikorkeakoulusta", "xamk"),  # no need word but a recruitment word
+        ("tarvitsen tietoa ALV:sta ja kirjanpidosta", None),  # a business topic: answered
+        ("Finnvera", "finnvera"),  # a name is enough
+        ("yrittäjä on uupunut ja tarvitsee jonkun jolle puhua", "yrittajan-tukiverkko"),
+    ],
+)
+def test_questions_without_the_usual_words_are_still_answered(bundled, question, provider):
+    matches = bundled.search(question).matches
+    assert matches
+    if provider:
+        assert provider in [match.provider.id for match in matches[:3]]
+
+
+@pytest.mark.parametrize(
+    ("question", "never"),
+    [
+        ("neuvoja yrityksen perustamiseen", "proagria-neuvo"),  # neuvo: advice, not the Neuvo programme
+        ("tarvitsemme neuvontaa verkkokaupan perustamiseen", "proagria-neuvo"),
+        ("open a cafe in Savonlinna", "xamk-taydennyskoulutus"),  # open a café, not "open UAS"
+        ("How do I open a company?", "xamk-taydennyskoulutus"),
+        ("tilitoimisto tarvitsee uuden toimitilan", "proagria-tilaneuvonta"),  # toimitila is no farm
+    ],
+)
+def test_ordinary_words_do_not_collide_with_names(bundled, question, never):
+    assert never not in [match.service.id for match in bundled.search(question, top=10).matches]
+
+
+def test_a_word_with_a_sense_check_keeps_its_meaning_in_context(bundled):
+    assert bundled.understand("tilitoimisto etsii toimitilaa").facets.sector != "agriculture"
+    assert bundled.understand("maatila tarvitsee rahoitusta").facets.sector == "agriculture"
+    assert bundled.understand("uusi työntekijä oppisopimuksella").facets.stage is None
+    assert bundled.understand("uusi yritys tarvitsee rahoitusta").facets.stage == "startup"
+
+
+@pytest.mark.parametrize(
+    ("question", "needs"),
+    [
+        ("kahvila Mikkelissä tarvitsee rahoitusta laitehankintaan", {"loan", "investment"}),
+        ("leipomo haluaa lainaa uuteen uuniin", {"loan"}),
+        ("matkailuyritys tarvitsee rahoitusta uuteen saunaan", {"loan"}),
+    ],
+)
+def test_the_stated_need_outranks_the_sector(bundled, question, needs):
+    first = bundled.search(question).matches[0]
+    assert needs & set(first.service.needs), (first.service.id, first.service.needs)
+
+
+def test_a_compound_is_read_by_its_parts(bundled):
+    understood = bundled.understand("kukkakauppa Savonlinnassa haluaa apua somemarkkinointiin")
+    if bundled.analyzer.name == "voikko":  # the plain analyser cannot see inside compounds
+        assert understood.facets.sector == "retail"
+        assert "digitalisation" in understood.needs
+        assert (
+            "digitalisation"
+            in bundled.search("kukkakauppa Savonlinnassa haluaa apua somemarkkinointiin").matches[0].service.needs
+        )
+    assert bundled.understand("ohjelmistoyritys haluaa laajentaa Saksaan").facets.sector == "ict"
+    assert "digitalisation" not in bundled.understand("ohjelmistoyritys haluaa laajentaa Saksaan").needs
+
+
+@pytest.mark.parametrize(
+    ("question", "narrowing", "facets"),
+    [
+        (
+            "rekrytointi",
+            "Juva, aloittava, 2 henkeä",
+            Facets(municipality=MUNICIPALITY_BY_CODE["178"], stage="startup", size="micro"),
+        ),
+        ("rahoitusta", "Mikkeli, kasvava", Facets(municipality=MUNICIPALITY_BY_CODE["491"], stage="growing")),
+        ("takaus", "maatila", Facets(sector="agriculture")),
+    ],
+)
+def test_narrowing_ranks_as_the_facts_typed_in_one_question(bundled, question, narrowing, facets):
+    def ranked(result):
+        return [(match.service.id, round(match.score, 6)) for match in result.matches]
+
+    # The form's choices are read as their words: the same answer as typing those words.
+    by_form = bundled.search(question, top=8, facets=facets)
+    assert ranked(by_form) == ranked(bundled.search(f"{question} {bundled.facet_words(facets, Facets())}", top=8))
+    assert by_form.facets == bundled.search(f"{question}, {narrowing}").facets
+    # Asking again with what was understood (Näytä lisää) changes nothing.
+    assert ranked(bundled.search(question, top=8, facets=by_form.facets)) == ranked(by_form)
+
+
+# ---- kb eval: the evaluation module -----------------------------------------------------------------
+
+
+def test_a_question_set_is_read_and_checked():
+    lines = [
+        '{"q": "takaus", "expect_any": ["finnvera"], "forbid_top3": ["eures"], "tags": ["x"]}',
+        "",
+        '{"q": "kiitos", "expect_none": true}',
+        '{"q": "ALV", "gap": "Verohallinto", "expect_any": ["verohallinto"]}',
+    ]
+    cases = parse_cases(lines, "set.jsonl")
+    assert [case.line for case in cases] == [1, 3, 4]
+    assert cases[0].forbid_top3 == frozenset({"eures"}) and cases[1].expect_none and cases[2].gap
+    for bad, message in [
+        ("{not json", "set.jsonl:1: not JSON"),
+        ('{"expect_any": ["x"]}', 'set.jsonl:1: each line needs a question text in "q"'),
+        ('{"q": "x"}', "set.jsonl:1: give expect_any, expect_none or gap"),
+        ('{"q": "x", "expect_any": "finnvera"}', "set.jsonl:1: expect_any must be a list of ids"),
+    ]:
+        with pytest.raises(QuestionSetError, match=re.escape(message)):
+            parse_cases([bad], "set.jsonl")
+    kb = load_knowledge_base(SMALL_KB)
+    assert unknown_labels(parse_cases(['{"q": "x", "expect_any": ["finnvera", "nobody"]}']), kb) == [
+        "line 1: unknown id 'nobody'"
+    ]
+
+
+def test_the_figures_of_an_evaluation():
+    cases = parse_cases(
+        [
+            '{"q": "a", "expect_any": ["s1"]}',  # rank 1
+            '{"q": "b", "expect_any": ["p2"], "forbid_top3": ["s9"]}',  # rank 2 (provider id), forbidden in top 3
+            '{"q": "c", "expect_any": ["s1"]}',  # not found
+            '{"q": "d", "expect_none": true}',  # answered with nothing: good
+            '{"q": "e", "expect_none": true}',  # answered: bad
+            '{"q": "f", "gap": "hole", "expect_any": ["s1"]}',  # a gap, answered anyway
+        ]
+    )
+    answers = {
+        "a": [("s1", "p1")],
+        "b": [("s9", "p9"), ("s2", "p2")],
+        "c": [("s5", "p5")],
+        "d": [],
+        "e": [("s1", "p1")],
+        "f": [("s1", "p1")],
+    }
+    scores = score(cases, lambda question: answers[question], "test")
+    assert (scores.answered, scores.top1, scores.top3, scores.ineligible) == (3, 1, 2, 1)
+    assert scores.reciprocal_ranks == pytest.approx(1.5)
+    assert (scores.off_topic, scores.off_topic_empty, scores.gaps, scores.gaps_found) == (2, 1, 1, 1)
+    assert "top-1 0.333  top-3 0.667  MRR 0.500  ineligible-in-top-3 1  off-topic-empty 1/2" in scores.summary()
+    assert len(scores.failures) == 3  # c missed, b forbidden, e not empty
+
+
+def test_kb_eval_runs_both_analysers_on_a_set(tmp_path, capsys):
+    questions = tmp_path / "set.jsonl"
+    questions.write_text(
+        '{"q": "Aloittava yrittäjä tarvitsee pankkilainaan takauksen", "expect_any": ["finnvera"]}\n'
+        '{"q": "hyvää huomenta", "expect_none": true}\n',
+        encoding="utf-8",
+    )
+    assert kb_eval_main([str(questions), "--kb", str(SMALL_KB), "--today", "2026-11-30", "-v"]) == 0
+    out = capsys.readouterr().out
+    assert "set.jsonl: 2 questions" in out
+    assert "plain: top-1 1.000  top-3 1.000  MRR 1.000  ineligible-in-top-3 0  off-topic-empty 1/1" in out
+    assert kb_eval_main([str(questions), "--kb", str(SMALL_KB), "--min-top3", "1.1"]) == 1

@@ -93,7 +93,8 @@ async def test_log_a_referral_button_opens_the_referral_form_prefilled(bot):
 async def test_tampered_or_stale_buttons_change_nothing(bot):
     _, cards = await ask(bot, "alkutakaus")
     data = actions_in(cards[0], REFER_VERB)[0]["data"]
-    for tampered in ({**data, "service_id": "tyo-mikkeli-palkkatuki"}, {**data, "search_id": 999}, {}):
+    wrong_service = {**data, "service_id": "tyo-mikkeli-palkkatuki"}
+    for tampered in (wrong_service, {**data, "search": "ZZZZ2222"}, {**data, "search": 7}, {}):
         reply = await bot.invoke(bot.teams.card_action(REFER_VERB, tampered))
         assert reply.status == 200 and "vanhentunut" in reply.body["value"]
     assert bot.db()["referrals"].count == 0
@@ -150,3 +151,50 @@ async def test_coordinator_reloads_the_knowledge_base_and_a_broken_one_is_refuse
     assert "jatkan vanhalla versiolla" in shown and "finnvera.toml" in shown and "needs" in shown
     replies, _ = await ask(bot, "alkutakaus")
     assert "1. Alkutakaus" in texts_of(replies)  # still served from the previous version
+
+
+def _ranked(replies) -> list[str]:
+    """The numbered result lines of a results card, in order."""
+    return [line for line in texts_of(replies).splitlines() if line[:1].isdigit() and ". " in line[:4]]
+
+
+async def test_a_rule_the_question_left_open_is_shown_on_the_card(bot):
+    replies, _ = await ask(bot, "takaus pankkilainalle")
+    shown = texts_of(replies)
+    assert "1. Alkutakaus" in shown
+    assert "Tarkista: Vain enintään 3 vuotta toimineille yrityksille" in shown
+    replies, _ = await ask(bot, "We need a bank guarantee for a business loan", locale="en-US")
+    assert "Check: Only for companies at most 3 years old" in texts_of(replies)
+    replies, _ = await ask(bot, "Vasta aloittanut yrittäjä tarvitsee takauksen pankkilainalle")
+    shown = texts_of(replies)
+    assert "1. Alkutakaus" in shown and "Tarkista:" not in shown and "vasta aloittanut" in shown
+
+
+async def test_a_company_that_does_not_qualify_never_sees_the_service(bot):
+    replies, _ = await ask(bot, "30 vuotta toiminut yritys tarvitsee takauksen pankkilainalle")
+    shown = texts_of(replies)
+    assert "Alkutakaus" not in shown
+    assert "toiminut 30 v." in shown or "En löytänyt sopivaa palvelua" in shown
+
+
+async def test_typed_narrowing_ranks_as_the_facts_typed_in_one_question(bot):
+    await ask(bot, "rekrytointi")
+    narrowed, _ = await ask(bot, "Juva, aloittava, 2 henkeä")
+    at_once, _ = await ask(bot, "rekrytointi, Juva, aloittava, 2 henkeä")
+    assert _ranked(narrowed) and _ranked(narrowed) == _ranked(at_once)
+    assert "”rekrytointi, Juva, aloittava, 2 henkeä”" in texts_of(narrowed)
+
+
+async def test_form_narrowing_and_show_more_keep_the_same_order(bot):
+    _, cards = await ask(bot, "rekrytointi")
+    narrow = next(action for action in actions_in(cards[0]) if action["type"] == "Action.Submit")
+    choices = {"municipality": "178", "stage": "startup", "size": "micro"}
+    narrowed = await bot.send(bot.teams.submit({**narrow["data"], **choices}))
+    first_page = _ranked(narrowed)
+    assert first_page and "Tulkitsin: Juva · aloittava · mikroyritys (2–9)" in texts_of(narrowed)
+    (card,) = [card for reply in narrowed for card in cards_in(reply)]
+    more = actions_in(card, MORE_VERB)
+    if more:  # the same search again with more results: the first ones stay where they were
+        reply = await bot.invoke(bot.teams.card_action(MORE_VERB, more[0]["data"]))
+        again = _ranked([{"attachments": [{"content": reply.body["value"]}]}])
+        assert again[: len(first_page)] == first_page

@@ -126,7 +126,7 @@ def activities(draw: st.DrawFn, factory: TeamsFactory) -> dict[str, Any]:
                         "poll_id",
                         "option",
                         "code",
-                        "search_id",
+                        "search",
                         "page",
                         "scope",
                         "answer",
@@ -219,7 +219,8 @@ def test_random_and_mutated_activities_never_give_500_or_a_failed_turn(running_b
             client.post("/api/messages", data=body, headers={"Content-Type": "application/json"})
         )
         loop.run_until_complete(response.read())
-        assert response.status < 500, (response.status, body[:500])
+        # No 500; 501 is the answer to an invoke the bot does not implement, as botbuilder gives it.
+        assert response.status < 500 or response.status == 501, (response.status, body[:500])
         assert not failed.records, [record.getMessage() for record in failed.records] + [body[:500]]
 
     try:

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from adaptive_cards.polls import CLOSE_VERB, CREATE_VERB, VOTE_VERB
 from tests.activities import ADVISER, COLLEAGUE, COORDINATOR, User
+from tests.card_actions import press
 from tests.cards import cards_in
 from tests.harness import actions_in, card_text, texts_of
 
@@ -23,6 +24,18 @@ async def create(bot, text="kysely Mikä aika sopii tietoiskulle? ; Keskiviikko 
     sent = await bot.send_through_connector(bot.teams.channel(text, user=by))
     card = cards_in(sent[0])[0]
     return card
+
+
+async def from_form(bot, values, by=ADVISER, reply_to="m1"):
+    """`kysely` in the channel, then the form's **Luo kysely** with `values` (as the form's owner)."""
+    replies = await bot.send(bot.teams.channel("kysely", user=by))
+    form = cards_in(replies[0])[0]
+    action = actions_in(form, verb=CREATE_VERB)[0]
+    return await bot.invoke(
+        bot.teams.card_action(
+            CREATE_VERB, {**action["data"], **values}, conversation="channel", user=by, reply_to=reply_to
+        )
+    )
 
 
 async def tap(bot, card, option, who=ADVISER, conversation="channel"):
@@ -52,33 +65,23 @@ async def test_bad_input_says_what_to_fix_and_the_form_keeps_it(bot):
         assert reason in card_text(form), text
         question = next(item for item in form["body"] if item.get("id") == "question")
         assert question["value"] == text.split(" ; ")[0].removeprefix("kysely ")
-    reply = await bot.invoke(
-        bot.teams.card_action(
-            CREATE_VERB,
-            {"question": "Milloin?", "options": "Ma\nTi", "deadline": "1.11.2026 12:00"},
-            conversation="channel",
-        )
-    )
+    reply = await from_form(bot, {"question": "Milloin?", "options": "Ma\nTi", "deadline": "1.11.2026 12:00"})
     assert "Sulkeutumisaika on mennyt jo" in card_text(reply.body["value"])
+    again = await press(bot, reply.body["value"], CREATE_VERB, conversation="channel", deadline="")
+    assert "Milloin?" in card_text(again.body["value"])  # the form that came back works for its owner
 
 
 async def test_the_form_creates_the_poll_in_place(bot):
     replies = await bot.send(bot.teams.channel("kysely"))
     assert "Uusi kysely" in texts_of(replies)
-    reply = await bot.invoke(
-        bot.teams.card_action(
-            CREATE_VERB,
-            {
-                "question": "Osallistutko kesäpäiville?",
-                "options": "Kyllä\nEn\nEhkä",
-                "anonymous": "false",
-                "multiple": "false",
-                "live_results": "true",
-            },
-            conversation="channel",
-            reply_to="m-form-1",
-        )
-    )
+    values = {
+        "question": "Osallistutko kesäpäiville?",
+        "options": "Kyllä\nEn\nEhkä",
+        "anonymous": "false",
+        "multiple": "false",
+        "live_results": "true",
+    }
+    reply = await from_form(bot, values, reply_to="m-form-1")
     card = reply.body["value"]
     assert "Osallistutko kesäpäiville?" in card_text(card) and "nimellinen" in card_text(card)
     await bot.deliver()
@@ -101,14 +104,7 @@ async def test_votes_refresh_the_voters_card_and_anonymous_counts_wait_for_three
 
 
 async def test_multiple_choice_taps_toggle(bot):
-    card = await create(bot)
-    reply = await bot.invoke(
-        bot.teams.card_action(
-            CREATE_VERB,
-            {"question": "Mitkä päivät?", "options": "Ma\nTi\nKe", "multiple": "true"},
-            conversation="channel",
-        )
-    )
+    reply = await from_form(bot, {"question": "Mitkä päivät?", "options": "Ma\nTi\nKe", "multiple": "true"})
     card = reply.body["value"]
     await tap(bot, card, 0)
     reply = await tap(bot, card, 2)
@@ -149,11 +145,11 @@ async def test_closing_shows_final_results_and_refuses_later_votes(bot):
     for who, option in ((ADVISER, 0), (COLLEAGUE, 0), (COORDINATOR, 1)):
         await tap(bot, card, option, who=who)
     refused = await bot.invoke(
-        bot.teams.card_action(CLOSE_VERB, {"poll_id": poll_data["poll_id"]}, conversation="channel", user=COLLEAGUE)
+        bot.teams.card_action(CLOSE_VERB, {"poll": poll_data["poll"]}, conversation="channel", user=COLLEAGUE)
     )
     assert "Vain kyselyn tekijä tai koordinaattori" in refused.body["value"]
     reply = await bot.invoke(
-        bot.teams.card_action(CLOSE_VERB, {"poll_id": poll_data["poll_id"]}, conversation="channel", user=ADVISER)
+        bot.teams.card_action(CLOSE_VERB, {"poll": poll_data["poll"]}, conversation="channel", user=ADVISER)
     )
     final = card_text(reply.body["value"])
     assert "KYSELY – SULJETTU" in final and "█" in final and "2 (67 %)" in final and "1 (33 %)" in final
@@ -164,13 +160,7 @@ async def test_closing_shows_final_results_and_refuses_later_votes(bot):
 
 
 async def test_named_polls_list_voters_and_anonymous_never_do(bot):
-    reply = await bot.invoke(
-        bot.teams.card_action(
-            CREATE_VERB,
-            {"question": "Kuka tulee?", "options": "Tulen\nEn tule", "anonymous": "false"},
-            conversation="channel",
-        )
-    )
+    reply = await from_form(bot, {"question": "Kuka tulee?", "options": "Tulen\nEn tule", "anonymous": "false"})
     named = reply.body["value"]
     await tap(bot, named, 0)
     reply = await tap(bot, named, 0, who=COLLEAGUE)
@@ -185,13 +175,8 @@ async def test_named_polls_list_voters_and_anonymous_never_do(bot):
 async def test_a_deadline_closes_the_poll_and_a_restart_loses_no_vote(start_bot):
     bot = await start_bot()
     card = await create(bot, "kysely Sopiiko? ; Kyllä ; Ei ; Ehkä")
-    reply = await bot.invoke(
-        bot.teams.card_action(
-            CREATE_VERB,
-            {"question": "Sopiiko?", "options": "Kyllä\nEi", "deadline": "29.11.2026 12:00"},
-            conversation="channel",
-            reply_to="m-form-2",
-        )
+    reply = await from_form(
+        bot, {"question": "Sopiiko?", "options": "Kyllä\nEi", "deadline": "29.11.2026 12:00"}, reply_to="m-form-2"
     )
     card = reply.body["value"]
     for who in (ADVISER, COLLEAGUE, COORDINATOR):
@@ -205,24 +190,33 @@ async def test_a_deadline_closes_the_poll_and_a_restart_loses_no_vote(start_bot)
 
 
 async def test_results_as_csv_through_a_signed_link(bot):
-    reply = await bot.invoke(
-        bot.teams.card_action(
-            CREATE_VERB,
-            {"question": "Kuka tulee?", "options": "Tulen\nEn tule", "anonymous": "false"},
-            conversation="channel",
-        )
-    )
+    reply = await from_form(bot, {"question": "Kuka tulee?", "options": "Tulen\nEn tule", "anonymous": "false"})
     card = reply.body["value"]
     await tap(bot, card, 0)
     reply = await tap(bot, card, 1, who=COLLEAGUE)
     link = next(a["url"] for a in reply.body["value"]["actions"] if a["title"] == "Lataa CSV")
     parts = urlsplit(link)
     response = await bot.client.get(f"{parts.path}?{parts.query}")
-    text = await response.text()
+    raw = await response.read()
     assert response.status == 200 and response.content_type == "text/csv"
-    assert "Tulen,1,Maija Testinen" in text and "En tule,1,Liisa Esimerkki" in text
-    replies = await bot.send(bot.teams.channel(f"kysely tulokset {card['actions'][0]['data']['poll_id']}"))
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with a BOM: Finnish Excel reads the ä right
+    text = raw.decode("utf-8-sig")
+    assert text.startswith("kysymys;Kuka tulee?\r\nvastanneita;2\r\n")  # `;` and Finnish headers
+    assert "vaihtoehto;ääniä;vastaajat" in text
+    assert "Tulen;1;Maija Testinen" in text and "En tule;1;Liisa Esimerkki" in text
+    code = card["actions"][0]["data"]["poll"]
+    replies = await bot.send(bot.teams.channel(f"kysely tulokset {code.lower()}"))
     assert "24 tuntia" in texts_of(replies)
+    english = await bot.send(bot.teams.channel(f"poll results {code}", locale="en-US"))
+    english_link = texts_of(english).split("): ")[1].strip()
+    english_parts = urlsplit(english_link)
+    english_text = (await (await bot.client.get(f"{english_parts.path}?{english_parts.query}")).read()).decode(
+        "utf-8-sig"
+    )
+    assert english_text.startswith("question;Kuka tulee?") and "option;votes;voters" in english_text
+    # The language is part of what the link signs: changed, the link is refused.
+    swapped = english_parts.path.replace("/en/", "/fi/")
+    assert (await bot.client.get(f"{swapped}?{english_parts.query}")).status == 403
     bot.clock.advance(25 * 3600)
     assert (await bot.client.get(f"{parts.path}?{parts.query}")).status == 403
 
@@ -234,7 +228,7 @@ async def test_anonymous_csv_has_only_counts(bot):
     link = next(a["url"] for a in reply.body["value"]["actions"] if a["title"] == "Lataa CSV")
     parts = urlsplit(link)
     text = await (await bot.client.get(f"{parts.path}?{parts.query}")).text()
-    assert "Keskiviikko,2" in text and "Vastaaja" not in text and "voters" in text
+    assert "Keskiviikko;2" in text and "Vastaaja" not in text and "vastanneita;3" in text
 
 
 async def test_tampered_and_foreign_votes_are_refused_and_change_nothing(bot):
@@ -243,8 +237,9 @@ async def test_tampered_and_foreign_votes_are_refused_and_change_nothing(bot):
     for tampered, reason in (
         ({**data, "option": 99}, "vaihtoehtoa ei ole"),
         ({**data, "option": "1"}, "vaihtoehtoa ei ole"),
-        ({**data, "poll_id": 999}, "En löytänyt"),
-        ({**data, "poll_id": "1"}, "En löytänyt"),
+        ({**data, "poll": "ZZZZZZZZ"}, "En löytänyt"),
+        ({**data, "poll": 1}, "En löytänyt"),
+        ({**data, "poll": "A" * 5000}, "En löytänyt"),
     ):
         reply = await bot.invoke(bot.teams.card_action(VOTE_VERB, tampered, conversation="channel"))
         assert reason in reply.body["value"]
@@ -266,3 +261,17 @@ async def test_the_shared_card_asks_teams_for_each_voters_own_view(bot):
     reply = await bot.invoke(bot.teams.card_action(action["verb"], action["data"], conversation="channel"))
     mine = card_text(reply.body["value"])
     assert "● Torstai" in mine and "○ Perjantai" in mine
+
+
+async def test_the_csv_neutralises_what_excel_would_run_as_a_formula(bot):
+    values = {"question": "=1+1 tuleeko?", "options": '=HYPERLINK("https://x.example")\n@SUM(A1)', "anonymous": "false"}
+    card = (await from_form(bot, values)).body["value"]
+    formula = User("29:1-formula", "-2+3 Laskija", "00000000-0000-4000-8000-00000000f00d")
+    await tap(bot, card, 0, who=formula)
+    reply = await tap(bot, card, 1)
+    link = next(a["url"] for a in reply.body["value"]["actions"] if a["title"] == "Lataa CSV")
+    parts = urlsplit(link)
+    text = (await (await bot.client.get(f"{parts.path}?{parts.query}")).read()).decode("utf-8-sig")
+    assert "kysymys;'=1+1 tuleeko?" in text
+    assert '"\'=HYPERLINK(""https://x.example"")";1;\'-2+3 Laskija' in text
+    assert "'@SUM(A1);1;Maija Testinen" in text

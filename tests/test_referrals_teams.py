@@ -47,8 +47,8 @@ async def link_finnvera_channel(bot: BotHarness) -> None:
     assert "Finnvera" in texts_of(replies) and "tähän keskusteluun" in texts_of(replies)
 
 
-async def log_referral(bot: BotHarness, user=ADVISER, **changes: str) -> Any:
-    form = await open_form(bot, user)
+async def log_referral(bot: BotHarness, user=ADVISER, form: dict[str, Any] | None = None, **changes: str) -> Any:
+    form = form or await open_form(bot, user)
     values = {
         "company": "Pikkupulla Oy",
         "business_id": VALID_ID,
@@ -66,25 +66,21 @@ def referral_rows(bot: BotHarness) -> list[dict[str, Any]]:
 
 
 async def test_the_form_logs_one_referral_and_a_second_press_logs_nothing_more(bot):
-    reply = await log_referral(bot)
+    form = await open_form(bot)
+    reply = await log_referral(bot, form=form)
     shown = card_text(reply.body["value"])
     assert "Ohjaus kirjattu" in shown and "Pikkupulla Oy" in shown and "Alkutakaus" in shown
     assert "ei ole Teams-kanavaa" in shown and "finnvera.fi" in shown.lower()  # no channel: contacts instead
     (row,) = referral_rows(bot)
     assert row["business_id"] == VALID_ID and row["municipality"] == "491" and row["status"] == "sent"
-    again = await bot.invoke(bot.teams.card_action(SUBMIT_VERB, _last_submit(bot, reply)))
+    again = await log_referral(bot, form=form, need="x")
     assert "Ohjaus kirjattu" in card_text(again.body["value"]) and len(referral_rows(bot)) == 1
-
-
-def _last_submit(bot: BotHarness, reply: Any) -> dict[str, Any]:
-    row = referral_rows(bot)[0]
-    return {
-        "submission": row["submission"],
-        "company": "Pikkupulla Oy",
-        "municipality": "491",
-        "service": "finnvera-alkutakaus",
-        "need": "x",
-    }
+    # The form's payload replayed by someone else, or by the adviser elsewhere, shows nothing.
+    for user, conversation in ((COLLEAGUE, "personal"), (ADVISER, "channel")):
+        replayed = await bot.invoke(
+            bot.teams.card_action(SUBMIT_VERB, form_values(form), user=user, conversation=conversation)
+        )
+        assert "Pikkupulla" not in str(replayed.body) and "tehtiin toiselle henkilölle" in replayed.body["value"]
 
 
 async def test_bad_input_comes_back_with_the_field_and_the_reason_and_the_values_kept(bot):
@@ -214,7 +210,7 @@ async def test_quick_syntax_finds_the_service_asks_when_ambiguous_and_refuses_un
     buttons = actions_in(card_of(choice), CHOOSE_VERB)
     assert len(buttons) == 2
     stolen = await bot.invoke(bot.teams.card_action(CHOOSE_VERB, buttons[0]["data"], user=COLLEAGUE))
-    assert "ei ole sinun" in stolen.body["value"] and len(referral_rows(bot)) == 1
+    assert "tehtiin toiselle henkilölle" in stolen.body["value"] and len(referral_rows(bot)) == 1
     chosen = await bot.invoke(bot.teams.card_action(CHOOSE_VERB, buttons[0]["data"]))
     assert "Ohjaus kirjattu" in card_text(chosen.body["value"]) and len(referral_rows(bot)) == 2
 
@@ -232,7 +228,9 @@ async def test_advisers_see_their_own_referrals_and_coordinators_see_all(bot):
     assert "vain verkoston koordinaattoreille" in refused
     everything = texts_of(await bot.send(bot.teams.personal("ohjaukset kaikki", user=COORDINATOR)))
     assert "Maijan Asiakas Oy" in everything and "Liisan Asiakas Oy" in everything
-    sneaky = await bot.invoke(bot.teams.card_action(PAGE_VERB, {"page": 0, "scope": "all"}))
+    # A ticket of the adviser's own (from their form) does not make the whole list theirs.
+    origin = actions_in(await open_form(bot), SUBMIT_VERB)[0]["data"]["origin"]
+    sneaky = await bot.invoke(bot.teams.card_action(PAGE_VERB, {"page": 0, "scope": "all", "origin": origin}))
     assert "vain verkoston koordinaattoreille" in sneaky.body["value"]
 
 

@@ -5,8 +5,9 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from adaptive_cards.webinars import CANCEL_VERB, FORM_VERB, PUBLISH_VERB, RSVP_VERB
+from adaptive_cards.webinars import CANCEL_VERB, FORM_VERB, PUBLISH_VERB, RECORDING_VERB, RSVP_VERB
 from tests.activities import ADVISER, CHANNEL_ID, COLLEAGUE, COORDINATOR, TEAM_ID
+from tests.card_actions import press
 from tests.cards import cards_in
 from tests.harness import actions_in, card_text, texts_of
 
@@ -34,13 +35,13 @@ async def publish(bot, quick=QUICK):
     )
     before = len(bot.connector.sent_activities())
     await bot.deliver()
-    return reply, bot.connector.sent_activities()[before:], publish_action["data"]["webinar_id"]
+    return reply, bot.connector.sent_activities()[before:], publish_action["data"]["webinar"]
 
 
 async def test_only_coordinators_create_webinars(bot):
     replies = await bot.send(bot.teams.personal(QUICK, user=ADVISER))
     assert "vain verkoston koordinaattoreille" in texts_of(replies)
-    reply = await bot.invoke(bot.teams.card_action(PUBLISH_VERB, {"webinar_id": 1}, user=ADVISER))
+    reply = await bot.invoke(bot.teams.card_action(PUBLISH_VERB, {"webinar": "ABCDEFGH"}, user=ADVISER))
     assert "vain verkoston koordinaattoreille" in reply.body["value"]
 
 
@@ -53,14 +54,13 @@ async def test_bad_input_comes_back_as_the_form_with_values_and_reasons(bot):
     assert "Päivämäärää ei ole olemassa" in shown and "linkin pitää alkaa https://" in shown
     values = {item["id"]: item.get("value") for item in form["body"] if item.get("type") == "Input.Text"}
     assert values["title"] == "Tietoisku" and values["start"] == "31.2.2027 14:00"
-    fixed = {**values, "start": "16.12.2026 14:00", "join_url": JOIN}
-    reply = await bot.invoke(bot.teams.card_action(FORM_VERB, fixed, user=COORDINATOR))
+    reply = await press(bot, form, FORM_VERB, user=COORDINATOR, start="16.12.2026 14:00", join_url=JOIN)
     assert "Esikatselu" in card_text(reply.body["value"])
 
 
 async def test_publishing_posts_one_card_to_every_network_channel(bot):
     await install_team(bot)
-    reply, posted, webinar_id = await publish(bot)
+    reply, posted, code = await publish(bot)
     assert "Julkaistu" in reply.body["value"] and "3 kanavaan" in reply.body["value"]
     assert sorted(activity["conversation"]["id"] for activity in posted) == sorted(CHANNELS)
     card = cards_in(posted[0])[0]
@@ -68,8 +68,11 @@ async def test_publishing_posts_one_card_to_every_network_channel(bot):
     assert "Tietoisku: EURES" in shown and "ke 16.12.2026 klo 14.00" in shown and "Osallistujia" in shown
     titles = {a["title"] for a in actions_in(card)}
     assert {"Osallistun", "En osallistu", "Lisää kalenteriin", "Liity"} <= titles
+    replies = await bot.send(bot.teams.personal(QUICK, user=COORDINATOR))
+    preview = cards_in(replies[0])[0]
+    first = next(a for a in actions_in(preview) if a.get("verb") == PUBLISH_VERB)["data"]
     again = await bot.invoke(
-        bot.teams.card_action(PUBLISH_VERB, {"webinar_id": webinar_id, "target": "all"}, user=COORDINATOR)
+        bot.teams.card_action(PUBLISH_VERB, {**first, "webinar": code, "target": "all"}, user=COORDINATOR)
     )
     assert "jo julkaistu" in again.body["value"]
     await bot.deliver()
@@ -78,26 +81,22 @@ async def test_publishing_posts_one_card_to_every_network_channel(bot):
 
 async def test_signing_up_refreshes_the_voters_card_and_updates_every_copy_coalesced(bot):
     await install_team(bot)
-    _, _posted, webinar_id = await publish(bot)
+    _, _posted, code = await publish(bot)
     reply = await bot.invoke(
-        bot.teams.card_action(RSVP_VERB, {"webinar_id": webinar_id, "attending": True}, conversation="channel")
+        bot.teams.card_action(RSVP_VERB, {"webinar": code, "attending": True}, conversation="channel")
     )
     shown = card_text(reply.body["value"])
     assert "Olet ilmoittautunut mukaan." in shown
     for user in (COLLEAGUE, COORDINATOR):  # a burst of answers within the same second
         await bot.invoke(
-            bot.teams.card_action(
-                RSVP_VERB, {"webinar_id": webinar_id, "attending": True}, conversation="channel", user=user
-            )
+            bot.teams.card_action(RSVP_VERB, {"webinar": code, "attending": True}, conversation="channel", user=user)
         )
     await bot.deliver(timedelta(seconds=2))
     updates = bot.connector.updates()
     assert len(updates) == 3  # one coalesced update per posted copy
     assert all("Osallistujia: 3" in card_text(cards_in(u.body)[0]) for u in updates)
     # changing one's mind counts once
-    await bot.invoke(
-        bot.teams.card_action(RSVP_VERB, {"webinar_id": webinar_id, "attending": False}, conversation="channel")
-    )
+    await bot.invoke(bot.teams.card_action(RSVP_VERB, {"webinar": code, "attending": False}, conversation="channel"))
     await bot.deliver(timedelta(seconds=2))
     assert "Osallistujia: 2" in card_text(cards_in(bot.connector.updates()[-1].body)[0])
 
@@ -123,12 +122,10 @@ async def test_the_calendar_link_gives_a_valid_ics_until_it_expires(bot):
 async def test_reminders_go_to_the_channels_the_day_before_and_to_attendees_15_minutes_before(bot):
     await install_team(bot)
     await bot.send(bot.teams.personal("apua", user=COLLEAGUE))  # Liisa has a 1:1 chat with the bot
-    _, _posted, webinar_id = await publish(bot)
+    _, _posted, code = await publish(bot)
     for user in (ADVISER, COLLEAGUE):
         await bot.invoke(
-            bot.teams.card_action(
-                RSVP_VERB, {"webinar_id": webinar_id, "attending": True}, conversation="channel", user=user
-            )
+            bot.teams.card_action(RSVP_VERB, {"webinar": code, "attending": True}, conversation="channel", user=user)
         )
     before = len(bot.connector.sent_activities())
     bot.clock.advance_to(START - timedelta(hours=24, seconds=1))
@@ -152,13 +149,17 @@ async def test_reminders_go_to_the_channels_the_day_before_and_to_attendees_15_m
 async def test_cancelling_updates_every_copy_tells_attendees_and_stops_reminders(bot):
     await install_team(bot)
     await bot.send(bot.teams.personal("apua", user=ADVISER))
-    _, _posted, webinar_id = await publish(bot)
-    await bot.invoke(
-        bot.teams.card_action(RSVP_VERB, {"webinar_id": webinar_id, "attending": True}, conversation="channel")
+    _, _posted, code = await publish(bot)
+    await bot.invoke(bot.teams.card_action(RSVP_VERB, {"webinar": code, "attending": True}, conversation="channel"))
+    refused = await bot.invoke(
+        bot.teams.card_action(CANCEL_VERB, {"webinar": code}, conversation="channel", user=ADVISER)
     )
-    refused = await bot.invoke(bot.teams.card_action(CANCEL_VERB, {"webinar_id": webinar_id}, user=ADVISER))
     assert "vain verkoston koordinaattoreille" in refused.body["value"]
-    reply = await bot.invoke(bot.teams.card_action(CANCEL_VERB, {"webinar_id": webinar_id}, user=COORDINATOR))
+    elsewhere = await bot.invoke(bot.teams.card_action(CANCEL_VERB, {"webinar": code}, user=COORDINATOR))
+    assert "vain siinä keskustelussa" in elsewhere.body["value"]  # the button works where the card is
+    reply = await bot.invoke(
+        bot.teams.card_action(CANCEL_VERB, {"webinar": code}, conversation="channel", user=COORDINATOR)
+    )
     assert "peruttu" in reply.body["value"]
     before = len(bot.connector.sent_activities())
     await bot.deliver(timedelta(seconds=2))
@@ -175,8 +176,8 @@ async def test_cancelling_updates_every_copy_tells_attendees_and_stops_reminders
 
 async def test_moving_a_webinar_by_command_updates_cards_and_reminders(bot):
     await install_team(bot)
-    _, _, webinar_id = await publish(bot)
-    replies = await bot.send(bot.teams.personal(f"webinaari siirrä {webinar_id} ; 17.12.2026 15:00", user=COORDINATOR))
+    _, _, code = await publish(bot)
+    replies = await bot.send(bot.teams.personal(f"webinaari siirrä {code} ; 17.12.2026 15:00", user=COORDINATOR))
     assert "siirretty: to 17.12.2026 klo 15.00" in texts_of(replies)
     await bot.deliver(timedelta(seconds=2))
     assert all("to 17.12.2026 klo 15.00" in card_text(cards_in(u.body)[0]) for u in bot.connector.updates()[-3:])
@@ -201,9 +202,9 @@ async def test_the_list_shows_upcoming_webinars_to_everyone(bot):
 
 async def test_people_the_bot_cannot_reach_privately_are_mentioned_in_the_channel(bot):
     await install_team(bot)
-    _, _, webinar_id = await publish(bot)
+    _, _, code = await publish(bot)
     # Maija answered from a chat the bot has no stored reference for, so no 1:1 message is possible.
-    await bot.invoke(bot.teams.card_action(RSVP_VERB, {"webinar_id": webinar_id, "attending": True}))
+    await bot.invoke(bot.teams.card_action(RSVP_VERB, {"webinar": code, "attending": True}))
     bot.clock.advance_to(START - timedelta(minutes=15))
     before = len(bot.connector.sent_activities())
     await bot.deliver(timedelta(seconds=1))
@@ -215,7 +216,8 @@ async def test_people_the_bot_cannot_reach_privately_are_mentioned_in_the_channe
 async def test_a_series_every_other_week_is_published_as_one_card_per_session(bot):
     await install_team(bot)
     values = {"title": "Tietoisku", "start": "2.12.2026 14:00", "join_url": JOIN, "repeat_until": "30.12.2026"}
-    reply = await bot.invoke(bot.teams.card_action(FORM_VERB, values, user=COORDINATOR))
+    form = cards_in((await bot.send(bot.teams.personal("webinaari", user=COORDINATOR)))[0])[0]
+    reply = await press(bot, form, FORM_VERB, user=COORDINATOR, **values)
     preview = reply.body["value"]
     shown = card_text(preview)
     assert "Sarja: 3 tilaisuutta" in shown and "ke 16.12.2026 klo 14.00" in shown and "ke 30.12.2026 klo 14.00" in shown
@@ -231,14 +233,15 @@ async def test_a_series_every_other_week_is_published_as_one_card_per_session(bo
 
 async def test_the_finder_points_to_a_past_webinars_recording(bot):
     await install_team(bot)
-    _, _, webinar_id = await publish(
+    _, _, code = await publish(
         bot, f"webinaari Finnveran alkutakaus aloittavalle ; 16.12.2026 14:00 ; Finnvera ; {JOIN}"
     )
     bot.clock.advance_to(START + timedelta(hours=2))
     reply = await bot.invoke(
         bot.teams.card_action(
-            "webinar.recording",
-            {"webinar_id": webinar_id, "recording_url": "https://video.example/tallenne-1"},
+            RECORDING_VERB,
+            {"webinar": code, "recording_url": "https://video.example/tallenne-1"},
+            conversation="channel",
             user=COORDINATOR,
         )
     )

@@ -9,11 +9,19 @@ from typing import Any
 
 from bot.common.clock import Clock, optional_time, stored_now, to_stored_time
 from bot.common.helsinki_time import TimeInputError, parse_local_datetime
+from bot.domain.referral_store import new_code
 from bot.storage.database import Database, Row
 
 MAX_TITLE = 150
 MAX_TEXT = 4000
 MAX_LINKS = 3
+MAX_LINK_TITLE = 80
+MAX_URL = 1000
+# The title, text and button titles as sent (JSON with every non-ASCII character escaped, an emoji 12
+# bytes): 4,000 characters of Finnish fit easily, 4,000 emoji do not; the card and its preview stay
+# under their size limit whatever the characters.
+MAX_TEXT_BYTES = 10_000
+MAX_CODE = 16  # longer than any code: anything longer is not looked up at all
 
 
 @dataclass
@@ -37,16 +45,17 @@ class AnnouncementInput:
 
 @dataclass
 class Announcement:
-    """A stored announcement."""
+    """A stored announcement; `code` names it in card payloads, `id` stays internal."""
 
     id: int
+    code: str
     status: str
     title: str
     text: str
     image_url: str
     links: list[tuple[str, str]]
     send_at: datetime | None
-    targets: list[str]
+    targets: list[str]  # sent: where it went; a draft: the chosen channels
     created_by: str
     report_conversation_id: str
     report_activity_id: str
@@ -87,10 +96,18 @@ def check(values: AnnouncementInput, now: datetime) -> tuple[datetime | None, di
         errors["text"] = "announcement.error.text_missing"
     elif len(values.text) > MAX_TEXT:
         errors["text"] = "announcement.error.text_long"
-    if values.image_url and not values.image_url.startswith("https://"):
+    elif len(json.dumps([values.title, values.text, *(title for title, _ in values.links)])) > MAX_TEXT_BYTES:
+        errors["text"] = "announcement.error.too_big"
+    if values.image_url and (not values.image_url.startswith("https://") or len(values.image_url) > MAX_URL):
         errors["image_url"] = "announcement.error.image_url"
     for index, (title, url) in enumerate(values.links, start=1):
-        if not title or not url.startswith("https://") or " " in url:
+        if (
+            not title
+            or len(title) > MAX_LINK_TITLE
+            or not url.startswith("https://")
+            or " " in url
+            or len(url) > MAX_URL
+        ):
             errors[f"link{index}_url"] = "announcement.error.link"
     send_at = None
     if values.send_at:
@@ -106,6 +123,7 @@ def check(values: AnnouncementInput, now: datetime) -> tuple[datetime | None, di
 def _row(row: Row) -> Announcement:
     return Announcement(
         id=row["id"],
+        code=row["code"],
         status=row["status"],
         title=row["title"],
         text=row["text"],
@@ -128,12 +146,20 @@ class Announcements:
         self._clock = clock
 
     def create_draft(self, values: AnnouncementInput, send_at: datetime | None, created_by: str) -> int:
-        """Store a checked announcement as a draft; returns its id."""
+        """Store a checked announcement as a draft with a fresh public code; returns its id."""
+        with self._db.transaction():
+            code = new_code()
+            while self._db.value("SELECT 1 FROM announcements WHERE code = ?", [code]) is not None:
+                code = new_code()
+            return self._insert_draft(code, values, send_at, created_by)
+
+    def _insert_draft(self, code: str, values: AnnouncementInput, send_at: datetime | None, created_by: str) -> int:
         return self._db.insert(
-            "INSERT INTO announcements (status, title, text, image_url, links_json, targets_json, send_at,"
+            "INSERT INTO announcements (code, status, title, text, image_url, links_json, targets_json, send_at,"
             " created_by, created_at, report_conversation_id, report_activity_id, report_reference_json)"
-            " VALUES ('draft', ?, ?, ?, ?, '[]', ?, ?, ?, '', '', '')",
+            " VALUES (?, 'draft', ?, ?, ?, ?, '[]', ?, ?, ?, '', '', '')",
             [
+                code,
                 values.title.strip(),
                 values.text.strip(),
                 values.image_url,
@@ -145,9 +171,24 @@ class Announcements:
         )
 
     def get(self, announcement_id: int) -> Announcement | None:
-        """One announcement, or None."""
+        """One announcement by its internal id, or None."""
         row = self._db.one("SELECT * FROM announcements WHERE id = ?", [announcement_id])
         return _row(row) if row is not None else None
+
+    def get_by_code(self, code: str) -> Announcement | None:
+        """One announcement by its public code, or None."""
+        code = code.strip().upper()
+        if not code or len(code) > MAX_CODE:
+            return None
+        row = self._db.one("SELECT * FROM announcements WHERE code = ?", [code])
+        return _row(row) if row is not None else None
+
+    def choose_targets(self, announcement_id: int, targets: list[str]) -> None:
+        """Remember the channels chosen for a draft (sending to "chosen channels" uses them)."""
+        self._db.execute(
+            "UPDATE announcements SET targets_json = ? WHERE id = ? AND status = 'draft'",
+            [json.dumps(targets), announcement_id],
+        )
 
     def start_sending(self, announcement_id: int, targets: list[str], scheduled: bool) -> bool:
         """Move a draft to scheduled/sending with its targets; False if it is no longer a draft."""

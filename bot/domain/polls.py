@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -11,11 +9,17 @@ from typing import Any
 
 from bot.common.clock import Clock, optional_time, stored_now, to_stored_time
 from bot.common.helsinki_time import TimeInputError, parse_local_datetime
+from bot.common.spreadsheet import excel_csv
+from bot.domain.referral_store import new_code
 from bot.storage.database import Database, Row
 
 MIN_OPTIONS, MAX_OPTIONS = 2, 10
 MAX_QUESTION, MAX_OPTION = 200, 80
+# The question and options as sent (JSON with every non-ASCII character escaped, an emoji 12 bytes):
+# each option is on the card twice (button and tooltip), so this keeps the card well under its limit.
+MAX_TEXT_BYTES = 3000
 ANONYMITY_THRESHOLD = 3  # anonymous polls show per-option counts only from this many voters on
+MAX_CODE = 16  # longer than any code: anything longer is not looked up at all
 
 
 @dataclass
@@ -43,9 +47,10 @@ class PollInput:
 
 @dataclass(frozen=True)
 class Poll:
-    """A stored poll."""
+    """A stored poll; `code` names it in card payloads and commands, `id` stays internal."""
 
     id: int
+    code: str
     conversation_id: str
     question: str
     options: list[str]
@@ -129,6 +134,8 @@ def check(values: PollInput, now: datetime) -> tuple[datetime | None, dict[str, 
         errors["options"] = "poll.error.duplicate"
     elif any(len(option) > MAX_OPTION for option in options):
         errors["options"] = "poll.error.option_long"
+    elif len(json.dumps([question, *options])) > MAX_TEXT_BYTES:
+        errors["options"] = "poll.error.too_big"
     deadline = None
     if values.deadline:
         try:
@@ -143,6 +150,7 @@ def check(values: PollInput, now: datetime) -> tuple[datetime | None, dict[str, 
 def _poll(row: Row, options: list[str]) -> Poll:
     return Poll(
         id=row["id"],
+        code=row["code"],
         conversation_id=row["conversation_id"],
         question=row["question"],
         options=options,
@@ -168,13 +176,17 @@ class Polls:
     def create(
         self, values: PollInput, deadline: datetime | None, conversation_id: str, creator: str, creator_name: str
     ) -> int:
-        """Store a checked poll; returns its id."""
+        """Store a checked poll with a fresh public code; returns its id."""
         with self._db.transaction():
+            code = new_code()
+            while self._db.value("SELECT 1 FROM polls WHERE code = ?", [code]) is not None:
+                code = new_code()
             poll_id = self._db.insert(
-                "INSERT INTO polls (conversation_id, question, anonymous, multiple, live_results, deadline, status,"
-                " created_by, created_by_name, created_at, voters, activity_id, reference_json)"
-                " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, 0, '', '')",
+                "INSERT INTO polls (code, conversation_id, question, anonymous, multiple, live_results, deadline,"
+                " status, created_by, created_by_name, created_at, voters, activity_id, reference_json)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, 0, '', '')",
                 [
+                    code,
                     conversation_id,
                     values.question.strip(),
                     int(values.anonymous),
@@ -194,13 +206,24 @@ class Polls:
         return poll_id
 
     def get(self, poll_id: int) -> Poll | None:
-        """One poll, or None."""
-        row = self._db.one("SELECT * FROM polls WHERE id = ?", [poll_id])
+        """One poll by its internal id, or None."""
+        return self._with_options(self._db.one("SELECT * FROM polls WHERE id = ?", [poll_id]))
+
+    def get_by_code(self, code: str) -> Poll | None:
+        """One poll by its public code (as typed: case and spaces do not matter), or None."""
+        code = code.strip().upper()
+        if not code or len(code) > MAX_CODE:
+            return None
+        return self._with_options(self._db.one("SELECT * FROM polls WHERE code = ?", [code]))
+
+    def _with_options(self, row: Row | None) -> Poll | None:
         if row is None:
             return None
         options = [
             text
-            for (text,) in self._db.all("SELECT text FROM poll_options WHERE poll_id = ? ORDER BY position", [poll_id])
+            for (text,) in self._db.all(
+                "SELECT text FROM poll_options WHERE poll_id = ? ORDER BY position", [row["id"]]
+            )
         ]
         return _poll(row, options)
 
@@ -303,21 +326,26 @@ class Polls:
         )
         return closed == 1
 
-    def csv(self, poll: Poll) -> str:
-        """The results as CSV: counts per option (blank while they may not be shown), and voter names for
-        named polls only."""
+    def csv(self, poll: Poll, labels: CsvLabels) -> bytes:
+        """The results for Finnish Excel: counts (blank while hidden), names for named polls only."""
         tally = self.tally(poll)
         hidden = hidden_reason(poll, tally) is not None
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(["question", poll.question])
-        writer.writerow(["voters", tally.voters])
-        writer.writerow([])
-        header = ["option", "votes"] + ([] if poll.anonymous else ["voters"])
-        writer.writerow(header)
+        header: list[str | int] = [labels.option, labels.votes, *([] if poll.anonymous else [labels.names])]
+        rows: list[list[str | int]] = [[labels.question, poll.question], [labels.voters, tally.voters], [], header]
         for position, option in enumerate(poll.options):
-            row = [option, "" if hidden else tally.counts[position]]
+            row: list[str | int] = [option, "" if hidden else tally.counts[position]]
             if not poll.anonymous:
-                row.append("; ".join(tally.names[position]))
-            writer.writerow(row)
-        return out.getvalue()
+                row.append(", ".join(tally.names[position]))
+            rows.append(row)
+        return excel_csv(rows)
+
+
+@dataclass(frozen=True)
+class CsvLabels:
+    """The CSV's headers in the reader's language."""
+
+    question: str
+    voters: str
+    option: str
+    votes: str
+    names: str

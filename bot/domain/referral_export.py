@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.common.clock import from_stored_time
 from bot.common.helsinki_time import to_helsinki
+from bot.common.spreadsheet import neutralise
 from bot.domain.referral_report import Report, ReportPeriod, need_label
 from bot.storage.database import Database
 from knowledge.loader import KnowledgeBase
@@ -21,7 +22,6 @@ from knowledge.vocab import MUNICIPALITY_BY_CODE, NEEDS
 
 Texts = Callable[..., str]
 
-FORMULA_STARTS = frozenset("=+-@\t\r")  # what makes Excel read a cell as a formula
 CHART_SIZE = (800, 450)  # pixels: a card image, readable when Teams scales it down on a phone
 CHART_NEEDS = 6  # the most common needs get a colour of their own, the rest are "other"
 # Okabe-Ito: told apart also with the common colour-vision deficiencies; grey is "other".
@@ -91,11 +91,6 @@ _CSV_TEXTS: dict[str, dict[str, Any]] = {
         "decimal_point": ".",
     },
 }
-
-
-def neutralise(value: str) -> str:
-    """The cell as Excel must show it: text that would start a formula gets a leading apostrophe."""
-    return "'" + value if value[:1] in FORMULA_STARTS else value
 
 
 def _names(kb: KnowledgeBase, language: str) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:

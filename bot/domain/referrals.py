@@ -39,7 +39,8 @@ class ReferralInput:
     other_provider: str = ""
     need: str = ""
     consent: bool = False
-    search_id: int | None = None
+    search_code: str = ""  # the finder's search the form was opened from, as its cards name it
+    search_id: int | None = None  # that search, once found in the conversation the form was sent from
 
     def as_form(self, errors: dict[str, str] | None = None) -> dict[str, str]:
         """The values for refilling the form; a field holding personal data comes back empty."""
@@ -55,8 +56,8 @@ class ReferralInput:
             "need": self.need,
             "consent": "true" if self.consent else "false",
         }
-        if self.search_id is not None:
-            values["search_id"] = str(self.search_id)
+        if self.search_code:
+            values["search"] = self.search_code
         return {name: "" if name in blank else value for name, value in values.items()}
 
 
@@ -85,9 +86,6 @@ def from_form(values: dict[str, Any]) -> ReferralInput:
         value = values.get(name)
         return value.strip() if isinstance(value, str) else ""
 
-    search_id = values.get("search_id")
-    if isinstance(search_id, str) and search_id.isdigit():
-        search_id = int(search_id)
     return ReferralInput(
         company=text("company"),
         business_id=text("business_id"),
@@ -98,7 +96,7 @@ def from_form(values: dict[str, Any]) -> ReferralInput:
         other_provider=text("other_provider"),
         need=text("need"),
         consent=text("consent").lower() == "true",
-        search_id=search_id if isinstance(search_id, int) and not isinstance(search_id, bool) else None,
+        search_code=text("search")[:16],
     )
 
 

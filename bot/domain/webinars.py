@@ -10,10 +10,17 @@ from typing import Any
 
 from bot.common.clock import Clock, from_stored_time, stored_now, to_stored_time
 from bot.common.helsinki_time import TimeInputError, every_other_week, parse_local_date, parse_local_datetime
+from bot.domain.referral_store import new_code
 from bot.storage.database import Database, Row, as_dict
 
 MAX_TITLE = 120
 MAX_DESCRIPTION = 2000
+MAX_NAME = 120  # presenter, organisation
+MAX_URL = 1000
+# The texts as sent (JSON with every non-ASCII character escaped, an emoji 12 bytes): the card and its
+# preview stay well under their size limit whatever the characters.
+MAX_TEXT_BYTES = 8000
+MAX_CODE = 16  # longer than any code: anything longer is not looked up at all
 DEFAULT_DURATION = 45
 MAX_DURATION = 8 * 60
 TEAMS_PREFIX = "https://"
@@ -54,9 +61,10 @@ class WebinarDraft:
 
 @dataclass
 class Webinar:
-    """A stored webinar."""
+    """A stored webinar; `code` names it in card payloads and commands, `id` stays internal."""
 
     id: int
+    code: str
     series_key: str
     status: str
     title: str
@@ -69,7 +77,8 @@ class Webinar:
     recording_url: str
     sequence: int
     service_ids: list[str] = field(default_factory=list)
-    targets: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)  # published: where it went; a draft: the chosen channels
+    created_by: str = ""
 
     @property
     def ends_at(self) -> datetime:
@@ -99,8 +108,11 @@ def check(values: WebinarInput, now: datetime) -> tuple[WebinarDraft | None, dic
     except TimeInputError as error:
         errors["start"] = f"webinar.error.{error}"
     join_url = values.join_url.strip()
-    if not join_url.startswith(TEAMS_PREFIX) or " " in join_url or len(join_url) < 12:
+    if not join_url.startswith(TEAMS_PREFIX) or " " in join_url or not 12 <= len(join_url) <= MAX_URL:
         errors["join_url"] = "webinar.error.join_url"
+    for name in ("presenter", "organisation"):
+        if len(getattr(values, name).strip()) > MAX_NAME:
+            errors[name] = "webinar.error.name_long"
     duration = DEFAULT_DURATION
     if values.duration.strip():
         if not values.duration.strip().isdigit() or not 5 <= int(values.duration) <= MAX_DURATION:
@@ -109,6 +121,8 @@ def check(values: WebinarInput, now: datetime) -> tuple[WebinarDraft | None, dic
             duration = int(values.duration)
     if len(values.description) > MAX_DESCRIPTION:
         errors["description"] = "webinar.error.description_long"
+    elif len(json.dumps([title, values.presenter, values.organisation, values.description])) > MAX_TEXT_BYTES:
+        errors["description"] = "webinar.error.too_big"
     starts = [start] if start else []
     if values.repeat_until.strip() and start is not None:
         try:
@@ -135,6 +149,7 @@ def check(values: WebinarInput, now: datetime) -> tuple[WebinarDraft | None, dic
 def _row_to_webinar(row: Row) -> Webinar:
     return Webinar(
         id=row["id"],
+        code=row["code"],
         series_key=row["series_key"] or "",
         status=row["status"],
         title=row["title"],
@@ -148,6 +163,7 @@ def _row_to_webinar(row: Row) -> Webinar:
         sequence=row["sequence"] or 0,
         service_ids=json.loads(row["service_ids_json"] or "[]"),
         targets=json.loads(row["targets_json"] or "[]"),
+        created_by=row["created_by"] or "",
     )
 
 
@@ -159,19 +175,23 @@ class Webinars:
         self._clock = clock
 
     def create_drafts(self, draft: WebinarDraft, created_by: str) -> list[int]:
-        """Store a draft (one row per occurrence of a series); returns their ids."""
+        """Store a draft (one row per occurrence of a series, each with its public code); returns their ids."""
         series = uuid.uuid4().hex[:12]
         ids = []
         now = stored_now(self._clock)
         with self._db.transaction():
             for start in draft.starts:
+                code = new_code()
+                while self._db.value("SELECT 1 FROM webinars WHERE code = ?", [code]) is not None:
+                    code = new_code()
                 ids.append(
                     self._db.insert(
-                        "INSERT INTO webinars (series_key, status, title, organisation, presenter, starts_at,"
+                        "INSERT INTO webinars (code, series_key, status, title, organisation, presenter, starts_at,"
                         " duration_min, join_url, description, recording_url, service_ids_json, targets_json,"
                         " sequence, created_by, created_at, updated_at)"
-                        " VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, '', '[]', '[]', 0, ?, ?, ?)",
+                        " VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, '', '[]', '[]', 0, ?, ?, ?)",
                         [
+                            code,
                             series,
                             draft.title,
                             draft.organisation,
@@ -189,9 +209,26 @@ class Webinars:
         return ids
 
     def get(self, webinar_id: int) -> Webinar | None:
-        """One webinar, or None."""
+        """One webinar by its internal id, or None."""
         row = self._db.one("SELECT * FROM webinars WHERE id = ?", [webinar_id])
         return _row_to_webinar(row) if row is not None else None
+
+    def get_by_code(self, code: str) -> Webinar | None:
+        """One webinar by its public code (as typed: case and spaces do not matter), or None."""
+        code = code.strip().upper()
+        if not code or len(code) > MAX_CODE:
+            return None
+        row = self._db.one("SELECT * FROM webinars WHERE code = ?", [code])
+        return _row_to_webinar(row) if row is not None else None
+
+    def choose_targets(self, webinar_id: int, targets: list[str]) -> None:
+        """Remember the channels chosen for a draft series (publishing to "chosen channels" uses them)."""
+        first = self.get(webinar_id)
+        if first is not None:
+            self._db.execute(
+                "UPDATE webinars SET targets_json = ? WHERE series_key = ? AND status = 'draft'",
+                [json.dumps(targets), first.series_key],
+            )
 
     def series(self, webinar_id: int) -> list[Webinar]:
         """Every webinar of the same series (just the one for a single webinar)."""

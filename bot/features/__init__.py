@@ -10,6 +10,7 @@ from bot.feature import FeatureFactory
 from bot.features import (
     announcements,
     coordinators,
+    curator,
     finder,
     knowledge_base,
     language,
@@ -29,5 +30,6 @@ FEATURES: tuple[FeatureFactory, ...] = (
     language.feature,
     coordinators.feature,
     knowledge_base.feature,
+    curator.feature,
     status.feature,
 )

@@ -9,6 +9,7 @@ from adaptive_cards.announcements import (
     EDIT_VERB,
     FORM_VERB,
     SEND_VERB,
+    TARGETS_VERB,
     announcement_card,
     form_card,
     preview_card,
@@ -16,6 +17,7 @@ from adaptive_cards.announcements import (
 )
 from bot.common.clock import Clock
 from bot.common.helsinki_time import format_time
+from bot.common.signed_links import SignedLinks
 from bot.delivery.jobs import JobStore
 from bot.delivery.outbox import Outbox
 from bot.delivery.report import TargetOutcome
@@ -29,9 +31,9 @@ from bot.domain.announcements import (
 )
 from bot.domain.commands import split_parts
 from bot.domain.registry import ConversationRegistry
-from bot.feature import COORDINATOR, CardVerb, Command, Feature
+from bot.feature import COORDINATOR, Actor, CardVerb, Command, Feature, MadeFor, Named, Origins, Pressed, by_owner
 from bot.features.publishing import (
-    channel_choices,
+    TargetPicker,
     conversation_label,
     no_targets_key,
     references,
@@ -50,6 +52,10 @@ def _group(announcement_id: int) -> str:
     return f"announcement:{announcement_id}"
 
 
+def _draft(_actor: Actor, item: Announcement) -> str | None:
+    return None if item.status == "draft" else "announcement.already_sent"
+
+
 class AnnouncementFeature:
     """The glue between the conversation and announcements; every send goes through the outbox."""
 
@@ -59,6 +65,7 @@ class AnnouncementFeature:
         registry: ConversationRegistry,
         outbox: Outbox,
         jobs: JobStore,
+        links: SignedLinks,
         texts_default: Texts,
         clock: Clock,
     ) -> None:
@@ -68,12 +75,22 @@ class AnnouncementFeature:
         self._jobs = jobs
         self._texts = texts_default
         self._clock = clock
+        self._origins = Origins(links, clock)
+        self._picker = TargetPicker(registry, TARGETS_VERB, "announcement")
 
     def _content(self, item: Announcement) -> dict[str, Any]:
         return announcement_card(self._texts, item.title, item.text, item.image_url, item.links)
 
     def declare(self) -> Feature:
         """The `tiedote` command and buttons (coordinators), the scheduled send and the report refresh."""
+        # The preview (and its picker) was made for the coordinator who typed `tiedote`: only they send,
+        # edit or choose its channels, there, and only while it is a draft.
+        own_draft = Named(
+            self._announcement_of,
+            (_draft, by_owner(lambda item: item.created_by)),
+            "announcement.not_found",
+            self._origins,
+        )
         return Feature(
             name="announcements",
             commands=[
@@ -89,9 +106,10 @@ class AnnouncementFeature:
                 )
             ],
             card_verbs=[
-                CardVerb(FORM_VERB, self.preview_from_form, role=COORDINATOR),
-                CardVerb(EDIT_VERB, self.edit, role=COORDINATOR),
-                CardVerb(SEND_VERB, self.send, role=COORDINATOR),
+                CardVerb(FORM_VERB, self.preview_from_form, COORDINATOR, MadeFor(self._origins)),
+                CardVerb(EDIT_VERB, self.edit, COORDINATOR, own_draft),
+                CardVerb(TARGETS_VERB, self.pick_targets, COORDINATOR, own_draft),
+                CardVerb(SEND_VERB, self.send, COORDINATOR, own_draft),
             ],
             jobs={SEND_JOB: self.send_job},
             progress_hooks=[self.on_progress],
@@ -101,7 +119,7 @@ class AnnouncementFeature:
     async def command(self, turn: Turn, args: str) -> None:
         """`tiedote` (form) or `tiedote Otsikko ; teksti` (preview)."""
         if not args.strip():
-            await turn.reply(form_card(turn.texts, {}, {}))
+            await turn.reply(form_card(turn.texts, {}, {}, self._origins.ticket(turn)))
             return
         await turn.reply(self._preview_or_form(turn, parse_quick(split_parts(args))))
 
@@ -109,43 +127,54 @@ class AnnouncementFeature:
         texts = turn.texts
         send_at, errors = check(values, self._clock())
         if errors:
-            return form_card(texts, values.as_dict(), {field: texts(key) for field, key in errors.items()})
+            shown = {field: texts(key) for field, key in errors.items()}
+            return form_card(texts, values.as_dict(), shown, self._origins.ticket(turn))
         draft_id = self.announcements.create_draft(values, send_at, turn.person.key)
         item = self.announcements.get(draft_id)
         if item is None:  # written in this very call: only a broken database gets here
             raise LookupError(f"announcement {draft_id} vanished after it was created")
+        return self._preview(turn, item)
+
+    def _preview(self, turn: Turn, item: Announcement) -> dict[str, Any]:
+        texts, origin = turn.texts, self._origins.ticket(turn)
         when = (
-            texts("announcement.send_later", when=format_time(send_at, texts.language))
-            if send_at
+            texts("announcement.send_later", when=format_time(item.send_at, texts.language))
+            if item.send_at
             else texts("announcement.send_now")
         )
-        return preview_card(texts, self._content(item), when, channel_choices(self._registry), draft_id)
+        where = self._picker.where(texts, item.code, origin, item.targets)
+        return preview_card(texts, self._content(item), when, where, item.code, origin)
 
     def _announcement_of(self, data: dict[str, Any]) -> Announcement | None:
-        announcement_id = data.get("announcement_id")
-        return self.announcements.get(announcement_id) if isinstance(announcement_id, int) else None
+        code = data.get("announcement")
+        return self.announcements.get_by_code(code) if isinstance(code, str) else None
 
-    async def preview_from_form(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+    async def preview_from_form(self, turn: Turn, pressed: Pressed[None]) -> InvokeAnswer:
         """The form's **Esikatsele**: the preview, or the form again with what to fix."""
-        return card_answer(self._preview_or_form(turn, from_form(data)))
+        return card_answer(self._preview_or_form(turn, from_form(pressed.data)))
 
-    async def edit(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+    async def edit(self, turn: Turn, pressed: Pressed[Announcement]) -> InvokeAnswer:
         """**Muokkaa** on the preview: the form with the draft's values."""
-        item = self._announcement_of(data)
-        if item is None:
-            return message_answer(turn.texts("announcement.not_found"))
+        item = pressed.subject
         values = {"title": item.title, "text": item.text, "image_url": item.image_url}
         for index, (label, url) in enumerate(item.links, start=1):
             values[f"link{index}_title"], values[f"link{index}_url"] = label, url
-        return card_answer(form_card(turn.texts, values, {}))
+        return card_answer(form_card(turn.texts, values, {}, self._origins.ticket(turn)))
 
-    async def send(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+    async def pick_targets(self, turn: Turn, pressed: Pressed[Announcement]) -> InvokeAnswer:
+        """**Valitse kanavat…** and the picker's pages: the ticks kept with the draft, then the preview."""
+        item, data = pressed.subject, pressed.data
+        chosen = self._picker.merge(data, item.targets)
+        self.announcements.choose_targets(item.id, chosen)
+        page = self._picker.next_page(data)
+        if page is None:
+            return card_answer(self._preview(turn, self.announcements.get(item.id) or item))
+        return card_answer(self._picker.page_card(turn.texts, item.code, self._origins.ticket(turn), page, chosen))
+
+    async def send(self, turn: Turn, pressed: Pressed[Announcement]) -> InvokeAnswer:
         """**Lähetä**: now, or at the chosen time; a delivery report card follows the sending."""
-        texts = turn.texts
-        item = self._announcement_of(data)
-        if item is None:
-            return message_answer(texts("announcement.not_found"))
-        targets = resolve_targets(turn, self._registry, data)
+        texts, item, data = turn.texts, pressed.subject, pressed.data
+        targets = resolve_targets(turn, self._registry, data, item.targets)
         if not targets:
             return message_answer(texts(no_targets_key(data)))
         send_at = item.send_at
@@ -202,14 +231,18 @@ class AnnouncementFeature:
         report = self._outbox.report(group_key)
         if report.finished and item.status == "sending":
             self.announcements.set_status(item.id, "sent")
+        # What needs attention first: at hundreds of channels the card lists only the first rows.
+        sends = sorted(
+            (target for target in report.targets if target.operation == "send"),
+            key=lambda target: _ATTENTION[_status_word(target.status)],
+        )
         rows = [
             (
                 conversation_label(self._registry, target.conversation_id),
                 self._texts(f"announcement.status_{_status_word(target.status)}"),
                 self._why(target),
             )
-            for target in report.targets
-            if target.operation == "send"
+            for target in sends
         ]
         card = report_card(self._texts, item.title, dict(report.counts), rows)
         self._outbox.enqueue_update(
@@ -219,6 +252,9 @@ class AnnouncementFeature:
             item.report_activity_id,
             card_activity(card),
         )
+
+
+_ATTENTION = {"failed": 0, "pending": 1, "sent": 2}
 
 
 def _status_word(status: str) -> str:
@@ -233,6 +269,7 @@ def feature(services: Services) -> Feature:
         services.registry,
         services.outbox,
         services.jobs,
+        services.links,
         services.network_texts,
         services.clock,
     ).declare()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from adaptive_cards.base import plain
 from bot.domain.roles import Roles
 from bot.feature import COORDINATOR, Command, Feature, Flow, FlowResult
 from bot.services import Services
@@ -38,7 +39,7 @@ class CoordinatorFeature:
             return
         lines = [f"**{texts('coordinator.list_title')}**"]
         for person in coordinators:
-            name = person.name or texts("coordinator.unnamed")
+            name = plain(person.name) if person.name else texts("coordinator.unnamed")
             suffix = f" ({texts('coordinator.from_settings')})" if person.from_settings else ""
             lines.append(f"- {name}{suffix}")
         await turn.reply("\n".join(lines))
@@ -72,11 +73,12 @@ class CoordinatorFeature:
         texts = turn.texts
         for mentioned in turn.mentions:
             member = await turn.io.member(mentioned.id)
-            name = (member.name if member else "") or mentioned.name or mentioned.id
+            typed = (member.name if member else "") or mentioned.name or mentioned.id
+            name = plain(typed)  # for the Markdown replies; the role keeps the name as Teams gave it
             if member is None or not member.aad_id:
                 await turn.reply(texts("coordinator.cannot_resolve", name=name))
             elif action == ADD:
-                added = self._roles.add(member.aad_id, name, added_by=turn.person.key)
+                added = self._roles.add(member.aad_id, typed, added_by=turn.person.key)
                 await turn.reply(texts("coordinator.added" if added else "coordinator.already", name=name))
             elif self._roles.is_configured(member.aad_id):
                 await turn.reply(texts("coordinator.configured", name=name))

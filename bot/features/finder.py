@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
+from datetime import date
 from http import HTTPStatus
 from typing import Any
 
@@ -20,16 +21,19 @@ from adaptive_cards.finder import (
     results_card,
 )
 from bot.common.clock import Clock
+from bot.common.conversation_ids import base_conversation_id
+from bot.common.helsinki_time import to_helsinki
 from bot.domain.knowledge_service import KnowledgeService
 from bot.domain.search_log import LoggedSearch, SearchLog
 from bot.domain.webinars import Webinars
-from bot.feature import CardVerb, Command, Feature, Flow, FlowResult, Form
+from bot.feature import CardVerb, Command, Feature, Flow, FlowResult, Form, Named, Pressed, in_conversation
 from bot.i18n import Texts
 from bot.services import Services
-from bot.turn import InvokeAnswer, Turn, card_answer, error_answer, message_answer
+from bot.turn import InvokeAnswer, Turn, card_answer, error_answer
 from knowledge.facets import Facets
 from knowledge.finder import SearchResult
 from knowledge.vocab import (
+    EMPLOYEE_ORIGINS,
     MUNICIPALITIES,
     MUNICIPALITY_BY_CODE,
     NEEDS,
@@ -52,6 +56,20 @@ STAGE_NEEDS = {
     "transfer": {"ownership_change"},
     "crisis": {"financial_distress"},
 }
+TEXTS = {
+    "fi": {
+        "finder.origin": "työntekijä {origin}",
+        "finder.company_age": "toiminut {years} v.",
+        "finder.company_new": "vasta aloittanut",
+        "finder.conditions": "Tarkista: {conditions}",
+    },
+    "en": {
+        "finder.origin": "employee {origin}",
+        "finder.company_age": "{years} years in business",
+        "finder.company_new": "just started",
+        "finder.conditions": "Check: {conditions}",
+    },
+}
 
 
 def _facets_to_dict(facets: Facets) -> dict[str, Any]:
@@ -62,11 +80,14 @@ def _facets_to_dict(facets: Facets) -> dict[str, Any]:
 
 def _facets_from_dict(data: dict[str, Any]) -> Facets:
     code = data.get("municipality")
+    age = data.get("company_age")
     return Facets(
         municipality=MUNICIPALITY_BY_CODE.get(code) if code else None,
         size=data.get("size") or None,
         stage=data.get("stage") or None,
         sector=data.get("sector") or None,
+        employee_origin=data.get("employee_origin") or None,
+        company_age=age if isinstance(age, int) and not isinstance(age, bool) else None,
     )
 
 
@@ -78,10 +99,12 @@ class FinderFeature:
         knowledge: KnowledgeService,
         log_store: SearchLog,
         recordings: Callable[[set[str]], list[tuple[str, str]]] = lambda _ids: [],
+        today: Callable[[], date | None] = lambda: None,
     ) -> None:
         self.knowledge = knowledge
         self.searches = log_store
         self._recordings = recordings  # service ids -> (title, url) of past webinars about them
+        self._today = today  # Helsinki date, from the one clock: ages such as "perustettu 2012" count from it
 
     def declare(self) -> Feature:
         """The finder's commands, buttons, forms and the narrowing flow."""
@@ -89,8 +112,8 @@ class FinderFeature:
             name="finder",
             commands=[Command("profile", "yritysprofiili", "profile", self.show_profile_form, aliases=("profiili",))],
             card_verbs=[
-                CardVerb(MORE_VERB, self.more),
-                CardVerb(FEEDBACK_VERB, self.feedback),
+                CardVerb(MORE_VERB, self.more, access=self.access),
+                CardVerb(FEEDBACK_VERB, self.feedback, access=self.access),
             ],
             forms=[
                 Form(PROFILE_FORM, self.submit_profile),
@@ -100,6 +123,7 @@ class FinderFeature:
             flows=[Flow(NARROW_FLOW, self.narrow_flow)],
             free_text=self.answer,
             tables=("searches", "search_feedback", "referral_intents"),  # (the button now opens the referral form)
+            texts=TEXTS,
         )
 
     # ---- choices for the forms ------------------------------------------------------------
@@ -108,13 +132,12 @@ class FinderFeature:
     def choices(texts: Texts) -> dict[str, Sequence[tuple[str, str]]]:
         """Values and titles for the form inputs, in the user's language."""
         language = texts.language
-        any_choice = [("", texts("finder.any"))]
         municipalities = [(m.code, m.fi) for m in MUNICIPALITIES] + [("other", texts("finder.other_municipality"))]
-        return {
-            "municipality": any_choice + municipalities,
-            "stage": any_choice + [(t.id, t.label(language)) for t in STAGES],
-            "size": any_choice + [(t.id, t.label(language)) for t in SIZES],
-            "sector": any_choice + [(t.id, t.label(language)) for t in SECTORS],
+        return {  # no choice means "any": the forms say so with a placeholder
+            "municipality": municipalities,
+            "stage": [(t.id, t.label(language)) for t in STAGES],
+            "size": [(t.id, t.label(language)) for t in SIZES],
+            "sector": [(t.id, t.label(language)) for t in SECTORS],
             "needs": [(t.id, t.label(language)) for t in NEEDS],
         }
 
@@ -127,20 +150,27 @@ class FinderFeature:
         for value, terms in ((facets.stage, STAGES), (facets.size, SIZES), (facets.sector, SECTORS)):
             if value:
                 facts.append(term_by_id(terms, value).label(language))
+        if facets.employee_origin:
+            facts.append(
+                texts("finder.origin", origin=term_by_id(EMPLOYEE_ORIGINS, facets.employee_origin).label(language))
+            )
+        if facets.company_age is not None:
+            age = facets.company_age
+            facts.append(texts("finder.company_age", years=age) if age else texts("finder.company_new"))
         facts += [term_by_id(NEEDS, need).label(language) for need in result.needs if result.needs[need] >= 1.0]
         return texts("finder.understood", facts=" · ".join(facts)) if facts else ""
 
     # ---- answering ------------------------------------------------------------------------
 
     def _run(self, question: str, facets: Facets | None, top: int) -> SearchResult:
-        return self.knowledge.finder.search(question, top=top, facets=facets)
+        return self.knowledge.finder.search(question, top=top, facets=facets, today=self._today())
 
     def _card(
         self,
         texts: Texts,
         question: str,
         result: SearchResult,
-        search_id: int,
+        search: str,
         page: int,
         feedback_given: bool | None = None,
         offer_narrowing: bool = False,
@@ -152,7 +182,7 @@ class FinderFeature:
             question,
             self._understood(texts, result),
             shown,
-            search_id,
+            search,
             more_available=len(result.matches) > page,
             narrow=self.choices(texts) if offer_narrowing else None,
             feedback_given=feedback_given,
@@ -171,14 +201,14 @@ class FinderFeature:
             needs = self.choices(texts)["needs"]
             await turn.reply(no_match_card(texts, question, needs))
             return
-        search_id = self._record(turn, question, result)
-        card = self._card(texts, question, result, search_id, FIRST_PAGE, offer_narrowing=result.vague)
+        search = self._record(turn, question, result)
+        card = self._card(texts, question, result, search.code, FIRST_PAGE, offer_narrowing=result.vague)
         await turn.reply(card)
-        log.info("finder answered", extra={"search_id": search_id, "results": len(result.matches)})
+        log.info("finder answered", extra={"search_id": search.id, "results": len(result.matches)})
         if result.vague:
-            await turn.begin_flow(NARROW_FLOW, {"search_id": search_id})
+            await turn.begin_flow(NARROW_FLOW, {"search_id": search.id})
 
-    def _record(self, turn: Turn, question: str, result: SearchResult) -> int:
+    def _record(self, turn: Turn, question: str, result: SearchResult) -> LoggedSearch:
         return self.searches.record(
             question,
             turn.language,
@@ -192,27 +222,31 @@ class FinderFeature:
     async def narrow_flow(self, turn: Turn, state: dict[str, Any]) -> FlowResult:
         """The message after a broad question: a narrowing, or something new for the router."""
         search_id = state.get("search_id")
-        handled = isinstance(search_id, int) and await self.refine(turn, search_id)
+        stored = self.searches.get(search_id) if isinstance(search_id, int) else None
+        handled = stored is not None and await self.refine(turn, stored)
         return FlowResult.DONE if handled else FlowResult.NOT_HANDLED
 
-    async def refine(self, turn: Turn, search_id: int) -> bool:
-        """Narrow a stored search with the form's values or typed facts; False if the message is not that."""
+    async def refine(self, turn: Turn, stored: LoggedSearch) -> bool:
+        """Narrow a stored search with the form's values or typed facts; False if the message is not that.
+
+        Typed facts are added to the question, and the form's choices read as their words (see
+        Finder.facet_words), so that narrowing ranks exactly as the facts typed in one question.
+        """
         value = turn.value
+        facets: Facets | None
         if value is not None and value.get(FORM_KEY) == NARROW_FORM:
-            facets = _facets_from_dict(value)
+            facets, typed = _facets_from_dict(value), ""
         elif value is None and turn.text:
-            facets = self.knowledge.finder.read_facets(turn.text)
-            needs_named = set(self.knowledge.finder.search(turn.text, top=1).needs)
-            needs_named -= STAGE_NEEDS.get(facets.stage or "", set())  # "aloittava" is a stage here
-            if not any(asdict(facets).values()) or needs_named:
+            understood = self.knowledge.finder.understand(turn.text, today=self._today())
+            needs_named = set(understood.needs) - STAGE_NEEDS.get(understood.facets.stage or "", set())
+            if all(fact is None for fact in asdict(understood.facets).values()) or needs_named:
                 return False  # a new question or command, not an answer to "narrow down"
+            facets, typed = None, turn.text.strip()
         else:
             return False
-        stored = self.searches.get(search_id)
-        if stored is None:
-            return False
-        result = self._run(stored.question, facets, MORE_PAGE)
-        await self._send_results(turn, stored.question, result)
+        question = f"{stored.question}, {typed}" if typed else stored.question
+        result = self._run(question, facets, MORE_PAGE)
+        await self._send_results(turn, question, result)
         return True
 
     async def _send_results(self, turn: Turn, question: str, result: SearchResult) -> None:
@@ -222,8 +256,8 @@ class FinderFeature:
             self._record(turn, question, result)
             await turn.reply(no_match_card(texts, question, needs))
             return
-        search_id = self._record(turn, question, result)
-        await turn.reply(self._card(texts, question, result, search_id, FIRST_PAGE))
+        search = self._record(turn, question, result)
+        await turn.reply(self._card(texts, question, result, search.code, FIRST_PAGE))
 
     async def submit_profile(self, turn: Turn, value: dict[str, Any]) -> None:
         """The company profile form: search with the chosen needs and facets."""
@@ -250,8 +284,11 @@ class FinderFeature:
 
     async def submit_narrow(self, turn: Turn, value: dict[str, Any]) -> None:
         """The narrowing form pressed after its flow ended (e.g. after another question)."""
-        search_id = value.get("search_id")
-        if isinstance(search_id, int) and await self.refine(turn, search_id):
+        # Submit forms have no access rule of their own: the search must have been asked here, or a
+        # pasted payload would show another conversation's question.
+        stored = self.searches.get_by_code(value.get("search"))
+        here = stored is not None and base_conversation_id(stored.conversation_id) == turn.conversation.base_id
+        if stored is not None and here and await self.refine(turn, stored):
             return
         await turn.reply(turn.texts("finder.stale"))
 
@@ -262,30 +299,29 @@ class FinderFeature:
     # ---- card buttons (Action.Execute) ----------------------------------------------------
 
     def _search_of(self, data: dict[str, Any]) -> LoggedSearch | None:
-        search_id = data.get("search_id")
-        return self.searches.get(search_id) if isinstance(search_id, int) else None
+        return self.searches.get_by_code(data.get("search"))
 
-    async def more(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+    @property
+    def access(self) -> Named[LoggedSearch]:
+        """The search a button names, pressed in the conversation it was asked in (anyone there)."""
+        return Named(self._search_of, (in_conversation(lambda search: search.conversation_id),), "finder.stale")
+
+    async def more(self, turn: Turn, pressed: Pressed[LoggedSearch]) -> InvokeAnswer:
         """**Näytä lisää**: the same search with more results."""
-        stored = self._search_of(data)
-        if stored is None:
-            return message_answer(turn.texts("finder.stale"))
+        stored = pressed.subject
         result = self._run(stored.question, _facets_from_dict(stored.facets), MORE_PAGE)
-        return card_answer(self._card(turn.texts, stored.question, result, stored.id, MORE_PAGE))
+        return card_answer(self._card(turn.texts, stored.question, result, stored.code, MORE_PAGE))
 
-    async def feedback(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
-        """👍/👎: stored with the question; a later press replaces the earlier one."""
-        stored = self._search_of(data)
-        if stored is None:
-            return message_answer(turn.texts("finder.stale"))
-        helpful = data.get("helpful")
+    async def feedback(self, turn: Turn, pressed: Pressed[LoggedSearch]) -> InvokeAnswer:
+        """👍/👎: stored with the question; a later press replaces the earlier one. The card keeps its length."""
+        stored, helpful = pressed.subject, pressed.data.get("helpful")
         if not isinstance(helpful, bool):
             return error_answer(HTTPStatus.BAD_REQUEST, "BadRequest", "helpful must be true or false")
         self.searches.give_feedback(stored.id, turn.person.key, helpful)
+        shown = pressed.data.get("shown")
+        page = MORE_PAGE if type(shown) is int and shown > FIRST_PAGE else FIRST_PAGE
         result = self._run(stored.question, _facets_from_dict(stored.facets), MORE_PAGE)
-        return card_answer(
-            self._card(turn.texts, stored.question, result, stored.id, FIRST_PAGE, feedback_given=helpful)
-        )
+        return card_answer(self._card(turn.texts, stored.question, result, stored.code, page, feedback_given=helpful))
 
 
 def feature(services: Services) -> Feature:
@@ -296,4 +332,7 @@ def feature(services: Services) -> Feature:
     def recordings(service_ids: set[str]) -> list[tuple[str, str]]:
         return [(webinar.title, webinar.recording_url) for webinar in webinars.recordings_for(service_ids, clock())]
 
-    return FinderFeature(services.knowledge, SearchLog(services.db, services.clock), recordings).declare()
+    def today() -> date:
+        return to_helsinki(clock()).date()
+
+    return FinderFeature(services.knowledge, SearchLog(services.db, services.clock), recordings, today).declare()

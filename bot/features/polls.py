@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+from adaptive_cards.base import plain
 from adaptive_cards.polls import (
     CLOSE_VERB,
     CREATE_VERB,
@@ -23,10 +24,32 @@ from bot.common.signed_links import SignedLinks
 from bot.delivery.jobs import JobStore
 from bot.delivery.outbox import Outbox
 from bot.domain.commands import split_parts
-from bot.domain.polls import Poll, PollInput, Polls, Tally, VoteRefused, check, from_form, hidden_reason, parse_quick
-from bot.domain.roles import Roles
-from bot.feature import COORDINATOR, CardVerb, Command, Feature, SignedFile
-from bot.i18n import Texts
+from bot.domain.polls import (
+    CsvLabels,
+    Poll,
+    PollInput,
+    Polls,
+    Tally,
+    VoteRefused,
+    check,
+    from_form,
+    hidden_reason,
+    parse_quick,
+)
+from bot.feature import (
+    CardVerb,
+    Command,
+    Feature,
+    MadeFor,
+    Named,
+    Origins,
+    Pressed,
+    Rule,
+    SignedFile,
+    by_owner,
+    in_conversation,
+)
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogues, Texts
 from bot.services import Services
 from bot.turn import InvokeAnswer, Turn, card_activity, card_answer, message_answer
 
@@ -35,6 +58,7 @@ log = logging.getLogger(__name__)
 CLOSE_JOB = "poll.close"
 CSV_LIFETIME = timedelta(hours=24)
 RESULTS_WORDS = {"tulokset", "results"}
+CSV_NAMES = {"fi": "kysely-{}.csv", "en": "poll-{}.csv"}
 
 
 class PollFeature:
@@ -46,21 +70,32 @@ class PollFeature:
         outbox: Outbox,
         jobs: JobStore,
         links: SignedLinks,
-        texts_default: Texts,
+        catalogues: Catalogues,
         clock: Clock,
-        roles: Roles,
     ) -> None:
         self.polls = polls
         self._outbox = outbox
         self._jobs = jobs
         self._links = links
-        self._shared_texts = texts_default
+        self._catalogues = catalogues
+        self._shared_texts = catalogues.texts(DEFAULT_LANGUAGE)  # the shared card: the network's language
         self._clock = clock
-        self._roles = roles
-        self.csv_file = SignedFile("polls", "csv", self.csv, "text/csv", "kysely-{}.csv")
+        self._origins = Origins(links, clock)
+        # One signed file per language: the language is part of the signed path, so a link cannot be
+        # changed to another language (or poll) without breaking its signature.
+        self.csv_files = {
+            language: SignedFile(f"polls/{language}", "csv", self._csv_in(language), "text/csv", CSV_NAMES[language])
+            for language in LANGUAGES
+        }
 
     def declare(self) -> Feature:
-        """The `kysely` command, the poll buttons, the deadline job and the CSV file."""
+        """The `kysely` command, the poll buttons with their access rules, the deadline job, the CSVs."""
+        in_its_conversation: Rule[Poll] = in_conversation(
+            lambda poll: poll.conversation_id, refusal="poll.refused.other_conversation"
+        )
+        creator_or_coordinator: Rule[Poll] = by_owner(
+            lambda poll: poll.created_by, "poll.refused_close", coordinators=True
+        )
         return Feature(
             name="polls",
             commands=[
@@ -75,15 +110,30 @@ class PollFeature:
                 )
             ],
             card_verbs=[
-                CardVerb(CREATE_VERB, self.create_from_form),
-                CardVerb(VOTE_VERB, self.vote),
-                CardVerb(CLOSE_VERB, self.close),
-                CardVerb(VIEW_VERB, self.personal_view),
+                # The form was made for the person who typed `kysely`, in this conversation.
+                CardVerb(CREATE_VERB, self.create_from_form, access=MadeFor(self._origins)),
+                # Anyone in the poll's conversation votes and sees their own view; nobody elsewhere.
+                CardVerb(VOTE_VERB, self.vote, access=self._poll(in_its_conversation)),
+                CardVerb(VIEW_VERB, self.personal_view, access=self._poll(in_its_conversation)),
+                # Its creator or a coordinator closes it, in its conversation.
+                CardVerb(CLOSE_VERB, self.close, access=self._poll(in_its_conversation, creator_or_coordinator)),
             ],
             jobs={CLOSE_JOB: self.close_job},
-            files=[self.csv_file],
+            files=list(self.csv_files.values()),
             tables=("polls", "poll_options", "poll_votes"),
         )
+
+    def _poll(self, *rules: Rule[Poll]) -> Named[Poll]:
+        """Verbs whose data names a poll by its public code."""
+        return Named(self._poll_of, rules, not_found="poll.not_found")
+
+    def _poll_of(self, data: dict[str, Any]) -> Poll | None:
+        code = data.get("poll")
+        return self.polls.get_by_code(code) if isinstance(code, str) else None
+
+    def csv_url(self, poll: Poll, language: str) -> str:
+        """A signed link, valid for a day, to the poll's results as CSV in `language`."""
+        return self._links.url(self.csv_files[language].path(poll.id), self._clock(), CSV_LIFETIME)
 
     def view(self, poll: Poll, texts: Texts, chosen: Sequence[int] = (), tally: Tally | None = None) -> PollView:
         """What the card may show to this reader: counts only when allowed, never who voted anonymously."""
@@ -102,7 +152,7 @@ class PollFeature:
             for position, text in enumerate(poll.options)
         ]
         return PollView(
-            id=poll.id,
+            code=poll.code,
             question=poll.question,
             options=options,
             voters=tally.voters,
@@ -113,33 +163,35 @@ class PollFeature:
             deadline=format_time(poll.deadline, texts.language) if poll.deadline else "",
             multiple=poll.multiple,
             anonymous=poll.anonymous,
-            csv_url=self._links.url(self.csv_file.path(poll.id), self._clock(), CSV_LIFETIME),
+            csv_url=self.csv_url(poll, texts.language),
         )
 
     # ---- commands -------------------------------------------------------------------------
 
     async def command(self, turn: Turn, args: str) -> None:
-        """`kysely` (form), `kysely Kysymys? ; a ; b`, `kysely tulokset ID`."""
+        """`kysely` (form), `kysely Kysymys? ; a ; b`, `kysely tulokset KOODI`."""
         texts = turn.texts
         words = args.split()
         if words and words[0].lower() in RESULTS_WORDS:
             await self._results_link(turn, words[1] if len(words) > 1 else "")
             return
         if not args.strip():
-            await turn.reply(form_card(texts, {}, {}))
+            await turn.reply(form_card(texts, {}, {}, self._origins.ticket(turn)))
             return
         values = parse_quick(split_parts(args))
         deadline, errors = check(values, self._clock())
         if errors:
-            await turn.reply(self._form_with_errors(texts, values, errors))
+            await turn.reply(self._form_with_errors(turn, values, errors))
             return
         poll = self._create(turn, values, deadline)
         message_id = await turn.reply(poll_card(self._shared_texts, self.view(poll, texts)))
         if message_id:
             self.polls.set_message(poll.id, message_id, turn.conversation.info.reference)
 
-    def _form_with_errors(self, texts: Texts, values: PollInput, errors: dict[str, str]) -> dict[str, Any]:
-        return form_card(texts, values.as_form(), {field: texts(key) for field, key in errors.items()})
+    def _form_with_errors(self, turn: Turn, values: PollInput, errors: dict[str, str]) -> dict[str, Any]:
+        texts = turn.texts
+        shown = {field: texts(key) for field, key in errors.items()}
+        return form_card(texts, values.as_form(), shown, self._origins.ticket(turn))
 
     def _create(self, turn: Turn, values: PollInput, deadline: datetime | None) -> Poll:
         person = turn.person
@@ -152,26 +204,20 @@ class PollFeature:
             raise LookupError(f"poll {poll_id} vanished after it was created")
         return poll
 
-    async def _results_link(self, turn: Turn, poll_id: str) -> None:
-        poll = self.polls.get(int(poll_id)) if poll_id.isdigit() else None
+    async def _results_link(self, turn: Turn, code: str) -> None:
+        """`kysely tulokset KOODI`: only in the poll's own conversation, only by its public code."""
+        poll = self.polls.get_by_code(code)
         if poll is None or poll.conversation_id != turn.conversation.base_id:
             await turn.reply(turn.texts("poll.usage"))
             return
-        url = self._links.url(self.csv_file.path(poll.id), self._clock(), CSV_LIFETIME)
-        await turn.reply(turn.texts("poll.csv_link", question=poll.question, url=url))
+        url = self.csv_url(poll, turn.language)
+        await turn.reply(turn.texts("poll.csv_link", question=plain(poll.question), url=url))
 
-    # ---- card buttons (the voter is the activity's sender, never the payload) --------------
+    # ---- card buttons (the router has checked who presses, where; the voter is the sender) ---
 
-    def _poll_of(self, data: dict[str, Any]) -> Poll | None:
-        poll_id = data.get("poll_id")
-        return self.polls.get(poll_id) if isinstance(poll_id, int) and not isinstance(poll_id, bool) else None
-
-    async def vote(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+    async def vote(self, turn: Turn, pressed: Pressed[Poll]) -> InvokeAnswer:
         """One tap: single choice moves the vote, multiple choice toggles it."""
-        texts = turn.texts
-        poll = self._poll_of(data)
-        if poll is None:
-            return message_answer(texts("poll.not_found"))
+        texts, poll, data = turn.texts, pressed.subject, pressed.data
         option = data.get("option")
         if not isinstance(option, int) or isinstance(option, bool):
             return message_answer(texts("poll.refused.no_option"))
@@ -188,36 +234,28 @@ class PollFeature:
         # The voter's own card needs no refresh list: the shared update that follows carries it.
         return card_answer(poll_card(texts, self.view(poll, texts, chosen, tally), note))
 
-    async def personal_view(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+    async def personal_view(self, turn: Turn, pressed: Pressed[Poll]) -> InvokeAnswer:
         """Teams asks for a voter's own view of the shared card (Universal Actions refresh)."""
-        texts = turn.texts
-        poll = self._poll_of(data)
-        if poll is None:
-            return message_answer(texts("poll.not_found"))
+        texts, poll = turn.texts, pressed.subject
         chosen = self.polls.choices_of(poll.id, turn.person.key)
         return card_answer(
             poll_card(texts, self.view(poll, texts, chosen), refresh_for=self.polls.recent_voter_ids(poll.id))
         )
 
-    async def close(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
-        """**Sulje kysely**: its creator or a coordinator."""
-        texts = turn.texts
-        poll = self._poll_of(data)
-        if poll is None:
-            return message_answer(texts("poll.not_found"))
-        if turn.person.key != poll.created_by and not self._roles.has_role(turn.person.aad_id, COORDINATOR):
-            return message_answer(texts("poll.refused_close"))
+    async def close(self, turn: Turn, pressed: Pressed[Poll]) -> InvokeAnswer:
+        """**Sulje kysely** (its creator or a coordinator: checked by the access rule)."""
+        texts, poll = turn.texts, pressed.subject
         self._close(poll.id)
         closed = self.polls.get(poll.id) or poll
         return card_answer(poll_card(texts, self.view(closed, texts), texts("poll.closed_by")))
 
-    async def create_from_form(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+    async def create_from_form(self, turn: Turn, pressed: Pressed[None]) -> InvokeAnswer:
         """The poll form's **Luo kysely**: the form's own message becomes the poll."""
         texts = turn.texts
-        values = from_form(data)
+        values = from_form(pressed.data)
         deadline, errors = check(values, self._clock())
         if errors:
-            return card_answer(self._form_with_errors(texts, values, errors))
+            return card_answer(self._form_with_errors(turn, values, errors))
         poll = self._create(turn, values, deadline)
         # Everyone else sees the poll through an update of the form's message.
         if turn.reply_to_id:
@@ -229,7 +267,7 @@ class PollFeature:
     def _choice_note(texts: Texts, poll: Poll, chosen: list[int]) -> str:
         if not chosen:
             return texts("poll.your_choice_none")
-        return texts("poll.your_choice", choices=", ".join(poll.options[position] for position in chosen))
+        return texts("poll.your_choice", choices=", ".join(plain(poll.options[position]) for position in chosen))
 
     def _refresh_shared(self, poll: Poll | None, tally: Tally | None = None) -> None:
         """Update the shared card (the outbox coalesces a burst of votes to about one update a second)."""
@@ -253,10 +291,16 @@ class PollFeature:
         """The deadline has come."""
         self._close(int(payload["poll_id"]))
 
-    def csv(self, poll_id: int) -> str | None:
-        """The results as CSV, or None for an unknown poll."""
-        poll = self.polls.get(poll_id)
-        return None if poll is None else self.polls.csv(poll)
+    def _csv_in(self, language: str) -> Callable[[int], bytes | None]:
+        texts = self._catalogues.texts(language)
+        labels = CsvLabels(*(texts(f"poll.csv.{key}") for key in ("question", "voters", "option", "votes", "names")))
+
+        def content(poll_id: int) -> bytes | None:
+            """The results as CSV for Finnish Excel, or None for an unknown poll."""
+            poll = self.polls.get(poll_id)
+            return None if poll is None else self.polls.csv(poll, labels)
+
+        return content
 
 
 def feature(services: Services) -> Feature:
@@ -266,7 +310,6 @@ def feature(services: Services) -> Feature:
         services.outbox,
         services.jobs,
         services.links,
-        services.network_texts,
+        services.catalogues,
         services.clock,
-        services.roles,
     ).declare()

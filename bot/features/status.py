@@ -12,7 +12,7 @@ from typing import Any
 from adaptive_cards.base import card, execute_action, heading, text_block
 from bot import __version__
 from bot.common.helsinki_time import format_time
-from bot.feature import COORDINATOR, CardVerb, Command, Feature
+from bot.feature import COORDINATOR, Anywhere, CardVerb, Command, Feature, Pressed
 from bot.i18n import Texts
 from bot.services import Services
 from bot.turn import InvokeAnswer, Turn, card_answer
@@ -87,7 +87,7 @@ class StatusFeature:
         """`tila`: post the card."""
         await turn.reply(self.card(turn.texts))
 
-    async def refresh(self, turn: Turn, _data: dict[str, Any]) -> InvokeAnswer:
+    async def refresh(self, turn: Turn, _pressed: Pressed[None]) -> InvokeAnswer:
         """**Päivitä**: the same card with current figures."""
         return card_answer(self.card(turn.texts))
 
@@ -98,6 +98,13 @@ def feature(services: Services) -> Feature:
     return Feature(
         name="status",
         commands=[Command("status", "tila", "status", status.show, role=COORDINATOR)],
-        card_verbs=[CardVerb(REFRESH_VERB, status.refresh, role=COORDINATOR)],
+        card_verbs=[
+            CardVerb(
+                REFRESH_VERB,
+                status.refresh,
+                role=COORDINATOR,
+                access=Anywhere("shows what every coordinator may see, changes nothing, names no object"),
+            )
+        ],
         texts=TEXTS,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from adaptive_cards.base import plain
 from bot.domain.knowledge_service import KnowledgeService
 from bot.domain.referral_store import Referrals
 from bot.domain.registry import ConversationRegistry
@@ -39,11 +40,11 @@ class Channels:
             return
         providers = match_provider(self._knowledge.kb, typed)
         if not providers:
-            await turn.reply(texts("referral.channel_unknown", text=typed))
+            await turn.reply(texts("referral.channel_unknown", text=plain(typed)))
             return
         if len(providers) > 1:
             names = ", ".join(provider.name for provider in providers)
-            await turn.reply(texts("referral.channel_ambiguous", text=typed, names=names))
+            await turn.reply(texts("referral.channel_ambiguous", text=plain(typed), names=names))
             return
         provider = providers[0]
         if remove:
@@ -64,7 +65,7 @@ class Channels:
             conversation = self._provider.conversation_of(provider.id)
             if conversation is not None:
                 source = "" if provider.id in stored else f" ({texts('referral.channel_from_kb')})"
-                lines.append(f"- **{provider.name}**: {self._provider.name_of(conversation)}{source}")
+                lines.append(f"- **{provider.name}**: {plain(self._provider.name_of(conversation))}{source}")
             elif provider.id in stored:
                 lines.append(f"- **{provider.name}**: {texts('referral.channel_unknown_conversation')}")
         if not lines:

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from adaptive_cards.finder import REFER_VERB
 from adaptive_cards.referrals import ANSWER_VERB, CHOOSE_VERB, OUTCOME_VERB, PAGE_VERB, SUBMIT_VERB
-from bot.domain.referral_store import Actor, Referrals
+from bot.domain.referral_store import Actor, Referral, Referrals
 from bot.domain.roles import Roles
-from bot.domain.search_log import SearchLog
-from bot.feature import COORDINATOR, CardVerb, Command, Feature
+from bot.domain.search_log import LoggedSearch, SearchLog
+from bot.feature import (
+    COORDINATOR,
+    CardVerb,
+    Command,
+    Feature,
+    MadeFor,
+    Named,
+    Origins,
+    Rule,
+    by_owner,
+    in_conversation,
+)
 from bot.features.referrals.channels import Channels
 from bot.features.referrals.follow_up import FOLLOW_UP_JOB, RETENTION_JOB, FollowUps
 from bot.features.referrals.intake import Intake
@@ -19,6 +33,7 @@ from bot.services import Services
 from bot.turn import Turn
 
 DELETE_WORDS = {"poista", "delete"}
+MAX_CODE = 16  # longer than any referral code: not looked up at all
 CHANNEL_WORDS = {"kanava", "channel"}
 CHANNELS_WORDS = {"kanavat", "channels"}
 
@@ -77,9 +92,18 @@ class ReferralCommand:
         await turn.reply(turn.texts("referral.deleted", code=referral.code))
 
 
+def _referral_of(referrals: Referrals) -> Callable[[dict[str, Any]], Referral | None]:
+    def load(data: dict[str, Any]) -> Referral | None:
+        code = data.get("code")
+        return referrals.get(code) if isinstance(code, str) and 0 < len(code) <= MAX_CODE else None
+
+    return load
+
+
 def feature(services: Services) -> Feature:
     """The referral log and everything around it."""
     settings = services.settings
+    origins = Origins(services.links, services.clock)
     referrals = Referrals(services.db, services.clock)
     views = ReferralViews(services.knowledge)
     provider = ProviderSide(
@@ -105,11 +129,21 @@ def feature(services: Services) -> Feature:
         services.clock,
         settings.follow_up_days,
         settings.referral_retention_months,
+        origins,
     )
-    intake = Intake(referrals, SearchLog(services.db, services.clock), services.knowledge, views, provider, follow_ups)
+    searches = SearchLog(services.db, services.clock)
+    intake = Intake(referrals, searches, services.knowledge, views, provider, follow_ups, origins)
     channels = Channels(referrals, services.registry, services.knowledge, provider)
     reports = Reports(services.db, services.knowledge, services.links, services.catalogues, services.clock)
     command = ReferralCommand(intake, channels, referrals, provider, services)
+    load = _referral_of(referrals)
+    asked_here: Rule[LoggedSearch] = in_conversation(lambda search: search.conversation_id)
+    in_provider_conversation: Rule[Referral] = in_conversation(
+        lambda referral: referral.provider_conversation_id or "", "referral.not_provider_conversation"
+    )
+    adviser_or_coordinator: Rule[Referral] = by_owner(
+        lambda referral: referral.adviser_key, "referral.not_yours", coordinators=True
+    )
     return Feature(
         name="referrals",
         commands=[
@@ -143,12 +177,22 @@ def feature(services: Services) -> Feature:
             ),
         ],
         card_verbs=[
-            CardVerb(REFER_VERB, intake.open_from_finder),
-            CardVerb(SUBMIT_VERB, intake.submit),
-            CardVerb(CHOOSE_VERB, intake.choose),
-            CardVerb(ANSWER_VERB, provider.answer),
-            CardVerb(OUTCOME_VERB, follow_ups.outcome),
-            CardVerb(PAGE_VERB, follow_ups.page),
+            # The finder's **Kirjaa ohjaus**: where the results were shown (anyone there may log it).
+            CardVerb(
+                REFER_VERB, intake.open_from_finder, access=Named(intake.search_of, (asked_here,), "finder.stale")
+            ),
+            # The form, the choice card and the list were made for one adviser in one conversation.
+            CardVerb(SUBMIT_VERB, intake.submit, access=MadeFor(origins)),
+            CardVerb(CHOOSE_VERB, intake.choose, access=MadeFor(origins)),
+            CardVerb(PAGE_VERB, follow_ups.page, access=MadeFor(origins)),
+            # The provider answers in its own conversation (anyone there); the adviser or a coordinator
+            # sets the outcome, wherever they press.
+            CardVerb(
+                ANSWER_VERB, provider.answer, access=Named(load, (in_provider_conversation,), "referral.not_found")
+            ),
+            CardVerb(
+                OUTCOME_VERB, follow_ups.outcome, access=Named(load, (adviser_or_coordinator,), "referral.not_found")
+            ),
         ],
         jobs={
             REMINDER_JOB: provider.reminder_job,

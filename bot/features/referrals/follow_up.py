@@ -12,6 +12,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
+from adaptive_cards.base import plain
 from adaptive_cards.referrals import follow_up_card, list_card
 from bot.common.clock import Clock
 from bot.common.helsinki_time import to_helsinki
@@ -23,7 +24,7 @@ from bot.domain.referral_store import Actor, Referral, Referrals
 from bot.domain.referrals import OUTCOMES
 from bot.domain.registry import ConversationRegistry
 from bot.domain.roles import Roles
-from bot.feature import COORDINATOR
+from bot.feature import COORDINATOR, ORIGIN_KEY, Origins, Pressed
 from bot.features.personal_messages import Recipient, queue_personal_message
 from bot.features.referrals.provider import ProviderSide, group_of
 from bot.features.referrals.views import ReferralViews, short_date
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 
 FOLLOW_UP_JOB, RETENTION_JOB = "referral.follow_up", "referral.retention"
 PAGE_SIZE = 5
+MAX_PAGE = 100_000  # a page number from a card's data, kept within what the database can count
 OWN, ALL, PROVIDER = "own", "all", "provider"
 ALL_WORDS = {"kaikki", "all"}
 
@@ -64,7 +66,9 @@ class FollowUps:
         clock: Clock,
         follow_up_days: int,
         retention_months: int,
+        origins: Origins,
     ) -> None:
+        self._origins = origins  # a list page works for the reader it was made for
         self._referrals = referrals
         self._registry = registry
         self._outbox = outbox
@@ -96,8 +100,8 @@ class FollowUps:
         return texts(
             "referral.follow_up_intro",
             date=short_date(referral),
-            company=referral.company_name or texts("referral.removed"),
-            service=self._views.service_name(referral, texts),
+            company=plain(referral.company_name or texts("referral.removed")),
+            service=plain(self._views.service_name(referral, texts)),
         )
 
     async def follow_up_job(self, payload: dict[str, Any]) -> None:
@@ -124,18 +128,12 @@ class FollowUps:
             if referral is not None:
                 self._provider.refresh_card(referral)
 
-    def _may_change(self, turn: Turn, referral: Referral) -> bool:
-        return turn.person.key == referral.adviser_key or self._roles.has_role(turn.person.aad_id, COORDINATOR)
-
-    async def outcome(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
-        """An outcome button, on the follow-up card or the list: the adviser's own referral, or a coordinator."""
-        texts = turn.texts
-        referral = self._referrals.get(str(data.get("code") or ""))
+    async def outcome(self, turn: Turn, pressed: Pressed[Referral]) -> InvokeAnswer:
+        """An outcome button, on the follow-up card or the list (the access rule checked who presses)."""
+        texts, referral, data = turn.texts, pressed.subject, pressed.data
         outcome = data.get("outcome")
-        if referral is None or outcome not in OUTCOMES:
+        if outcome not in OUTCOMES:
             return message_answer(texts("referral.not_found"))
-        if not self._may_change(turn, referral):
-            return message_answer(texts("referral.not_yours"))
         if referral.removed:
             return message_answer(texts("referral.gone"))
         role = "adviser" if turn.person.key == referral.adviser_key else "coordinator"
@@ -143,9 +141,13 @@ class FollowUps:
         self._jobs.cancel(f"referral:{referral.id}:follow-up")
         log.info("referral outcome", extra={"referral": changed.code, "outcome": outcome})
         saved = texts("referral.outcome_saved", status=self._views.status(changed.status, texts))
-        if isinstance(data.get("page"), int) and data.get("scope") in (OWN, ALL, PROVIDER):
+        # On a list made for this reader here, the list comes back with the change; anywhere else, a message.
+        on_own_list = self._origins.matches(pressed.actor, data.get(ORIGIN_KEY))
+        if on_own_list and isinstance(data.get("page"), int) and data.get("scope") in (OWN, ALL, PROVIDER):
             card = self._page_card(turn, str(data["scope"]), int(data["page"]))
             return card_answer(card) if card is not None else message_answer(saved)
+        if data.get("scope") is not None:
+            return message_answer(saved)
         view = self._views.view(changed, texts)
         return card_answer(follow_up_card(texts, view, self._intro(changed, texts), saved))
 
@@ -165,10 +167,10 @@ class FollowUps:
             where, args, title = f"provider_id IN ({marks})", list(providers), texts("referral.list_title_provider")
         else:
             where, args, title = "adviser_key = ?", [turn.person.key], texts("referral.list_title_own")
-        page = max(page, 0)
+        page = min(max(page, 0), MAX_PAGE)
         referrals, total = self._referrals.page(where, list(args), page * PAGE_SIZE, PAGE_SIZE)
         views = [self._views.view(referral, texts, outcome_buttons=scope != PROVIDER) for referral in referrals]
-        return list_card(texts, title, views, page, total, PAGE_SIZE, scope)
+        return list_card(texts, title, views, page, total, PAGE_SIZE, scope, self._origins.ticket(turn))
 
     async def list(self, turn: Turn, args: str) -> None:
         """`ohjaukset`: your own; in a provider's channel, those sent there; `kaikki` for coordinators."""
@@ -180,10 +182,10 @@ class FollowUps:
             return
         await turn.reply(card)
 
-    async def page(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
-        """**Seuraavat / Edelliset** on the list: the scope re-checked for whoever presses."""
-        page, scope = data.get("page"), data.get("scope")
-        if not isinstance(page, int) or scope not in (OWN, ALL, PROVIDER):
+    async def page(self, turn: Turn, pressed: Pressed[None]) -> InvokeAnswer:
+        """**Seuraavat / Edelliset** on the list made for this reader; the scope is re-checked too."""
+        page, scope = pressed.data.get("page"), pressed.data.get("scope")
+        if not isinstance(page, int) or isinstance(page, bool) or scope not in (OWN, ALL, PROVIDER):
             return message_answer(turn.texts("referral.not_found"))
         card = self._page_card(turn, str(scope), page)
-        return card_answer(card) if card is not None else message_answer(turn.texts("roles.refused"))
+        return card_answer(card) if card is not None else message_answer(turn.texts("card.refused.role"))

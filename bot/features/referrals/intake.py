@@ -11,14 +11,17 @@ import secrets
 from collections.abc import Sequence
 from typing import Any
 
+from adaptive_cards.base import plain
 from adaptive_cards.referrals import choose_card, confirmation_card, form_card
+from bot.common.conversation_ids import base_conversation_id
 from bot.common.helsinki_time import format_time
 from bot.domain.commands import split_parts
 from bot.domain.knowledge_service import KnowledgeService
 from bot.domain.referral_store import Actor, Referral, Referrals
 from bot.domain.referrals import OTHER, ReferralDraft, ReferralInput, check, from_form
-from bot.domain.search_log import SearchLog
+from bot.domain.search_log import LoggedSearch, SearchLog
 from bot.domain.service_match import match_service
+from bot.feature import ORIGIN_KEY, Origins, Pressed
 from bot.features.referrals.follow_up import FollowUps
 from bot.features.referrals.provider import ProviderSide
 from bot.features.referrals.views import ReferralViews, contact_of
@@ -43,8 +46,10 @@ class Intake:
         views: ReferralViews,
         provider: ProviderSide,
         follow_ups: FollowUps,
+        origins: Origins,
     ) -> None:
         self._referrals = referrals
+        self._origins = origins  # the form and the choice card work for the adviser they were made for
         self._searches = searches
         self._knowledge = knowledge
         self._views = views
@@ -56,7 +61,6 @@ class Intake:
     def choices(self, texts: Texts) -> dict[str, Sequence[tuple[str, str]]]:
         """The form's lists in the reader's language; services "Name – Provider", sorted by name."""
         language = texts.language
-        choose = [("", texts("referral.choose"))]
         kb = self._knowledge.kb
         services = sorted(
             (
@@ -69,40 +73,36 @@ class Intake:
             key=lambda pair: pair[1].casefold(),
         )
         return {
-            "municipality": [
-                *choose,
-                *((m.code, m.fi) for m in MUNICIPALITIES),
-                (OTHER, texts("referral.other_municipality")),
-            ],
-            "stage": [*choose, *((term.id, term.label(language)) for term in STAGES)],
-            "size": [*choose, *((term.id, term.label(language)) for term in SIZES)],
+            "municipality": [*((m.code, m.fi) for m in MUNICIPALITIES), (OTHER, texts("referral.other_municipality"))],
+            "stage": [(term.id, term.label(language)) for term in STAGES],
+            "size": [(term.id, term.label(language)) for term in SIZES],
             "service": [*services, (OTHER, texts("referral.other_service"))],
         }
 
-    def form(self, texts: Texts, values: dict[str, str], errors: dict[str, str]) -> dict[str, Any]:
-        """The form with a fresh one-time key (kept when it comes back with problems)."""
-        values = {FORM_KEY: values.get(FORM_KEY) or secrets.token_urlsafe(12), **values}
+    def form(self, turn: Turn, values: dict[str, str], errors: dict[str, str]) -> dict[str, Any]:
+        """The form for this adviser here, with a fresh one-time key (kept when it comes back with problems)."""
+        texts = turn.texts
+        submission = values.get(FORM_KEY) or secrets.token_urlsafe(12)
+        values = {**values, FORM_KEY: submission}
         shown = {field: texts(key) for field, key in errors.items()}
-        card = form_card(texts, values, shown, self.choices(texts))
-        card["actions"][0]["data"] = {**card["actions"][0].get("data", {}), FORM_KEY: values[FORM_KEY]}
-        return card
+        data: dict[str, Any] = {ORIGIN_KEY: self._origins.ticket(turn), FORM_KEY: submission}
+        if values.get("search"):
+            data["search"] = values["search"]
+        return form_card(texts, values, shown, self.choices(texts), data)
 
     async def show_form(self, turn: Turn) -> None:
         """`ohjaus` alone: the empty form."""
-        await turn.reply(self.form(turn.texts, {}, {}))
+        await turn.reply(self.form(turn, {}, {}))
 
-    async def open_from_finder(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+    def search_of(self, data: dict[str, Any]) -> LoggedSearch | None:
+        """The finder's search a **Kirjaa ohjaus** button names (the finder's cards carry its code)."""
+        return self._searches.get_by_code(data.get("search"))
+
+    async def open_from_finder(self, turn: Turn, pressed: Pressed[LoggedSearch]) -> InvokeAnswer:
         """**Kirjaa ohjaus** on a finder result: the form prefilled with the service, question and facets."""
-        texts = turn.texts
-        search_id = data.get("search_id")
-        stored = self._searches.get(search_id) if isinstance(search_id, int) else None
-        service_id = data.get("service_id")
-        # The button works where the results were shown, and only for a service they listed.
-        if (
-            stored is None
-            or service_id not in stored.service_ids
-            or stored.conversation_id.split(";messageid=")[0] != turn.conversation.base_id
-        ):
+        texts, stored = turn.texts, pressed.subject
+        service_id = pressed.data.get("service_id")
+        if service_id not in stored.service_ids:  # only a service the results listed
             return message_answer(texts("finder.stale"))
         facets = stored.facets
         values = {
@@ -111,9 +111,9 @@ class Intake:
             "municipality": str(facets.get("municipality") or ""),
             "stage": str(facets.get("stage") or ""),
             "size": str(facets.get("size") or ""),
-            "search_id": str(stored.id),
+            "search": stored.code,
         }
-        await turn.reply(self.form(texts, values, {}))
+        await turn.reply(self.form(turn, values, {}))
         return message_answer(texts("referral.form_title"))
 
     # ---- quick syntax ---------------------------------------------------------------------
@@ -137,7 +137,7 @@ class Intake:
             values.service = match.service.id
         elif match is not None and match.candidates:
             candidates = self._ranked(match.candidates, need)
-            form_values = {**values.as_form(), "adviser": turn.person.key}
+            form_values = {**values.as_form(), ORIGIN_KEY: self._origins.ticket(turn)}
             choices = [(service.id, self._label(service, texts)) for service in candidates]
             await turn.reply(choose_card(texts, typed_service, choices, form_values))
             return
@@ -145,8 +145,8 @@ class Intake:
             # Not in the knowledge base: the adviser picks a service, or confirms it as another provider.
             values.other_provider = typed_service
             errors = {"service": "referral.error.service_unknown"}
-            await turn.reply(texts("referral.quick_unknown", text=typed_service))
-            await turn.reply(self.form(texts, values.as_form(errors), errors))
+            await turn.reply(texts("referral.quick_unknown", text=plain(typed_service)))
+            await turn.reply(self.form(turn, values.as_form(errors), errors))
             return
         await self._submit_or_form(turn, values)
 
@@ -161,34 +161,46 @@ class Intake:
         order = [match.service.id for match in self._knowledge.finder.search(need, top=200).matches]
         return sorted(candidates, key=lambda s: order.index(s.id) if s.id in order else len(order))
 
-    async def choose(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
-        """A service picked on the choice card: only by the adviser who typed the referral."""
-        if data.get("adviser") != turn.person.key:
-            return message_answer(turn.texts("referral.not_yours"))
-        values = from_form(data)
+    async def choose(self, turn: Turn, pressed: Pressed[None]) -> InvokeAnswer:
+        """A service picked on the choice card (only by the adviser who typed the referral, there)."""
+        values = self._input(turn, pressed.data)
         draft, errors = self._check(values)
         if draft is None:
-            return card_answer(self.form(turn.texts, values.as_form(errors), errors))
+            return card_answer(self.form(turn, values.as_form(errors), errors))
         return card_answer(self._log(turn, draft, submission=None))
 
     async def _submit_or_form(self, turn: Turn, values: ReferralInput) -> None:
         draft, errors = self._check(values)
         if draft is None:
-            await turn.reply(self.form(turn.texts, values.as_form(errors), errors))
+            await turn.reply(self.form(turn, values.as_form(errors), errors))
             return
         await turn.reply(self._log(turn, draft, submission=None))
 
-    async def submit(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
+    async def submit(self, turn: Turn, pressed: Pressed[None]) -> InvokeAnswer:
         """The form's **Kirjaa ohjaus**: the confirmation, or the form again with what to fix."""
-        values = from_form(data)
+        data = pressed.data
+        values = self._input(turn, data)
         submission = str(data.get(FORM_KEY) or "") or None
         existing = self._referrals.by_submission(submission) if submission else None
         if existing is not None:  # the same form pressed twice: nothing new is logged
+            if existing.adviser_key != turn.person.key:
+                return message_answer(turn.texts("referral.not_yours"))
             return card_answer(self._confirmation(turn.texts, existing))
         draft, errors = self._check(values)
         if draft is None:
-            return card_answer(self.form(turn.texts, {**values.as_form(errors), FORM_KEY: submission or ""}, errors))
+            return card_answer(self.form(turn, {**values.as_form(errors), FORM_KEY: submission or ""}, errors))
         return card_answer(self._log(turn, draft, submission))
+
+    def _input(self, turn: Turn, data: dict[str, Any]) -> ReferralInput:
+        """The submitted values; a search is linked only when it was asked in this conversation."""
+        values = from_form(data)
+        if values.search_code:
+            search = self.search_of({"search": values.search_code})
+            if search is None or base_conversation_id(search.conversation_id) != turn.conversation.base_id:
+                values.search_code = ""
+            else:
+                values.search_id = search.id
+        return values
 
     def _check(self, values: ReferralInput) -> tuple[ReferralDraft | None, dict[str, str]]:
         def need_of(text: str) -> str | None:
@@ -219,7 +231,9 @@ class Intake:
         provider = self._views.provider(referral)
         if referral.provider_conversation_id:
             notes.append(
-                texts("referral.sent_to_channel", channel=self._provider.name_of(referral.provider_conversation_id))
+                texts(
+                    "referral.sent_to_channel", channel=plain(self._provider.name_of(referral.provider_conversation_id))
+                )
             )
         elif provider is not None and not referral.consent and self._provider.conversation_of(provider.id):
             notes.append(texts("referral.no_consent"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from adaptive_cards.base import plain
 from adaptive_cards.referrals import provider_card
 from bot.common.clock import Clock
 from bot.common.working_days import add_working_days
@@ -19,6 +20,7 @@ from bot.domain.knowledge_service import KnowledgeService
 from bot.domain.referral_store import Actor, Referral, Referrals
 from bot.domain.referrals import MAX_NOTE, PROVIDER_ANSWERS
 from bot.domain.registry import ConversationRegistry
+from bot.feature import Pressed
 from bot.features.personal_messages import Recipient, queue_personal_message
 from bot.features.publishing import conversation_label
 from bot.features.referrals.views import ReferralViews, short_date
@@ -114,15 +116,12 @@ class ProviderSide:
                 group_of(referral), copy.conversation_id, copy.reference, copy.activity_id, card
             )
 
-    async def answer(self, turn: Turn, data: dict[str, Any]) -> InvokeAnswer:
-        """A provider's button: only in the provider's own conversation, only on a live referral."""
-        texts = turn.texts
-        referral = self._referrals.get(str(data.get("code") or ""))
+    async def answer(self, turn: Turn, pressed: Pressed[Referral]) -> InvokeAnswer:
+        """A provider's button (the access rule checked the conversation), on a live referral only."""
+        texts, referral, data = turn.texts, pressed.subject, pressed.data
         answer = data.get("answer")
-        if referral is None or answer not in PROVIDER_ANSWERS:
+        if answer not in PROVIDER_ANSWERS:
             return message_answer(texts("referral.not_found"))
-        if referral.provider_conversation_id != turn.conversation.base_id:
-            return message_answer(texts("referral.not_provider_conversation"))
         if referral.removed:
             return message_answer(texts("referral.gone"))
         note = str(data.get("note") or "").strip() or None
@@ -145,13 +144,13 @@ class ProviderSide:
             texts(
                 "referral.notify_answer",
                 code=referral.code,
-                company=referral.company_name or "",
+                company=plain(referral.company_name or ""),
                 status=texts(f"referral.answer.{answer}"),
-                name=actor.name,
+                name=plain(actor.name),
             )
         ]
         if note:
-            lines.append(texts("referral.notify_note", note=note))
+            lines.append(texts("referral.notify_note", note=plain(note)))
         recipient = Recipient(
             referral.adviser_key, referral.adviser_id, referral.adviser_name, referral.origin_conversation_id
         )
@@ -167,9 +166,8 @@ class ProviderSide:
         if referral is None or referral.removed or referral.provider_answered_at is not None:
             return
         copies = self._outbox.sent_copies(group_of(referral), key_prefix=card_key_prefix(referral))
-        text = self._texts(
-            "referral.reminder", code=referral.code, company=referral.company_name or "", date=short_date(referral)
-        )
+        company = plain(referral.company_name or "")
+        text = self._texts("referral.reminder", code=referral.code, company=company, date=short_date(referral))
         for copy in copies:
             self._outbox.enqueue_send(
                 group_of(referral),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from adaptive_cards.base import plain
 from adaptive_cards.referrals import ReferralView
 from bot.common.helsinki_time import format_time, to_helsinki
 from bot.domain.knowledge_service import KnowledgeService
@@ -74,16 +75,16 @@ class ReferralViews:
         return facts
 
     def answered(self, events: list[ReferralEvent], texts: Texts) -> str:
-        """The provider's latest answer: "Otetaan yhteyttä: Name, ke 2.12.2026 klo 10.15"."""
+        """The provider's latest answer, "Otetaan yhteyttä: Name, ke 2.12.2026 klo 10.15", escaped for a card."""
         answers = [event for event in events if event.role == "provider" and event.to_status in PROVIDER_ANSWERS]
         if not answers:
             return ""
         last = answers[-1]
         status = texts(f"referral.answer.{last.to_status}")
         line = texts(
-            "referral.answered", status=status, name=last.actor_name, when=format_time(last.at, texts.language)
+            "referral.answered", status=status, name=plain(last.actor_name), when=format_time(last.at, texts.language)
         )
-        return f"{line}\n\n{last.note}" if last.note else line
+        return f"{line}\n\n{plain(last.note)}" if last.note else line
 
     def view(
         self, referral: Referral, texts: Texts, events: list[ReferralEvent] | None = None, outcome_buttons: bool = False

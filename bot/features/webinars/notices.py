@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from adaptive_cards.base import plain
 from bot.common.helsinki_time import format_time
 from bot.delivery.jobs import JobStore
 from bot.delivery.outbox import Outbox
@@ -70,7 +71,9 @@ class WebinarNotices:
             self._send_personal(
                 webinar,
                 person,
-                text_activity(self._channel_texts(text_key, title=webinar.title, when=format_time(webinar.starts_at))),
+                text_activity(
+                    self._channel_texts(text_key, title=plain(webinar.title), when=format_time(webinar.starts_at))
+                ),
                 f"{text_key}:{webinar.sequence}",
             )
 
@@ -85,7 +88,9 @@ class WebinarNotices:
         webinar = self.webinars.get(int(payload["webinar_id"]))
         if webinar is None or webinar.status != "published":
             return
-        text = self._channel_texts("webinar.reminder_channel", title=webinar.title, when=format_time(webinar.starts_at))
+        text = self._channel_texts(
+            "webinar.reminder_channel", title=plain(webinar.title), when=format_time(webinar.starts_at)
+        )
         for copy in self._outbox.sent_copies(group_of(webinar.id), key_prefix=post_prefix(webinar.id)):
             self._outbox.enqueue_send(
                 group_of(webinar.id),
@@ -101,7 +106,10 @@ class WebinarNotices:
         if webinar is None or webinar.status != "published":
             return
         text = self._channel_texts(
-            "webinar.reminder_personal", title=webinar.title, when=format_time(webinar.starts_at), url=webinar.join_url
+            "webinar.reminder_personal",
+            title=plain(webinar.title),
+            when=format_time(webinar.starts_at),
+            url=webinar.join_url,
         )
         unreachable = [
             person
@@ -114,7 +122,10 @@ class WebinarNotices:
         names = ", ".join(f"<at>{person['user_name']}</at>" for person in unreachable)
         mention = text_activity(
             self._channel_texts(
-                "webinar.reminder_mentions", title=webinar.title, when=format_time(webinar.starts_at), names=names
+                "webinar.reminder_mentions",
+                title=plain(webinar.title),
+                when=format_time(webinar.starts_at),
+                names=names,
             ),
             [(person["user_id"], person["user_name"]) for person in unreachable],
         )

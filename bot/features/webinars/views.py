@@ -27,7 +27,7 @@ class WebinarViews:
         now = self._clock()
         lifetime = max(webinar.ends_at - now, timedelta(0)) + timedelta(days=1)
         return WebinarView(
-            id=webinar.id,
+            code=webinar.code,
             title=webinar.title,
             when=format_time(webinar.starts_at, language),
             duration_min=webinar.duration_min,

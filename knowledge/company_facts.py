@@ -1,0 +1,121 @@
+"""Facts about the company read as written: where the employee it hires comes from, and how old it is.
+
+Both are read from the folded question text by the lexicon's [employee_origin] and [company_age]
+phrases, the same way with or without Voikko, and say which words they used: those words are
+context (who the company is), not the topic of the question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from knowledge.lexicon import Lexicon, Triggers
+from knowledge.text import fold, tokens
+
+_NUMBER_WORDS = {
+    "yksi": 1, "yhden": 1, "kaksi": 2, "kahden": 2, "kolme": 3, "kolmen": 3, "neljä": 4, "neljän": 4,
+    "viisi": 5, "viiden": 5, "kuusi": 6, "kuuden": 6, "seitsemän": 7, "kahdeksan": 8, "yhdeksän": 9,
+    "kymmenen": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_NUMBER = r"(\d{1,3}|" + "|".join(sorted((fold(word) for word in _NUMBER_WORDS), key=len, reverse=True)) + r")"
+_YEAR = r"((?:19|20)\d{2})(?!\d)"
+_START = r"(?<![a-z0-9])"
+_COMPANY = r"(?:\w*(?:yrity|firma|yhtio|liike)|company|business|firm)"  # "30-vuotias perheyritys", not "…yrittäjä"
+_GAP = r"(?:[a-z0-9.:-]+\s+){0,3}?"  # a few words between
+
+
+@dataclass(frozen=True)
+class WrittenFacts:
+    """Employee origin and company age as read, and the words that said them (folded)."""
+
+    employee_origin: str | None = None
+    company_age: int | None = None
+    words: frozenset[str] = frozenset()
+    abroad: bool = False  # a foreign country or the EU was named, whichever origin that gives
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    return "|".join(re.escape(fold(phrase)) for phrase in sorted(phrases, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    origin: re.Pattern[str] | None
+    origin_ids: dict[str, str]
+    new: re.Pattern[str] | None
+    founded: tuple[re.Pattern[str], ...]
+    active: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=8)
+def _patterns(lexicon: Lexicon) -> _Patterns:
+    origin_ids = {fold(phrase): origin for origin, phrases in lexicon.origins.items() for phrase in phrases}
+    origin = re.compile(_START + "(" + _alternation(origin_ids) + r")[\w:/-]*") if origin_ids else None
+    age: Triggers = lexicon.company_age
+    new = re.compile(_START + "(?:" + _alternation(age["new"]) + ")") if age.get("new") else None
+    founded: tuple[re.Pattern[str], ...] = ()
+    active: tuple[re.Pattern[str], ...] = ()
+    if age.get("founded"):
+        words = "(?:" + _alternation(age["founded"]) + r")[\w]*"
+        founded = (
+            re.compile(_START + words + r"\s+" + _GAP + _YEAR),
+            re.compile(_START + _YEAR + r"\s+" + _GAP + words),
+        )
+    if age.get("active") and age.get("years"):
+        words = "(?:" + _alternation(age["active"]) + r")\w*"
+        years = "(?:" + _alternation(age["years"]) + r")\w*"
+        active = (
+            re.compile(_START + words + r"\s+" + _GAP + _START + _NUMBER + r"\s*-?\s*" + years),
+            re.compile(_START + _NUMBER + r"\s*-?\s*" + years + r"\s+" + _GAP + words),
+            re.compile(_START + _NUMBER + r"\s*-\s*vuotias\s+" + _COMPANY),
+        )
+    return _Patterns(origin, origin_ids, new, founded, active)
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _NUMBER_WORDS.get(text, _folded_numbers().get(text, 0))
+
+
+@lru_cache(maxsize=1)
+def _folded_numbers() -> dict[str, int]:
+    return {fold(word): value for word, value in _NUMBER_WORDS.items()}
+
+
+def _origin(text: str, patterns: _Patterns) -> tuple[str | None, set[str]]:
+    if patterns.origin is None:
+        return None, set()
+    found: set[str] = set()
+    words: set[str] = set()
+    for match in patterns.origin.finditer(text):
+        found.add(patterns.origin_ids[match.group(1)])
+        words.update(tokens(match.group(0)))
+    return (found.pop() if len(found) == 1 else None), words
+
+
+def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[int | None, set[str]]:
+    if patterns.new is not None and (match := patterns.new.search(text)):
+        return 0, set(tokens(match.group(0)))
+    if today is not None:
+        for pattern in patterns.founded:
+            if match := pattern.search(text):
+                age = today.year - int(match.group(1))
+                if 0 <= age <= 200:
+                    return age, set(tokens(match.group(0)))
+    for pattern in patterns.active:
+        if (match := pattern.search(text)) and _number(match.group(1)) > 0:
+            return _number(match.group(1)), set(tokens(match.group(0)))
+    return None, set()
+
+
+def read_written_facts(text: str, lexicon: Lexicon, today: date | None = None) -> WrittenFacts:
+    """The employee's origin and the company's age in `text`; an age from a founding year needs `today`."""
+    folded = fold(text)
+    patterns = _patterns(lexicon)
+    origin, origin_words = _origin(folded, patterns)
+    age, age_words = _age(folded, patterns, today)
+    return WrittenFacts(origin, age, frozenset(origin_words | age_words), bool(origin_words))

@@ -1,0 +1,150 @@
+"""Eligibility: a service's only_for / not_for rules against what is known of the company.
+
+Each fact is read as the set of values it may still have (None: nothing known). A rule holds
+when every possible value satisfies it, fails when none does, and is *open* otherwise: an open
+rule is shown on the card so that the adviser can check it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from knowledge.facets import Facets
+from knowledge.models import Service
+from knowledge.vocab import EMPLOYEE_ORIGINS, SECTORS, SIZES, STAGES, Term, term_by_id
+
+# Stages a company that has run for this many years or more can no longer be in.
+YOUNG_STAGES = frozenset({"idea", "startup"})
+NO_LONGER_YOUNG_YEARS = 3
+_VOCABULARY: dict[str, tuple[Term, ...]] = {
+    "sectors": SECTORS,
+    "stages": STAGES,
+    "sizes": SIZES,
+    "employee_origin": EMPLOYEE_ORIGINS,
+}
+# (only, not) lead-ins per fact, Finnish then English.
+_LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "sectors": (("Vain toimialalle", "Only for the sector"), ("Ei toimialalle", "Not for the sector")),
+    "stages": (("Vain vaiheeseen", "Only at the stage"), ("Ei vaiheeseen", "Not at the stage")),
+    "sizes": (("Vain kokoluokalle", "Only for the size"), ("Ei kokoluokalle", "Not for the size")),
+    "employee_origin": (("Vain palkattaessa", "Only for hiring"), ("Ei palkattaessa", "Not for hiring")),
+}
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One rule of a service that the question left open: shown to the adviser on the card."""
+
+    fact: str  # sectors | stages | sizes | employee_origin | max_company_age_years
+    values: tuple[str, ...] = ()
+    excluded: bool = False  # a not_for rule
+    years: int = 0  # for max_company_age_years
+
+    def text(self, language: str = "fi") -> str:
+        """The rule in a few words, in `language` (fi or en)."""
+        english = language == "en"
+        if self.fact == "max_company_age_years":
+            if english:
+                return f"Only for companies at most {self.years} years old"
+            return f"Vain enintään {self.years} vuotta toimineille yrityksille"
+        terms = _VOCABULARY[self.fact]
+        labels = ", ".join(term_by_id(terms, value).label(language) for value in self.values)
+        lead = _LEADS[self.fact][1 if self.excluded else 0][1 if english else 0]
+        return f"{lead} {labels}" if self.fact == "employee_origin" else f"{lead}: {labels}"
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A service's eligibility rules, precomputed for ranking (pydantic attribute access is slow)."""
+
+    only: tuple[tuple[str, frozenset[str]], ...] = ()
+    excluded: tuple[tuple[str, frozenset[str]], ...] = ()
+    max_age: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        """True when the service has no rules at all."""
+        return not (self.only or self.excluded or self.max_age is not None)
+
+
+NO_RULES = Rules()
+
+
+def rules_of(service: Service) -> Rules:
+    """The service's only_for / not_for tables as Rules."""
+    if service.only_for is None and service.not_for is None:
+        return NO_RULES
+    only = (
+        tuple((name, frozenset(values)) for name, values in service.only_for.lists().items())
+        if service.only_for
+        else ()
+    )
+    excluded = (
+        tuple((name, frozenset(values)) for name, values in service.not_for.lists().items()) if service.not_for else ()
+    )
+    return Rules(only, excluded, service.only_for.max_company_age_years if service.only_for else None)
+
+
+def company_age(facets: Facets) -> int | None:
+    """The company's age in years: as read, or 0 for a company still at the idea or start-up stage."""
+    if facets.company_age is not None:
+        return facets.company_age
+    return 0 if facets.stage in YOUNG_STAGES else None
+
+
+def possible_values(facets: Facets) -> dict[str, frozenset[str] | None]:
+    """Per fact, the values the company may have (None: anything)."""
+    stages: frozenset[str] | None = frozenset({facets.stage}) if facets.stage else None
+    if stages is None and facets.company_age is not None and facets.company_age >= NO_LONGER_YOUNG_YEARS:
+        stages = frozenset(term.id for term in STAGES) - YOUNG_STAGES
+    return {
+        "sectors": frozenset({facets.sector}) if facets.sector else None,
+        "stages": stages,
+        "sizes": frozenset({facets.size}) if facets.size else None,
+        "employee_origin": frozenset({facets.employee_origin}) if facets.employee_origin else None,
+    }
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A company that may qualify: the rules the question left open, and how many it is known to meet."""
+
+    open: tuple[Condition, ...] = ()
+    met: int = 0  # only_for rules the company is known to meet: the service is made for it
+
+
+ELIGIBLE = Judgement()
+
+
+def judge(rules: Rules, known: dict[str, frozenset[str] | None], age: int | None) -> Judgement | None:
+    """None when the company is known to break a rule; else what is open and what is met."""
+    if rules.empty:
+        return ELIGIBLE
+    left: list[Condition] = []
+    met = 0
+    for fact, allowed in rules.only:
+        possible = known[fact]
+        if possible is not None and not possible & allowed:
+            return None
+        if possible is None or not possible <= allowed:
+            left.append(Condition(fact, _ordered(fact, allowed)))
+        else:
+            met += 1
+    for fact, barred in rules.excluded:
+        possible = known[fact]
+        if possible is not None and possible <= barred:
+            return None
+        if possible is None or possible & barred:
+            left.append(Condition(fact, _ordered(fact, barred), excluded=True))
+    if rules.max_age is not None:
+        if age is None:
+            left.append(Condition("max_company_age_years", years=rules.max_age))
+        elif age > rules.max_age:
+            return None
+        else:
+            met += 1
+    return Judgement(tuple(left), met)
+
+
+def _ordered(fact: str, values: frozenset[str]) -> tuple[str, ...]:
+    return tuple(term.id for term in _VOCABULARY[fact] if term.id in values)

@@ -1,0 +1,209 @@
+"""The finder's inverted index: folded terms, multi-word phrases and names, to the services that use them.
+
+A one-word keyword counts by its word. A multi-word keyword or provider name ("uusi alku", "open
+UAS", "Team Finland") counts in full only as a phrase, its words in order in the question; its
+words one by one count as little as a summary word. A keyword written with a capital (ProAgria,
+Xamk, Neuvo) and a one-word provider name are names: a question that names one is relevant even
+without a need.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from knowledge.text import WordAnalysis, same_stem
+
+PART_FACTOR = 0.6  # a compound part of an indexed word counts less than the whole word
+PHRASE_WORD_WEIGHT = 1.0  # one word of a phrase, found without the rest of it
+STEM_QUALITY = 0.8
+FUZZY_QUALITY = 0.6
+FUZZY_CUTOFF = 88
+FUZZY_MIN_LENGTH = 5
+STRONG_WEIGHT = 2.5  # a keyword, name or provider word: a match on one is a topical hit
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A multi-word keyword or provider name of one service: the base forms of each of its words."""
+
+    words: tuple[frozenset[str], ...]
+    service: int
+    weight: float
+    name: bool
+
+
+@dataclass
+class TextMatch:
+    """Per question word and service, the text score; and whether the question named a name or hit a keyword."""
+
+    per_word: list[dict[int, float]]
+    named: bool = False
+    strong: bool = False
+
+
+class Index:
+    """Inverted index from folded terms to the services whose fields contain them."""
+
+    def __init__(self, stopwords: frozenset[str]) -> None:
+        self.stopwords = stopwords  # folded, as the terms are
+        self.postings: dict[str, dict[int, float]] = defaultdict(dict)
+        self.by_prefix: dict[str, list[str]] = defaultdict(list)
+        self.by_initial: dict[str, list[str]] = defaultdict(list)  # typos rarely hit the first letter
+        self.vocabulary: list[str] = []
+        self.idf: dict[str, float] = {}
+        self.top_weight: dict[str, float] = {}  # the most a term weighs in any service
+        self.names: set[str] = set()
+        self.phrases: dict[str, list[Phrase]] = defaultdict(list)  # by a base form of the first word
+        self._starts: dict[str, list[str]] = defaultdict(list)  # names and phrase starts by their first letters
+
+    def _content(self, analyses: Iterable[WordAnalysis]) -> list[WordAnalysis]:
+        return [a for a in analyses if a.lemmas - self.stopwords and not a.lemmas & self.stopwords]
+
+    def add(self, service: int, analyses: Sequence[WordAnalysis], weight: float, phrase: bool = False) -> None:
+        """Index a field's text; with `phrase`, a text of several words counts in full only as a phrase."""
+        words = self._content(analyses) if phrase else list(analyses)
+        if phrase and len(analyses) > 1:
+            if len(words) > 1:
+                self._add_phrase(Phrase(tuple(a.lemmas for a in words), service, weight, False))
+            weight = min(weight, PHRASE_WORD_WEIGHT)
+        for analysis in words:
+            for term in analysis.lemmas:
+                self._post(term, service, weight)
+            for term in analysis.parts:
+                self._post(term, service, weight * PART_FACTOR)
+
+    def add_name(self, service: int, analyses: Sequence[WordAnalysis], weight: float) -> None:
+        """Index a name: one word is a name term; several words are a phrase that is a name when complete."""
+        words = self._content(analyses)
+        if len(analyses) == 1:
+            self.names |= {term for a in words for term in a.lemmas}
+            self.add(service, words, weight)
+            return
+        if len(words) > 1:
+            self._add_phrase(Phrase(tuple(a.lemmas for a in words), service, weight, True))
+        self.add(service, words, min(weight, PHRASE_WORD_WEIGHT))
+
+    def _add_phrase(self, phrase: Phrase) -> None:
+        for term in phrase.words[0]:
+            self.phrases[term].append(phrase)
+
+    def _post(self, term: str, service: int, weight: float) -> None:
+        if term in self.stopwords or len(term) < 2:
+            return
+        current = self.postings[term].get(service, 0.0)
+        if weight > current:
+            self.postings[term][service] = weight
+
+    def freeze(self, service_count: int) -> None:
+        """Compute the rarity weights and the lookup tables once every service is in."""
+        for term in self.names | set(self.phrases):
+            self._starts[term[:4]].append(term)
+        self.vocabulary = sorted(self.postings)
+        for term in self.vocabulary:
+            self.by_prefix[term[:4]].append(term)
+            if len(term) >= FUZZY_MIN_LENGTH:
+                self.by_initial[term[0]].append(term)
+            self.idf[term] = math.log(1 + service_count / len(self.postings[term]))
+            self.top_weight[term] = max(self.postings[term].values())
+
+    def related_terms(self, word: str) -> list[tuple[str, float]]:
+        """Index terms that look like inflected or mistyped forms of `word`, with a match quality."""
+        found = [(term, STEM_QUALITY) for term in self.by_prefix.get(word[:4], ()) if same_stem(word, term)]
+        if found or len(word) < FUZZY_MIN_LENGTH:
+            return found
+        for term, score, _ in process.extract(
+            word, self.by_initial.get(word[0], ()), scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF, limit=5
+        ):
+            if abs(len(term) - len(word)) <= max(3, 0.3 * len(word)):
+                found.append((term, FUZZY_QUALITY * score / 100))
+        return found
+
+    def starts(self, analysis: WordAnalysis) -> set[str]:
+        """The names and phrase starts the word may be: its base forms, or for a guess, terms of the same stem."""
+        if analysis.known:
+            return set(analysis.lemmas)
+        return set(analysis.lemmas) | {
+            term for lemma in analysis.lemmas for term in self._starts.get(lemma[:4], ()) if same_stem(lemma, term)
+        }
+
+    def candidates(self, analysis: WordAnalysis) -> dict[str, float]:
+        """The index terms a question word may mean, with the quality of each match."""
+        found: dict[str, float] = {}
+        for term in analysis.lemmas:
+            if term in self.postings:
+                found[term] = 1.0
+        for term in analysis.parts:
+            if term in self.postings and term not in self.stopwords:
+                found.setdefault(term, PART_FACTOR)
+        if not analysis.known:
+            for lemma in analysis.lemmas:
+                for term, quality in self.related_terms(lemma):
+                    found.setdefault(term, quality)
+        return found
+
+
+def _same_word(analysis: WordAnalysis, terms: frozenset[str]) -> str | None:
+    """The phrase word's base form that the question word is, if any (guessed words by their stem)."""
+    for term in analysis.lemmas & terms:
+        return term
+    if not analysis.known:
+        for lemma in analysis.lemmas:
+            for term in terms:
+                if same_stem(lemma, term):
+                    return term
+    return None
+
+
+def match_text(index: Index, words: Sequence[tuple[WordAnalysis, float, bool]]) -> TextMatch:
+    """Score every service for the question words (analysis, factor, scored), best term per word and service."""
+    per_word: list[dict[int, float]] = []
+    result = TextMatch(per_word)
+    for analysis, factor, scored in words:
+        best: dict[int, float] = {}
+        if scored:
+            for term, quality in index.candidates(analysis).items():
+                scale = quality * index.idf[term] * factor
+                postings = index.postings[term]
+                if not best:
+                    best = {service: weight * scale for service, weight in postings.items()}
+                else:
+                    for service, weight in postings.items():
+                        value = weight * scale
+                        if value > best.get(service, 0.0):
+                            best[service] = value
+                if factor == 1.0 and quality >= STEM_QUALITY and index.top_weight[term] >= STRONG_WEIGHT:
+                    result.strong = True
+            if index.starts(analysis) & index.names:
+                result.named = True
+        per_word.append(best)
+    _match_phrases(index, words, per_word, result)
+    return result
+
+
+def _match_phrases(
+    index: Index, words: Sequence[tuple[WordAnalysis, float, bool]], per_word: list[dict[int, float]], result: TextMatch
+) -> None:
+    for start, (analysis, _, _) in enumerate(words):
+        for term in index.starts(analysis):
+            for phrase in index.phrases.get(term, ()):
+                end = start + len(phrase.words)
+                if end > len(words):
+                    continue
+                matched = [_same_word(words[start + k][0], phrase.words[k]) for k in range(len(phrase.words))]
+                if any(found is None for found in matched):
+                    continue
+                if phrase.name:
+                    result.named = True
+                for k, found in enumerate(matched):
+                    _, factor, scored = words[start + k]
+                    if scored and found is not None and found in index.idf:
+                        value = phrase.weight * index.idf[found] * factor
+                        if value > per_word[start + k].get(phrase.service, 0.0):
+                            per_word[start + k][phrase.service] = value
+                if words[start][1] == 1.0:
+                    result.strong = True

@@ -1,0 +1,292 @@
+"""Reading a question: which words carry its topic, which needs it names, what it says about the company.
+
+The order matters and each step is a rule, not a score:
+1. an ambiguous word (the lexicon's [senses]) keeps its meaning only with one of its context words;
+2. a word with a stop-word reading ("uusi" may be the verb "uusia") is no topic;
+3. a compound that is itself a trigger word is read whole ("yrityskauppa" is no shop);
+4. a need found only inside a compound ("kone" in "laitehankinta", "some" in "somemarkkinointi")
+   counts only with a business context, a place or another need ("tietokone on rikki" asks for
+   nothing), and never inside a word that names the company ("ohjelmistoyritys" is a software
+   company, not a need for software);
+5. words that say who the company is (sector, stage, size, place, employee origin, age) are
+   context: they filter and re-rank, and weigh little as topics, so that the need dominates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from knowledge.company_facts import read_written_facts
+from knowledge.facets import Facets, is_municipality, read_facets
+from knowledge.lexicon import Lexicon
+from knowledge.text import (
+    Analyzer,
+    PlainAnalyzer,
+    Stems,
+    WordAnalysis,
+    analyse_text,
+    fold,
+    guessed_form,
+    same_stem,
+    tokens,
+)
+
+CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as a topic
+# Needs about hiring: with one of them a foreign country is where the employee comes from
+# (recruiting abroad); without, it is where the company sells (export).
+HIRING_NEEDS = frozenset({"recruitment", "recruiting_abroad", "wage_subsidy", "apprenticeship"})
+INFLECTION_LETTERS = 3  # plain analyser: a stop word with up to this many letters more is that stop word
+ENGLISH_MARKERS = frozenset(
+    "the a an we our need needs for with where how can what is are to of i my in from at do does".split()  # noqa: SIM905 - a word list
+)
+
+
+@dataclass(frozen=True)
+class QuestionWord:
+    """A word of the question that may match the provider files, with how much it counts."""
+
+    analysis: WordAnalysis
+    factor: float  # 1.0 for a topic or need word, CONTEXT_FACTOR for a word about the company
+    scored: bool  # False for a place or a headcount: matched in phrases only, never scored alone
+    needs: frozenset[str] = frozenset()  # the needs this word named: it means them, not other things
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What was understood of a question."""
+
+    words: tuple[QuestionWord, ...]
+    needs: dict[str, float]
+    facets: Facets
+    business: bool  # the question is about a company (a business context)
+    need_sources: tuple[frozenset[str], ...] = ()  # the needs each need word (or a named country) gave
+
+
+class QuestionReader:
+    """Reads questions with one lexicon and analyser (their word lists folded once, here)."""
+
+    def __init__(self, lexicon: Lexicon, analyzer: Analyzer) -> None:
+        self.lexicon = lexicon
+        self.analyzer = analyzer
+        self.english = PlainAnalyzer()
+        self.stopwords = frozenset(fold(word) for word in lexicon.stopwords)
+        self._long_stopwords = tuple(word for word in self.stopwords if len(word) >= 5)
+        self._person_stems = tuple(fold(word)[:4] for word in lexicon.person_words)
+        self._needs = {need: frozenset(fold(word) for word in words) for need, words in lexicon.needs.items()}
+        self._stage_words = frozenset(fold(word) for words in lexicon.stages.values() for word in words)
+        self._sector_words = frozenset(fold(word) for words in lexicon.sectors.values() for word in words)
+        self._need_words = frozenset().union(*self._needs.values())
+        self._all_triggers = self._need_words | self._stage_words | self._sector_words
+        self._context_words = self._stage_words | self._sector_words
+        self._business_stems = tuple(word[:-1] for word in lexicon.business_words if len(word) >= 5)
+        self._size_words = frozenset(
+            word for words in lexicon.sizes.values() for phrase in words for word in tokens(phrase)
+        )
+        self._senses = {key: frozenset(fold(word) for word in words) for key, words in lexicon.senses.items()}
+        # Guessed words (the analyser did not know them) are compared by their first letters.
+        self._need_of: dict[str, set[str]] = {}
+        for need, triggers in self._needs.items():
+            for trigger in triggers:
+                self._need_of.setdefault(trigger, set()).add(need)
+        self._need_stems = Stems(self._need_of)
+        self._context_stems = Stems(self._context_words)
+        self._sector_stems = Stems(self._sector_words)
+        self._business_guesses = Stems(lexicon.business_words | lexicon.business_topics)
+        self._abroad_stems = Stems(lexicon.abroad_words)
+        self._stop_starts: dict[str, list[str]] = {}
+        for stop in self._long_stopwords:
+            self._stop_starts.setdefault(stop[:4], []).append(stop)
+
+    def analyse(self, question: str) -> list[WordAnalysis]:
+        """The question's words analysed: English questions by the plain analyser."""
+        words = question.lower().split()
+        english = sum(word.strip("?.,!") in ENGLISH_MARKERS for word in words)
+        analyzer = self.english if words and english >= max(2, len(words) // 4) else self.analyzer
+        return analyse_text(question, analyzer, self.lexicon.aliases)
+
+    # ---- the steps --------------------------------------------------------------------------
+
+    def _without_lost_senses(self, analyses: list[WordAnalysis]) -> list[WordAnalysis]:
+        """Step 1: drop the readings of ambiguous words whose context is missing from the rest of the question."""
+        kept = []
+        for index, analysis in enumerate(analyses):
+            others = analyses[:index] + analyses[index + 1 :]
+            lost = {
+                term
+                for term in analysis.lemmas | analysis.parts
+                if term in self._senses and not self._in_question(self._senses[term], others)
+            }
+            if not analysis.known:  # a guess: the typed word may be an inflected ambiguous word
+                word = fold(analysis.word)
+                for key, context in self._senses.items():
+                    inflected = word.startswith(key) and len(word) - len(key) <= INFLECTION_LETTERS
+                    if inflected and not self._in_question(context, others):
+                        lost |= analysis.lemmas
+            if lost:
+                analysis = replace(analysis, lemmas=analysis.lemmas - lost, parts=analysis.parts - lost)
+            if analysis.lemmas:  # a word whose every reading needed a missing context is no word here
+                kept.append(analysis)
+        return kept
+
+    @staticmethod
+    def _in_question(context: frozenset[str], others: list[WordAnalysis]) -> bool:
+        for analysis in others:
+            if (analysis.lemmas | analysis.parts) & context:
+                return True
+            if not analysis.known and any(guessed_form(fold(analysis.word), term) for term in context):
+                return True
+        return False
+
+    def is_stopword(self, analysis: WordAnalysis) -> bool:
+        """Step 2: no topic. Any stop-word reading makes a word a stop word; unknown words by their stem."""
+        if not analysis.lemmas:
+            return True
+        if analysis.lemmas & self.stopwords:
+            return True
+        if analysis.known:
+            return False
+        word = fold(analysis.word)
+        return any(
+            same_stem(word, stop) and len(word) - len(stop) <= INFLECTION_LETTERS
+            for stop in self._stop_starts.get(word[:4], ())
+        )
+
+    def _read_whole(self, analysis: WordAnalysis) -> WordAnalysis:
+        """Step 3: a compound that is itself a trigger word is not read by its parts."""
+        if analysis.parts and analysis.lemmas & self._all_triggers:
+            return replace(analysis, parts=frozenset())
+        return analysis
+
+    def _is_headcount(self, analyses: list[WordAnalysis], index: int) -> bool:
+        """ "2 hengen": the word after a number is a size, not a topic."""
+        after_number = index > 0 and analyses[index - 1].word.isdigit()
+        return after_number and any(fold(analyses[index].word).startswith(stem) for stem in self._person_stems)
+
+    def describes_company(self, analysis: WordAnalysis) -> bool:
+        """The word says what the company is: a business word ("startup"), a sector word that names no
+        need ("konepaja", "kahvila"), or a compound on one ("ohjelmistoyritys", "kukkakauppa")."""
+        business = self.lexicon.business_words
+        if analysis.lemmas & business:
+            return True
+        if analysis.lemmas & self._sector_words and not analysis.lemmas & self._need_words:
+            return True
+        head = analysis.head
+        if head in business or (head in self._sector_words and head not in self._need_words):
+            return True
+        # A guessed word cannot be split, but "ohjelmistoyrityksen" still ends in a company word.
+        word = fold(analysis.word)
+        return not analysis.known and any(word.find(stem, 3) > 0 for stem in self._business_stems)
+
+    def _word_needs(self, analysis: WordAnalysis) -> tuple[set[str], set[str]]:
+        """The needs a word names as a whole word, and those it names only by a compound part."""
+        if analysis.lemmas & self.lexicon.business_words:
+            return set(), set()  # "startup" names the company, not a need to start one
+        whole: set[str] = set()
+        parts: set[str] = set()
+        guess = not analysis.known and not analysis.lemmas & self._all_triggers
+        word = fold(analysis.word)
+        for need, triggers in self._needs.items():
+            if analysis.lemmas & triggers:
+                whole.add(need)
+            elif analysis.parts & triggers:
+                parts.add(need)
+        if guess:  # by letters: "rahoitusta" is rahoitus, "konepaja" may be a compound on kone
+            for trigger, form in self._need_stems.forms(word):
+                (whole if form == "whole" else parts).update(self._need_of[trigger])
+            parts -= whole
+        if self.describes_company(analysis):
+            parts.clear()  # "ohjelmistoyritys" is a software company, not a need for software
+        return whole, parts
+
+    def _says_abroad(self, analysis: WordAnalysis) -> bool:
+        if analysis.lemmas & self.lexicon.abroad_words:
+            return True
+        return not analysis.known and self._abroad_stems.has(fold(analysis.word))
+
+    def _is_context(self, analysis: WordAnalysis, written: frozenset[str]) -> bool:
+        """Step 5: the word tells who the company is (its stage, sector, size, origin of hires, age)."""
+        word = fold(analysis.word)
+        if word in written or word in self._size_words or self.describes_company(analysis):
+            return True
+        if analysis.lemmas & (self._stage_words | self._sector_words):
+            return True
+        if analysis.known:
+            return False
+        return self._context_stems.has(word)
+
+    def _for_facets(self, analysis: WordAnalysis) -> WordAnalysis:
+        """The sector is read from a compound's parts only when the compound names the company."""
+        if not self.describes_company(analysis):
+            return replace(analysis, parts=frozenset()) if analysis.parts else analysis
+        if not analysis.known:  # a guess: the sector words it starts with stand for its parts
+            word = fold(analysis.word)
+            starts = {sector for sector, form in self._sector_stems.forms(word) if form == "part"}
+            return replace(analysis, parts=analysis.parts | starts)
+        return analysis
+
+    def _business(self, analyses: list[WordAnalysis], facets: Facets) -> bool:
+        facts = (facets.sector, facets.stage, facets.size, facets.employee_origin, facets.company_age)
+        if any(fact is not None for fact in facts):
+            return True
+        words = self.lexicon.business_words | self.lexicon.business_topics
+        for analysis in analyses:
+            if (analysis.lemmas | analysis.parts) & words:
+                return True
+            if not analysis.known and self._business_guesses.has(fold(analysis.word)):
+                return True
+        return False
+
+    def _needs_named(
+        self, analyses: list[WordAnalysis], headcount: set[int]
+    ) -> tuple[set[str], set[str], dict[int, frozenset[str]]]:
+        """The needs named by whole words, those named only inside compounds, and which word named which."""
+        whole_needs: set[str] = set()
+        part_needs: set[str] = set()
+        need_words: dict[int, frozenset[str]] = {}
+        for index, analysis in enumerate(analyses):
+            if index in headcount:
+                continue
+            whole, parts = self._word_needs(analysis)
+            whole_needs |= whole
+            part_needs |= parts - whole
+            if whole or parts:
+                need_words[index] = frozenset(whole | parts)
+        return whole_needs, part_needs - whole_needs, need_words
+
+    # ---- the whole reading --------------------------------------------------------------------
+
+    def read(self, question: str, today: date | None = None, given: Facets | None = None) -> Understanding:
+        """Read `question`; `given` facts (from a form) take the place of what the text says."""
+        analyses = [self._read_whole(analysis) for analysis in self._without_lost_senses(self.analyse(question))]
+        written = read_written_facts(question, self.lexicon, today)
+        facets = read_facets(question, [self._for_facets(a) for a in analyses], self.lexicon, written=written)
+        headcount = {index for index in range(len(analyses)) if self._is_headcount(analyses, index)}
+        whole_needs, part_needs, need_words = self._needs_named(analyses, headcount)
+        hiring = bool((whole_needs | part_needs) & HIRING_NEEDS)
+        abroad_need = "recruiting_abroad" if hiring else "export"
+        abroad = {index for index, analysis in enumerate(analyses) if self._says_abroad(analysis)}
+        for index in abroad:
+            need_words[index] = need_words.get(index, frozenset()) | {abroad_need}
+        if written.abroad or abroad:
+            whole_needs.add(abroad_need)
+        if not hiring:  # an origin is that of an employee only when the question is about hiring
+            facets = replace(facets, employee_origin=None)
+        facets = facets.merged(given)
+        business = self._business(analyses, facets)
+        needs = dict.fromkeys(whole_needs, 1.0)
+        if business or whole_needs or facets.municipality:  # step 4
+            for need in part_needs - whole_needs:
+                needs[need] = 1.0
+        words = []
+        for index, analysis in enumerate(analyses):
+            if self.is_stopword(analysis) and index not in need_words:
+                continue
+            scored = index not in headcount and not is_municipality(analysis)
+            context = index not in need_words and self._is_context(analysis, written.words)
+            named = need_words.get(index, frozenset()) & needs.keys()
+            words.append(QuestionWord(analysis, CONTEXT_FACTOR if context else 1.0, scored, frozenset(named)))
+        sources = [frozenset(named & needs.keys()) for named in need_words.values()]
+        if written.abroad:
+            sources.append(frozenset({abroad_need}))
+        return Understanding(tuple(words), needs, facets, business, tuple(source for source in sources if source))

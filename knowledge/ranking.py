@@ -1,0 +1,191 @@
+"""Ranking: from what was understood and the text matches to the best services, the stated need dominating.
+
+A service scores by the needs of the question it meets (its first need counts most; more of the
+question's needs, more still), plus its text matches, of which a service that meets none of the
+needs keeps only part. Then the company's facts filter (area, sector, eligibility rules) and re-rank
+(local services, aimed-at stage, size and sector, rules met or left open).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from knowledge.eligibility import Condition, Rules, company_age, judge, possible_values, rules_of
+from knowledge.facets import Facets
+from knowledge.models import Provider, Service
+from knowledge.question import Understanding
+from knowledge.vocab import ALL_AREA, MUNICIPALITY_CODES
+
+NEED_PRIMARY = 4.0  # a service's first need met
+NEED_SECONDARY = 2.5  # one of its other needs met
+MULTI_NEED_BONUS = 3.0  # for each further need word of the question whose need a service meets
+OFF_NEED_FACTOR = 0.4  # the text score left to a service that meets none of the question's needs
+OFF_SENSE_FACTOR = 0.15  # a need word in a service without that need: most likely another sense of it
+NEED_WORD_CAP = 6.0  # the most a word that named a need adds as text: its need is scored already
+LOCAL_BONUS = 1.0
+STAGE_FIT, SIZE_FIT, SECTOR_FIT = 0.7, 0.5, 1.0
+RULE_FIT = 2.5  # for each only_for rule the company is known to meet: the service is made for this case
+OPEN_RULE_COST = 1.5  # for each rule the question left open: the service may not apply
+MIN_SCORE = 2.0  # below this a service is noise, even in a relevant answer
+RELATIVE_CUTOFF = 0.3  # drop results far below the best one, unless they meet a need of the question
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What ranking needs of a service, precomputed (attribute access on pydantic models is slow)."""
+
+    service_id: str
+    needs: tuple[str, ...]
+    need_set: frozenset[str]
+    area: frozenset[str] | None  # None: the whole country
+    area_share: float  # of the region's municipalities it serves
+    stages: frozenset[str]
+    sizes: frozenset[str]
+    sectors: frozenset[str]
+    rules: Rules
+    max_bonus: float  # the most the company's facts can add to its score
+
+
+def profile_of(service: Service, provider: Provider) -> Profile:
+    """The ranking profile of a service."""
+    area = service.municipalities or provider.municipalities
+    local = None if ALL_AREA in area else frozenset(area)
+    share = 1.0 if local is None else len(local & MUNICIPALITY_CODES) / len(MUNICIPALITY_CODES)
+    rules = rules_of(service)
+    bonus = (LOCAL_BONUS * (2 - share) if local is not None else 0.0) + RULE_FIT * (
+        len(rules.only) + (rules.max_age is not None)
+    )
+    bonus += (STAGE_FIT if service.stages else 0.0) + (SIZE_FIT if service.sizes else 0.0)
+    bonus += SECTOR_FIT if service.sectors else 0.0
+    return Profile(
+        service.id,
+        tuple(service.needs),
+        frozenset(service.needs),
+        local,
+        share,
+        frozenset(service.stages),
+        frozenset(service.sizes),
+        frozenset(service.sectors),
+        rules,
+        bonus,
+    )
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A service that made the answer: its score and the eligibility rules left open."""
+
+    position: int
+    score: float
+    conditions: tuple[Condition, ...]
+
+
+class Ranker:
+    """Scores and filters the services of one knowledge base."""
+
+    def __init__(self, profiles: list[Profile]) -> None:
+        self.profiles = profiles
+        self._need_sets = [profile.need_set for profile in profiles]
+        self._by_need: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for position, profile in enumerate(profiles):
+            for index, need in enumerate(profile.needs):
+                self._by_need[need].append((position, NEED_PRIMARY if index == 0 else NEED_SECONDARY))
+
+    def relevance(self, understood: Understanding, per_word: list[dict[int, float]]) -> dict[int, float]:
+        """Each service's score before the company's facts: needs met, then text.
+
+        A word that named a need counts fully only in services that meet that need; elsewhere it most
+        likely means something else ("open" a café is not "open UAS") and keeps OFF_SENSE_FACTOR. Any
+        other word counts fully in services that meet one of the question's needs, and keeps
+        OFF_NEED_FACTOR elsewhere.
+        """
+        needs = frozenset(understood.needs)
+        need_sets = self._need_sets
+        relevance: dict[int, float] = defaultdict(float)
+        for word, best in zip(understood.words, per_word, strict=True):
+            wanted = word.needs or needs
+            elsewhere = OFF_SENSE_FACTOR if word.needs else OFF_NEED_FACTOR
+            cap = NEED_WORD_CAP if word.needs else math.inf
+            fits: dict[frozenset[str], bool] = {}  # by a service's needs: few distinct sets, many services
+            for position, value in best.items():
+                own = need_sets[position]
+                fit = fits.get(own)
+                if fit is None:
+                    fit = fits[own] = not wanted or not wanted.isdisjoint(own)
+                value = value if value < cap else cap
+                relevance[position] += value if fit else value * elsewhere
+        for need, strength in understood.needs.items():
+            for position, weight in self._by_need.get(need, ()):
+                relevance[position] += strength * weight
+        return relevance
+
+    def _facet_adjustment(self, profile: Profile, facets: Facets) -> float:
+        adjustment = 0.0
+        if profile.area is not None:
+            # The more local a service, the better it fits a company of its place (the municipality's
+            # own adviser before the region's), and the less likely one of unknown place.
+            share = profile.area_share
+            adjustment += LOCAL_BONUS * ((2 - share) if facets.municipality is not None else -(1 - share))
+        for value, allowed, weight in (
+            (facets.stage, profile.stages, STAGE_FIT),
+            (facets.size, profile.sizes, SIZE_FIT),
+        ):
+            if value and allowed:
+                adjustment += weight if value in allowed else -weight
+        if profile.sectors:
+            adjustment += SECTOR_FIT if facets.sector in profile.sectors else -SECTOR_FIT / 2
+        return adjustment
+
+    @staticmethod
+    def _offered(profile: Profile, code: str | None, sector: str | None) -> bool:
+        """False for a service not offered where the company is, or made for other sectors."""
+        if code is not None and profile.area is not None and code not in profile.area:
+            return False
+        return not (sector and profile.sectors and sector not in profile.sectors)
+
+    def rank(self, relevance: dict[int, float], understood: Understanding, top: int) -> list[Ranked]:
+        """The `top` services, best first (ties by service id), without those the company cannot use."""
+        read = understood.facets
+        sources = set(understood.need_sources)
+        multi = MULTI_NEED_BONUS * max(0, len(sources) - 1)
+        known, age = possible_values(read), company_age(read)
+        code = read.municipality.code if read.municipality else None
+        profiles = self.profiles
+        # Best possible score first, so that the loop can stop once nothing below can reach the answer.
+        candidates = [
+            (-(value + profiles[position].max_bonus + multi), position, value)
+            for position, value in relevance.items()
+            if value >= MIN_SCORE and self._offered(profiles[position], code, read.sector)
+        ]
+        heapq.heapify(candidates)  # cheaper than sorting: the loop below stops after a few
+        scored: list[tuple[float, str, int, tuple[Condition, ...]]] = []
+        best_scores: list[float] = []  # a min-heap of the `top` best scores so far
+        while candidates:
+            negative_upper, position, value = heapq.heappop(candidates)
+            if len(best_scores) >= top and -negative_upper < best_scores[0]:
+                break
+            profile = profiles[position]
+            judgement = judge(profile.rules, known, age)
+            if judgement is None:
+                continue  # the company is known not to qualify
+            score = value + self._facet_adjustment(profile, read)
+            score += RULE_FIT * judgement.met - OPEN_RULE_COST * len(judgement.open)
+            if len(sources) > 1:  # a service that meets more of what was asked ranks higher
+                met = sum(not profile.need_set.isdisjoint(source) for source in sources)
+                score += MULTI_NEED_BONUS * max(0, met - 1)
+            if score <= 0:
+                continue
+            scored.append((score, profile.service_id, position, judgement.open))
+            heapq.heappush(best_scores, score)
+            if len(best_scores) > top:
+                heapq.heappop(best_scores)
+        best = heapq.nsmallest(top, scored, key=lambda item: (-item[0], item[1]))
+        needs = frozenset(understood.needs)
+        return [
+            Ranked(position, score, conditions)
+            for score, _, position, conditions in best
+            if score >= best[0][0] * RELATIVE_CUTOFF or not needs.isdisjoint(self.profiles[position].need_set)
+        ]

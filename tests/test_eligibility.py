@@ -1,0 +1,294 @@
+"""Eligibility: only_for / not_for in the provider files, the facts read from questions, and the answers."""
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from knowledge.eligibility import Condition, Rules, judge, possible_values
+from knowledge.facets import Facets
+from knowledge.finder import Finder
+from knowledge.lexicon import BUNDLED_LEXICON, load_lexicon
+from knowledge.loader import load_knowledge_base
+from tests.knowledge_fixtures import SMALL_KB, analyzer_named
+
+TODAY = date(2026, 11, 30)
+LEXICON = load_lexicon(BUNDLED_LEXICON).lexicon
+# Two invented recruitment services that differ only by where the employee comes from.
+ABROAD = """
+[provider]
+id = "rekry-ulkomailta"
+name = "Ulkomaisen työvoiman neuvonta Esimerkki"
+kind = "national"
+municipalities = ["all"]
+web = "https://ulkomailta.example.fi"
+
+[[service]]
+id = "tyonvalitys-eu"
+name_fi = "Työnvälitys EU- ja ETA-maista"
+name_en = "Job matching from EU and EEA countries"
+summary_fi = "Työntekijöitä EU- ja ETA-maista suomalaisille työnantajille."
+summary_en = "Employees from EU and EEA countries for Finnish employers."
+needs = ["recruiting_abroad", "recruitment"]
+link = "https://ulkomailta.example.fi/eu"
+source_url = "https://ulkomailta.example.fi/eu"
+last_reviewed = 2026-11-01
+keywords_fi = ["ulkomainen työntekijä", "työvoima ulkomailta"]
+
+[service.only_for]
+employee_origin = ["eu_eea"]
+
+[[service]]
+id = "oleskeluluvat"
+name_fi = "Työntekijän oleskelulupa"
+name_en = "Residence permit for an employee"
+summary_fi = "Työnantajan osuus, kun työntekijä tulee EU- ja ETA-alueen ulkopuolelta."
+summary_en = "The employer's part when the employee comes from outside the EU and EEA."
+needs = ["recruiting_abroad", "recruitment"]
+link = "https://ulkomailta.example.fi/lupa"
+source_url = "https://ulkomailta.example.fi/lupa"
+last_reviewed = 2026-11-01
+keywords_fi = ["oleskelulupa", "työlupa", "ulkomainen työntekijä"]
+
+[service.only_for]
+employee_origin = ["outside_eu_eea"]
+"""
+
+
+@pytest.fixture
+def kb_copy(tmp_path):
+    folder = tmp_path / "kb"
+    shutil.copytree(SMALL_KB, folder)
+    (folder / "rekry-ulkomailta.toml").write_text(ABROAD, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(params=["voikko", "plain"])
+def finder(request, kb_copy):
+    return Finder(load_knowledge_base(kb_copy, TODAY), analyzer_named(request.param))
+
+
+def ids(finder, question, **kwargs):
+    return [match.service.id for match in finder.search(question, **kwargs).matches]
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# ---- the schema and `kb check` ------------------------------------------------------------------
+
+
+def test_the_small_knowledge_base_with_rules_is_valid(kb_copy):
+    kb = load_knowledge_base(kb_copy)
+    assert kb.errors == []
+    by_id = {service.id: service for service in kb.services}
+    assert by_id["maatilaneuvonta-tilasuunnittelu"].only_for.sectors == ["agriculture"]
+    assert by_id["finnvera-alkutakaus"].only_for.max_company_age_years == 3
+    assert by_id["oleskeluluvat"].not_for is None
+
+
+WHERE = "maatilat.toml: service[0] (maatilaneuvonta-tilasuunnittelu)"
+
+
+@pytest.mark.parametrize(
+    ("tables", "expected"),
+    [
+        ('sectors = ["farming"]', f"{WHERE}.only_for.sectors: unknown sector ids ['farming']"),
+        ('stages = ["baby"]', f"{WHERE}.only_for.stages: unknown stage ids ['baby']"),
+        ('sizes = ["tiny"]', f"{WHERE}.only_for.sizes: unknown size ids ['tiny']"),
+        ('employee_origin = ["mars"]', f"{WHERE}.only_for.employee_origin: unknown employee origins ['mars']"),
+        ("stages = []", f"{WHERE}.only_for.stages: empty list: nobody would qualify; leave the list out"),
+        ("max_company_age_years = 0", f"{WHERE}.only_for.max_company_age_years: Input should be greater than"),
+        ('max_company_age_years = "5"', f"{WHERE}.only_for.max_company_age_years: Input should be a valid integer"),
+        ("colour = 1", f"{WHERE}.only_for.colour: unknown field"),
+        ("", f"{WHERE}.only_for: empty table: give at least one of sectors, stages, sizes, employee_origin"),
+        (
+            'sectors = ["agriculture", "food"]\n[service.not_for]\nsectors = ["food"]',
+            f"{WHERE}: not_for.sectors and only_for.sectors both list ['food']: a value is either required or excluded",
+        ),
+        (
+            'sectors = ["agriculture"]\n[service.not_for]\nemployee_origin = ["eu_eea", "outside_eu_eea"]',
+            f"{WHERE}.not_for: employee_origin excludes every value, so nobody would qualify",
+        ),
+        (
+            'sectors = ["agriculture"]\n[service.not_for]\nmax_company_age_years = 3',
+            f"{WHERE}.not_for.max_company_age_years: unknown field",
+        ),
+    ],
+)
+def test_kb_check_names_the_file_and_field_of_each_rule_error(kb_copy, capsys, tables, expected):
+    _edit(kb_copy / "maatilat.toml", '[service.only_for]\nsectors = ["agriculture"]', f"[service.only_for]\n{tables}")
+    assert main(["kb", "check", "--kb", str(kb_copy)]) == 1
+    out = capsys.readouterr().out
+    assert f"error: {expected}" in out and "FAILED" in out
+
+
+def test_kb_check_warns_when_the_aimed_at_lists_contradict_the_rules(kb_copy, capsys):
+    _edit(kb_copy / "maatilat.toml", 'sectors = ["agriculture"]\nlink', 'sectors = ["agriculture", "food"]\nlink')
+    assert main(["kb", "check", "--kb", str(kb_copy)]) == 0
+    out = capsys.readouterr().out
+    assert f"warning: {WHERE}.sectors: lists ['food'], which only_for/not_for.sectors rule out" in out
+
+
+# ---- facts read from the question ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "origin"),
+    [
+        ("hoitajia Filippiineiltä", "outside_eu_eea"),
+        ("kokki EU:n ulkopuolelta", "outside_eu_eea"),
+        ("ulkomaalainen työntekijä Intiasta", "outside_eu_eea"),
+        ("we want to hire welders from Ukraine", "outside_eu_eea"),
+        ("työntekijöitä EU/ETA-alueen ulkopuolelta", "outside_eu_eea"),
+        ("rekrytointi Virosta", "eu_eea"),
+        ("työntekijä EU-maasta", "eu_eea"),
+        ("palkata ruotsalainen myyjä", "eu_eea"),
+        ("We want to hire people from other EU countries", "eu_eea"),
+        ("ulkomaalainen työntekijä", None),  # abroad, but from where is open
+        ("palkata työntekijöitä Virosta ja Intiasta", None),  # both: open
+        ("vienti Intiaan", None),  # not hiring: a market, not an employee's origin
+        ("palkata kokki", None),
+        ("10 000 euron laina", None),
+    ],
+)
+def test_the_origin_of_an_employee(finder, question, origin):
+    assert finder.understand(question, today=TODAY).facets.employee_origin == origin
+
+
+@pytest.mark.parametrize(
+    ("question", "age"),
+    [
+        ("perustettu 2012", 14),
+        ("vuonna 2005 perustettu konepaja", 21),
+        ("2019 perustettu startup", 7),
+        ("established in 1998", 28),
+        ("yritys on toiminut 30 vuotta", 30),
+        ("30 vuotta toiminut perheyritys", 30),
+        ("toiminut jo yli 20 vuotta", 20),
+        ("yritys on toiminut kaksi vuotta", 2),
+        ("30-vuotias perheyritys", 30),
+        ("in business for 12 years", 12),
+        ("vasta aloittanut yrittäjä", 0),
+        ("just started a company", 0),
+        ("30-vuotias yrittäjä", None),  # the entrepreneur's age, not the company's
+        ("lainaa 2012 euroa", None),
+        ("palkata 3 työntekijää", None),
+    ],
+)
+def test_the_age_of_the_company(finder, question, age):
+    assert finder.understand(question, today=TODAY).facets.company_age == age
+
+
+def test_a_founding_year_needs_the_reference_date():
+    kb = load_knowledge_base(SMALL_KB)  # checked without a date: the finder has no default
+    finder = Finder(kb, analyzer_named("plain"))
+    assert finder.read_facets("perustettu 2012").company_age is None
+    assert finder.read_facets("perustettu 2012", today=date(2030, 1, 1)).company_age == 18
+    dated = Finder(load_knowledge_base(SMALL_KB, TODAY), analyzer_named("plain"))
+    assert dated.read_facets("perustettu 2012").company_age == 14  # the date the knowledge base was checked on
+
+
+def test_nothing_in_knowledge_reads_the_system_clock():
+    for path in Path("knowledge").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(r"\b(date\.today|datetime\.(now|today|utcnow))\(", source), path
+
+
+# ---- the rules applied ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "never"),
+    [
+        ("hoitajia Filippiineiltä, työluvat", "tyonvalitys-eu"),
+        ("kokki EU:n ulkopuolelta ravintolaan", "tyonvalitys-eu"),
+        ("We are hiring nurses from the Philippines", "tyonvalitys-eu"),
+        ("rakennusyritys palkkaa kirvesmiehiä Virosta", "oleskeluluvat"),
+        ("IT-yritys haluaa rekrytoida ohjelmoijia Ruotsista", "oleskeluluvat"),
+        ("perustettu 2012, tarvitsee takauksen pankkilainalle", "finnvera-alkutakaus"),
+        ("30 vuotta toiminut yritys tarvitsee takauksen", "finnvera-alkutakaus"),
+        ("Established in 1998, we need a bank guarantee", "finnvera-alkutakaus"),
+        ("IT-yrityksen sukupolvenvaihdos", "maatilaneuvonta-tilasuunnittelu"),
+        ("kahvilan omistajanvaihdos", "maatilaneuvonta-tilasuunnittelu"),
+    ],
+)
+def test_a_service_the_company_does_not_qualify_for_is_never_shown(finder, question, never):
+    assert finder.understand(question, today=TODAY).needs, "the question itself is understood"
+    assert never not in ids(finder, question, top=10, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("hoitajia Filippiineiltä, työluvat", "oleskeluluvat"),
+        ("rakennusyritys palkkaa kirvesmiehiä Virosta", "tyonvalitys-eu"),
+        ("vasta aloittanut yrittäjä tarvitsee takauksen pankkilainalle", "finnvera-alkutakaus"),
+        ("yritys on toiminut kaksi vuotta ja tarvitsee takauksen", "finnvera-alkutakaus"),
+        ("maatilan sukupolvenvaihdos", "maatilaneuvonta-tilasuunnittelu"),
+    ],
+)
+def test_a_service_made_for_the_case_comes_first(finder, question, first):
+    assert ids(finder, question, today=TODAY)[:1] == [first]
+
+
+def test_an_open_rule_is_shown_with_the_service_in_both_languages(finder):
+    match = finder.search("takaus pankkilainalle", today=TODAY).matches[0]
+    assert match.service.id == "finnvera-alkutakaus"
+    assert match.as_dict("fi")["conditions"] == ["Vain enintään 3 vuotta toimineille yrityksille"]
+    assert match.as_dict("en")["conditions"] == ["Only for companies at most 3 years old"]
+    settled = finder.search("vasta aloittanut yritys tarvitsee takauksen pankkilainalle", today=TODAY).matches[0]
+    assert settled.service.id == "finnvera-alkutakaus" and settled.as_dict()["conditions"] == []
+    hiring = {m.service.id: m for m in finder.search("ulkomainen työntekijä", top=10, today=TODAY).matches}
+    assert hiring["tyonvalitys-eu"].as_dict("fi")["conditions"] == ["Vain palkattaessa EU/ETA-alueelta"]
+    assert hiring["tyonvalitys-eu"].as_dict("en")["conditions"] == ["Only for hiring from the EU/EEA"]
+    assert hiring["oleskeluluvat"].as_dict("en")["conditions"] == ["Only for hiring from outside the EU/EEA"]
+
+
+def test_every_result_carries_its_conditions_as_a_list(finder):
+    for match in finder.search("rekrytointi palkkatuki takaus maatila", top=10, today=TODAY).matches:
+        conditions = match.as_dict()["conditions"]
+        assert isinstance(conditions, list) and all(isinstance(text, str) for text in conditions)
+
+
+# ---- the rules themselves -------------------------------------------------------------------------
+
+
+def test_a_rule_holds_fails_or_stays_open():
+    farms = Rules(only=(("sectors", frozenset({"agriculture"})),))
+    assert judge(farms, possible_values(Facets(sector="agriculture")), None).open == ()
+    assert judge(farms, possible_values(Facets(sector="agriculture")), None).met == 1
+    assert judge(farms, possible_values(Facets(sector="retail")), None) is None
+    assert judge(farms, possible_values(Facets()), None).open == (Condition("sectors", ("agriculture",)),)
+    not_large = Rules(excluded=(("sizes", frozenset({"large"})),))
+    assert judge(not_large, possible_values(Facets(size="large")), None) is None
+    assert judge(not_large, possible_values(Facets(size="micro")), None).open == ()
+    assert judge(not_large, possible_values(Facets()), None).open[0].text("fi") == "Ei kokoluokalle: suuri (250+)"
+    young = Rules(max_age=5)
+    assert judge(young, possible_values(Facets()), 5).open == ()
+    assert judge(young, possible_values(Facets()), 6) is None
+    assert judge(young, possible_values(Facets()), None).open[0].text("en") == "Only for companies at most 5 years old"
+
+
+def test_age_and_stage_inform_each_other():
+    starting = Rules(only=(("stages", frozenset({"idea", "startup"})),))
+    assert judge(starting, possible_values(Facets(company_age=30)), 30) is None  # 30 years old: not starting
+    assert judge(starting, possible_values(Facets(company_age=1)), 1).open != ()  # young: may still be starting
+    growing = Rules(only=(("stages", frozenset({"growing", "established", "transfer", "crisis"})),))
+    assert judge(growing, possible_values(Facets(company_age=30)), 30).open == ()
+    young = Rules(max_age=3)
+    from knowledge.eligibility import company_age
+
+    assert judge(young, possible_values(Facets(stage="startup")), company_age(Facets(stage="startup"))).open == ()
+
+
+def test_the_lexicon_reads_origins_as_data():
+    assert LEXICON is not None
+    assert "viro" in LEXICON.origins["eu_eea"] and "intia" in LEXICON.origins["outside_eu_eea"]
+    assert {"new", "founded", "active", "years"} <= set(LEXICON.company_age)
