@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast lint playground bench clean lock
+.PHONY: install run test test-fast lint playground screenshots bench clean lock
 
 install: $(STAMP) node_modules/.package-lock.json
 
@@ -44,6 +44,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+# PNGs of the bot's cards from the Teams emulator in headless Chromium (docs/screenshots/README.md);
+# ARGS="--language en" writes the English ones to docs/screenshots/en/.
+screenshots: install
+	$(BIN)/python tools/screenshots.py $(ARGS)
 
 playground: install
 	bash tools/playground.sh

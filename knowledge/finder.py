@@ -1,7 +1,8 @@
 """The service finder: which services fit the company an adviser describes, best first, with why.
 
 Relevance is decided from what was understood, not from a score: a question is answered when it
-names a need, names a provider (or a brand keyword), or describes a company and hits a keyword;
+names a need, names a provider (or a brand keyword), uses a rare keyword of a few services as it is
+written ("anniskelulupa", "kemera"), or describes a company and hits a keyword;
 anything else gets no services. Among the services, the stated need dominates: a service that
 meets none of the question's needs keeps only part of its text score, and words that say who the
 company is (sector, stage, place) filter and re-rank rather than decide. Eligibility rules
@@ -70,7 +71,7 @@ class Finder:
                 if _is_name(keyword):
                     index.add_name(position, analyses, weights["keywords"])
                 else:
-                    index.add(position, analyses, weights["keywords"], phrase=True)
+                    index.add_keyword(position, analyses, weights["keywords"])
             for need in service.needs:
                 label = term_by_id(NEEDS, need).label(language)
                 index.add(position, self._analyse(label, field_analyzer), weights["needs"])
@@ -145,11 +146,11 @@ class Finder:
         read, needs = understood.facets, understood.needs
         words = [(word.analysis, word.factor, word.scored) for word in understood.words]
         text = match_text(self._index, words)
-        if not (needs or text.named or (understood.business and text.strong)):
+        if not (needs or text.named or text.specific or (understood.business and text.strong)):
             return SearchResult([], read, needs)  # nothing understood that a service could meet
         ranker = self._ranker
         matches = []
-        for ranked in ranker.rank(ranker.relevance(understood, text.per_word), understood, top):
+        for ranked in ranker.rank(ranker.relevance(understood, text.per_word, text.in_phrase), understood, top):
             service = self._services[ranked.position]
             provider = self.kb.provider_of(service)
             meets = tuple(need for need in service.needs if need in needs)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -25,6 +25,12 @@ FUZZY_QUALITY = 0.6
 FUZZY_CUTOFF = 88
 FUZZY_MIN_LENGTH = 5
 STRONG_WEIGHT = 2.5  # a keyword, name or provider word: a match on one is a topical hit
+# A one-word keyword (a compound or a word the analyser does not know) of at most this many services,
+# found in at most SPECIFIC_POSTINGS services in all, names what it is about as a name does
+# ("anniskelulupa", "metsänomistaja", "kemera").
+SPECIFIC_KEYWORD_SERVICES = 3
+SPECIFIC_POSTINGS = 6
+SPECIFIC_PART_LENGTH = 5  # a part of a written compound ("kemera-tuista") counts when this long
 
 
 @dataclass(frozen=True)
@@ -42,8 +48,10 @@ class TextMatch:
     """Per question word and service, the text score; and whether the question named a name or hit a keyword."""
 
     per_word: list[dict[int, float]]
+    in_phrase: list[set[int]] = field(default_factory=list)  # per word: services whose phrase it completed
     named: bool = False
     strong: bool = False
+    specific: bool = False  # the question used a rare one-word keyword as it is written in the knowledge base
 
 
 class Index:
@@ -58,6 +66,8 @@ class Index:
         self.idf: dict[str, float] = {}
         self.top_weight: dict[str, float] = {}  # the most a term weighs in any service
         self.names: set[str] = set()
+        self.specific: frozenset[str] = frozenset()  # rare one-word keywords, see SPECIFIC_KEYWORD_SERVICES
+        self._keyword_services: dict[str, set[int]] = defaultdict(set)
         self.phrases: dict[str, list[Phrase]] = defaultdict(list)  # by a base form of the first word
         self._starts: dict[str, list[str]] = defaultdict(list)  # names and phrase starts by their first letters
 
@@ -76,6 +86,15 @@ class Index:
                 self._post(term, service, weight)
             for term in analysis.parts:
                 self._post(term, service, weight * PART_FACTOR)
+
+    def add_keyword(self, service: int, analyses: Sequence[WordAnalysis], weight: float) -> None:
+        """Index a keyword that is not a name: a phrase when it has several words, else a candidate specific term."""
+        # Only compounds and words the analyser does not know (brand-like: "kemera", "metka"): a plain
+        # noun such as "toimisto" is a keyword of a few services and still says little on its own.
+        if len(analyses) == 1 and (analyses[0].parts or not analyses[0].known):
+            for term in analyses[0].lemmas:
+                self._keyword_services[term].add(service)
+        self.add(service, analyses, weight, phrase=True)
 
     def add_name(self, service: int, analyses: Sequence[WordAnalysis], weight: float) -> None:
         """Index a name: one word is a name term; several words are a phrase that is a name when complete."""
@@ -110,6 +129,13 @@ class Index:
                 self.by_initial[term[0]].append(term)
             self.idf[term] = math.log(1 + service_count / len(self.postings[term]))
             self.top_weight[term] = max(self.postings[term].values())
+        self.specific = frozenset(
+            term
+            for term, services in self._keyword_services.items()
+            if len(services) <= SPECIFIC_KEYWORD_SERVICES
+            and len(self.postings.get(term, ())) <= SPECIFIC_POSTINGS
+            and term not in self.stopwords
+        )
 
     def related_terms(self, word: str) -> list[tuple[str, float]]:
         """Index terms that look like inflected or mistyped forms of `word`, with a match quality."""
@@ -147,6 +173,14 @@ class Index:
         return found
 
 
+def _is_specific(index: Index, analysis: WordAnalysis) -> bool:
+    """The word is a rare one-word keyword as written (or a long part of a compound written with a hyphen)."""
+    if analysis.lemmas & index.specific:
+        return True
+    long_parts = {part for part in analysis.parts if len(part) >= SPECIFIC_PART_LENGTH}
+    return "-" in analysis.word and bool(long_parts & index.specific)
+
+
 def _same_word(analysis: WordAnalysis, terms: frozenset[str]) -> str | None:
     """The phrase word's base form that the question word is, if any (guessed words by their stem)."""
     for term in analysis.lemmas & terms:
@@ -162,7 +196,7 @@ def _same_word(analysis: WordAnalysis, terms: frozenset[str]) -> str | None:
 def match_text(index: Index, words: Sequence[tuple[WordAnalysis, float, bool]]) -> TextMatch:
     """Score every service for the question words (analysis, factor, scored), best term per word and service."""
     per_word: list[dict[int, float]] = []
-    result = TextMatch(per_word)
+    result = TextMatch(per_word, [set() for _ in words])
     for analysis, factor, scored in words:
         best: dict[int, float] = {}
         if scored:
@@ -180,6 +214,8 @@ def match_text(index: Index, words: Sequence[tuple[WordAnalysis, float, bool]]) 
                     result.strong = True
             if index.starts(analysis) & index.names:
                 result.named = True
+            if factor == 1.0 and _is_specific(index, analysis):
+                result.specific = True
         per_word.append(best)
     _match_phrases(index, words, per_word, result)
     return result
@@ -201,6 +237,7 @@ def _match_phrases(
                     result.named = True
                 for k, found in enumerate(matched):
                     _, factor, scored = words[start + k]
+                    result.in_phrase[start + k].add(phrase.service)
                     if scored and found is not None and found in index.idf:
                         value = phrase.weight * index.idf[found] * factor
                         if value > per_word[start + k].get(phrase.service, 0.0):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from knowledge.eligibility import Condition, Rules, company_age, judge, possible_values, rules_of
@@ -27,6 +28,9 @@ OFF_SENSE_FACTOR = 0.15  # a need word in a service without that need: most like
 NEED_WORD_CAP = 6.0  # the most a word that named a need adds as text: its need is scored already
 LOCAL_BONUS = 1.0
 STAGE_FIT, SIZE_FIT, SECTOR_FIT = 0.7, 0.5, 1.0
+# A service whose sizes leave out one-person companies is for employers: for a one-person company it
+# is not a matter of degree (as micro vs small is) but of whether it applies at all.
+EMPLOYER_ONLY_COST = 3.0
 RULE_FIT = 2.5  # for each only_for rule the company is known to meet: the service is made for this case
 OPEN_RULE_COST = 1.5  # for each rule the question left open: the service may not apply
 MIN_SCORE = 2.0  # below this a service is noise, even in a relevant answer
@@ -94,18 +98,25 @@ class Ranker:
             for index, need in enumerate(profile.needs):
                 self._by_need[need].append((position, NEED_PRIMARY if index == 0 else NEED_SECONDARY))
 
-    def relevance(self, understood: Understanding, per_word: list[dict[int, float]]) -> dict[int, float]:
+    def relevance(
+        self,
+        understood: Understanding,
+        per_word: list[dict[int, float]],
+        in_phrase: Sequence[set[int]] = (),
+    ) -> dict[int, float]:
         """Each service's score before the company's facts: needs met, then text.
 
         A word that named a need counts fully only in services that meet that need; elsewhere it most
         likely means something else ("open" a café is not "open UAS") and keeps OFF_SENSE_FACTOR. Any
         other word counts fully in services that meet one of the question's needs, and keeps
-        OFF_NEED_FACTOR elsewhere.
+        OFF_NEED_FACTOR elsewhere. A word that completed one of a service's phrases ("wage subsidy")
+        counts fully there: the phrase says which sense it has.
         """
         needs = frozenset(understood.needs)
         need_sets = self._need_sets
         relevance: dict[int, float] = defaultdict(float)
-        for word, best in zip(understood.words, per_word, strict=True):
+        phrases = list(in_phrase) or [set() for _ in per_word]
+        for word, best, confirmed in zip(understood.words, per_word, phrases, strict=True):
             wanted = word.needs or needs
             elsewhere = OFF_SENSE_FACTOR if word.needs else OFF_NEED_FACTOR
             cap = NEED_WORD_CAP if word.needs else math.inf
@@ -116,7 +127,7 @@ class Ranker:
                 if fit is None:
                     fit = fits[own] = not wanted or not wanted.isdisjoint(own)
                 value = value if value < cap else cap
-                relevance[position] += value if fit else value * elsewhere
+                relevance[position] += value if fit or position in confirmed else value * elsewhere
         for need, strength in understood.needs.items():
             for position, weight in self._by_need.get(need, ()):
                 relevance[position] += strength * weight
@@ -135,6 +146,8 @@ class Ranker:
         ):
             if value and allowed:
                 adjustment += weight if value in allowed else -weight
+        if facets.size == "solo" and profile.sizes and "solo" not in profile.sizes:
+            adjustment -= EMPLOYER_ONLY_COST
         if profile.sectors:
             adjustment += SECTOR_FIT if facets.sector in profile.sectors else -SECTOR_FIT / 2
         return adjustment

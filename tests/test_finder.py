@@ -182,6 +182,34 @@ def test_the_stated_need_outranks_the_sector(bundled, question, needs):
     assert needs & set(first.service.needs), (first.service.id, first.service.needs)
 
 
+@pytest.mark.parametrize(
+    ("question", "provider"),
+    [
+        ("alkoholilupa ravintolaan", "lupa-ja-valvontavirasto"),  # a rare keyword, no need word
+        ("metka-tuki taimikonhoitoon", "metsakeskus"),  # the keyword inside a hyphenated compound
+    ],
+)
+def test_a_rare_keyword_is_enough_to_answer(bundled, question, provider):
+    assert [match.provider.id for match in bundled.search(question).matches][:1] == [provider]
+
+
+def test_a_word_of_a_service_phrase_keeps_the_sense_the_phrase_gives_it(bundled):
+    # "subsidy" alone names a development grant; in "wage subsidy" it is the pay subsidy
+    first = bundled.search("Can we get a wage subsidy for a new employee?").matches[0]
+    assert first.service.id.endswith("-palkkatuki")
+
+
+def test_a_business_type_rules_out_services_of_other_sectors(bundled):
+    assert bundled.understand("sahalaitos tarvitsee investointitukea").facets.sector == "manufacturing"
+    found = [match.service.id for match in bundled.search("sahalaitos tarvitsee investointitukea", top=10).matches]
+    assert found and "evk-maatalouden-investointituki" not in found
+
+
+def test_a_one_person_company_gets_its_own_service_before_the_employers(bundled):
+    found = [match.service.id for match in bundled.search("yksinyrittäjä miettii työterveyshuoltoa itselleen").matches]
+    assert found[0] == "kela-yrittajan-tyoterveys"
+
+
 def test_a_compound_is_read_by_its_parts(bundled):
     understood = bundled.understand("kukkakauppa Savonlinnassa haluaa apua somemarkkinointiin")
     if bundled.analyzer.name == "voikko":  # the plain analyser cannot see inside compounds

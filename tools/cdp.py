@@ -212,8 +212,11 @@ class Page:
         await self.send("Input.dispatchKeyEvent", {"type": "keyUp", **{k: v for k, v in params.items() if k != "text"}})
 
     async def screenshot(self, clip: dict[str, float] | None = None) -> bytes:
-        """A PNG of the viewport, or of `clip` ({x, y, width, height} in page CSS pixels)."""
-        params: dict[str, Any] = {"format": "png", "captureBeyondViewport": clip is not None}
+        """A PNG of the viewport, or of `clip` ({x, y, width, height}: document CSS pixels, inside the viewport).
+
+        No `captureBeyondViewport`: it resizes the page for the shot, and pages that lay out by the window
+        (the Teams emulator) redraw themselves meanwhile. Size the viewport to fit instead."""
+        params: dict[str, Any] = {"format": "png", "captureBeyondViewport": False}
         if clip is not None:
             params["clip"] = {**clip, "scale": 1}
         answer = await self.send("Page.captureScreenshot", params, timeout=60)

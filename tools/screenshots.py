@@ -60,7 +60,7 @@ PHONE = (480, 860)
 PHONE_CARD_WIDTH = 360  # the card's bordered box on a ~400 px wide phone
 REPLY_TIMEOUT = 25.0
 BOT_START_TIMEOUT = 30.0
-RUN_TIMEOUT = 300.0  # the whole run; it normally takes about a minute and a half
+RUN_TIMEOUT = 300.0  # the whole run; it normally takes about a minute
 MARGIN = 6  # px of page around each card in the PNG...
 TOP_MARGIN = 1  # ...but 1 px above it: the sender's name and time sit right there
 
@@ -211,12 +211,12 @@ class StepFailed(Exception):
 
     def __init__(self, step: str, expected: str, seen: str = "") -> None:
         self.step = step
-        self.line = normalise(f"step {step!r}: expected {expected}" + (f"; {seen}" if seen else ""))[:1500]
+        self.line = shorten(f"step {step!r}: expected {expected}" + (f"; {seen}" if seen else ""), 700)
         super().__init__(self.line)
 
     def add(self, note: str) -> None:
         """Append a note (the bot's error, say) to the line."""
-        self.line = normalise(f"{self.line}; {note}")[:2000]
+        self.line = shorten(f"{self.line}; {note}", 1000)
         self.args = (self.line,)
 
 
@@ -231,6 +231,12 @@ def plain(text: str) -> str:
 def normalise(text: str) -> str:
     """Whitespace collapsed, as the page's `norm()` does."""
     return re.sub(r"\s+", " ", text).strip()
+
+
+def shorten(text: str, limit: int) -> str:
+    """One line of at most `limit` characters."""
+    line = normalise(text)
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
