@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from rapidfuzz.distance import Levenshtein
+
 from knowledge.company_facts import WrittenFacts, read_written_facts
 from knowledge.lexicon import Lexicon, Triggers
 from knowledge.text import Stems, WordAnalysis, fold
@@ -13,6 +15,7 @@ from knowledge.vocab import MUNICIPALITIES, Municipality
 
 _MUNICIPALITY_FORMS = {fold(form): m for m in MUNICIPALITIES for form in (*m.forms, m.fi.lower())}
 _MUNICIPALITY_LEMMAS = {fold(m.fi): m for m in MUNICIPALITIES}
+MISTYPED_MIN_LENGTH = 7
 _HEADCOUNT = re.compile(r"\b(\d{1,5})\s*(?:-\s*)?([a-zåäö]+)")
 
 
@@ -55,7 +58,7 @@ def size_for_headcount(people: int) -> str:
 
 
 def municipality_of(analysis: WordAnalysis) -> Municipality | None:
-    """The municipality a word names (Mikkelissä, juvalainen, Pieksämäeltä), if any."""
+    """The municipality a word names (Mikkelissä, juvalainen, Pieksämäeltä, savonlinnasa), if any."""
     folded = fold(analysis.word)
     if folded in _MUNICIPALITY_FORMS:
         return _MUNICIPALITY_FORMS[folded]
@@ -63,7 +66,22 @@ def municipality_of(analysis: WordAnalysis) -> Municipality | None:
         for lemma in analysis.lemmas | analysis.parts:
             if lemma in _MUNICIPALITY_LEMMAS:
                 return _MUNICIPALITY_LEMMAS[lemma]
-    return None
+        return None
+    return _mistyped_municipality(folded)
+
+
+def _mistyped_municipality(folded: str) -> Municipality | None:
+    """A long word one letter away from a municipality's form ("savonlinnasa", "mikkelisä")."""
+    # Only for words the analyser did not know, and long ones: a short word one letter away from
+    # "Juva" is as likely another word.
+    if len(folded) < MISTYPED_MIN_LENGTH:
+        return None
+    found = {
+        municipality
+        for form, municipality in _MUNICIPALITY_FORMS.items()
+        if abs(len(form) - len(folded)) <= 1 and Levenshtein.distance(form, folded, score_cutoff=1) <= 1
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def is_municipality(analysis: WordAnalysis) -> bool:

@@ -36,8 +36,10 @@ class Match:
         return f"serves {self.area_note}" if language == "en" else f"palvelee: {self.area_note}"
 
     def condition_texts(self, language: str = "fi") -> list[str]:
-        """The open eligibility rules in `language`, for the card ("Vain maatiloille" …)."""
-        return [condition.text(language) for condition in self.conditions]
+        """The open only-for rules in `language`, for the card ("Vain maatiloille" …)."""
+        # An open not_for rule ("not for large companies") is rarely the company's case; it filters
+        # when the question says so, and on every card it was noise the adviser learnt to skip.
+        return [condition.text(language) for condition in self.conditions if not condition.excluded]
 
     def as_dict(self, language: str = "fi") -> dict[str, Any]:
         """The result as JSON for the command line and the cards."""

@@ -63,6 +63,13 @@ class Understanding:
     need_sources: tuple[frozenset[str], ...] = ()  # the needs each need word (or a named country) gave
 
 
+# Words that deny what follows: "joka ei ole maatila", "not a farm". A sector or stage word within
+# NEGATION_REACH words after one says what the company is not, so it is no fact about it.
+NEGATIONS = frozenset({"ei", "en", "et", "emme", "ette", "eivat", "eika", "enka", "not", "non", "isnt", "no"})
+NEGATION_REACH = 3
+COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
+
+
 class QuestionReader:
     """Reads questions with one lexicon and analyser (their word lists folded once, here)."""
 
@@ -90,6 +97,9 @@ class QuestionReader:
             for trigger in triggers:
                 self._need_of.setdefault(trigger, set()).add(need)
         self._need_stems = Stems(self._need_of)
+        # Voikko knows some compounds as one word, without parts ("pienlaina"); a long trigger they end
+        # in still names their need. Short ones ("kone", "tila") end too many unrelated words.
+        self._compound_heads = tuple(sorted(t for t in self._need_of if len(t) >= COMPOUND_HEAD_MIN and " " not in t))
         self._context_stems = Stems(self._context_words)
         self._sector_stems = Stems(self._sector_words)
         self._business_guesses = Stems(lexicon.business_words | lexicon.business_topics)
@@ -152,6 +162,18 @@ class QuestionReader:
             for stop in self._stop_starts.get(word[:4], ())
         )
 
+    def _without_denied_facts(self, analyses: list[WordAnalysis]) -> list[WordAnalysis]:
+        """Step 1b: drop the sector and stage words a negation denies ("joka ei ole maatila")."""
+        denied: set[int] = set()
+        for index, analysis in enumerate(analyses):
+            if fold(analysis.word).replace("'", "") in NEGATIONS:
+                denied.update(range(index + 1, index + 1 + NEGATION_REACH))
+        return [
+            analysis
+            for index, analysis in enumerate(analyses)
+            if index not in denied or not (analysis.lemmas | analysis.parts) & self._context_words
+        ]
+
     def _read_whole(self, analysis: WordAnalysis) -> WordAnalysis:
         """Step 3: a compound that is itself a trigger word is not read by its parts."""
         if analysis.parts and analysis.lemmas & self._all_triggers:
@@ -195,9 +217,20 @@ class QuestionReader:
             for trigger, form in self._need_stems.forms(word):
                 (whole if form == "whole" else parts).update(self._need_of[trigger])
             parts -= whole
+        elif analysis.known and not analysis.parts and not whole:
+            parts |= self._lexicalised_compound_needs(analysis)
         if self.describes_company(analysis):
             parts.clear()  # "ohjelmistoyritys" is a software company, not a need for software
         return whole, parts
+
+    def _lexicalised_compound_needs(self, analysis: WordAnalysis) -> set[str]:
+        """Needs of a compound the analyser knows as one word, by the trigger it ends in ("pienlaina")."""
+        needs: set[str] = set()
+        for lemma in analysis.lemmas:
+            for trigger in self._compound_heads:
+                if lemma.endswith(trigger) and len(lemma) - len(trigger) >= COMPOUND_FRONT_MIN:
+                    needs |= self._need_of[trigger]
+        return needs
 
     def _says_abroad(self, analysis: WordAnalysis) -> bool:
         if analysis.lemmas & self.lexicon.abroad_words:
@@ -258,7 +291,8 @@ class QuestionReader:
 
     def read(self, question: str, today: date | None = None, given: Facets | None = None) -> Understanding:
         """Read `question`; `given` facts (from a form) take the place of what the text says."""
-        analyses = [self._read_whole(analysis) for analysis in self._without_lost_senses(self.analyse(question))]
+        analyses = self._without_denied_facts(self._without_lost_senses(self.analyse(question)))
+        analyses = [self._read_whole(analysis) for analysis in analyses]
         written = read_written_facts(question, self.lexicon, today)
         facets = read_facets(question, [self._for_facets(a) for a in analyses], self.lexicon, written=written)
         headcount = {index for index in range(len(analyses)) if self._is_headcount(analyses, index)}

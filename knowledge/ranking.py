@@ -31,8 +31,16 @@ STAGE_FIT, SIZE_FIT, SECTOR_FIT = 0.7, 0.5, 1.0
 # A service whose sizes leave out one-person companies is for employers: for a one-person company it
 # is not a matter of degree (as micro vs small is) but of whether it applies at all.
 EMPLOYER_ONLY_COST = 3.0
+# Likewise a service only for ideas and start-ups, for a company known to have run for years.
+STARTUP_STAGES = frozenset({"idea", "startup"})
+ESTABLISHED_AFTER_YEARS = 5
+STARTUP_ONLY_COST = 3.0
 RULE_FIT = 2.5  # for each only_for rule the company is known to meet: the service is made for this case
-OPEN_RULE_COST = 1.5  # for each rule the question left open: the service may not apply
+OPEN_RULE_COST = 1.5  # for each only_for rule the question left open: the service may not apply
+# Advisers name the sector when it matters ("maatila", "kahvila"): a service only for one sector is
+# unlikely to fit a question that does not name it. A not_for rule left open rarely bites.
+OPEN_SECTOR_RULE_COST = 4.0
+OPEN_EXCLUSION_COST = 0.5
 MIN_SCORE = 2.0  # below this a service is noise, even in a relevant answer
 RELATIVE_CUTOFF = 0.3  # drop results far below the best one, unless they meet a need of the question
 
@@ -85,6 +93,13 @@ class Ranked:
     position: int
     score: float
     conditions: tuple[Condition, ...]
+
+
+def _open_cost(condition: Condition) -> float:
+    """What a rule the question left open costs a service's score."""
+    if condition.excluded:
+        return OPEN_EXCLUSION_COST
+    return OPEN_SECTOR_RULE_COST if condition.fact == "sectors" else OPEN_RULE_COST
 
 
 class Ranker:
@@ -148,6 +163,9 @@ class Ranker:
                 adjustment += weight if value in allowed else -weight
         if facets.size == "solo" and profile.sizes and "solo" not in profile.sizes:
             adjustment -= EMPLOYER_ONLY_COST
+        old = facets.company_age is not None and facets.company_age >= ESTABLISHED_AFTER_YEARS
+        if old and facets.stage is None and profile.stages and profile.stages <= STARTUP_STAGES:
+            adjustment -= STARTUP_ONLY_COST
         if profile.sectors:
             adjustment += SECTOR_FIT if facets.sector in profile.sectors else -SECTOR_FIT / 2
         return adjustment
@@ -185,7 +203,7 @@ class Ranker:
             if judgement is None:
                 continue  # the company is known not to qualify
             score = value + self._facet_adjustment(profile, read)
-            score += RULE_FIT * judgement.met - OPEN_RULE_COST * len(judgement.open)
+            score += RULE_FIT * judgement.met - sum(_open_cost(condition) for condition in judgement.open)
             if len(sources) > 1:  # a service that meets more of what was asked ranks higher
                 met = sum(not profile.need_set.isdisjoint(source) for source in sources)
                 score += MULTI_NEED_BONUS * max(0, met - 1)

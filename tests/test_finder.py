@@ -313,3 +313,13 @@ def test_kb_eval_runs_both_analysers_on_a_set(tmp_path, capsys):
     assert "set.jsonl: 2 questions" in out
     assert "plain: top-1 1.000  top-3 1.000  MRR 1.000  ineligible-in-top-3 0  off-topic-empty 1/1" in out
     assert kb_eval_main([str(questions), "--kb", str(SMALL_KB), "--min-top3", "1.1"]) == 1
+
+
+def test_a_rule_that_excludes_others_is_not_shown_as_something_to_check(bundled):
+    # Finnvera's guarantees are not for farms or large companies: a question that says neither
+    # gets them without "Ei toimialalle: …" on every card; a farm does not get them at all.
+    matches = bundled.search("takaus pankkilainaan kahvilalle").matches
+    finnvera = [match for match in matches if match.provider.id == "finnvera"]
+    assert finnvera and all(not text.startswith("Ei ") for match in finnvera for text in match.condition_texts())
+    farm = bundled.search("maatila tarvitsee takauksen pankkilainaan", top=10).matches
+    assert "finnvera-alkutakaus" not in [match.service.id for match in farm]
