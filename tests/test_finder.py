@@ -323,3 +323,43 @@ def test_a_rule_that_excludes_others_is_not_shown_as_something_to_check(bundled)
     assert finnvera and all(not text.startswith("Ei ") for match in finnvera for text in match.condition_texts())
     farm = bundled.search("maatila tarvitsee takauksen pankkilainaan", top=10).matches
     assert "finnvera-alkutakaus" not in [match.service.id for match in farm]
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [("starttiraha savonlinnasa", "740"), ("yritysneuvontaa mikkelisä", "491"), ("pieksämäeltä rahoitusta", "593")],
+)
+def test_a_mistyped_municipality_is_still_read(bundled, question, code):
+    found = bundled.understand(question).facets.municipality
+    assert found is not None and found.code == code
+
+
+@pytest.mark.parametrize("word", ["kaupungissa", "savolainen", "sulkapallo", "juvlla"])
+def test_words_near_no_single_municipality_are_not_read_as_one(bundled, word):
+    # "juvlla" is one letter off "juvalla" but under seven letters: too short to guess
+    assert bundled.understand(f"rahoitusta {word}").facets.municipality is None
+
+
+@pytest.mark.parametrize(
+    ("question", "never"),
+    [
+        ("maaseudun yritysrahoitus mikroyritykselle joka ei ole maatila", "evk-maatalouden-investointituki"),
+        ("rural business funding for a micro company that is not a farm", "evk-maatalouden-investointituki"),
+    ],
+)
+def test_a_denied_fact_is_no_fact(bundled, question, never):
+    understood = bundled.understand(question)
+    assert understood.facets.sector != "agriculture"
+    assert never not in [match.service.id for match in bundled.search(question).matches[:3]]
+
+
+def test_a_compound_known_as_one_word_names_the_need_it_ends_in():
+    # Voikko knows "pienlaina" as one word without parts (the plain analyser reads it by its letters)
+    voikko = Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
+    assert "loan" in voikko.understand("pienlaina naisyrittäjälle").needs
+    assert voikko.search("pienlaina naisyrittäjälle").matches
+
+
+def test_a_start_up_service_ranks_below_others_for_a_company_of_twenty_years(bundled):
+    old = [match.service.id for match in bundled.search("20 vuotta toiminut yritys tarvitsee neuvontaa", top=5).matches]
+    assert old and not old[0].startswith("uyk-")
