@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from adaptive_cards.base import card, execute_action, heading, plain, text_block
@@ -88,18 +89,35 @@ def form_card(texts: Texts, values: dict[str, str], errors: dict[str, str], orig
 
 
 def announcement_card(
-    texts: Texts, title: str, text: str, image_url: str, links: Sequence[tuple[str, str]]
+    texts: Texts,
+    title: str,
+    text: str,
+    image_url: str,
+    links: Sequence[tuple[str, str]],
+    sender: str = "",
+    day: str = "",
 ) -> dict[str, Any]:
-    """The announcement as it appears in the channels, its title and text shown as typed."""
+    """The announcement as it appears in the channels: title and text as typed, who sent it and when."""
     body: list[dict[str, Any]] = [
         text_block(texts("announcement.kicker"), size="Small", isSubtle=True, weight="Bolder"),
         heading(plain(title)),
     ]
+    byline = texts("announcement.byline", sender=plain(sender), date=day) if sender else day
+    if byline:
+        body.append(text_block(byline, size="Small", isSubtle=True, spacing="None"))
     if image_url:
         body.append({"type": "Image", "url": image_url, "size": "Stretch", "altText": title})
     body.append(text_block(plain(text)))
     actions = [{"type": "Action.OpenUrl", "title": label, "url": url} for label, url in links]
     return card(body, actions)
+
+
+def _shown(content: dict[str, Any]) -> list[dict[str, Any]]:
+    """The announcement inside another card: framed, with its link buttons."""
+    shown: list[dict[str, Any]] = [{"type": "Container", "style": "emphasis", "items": content["body"]}]
+    if content.get("actions"):
+        shown.append({"type": "ActionSet", "actions": content["actions"]})
+    return shown
 
 
 def preview_card(
@@ -109,11 +127,9 @@ def preview_card(
     body: list[dict[str, Any]] = [
         heading(texts("announcement.preview_title")),
         text_block(when, weight="Bolder"),
-        {"type": "Container", "style": "emphasis", "items": content["body"]},
+        *_shown(content),
+        *where,
     ]
-    if content.get("actions"):
-        body.append({"type": "ActionSet", "actions": content["actions"]})
-    body += where
     data = {"announcement": code, "origin": origin}
     return card(
         body,
@@ -124,10 +140,24 @@ def preview_card(
     )
 
 
-def report_card(
-    texts: Texts, title: str, counts: dict[str, int], rows: Sequence[tuple[str, str, str]]
-) -> dict[str, Any]:
-    """The delivery report: totals and one line per target (name, status, reason)."""
+def sent_card(texts: Texts, content: dict[str, Any], scheduled: bool, what_happened: str) -> dict[str, Any]:
+    """The preview once **Lähetä** was pressed: what happened, the announcement, and no buttons to press again."""
+    title = texts("announcement.scheduled_title" if scheduled else "announcement.sent_title")
+    return card([heading(title), text_block(what_happened, weight="Bolder", color="Good"), *_shown(content)])
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One target on the delivery report: its name, status word, the reason if any, and whether it failed."""
+
+    name: str
+    status: str
+    reason: str = ""
+    failed: bool = False
+
+
+def report_card(texts: Texts, title: str, counts: dict[str, int], rows: Sequence[ReportRow]) -> dict[str, Any]:
+    """The delivery report: totals and one line per target, "Team › Channel: status – reason"."""
     total = sum(counts.values())
     summary = texts(
         "announcement.report_summary",
@@ -138,16 +168,12 @@ def report_card(
     )
     body: list[dict[str, Any]] = [heading(texts("announcement.report_title", title=plain(title))), text_block(summary)]
     shown = list(rows)[:REPORT_ROWS]  # keeps the card well under the size limit for large fan-outs
-    if shown:
-        body.append(
-            {
-                "type": "FactSet",
-                "facts": [
-                    {"title": plain(name), "value": f"{status}{' – ' + reason if reason else ''}"}
-                    for name, status, reason in shown
-                ],
-            }
-        )
+    # One full-width line per target, not a FactSet: its title column squeezes "Team › Channel" into
+    # a third of a phone's width, three lines a name.
+    for row in shown:
+        line = f"{plain(row.name)}: {row.status}" + (f" – {row.reason}" if row.reason else "")
+        style = {"color": "Attention"} if row.failed else {}
+        body.append(text_block(line, spacing="Small", **style))
     if len(rows) > len(shown):
         body.append(text_block(texts("announcement.report_more", count=len(rows) - len(shown)), isSubtle=True))
     return card(body)

@@ -50,7 +50,8 @@ def _conditions(texts: Texts, result: dict[str, Any]) -> list[dict[str, Any]]:
     if not conditions:
         return []
     shown = texts("finder.conditions", conditions="; ".join(conditions))
-    return [text_block(shown, size="Small", color="Warning", spacing="Small")]
+    # Default colour: the yellow "Warning" colour is hard to read on Teams' light theme.
+    return [text_block(f"⚠ {shown}", size="Small", spacing="Small")]
 
 
 def _result_block(texts: Texts, rank: int, result: dict[str, Any]) -> dict[str, Any]:
@@ -86,7 +87,8 @@ def _refer_chooser(texts: Texts, results: Sequence[dict[str, Any]], search: str)
         texts("finder.refer_choice"),
         [(result["service_id"], f"{rank}. {result['name']}") for rank, result in enumerate(results, start=1)],
     )
-    chooser["value"] = results[0]["service_id"]
+    # Radio buttons that wrap: a drop-down cuts long service names off on a phone.
+    chooser.update(style="expanded", wrap=True, value=results[0]["service_id"])
     return [
         {**chooser, "separator": True, "spacing": "Large"},
         {"type": "ActionSet", "actions": [execute_action(texts("finder.refer"), REFER_VERB, {"search": search})]},

@@ -46,12 +46,15 @@ def problems(heading_text: str, errors: Mapping[str, str]) -> list[dict[str, Any
 def target_inputs(texts: Texts, channel_count: int, chosen_count: int, picker: dict[str, Any]) -> list[dict[str, Any]]:
     """Where to publish: every network channel (the default), this conversation, or chosen channels."""
     # The channels are not listed (hundreds would not fit a card): `picker` opens them a page at a time,
-    # and the choice is kept with the draft.
+    # and the choice is kept with the draft. Expanded, wrapping choices: on a phone a drop-down cuts
+    # "Kaikille verkoston kanaville (12)" short and hides the other options.
     return [
         {
             "type": "Input.ChoiceSet",
             "id": "target",
             "label": texts("webinar.target"),
+            "style": "expanded",
+            "wrap": True,
             "value": TARGET_CHOSEN if chosen_count else TARGET_ALL,
             "choices": [
                 {"title": texts("webinar.target_all", count=channel_count), "value": TARGET_ALL},
@@ -71,18 +74,18 @@ def channel_picker_card(
     pages: int,
     chosen_count: int,
     move: Callable[[str, dict[str, Any]], dict[str, Any]],
+    total: int = 0,
 ) -> dict[str, Any]:
-    """One page of the network's channels to tick; `move(title, data)` makes the page's buttons."""
+    """One page of the network's channels (`total` in all) to tick; `move(title, data)` makes its buttons."""
     # Action.Execute sends the card's inputs: each button carries this page's ticks to the bot, which
     # keeps the choice with the draft and shows the next page, the previous one or the preview again.
-    body: list[dict[str, Any]] = [
-        heading(texts("webinar.picker_title")),
-        text_block(
-            texts("webinar.picker_page", page=page + 1, pages=max(pages, 1), count=chosen_count),
-            isSubtle=True,
-            size="Small",
-        ),
-    ]
+    body: list[dict[str, Any]] = [heading(texts("webinar.picker_title"))]
+    if not chosen_count and total:
+        # Unticked boxes would read as "nowhere": say that no ticks keeps the preview's default.
+        body.append(text_block(texts("webinar.picker_none", count=total)))
+    if chosen_count or pages > 1:
+        key = "webinar.picker_page" if chosen_count else "webinar.picker_page_only"
+        body.append(text_block(texts(key, page=page + 1, pages=pages, count=chosen_count), isSubtle=True, size="Small"))
     if channels:
         body.append(
             {
@@ -91,6 +94,7 @@ def channel_picker_card(
                 "label": texts("webinar.channels"),
                 "isMultiSelect": True,
                 "style": "expanded",
+                "wrap": True,  # "Team › Channel" names wrap on a phone instead of being cut short
                 "value": ",".join(selected),
                 "choices": [{"title": title, "value": value} for value, title in channels],
             }

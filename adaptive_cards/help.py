@@ -22,26 +22,28 @@ class HelpEntry:
     coordinator_only: bool = False
 
 
-def welcome_card(texts: Texts, in_channel: bool) -> dict[str, Any]:
-    """The short card the bot posts when it is installed in a team or chat."""
+WELCOME_HINTS = {"channel": "welcome.channel_hint", "groupChat": "welcome.group_hint"}
+
+
+def welcome_card(texts: Texts, conversation_kind: str) -> dict[str, Any]:
+    """The short card the bot posts when it is installed in a team or chat (personal, groupChat, channel)."""
     body = [heading(texts("welcome.title")), text_block(texts("welcome.body"))]
-    if in_channel:
-        body.append(text_block(texts("welcome.channel_hint"), isSubtle=True))
+    if conversation_kind in WELCOME_HINTS:  # where Teams passes the bot only messages that mention it
+        body.append(text_block(texts(WELCOME_HINTS[conversation_kind]), isSubtle=True))
     return card(body, [execute_action(texts("welcome.help_button"), HELP_VERB)])
 
 
 def _entry_rows(entries: Sequence[HelpEntry]) -> list[dict[str, Any]]:
+    # One entry under the other, usage above its description: side-by-side columns squeezed the
+    # description to a few letters a line beside a long usage, on a narrow window and on a phone.
     return [
         {
-            "type": "ColumnSet",
+            "type": "Container",
+            "separator": True,
             "spacing": "Small",
-            "columns": [
-                {
-                    "type": "Column",
-                    "width": "auto",
-                    "items": [text_block(entry.usage, weight="Bolder", fontType="Monospace")],
-                },
-                {"type": "Column", "width": "stretch", "items": [text_block(entry.description)]},
+            "items": [
+                text_block(entry.usage, weight="Bolder", fontType="Monospace"),
+                text_block(entry.description, spacing="None"),
             ],
         }
         for entry in entries

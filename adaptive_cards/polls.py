@@ -13,6 +13,9 @@ CREATE_VERB = "poll.create"
 VOTE_VERB = "poll.vote"
 CLOSE_VERB = "poll.close"
 VIEW_VERB = "poll.view"  # Teams asks for a voter's own view of the shared card (refresh)
+# "Show my choice": the presser's own view on demand. Teams refreshes only the users the card lists
+# (at most 60) and the Agents Playground not at all, so without it a voter could lose sight of their vote.
+MINE_VERB = "poll.mine"
 BAR_WIDTH = 20
 # A named poll lists at most this many voters per option (the CSV has them all): with ten options
 # and hundreds of voters the card stays a few kilobytes.
@@ -42,9 +45,12 @@ class PollView:
     voters: int
     creator_name: str
     closed: bool
-    show_counts: bool  # live results, or closed; and for anonymous polls only from 3 voters on
-    hidden_reason: str  # why counts are not shown ("" when they are)
-    deadline: str  # formatted, or ""
+    show_counts: bool  # live results, or closed; and for anonymous polls only from `minimum` voters on
+    # Why the counts are not shown, as a message key ("" when they are): the card words it itself, so
+    # that it is in the card's language like every other text on it.
+    hidden_key: str
+    minimum: int  # the fewest voters an anonymous poll shows counts for
+    deadline: str  # formatted in the card's language, or ""
     multiple: bool
     anonymous: bool
     csv_url: str
@@ -120,7 +126,7 @@ def _names(texts: Texts, names: Sequence[str]) -> str:
 
 
 def poll_card(texts: Texts, view: PollView, note: str = "", refresh_for: Sequence[str] = ()) -> dict[str, Any]:
-    """The poll as posted in the conversation (open or closed).
+    """The poll as posted in the conversation (open or closed); every text on it comes from `texts`.
 
     `refresh_for` lists Teams user ids for whom Teams fetches a personal view (their own choice marked)
     whenever the shared card changes: Universal Actions' user-specific views, at most 60 users.
@@ -145,11 +151,13 @@ def poll_card(texts: Texts, view: PollView, note: str = "", refresh_for: Sequenc
         status += " · " + texts("poll.deadline", when=view.deadline)
     status += " · " + texts("poll.code", code=view.code)
     body.append(text_block(status, separator=True))
-    if view.hidden_reason:
-        body.append(text_block(view.hidden_reason, size="Small", isSubtle=True))
+    if view.hidden_key:
+        # On a closed card it is the final word on the results, not a passing remark: not greyed out.
+        reason = texts(view.hidden_key, minimum=view.minimum)
+        body.append(text_block(reason, size="Small", isSubtle=not view.closed))
     if note:
         body.append(text_block(note, color="Good"))  # the caller escapes any user text in it
-    actions: list[dict[str, Any]] = []
+    actions: list[dict[str, Any]] = [execute_action(texts("poll.mine_button"), MINE_VERB, {"poll": view.code})]
     if not view.closed:
         actions.append(execute_action(texts("poll.close_button"), CLOSE_VERB, {"poll": view.code}))
     if view.show_counts:

@@ -127,7 +127,7 @@ def create_app(
     jobs = JobStore(db, clock, on_change=wakeup.set)
     secret = settings.signing_secret.encode() if settings.signing_secret else stored_secret(state_store)
     links = SignedLinks(secret, settings.base_url)
-    catalogues = Catalogues()
+    catalogues = Catalogues(settings.network_language)
     services = Services(
         db=db,
         clock=clock,

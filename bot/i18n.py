@@ -45,8 +45,9 @@ def catalogue(language: str) -> dict[str, str]:
 class Catalogues:
     """The catalogue files plus the texts features declare, checked once at start-up."""
 
-    def __init__(self) -> None:
+    def __init__(self, network_language: str = DEFAULT_LANGUAGE) -> None:
         self._texts = {language: dict(catalogue(language)) for language in LANGUAGES}
+        self.network_language = network_language if network_language in LANGUAGES else DEFAULT_LANGUAGE
 
     def add(self, owner: str, texts: FeatureTexts) -> None:
         """Add a feature's texts; every key in every language, none that already exists."""
@@ -66,6 +67,10 @@ class Catalogues:
     def texts(self, language: str) -> Texts:
         """The texts of one language."""
         return Texts(language, self)
+
+    def network_texts(self) -> Texts:
+        """The language of what many read at once (channel and group-chat cards): the network's."""
+        return Texts(self.network_language, self)
 
     def for_user(self, locale: str | None, preference: str | None = None) -> Texts:
         """The texts for a user with this Teams locale and optional language preference."""

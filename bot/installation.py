@@ -66,7 +66,7 @@ class Installation:
             await self._register_team_channels(turn)
         if is_new:
             log.info("installed", extra={"conversation_type": turn.conversation.kind})
-            await turn.reply(welcome_card(turn.texts, not turn.conversation.is_personal))
+            await turn.reply(welcome_card(turn.texts, turn.conversation.kind))
 
     def uninstalled(self, turn: Turn) -> None:
         """Nothing is sent there any more (the whole team, when the bot left a team)."""

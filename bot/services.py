@@ -12,7 +12,7 @@ from bot.domain.knowledge_service import KnowledgeService
 from bot.domain.preferences import Preferences
 from bot.domain.registry import ConversationRegistry
 from bot.domain.roles import Roles
-from bot.i18n import DEFAULT_LANGUAGE, Catalogues, Texts
+from bot.i18n import Catalogues, Texts
 from bot.settings import Settings
 from bot.storage.database import Database
 
@@ -36,4 +36,4 @@ class Services:
     @property
     def network_texts(self) -> Texts:
         """The language of what is posted for everyone (channel copies, reminders): the network's."""
-        return self.catalogues.texts(DEFAULT_LANGUAGE)
+        return self.catalogues.network_texts()

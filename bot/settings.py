@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     )
     curator_conversation: str = Field(
         "", validation_alias=AliasChoices("KASVUOPAS_CURATOR_CONVERSATION", "curator_conversation")
+    )
+    network_language: Literal["fi", "en"] = Field(
+        "fi", validation_alias=AliasChoices("KASVUOPAS_LANGUAGE", "network_language")
     )
     log_level: str = Field("INFO", validation_alias=AliasChoices("KASVUOPAS_LOG_LEVEL", "log_level"))
     public_url: str = Field("", validation_alias=AliasChoices("KASVUOPAS_PUBLIC_URL", "public_url"))

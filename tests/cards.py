@@ -14,6 +14,7 @@ import jsonschema_rs
 from jsonschema_rs import ValidationError, ValidationErrorKind
 
 from adaptive_cards.base import CARD_CONTENT_TYPE, MAX_CARD_BYTES, attachment, sent_size
+from tests.languages import language_mix
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = ROOT / "adaptive_cards" / "schema" / "adaptive-card-1.5.schema.json"
@@ -114,9 +115,11 @@ def card_errors(card: dict[str, Any]) -> list[str]:
 
 
 def assert_valid_card(card: dict[str, Any]) -> None:
-    """Fail unless `card` is a valid Adaptive Card 1.5 of at most 28 KB."""
+    """Fail unless `card` is a valid Adaptive Card 1.5 of at most 28 KB, in one language."""
     errors = card_errors(card)
     assert not errors, "invalid Adaptive Card: " + "; ".join(errors[:REPORTED_ERRORS])
+    mix = language_mix(card)
+    assert not mix, f"a card in two languages: {mix}"
 
 
 def cards_in(activity: dict[str, Any]) -> list[dict[str, Any]]:

@@ -82,16 +82,29 @@ class BotHarness:
         return sent
 
     async def invoke(self, activity: dict[str, Any]) -> Reply:
-        """Post an invoke and return the invoke response, checking a returned card."""
+        """Post an invoke and return the invoke response, checking a returned card or message."""
         reply = await self.post(activity)
         body = reply.body or {}
         if body.get("type") == CARD_CONTENT_TYPE:
             assert_valid_card(body["value"])
+        if body.get("type") == MESSAGE_ANSWER:  # Teams shows it as plain text: Markdown would show as typed
+            assert not MARKDOWN.search(str(body.get("value"))), f"Markdown in a plain-text answer: {body['value']!r}"
         return reply
 
     def check_all_connector_cards(self) -> None:
-        """Validate every card the bot sent or updated through the connector."""
+        """Validate every card the bot sent or updated through the connector; notifications carry no bold."""
         assert_valid_cards([call.body for call in self.connector.calls if isinstance(call.body, dict)])
+        for call in self.connector.calls:
+            # A message the bot starts (not a reply) becomes a push notification and the chat list's
+            # preview, where Teams shows Markdown as typed.
+            started = call.method == "POST" and call.path.rstrip("/").endswith("/activities")
+            text = call.body.get("text") if isinstance(call.body, dict) else None
+            if started and isinstance(text, str):
+                assert "**" not in text, f"bold in a notification: {text!r}"
+
+
+MESSAGE_ANSWER = "application/vnd.microsoft.activity.message"
+MARKDOWN = re.compile(r"\*\*|__|\]\(|^#|\\[^\s\w]", re.MULTILINE)  # bold, a link, a heading, an escape
 
 
 def shown(markdown: str) -> str:

@@ -27,11 +27,15 @@ from adaptive_cards.curator import ALIAS_FORM_VERB, ALIAS_VERB, DRAFT_VERB, MEAN
 from adaptive_cards.curator import PAGE_VERB as GAPS_PAGE_VERB
 from adaptive_cards.finder import FEEDBACK_VERB, MORE_VERB, REFER_VERB
 from adaptive_cards.polls import CLOSE_VERB, CREATE_VERB, VIEW_VERB, VOTE_VERB
+from adaptive_cards.polls import MINE_VERB as POLL_MINE_VERB
 from adaptive_cards.referrals import ANSWER_VERB, CHOOSE_VERB, OUTCOME_VERB, PAGE_VERB, SUBMIT_VERB
 from adaptive_cards.webinars import (
     CANCEL_VERB,
     EDIT_VERB,
     FORM_VERB,
+    MANAGE_VERB,
+    MINE_VERB,
+    OWN_LIST_VERB,
     PUBLISH_VERB,
     RECORDING_VERB,
     RESCHEDULE_VERB,
@@ -112,6 +116,15 @@ async def poll_view(bot: BotHarness) -> Scenario:
     return Scenario(press, {OTHER_USER: ANYONE_THERE, NON_COORDINATOR: ANYONE_THERE})
 
 
+@scenario(POLL_MINE_VERB)
+async def poll_mine(bot: BotHarness) -> Scenario:
+    card = await poll_card(bot)
+    await bot.invoke(press_of(bot, card, VOTE_VERB, ADVISER, "channel"))
+    await bot.deliver(timedelta(seconds=2))  # the vote's update of the shared card is out before the replays
+    press = press_of(bot, card, POLL_MINE_VERB, ADVISER, "channel")
+    return Scenario(press, {OTHER_USER: ANYONE_THERE, NON_COORDINATOR: ANYONE_THERE})
+
+
 @scenario(CLOSE_VERB)
 async def poll_close(bot: BotHarness) -> Scenario:
     press = press_of(bot, await poll_card(bot), CLOSE_VERB, ADVISER, "channel")
@@ -151,30 +164,61 @@ async def webinar_publish(bot: BotHarness) -> Scenario:
     return Scenario(press_of(bot, card, PUBLISH_VERB, COORDINATOR, "personal", target="here"))
 
 
-async def posted_webinar(bot: BotHarness) -> dict[str, Any]:
-    """A webinar published only to a group chat (that chat's own), as posted there."""
+async def published_webinar(bot: BotHarness) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A webinar published only to a group chat (that chat's own): the coordinator's card, and the copy posted."""
     preview = await webinar_preview(bot, GROUP_CHAT_ID)
-    await bot.invoke(press_of(bot, preview, PUBLISH_VERB, COORDINATOR, GROUP_CHAT_ID, target="here"))
+    reply = await bot.invoke(press_of(bot, preview, PUBLISH_VERB, COORDINATOR, GROUP_CHAT_ID, target="here"))
     before = len(bot.connector.sent_activities())
     await bot.deliver()
-    return first_card(bot.connector.sent_activities()[before:])
+    return reply.body["value"], first_card(bot.connector.sent_activities()[before:])
+
+
+async def posted_webinar(bot: BotHarness) -> dict[str, Any]:
+    """The copy of a webinar posted to a group chat, as everyone there sees it."""
+    return (await published_webinar(bot))[1]
+
+
+EVERYONE_THERE = "anyone in the chat it was posted to signs up and sees their own sign-up"
 
 
 @scenario(RSVP_VERB)
 async def webinar_rsvp(bot: BotHarness) -> Scenario:
     press = press_of(bot, await posted_webinar(bot), RSVP_VERB, ADVISER, GROUP_CHAT_ID)
-    everyone = "anyone in the chat it was posted to signs up"
-    return Scenario(press, {OTHER_USER: everyone, NON_COORDINATOR: everyone})
+    return Scenario(press, {OTHER_USER: EVERYONE_THERE, NON_COORDINATOR: EVERYONE_THERE})
 
 
-def manage(verb: str, **values: str) -> Setup:
+@scenario(MINE_VERB)
+async def webinar_mine(bot: BotHarness) -> Scenario:
+    press = press_of(bot, await posted_webinar(bot), MINE_VERB, ADVISER, GROUP_CHAT_ID)
+    return Scenario(press, {OTHER_USER: EVERYONE_THERE, NON_COORDINATOR: EVERYONE_THERE})
+
+
+@scenario(OWN_LIST_VERB)
+async def webinar_own_list(bot: BotHarness) -> Scenario:
+    await posted_webinar(bot)
+    shared = first_card(await bot.send(in_group_chat(bot.teams.group_chat("webinaarit"), GROUP_CHAT_ID)))
+    own = "lists the presser's own sign-ups to the webinars open where they press, and changes nothing"
+    return Scenario(
+        press_of(bot, shared, OWN_LIST_VERB, ADVISER, GROUP_CHAT_ID),
+        {OTHER_CONVERSATION: own, OTHER_USER: own, NON_COORDINATOR: own},
+    )
+
+
+def manage(verb: str, **values: Any) -> Setup:
+    """A button on the coordinator's own card (for cancelling: **Kyllä, peru** on its question)."""
+
     async def setup(bot: BotHarness) -> Scenario:
-        press = press_of(bot, await posted_webinar(bot), verb, COORDINATOR, GROUP_CHAT_ID, **values)
-        return Scenario(press, {OTHER_USER: "any coordinator manages a webinar where it was posted"})
+        card, _ = await published_webinar(bot)
+        if verb == CANCEL_VERB:
+            card = (await bot.invoke(press_of(bot, card, CANCEL_VERB, COORDINATOR, GROUP_CHAT_ID))).body["value"]
+        # The card is this coordinator's, in this chat: every replay is refused (other coordinators open
+        # their own with `webinaari hallinnoi KOODI`).
+        return Scenario(press_of(bot, card, verb, COORDINATOR, GROUP_CHAT_ID, **values))
 
     return setup
 
 
+scenario(MANAGE_VERB)(manage(MANAGE_VERB))
 scenario(CANCEL_VERB)(manage(CANCEL_VERB))
 scenario(RESCHEDULE_VERB)(manage(RESCHEDULE_VERB, new_start="17.12.2026 15:00"))
 scenario(RECORDING_VERB)(manage(RECORDING_VERB, recording_url="https://video.example/1"))

@@ -19,7 +19,7 @@ from adaptive_cards.webinars import FORM_VERB, PUBLISH_VERB, TARGETS_VERB
 from bot.domain.announcements import MAX_TEXT_BYTES
 from bot.domain.registry import CHANNEL, ConversationInfo
 from tests.activities import ADVISER, COORDINATOR, TEAM_ID, TENANT, User
-from tests.card_actions import card_of, data_of, message_of, press
+from tests.card_actions import card_of, data_of, press
 from tests.cards import cards_in, wire_size
 from tests.harness import BotHarness, actions_in, card_text, inputs_in
 
@@ -80,7 +80,7 @@ async def test_a_webinar_preview_for_500_channels_stays_small_and_channels_are_c
     target = next(element for element in inputs_in(preview) if element["id"] == "target")
     assert target["value"] == "chosen" and "Valituille kanaville (3)" in str(preview)
     reply = await press(bot, preview, PUBLISH_VERB, user=COORDINATOR)
-    assert "3 kanavaan" in message_of(reply)
+    assert "Julkaistu 3 kanavalle" in card_text(card_of(reply))
     before = len(bot.connector.sent_activities())
     await bot.deliver()
     posted = {activity["conversation"]["id"] for activity in bot.connector.sent_activities()[before:]}
@@ -97,7 +97,7 @@ async def test_an_announcement_preview_and_its_delivery_report_for_500_channels(
     page = card_of(await press(bot, preview, ANNOUNCEMENT_TARGETS, user=COORDINATOR))
     assert wire_size(page) < 12 * 1024
     reply = await press(bot, preview, SEND_VERB, user=COORDINATOR, target="all")
-    assert "500 kanavaan" in message_of(reply)
+    assert "Lähetetty 500 kanavalle" in card_text(card_of(reply))
     for _ in range(12):
         await bot.deliver(timedelta(seconds=5))
     report = cards_in(bot.connector.updates()[-1].body)[0]

@@ -53,6 +53,23 @@ async def test_personal_install_welcomes_in_finnish_without_the_channel_hint(bot
     assert row["user_aad_id"] == COORDINATOR.aad_object_id
 
 
+async def test_a_group_chat_welcome_speaks_of_the_group_chat_not_a_channel(bot):
+    sent = await bot.send_through_connector(bot.teams.installation_update("groupChat"))
+    shown = texts_of(sent)
+    assert "Ryhmäkeskustelussa mainitse minut ensin" in shown and "Kanavalla" not in shown
+
+
+async def test_the_help_card_puts_each_description_under_its_command(bot):
+    (reply,) = await bot.send(bot.teams.personal("apua", user=COORDINATOR))
+    body = reply["attachments"][0]["content"]["body"]
+    assert not [element for element in body if element["type"] == "ColumnSet"]  # no squeezed columns
+    entries = [element for element in body if element["type"] == "Container"]
+    assert len(entries) >= 10
+    for entry in entries:
+        usage, description = entry["items"]
+        assert usage["fontType"] == "Monospace" and usage["wrap"] and description["wrap"]
+
+
 async def test_any_message_registers_its_conversation_without_the_thread_id(bot):
     await bot.send(bot.teams.channel("apua", thread="1700000000123"))
     await bot.send(bot.teams.group_chat("apua"))

@@ -80,11 +80,12 @@ class Tally:
 
 
 def hidden_reason(poll: Poll, tally: Tally) -> str | None:
-    """Why the counts must not be shown yet (a message key), or None when they may be."""
+    """Why the counts are not shown (a message key, `{minimum}` in it), or None when they are."""
     if not poll.live_results and not poll.closed:
         return "poll.hidden_live"
     if poll.anonymous and tally.voters < ANONYMITY_THRESHOLD:
-        return "poll.hidden_anonymous"
+        # A closed poll gets no more answers: its card must not promise results that will never come.
+        return "poll.hidden_too_few" if poll.closed else "poll.hidden_anonymous"
     return None
 
 
@@ -335,7 +336,8 @@ class Polls:
         for position, option in enumerate(poll.options):
             row: list[str | int] = [option, "" if hidden else tally.counts[position]]
             if not poll.anonymous:
-                row.append(", ".join(tally.names[position]))
+                # Who chose what would give the hidden counts away, so the names wait with them.
+                row.append("" if hidden else ", ".join(tally.names[position]))
             rows.append(row)
         return excel_csv(rows)
 

@@ -1,4 +1,4 @@
-"""Webinars ("tietoisku"): drafts from quick syntax or a form, publishing, attendance, changes."""
+"""Webinars (`webinaari`, alias `tietoisku`): drafts from quick syntax or a form, publishing, attendance, changes."""
 
 from __future__ import annotations
 
@@ -283,6 +283,15 @@ class Webinars:
             [webinar_id, user_aad_id],
         )
         return None if attending is None else bool(attending)
+
+    def recent_answerer_ids(self, webinar_id: int, limit: int = 60) -> list[str]:
+        """Teams ids of the latest people to answer (the posted card asks Teams for their own view)."""
+        rows = self._db.all(
+            "SELECT user_id FROM webinar_attendance WHERE webinar_id = ? AND user_id != ''"
+            " ORDER BY updated_at DESC LIMIT ?",
+            [webinar_id, limit],
+        )
+        return [user_id for (user_id,) in rows]
 
     def attendees(self, webinar_id: int) -> list[dict[str, Any]]:
         """Everyone who said they attend (ids, names and where they answered)."""

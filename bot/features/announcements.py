@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
 from adaptive_cards.announcements import (
@@ -10,13 +11,16 @@ from adaptive_cards.announcements import (
     FORM_VERB,
     SEND_VERB,
     TARGETS_VERB,
+    ReportRow,
     announcement_card,
     form_card,
     preview_card,
     report_card,
+    sent_card,
 )
+from adaptive_cards.forms import TARGET_HERE
 from bot.common.clock import Clock
-from bot.common.helsinki_time import format_time
+from bot.common.helsinki_time import format_time, to_helsinki
 from bot.common.signed_links import SignedLinks
 from bot.delivery.jobs import JobStore
 from bot.delivery.outbox import Outbox
@@ -30,6 +34,7 @@ from bot.domain.announcements import (
     parse_quick,
 )
 from bot.domain.commands import split_parts
+from bot.domain.preferences import Preferences
 from bot.domain.registry import ConversationRegistry
 from bot.feature import COORDINATOR, Actor, CardVerb, Command, Feature, MadeFor, Named, Origins, Pressed, by_owner
 from bot.features.publishing import (
@@ -39,7 +44,7 @@ from bot.features.publishing import (
     references,
     resolve_targets,
 )
-from bot.i18n import Texts
+from bot.i18n import Texts, language_for
 from bot.services import Services
 from bot.turn import InvokeAnswer, Turn, card_activity, card_answer, message_answer
 
@@ -56,6 +61,19 @@ def _draft(_actor: Actor, item: Announcement) -> str | None:
     return None if item.status == "draft" else "announcement.already_sent"
 
 
+def _where(texts: Texts, here: bool, count: int) -> str:
+    """Where it went, in the reader's language: to this conversation, to 1 channel, to 12 channels."""
+    if here:
+        return texts("announcement.to_here")
+    return texts("announcement.to_one_channel") if count == 1 else texts("announcement.to_channels", count=count)
+
+
+def _day(moment: datetime) -> str:
+    """The Helsinki date the way the network writes it: 30.11.2026."""
+    local = to_helsinki(moment)
+    return f"{local.day}.{local.month}.{local.year}"
+
+
 class AnnouncementFeature:
     """The glue between the conversation and announcements; every send goes through the outbox."""
 
@@ -68,18 +86,21 @@ class AnnouncementFeature:
         links: SignedLinks,
         texts_default: Texts,
         clock: Clock,
+        preferences: Preferences,
     ) -> None:
         self.announcements = announcements
         self._registry = registry
         self._outbox = outbox
         self._jobs = jobs
-        self._texts = texts_default
+        self._texts = texts_default  # the network's language: what the channels read
+        self._preferences = preferences
         self._clock = clock
         self._origins = Origins(links, clock)
         self._picker = TargetPicker(registry, TARGETS_VERB, "announcement")
 
-    def _content(self, item: Announcement) -> dict[str, Any]:
-        return announcement_card(self._texts, item.title, item.text, item.image_url, item.links)
+    def _content(self, item: Announcement, sender: str, moment: datetime) -> dict[str, Any]:
+        """The channel copy (in the network's language), sent by `sender` on the day of `moment`."""
+        return announcement_card(self._texts, item.title, item.text, item.image_url, item.links, sender, _day(moment))
 
     def declare(self) -> Feature:
         """The `tiedote` command and buttons (coordinators), the scheduled send and the report refresh."""
@@ -143,7 +164,8 @@ class AnnouncementFeature:
             else texts("announcement.send_now")
         )
         where = self._picker.where(texts, item.code, origin, item.targets)
-        return preview_card(texts, self._content(item), when, where, item.code, origin)
+        content = self._content(item, turn.person.name, item.send_at or self._clock())
+        return preview_card(texts, content, when, where, item.code, origin)
 
     def _announcement_of(self, data: dict[str, Any]) -> Announcement | None:
         code = data.get("announcement")
@@ -172,13 +194,13 @@ class AnnouncementFeature:
         return card_answer(self._picker.page_card(turn.texts, item.code, self._origins.ticket(turn), page, chosen))
 
     async def send(self, turn: Turn, pressed: Pressed[Announcement]) -> InvokeAnswer:
-        """**Lähetä**: now, or at the chosen time; a delivery report card follows the sending."""
+        """**Lähetä**: now, or at the chosen time; the preview then says which, and a delivery report follows."""
         texts, item, data = turn.texts, pressed.subject, pressed.data
         targets = resolve_targets(turn, self._registry, data, item.targets)
         if not targets:
             return message_answer(texts(no_targets_key(data)))
-        send_at = item.send_at
-        scheduled = send_at is not None and send_at > self._clock()
+        now, send_at = self._clock(), item.send_at
+        scheduled = send_at is not None and send_at > now
         if not self.announcements.start_sending(item.id, targets, scheduled):
             return message_answer(texts("announcement.already_sent"))
         # The report card is posted now and updated in place as the engine makes progress.
@@ -188,21 +210,29 @@ class AnnouncementFeature:
             self.announcements.set_report_message(
                 item.id, turn.conversation.id, message_id, turn.conversation.info.reference
             )
+        sender = turn.person.name
         if send_at is not None and scheduled:
-            self._jobs.schedule(f"{_group(item.id)}:send", SEND_JOB, send_at, {"announcement_id": item.id})
-            when = format_time(send_at, texts.language)
-            return message_answer(texts("announcement.scheduled", title=item.title, when=when, count=len(targets)))
-        self.fan_out(item.id)
-        log.info("announcement sending", extra={"targets": len(targets)})
-        return message_answer(texts("announcement.sending", title=item.title, count=len(targets)))
+            # The sender's name travels with the job: the copies are made when it is due.
+            payload = {"announcement_id": item.id, "sender": sender}
+            self._jobs.schedule(f"{_group(item.id)}:send", SEND_JOB, send_at, payload)
+        else:
+            self.fan_out(item.id, sender)
+            log.info("announcement sending", extra={"targets": len(targets)})
+        # The preview becomes a record of what happened, without the buttons: a second press has
+        # nothing to press (and a stale copy of the card is refused as already sent).
+        where = _where(texts, data.get("target") == TARGET_HERE, len(targets))
+        moment = send_at if scheduled and send_at is not None else now
+        when = format_time(moment, texts.language)
+        what = texts("announcement.scheduled" if scheduled else "announcement.sending", where=where, when=when)
+        return card_answer(sent_card(texts, self._content(item, sender, moment), scheduled, what))
 
-    def fan_out(self, announcement_id: int) -> int:
+    def fan_out(self, announcement_id: int, sender: str = "") -> int:
         """Queue one copy per target (idempotent: a repeated call queues nothing new)."""
         item = self.announcements.get(announcement_id)
         if item is None or item.status not in ("sending", "scheduled"):
             return 0
         self.announcements.set_status(item.id, "sending")
-        activity = card_activity(self._content(item))
+        activity = card_activity(self._content(item, sender, self._clock()))
         queued = 0
         for conversation_id, reference in references(self._registry, item.targets).items():
             key = f"{_group(item.id)}:{conversation_id}"
@@ -211,15 +241,26 @@ class AnnouncementFeature:
 
     async def send_job(self, payload: dict[str, Any]) -> None:
         """The scheduled time has come."""
-        self.fan_out(int(payload["announcement_id"]))
+        self.fan_out(int(payload["announcement_id"]), str(payload.get("sender") or ""))
 
-    def _why(self, target: TargetOutcome) -> str:
+    @staticmethod
+    def _why(texts: Texts, target: TargetOutcome) -> str:
         """The reason in the report's language: throttled and retried, blocked, removed, interrupted…"""
         if target.status in ("pending", "sending") or not target.cause:
             return ""
         if target.status == "unknown":
-            return self._texts("announcement.cause.interrupted")
-        return self._texts(f"announcement.cause.{target.cause}", retries=target.retries)
+            return texts("announcement.cause.interrupted")
+        return texts(f"announcement.cause.{target.cause}", retries=target.retries)
+
+    def _reader_texts(self, reference: dict[str, Any]) -> Texts:
+        """The language of the coordinator the report was posted for, chosen as for their own messages."""
+        # The report's conversation reference names the person who pressed Lähetä and their Teams
+        # locale; their own choice (`kieli en`) comes first, read anew at each refresh.
+        user = reference.get("user")
+        user_id = user.get("id") if isinstance(user, dict) else None
+        preference = self._preferences.language_of(user_id) if isinstance(user_id, str) and user_id else None
+        locale = reference.get("locale")
+        return self._texts.in_language(language_for(locale if isinstance(locale, str) else None, preference))
 
     async def on_progress(self, group_key: str) -> None:
         """Refresh the coordinator's report card (the engine calls this at most once a second per group)."""
@@ -231,20 +272,22 @@ class AnnouncementFeature:
         report = self._outbox.report(group_key)
         if report.finished and item.status == "sending":
             self.announcements.set_status(item.id, "sent")
+        texts = self._reader_texts(item.report_reference)
         # What needs attention first: at hundreds of channels the card lists only the first rows.
         sends = sorted(
             (target for target in report.targets if target.operation == "send"),
             key=lambda target: _ATTENTION[_status_word(target.status)],
         )
         rows = [
-            (
+            ReportRow(
                 conversation_label(self._registry, target.conversation_id),
-                self._texts(f"announcement.status_{_status_word(target.status)}"),
-                self._why(target),
+                texts(f"announcement.status_{_status_word(target.status)}"),
+                self._why(texts, target),
+                _status_word(target.status) == "failed",
             )
             for target in sends
         ]
-        card = report_card(self._texts, item.title, dict(report.counts), rows)
+        card = report_card(texts, item.title, dict(report.counts), rows)
         self._outbox.enqueue_update(
             f"report:{item.id}",
             item.report_conversation_id,
@@ -272,4 +315,5 @@ def feature(services: Services) -> Feature:
         services.links,
         services.network_texts,
         services.clock,
+        services.preferences,
     ).declare()

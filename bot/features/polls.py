@@ -11,6 +11,7 @@ from adaptive_cards.base import plain
 from adaptive_cards.polls import (
     CLOSE_VERB,
     CREATE_VERB,
+    MINE_VERB,
     VIEW_VERB,
     VOTE_VERB,
     OptionView,
@@ -25,6 +26,7 @@ from bot.delivery.jobs import JobStore
 from bot.delivery.outbox import Outbox
 from bot.domain.commands import split_parts
 from bot.domain.polls import (
+    ANONYMITY_THRESHOLD,
     CsvLabels,
     Poll,
     PollInput,
@@ -36,6 +38,8 @@ from bot.domain.polls import (
     hidden_reason,
     parse_quick,
 )
+from bot.domain.preferences import Preferences
+from bot.domain.registry import PERSONAL
 from bot.feature import (
     CardVerb,
     Command,
@@ -49,7 +53,7 @@ from bot.feature import (
     by_owner,
     in_conversation,
 )
-from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogues, Texts
+from bot.i18n import LANGUAGES, Catalogues, Texts
 from bot.services import Services
 from bot.turn import InvokeAnswer, Turn, card_activity, card_answer, message_answer
 
@@ -58,6 +62,7 @@ log = logging.getLogger(__name__)
 CLOSE_JOB = "poll.close"
 CSV_LIFETIME = timedelta(hours=24)
 RESULTS_WORDS = {"tulokset", "results"}
+CODE_PUNCTUATION = ".,;:!?()[]*\"'`<>"  # what may cling to a code copied from the card or a message
 CSV_NAMES = {"fi": "kysely-{}.csv", "en": "poll-{}.csv"}
 
 
@@ -72,13 +77,15 @@ class PollFeature:
         links: SignedLinks,
         catalogues: Catalogues,
         clock: Clock,
+        preferences: Preferences,
     ) -> None:
         self.polls = polls
         self._outbox = outbox
         self._jobs = jobs
         self._links = links
         self._catalogues = catalogues
-        self._shared_texts = catalogues.texts(DEFAULT_LANGUAGE)  # the shared card: the network's language
+        self._network_texts = catalogues.network_texts()  # channels and group chats: the network's
+        self._preferences = preferences
         self._clock = clock
         self._origins = Origins(links, clock)
         # One signed file per language: the language is part of the signed path, so a link cannot be
@@ -115,6 +122,7 @@ class PollFeature:
                 # Anyone in the poll's conversation votes and sees their own view; nobody elsewhere.
                 CardVerb(VOTE_VERB, self.vote, access=self._poll(in_its_conversation)),
                 CardVerb(VIEW_VERB, self.personal_view, access=self._poll(in_its_conversation)),
+                CardVerb(MINE_VERB, self.mine, access=self._poll(in_its_conversation)),
                 # Its creator or a coordinator closes it, in its conversation.
                 CardVerb(CLOSE_VERB, self.close, access=self._poll(in_its_conversation, creator_or_coordinator)),
             ],
@@ -135,12 +143,23 @@ class PollFeature:
         """A signed link, valid for a day, to the poll's results as CSV in `language`."""
         return self._links.url(self.csv_files[language].path(poll.id), self._clock(), CSV_LIFETIME)
 
-    def view(self, poll: Poll, texts: Texts, chosen: Sequence[int] = (), tally: Tally | None = None) -> PollView:
+    def card(
+        self,
+        poll: Poll,
+        texts: Texts,
+        chosen: Sequence[int] = (),
+        tally: Tally | None = None,
+        note: str = "",
+        refresh_for: Sequence[str] = (),
+    ) -> dict[str, Any]:
+        """The poll's card with every text from `texts` (the view and the card are built in one language)."""
+        return poll_card(texts, self._view(poll, texts, chosen, tally), note, refresh_for)
+
+    def _view(self, poll: Poll, texts: Texts, chosen: Sequence[int], tally: Tally | None) -> PollView:
         """What the card may show to this reader: counts only when allowed, never who voted anonymously."""
         tally = tally or self.polls.tally(poll)
         total = sum(tally.counts) or 1
-        reason = hidden_reason(poll, tally)
-        hidden = texts(reason) if reason else ""
+        hidden = hidden_reason(poll, tally) or ""
         options = [
             OptionView(
                 text=text,
@@ -159,7 +178,8 @@ class PollFeature:
             creator_name=poll.created_by_name,
             closed=poll.closed,
             show_counts=not hidden,
-            hidden_reason=hidden,
+            hidden_key=hidden,
+            minimum=ANONYMITY_THRESHOLD,
             deadline=format_time(poll.deadline, texts.language) if poll.deadline else "",
             multiple=poll.multiple,
             anonymous=poll.anonymous,
@@ -173,7 +193,8 @@ class PollFeature:
         texts = turn.texts
         words = args.split()
         if words and words[0].lower() in RESULTS_WORDS:
-            await self._results_link(turn, words[1] if len(words) > 1 else "")
+            # The last word: "kysely tulokset tunnus ABCD2345", copied from the card with its label, works too.
+            await self._results_link(turn, words[-1] if len(words) > 1 else "")
             return
         if not args.strip():
             await turn.reply(form_card(texts, {}, {}, self._origins.ticket(turn)))
@@ -184,7 +205,9 @@ class PollFeature:
             await turn.reply(self._form_with_errors(turn, values, errors))
             return
         poll = self._create(turn, values, deadline)
-        message_id = await turn.reply(poll_card(self._shared_texts, self.view(poll, texts)))
+        # The same language as every later update of this message (see `_shared_texts`).
+        shared = texts if turn.conversation.is_personal else self._network_texts
+        message_id = await turn.reply(self.card(poll, shared))
         if message_id:
             self.polls.set_message(poll.id, message_id, turn.conversation.info.reference)
 
@@ -206,12 +229,24 @@ class PollFeature:
 
     async def _results_link(self, turn: Turn, code: str) -> None:
         """`kysely tulokset KOODI`: only in the poll's own conversation, only by its public code."""
-        poll = self.polls.get_by_code(code)
+        poll = self.polls.get_by_code(code.strip(CODE_PUNCTUATION))
         if poll is None or poll.conversation_id != turn.conversation.base_id:
             await turn.reply(turn.texts("poll.usage"))
             return
+        texts = turn.texts
+        hidden = hidden_reason(poll, self.polls.tally(poll))
+        if hidden:
+            # A file of blank counts would only puzzle: say why there is nothing to show, as the card does.
+            await turn.reply(
+                texts(
+                    "poll.results_hidden",
+                    question=plain(poll.question),
+                    reason=texts(hidden, minimum=ANONYMITY_THRESHOLD),
+                )
+            )
+            return
         url = self.csv_url(poll, turn.language)
-        await turn.reply(turn.texts("poll.csv_link", question=plain(poll.question), url=url))
+        await turn.reply(texts("poll.csv_link", question=plain(poll.question), url=url))
 
     # ---- card buttons (the router has checked who presses, where; the voter is the sender) ---
 
@@ -231,15 +266,26 @@ class PollFeature:
         tally = self.polls.tally(poll)  # counted once for both cards
         self._refresh_shared(poll, tally)
         note = self._choice_note(texts, poll, chosen)
-        # The voter's own card needs no refresh list: the shared update that follows carries it.
-        return card_answer(poll_card(texts, self.view(poll, texts, chosen, tally), note))
+        # The voter's own card (in the voter's language, wholly) needs no refresh list: the shared update
+        # that follows carries it.
+        return card_answer(self.card(poll, texts, chosen, tally, note))
 
     async def personal_view(self, turn: Turn, pressed: Pressed[Poll]) -> InvokeAnswer:
         """Teams asks for a voter's own view of the shared card (Universal Actions refresh)."""
         texts, poll = turn.texts, pressed.subject
         chosen = self.polls.choices_of(poll.id, turn.person.key)
+        return card_answer(self.card(poll, texts, chosen, refresh_for=self.polls.recent_voter_ids(poll.id)))
+
+    async def mine(self, turn: Turn, pressed: Pressed[Poll]) -> InvokeAnswer:
+        """**Näytä oma valintani**: the presser's own view, or plainly that they have not answered."""
+        texts, poll = turn.texts, pressed.subject
+        chosen = self.polls.choices_of(poll.id, turn.person.key)
+        if not chosen:
+            return message_answer(texts("poll.mine_none_closed" if poll.closed else "poll.mine_none"))
+        # The same refresh list as the refresh's own answer, so Teams goes on keeping this view current.
+        refresh_for = () if poll.closed else self.polls.recent_voter_ids(poll.id)
         return card_answer(
-            poll_card(texts, self.view(poll, texts, chosen), refresh_for=self.polls.recent_voter_ids(poll.id))
+            self.card(poll, texts, chosen, note=self._choice_note(texts, poll, chosen), refresh_for=refresh_for)
         )
 
     async def close(self, turn: Turn, pressed: Pressed[Poll]) -> InvokeAnswer:
@@ -247,7 +293,7 @@ class PollFeature:
         texts, poll = turn.texts, pressed.subject
         self._close(poll.id)
         closed = self.polls.get(poll.id) or poll
-        return card_answer(poll_card(texts, self.view(closed, texts), texts("poll.closed_by")))
+        return card_answer(self.card(closed, texts, note=texts("poll.closed_by")))
 
     async def create_from_form(self, turn: Turn, pressed: Pressed[None]) -> InvokeAnswer:
         """The poll form's **Luo kysely**: the form's own message becomes the poll."""
@@ -261,7 +307,7 @@ class PollFeature:
         if turn.reply_to_id:
             self.polls.set_message(poll.id, turn.reply_to_id, turn.conversation.info.reference)
             self._refresh_shared(self.polls.get(poll.id))
-        return card_answer(poll_card(texts, self.view(poll, texts)))
+        return card_answer(self.card(poll, texts))
 
     @staticmethod
     def _choice_note(texts: Texts, poll: Poll, chosen: list[int]) -> str:
@@ -269,13 +315,27 @@ class PollFeature:
             return texts("poll.your_choice_none")
         return texts("poll.your_choice", choices=", ".join(plain(poll.options[position]) for position in chosen))
 
+    def _shared_texts(self, poll: Poll) -> Texts:
+        """The shared card's language: the network's, but in a 1:1 chat that person's own."""
+        reference = poll.reference
+        conversation = reference.get("conversation")
+        if not isinstance(conversation, dict) or conversation.get("conversationType") != PERSONAL:
+            return self._network_texts
+        # Chosen as for the person's own messages: their `kieli` choice, else their Teams locale.
+        user = reference.get("user")
+        user_id = user.get("id") if isinstance(user, dict) else None
+        preference = self._preferences.language_of(user_id) if isinstance(user_id, str) and user_id else None
+        locale = reference.get("locale")
+        return self._catalogues.for_user(locale if isinstance(locale, str) else None, preference)
+
     def _refresh_shared(self, poll: Poll | None, tally: Tally | None = None) -> None:
         """Update the shared card (the outbox coalesces a burst of votes to about one update a second)."""
         if poll is None or not poll.activity_id:
             return
-        card = poll_card(
-            self._shared_texts,
-            self.view(poll, self._shared_texts, tally=tally),
+        card = self.card(
+            poll,
+            self._shared_texts(poll),
+            tally=tally,
             refresh_for=() if poll.closed else self.polls.recent_voter_ids(poll.id),
         )
         self._outbox.enqueue_update(
@@ -312,4 +372,5 @@ def feature(services: Services) -> Feature:
         services.links,
         services.catalogues,
         services.clock,
+        services.preferences,
     ).declare()

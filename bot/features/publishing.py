@@ -92,7 +92,7 @@ class TargetPicker:
         def move(title: str, extra: dict[str, Any]) -> dict[str, Any]:
             return execute_action(title, self._verb, self._data(code, origin, **extra))
 
-        return channel_picker_card(texts, shown, selected, page, pages, chosen_count, move)
+        return channel_picker_card(texts, shown, selected, page, pages, chosen_count, move, total=len(known))
 
     def merge(self, data: dict[str, Any], chosen: Sequence[str]) -> list[str]:
         """The draft's choice after a page's ticks (`from_page` in the data, the ticks in `channels`)."""

@@ -198,7 +198,13 @@ async def test_a_referral_is_logged_from_the_finders_button(session: Session) ->
             sent, until=lambda ms: bool(_with_button(ms, "finder.refer")), timeout=REPLY_TIMEOUT
         )
         results, refer = _with_button(replies, "finder.refer")[0]
-        answer = await playground.invoke("personal", results.message_id, "finder.refer", refer.get("data", {}))
+        # Teams sends the card's inputs (the service chooser) with the button's data.
+        chosen = {
+            element["id"]: element.get("value", "") for card in results.adaptive_cards() for element in inputs_in(card)
+        }
+        answer = await playground.invoke(
+            "personal", results.message_id, "finder.refer", {**chosen, **refer.get("data", {})}
+        )
         assert answer.get("statusCode", 200) == 200, answer
         replies = await playground.wait_for_replies(
             sent, until=lambda ms: bool(_with_button(ms, "referral.submit")), timeout=REPLY_TIMEOUT

@@ -10,6 +10,7 @@ from bot.domain.referral_store import Referral, ReferralEvent
 from bot.domain.referrals import PROVIDER_ANSWERS
 from bot.i18n import Texts
 from knowledge.models import Provider
+from knowledge.text import fold
 from knowledge.vocab import MUNICIPALITY_BY_CODE, NEEDS, SIZES, STAGES, term_by_id
 
 
@@ -68,7 +69,9 @@ class ReferralViews:
                 facts.append((texts(label), term_by_id(terms, value).label(language)))
         need = referral.need or texts("referral.removed")
         if referral.need_id and referral.need:
-            need = f"{need} ({term_by_id(NEEDS, referral.need_id).label(language)})"
+            category = term_by_id(NEEDS, referral.need_id).label(language)
+            if fold(category) not in fold(referral.need):  # "Takaus laitehankintaan (takaus)" said it twice
+                need = f"{need} ({category})"
         facts.append((texts("referral.need"), need))
         facts.append((texts("referral.adviser"), referral.adviser_name))
         facts.append((texts("referral.logged_at"), format_time(referral.created_at, language)))

@@ -1,4 +1,4 @@
-"""Webinars ("tietoiskut"): the feature and the reminders and notices it sends."""
+"""Webinars (`webinaari`): the feature and the reminders and notices it sends."""
 
 from bot.features.webinars.feature import feature
 

@@ -1,4 +1,4 @@
-"""Webinars: form and quick syntax, preview, publishing, RSVP, calendar, changes, reminders."""
+"""Webinars: form and quick syntax, preview, publishing, sign-up, one's own view, management, reminders."""
 
 from __future__ import annotations
 
@@ -8,31 +8,43 @@ from datetime import timedelta
 from typing import Any
 
 from adaptive_cards.base import plain
+from adaptive_cards.forms import TARGET_HERE
 from adaptive_cards.webinars import (
     CANCEL_VERB,
     EDIT_VERB,
     FORM_VERB,
+    MANAGE_VERB,
+    MINE_VERB,
+    OWN_LIST_VERB,
     PUBLISH_VERB,
     RECORDING_VERB,
     RESCHEDULE_VERB,
     RSVP_VERB,
     TARGETS_VERB,
+    ListItem,
+    cancel_question_card,
     form_card,
     list_card,
+    manage_card,
+    own_card,
     preview_card,
+    series_card,
     webinar_card,
 )
 from bot.common.clock import Clock
 from bot.common.conversation_ids import base_conversation_id
+from bot.common.helsinki_time import format_time
 from bot.common.signed_links import SignedLinks
 from bot.delivery.jobs import JobStore
 from bot.delivery.outbox import Outbox
 from bot.domain.commands import split_parts
 from bot.domain.registry import CHANNEL, ConversationRegistry
+from bot.domain.roles import Roles
 from bot.domain.webinars import Webinar, WebinarInput, Webinars, check, parse_quick
 from bot.feature import (
     COORDINATOR,
     Actor,
+    Anywhere,
     CardVerb,
     Command,
     Feature,
@@ -42,11 +54,17 @@ from bot.feature import (
     Pressed,
     Rule,
     by_owner,
-    in_any_of,
 )
 from bot.features.publishing import TargetPicker, no_targets_key, references, resolve_targets
 from bot.features.webinars.manage import WebinarChanges
-from bot.features.webinars.notices import CHANNEL_REMINDER, PERSONAL_REMINDER, WebinarNotices, group_of, post_prefix
+from bot.features.webinars.notices import (
+    CHANNEL_REMINDER,
+    PERSONAL_REMINDER,
+    Languages,
+    WebinarNotices,
+    group_of,
+    post_prefix,
+)
 from bot.features.webinars.views import WebinarViews, plain_time
 from bot.i18n import Texts
 from bot.services import Services
@@ -55,6 +73,8 @@ from bot.turn import InvokeAnswer, Turn, card_activity, card_answer, message_ans
 log = logging.getLogger(__name__)
 
 CANCEL_WORDS, MOVE_WORDS = {"peru", "cancel"}, {"siirrä", "siirra", "move"}
+MANAGE_WORDS, RECORDING_WORDS = {"hallinnoi", "manage"}, {"tallenne", "recording"}
+CODE_PUNCTUATION = ".,;:!?()[]*\"'`<>"  # what may cling to a code copied from a card or a message
 
 
 def _draft(_actor: Actor, webinar: Webinar) -> str | None:
@@ -79,7 +99,8 @@ class WebinarFeature:
         outbox: Outbox,
         jobs: JobStore,
         links: SignedLinks,
-        texts_default: Texts,
+        languages: Languages,
+        roles: Roles,
         clock: Clock,
         reminder_before: timedelta,
         topics: Callable[[str], list[str]] = lambda _text: [],
@@ -87,10 +108,11 @@ class WebinarFeature:
         self.webinars = webinars
         self._registry = registry
         self._outbox = outbox
-        self._channel_texts = texts_default  # shared copies in channels are in the network's language
+        self._languages = languages  # a copy in a channel is in the network's language, in a 1:1 chat the person's
+        self._roles = roles
         self._clock = clock
         self._origins = Origins(links, clock)
-        self._notices = WebinarNotices(webinars, registry, outbox, jobs, texts_default, reminder_before)
+        self._notices = WebinarNotices(webinars, registry, outbox, jobs, languages, reminder_before)
         self._changes = WebinarChanges(webinars, self._notices, self._refresh_copies, clock)
         self._topics = topics  # text -> the knowledge-base services it is about
         self._views = WebinarViews(webinars, links, clock)
@@ -102,8 +124,12 @@ class WebinarFeature:
         # publish, edit or choose its channels, there, and only while it is a draft.
         made_by_them: Rule[Webinar] = by_owner(lambda webinar: webinar.created_by)
         own_draft = Named(self._webinar_of, (_draft, made_by_them), "webinar.not_found", self._origins)
-        # The buttons on a posted copy work where it was posted (any coordinator manages).
-        posted: Rule[Webinar] = in_any_of(lambda webinar: webinar.targets)
+        # Managing happens only on a coordinator's own card (their preview once published, or one they
+        # open with `webinaari hallinnoi KOODI`): its ticket binds it to them and their conversation, and
+        # the router re-checks the role on every press. The card everyone sees has no management at all.
+        managed = Named(self._webinar_of, (_not_draft,), "webinar.not_found", self._origins)
+        # Signing up and one's own view work where the webinar is open (see `_open_to`).
+        open_here = Named(self._webinar_of, (_not_draft, self._in_audience), "webinar.not_found")
         return Feature(
             name="webinars",
             commands=[
@@ -121,15 +147,20 @@ class WebinarFeature:
             ],
             card_verbs=[
                 CardVerb(RSVP_VERB, self.rsvp, access=Named(self._webinar_of, (_published, self._in_audience))),
+                CardVerb(MINE_VERB, self.mine, access=open_here),
+                CardVerb(
+                    OWN_LIST_VERB,
+                    self.own_list,
+                    access=Anywhere("shows the presser their own sign-ups to the webinars open where they press"),
+                ),
                 CardVerb(FORM_VERB, self.preview_from_form, COORDINATOR, MadeFor(self._origins)),
                 CardVerb(EDIT_VERB, self.edit, COORDINATOR, own_draft),
                 CardVerb(TARGETS_VERB, self.pick_targets, COORDINATOR, own_draft),
                 CardVerb(PUBLISH_VERB, self.publish, COORDINATOR, own_draft),
-                CardVerb(CANCEL_VERB, self.cancel, COORDINATOR, Named(self._webinar_of, (_not_draft, posted))),
-                CardVerb(RESCHEDULE_VERB, self.reschedule, COORDINATOR, Named(self._webinar_of, (_not_draft, posted))),
-                CardVerb(
-                    RECORDING_VERB, self.add_recording, COORDINATOR, Named(self._webinar_of, (_not_draft, posted))
-                ),
+                CardVerb(MANAGE_VERB, self.manage, COORDINATOR, managed),
+                CardVerb(CANCEL_VERB, self.cancel, COORDINATOR, managed),
+                CardVerb(RESCHEDULE_VERB, self.reschedule, COORDINATOR, managed),
+                CardVerb(RECORDING_VERB, self.add_recording, COORDINATOR, managed),
             ],
             jobs={
                 CHANNEL_REMINDER: self._notices.channel_reminder,
@@ -161,9 +192,9 @@ class WebinarFeature:
     # ---- commands -------------------------------------------------------------------------
 
     async def command(self, turn: Turn, args: str) -> None:
-        """`webinaari` (form), `webinaari Otsikko ; aika ; esittäjä ; linkki`, `peru KOODI`, `siirrä KOODI ; aika`."""
+        """`webinaari` (form), `webinaari Otsikko ; aika ; esittäjä ; linkki`, or a change by the webinar's code."""
         first = args.split(" ", 1)[0].lower() if args else ""
-        if first in CANCEL_WORDS | MOVE_WORDS:
+        if first in CANCEL_WORDS | MOVE_WORDS | MANAGE_WORDS | RECORDING_WORDS:
             await self._change_by_command(turn, first, args.split(" ", 1)[1] if " " in args else "")
             return
         if not args.strip():
@@ -172,26 +203,50 @@ class WebinarFeature:
         values = parse_quick(split_parts(args))
         await turn.reply(self._preview_or_form(turn, values))
 
+    def _upcoming_here(self, conversation_id: str) -> list[Webinar]:
+        return [w for w in self.webinars.upcoming(self._clock()) if self._open_to(w, conversation_id)]
+
     async def list(self, turn: Turn, _args: str) -> None:
-        """`webinaarit`: upcoming webinars open to this conversation, with their buttons."""
-        here = turn.conversation.base_id
-        upcoming = [webinar for webinar in self.webinars.upcoming(self._clock()) if self._open_to(webinar, here)]
-        views = [self._views.view(webinar, turn.language) for webinar in upcoming]
-        await turn.reply(list_card(turn.texts, views))
+        """`webinaarit`: upcoming webinars open to this conversation; in a 1:1 chat with one's own sign-ups."""
+        if turn.conversation.is_personal:
+            await turn.reply(self._own_list(turn))
+            return
+        # Everyone here reads this list: it shows nobody's sign-ups, and a button gives each their own.
+        upcoming = self._upcoming_here(turn.conversation.base_id)
+        items = [ListItem(self._views.view(webinar, turn.language)) for webinar in upcoming]
+        await turn.reply(list_card(turn.texts, items, own=False))
+
+    def _own_list(self, turn: Turn, note: str = "") -> dict[str, Any]:
+        """The list as one person sees it: their sign-up on each webinar, **Hallinnoi** for a coordinator."""
+        texts, person = turn.texts, turn.person
+        items = [
+            ListItem(self._views.view(webinar, texts.language), self.webinars.answer_of(webinar.id, person.key) is True)
+            for webinar in self._upcoming_here(turn.conversation.base_id)
+        ]
+        coordinator = self._roles.has_role(person.aad_id, COORDINATOR)
+        ticket = self._origins.ticket(turn) if coordinator else ""
+        return list_card(texts, items, own=True, note=note, manage_origin=ticket)
 
     async def _change_by_command(self, turn: Turn, word: str, rest: str) -> None:
-        """`webinaari peru KOODI` / `webinaari siirrä KOODI ; aika` (coordinators, anywhere)."""
+        """`webinaari peru|siirrä|tallenne|hallinnoi KOODI …` (coordinators, anywhere)."""
         parts = split_parts(rest)
-        webinar = self.webinars.get_by_code(parts[0]) if parts else None
+        webinar = self.webinars.get_by_code(parts[0].strip(CODE_PUNCTUATION)) if parts else None
         if webinar is None or webinar.status == "draft":
             await turn.reply(turn.texts("webinar.usage"))
             return
-        title = plain(webinar.title)  # the reply is Markdown
-        if word in CANCEL_WORDS:
-            await turn.reply(self._changes.cancel(turn.texts, webinar, title))
+        texts, title = turn.texts, plain(webinar.title)  # the reply is Markdown
+        second = parts[1] if len(parts) > 1 else ""
+        if word in MANAGE_WORDS:
+            await turn.reply(self._manage_card(turn, webinar))
+        elif word in CANCEL_WORDS and webinar.status != "cancelled":
+            # As on the card: nothing is cancelled before the coordinator confirms.
+            await turn.reply(self._cancel_question(turn, webinar))
+        elif word in CANCEL_WORDS:
+            await turn.reply(self._changes.cancel(texts, webinar, title).text)
+        elif word in MOVE_WORDS:
+            await turn.reply(self._changes.reschedule(texts, webinar, second, title).text)
         else:
-            new_start = parts[1] if len(parts) > 1 else ""
-            await turn.reply(self._changes.reschedule(turn.texts, webinar, new_start, title))
+            await turn.reply(self._changes.add_recording(texts, webinar, second, title).text)
 
     # ---- drafts: form, preview, channels, publishing --------------------------------------
 
@@ -242,33 +297,65 @@ class WebinarFeature:
         return card_answer(self._picker.page_card(turn.texts, webinar.code, self._origins.ticket(turn), page, chosen))
 
     async def publish(self, turn: Turn, pressed: Pressed[Webinar]) -> InvokeAnswer:
-        """**Julkaise**: one card per target through the outbox, reminders scheduled."""
+        """**Julkaise**: one card per target through the outbox; the preview becomes the coordinator's own card."""
         texts, webinar, data = turn.texts, pressed.subject, pressed.data
         targets = references(self._registry, resolve_targets(turn, self._registry, data, webinar.targets))
         if not targets:
             return message_answer(texts(no_targets_key(data)))
         published = self.webinars.publish(webinar.id, list(targets))
+        if not published:  # a second press that got past the draft check at the same moment
+            return message_answer(texts("webinar.already_published"))
         for item in published:
             self.webinars.set_services(item.id, self._topics(f"{item.title} {item.organisation} {item.description}"))
-            card = webinar_card(self._channel_texts, self._views.view(item, self._channel_texts.language))
+            cards: dict[str, dict[str, Any]] = {}
             for conversation_id, reference in targets.items():
+                copy_texts = self._languages.of_conversation(conversation_id, reference)
+                if copy_texts.language not in cards:
+                    cards[copy_texts.language] = webinar_card(copy_texts, self._views.view(item, copy_texts.language))
                 self._outbox.enqueue_send(
                     group_of(item.id),
                     f"webinar:{item.id}:post:{conversation_id}",
                     conversation_id,
                     reference,
-                    card_activity(card),
+                    card_activity(cards[copy_texts.language]),
                 )
             self._notices.schedule_reminders(item)
         log.info("webinar published", extra={"webinars": len(published), "targets": len(targets)})
-        here = len(targets) == 1 and data.get("target") == "here"
-        text = texts("webinar.published_here" if here else "webinar.published", title=webinar.title, count=len(targets))
-        return message_answer(text)
+        # The preview says what happened and loses its buttons: a second **Julkaise** is refused anyway.
+        now = format_time(self._clock(), texts.language)
+        if data.get("target") == TARGET_HERE:
+            note = texts("webinar.published_here", when=now)
+        else:
+            note = texts("webinar.published", where=self._where(texts, published[0]), when=now)
+        if len(published) == 1:
+            return card_answer(self._manage_card(turn, published[0], note))
+        views = [self._views.view(item, texts.language) for item in published]
+        note += " " + texts("webinar.series_published", count=len(published))
+        return card_answer(
+            series_card(texts, views, self._origins.ticket(turn), self._where(texts, published[0]), note)
+        )
 
-    # ---- published webinars: sign-up and changes ------------------------------------------
+    def _where(self, texts: Texts, webinar: Webinar) -> str:
+        """ "12 kanavalle" / "1 keskusteluun": where the webinar was posted."""
+        count = len(webinar.targets)
+        channels = all(
+            (row := self._registry.get(target)) is not None and row["conversation_type"] == CHANNEL
+            for target in webinar.targets
+        )
+        key = "webinar.to_channels" if channels else "webinar.to_conversations"
+        return texts(key + ("_one" if count == 1 else ""), count=count)
+
+    # ---- published webinars: sign-up and one's own view -------------------------------------
+
+    def _own_card(self, turn: Turn, webinar: Webinar, note: str = "") -> dict[str, Any]:
+        """The presser's own view of the posted card, in their language."""
+        texts = turn.texts
+        signed_up = self.webinars.answer_of(webinar.id, turn.person.key) is True
+        view = self._views.view(webinar, texts.language)
+        return own_card(texts, view, signed_up, note, refresh_for=self.webinars.recent_answerer_ids(webinar.id))
 
     async def rsvp(self, turn: Turn, pressed: Pressed[Webinar]) -> InvokeAnswer:
-        """**Osallistun / En osallistu**: the person's own card at once, every copy updated soon after."""
+        """**Osallistun / Peru ilmoittautuminen**: the person's own view at once, every copy updated soon after."""
         texts, webinar = turn.texts, pressed.subject
         attending = pressed.data.get("attending")
         if not isinstance(attending, bool):
@@ -276,33 +363,80 @@ class WebinarFeature:
         person = turn.person
         self.webinars.set_attending(webinar.id, person.key, person.id, person.name, turn.conversation.id, attending)
         self._refresh_copies(webinar.id)
-        return card_answer(webinar_card(texts, self._views.view(webinar, texts.language), answer=attending))
+        if pressed.data.get("view") == "list":
+            key = "webinar.signed_up_to" if attending else "webinar.signed_off_from"
+            return card_answer(self._own_list(turn, texts(key, title=plain(webinar.title))))
+        note = texts("webinar.signed_up_note") if attending else texts("webinar.signed_off_note")
+        return card_answer(self._own_card(turn, webinar, note))
+
+    async def mine(self, turn: Turn, pressed: Pressed[Webinar]) -> InvokeAnswer:
+        """**Näytä oma ilmoittautumiseni**, and Teams' refresh of the posted card: the presser's own view."""
+        return card_answer(self._own_card(turn, pressed.subject))
+
+    async def own_list(self, turn: Turn, _pressed: Pressed[None]) -> InvokeAnswer:
+        """**Näytä omat ilmoittautumiseni** on a list everyone sees: the presser's own list."""
+        return card_answer(self._own_list(turn))
 
     def _refresh_copies(self, webinar_id: int) -> None:
         """Update every posted copy of the card (coalesced by the outbox to about one update a second)."""
         webinar = self.webinars.get(webinar_id)
         if webinar is None:
             return
-        card = webinar_card(self._channel_texts, self._views.view(webinar, self._channel_texts.language))
+        answered = self.webinars.recent_answerer_ids(webinar_id)
+        cards: dict[str, dict[str, Any]] = {}
         for copy in self._outbox.sent_copies(group_of(webinar_id), key_prefix=post_prefix(webinar_id)):
+            texts = self._languages.of_conversation(copy.conversation_id, copy.reference)
+            if texts.language not in cards:
+                cards[texts.language] = webinar_card(texts, self._views.view(webinar, texts.language), answered)
             self._outbox.enqueue_update(
-                group_of(webinar_id), copy.conversation_id, copy.reference, copy.activity_id, card_activity(card)
+                group_of(webinar_id),
+                copy.conversation_id,
+                copy.reference,
+                copy.activity_id,
+                card_activity(cards[texts.language]),
             )
 
+    # ---- management, on a coordinator's own card -------------------------------------------
+
+    def _manage_card(
+        self, turn: Turn, webinar: Webinar, note: str = "", ok: bool = True, new_start: str = ""
+    ) -> dict[str, Any]:
+        """The coordinator's own card for the webinar as it is now, with `note` saying what just happened."""
+        texts = turn.texts
+        fresh = self.webinars.get(webinar.id) or webinar
+        view = self._views.view(fresh, texts.language)
+        ticket = self._origins.ticket(turn)
+        return manage_card(texts, view, ticket, self._where(texts, fresh), note, ok, new_start)
+
+    def _cancel_question(self, turn: Turn, webinar: Webinar) -> dict[str, Any]:
+        texts = turn.texts
+        view = self._views.view(webinar, texts.language)
+        return cancel_question_card(texts, view, self._origins.ticket(turn), len(webinar.targets))
+
+    async def manage(self, turn: Turn, pressed: Pressed[Webinar]) -> InvokeAnswer:
+        """**Hallinnoi** (a coordinator's list, a series) and **Älä peru**: the management card."""
+        return card_answer(self._manage_card(turn, pressed.subject))
+
     async def cancel(self, turn: Turn, pressed: Pressed[Webinar]) -> InvokeAnswer:
-        """**Peru webinaari** (under **Hallinnoi**)."""
+        """**Peru webinaari** asks first; **Kyllä, peru** cancels."""
         webinar = pressed.subject
-        return message_answer(self._changes.cancel(turn.texts, webinar, webinar.title))
+        if pressed.data.get("confirmed") is not True and webinar.status != "cancelled":
+            return card_answer(self._cancel_question(turn, webinar))
+        outcome = self._changes.cancel(turn.texts, webinar, plain(webinar.title))
+        return card_answer(self._manage_card(turn, webinar, outcome.text, outcome.done))
 
     async def reschedule(self, turn: Turn, pressed: Pressed[Webinar]) -> InvokeAnswer:
-        """**Siirrä** (under **Hallinnoi**) with the new start time."""
+        """**Siirrä** with the new start time; a bad time comes back on the card, as typed."""
         webinar, new_start = pressed.subject, str(pressed.data.get("new_start") or "")
-        return message_answer(self._changes.reschedule(turn.texts, webinar, new_start, webinar.title))
+        outcome = self._changes.reschedule(turn.texts, webinar, new_start, plain(webinar.title))
+        kept = "" if outcome.done else new_start
+        return card_answer(self._manage_card(turn, webinar, outcome.text, outcome.done, kept))
 
     async def add_recording(self, turn: Turn, pressed: Pressed[Webinar]) -> InvokeAnswer:
-        """**Tallenne** (under **Hallinnoi**): the recording link."""
+        """**Tallenna tallenteen linkki**: the recording on every copy."""
         webinar, url = pressed.subject, str(pressed.data.get("recording_url") or "")
-        return message_answer(self._changes.add_recording(turn.texts, webinar, url, webinar.title))
+        outcome = self._changes.add_recording(turn.texts, webinar, url, plain(webinar.title))
+        return card_answer(self._manage_card(turn, webinar, outcome.text, outcome.done))
 
 
 def feature(services: Services) -> Feature:
@@ -318,7 +452,8 @@ def feature(services: Services) -> Feature:
         services.outbox,
         services.jobs,
         services.links,
-        services.network_texts,
+        Languages(services.catalogues, services.preferences, services.registry),
+        services.roles,
         services.clock,
         timedelta(hours=services.settings.reminder_hours_before),
         topics=topics,
