@@ -511,14 +511,17 @@ class Playground:
             first_seq=first_seq,
         )
 
-    async def invoke(self, scope: Scope, message_id: str, verb: str, data: dict[str, Any]) -> dict[str, Any]:
+    async def invoke(
+        self, scope: Scope, message_id: str, verb: str, data: dict[str, Any], conversation_id: str = ""
+    ) -> dict[str, Any]:
         """Press an Action.Execute button on the bot's message `message_id`, as the web UI does; returns
-        the bot's invoke response (a card to show, or a message)."""
+        the bot's invoke response (a card to show, or a message). In a channel thread pass the message's
+        `conversation_id` (`…;messageid=…`)."""
         body = {
             "name": "adaptiveCard/action",
             "value": {"action": {"type": "Action.Execute", "verb": verb, "data": data}, "trigger": "manual"},
             "from": {"id": ME_ID},
-            "conversation": {"id": CONVERSATIONS[scope]},
+            "conversation": {"id": conversation_id or CONVERSATIONS[scope]},
             "replyToId": message_id,
         }
         return await self._post("/_conversation/v1/invoke", body)
@@ -542,6 +545,13 @@ class Playground:
             f"no matching reply to {sent.text!r} in the {sent.scope} conversation {sent.conversation_id}",
         )
         return self.replies_to(sent)
+
+    async def wait_for_messages(
+        self, until: Callable[[list[BotMessage]], bool], what: str, timeout: float = 15.0
+    ) -> list[BotMessage]:
+        """Wait until all the bot's messages so far (any conversation) satisfy `until`."""
+        await self._wait(lambda: until(self.messages), timeout, what)
+        return self.messages
 
     async def _wait(self, condition: Callable[[], bool], timeout: float, what: str) -> None:
         """Wait for `condition` (re-checked on every stream event), or fail with diagnostics."""

@@ -27,6 +27,7 @@ from tests.e2e.playground import (
     LOOPBACK,
     ME_AAD_OBJECT_ID,
     REPO_ROOT,
+    TEAM_ID,
     BotMessage,
     Playground,
     PlaygroundError,
@@ -228,3 +229,107 @@ def bot_log_tail(tmp_path: Path) -> str:
     with contextlib.suppress(OSError):
         return (tmp_path / "bot.log").read_text(encoding="utf-8", errors="replace")[-3000:]
     return "(no bot log)"
+
+
+def _card_inputs(message: BotMessage) -> dict[str, Any]:
+    """The values a card's inputs hold, as Teams sends them with a button's data."""
+    return {element["id"]: element.get("value", "") for card in message.adaptive_cards() for element in inputs_in(card)}
+
+
+def _answer_card(answer: dict[str, Any]) -> str:
+    """The text of the card an invoke answered with ("" when it answered with a message)."""
+    body = answer.get("value") if "statusCode" in answer else answer  # the emulator passes on the body alone
+    body = body if isinstance(body, dict) else {}
+    return card_text(body.get("value")) if body.get("type") == "application/vnd.microsoft.card.adaptive" else ""
+
+
+def _ranks(card: str) -> set[int]:
+    """The result numbers a finder card shows ("1. Service" lines)."""
+    return {int(rank) for rank in re.findall(r"^(\d+)\\?\. ", card, re.MULTILINE)}
+
+
+async def test_the_finder_answers_and_shows_more_results(session: Session) -> None:
+    """A broad financing question gets a results card; **Näytä lisää** answers with a longer list."""
+    playground = session.playground
+    async with asyncio.timeout(40):
+        await playground.install("personal")
+        sent = await playground.send("yritys tarvitsee rahoitusta investointiin", "personal")
+        replies = await playground.wait_for_replies(
+            sent, until=lambda ms: bool(_with_button(ms, "finder.more")), timeout=REPLY_TIMEOUT
+        )
+        results, more = _with_button(replies, "finder.more")[0]
+        first = card_text(results.adaptive_cards()[0])
+        answer = await playground.invoke("personal", results.message_id, "finder.more", more.get("data", {}))
+    longer = _answer_card(answer)
+    assert len(_ranks(longer)) > len(_ranks(first)) >= 3, (first, longer)
+    assert "Finnvera" in first  # financing for an investment: the state's financing company is among the first
+
+
+async def test_a_vote_in_a_channel_poll_is_counted_and_shown_to_the_voter(session: Session) -> None:
+    """A poll posted in a channel: a vote is stored once, and the voter's answer card marks the choice."""
+    playground = session.playground
+    async with asyncio.timeout(40):
+        await playground.install("channel")
+        sent = await playground.send("kysely Sopiiko aamupäivä? ; kyllä ; ei", "channel", mention_bot=True)
+        replies = await playground.wait_for_replies(
+            sent, until=lambda ms: bool(_with_button(ms, "poll.vote")), timeout=REPLY_TIMEOUT
+        )
+        buttons = _with_button(replies, "poll.vote")
+        message, yes = next((m, action) for m, action in buttons if "kyllä" in action.get("title", ""))
+        answer = await playground.invoke(
+            "channel", message.message_id, "poll.vote", yes["data"], message.conversation_id
+        )
+        again = await playground.invoke(
+            "channel", message.message_id, "poll.vote", yes["data"], message.conversation_id
+        )
+    assert "●" in _answer_card(answer) or "✔" in _answer_card(answer), answer  # the choice is marked
+    assert again.get("statusCode", 200) == 200
+    with sqlite3.connect(session.folder / "k.db") as db:
+        votes = db.execute(
+            "SELECT count(*) FROM poll_votes v JOIN polls p ON p.id = v.poll_id WHERE p.code = ?",
+            [yes["data"]["poll"]],
+        ).fetchone()[0]
+    assert votes == 1  # pressing twice keeps one vote
+
+
+async def test_a_webinar_is_published_to_a_channel_and_a_sign_up_is_stored(session: Session) -> None:
+    """A coordinator publishes a webinar from the 1:1 preview; a channel member presses **Osallistun**."""
+    playground = session.playground
+    async with asyncio.timeout(60):
+        await playground.install("channel")  # the bot learns the team's channels when installed there
+        await playground.install("personal")
+        sent = await playground.send(
+            "webinaari Emulaattorin tietoisku ; 16.12.2030 14:00 ; Testi Esittäjä ; https://example.org/liity",
+            "personal",
+        )
+        replies = await playground.wait_for_replies(
+            sent, until=lambda ms: bool(_with_button(ms, "webinar.publish")), timeout=REPLY_TIMEOUT
+        )
+        preview, publish = _with_button(replies, "webinar.publish")[-1]
+        published = await playground.invoke(
+            "personal", preview.message_id, "webinar.publish", {**_card_inputs(preview), **publish.get("data", {})}
+        )
+        in_channel = [
+            (m, a)
+            for m, a in _with_button(
+                await playground.wait_for_messages(  # the outbox posts the card to the team's channels
+                    lambda ms: any(m.conversation_id.startswith(TEAM_ID) for m, _ in _with_button(ms, "webinar.rsvp")),
+                    "the webinar card did not reach the General channel",
+                    timeout=REPLY_TIMEOUT,
+                ),
+                "webinar.rsvp",
+            )
+            if m.conversation_id.startswith(TEAM_ID)
+        ]
+        posted, attend = in_channel[0]
+        signed_up = await playground.invoke(
+            "channel", posted.message_id, "webinar.rsvp", attend["data"], posted.conversation_id
+        )
+    assert "Emulaattorin tietoisku" in json.dumps(published, ensure_ascii=False)
+    assert _answer_card(signed_up), signed_up  # the person's own view of the card comes back
+    with sqlite3.connect(session.folder / "k.db") as db:
+        rows = db.execute(
+            "SELECT count(*) FROM webinar_attendance a JOIN webinars w ON w.id = a.webinar_id WHERE w.title = ?",
+            ["Emulaattorin tietoisku"],
+        ).fetchone()[0]
+    assert rows == 1
