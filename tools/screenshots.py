@@ -772,6 +772,8 @@ async def desktop_run(ui: EmulatorPage, t: Texts, s: Script) -> None:
         f"new RegExp({json.dumps(published)}, 'i').test(__shots.norm(document.body.innerText))", REPLY_TIMEOUT
     ):
         raise StepFailed(ui.step, f"the bot to confirm the publication ({published!r})")
+    await ui.catch_card(card, "the preview to say where and when it was published", t.patterns("webinar.published"))
+    await ui.capture(card, "webinar-published")
     ui.step = "the published webinar in the General channel"
     await ui.open_conversation(GENERAL)
     attend = t.label("webinar.attend")
@@ -799,6 +801,8 @@ async def desktop_run(ui: EmulatorPage, t: Texts, s: Script) -> None:
     await ui.capture(card, "announcement-preview")
     ui.step = f"{send} (announcement)"
     await ui.press(card, send)
+    await ui.catch_card(card, "the preview to say where and when it was sent", t.patterns("announcement.sending"))
+    await ui.capture(card, "announcement-sent")
     report = t.label("announcement.report_title", title=s.announcement_title)
     summaries = t.patterns("announcement.report_summary", sent=r"(\d+)", total=r"(\d+)", pending="0", failed=r"\d+")
 
@@ -896,8 +900,9 @@ async def phone_run(ui: EmulatorPage, t: Texts, s: Script) -> None:
 
 
 @contextlib.asynccontextmanager
-async def running_bot(folder: Path) -> AsyncIterator[str]:
-    """`kasvuopas serve` in local mode on a free port with its own database; yields its /api/messages URL."""
+async def running_bot(folder: Path, language: str) -> AsyncIterator[str]:
+    """`kasvuopas serve` in local mode on a free port with its own database, `language` the network's
+    (what channels see); yields its /api/messages URL."""
     executable = REPO_ROOT / ".venv" / "bin" / "kasvuopas"
     if not executable.is_file():
         executable = Path(sys.executable).parent / "kasvuopas"
@@ -912,6 +917,7 @@ async def running_bot(folder: Path) -> AsyncIterator[str]:
         "PORT": str(port),
         "HOST": LOOPBACK,
         "KASVUOPAS_DB": str(folder / "screenshots.db"),
+        "KASVUOPAS_LANGUAGE": language,  # channel cards in the pictures' language too
         "MicrosoftAppId": "",  # local mode, whatever the shell or .env says
         "MicrosoftAppPassword": "",
         "KASVUOPAS_ALLOWED_TENANTS": "",
@@ -1006,7 +1012,7 @@ async def walk(run: Run) -> None:
     playground: Playground | None = None
     ui: EmulatorPage | None = None
     try:
-        async with running_bot(folder) as endpoint:
+        async with running_bot(folder, run.language) as endpoint:
             log(f"bot running at {endpoint}")
             playground = Playground(endpoint, workdir=folder / "playground")
             try:
