@@ -52,8 +52,8 @@ BENCHMARKS = (
     ),
     Benchmark(
         "turns",
-        ("--requests", "600", "--concurrency", "16"),
-        ("variant", "requests_per_second", "p50_ms", "p99_ms"),
+        ("--requests", "600"),
+        ("concurrency", "floor_rps", "stock_echo_rps", "finder_rps", "finder_p99_ms", "help_rps", "help_p99_ms"),
     ),
     Benchmark(
         "votes",
