@@ -76,6 +76,14 @@ def serve(_args: argparse.Namespace) -> int:
     except sqlite3.DatabaseError as error:
         print(f"kasvuopas: not starting: {database_advice(settings.db_path, error)}", file=sys.stderr)
         return 2
+    except OSError as error:  # a folder that cannot be created or read: the path is wrong, not the bot
+        where = error.filename or settings.db_path
+        print(
+            f"kasvuopas: not starting: {error.strerror or error}: {where} "
+            f"(check KASVUOPAS_DB={settings.db_path} and KASVUOPAS_KB={settings.kb_path})",
+            file=sys.stderr,
+        )
+        return 2
     app.on_startup.append(_reload_on_sighup)
     mode = "local" if settings.local_mode else "production"
     log.info(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -146,38 +147,28 @@ def card_text(card: dict[str, Any]) -> str:
     return texts_of([{"attachments": [{"content": card}]}])
 
 
+def card_nodes(card: Any) -> Iterator[dict[str, Any]]:
+    """Every element, action and object of a card, depth first, nested ones included."""
+    if isinstance(card, dict):
+        yield card
+        for value in card.values():
+            yield from card_nodes(value)
+    elif isinstance(card, list):
+        for item in card:
+            yield from card_nodes(item)
+
+
 def actions_in(card: dict[str, Any], verb: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
     """Every action on a card, nested ones included, optionally of one verb or type."""
-    found: list[dict[str, Any]] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            node_type = str(node.get("type", ""))
-            if node_type.startswith("Action.") and verb in (None, node.get("verb")) and kind in (None, node_type):
-                found.append(node)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(card)
-    return found
+    return [
+        node
+        for node in card_nodes(card)
+        if str(node.get("type", "")).startswith("Action.")
+        and verb in (None, node.get("verb"))
+        and kind in (None, node.get("type"))
+    ]
 
 
 def inputs_in(card: dict[str, Any]) -> list[dict[str, Any]]:
     """Every input element on a card (Input.Text, Input.ChoiceSet, …), nested ones included."""
-    found: list[dict[str, Any]] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if str(node.get("type", "")).startswith("Input."):
-                found.append(node)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(card)
-    return found
+    return [node for node in card_nodes(card) if str(node.get("type", "")).startswith("Input.")]

@@ -138,3 +138,13 @@ def test_a_damaged_database_stops_the_start_with_one_line_that_says_what_to_do(t
     assert main(["serve"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "damaged" in err[0] and "backup" in err[0] and "Traceback" not in err[0]
+
+
+def test_a_database_path_that_cannot_be_created_stops_the_start_with_one_line(tmp_path: Path, monkeypatch, capsys):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the database's folder should be")
+    monkeypatch.setenv("KASVUOPAS_DB", str(blocker / "data" / "kasvuopas.db"))
+    monkeypatch.chdir(tmp_path)
+    assert main(["serve"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "KASVUOPAS_DB" in err[0] and "not-a-folder" in err[0] and "Traceback" not in err[0]

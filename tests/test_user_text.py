@@ -11,7 +11,7 @@ from adaptive_cards.referrals import SUBMIT_VERB
 from tests.activities import ADVISER, COORDINATOR, User
 from tests.card_actions import card_of, press
 from tests.cards import cards_in
-from tests.harness import texts_of
+from tests.harness import card_nodes, texts_of
 
 LINK = "[Klikkaa tästä](https://evil.example/kirjaudu)"
 BOLD = "**TÄRKEÄ**"
@@ -22,20 +22,11 @@ MARKDOWN_LINK = re.compile(r"(?<!\\)\[[^\]]*(?<!\\)\]\(")
 def shown_texts(card: dict[str, Any]) -> list[str]:
     """Every text Teams renders as Markdown on the card: TextBlocks and facts."""
     found: list[str] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if node.get("type") == "TextBlock":
-                found.append(node["text"])
-            if node.get("type") == "FactSet":
-                found.extend(part for fact in node["facts"] for part in (fact["title"], fact["value"]))
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(card)
+    for node in card_nodes(card):
+        if node.get("type") == "TextBlock":
+            found.append(node["text"])
+        if node.get("type") == "FactSet":
+            found.extend(part for fact in node["facts"] for part in (fact["title"], fact["value"]))
     return found
 
 

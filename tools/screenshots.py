@@ -21,9 +21,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import importlib
 import json
-import os
 import re
 import shutil
 import signal
@@ -31,7 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,14 +43,10 @@ sys.path[:0] = [str(REPO_ROOT), str(REPO_ROOT / "tools")]
 
 from cdp import CDPError, Chromium, Page  # noqa: E402  (tools/ is not a package)
 
+from tests.e2e.local_bot import local_bot  # noqa: E402
 from tests.e2e.playground import (  # noqa: E402
-    LOOPBACK,
-    ME_AAD_OBJECT_ID,
     Playground,
     PlaygroundError,
-    free_port,
-    loopback_no_proxy,
-    stop_process_group,
 )
 
 DESKTOP = (1200, 900)
@@ -59,7 +55,6 @@ DESKTOP = (1200, 900)
 PHONE = (480, 860)
 PHONE_CARD_WIDTH = 360  # the card's bordered box on a ~400 px wide phone
 REPLY_TIMEOUT = 25.0
-BOT_START_TIMEOUT = 30.0
 RUN_TIMEOUT = 300.0  # the whole run; it normally takes about a minute
 MARGIN = 6  # px of page around each card in the PNG...
 TOP_MARGIN = 1  # ...but 1 px above it: the sender's name and time sit right there
@@ -899,62 +894,6 @@ async def phone_run(ui: EmulatorPage, t: Texts, s: Script) -> None:
 # ---- processes ---------------------------------------------------------------------------------------------
 
 
-@contextlib.asynccontextmanager
-async def running_bot(folder: Path, language: str) -> AsyncIterator[str]:
-    """`kasvuopas serve` in local mode on a free port with its own database, `language` the network's
-    (what channels see); yields its /api/messages URL."""
-    executable = REPO_ROOT / ".venv" / "bin" / "kasvuopas"
-    if not executable.is_file():
-        executable = Path(sys.executable).parent / "kasvuopas"
-        if not executable.is_file():
-            raise StepFailed("start the bot", "the `kasvuopas` command in .venv (run `make install`)")
-    port = free_port()
-    no_proxy = loopback_no_proxy(dict(os.environ))
-    env = {
-        **os.environ,
-        "NO_PROXY": no_proxy,
-        "no_proxy": no_proxy,
-        "PORT": str(port),
-        "HOST": LOOPBACK,
-        "KASVUOPAS_DB": str(folder / "screenshots.db"),
-        "KASVUOPAS_LANGUAGE": language,  # channel cards in the pictures' language too
-        "MicrosoftAppId": "",  # local mode, whatever the shell or .env says
-        "MicrosoftAppPassword": "",
-        "KASVUOPAS_ALLOWED_TENANTS": "",
-        "KASVUOPAS_COORDINATORS": ME_AAD_OBJECT_ID,  # the emulator's user may use every command
-    }
-    log_path = folder / "bot.log"
-    with log_path.open("wb") as log:
-        proc = await asyncio.create_subprocess_exec(
-            str(executable),
-            "serve",
-            cwd=folder,  # no stray .env from the repository
-            env=env,
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=log,
-            stderr=asyncio.subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        url = f"http://{LOOPBACK}:{port}"
-        deadline = time.monotonic() + BOT_START_TIMEOUT
-        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=2)) as session:
-            while True:
-                if proc.returncode is not None:
-                    tail = log_path.read_text(errors="replace").strip().splitlines()[-1:] or ["(no output)"]
-                    raise StepFailed("start the bot", "`kasvuopas serve` to start", f"it exited: {tail[0][:300]}")
-                with contextlib.suppress(aiohttp.ClientError, TimeoutError):
-                    async with session.get(f"{url}/healthz") as resp:
-                        if resp.status == 200:
-                            break
-                if time.monotonic() > deadline:
-                    raise StepFailed("start the bot", f"{url}/healthz to answer within {BOT_START_TIMEOUT:.0f} s")
-                await asyncio.sleep(0.1)
-        yield f"{url}/api/messages"
-    finally:
-        await stop_process_group(proc)
-
-
 def bot_errors(folder: Path) -> list[str]:
     """The bot's ERROR lines (its log is JSON lines), each shortened to its message and exception."""
     lines = []
@@ -1012,7 +951,9 @@ async def walk(run: Run) -> None:
     playground: Playground | None = None
     ui: EmulatorPage | None = None
     try:
-        async with running_bot(folder, run.language) as endpoint:
+        failed = functools.partial(StepFailed, "start the bot", "`kasvuopas serve` to start")
+        # The network's language as the pictures': the cards posted to channels are in it too.
+        async with local_bot(folder, failed, "screenshots.db", KASVUOPAS_LANGUAGE=run.language) as endpoint:
             log(f"bot running at {endpoint}")
             playground = Playground(endpoint, workdir=folder / "playground")
             try:

@@ -185,13 +185,17 @@ class AnnouncementFeature:
 
     async def pick_targets(self, turn: Turn, pressed: Pressed[Announcement]) -> InvokeAnswer:
         """**Valitse kanavat…** and the picker's pages: the ticks kept with the draft, then the preview."""
-        item, data = pressed.subject, pressed.data
-        chosen = self._picker.merge(data, item.targets)
-        self.announcements.choose_targets(item.id, chosen)
-        page = self._picker.next_page(data)
-        if page is None:
-            return card_answer(self._preview(turn, self.announcements.get(item.id) or item))
-        return card_answer(self._picker.page_card(turn.texts, item.code, self._origins.ticket(turn), page, chosen))
+        item = pressed.subject
+        return card_answer(
+            self._picker.press(
+                turn.texts,
+                pressed.data,
+                (item.code, item.targets),
+                self._origins.ticket(turn),
+                save=lambda chosen: self.announcements.choose_targets(item.id, chosen),
+                preview=lambda: self._preview(turn, self.announcements.get(item.id) or item),
+            )
+        )
 
     async def send(self, turn: Turn, pressed: Pressed[Announcement]) -> InvokeAnswer:
         """**Lähetä**: now, or at the chosen time; the preview then says which, and a delivery report follows."""

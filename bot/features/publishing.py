@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from adaptive_cards.base import execute_action
@@ -93,6 +93,22 @@ class TargetPicker:
             return execute_action(title, self._verb, self._data(code, origin, **extra))
 
         return channel_picker_card(texts, shown, selected, page, pages, chosen_count, move, total=len(known))
+
+    def press(
+        self,
+        texts: Texts,
+        data: dict[str, Any],
+        draft: tuple[str, Sequence[str]],
+        origin: str,
+        save: Callable[[list[str]], None],
+        preview: Callable[[], dict[str, Any]],
+    ) -> dict[str, Any]:
+        """A press in the picker on the draft (code, chosen): the ticks saved, then the next page or the preview."""
+        code, chosen = draft
+        now = self.merge(data, chosen)
+        save(now)
+        page = self.next_page(data)
+        return preview() if page is None else self.page_card(texts, code, origin, page, now)
 
     def merge(self, data: dict[str, Any], chosen: Sequence[str]) -> list[str]:
         """The draft's choice after a page's ticks (`from_page` in the data, the ticks in `channels`)."""

@@ -9,34 +9,28 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
-import os
 import re
 import sqlite3
-import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import pytest
 import pytest_asyncio
 
+from tests.e2e.local_bot import local_bot
 from tests.e2e.playground import (
-    LOOPBACK,
-    ME_AAD_OBJECT_ID,
-    REPO_ROOT,
     TEAM_ID,
     BotMessage,
     Playground,
     PlaygroundError,
+    Sent,
     card_text,
-    free_port,
-    loopback_no_proxy,
     node_executable,
     require_package,
-    stop_process_group,
 )
 from tests.harness import actions_in, inputs_in
 
@@ -44,75 +38,8 @@ from tests.harness import actions_in, inputs_in
 # One bot and one emulator serve the whole module (starting them is most of the time these tests take).
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 
-BOT_START_TIMEOUT = 20.0
 REPLY_TIMEOUT = 10.0
 COMMANDS = {"koordinaattorit": "coordinators", "kieli": "language"}  # Finnish name: English alias
-
-
-def kasvuopas_executable() -> Path:
-    """The `kasvuopas` console script of the virtualenv running the tests."""
-    for candidate in (Path(sys.executable).parent / "kasvuopas", REPO_ROOT / ".venv" / "bin" / "kasvuopas"):
-        if candidate.is_file():
-            return candidate
-    pytest.fail("the `kasvuopas` command is missing: run `make install`", pytrace=False)
-
-
-@contextlib.asynccontextmanager
-async def running_bot(tmp_path: Path) -> AsyncIterator[str]:
-    """Run `kasvuopas serve` in local mode on a free port; yield its /api/messages URL."""
-    port = free_port()
-    log_path = tmp_path / "bot.log"
-    no_proxy = loopback_no_proxy(dict(os.environ))  # botbuilder's connector (requests) honours proxies
-    env = {
-        **os.environ,
-        "NO_PROXY": no_proxy,
-        "no_proxy": no_proxy,
-        "PORT": str(port),
-        "HOST": LOOPBACK,
-        "KASVUOPAS_DB": str(tmp_path / "k.db"),
-        "MicrosoftAppId": "",  # local mode, whatever the developer's shell or .env says
-        "MicrosoftAppPassword": "",
-        "KASVUOPAS_ALLOWED_TENANTS": "",
-        "KASVUOPAS_COORDINATORS": ME_AAD_OBJECT_ID,  # the emulator's user may use every command
-    }
-    with log_path.open("wb") as log:
-        proc = await asyncio.create_subprocess_exec(
-            str(kasvuopas_executable()),
-            "serve",
-            cwd=tmp_path,  # no stray .env from the repository
-            env=env,
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=log,
-            stderr=asyncio.subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        await wait_healthy(f"http://{LOOPBACK}:{port}/healthz", proc, log_path)
-        yield f"http://{LOOPBACK}:{port}/api/messages"
-    finally:
-        await stop_process_group(proc)
-
-
-async def wait_healthy(url: str, proc: asyncio.subprocess.Process, log_path: Path) -> None:
-    """Poll /healthz until it answers 200, failing early if the bot process dies."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + BOT_START_TIMEOUT
-    last = "no answer"
-    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=2)) as session:
-        while loop.time() < deadline:
-            if proc.returncode is not None:
-                break
-            try:
-                async with session.get(url) as resp:
-                    if resp.status == 200:
-                        return
-                    last = f"HTTP {resp.status}: {(await resp.text())[:300]}"
-            except (aiohttp.ClientError, TimeoutError) as error:
-                last = repr(error)
-            await asyncio.sleep(0.1)
-    output = log_path.read_text(encoding="utf-8", errors="replace")[-3000:]
-    state = f"exited with code {proc.returncode}" if proc.returncode is not None else f"last: {last}"
-    pytest.fail(f"`kasvuopas serve` did not become healthy ({state})\n{output}", pytrace=False)
 
 
 def help_cards(messages: list[BotMessage]) -> list[str]:
@@ -148,7 +75,8 @@ async def session(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Ses
     """`kasvuopas serve` behind Microsoft's Agents Playground, with a conversation of each kind installed."""
     emulator_installed()
     folder = tmp_path_factory.mktemp("e2e")
-    async with running_bot(folder) as endpoint, Playground(endpoint, workdir=folder / "playground") as playground:
+    failed = functools.partial(pytest.fail.Exception, pytrace=False)
+    async with local_bot(folder, failed) as endpoint, Playground(endpoint, workdir=folder / "playground") as playground:
         yield Session(playground, folder)
 
 
@@ -189,31 +117,27 @@ def _with_button(messages: list[BotMessage], verb: str) -> list[tuple[BotMessage
     return [(m, action) for m in messages for card in m.adaptive_cards() for action in actions_in(card, verb)]
 
 
+async def _buttons_in_replies(playground: Playground, sent: Sent, verb: str) -> list[tuple[BotMessage, dict[str, Any]]]:
+    """Wait for replies to `sent` with a `verb` button; each such button with its message."""
+    replies = await playground.wait_for_replies(
+        sent, until=lambda ms: bool(_with_button(ms, verb)), timeout=REPLY_TIMEOUT
+    )
+    return _with_button(replies, verb)
+
+
 async def test_a_referral_is_logged_from_the_finders_button(session: Session) -> None:
     """Ask the finder, press **Kirjaa ohjaus**, fill in the form that opens, submit: the referral is stored."""
     playground = session.playground
     async with asyncio.timeout(40):
         await playground.install("personal")
         sent = await playground.send("aloittava yrittäjä tarvitsee takauksen pankkilainaan Mikkelissä", "personal")
-        replies = await playground.wait_for_replies(
-            sent, until=lambda ms: bool(_with_button(ms, "finder.refer")), timeout=REPLY_TIMEOUT
-        )
-        results, refer = _with_button(replies, "finder.refer")[0]
+        results, refer = (await _buttons_in_replies(playground, sent, "finder.refer"))[0]
         # Teams sends the card's inputs (the service chooser) with the button's data.
-        chosen = {
-            element["id"]: element.get("value", "") for card in results.adaptive_cards() for element in inputs_in(card)
-        }
-        answer = await playground.invoke(
-            "personal", results.message_id, "finder.refer", {**chosen, **refer.get("data", {})}
-        )
+        chosen = {**_card_inputs(results), **refer.get("data", {})}
+        answer = await playground.invoke("personal", results.message_id, "finder.refer", chosen)
         assert answer.get("statusCode", 200) == 200, answer
-        replies = await playground.wait_for_replies(
-            sent, until=lambda ms: bool(_with_button(ms, "referral.submit")), timeout=REPLY_TIMEOUT
-        )
-        form, submit = _with_button(replies, "referral.submit")[-1]
-        inputs = {
-            element["id"]: element.get("value", "") for card in form.adaptive_cards() for element in inputs_in(card)
-        }
+        form, submit = (await _buttons_in_replies(playground, sent, "referral.submit"))[-1]
+        inputs = _card_inputs(form)
         assert inputs["service"] and "takauksen" in inputs["need"]  # prefilled from the question
         values = {**inputs, **submit.get("data", {}), "company": "Emulaattori Oy", "consent": "true"}
         logged = await playground.invoke("personal", form.message_id, "referral.submit", values)
@@ -254,10 +178,8 @@ async def test_the_finder_answers_and_shows_more_results(session: Session) -> No
     async with asyncio.timeout(40):
         await playground.install("personal")
         sent = await playground.send("yritys tarvitsee rahoitusta investointiin", "personal")
-        replies = await playground.wait_for_replies(
-            sent, until=lambda ms: bool(_with_button(ms, "finder.more")), timeout=REPLY_TIMEOUT
-        )
-        results, more = _with_button(replies, "finder.more")[0]
+        buttons = await _buttons_in_replies(playground, sent, "finder.more")
+        results, more = buttons[0]
         first = card_text(results.adaptive_cards()[0])
         answer = await playground.invoke("personal", results.message_id, "finder.more", more.get("data", {}))
     longer = _answer_card(answer)
@@ -271,10 +193,7 @@ async def test_a_vote_in_a_channel_poll_is_counted_and_shown_to_the_voter(sessio
     async with asyncio.timeout(40):
         await playground.install("channel")
         sent = await playground.send("kysely Sopiiko aamupäivä? ; kyllä ; ei", "channel", mention_bot=True)
-        replies = await playground.wait_for_replies(
-            sent, until=lambda ms: bool(_with_button(ms, "poll.vote")), timeout=REPLY_TIMEOUT
-        )
-        buttons = _with_button(replies, "poll.vote")
+        buttons = await _buttons_in_replies(playground, sent, "poll.vote")
         message, yes = next((m, action) for m, action in buttons if "kyllä" in action.get("title", ""))
         answer = await playground.invoke(
             "channel", message.message_id, "poll.vote", yes["data"], message.conversation_id
@@ -302,10 +221,8 @@ async def test_a_webinar_is_published_to_a_channel_and_a_sign_up_is_stored(sessi
             "webinaari Emulaattorin tietoisku ; 16.12.2030 14:00 ; Testi Esittäjä ; https://example.org/liity",
             "personal",
         )
-        replies = await playground.wait_for_replies(
-            sent, until=lambda ms: bool(_with_button(ms, "webinar.publish")), timeout=REPLY_TIMEOUT
-        )
-        preview, publish = _with_button(replies, "webinar.publish")[-1]
+        buttons = await _buttons_in_replies(playground, sent, "webinar.publish")
+        preview, publish = buttons[-1]
         published = await playground.invoke(
             "personal", preview.message_id, "webinar.publish", {**_card_inputs(preview), **publish.get("data", {})}
         )

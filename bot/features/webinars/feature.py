@@ -288,13 +288,17 @@ class WebinarFeature:
 
     async def pick_targets(self, turn: Turn, pressed: Pressed[Webinar]) -> InvokeAnswer:
         """**Valitse kanavat…** and the picker's pages: the ticks kept with the draft, then the preview."""
-        webinar, data = pressed.subject, pressed.data
-        chosen = self._picker.merge(data, webinar.targets)
-        self.webinars.choose_targets(webinar.id, chosen)
-        page = self._picker.next_page(data)
-        if page is None:
-            return card_answer(self._preview(turn, self.webinars.get(webinar.id) or webinar))
-        return card_answer(self._picker.page_card(turn.texts, webinar.code, self._origins.ticket(turn), page, chosen))
+        webinar = pressed.subject
+        return card_answer(
+            self._picker.press(
+                turn.texts,
+                pressed.data,
+                (webinar.code, webinar.targets),
+                self._origins.ticket(turn),
+                save=lambda chosen: self.webinars.choose_targets(webinar.id, chosen),
+                preview=lambda: self._preview(turn, self.webinars.get(webinar.id) or webinar),
+            )
+        )
 
     async def publish(self, turn: Turn, pressed: Pressed[Webinar]) -> InvokeAnswer:
         """**Julkaise**: one card per target through the outbox; the preview becomes the coordinator's own card."""
