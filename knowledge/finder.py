@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from knowledge.facets import Facets
+from knowledge.facets import Facets, is_municipality
 from knowledge.index import Index, match_text
 from knowledge.lexicon import LEXICON_FILE, Lexicon
 from knowledge.loader import KnowledgeBase, KnowledgeBaseError
@@ -31,9 +31,17 @@ __all__ = ["Finder", "Match", "SearchResult"]
 FIELD_WEIGHTS = {"name": 3.0, "keywords": 3.0, "provider": 2.5, "needs": 1.5, "summary": 1.0, "eligibility": 0.5}
 
 
+MUNICIPALITY_NOUNS = frozenset({"kaupunki", "kunta"})
+
+
 def _is_name(keyword: str) -> bool:
     """A one-word keyword written like a name (ProAgria, Xamk, Neuvo), not an abbreviation or a word."""
     return keyword[:1].isupper() and any(char.islower() for char in keyword) and len(tokens(keyword)) == 1
+
+
+def _is_municipality_itself(name: list[WordAnalysis]) -> bool:
+    """A provider named as the municipality ("Mikkelin kaupunki", "Juvan kunta"): residents name it too."""
+    return len(name) == 2 and is_municipality(name[0]) and bool(name[1].lemmas & MUNICIPALITY_NOUNS)
 
 
 class Finder:
@@ -81,7 +89,8 @@ class Finder:
                 weights["summary"],
             )
             if not english:
-                index.add_name(position, self._analyse(provider.name, field_analyzer), weights["provider"])
+                name = self._analyse(provider.name, field_analyzer)
+                index.add_name(position, name, weights["provider"], is_name=not _is_municipality_itself(name))
                 index.add(position, self._analyse(service.eligibility_fi, field_analyzer), weights["eligibility"])
 
     def _analyse(self, text: str, analyzer: Analyzer) -> list[WordAnalysis]:
@@ -150,7 +159,9 @@ class Finder:
             return SearchResult([], read, needs)  # nothing understood that a service could meet
         ranker = self._ranker
         matches = []
-        for ranked in ranker.rank(ranker.relevance(understood, text.per_word, text.in_phrase), understood, top):
+        for ranked in ranker.rank(
+            ranker.relevance(understood, text.per_word, text.in_phrase, text.exact), understood, top
+        ):
             service = self._services[ranked.position]
             provider = self.kb.provider_of(service)
             meets = tuple(need for need in service.needs if need in needs)

@@ -49,6 +49,7 @@ class TextMatch:
 
     per_word: list[dict[int, float]]
     in_phrase: list[set[int]] = field(default_factory=list)  # per word: services whose phrase it completed
+    exact: list[set[int]] = field(default_factory=list)  # per word: services it names by a rare keyword as written
     named: bool = False
     strong: bool = False
     specific: bool = False  # the question used a rare one-word keyword as it is written in the knowledge base
@@ -96,16 +97,27 @@ class Index:
                 self._keyword_services[term].add(service)
         self.add(service, analyses, weight, phrase=True)
 
-    def add_name(self, service: int, analyses: Sequence[WordAnalysis], weight: float) -> None:
-        """Index a name: one word is a name term; several words are a phrase that is a name when complete."""
+    def add_name(self, service: int, analyses: Sequence[WordAnalysis], weight: float, is_name: bool = True) -> None:
+        """Index a name: one word is a name term; several words are a phrase that is a name when complete.
+
+        `is_name=False` indexes a name that is also an everyday phrase ("Mikkelin kaupunki", the city a
+        resident writes to about anything) as a phrase that scores but does not make a question relevant.
+        """
         words = self._content(analyses)
-        if len(analyses) == 1:
+        if len(analyses) == 1 and is_name:
             self.names |= {term for a in words for term in a.lemmas}
             self.add(service, words, weight)
             return
         if len(words) > 1:
-            self._add_phrase(Phrase(tuple(a.lemmas for a in words), service, weight, True))
+            self._add_phrase(Phrase(tuple(a.lemmas for a in words), service, weight, is_name))
         self.add(service, words, min(weight, PHRASE_WORD_WEIGHT))
+
+    def services_of_keyword(self, analysis: WordAnalysis) -> set[int]:
+        """The services that have the word as one of their rare keywords."""
+        found: set[int] = set()
+        for term in analysis.lemmas & self.specific:
+            found |= self._keyword_services[term]
+        return found
 
     def _add_phrase(self, phrase: Phrase) -> None:
         for term in phrase.words[0]:
@@ -196,9 +208,12 @@ def _same_word(analysis: WordAnalysis, terms: frozenset[str]) -> str | None:
 def match_text(index: Index, words: Sequence[tuple[WordAnalysis, float, bool]]) -> TextMatch:
     """Score every service for the question words (analysis, factor, scored), best term per word and service."""
     per_word: list[dict[int, float]] = []
-    result = TextMatch(per_word, [set() for _ in words])
-    for analysis, factor, scored in words:
+    result = TextMatch(per_word, [set() for _ in words], [set() for _ in words])
+    for position, (analysis, factor, scored) in enumerate(words):
         best: dict[int, float] = {}
+        named = bool(index.starts(analysis) & index.names)
+        if named:  # a provider or programme named: it means that name, whatever else it could say of the company
+            factor = 1.0
         if scored:
             for term, quality in index.candidates(analysis).items():
                 scale = quality * index.idf[term] * factor
@@ -212,10 +227,11 @@ def match_text(index: Index, words: Sequence[tuple[WordAnalysis, float, bool]]) 
                             best[service] = value
                 if factor == 1.0 and quality >= STEM_QUALITY and index.top_weight[term] >= STRONG_WEIGHT:
                     result.strong = True
-            if index.starts(analysis) & index.names:
+            if named:
                 result.named = True
             if factor == 1.0 and _is_specific(index, analysis):
                 result.specific = True
+                result.exact[position] = index.services_of_keyword(analysis)
         per_word.append(best)
     _match_phrases(index, words, per_word, result)
     return result
@@ -237,6 +253,8 @@ def _match_phrases(
                     result.named = True
                 for k, found in enumerate(matched):
                     _, factor, scored = words[start + k]
+                    if phrase.name:  # a name's words mean the name, not the company's context
+                        factor = 1.0
                     result.in_phrase[start + k].add(phrase.service)
                     if scored and found is not None and found in index.idf:
                         value = phrase.weight * index.idf[found] * factor

@@ -86,6 +86,7 @@ class QuestionReader:
         self._need_words = frozenset().union(*self._needs.values())
         self._all_triggers = self._need_words | self._stage_words | self._sector_words
         self._context_words = self._stage_words | self._sector_words
+        self._role_words = lexicon.role_words
         self._business_stems = tuple(word[:-1] for word in lexicon.business_words if len(word) >= 5)
         self._size_words = frozenset(
             word for words in lexicon.sizes.values() for phrase in words for word in tokens(phrase)
@@ -221,7 +222,19 @@ class QuestionReader:
             parts |= self._lexicalised_compound_needs(analysis)
         if self.describes_company(analysis):
             parts.clear()  # "ohjelmistoyritys" is a software company, not a need for software
+        elif (role := self._role_of(analysis)) is not None:
+            # "myyntijohtaja" is a sales director, not a need to sell: only the role itself may name a need
+            parts = {need for need in parts if role in self._needs[need]}
         return whole, parts
+
+    def _role_of(self, analysis: WordAnalysis) -> str | None:
+        """The role a compound ends in ("myyntijohtajan": johtaja); a guessed word by its letters."""
+        if analysis.head in self._role_words:
+            return analysis.head
+        if analysis.known:
+            return None
+        word = fold(analysis.word)
+        return next((role for role in self._role_words if word.find(role, COMPOUND_FRONT_MIN) > 0), None)
 
     def _lexicalised_compound_needs(self, analysis: WordAnalysis) -> set[str]:
         """Needs of a compound the analyser knows as one word, by the trigger it ends in ("pienlaina")."""

@@ -118,6 +118,7 @@ class Ranker:
         understood: Understanding,
         per_word: list[dict[int, float]],
         in_phrase: Sequence[set[int]] = (),
+        exact: Sequence[set[int]] = (),
     ) -> dict[int, float]:
         """Each service's score before the company's facts: needs met, then text.
 
@@ -125,13 +126,15 @@ class Ranker:
         likely means something else ("open" a café is not "open UAS") and keeps OFF_SENSE_FACTOR. Any
         other word counts fully in services that meet one of the question's needs, and keeps
         OFF_NEED_FACTOR elsewhere. A word that completed one of a service's phrases ("wage subsidy")
-        counts fully there: the phrase says which sense it has.
+        counts fully there: the phrase says which sense it has. A need word that is also a rare keyword
+        of a service as written ("työterveyshuolto") names that service: there it is not capped.
         """
         needs = frozenset(understood.needs)
         need_sets = self._need_sets
         relevance: dict[int, float] = defaultdict(float)
         phrases = list(in_phrase) or [set() for _ in per_word]
-        for word, best, confirmed in zip(understood.words, per_word, phrases, strict=True):
+        named = list(exact) or [set() for _ in per_word]
+        for word, best, confirmed, exactly in zip(understood.words, per_word, phrases, named, strict=True):
             wanted = word.needs or needs
             elsewhere = OFF_SENSE_FACTOR if word.needs else OFF_NEED_FACTOR
             cap = NEED_WORD_CAP if word.needs else math.inf
@@ -141,7 +144,7 @@ class Ranker:
                 fit = fits.get(own)
                 if fit is None:
                     fit = fits[own] = not wanted or not wanted.isdisjoint(own)
-                value = value if value < cap else cap
+                value = value if value < cap or position in exactly else cap
                 relevance[position] += value if fit or position in confirmed else value * elsewhere
         for need, strength in understood.needs.items():
             for position, weight in self._by_need.get(need, ()):

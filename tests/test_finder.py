@@ -363,3 +363,75 @@ def test_a_compound_known_as_one_word_names_the_need_it_ends_in():
 def test_a_start_up_service_ranks_below_others_for_a_company_of_twenty_years(bundled):
     old = [match.service.id for match in bundled.search("20 vuotta toiminut yritys tarvitsee neuvontaa", top=5).matches]
     assert old and not old[0].startswith("uyk-")
+
+
+@pytest.mark.parametrize(
+    ("question", "need", "named"),
+    [
+        ("palkata myyntijohtaja kasvuyritykseen", "ownership_change", False),  # a sales director
+        ("vientipäällikkö haetaan konepajaan", "export", False),  # an export manager: a hire
+        ("yrityksen myynti, ostajaa etsitään", "ownership_change", True),  # selling the company
+        ("kuka on lähin yritysneuvoja Juvalla", "general_advice", True),  # the role itself is the need
+    ],
+)
+def test_a_compound_naming_a_person_in_a_role_names_no_need_by_its_front(bundled, question, need, named):
+    assert (need in bundled.understand(question).needs) is named
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "lapsen päivähoitohakemus Mikkelin kaupungille",
+        "Juvan kunnan kirjaston aukioloajat",
+        "Savonlinnan kaupunki lumityöt kotikadulla",
+    ],
+)
+def test_writing_to_the_city_about_a_household_matter_finds_no_company_service(bundled, question):
+    assert bundled.search(question).matches == []
+
+
+@pytest.mark.parametrize(
+    ("question", "service"),
+    [
+        ("Mikkelin kaupungin kesätyöseteli", "mikkeli-kesatyoseteli"),
+        ("Juvan kunnan yrityspalvelut", "juva-yritysneuvonta"),
+    ],
+)
+def test_the_city_named_with_a_company_matter_still_finds_its_services(bundled, question, service):
+    assert service in [match.service.id for match in bundled.search(question).matches[:3]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does Business Finland fund a one-person consultancy company?",
+        "BF:n rahoitus pienelle IT-firmalle",
+        "Business Finlandin rahoitus tuotekehitykseen",
+    ],
+)
+def test_a_provider_named_by_words_that_are_stop_words_elsewhere_is_found(bundled, question):
+    providers = [match.provider.id for match in bundled.search(question).matches[:3]]
+    assert "business-finland" in providers
+
+
+def test_a_need_word_that_is_a_services_own_rare_keyword_leads_to_it(bundled):
+    found = bundled.search("tyoterveyshuolto pakollinen kun palkkaa ensimmaisen tyontekijan?").matches
+    assert found[0].service.id.startswith("kela-tyoterveys")
+
+
+@pytest.mark.parametrize(
+    ("question", "service"),
+    [
+        ("työkokeilu yritykseen Savonlinnassa, miten järjestetään", "tyo-savonlinna-rekrytointi"),
+        ("asiakas Mäntyharjulta, kuka on lähin yritysneuvoja?", "mantyharju-yritysneuvonta"),
+    ],
+)
+def test_the_employer_service_and_the_local_adviser_are_found_by_what_advisers_call_them(bundled, question, service):
+    assert service in [match.service.id for match in bundled.search(question).matches[:3]]
+
+
+def test_the_start_up_guarantee_is_not_offered_for_an_ownership_change(bundled):
+    found = [
+        match.service.id for match in bundled.search("Finnveran takaus pankkilainaan sukupolvenvaihdoksessa").matches
+    ]
+    assert "finnvera-alkutakaus" not in found and "finnvera-pk-takaus" in found[:3]

@@ -159,8 +159,8 @@ def test_a_word_under_two_needs_is_a_warning_unless_declared_shared(tmp_path):
 
 def test_a_shared_word_declaration_must_match_the_needs(tmp_path):
     mentors = '"mentori", "mentorointi", "mentor"'
-    shared = f'needs = ["halli", "rahoitus", "funding", "financing", {mentors}]'
-    replaced = f'needs = ["rahoitus", "funding", "financing", {mentors}, "laina"]'
+    shared = f'needs = ["halli", "rahoitus", "funding", "financing", "fund", {mentors}]'
+    replaced = f'needs = ["rahoitus", "funding", "financing", "fund", {mentors}, "laina"]'
     check = load_lexicon(_write_lexicon(tmp_path, shared, replaced))
     assert check.errors == ()
     assert {str(problem) for problem in check.warnings} == {
