@@ -97,8 +97,11 @@ def possible_values(facets: Facets) -> dict[str, frozenset[str] | None]:
     stages: frozenset[str] | None = frozenset({facets.stage}) if facets.stage else None
     if stages is None and facets.company_age is not None and facets.company_age >= NO_LONGER_YOUNG_YEARS:
         stages = frozenset(term.id for term in STAGES) - YOUNG_STAGES
+    sectors: frozenset[str] | None = frozenset({facets.sector}) if facets.sector else None
+    if sectors is None and facets.not_sectors:
+        sectors = frozenset(term.id for term in SECTORS) - facets.not_sectors
     return {
-        "sectors": frozenset({facets.sector}) if facets.sector else None,
+        "sectors": sectors,
         "stages": stages,
         "sizes": frozenset({facets.size}) if facets.size else None,
         "employee_origin": frozenset({facets.employee_origin}) if facets.employee_origin else None,

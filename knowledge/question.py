@@ -68,6 +68,7 @@ class Understanding:
 NEGATIONS = frozenset({"ei", "en", "et", "emme", "ette", "eivat", "eika", "enka", "not", "non", "isnt", "no"})
 NEGATION_REACH = 3
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
+TOPIC_NEED = "general_advice"  # what a question on a business-only subject (VAT, bookkeeping) and nothing else needs
 
 
 class QuestionReader:
@@ -82,7 +83,8 @@ class QuestionReader:
         self._person_stems = tuple(fold(word)[:4] for word in lexicon.person_words)
         self._needs = {need: frozenset(fold(word) for word in words) for need, words in lexicon.needs.items()}
         self._stage_words = frozenset(fold(word) for words in lexicon.stages.values() for word in words)
-        self._sector_words = frozenset(fold(word) for words in lexicon.sectors.values() for word in words)
+        self._sectors = {sector: frozenset(fold(word) for word in words) for sector, words in lexicon.sectors.items()}
+        self._sector_words = frozenset().union(*self._sectors.values())
         self._need_words = frozenset().union(*self._needs.values())
         self._all_triggers = self._need_words | self._stage_words | self._sector_words
         self._context_words = self._stage_words | self._sector_words
@@ -163,17 +165,21 @@ class QuestionReader:
             for stop in self._stop_starts.get(word[:4], ())
         )
 
-    def _without_denied_facts(self, analyses: list[WordAnalysis]) -> list[WordAnalysis]:
-        """Step 1b: drop the sector and stage words a negation denies ("joka ei ole maatila")."""
+    def _without_denied_facts(self, analyses: list[WordAnalysis]) -> tuple[list[WordAnalysis], frozenset[str]]:
+        """Step 1b: drop the sector and stage words a negation denies ("joka ei ole maatila"); the
+        words kept, and the sectors denied."""
         denied: set[int] = set()
         for index, analysis in enumerate(analyses):
             if fold(analysis.word).replace("'", "") in NEGATIONS:
                 denied.update(range(index + 1, index + 1 + NEGATION_REACH))
-        return [
-            analysis
-            for index, analysis in enumerate(analyses)
-            if index not in denied or not (analysis.lemmas | analysis.parts) & self._context_words
-        ]
+        kept, sectors = [], set()
+        for index, analysis in enumerate(analyses):
+            terms = analysis.lemmas | analysis.parts
+            if index in denied and terms & self._context_words:
+                sectors |= {sector for sector, words in self._sectors.items() if terms & words}
+            else:
+                kept.append(analysis)
+        return kept, frozenset(sectors)
 
     def _read_whole(self, analysis: WordAnalysis) -> WordAnalysis:
         """Step 3: a compound that is itself a trigger word is not read by its parts."""
@@ -220,7 +226,9 @@ class QuestionReader:
             parts -= whole
         elif analysis.known and not analysis.parts and not whole:
             parts |= self._lexicalised_compound_needs(analysis)
-        if self.describes_company(analysis):
+        if whole:
+            parts.clear()  # "sairauspäiväraha" is the allowance it names, not a need for money
+        elif self.describes_company(analysis):
             parts.clear()  # "ohjelmistoyritys" is a software company, not a need for software
         elif (role := self._role_of(analysis)) is not None:
             # "myyntijohtaja" is a sales director, not a need to sell: only the role itself may name a need
@@ -271,6 +279,10 @@ class QuestionReader:
             return replace(analysis, parts=analysis.parts | starts)
         return analysis
 
+    def _names_business_topic(self, analyses: list[WordAnalysis]) -> bool:
+        topics = self.lexicon.business_topics
+        return any((analysis.lemmas | analysis.parts) & topics for analysis in analyses)
+
     def _business(self, analyses: list[WordAnalysis], facets: Facets) -> bool:
         facts = (facets.sector, facets.stage, facets.size, facets.employee_origin, facets.company_age)
         if any(fact is not None for fact in facts):
@@ -304,10 +316,12 @@ class QuestionReader:
 
     def read(self, question: str, today: date | None = None, given: Facets | None = None) -> Understanding:
         """Read `question`; `given` facts (from a form) take the place of what the text says."""
-        analyses = self._without_denied_facts(self._without_lost_senses(self.analyse(question)))
+        analyses, denied_sectors = self._without_denied_facts(self._without_lost_senses(self.analyse(question)))
         analyses = [self._read_whole(analysis) for analysis in analyses]
         written = read_written_facts(question, self.lexicon, today)
         facets = read_facets(question, [self._for_facets(a) for a in analyses], self.lexicon, written=written)
+        if denied_sectors and facets.sector is None:
+            facets = replace(facets, not_sectors=denied_sectors)
         headcount = {index for index in range(len(analyses)) if self._is_headcount(analyses, index)}
         whole_needs, part_needs, need_words = self._needs_named(analyses, headcount)
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS)
@@ -325,6 +339,9 @@ class QuestionReader:
         if business or whole_needs or facets.municipality:  # step 4
             for need in part_needs - whole_needs:
                 needs[need] = 1.0
+        if not needs and self._names_business_topic(analyses):
+            # "arvonlisäveron alarajahuojennus": a company's own administration, for a business adviser
+            needs[TOPIC_NEED] = 1.0
         words = []
         for index, analysis in enumerate(analyses):
             if self.is_stopword(analysis) and index not in need_words:

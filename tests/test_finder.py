@@ -435,3 +435,54 @@ def test_the_start_up_guarantee_is_not_offered_for_an_ownership_change(bundled):
         match.service.id for match in bundled.search("Finnveran takaus pankkilainaan sukupolvenvaihdoksessa").matches
     ]
     assert "finnvera-alkutakaus" not in found and "finnvera-pk-takaus" in found[:3]
+
+
+@pytest.mark.parametrize(
+    ("question", "never"),
+    [
+        ("maatilalle investointitukea navetan laajennukseen, Juva", "savonluotsi-investointituki"),
+        ("maatila tarvitsee rahoitusta uuteen navettaan Juvalla", "evk-maaseudun-yritysrahoitus"),
+    ],
+)
+def test_a_farms_own_production_gets_no_rural_business_aid(bundled, question, never):
+    assert never not in [match.service.id for match in bundled.search(question).matches[:3]]
+
+
+def test_a_farm_that_names_another_business_is_diversifying_into_it():
+    voikko = Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
+    question = "Kangasniemeläinen maatila aikoo aloittaa majoitustoiminnan sivuelinkeinona, mistä tukea?"
+    assert voikko.understand(question).facets.sector == "tourism"
+    assert "evk-maatalouden-investointituki" not in [m.service.id for m in voikko.search(question).matches]
+
+
+def test_a_farm_asking_for_energy_stays_a_farm(bundled):
+    assert bundled.understand("Can a farm get support for energy investments?").facets.sector == "agriculture"
+
+
+def test_a_denied_sector_meets_a_rule_against_that_sector(bundled):
+    understood = bundled.understand("maaseudun yritysrahoitus mikroyritykselle joka ei ole maatila")
+    assert understood.facets.not_sectors == {"agriculture"}
+    found = bundled.search("maaseudun yritysrahoitus mikroyritykselle joka ei ole maatila").matches[:3]
+    assert any(match.service.id.endswith("perustamistuki") for match in found)
+
+
+@pytest.mark.parametrize(
+    ("question", "need", "named"),
+    [
+        ("asiakas kysyy yrittäjän eläketurvasta ja sairauspäivärahasta", "ownership_change", False),
+        ("asiakas kysyy yrittäjän eläketurvasta ja sairauspäivärahasta", "loan", False),
+        ("asiakas kysyy yrittäjän eläketurvasta ja sairauspäivärahasta", "wellbeing", True),
+        ("yrittäjä jää eläkkeelle, jatkaja puuttuu", "ownership_change", True),
+        ("startup haluaa pilotoida uuden laitteen", "rnd", True),
+    ],
+)
+def test_what_the_entrepreneurs_own_questions_ask_for(bundled, question, need, named):
+    assert (need in bundled.understand(question).needs) is named
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["mikä on arvonlisäveron alarajahuojennus, asiakas juuri aloittanut", "kirjanpito pienelle firmalle, kuka neuvoo"],
+)
+def test_a_question_on_a_business_only_subject_gets_business_advisers(bundled, question):
+    assert bundled.search(question).matches

@@ -2,6 +2,8 @@
 
 import shutil
 
+import pytest
+
 from adaptive_cards.finder import FEEDBACK_VERB, MORE_VERB, REFER_VERB
 from tests.activities import ADVISER, COORDINATOR
 from tests.cards import cards_in
@@ -198,3 +200,18 @@ async def test_form_narrowing_and_show_more_keep_the_same_order(bot):
         reply = await bot.invoke(bot.teams.card_action(MORE_VERB, more[0]["data"]))
         again = _ranked([{"attachments": [{"content": reply.body["value"]}]}])
         assert again[: len(first_page)] == first_page
+
+
+@pytest.mark.parametrize(
+    ("command", "answer"),
+    [
+        ("kieli en", "I will answer in English"),
+        ("kysely Sopiiko aamupäivä? ; kyllä ; ei", "Sopiiko aamupäivä?"),
+    ],
+)
+async def test_a_command_typed_while_narrowing_is_that_command(bot, command, answer):
+    replies, _ = await ask(bot, "rekrytointi")  # broad: the bot waits for narrowing
+    assert "Kysymys oli laaja" in texts_of(replies)
+    replies, _ = await ask(bot, command)
+    assert answer in texts_of(replies)
+    assert "Sopivat palvelut" not in texts_of(replies)

@@ -37,6 +37,7 @@ from knowledge.vocab import (
     MUNICIPALITIES,
     MUNICIPALITY_BY_CODE,
     NEEDS,
+    SECTOR_IDS,
     SECTORS,
     SIZES,
     STAGES,
@@ -75,6 +76,7 @@ TEXTS = {
 def _facets_to_dict(facets: Facets) -> dict[str, Any]:
     data = asdict(facets)
     data["municipality"] = facets.municipality.code if facets.municipality else None
+    data["not_sectors"] = sorted(facets.not_sectors)
     return data
 
 
@@ -88,6 +90,7 @@ def _facets_from_dict(data: dict[str, Any]) -> Facets:
         sector=data.get("sector") or None,
         employee_origin=data.get("employee_origin") or None,
         company_age=age if isinstance(age, int) and not isinstance(age, bool) else None,
+        not_sectors=frozenset(value for value in data.get("not_sectors") or () if value in SECTOR_IDS),
     )
 
 
@@ -239,7 +242,7 @@ class FinderFeature:
         elif value is None and turn.text:
             understood = self.knowledge.finder.understand(turn.text, today=self._today())
             needs_named = set(understood.needs) - STAGE_NEEDS.get(understood.facets.stage or "", set())
-            if all(fact is None for fact in asdict(understood.facets).values()) or needs_named:
+            if understood.facets.says_nothing or needs_named:
                 return False  # a new question or command, not an answer to "narrow down"
             facets, typed = None, turn.text.strip()
         else:
