@@ -8,6 +8,7 @@ router over the feature list and the Teams edge. No botbuilder import here; the 
 from __future__ import annotations
 
 import asyncio
+import gc
 import inspect
 import logging
 from collections.abc import Awaitable, Callable, Sequence
@@ -207,5 +208,16 @@ def create_app(
         db.close()
 
     app.on_startup.append(start_engine)
+    app.on_startup.append(_freeze_startup_objects)
     app.on_cleanup.append(close)
     return app
+
+
+async def _freeze_startup_objects(_app: web.Application) -> None:
+    """Move what start-up built out of the collector's sight.
+
+    The knowledge base, its index, Voikko and the imported modules live as long as the process; a
+    full collection walking them took ~110 ms (measured), a pause every request in flight shares.
+    """
+    gc.collect()
+    gc.freeze()

@@ -102,7 +102,7 @@ class QuestionReader:
         self._need_stems = Stems(self._need_of)
         # Voikko knows some compounds as one word, without parts ("pienlaina"); a long trigger they end
         # in still names their need. Short ones ("kone", "tila") end too many unrelated words.
-        self._compound_heads = tuple(sorted(t for t in self._need_of if len(t) >= COMPOUND_HEAD_MIN and " " not in t))
+        self._compound_heads = frozenset(t for t in self._need_of if len(t) >= COMPOUND_HEAD_MIN and " " not in t)
         self._context_stems = Stems(self._context_words)
         self._sector_stems = Stems(self._sector_words)
         self._business_guesses = Stems(lexicon.business_words | lexicon.business_topics)
@@ -215,11 +215,12 @@ class QuestionReader:
         parts: set[str] = set()
         guess = not analysis.known and not analysis.lemmas & self._all_triggers
         word = fold(analysis.word)
-        for need, triggers in self._needs.items():
-            if analysis.lemmas & triggers:
-                whole.add(need)
-            elif analysis.parts & triggers:
-                parts.add(need)
+        need_of = self._need_of
+        for lemma in analysis.lemmas:
+            whole.update(need_of.get(lemma, ()))
+        for part in analysis.parts:
+            parts.update(need_of.get(part, ()))
+        parts -= whole
         if guess:  # by letters: "rahoitusta" is rahoitus, "konepaja" may be a compound on kone
             for trigger, form in self._need_stems.forms(word):
                 (whole if form == "whole" else parts).update(self._need_of[trigger])
@@ -247,10 +248,12 @@ class QuestionReader:
     def _lexicalised_compound_needs(self, analysis: WordAnalysis) -> set[str]:
         """Needs of a compound the analyser knows as one word, by the trigger it ends in ("pienlaina")."""
         needs: set[str] = set()
+        heads = self._compound_heads
         for lemma in analysis.lemmas:
-            for trigger in self._compound_heads:
-                if lemma.endswith(trigger) and len(lemma) - len(trigger) >= COMPOUND_FRONT_MIN:
-                    needs |= self._need_of[trigger]
+            # every ending at least COMPOUND_HEAD_MIN long after a front of COMPOUND_FRONT_MIN letters
+            for start in range(COMPOUND_FRONT_MIN, len(lemma) - COMPOUND_HEAD_MIN + 1):
+                if lemma[start:] in heads:
+                    needs |= self._need_of[lemma[start:]]
         return needs
 
     def _says_abroad(self, analysis: WordAnalysis) -> bool:

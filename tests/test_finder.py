@@ -486,3 +486,22 @@ def test_what_the_entrepreneurs_own_questions_ask_for(bundled, question, need, n
 )
 def test_a_question_on_a_business_only_subject_gets_business_advisers(bundled, question):
     assert bundled.search(question).matches
+
+
+def test_the_facts_of_a_search_are_stored_and_read_back_whole():
+    from dataclasses import fields
+
+    from bot.features.finder import _facets_from_dict, _facets_to_dict
+
+    facts = Facets(
+        municipality=MUNICIPALITY_BY_CODE["178"],
+        size="micro",
+        stage="growing",
+        sector="tourism",
+        employee_origin="eu_eea",
+        company_age=12,
+        not_sectors=frozenset({"agriculture"}),
+    )
+    stored = _facets_to_dict(facts)
+    assert set(stored) == {field.name for field in fields(Facets)}  # a new fact is stored too
+    assert _facets_from_dict(stored) == facts

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
 from datetime import date
 from http import HTTPStatus
 from typing import Any
@@ -74,10 +73,16 @@ TEXTS = {
 
 
 def _facets_to_dict(facets: Facets) -> dict[str, Any]:
-    data = asdict(facets)
-    data["municipality"] = facets.municipality.code if facets.municipality else None
-    data["not_sectors"] = sorted(facets.not_sectors)
-    return data
+    # Field by field: dataclasses.asdict would deep-copy the municipality with all its forms.
+    return {
+        "municipality": facets.municipality.code if facets.municipality else None,
+        "size": facets.size,
+        "stage": facets.stage,
+        "sector": facets.sector,
+        "employee_origin": facets.employee_origin,
+        "company_age": facets.company_age,
+        "not_sectors": sorted(facets.not_sectors),
+    }
 
 
 def _facets_from_dict(data: dict[str, Any]) -> Facets:
