@@ -100,10 +100,13 @@ def possible_values(facets: Facets) -> dict[str, frozenset[str] | None]:
     sectors: frozenset[str] | None = frozenset({facets.sector}) if facets.sector else None
     if sectors is None and facets.not_sectors:
         sectors = frozenset(term.id for term in SECTORS) - facets.not_sectors
+    sizes: frozenset[str] | None = frozenset({facets.size}) if facets.size else None
+    if sizes is None and facets.not_sizes:
+        sizes = frozenset(term.id for term in SIZES) - facets.not_sizes
     return {
         "sectors": sectors,
         "stages": stages,
-        "sizes": frozenset({facets.size}) if facets.size else None,
+        "sizes": sizes,
         "employee_origin": frozenset({facets.employee_origin}) if facets.employee_origin else None,
     }
 

@@ -30,12 +30,13 @@ class Facets:
     employee_origin: str | None = None  # of the employee being hired: eu_eea | outside_eu_eea
     company_age: int | None = None  # years
     not_sectors: frozenset[str] = frozenset()  # sectors the question denies ("joka ei ole maatila")
+    not_sizes: frozenset[str] = frozenset()  # sizes the question rules out ("pk-yritys": not large)
 
     @property
     def says_nothing(self) -> bool:
         """True when no fact about the company was read."""
         facts = (self.municipality, self.size, self.stage, self.sector, self.employee_origin, self.company_age)
-        return all(fact is None for fact in facts) and not self.not_sectors
+        return all(fact is None for fact in facts) and not self.not_sectors and not self.not_sizes
 
     def merged(self, given: Facets | None) -> Facets:
         """These facets with every fact `given` states put in their place."""
@@ -49,6 +50,7 @@ class Facets:
             employee_origin=given.employee_origin or self.employee_origin,
             company_age=given.company_age if given.company_age is not None else self.company_age,
             not_sectors=frozenset() if given.sector else self.not_sectors,
+            not_sizes=frozenset() if given.size else self.not_sizes,
         )
 
 

@@ -34,12 +34,13 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "business": frozenset({"words", "topics"}),
     "abroad": frozenset({"words"}),
     "roles": frozenset({"words"}),
+    "private": frozenset({"words"}),
     "senses": None,
     "headcount": frozenset({"person_words"}),
     "stopwords": frozenset({"words"}),
 }
 _OPTIONAL_TABLES = frozenset(
-    {"shared_words", "employee_origin", "company_age", "business", "senses", "abroad", "roles"}
+    {"shared_words", "employee_origin", "company_age", "business", "senses", "abroad", "roles", "private"}
 )
 _TRIGGER_IDS = {
     "needs": NEED_IDS,
@@ -69,6 +70,7 @@ class Lexicon:
     business_topics: frozenset[str]  # subjects only a business has (alv): a business context too
     abroad_words: frozenset[str]  # "abroad" words: recruiting abroad with a hiring need, else export
     role_words: frozenset[str]  # a compound ending in one names a person in a role ("myyntijohtaja")
+    private_words: frozenset[str]  # a private person's own matters: no company services
     senses: Triggers  # ambiguous word -> the context words without which it is ignored in a question
     person_words: tuple[str, ...]  # a number before one of these is a headcount
     stopwords: frozenset[str]  # no meaning for ranking
@@ -255,6 +257,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
     business_topics = check.listed(data, "business", "topics")
     abroad_words = check.listed(data, "abroad", "words")
     role_words = check.listed(data, "roles", "words")
+    private_words = check.listed(data, "private", "words")
     person_words = check.listed(data, "headcount", "person_words")
     stopwords = check.listed(data, "stopwords", "words")
     if check.errors:
@@ -271,6 +274,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         business_topics=frozenset(fold(word) for word in business_topics),
         abroad_words=frozenset(fold(word) for word in abroad_words),
         role_words=frozenset(fold(word) for word in role_words),
+        private_words=frozenset(fold(word) for word in private_words),
         senses=MappingProxyType({fold(key): words for key, words in senses.items()}),
         person_words=person_words,
         stopwords=frozenset(stopwords),

@@ -14,6 +14,7 @@ The order matters and each step is a rule, not a score:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -61,13 +62,18 @@ class Understanding:
     facets: Facets
     business: bool  # the question is about a company (a business context)
     need_sources: tuple[frozenset[str], ...] = ()  # the needs each need word (or a named country) gave
+    private: bool = False  # the question says it is a private person's own matter
 
 
 # Words that deny what follows: "joka ei ole maatila", "not a farm". A sector or stage word within
 # NEGATION_REACH words after one says what the company is not, so it is no fact about it.
 NEGATIONS = frozenset({"ei", "en", "et", "emme", "ette", "eivat", "eika", "enka", "not", "non", "isnt", "no"})
 NEGATION_REACH = 3
+CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")  # a negation's reach ends at the clause
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
+FARM_SECTOR = "agriculture"
+SME_WORDS = frozenset({"pk-yritys", "pk", "sme", "smes", "pk-yrittaja"})  # folded
+SME_STEMS = ("pk-yrit", "pk-firm")  # the same, inflected, for an analyser that does not know them
 TOPIC_NEED = "general_advice"  # what a question on a business-only subject (VAT, bookkeeping) and nothing else needs
 
 
@@ -165,17 +171,22 @@ class QuestionReader:
             for stop in self._stop_starts.get(word[:4], ())
         )
 
-    def _without_denied_facts(self, analyses: list[WordAnalysis]) -> tuple[list[WordAnalysis], frozenset[str]]:
+    def _without_denied_facts(
+        self, question: str, analyses: list[WordAnalysis]
+    ) -> tuple[list[WordAnalysis], frozenset[str]]:
         """Step 1b: drop the sector and stage words a negation denies ("joka ei ole maatila"); the
-        words kept, and the sectors denied."""
-        denied: set[int] = set()
-        for index, analysis in enumerate(analyses):
-            if fold(analysis.word).replace("'", "") in NEGATIONS:
-                denied.update(range(index + 1, index + 1 + NEGATION_REACH))
+        words kept, and the sectors denied. A negation reaches to the end of its clause at the most:
+        in "lomittaja ei tule, karjatilallinen sairastui" the farmer is no denied fact."""
+        denied: set[str] = set()
+        for clause in CLAUSE_BREAK.split(question):
+            words = [fold(word).strip("'\"") for word in clause.split()]
+            for index, word in enumerate(words):
+                if word.replace("'", "") in NEGATIONS:
+                    denied.update(words[index + 1 : index + 1 + NEGATION_REACH])
         kept, sectors = [], set()
-        for index, analysis in enumerate(analyses):
+        for analysis in analyses:
             terms = analysis.lemmas | analysis.parts
-            if index in denied and terms & self._context_words:
+            if fold(analysis.word) in denied and terms & self._context_words:
                 sectors |= {sector for sector, words in self._sectors.items() if terms & words}
             else:
                 kept.append(analysis)
@@ -273,7 +284,10 @@ class QuestionReader:
         return self._context_stems.has(word)
 
     def _for_facets(self, analysis: WordAnalysis) -> WordAnalysis:
-        """The sector is read from a compound's parts only when the compound names the company."""
+        """The sector is read from a compound's parts only when the compound names the company, or
+        names a farm's other line of business ("maatilamatkailu": the farm is diversifying)."""
+        if self._farm_diversifying(analysis):
+            return analysis
         if not self.describes_company(analysis):
             return replace(analysis, parts=frozenset()) if analysis.parts else analysis
         if not analysis.known:  # a guess: the sector words it starts with stand for its parts
@@ -281,6 +295,14 @@ class QuestionReader:
             starts = {sector for sector, form in self._sector_stems.forms(word) if form == "part"}
             return replace(analysis, parts=analysis.parts | starts)
         return analysis
+
+    @staticmethod
+    def _says_sme(analysis: WordAnalysis) -> bool:
+        return bool(analysis.lemmas & SME_WORDS) or fold(analysis.word).startswith(SME_STEMS)
+
+    def _farm_diversifying(self, analysis: WordAnalysis) -> bool:
+        farm = self._sectors.get(FARM_SECTOR, frozenset())
+        return bool(analysis.parts & farm) and analysis.head in self._sector_words and analysis.head not in farm
 
     def _names_business_topic(self, analyses: list[WordAnalysis]) -> bool:
         topics = self.lexicon.business_topics
@@ -319,12 +341,16 @@ class QuestionReader:
 
     def read(self, question: str, today: date | None = None, given: Facets | None = None) -> Understanding:
         """Read `question`; `given` facts (from a form) take the place of what the text says."""
-        analyses, denied_sectors = self._without_denied_facts(self._without_lost_senses(self.analyse(question)))
+        analyses, denied_sectors = self._without_denied_facts(
+            question, self._without_lost_senses(self.analyse(question))
+        )
         analyses = [self._read_whole(analysis) for analysis in analyses]
         written = read_written_facts(question, self.lexicon, today)
         facets = read_facets(question, [self._for_facets(a) for a in analyses], self.lexicon, written=written)
         if denied_sectors and facets.sector is None:
             facets = replace(facets, not_sectors=denied_sectors)
+        if facets.size is None and any(self._says_sme(analysis) for analysis in analyses):
+            facets = replace(facets, not_sizes=frozenset({"large"}))  # "pk-yritys": small or medium
         headcount = {index for index in range(len(analyses)) if self._is_headcount(analyses, index)}
         whole_needs, part_needs, need_words = self._needs_named(analyses, headcount)
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS)
@@ -356,4 +382,8 @@ class QuestionReader:
         sources = [frozenset(named & needs.keys()) for named in need_words.values()]
         if written.abroad:
             sources.append(frozenset({abroad_need}))
-        return Understanding(tuple(words), needs, facets, business, tuple(source for source in sources if source))
+        # Whole words only: "hygieniapassi" is a food worker's certificate, not a passport.
+        private = any(analysis.lemmas & self.lexicon.private_words for analysis in analyses)
+        return Understanding(
+            tuple(words), needs, facets, business, tuple(source for source in sources if source), private
+        )

@@ -40,7 +40,7 @@ OPEN_RULE_COST = 1.5  # for each only_for rule the question left open: the servi
 # Advisers name the sector when it matters ("maatila", "kahvila"): a service only for one sector is
 # unlikely to fit a question that does not name it. A not_for rule left open rarely bites.
 OPEN_SECTOR_RULE_COST = 4.0
-OPEN_EXCLUSION_COST = 0.5
+OPEN_EXCLUSION_COST = 0.25
 MIN_SCORE = 2.0  # below this a service is noise, even in a relevant answer
 RELATIVE_CUTOFF = 0.3  # drop results far below the best one, unless they meet a need of the question
 

@@ -21,7 +21,9 @@ log = logging.getLogger(__name__)
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "ü": "u"})
 _DASHES = re.compile(r"[‐‑‒–—−]")
 _TOKEN = re.compile(r"[0-9a-zåäöéü&]+(?:[-'’][0-9a-zåäöéü&]+)*")
-_WORDBASE_PIECE = re.compile(r"\+([^+(]*)(?:\(([^)]*)\))?")
+# "+matkail(matkata)(+la)": a stem may carry more than one bracket (its base, then a derivation).
+_WORDBASE_PIECE = re.compile(r"\+([^+(]*)((?:\([^)]*\))*)")
+_FIRST_BRACKET = re.compile(r"\(([^)]*)\)")
 MIN_PART_LENGTH = 3
 SUGGESTIONS_TRIED = 2
 
@@ -118,8 +120,9 @@ class Voikko(Protocol):
 def _elements(wordbases: str) -> list[tuple[str, str]]:
     """A word's stems from Voikko's WORDBASES: (as written in the word, as a word of its own)."""
     elements: list[tuple[str, str]] = []
-    for surface, base in _WORDBASE_PIECE.findall(wordbases):
-        base = base.replace("=", "")
+    for surface, brackets in _WORDBASE_PIECE.findall(wordbases):
+        first = _FIRST_BRACKET.match(brackets)
+        base = first.group(1).replace("=", "") if first else ""
         if surface == "-":
             continue
         if base and not base.startswith("+"):

@@ -501,7 +501,70 @@ def test_the_facts_of_a_search_are_stored_and_read_back_whole():
         employee_origin="eu_eea",
         company_age=12,
         not_sectors=frozenset({"agriculture"}),
+        not_sizes=frozenset({"large"}),
     )
     stored = _facets_to_dict(facts)
     assert set(stored) == {field.name for field in fields(Facets)}  # a new fact is stored too
     assert _facets_from_dict(stored) == facts
+
+
+@pytest.mark.parametrize(
+    ("wordbases", "parts"),
+    [
+        ("+kahvin(kahvi)+keitin(keitin)", ["keitin", "kahvi"]),
+        ("+myynti(myynti)+johta(johtaa)+ja(+ja)", ["johtaja", "myynti"]),
+        # a stem with two brackets (its base, then a derivation): maatila + matkailu
+        ("+maa(maa)+tila(tila)+matkail(matkata)(+la)+u(+u)", ["matkailu", "tila", "maa", "maatila", "tilamatkailu"]),
+        ("+kehit(kehittää)+ys(+ys)", []),  # a derived word alone is no compound
+        ("+neuvo(neuvoa)+n+ta(+ta)", []),
+    ],
+)
+def test_a_compound_is_split_into_the_words_it_is_made_of(wordbases, parts):
+    from knowledge.text import compound_parts
+
+    assert compound_parts(wordbases) == parts
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Asiakas kysyi yksityishenkilönä lainhuudosta perityn kesämökin kiinteistölle",
+        "mun passi vanhenee ennen messumatkaa, mistä uusi passi Mikkelissä",
+    ],
+)
+def test_a_private_persons_own_matter_gets_no_company_services(bundled, question):
+    assert bundled.search(question).matches == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "elintarvikeyritys tarvitsee elintarvikehuoneistoilmoituksen ja hygieniapassin, Pieksämäki",
+        "yrityksen lainhuuto ja toimitilan osto, mistä rahoitus",
+    ],
+)
+def test_business_words_that_contain_a_private_word_are_still_answered(bundled, question):
+    assert bundled.search(question).matches
+
+
+def test_a_negation_reaches_no_further_than_its_clause(bundled):
+    question = "lomittaja ei tule, karjatilallinen Kangasniemellä sairastui"
+    assert not bundled.understand(question).facets.not_sectors
+    assert "mela-lomitus" in [match.service.id for match in bundled.search(question).matches[:3]]
+
+
+def test_a_farm_compound_with_another_business_is_diversification():
+    voikko = Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
+    question = "tila haluaa aloittaa maatilamatkailun Pertunmaalla sivuelinkeinona, rahoitusta mistä?"
+    assert voikko.understand(question).facets.sector == "tourism"
+    assert voikko.search(question).matches[0].service.id == "evk-maaseudun-yritysrahoitus"
+
+
+def test_an_sme_is_known_not_to_be_large(bundled):
+    understood = bundled.understand("kehittämisavustus ELYltä pk-yritykselle, mitkä ehdot")
+    assert understood.facets.not_sizes == {"large"}
+    assert understood.facets.size is None
+
+
+def test_mkl_is_mikkeli(bundled):
+    assert bundled.understand("rekryasiakas Mkl, konepaja tarvii hitsaajia").facets.municipality.code == "491"

@@ -38,6 +38,7 @@ from knowledge.vocab import (
     NEEDS,
     SECTOR_IDS,
     SECTORS,
+    SIZE_IDS,
     SIZES,
     STAGES,
     term_by_id,
@@ -82,6 +83,7 @@ def _facets_to_dict(facets: Facets) -> dict[str, Any]:
         "employee_origin": facets.employee_origin,
         "company_age": facets.company_age,
         "not_sectors": sorted(facets.not_sectors),
+        "not_sizes": sorted(facets.not_sizes),
     }
 
 
@@ -96,6 +98,7 @@ def _facets_from_dict(data: dict[str, Any]) -> Facets:
         employee_origin=data.get("employee_origin") or None,
         company_age=age if isinstance(age, int) and not isinstance(age, bool) else None,
         not_sectors=frozenset(value for value in data.get("not_sectors") or () if value in SECTOR_IDS),
+        not_sizes=frozenset(value for value in data.get("not_sizes") or () if value in SIZE_IDS),
     )
 
 
