@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from knowledge.text import WordAnalysis, same_stem
+from knowledge.text import WordAnalysis, fold, same_stem
 
 PART_FACTOR = 0.6  # a compound part of an indexed word counts less than the whole word
 PHRASE_WORD_WEIGHT = 1.0  # one word of a phrase, found without the rest of it
@@ -105,7 +105,9 @@ class Index:
         """
         words = self._content(analyses)
         if len(analyses) == 1 and is_name:
-            self.names |= {term for a in words for term in a.lemmas}
+            # The name as written, not the analyser's other readings of it ("Neuvo" is no "neuvoa").
+            as_written = {term for a in words for term in a.lemmas if term == fold(a.word)}
+            self.names |= as_written or {term for a in words for term in a.lemmas}
             self.add(service, words, weight)
             return
         if len(words) > 1:
@@ -211,7 +213,7 @@ def match_text(index: Index, words: Sequence[tuple[WordAnalysis, float, bool]]) 
     result = TextMatch(per_word, [set() for _ in words], [set() for _ in words])
     for position, (analysis, factor, scored) in enumerate(words):
         best: dict[int, float] = {}
-        named = bool(index.starts(analysis) & index.names)
+        named = scored and bool(index.starts(analysis) & index.names)  # a municipality (unscored) is no name
         if named:  # a provider or programme named: it means that name, whatever else it could say of the company
             factor = 1.0
         if scored:

@@ -34,7 +34,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "business": frozenset({"words", "topics"}),
     "abroad": frozenset({"words"}),
     "roles": frozenset({"words"}),
-    "private": frozenset({"words"}),
+    "private": frozenset({"words", "topics"}),
     "senses": None,
     "headcount": frozenset({"person_words"}),
     "stopwords": frozenset({"words"}),
@@ -70,7 +70,8 @@ class Lexicon:
     business_topics: frozenset[str]  # subjects only a business has (alv): a business context too
     abroad_words: frozenset[str]  # "abroad" words: recruiting abroad with a hiring need, else export
     role_words: frozenset[str]  # a compound ending in one names a person in a role ("myyntijohtaja")
-    private_words: frozenset[str]  # a private person's own matters: no company services
+    private_words: frozenset[str]  # the question says it is a private person's own matter
+    private_topics: frozenset[str]  # a private person's subject, unless the question is about a company
     senses: Triggers  # ambiguous word -> the context words without which it is ignored in a question
     person_words: tuple[str, ...]  # a number before one of these is a headcount
     stopwords: frozenset[str]  # no meaning for ranking
@@ -258,6 +259,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
     abroad_words = check.listed(data, "abroad", "words")
     role_words = check.listed(data, "roles", "words")
     private_words = check.listed(data, "private", "words")
+    private_topics = check.listed(data, "private", "topics")
     person_words = check.listed(data, "headcount", "person_words")
     stopwords = check.listed(data, "stopwords", "words")
     if check.errors:
@@ -275,6 +277,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         abroad_words=frozenset(fold(word) for word in abroad_words),
         role_words=frozenset(fold(word) for word in role_words),
         private_words=frozenset(fold(word) for word in private_words),
+        private_topics=frozenset(fold(word) for word in private_topics),
         senses=MappingProxyType({fold(key): words for key, words in senses.items()}),
         person_words=person_words,
         stopwords=frozenset(stopwords),

@@ -297,6 +297,16 @@ class QuestionReader:
         return analysis
 
     @staticmethod
+    def _is_among(analysis: WordAnalysis, words: frozenset[str]) -> bool:
+        """The word is one of `words` as a whole word (a guessed word by its stem, if long enough)."""
+        if analysis.lemmas & words:
+            return True
+        word = fold(analysis.word)
+        return not analysis.known and any(
+            len(known) >= 6 and word.startswith(known[:-1]) and len(word) - len(known) <= 4 for known in words
+        )
+
+    @staticmethod
     def _says_sme(analysis: WordAnalysis) -> bool:
         return bool(analysis.lemmas & SME_WORDS) or fold(analysis.word).startswith(SME_STEMS)
 
@@ -382,8 +392,9 @@ class QuestionReader:
         sources = [frozenset(named & needs.keys()) for named in need_words.values()]
         if written.abroad:
             sources.append(frozenset({abroad_need}))
-        # Whole words only: "hygieniapassi" is a food worker's certificate, not a passport.
-        private = any(analysis.lemmas & self.lexicon.private_words for analysis in analyses)
+        said = any(self._is_among(analysis, self.lexicon.private_words) for analysis in analyses)
+        topic = any(self._is_among(analysis, self.lexicon.private_topics) for analysis in analyses)
+        private = said or (topic and not business)
         return Understanding(
             tuple(words), needs, facets, business, tuple(source for source in sources if source), private
         )

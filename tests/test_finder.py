@@ -568,3 +568,18 @@ def test_an_sme_is_known_not_to_be_large(bundled):
 
 def test_mkl_is_mikkeli(bundled):
     assert bundled.understand("rekryasiakas Mkl, konepaja tarvii hitsaajia").facets.municipality.code == "491"
+
+
+def test_a_private_matter_said_outright_gets_nothing_even_with_business_words(bundled):
+    question = "Asiakas kysyi yksityishenkilönä lainhuudosta perityn kesämökin kiinteistölle Sulkavalla, kuka neuvoo?"
+    assert bundled.search(question).matches == []
+
+
+def test_a_private_subject_of_a_company_is_the_companys(bundled):
+    assert bundled.search("yrittäjän veroilmoitus myöhässä ja verovelkaa kertynyt, kuka neuvoo").matches
+
+
+def test_a_verb_that_reads_like_a_programmes_name_is_no_name():
+    # "Neuvo" is ProAgria's programme; "kuka neuvoo" (who advises) must not name it.
+    voikko = Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
+    assert voikko.search("mun passi vanhenee, kuka neuvoo").matches == []
