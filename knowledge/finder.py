@@ -157,7 +157,7 @@ class Finder:
         text = match_text(self._index, words)
         if not (needs or text.named or text.specific or (understood.business and text.strong)):
             return SearchResult([], read, needs)  # nothing understood that a service could meet
-        if understood.private and not text.named:
+        if understood.private or (understood.private_subject and not text.named):
             return SearchResult([], read, needs)  # a private person's own matter, however business-like
         ranker = self._ranker
         matches = []

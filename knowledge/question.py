@@ -63,6 +63,7 @@ class Understanding:
     business: bool  # the question is about a company (a business context)
     need_sources: tuple[frozenset[str], ...] = ()  # the needs each need word (or a named country) gave
     private: bool = False  # the question says it is a private person's own matter
+    private_subject: bool = False  # it is about a private person's subject, and not about a company
 
 
 # Words that deny what follows: "joka ei ole maatila", "not a farm". A sector or stage word within
@@ -302,8 +303,9 @@ class QuestionReader:
         if analysis.lemmas & words:
             return True
         word = fold(analysis.word)
+        # A guess must be about as long as the word ("kelan" is no "kela-kortti", "yksin" no "yksityisesti").
         return not analysis.known and any(
-            len(known) >= 6 and word.startswith(known[:-1]) and len(word) - len(known) <= 4 for known in words
+            len(known) >= 6 and len(word) >= len(known) - 2 and same_stem(word, known) for known in words
         )
 
     @staticmethod
@@ -394,7 +396,12 @@ class QuestionReader:
             sources.append(frozenset({abroad_need}))
         said = any(self._is_among(analysis, self.lexicon.private_words) for analysis in analyses)
         topic = any(self._is_among(analysis, self.lexicon.private_topics) for analysis in analyses)
-        private = said or (topic and not business)
         return Understanding(
-            tuple(words), needs, facets, business, tuple(source for source in sources if source), private
+            tuple(words),
+            needs,
+            facets,
+            business,
+            tuple(source for source in sources if source),
+            private=said,
+            private_subject=topic and not business,
         )

@@ -583,3 +583,30 @@ def test_a_verb_that_reads_like_a_programmes_name_is_no_name():
     # "Neuvo" is ProAgria's programme; "kuka neuvoo" (who advises) must not name it.
     voikko = Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
     assert voikko.search("mun passi vanhenee, kuka neuvoo").matches == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tarvitsen henkilökohtaista lainaa uuteen autoon, mistä halvin korko",
+        "kela-kortti hukassa, mistä uusi",
+        "kotitalousvähennys remontista, miten haen",
+        "mummon hoivakotipaikka, kenelle soitan",
+    ],
+)
+def test_a_private_persons_subject_gets_nothing(bundled, question):
+    assert bundled.search(question).matches == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kelan sairauspäiväraha yrittäjälle",  # "Kelan" is no "kela-kortti"
+        # "yksin" is no "yksityisesti"
+        "viljelijä Sulkavalla ihan loppu, velkaa ja yksin tilalla, mistä apua jaksamiseen",
+        "Is there a wage subsidy when hiring a person with a disability?",
+        "yrittäjän poika jatkaa firmaa, sukupolvenvaihdos",  # a son in a company's matter
+    ],
+)
+def test_words_near_a_private_word_are_still_answered(bundled, question):
+    assert bundled.search(question).matches
