@@ -183,7 +183,8 @@ class Index:
         if not analysis.known:
             for lemma in analysis.lemmas:
                 for term, quality in self.related_terms(lemma):
-                    found.setdefault(term, quality)
+                    # the best of the readings that reach it, whichever reading comes first
+                    found[term] = max(found.get(term, 0.0), quality)
         return found
 
 
@@ -195,16 +196,16 @@ def _is_specific(index: Index, analysis: WordAnalysis) -> bool:
     return "-" in analysis.word and bool(long_parts & index.specific)
 
 
-def _same_word(analysis: WordAnalysis, terms: frozenset[str]) -> str | None:
-    """The phrase word's base form that the question word is, if any (guessed words by their stem)."""
-    for term in analysis.lemmas & terms:
-        return term
-    if not analysis.known:
-        for lemma in analysis.lemmas:
-            for term in terms:
-                if same_stem(lemma, term):
-                    return term
-    return None
+def _same_word(analysis: WordAnalysis, terms: frozenset[str], idf: dict[str, float]) -> str | None:
+    """The phrase word's base form that the question word is, if any (guessed words by their stem).
+
+    Of several ("verojen" reads as vero and vera), the one that weighs most, as match_text takes the
+    best term of a word: never whichever a set happens to yield first, which changes from run to run.
+    """
+    found: frozenset[str] | set[str] = analysis.lemmas & terms
+    if not found and not analysis.known:
+        found = {term for lemma in analysis.lemmas for term in terms if same_stem(lemma, term)}
+    return max(found, key=lambda term: (idf.get(term, 0.0), term)) if found else None
 
 
 def match_text(index: Index, words: Sequence[tuple[WordAnalysis, float, bool]]) -> TextMatch:
@@ -248,7 +249,9 @@ def _match_phrases(
                 end = start + len(phrase.words)
                 if end > len(words):
                     continue
-                matched = [_same_word(words[start + k][0], phrase.words[k]) for k in range(len(phrase.words))]
+                matched = [
+                    _same_word(words[start + k][0], phrase.words[k], index.idf) for k in range(len(phrase.words))
+                ]
                 if any(found is None for found in matched):
                     continue
                 if phrase.name:
