@@ -23,23 +23,11 @@ from typing import Any
 
 import aiohttp
 
-from bench.votes import TENANT, _echo, _free_port, _load, _wait_ready, serve
+from bench.votes import TENANT, _echo, _free_port, _load, _wait_ready, serve, serve_kasvuopas
 
 RESULTS = Path(__file__).parent / "results" / "referrals.json"
 COORDINATOR = "00000000-0000-4000-8000-999999999999"
 CHANNEL = "19:bench-finnvera@thread.tacv2"
-
-
-def _serve_kasvuopas(port: int, db: str) -> None:
-    from aiohttp import web
-
-    from bot.app import create_app
-    from bot.logs import configure_logging
-    from bot.settings import Settings
-
-    configure_logging("WARNING")
-    settings = Settings(_env_file=None, db_path=Path(db), port=port, coordinators=[COORDINATOR])
-    web.run_app(create_app(settings), host="127.0.0.1", port=port, print=None, access_log=None)
 
 
 def _activity(kind: str, service_url: str, user: int, conversation: dict[str, Any], **extra: Any) -> dict[str, Any]:
@@ -162,7 +150,7 @@ def main() -> None:
     parser.add_argument("--db")
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, args.port, lambda: _serve_kasvuopas(args.port, args.db))
+        serve(args.serve, args.port, lambda: serve_kasvuopas(args.port, args.db, coordinators=[COORDINATOR]))
     else:
         result = asyncio.run(_run(args.requests, args.concurrency))
         RESULTS.parent.mkdir(parents=True, exist_ok=True)

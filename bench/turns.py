@@ -23,24 +23,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench.votes import _echo, _free_port, _load, _wait_ready, serve
+from bench.votes import _echo, _free_port, _load, _wait_ready, serve, serve_kasvuopas
 
 RESULTS = Path(__file__).parent / "results" / "turns.json"
 CONCURRENCY = (1, 8, 32)
 TENANT = "8f0c2a51-0000-4c6e-9a57-3d2b1c0e7a10"
 QUESTION = "aloittava yrittäjä tarvitsee takauksen pankkilainaan"
-
-
-def _serve_kasvuopas(port: int, db: str) -> None:
-    from aiohttp import web
-
-    from bot.app import create_app
-    from bot.logs import configure_logging
-    from bot.settings import Settings
-
-    configure_logging("WARNING")
-    settings = Settings(_env_file=None, db_path=Path(db), port=port)
-    web.run_app(create_app(settings), host="127.0.0.1", port=port, print=None, access_log=None)
 
 
 def _message(i: int, text: str, service_url: str) -> dict[str, Any]:
@@ -147,7 +135,7 @@ def main() -> None:
     parser.add_argument("--db")
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, args.port, lambda: _serve_kasvuopas(args.port, args.db))
+        serve(args.serve, args.port, lambda: serve_kasvuopas(args.port, args.db))
         return
     result = asyncio.run(_run(args.requests))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

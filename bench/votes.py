@@ -23,6 +23,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 
@@ -76,7 +77,8 @@ def _serve_stock_echo(port: int) -> None:
     web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None)
 
 
-def _serve_kasvuopas(port: int, db: str) -> None:
+def serve_kasvuopas(port: int, db: str, **settings: Any) -> None:
+    """Kasvuopas in this process on 127.0.0.1:`port` with the database `db` (and any other settings)."""
     from aiohttp import web
 
     from bot.app import create_app
@@ -84,8 +86,13 @@ def _serve_kasvuopas(port: int, db: str) -> None:
     from bot.settings import Settings
 
     configure_logging("WARNING")
-    settings = Settings(_env_file=None, db_path=Path(db), port=port)
-    web.run_app(create_app(settings), host="127.0.0.1", port=port, print=None, access_log=None)
+    web.run_app(
+        create_app(Settings(_env_file=None, db_path=Path(db), port=port, **settings)),
+        host="127.0.0.1",
+        port=port,
+        print=None,
+        access_log=None,
+    )
 
 
 def serve(kind: str, port: int, kasvuopas: Callable[[], None]) -> None:
@@ -272,7 +279,7 @@ def main() -> None:
     parser.add_argument("--db")
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, args.port, lambda: _serve_kasvuopas(args.port, args.db))
+        serve(args.serve, args.port, lambda: serve_kasvuopas(args.port, args.db))
     else:
         result = asyncio.run(_run(args.requests))
         RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -153,12 +153,14 @@ class Finder:
         """
         understood = self.understand(question, facets, today)
         read, needs = understood.facets, understood.needs
+        if understood.private:
+            return SearchResult([], read, needs)  # said to be a private person's own matter
         words = [(word.analysis, word.factor, word.scored) for word in understood.words]
         text = match_text(self._index, words)
         if not (needs or text.named or text.specific or (understood.business and text.strong)):
             return SearchResult([], read, needs)  # nothing understood that a service could meet
-        if understood.private or (understood.private_subject and not text.named):
-            return SearchResult([], read, needs)  # a private person's own matter, however business-like
+        if understood.private_subject and not text.named:
+            return SearchResult([], read, needs)  # a private person's subject, however business-like
         ranker = self._ranker
         matches = []
         for ranked in ranker.rank(

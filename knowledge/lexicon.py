@@ -31,7 +31,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "sizes": None,
     "employee_origin": None,
     "company_age": frozenset({"new", "founded", "active", "years"}),
-    "business": frozenset({"words", "topics"}),
+    "business": frozenset({"words", "topics", "sme"}),
     "abroad": frozenset({"words"}),
     "roles": frozenset({"words"}),
     "private": frozenset({"words", "topics"}),
@@ -68,6 +68,7 @@ class Lexicon:
     company_age: Triggers  # new / founded / active / years -> words around an age or a founding year
     business_words: frozenset[str]  # words that name the company (yritys, startup): a business context
     business_topics: frozenset[str]  # subjects only a business has (alv): a business context too
+    sme_words: frozenset[str]  # the company is small or medium-sized ("pk-yritys"): not large
     abroad_words: frozenset[str]  # "abroad" words: recruiting abroad with a hiring need, else export
     role_words: frozenset[str]  # a compound ending in one names a person in a role ("myyntijohtaja")
     private_words: frozenset[str]  # the question says it is a private person's own matter
@@ -256,6 +257,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
             )
     business_words = check.listed(data, "business", "words")
     business_topics = check.listed(data, "business", "topics")
+    sme_words = check.listed(data, "business", "sme")
     abroad_words = check.listed(data, "abroad", "words")
     role_words = check.listed(data, "roles", "words")
     private_words = check.listed(data, "private", "words")
@@ -274,6 +276,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         company_age=MappingProxyType(company_age),
         business_words=frozenset(fold(word) for word in business_words),
         business_topics=frozenset(fold(word) for word in business_topics),
+        sme_words=frozenset(fold(word) for word in sme_words),
         abroad_words=frozenset(fold(word) for word in abroad_words),
         role_words=frozenset(fold(word) for word in role_words),
         private_words=frozenset(fold(word) for word in private_words),

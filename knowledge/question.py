@@ -73,8 +73,6 @@ NEGATION_REACH = 3
 CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")  # a negation's reach ends at the clause
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
 FARM_SECTOR = "agriculture"
-SME_WORDS = frozenset({"pk-yritys", "pk", "sme", "smes", "pk-yrittaja"})  # folded
-SME_STEMS = ("pk-yrit", "pk-firm")  # the same, inflected, for an analyser that does not know them
 TOPIC_NEED = "general_advice"  # what a question on a business-only subject (VAT, bookkeeping) and nothing else needs
 
 
@@ -114,6 +112,9 @@ class QuestionReader:
         self._sector_stems = Stems(self._sector_words)
         self._business_guesses = Stems(lexicon.business_words | lexicon.business_topics)
         self._abroad_stems = Stems(lexicon.abroad_words)
+        self._private_stems = Stems(lexicon.private_words)
+        self._private_topic_stems = Stems(lexicon.private_topics)
+        self._sme_stems = Stems(lexicon.sme_words)
         self._stop_starts: dict[str, list[str]] = {}
         for stop in self._long_stopwords:
             self._stop_starts.setdefault(stop[:4], []).append(stop)
@@ -232,11 +233,9 @@ class QuestionReader:
             whole.update(need_of.get(lemma, ()))
         for part in analysis.parts:
             parts.update(need_of.get(part, ()))
-        parts -= whole
         if guess:  # by letters: "rahoitusta" is rahoitus, "konepaja" may be a compound on kone
             for trigger, form in self._need_stems.forms(word):
                 (whole if form == "whole" else parts).update(self._need_of[trigger])
-            parts -= whole
         elif analysis.known and not analysis.parts and not whole:
             parts |= self._lexicalised_compound_needs(analysis)
         if whole:
@@ -255,7 +254,7 @@ class QuestionReader:
         if analysis.known:
             return None
         word = fold(analysis.word)
-        return next((role for role in self._role_words if word.find(role, COMPOUND_FRONT_MIN) > 0), None)
+        return next((role for role in sorted(self._role_words) if word.find(role, COMPOUND_FRONT_MIN) > 0), None)
 
     def _lexicalised_compound_needs(self, analysis: WordAnalysis) -> set[str]:
         """Needs of a compound the analyser knows as one word, by the trigger it ends in ("pienlaina")."""
@@ -298,19 +297,12 @@ class QuestionReader:
         return analysis
 
     @staticmethod
-    def _is_among(analysis: WordAnalysis, words: frozenset[str]) -> bool:
-        """The word is one of `words` as a whole word (a guessed word by its stem, if long enough)."""
+    def _is_among(analysis: WordAnalysis, words: frozenset[str], guesses: Stems) -> bool:
+        """The word is one of `words` as a whole word; a guessed word by its letters (see guessed_form:
+        "kelan" is no "kela-kortti", "yksin" no "yksityisesti")."""
         if analysis.lemmas & words:
             return True
-        word = fold(analysis.word)
-        # A guess must be about as long as the word ("kelan" is no "kela-kortti", "yksin" no "yksityisesti").
-        return not analysis.known and any(
-            len(known) >= 6 and len(word) >= len(known) - 2 and same_stem(word, known) for known in words
-        )
-
-    @staticmethod
-    def _says_sme(analysis: WordAnalysis) -> bool:
-        return bool(analysis.lemmas & SME_WORDS) or fold(analysis.word).startswith(SME_STEMS)
+        return not analysis.known and guesses.has(fold(analysis.word))
 
     def _farm_diversifying(self, analysis: WordAnalysis) -> bool:
         farm = self._sectors.get(FARM_SECTOR, frozenset())
@@ -361,7 +353,7 @@ class QuestionReader:
         facets = read_facets(question, [self._for_facets(a) for a in analyses], self.lexicon, written=written)
         if denied_sectors and facets.sector is None:
             facets = replace(facets, not_sectors=denied_sectors)
-        if facets.size is None and any(self._says_sme(analysis) for analysis in analyses):
+        if facets.size is None and any(self._is_among(a, self.lexicon.sme_words, self._sme_stems) for a in analyses):
             facets = replace(facets, not_sizes=frozenset({"large"}))  # "pk-yritys": small or medium
         headcount = {index for index in range(len(analyses)) if self._is_headcount(analyses, index)}
         whole_needs, part_needs, need_words = self._needs_named(analyses, headcount)
@@ -394,8 +386,9 @@ class QuestionReader:
         sources = [frozenset(named & needs.keys()) for named in need_words.values()]
         if written.abroad:
             sources.append(frozenset({abroad_need}))
-        said = any(self._is_among(analysis, self.lexicon.private_words) for analysis in analyses)
-        topic = any(self._is_among(analysis, self.lexicon.private_topics) for analysis in analyses)
+        lexicon = self.lexicon
+        said = any(self._is_among(a, lexicon.private_words, self._private_stems) for a in analyses)
+        topic = any(self._is_among(a, lexicon.private_topics, self._private_topic_stems) for a in analyses)
         return Understanding(
             tuple(words),
             needs,
