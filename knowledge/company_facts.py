@@ -27,6 +27,20 @@ _YEAR = r"((?:19|20)\d{2})(?!\d)"
 _START = r"(?<![a-z0-9])"
 _COMPANY = r"(?:\w*(?:yrity|firma|yhtio|liike)|company|business|firm)"  # "30-vuotias perheyritys", not "…yrittäjä"
 _GAP = r"(?:[a-z0-9.:-]+\s+){0,3}?"  # a few words between
+# Where a company is from is said with an adjective next to the company word ("hollantilainen yritys";
+# in English a word may come between: "a Dutch food company"). A country in a case ending ("Espanjasta
+# hoivayritykseen") or an adjective on other people ("hollantilaisia hitsaajia") is the employees' origin.
+_FINNISH_ADJECTIVE = re.compile(r"lai(?:nen|s\w*)$")
+_ENGLISH_ADJECTIVE = re.compile(r"(?:ish|ch|ian|an|ese)$")
+_COMPANY_NEXT = re.compile(r"\s+" + _COMPANY + r"\w*\b")
+_COMPANY_SOON = re.compile(r"\s+(?:[a-z-]+\s+)?" + _COMPANY + r"\w*\b")
+
+
+def _of_company(word: str, text: str, end: int) -> bool:
+    """The origin `word` ending at `end` says where a company is from."""
+    if _FINNISH_ADJECTIVE.search(word):
+        return bool(_COMPANY_NEXT.match(text, end))
+    return bool(_ENGLISH_ADJECTIVE.search(word) and _COMPANY_SOON.match(text, end))
 
 
 @dataclass(frozen=True)
@@ -92,6 +106,8 @@ def _origin(text: str, patterns: _Patterns) -> tuple[str | None, set[str]]:
     found: set[str] = set()
     words: set[str] = set()
     for match in patterns.origin.finditer(text):
+        if _of_company(match.group(0), text, match.end()):
+            continue  # "hollantilainen yritys", "a Dutch food company": where the company is from
         found.add(patterns.origin_ids[match.group(1)])
         words.update(tokens(match.group(0)))
     return (found.pop() if len(found) == 1 else None), words

@@ -28,7 +28,7 @@ from knowledge.vocab import ALL_AREA, MUNICIPALITY_BY_CODE, MUNICIPALITY_CODES, 
 __all__ = ["Finder", "Match", "SearchResult"]
 
 # How much a word found in each field counts (before its rarity weight).
-FIELD_WEIGHTS = {"name": 3.0, "keywords": 3.0, "provider": 2.5, "needs": 1.5, "summary": 1.0, "eligibility": 0.5}
+FIELD_WEIGHTS = {"name": 3.0, "keywords": 3.0, "provider": 3.5, "needs": 1.5, "summary": 1.0, "eligibility": 0.5}
 
 
 MUNICIPALITY_NOUNS = frozenset({"kaupunki", "kunta"})

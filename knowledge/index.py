@@ -153,7 +153,13 @@ class Index:
 
     def related_terms(self, word: str) -> list[tuple[str, float]]:
         """Index terms that look like inflected or mistyped forms of `word`, with a match quality."""
-        found = [(term, STEM_QUALITY) for term in self.by_prefix.get(word[:4], ()) if same_stem(word, term)]
+        # A hyphenated compound that begins with the word ("businessfinland-rahoitus") is no form of it:
+        # its parts are indexed as parts, and the whole compound's rarity would outweigh the word itself.
+        found = [
+            (term, STEM_QUALITY)
+            for term in self.by_prefix.get(word[:4], ())
+            if same_stem(word, term) and not term.startswith(f"{word}-")
+        ]
         if found or len(word) < FUZZY_MIN_LENGTH:
             return found
         for term, score, _ in process.extract(

@@ -31,7 +31,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "sizes": None,
     "employee_origin": None,
     "company_age": frozenset({"new", "founded", "active", "years"}),
-    "business": frozenset({"words", "topics", "sme"}),
+    "business": frozenset({"words", "topics", "sme", "diversifying"}),
     "abroad": frozenset({"words"}),
     "roles": frozenset({"words"}),
     "private": frozenset({"words", "topics"}),
@@ -69,6 +69,7 @@ class Lexicon:
     business_words: frozenset[str]  # words that name the company (yritys, startup): a business context
     business_topics: frozenset[str]  # subjects only a business has (alv): a business context too
     sme_words: frozenset[str]  # the company is small or medium-sized ("pk-yritys"): not large
+    diversifying_words: frozenset[str]  # a farm starts another line of business ("monialaistaa")
     abroad_words: frozenset[str]  # "abroad" words: recruiting abroad with a hiring need, else export
     role_words: frozenset[str]  # a compound ending in one names a person in a role ("myyntijohtaja")
     private_words: frozenset[str]  # the question says it is a private person's own matter
@@ -258,6 +259,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
     business_words = check.listed(data, "business", "words")
     business_topics = check.listed(data, "business", "topics")
     sme_words = check.listed(data, "business", "sme")
+    diversifying_words = check.listed(data, "business", "diversifying")
     abroad_words = check.listed(data, "abroad", "words")
     role_words = check.listed(data, "roles", "words")
     private_words = check.listed(data, "private", "words")
@@ -277,6 +279,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         business_words=frozenset(fold(word) for word in business_words),
         business_topics=frozenset(fold(word) for word in business_topics),
         sme_words=frozenset(fold(word) for word in sme_words),
+        diversifying_words=frozenset(fold(word) for word in diversifying_words),
         abroad_words=frozenset(fold(word) for word in abroad_words),
         role_words=frozenset(fold(word) for word in role_words),
         private_words=frozenset(fold(word) for word in private_words),

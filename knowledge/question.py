@@ -38,9 +38,13 @@ CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as 
 # (recruiting abroad); without, it is where the company sells (export).
 HIRING_NEEDS = frozenset({"recruitment", "recruiting_abroad", "wage_subsidy", "apprenticeship"})
 INFLECTION_LETTERS = 3  # plain analyser: a stop word with up to this many letters more is that stop word
-ENGLISH_MARKERS = frozenset(
-    "the a an we our need needs for with where how can what is are to of i my in from at do does".split()  # noqa: SIM905 - a word list
-)
+# Only words that are no Finnish words: "on", "me", "se" and "no" are both.
+_ENGLISH_MARKER_TEXT = """
+the a an and or any we our us you your they their it its that this there who which need needs want
+wants for with where how can could should would will what is are was be has have to of i my in
+from at by do does about into if but
+"""
+ENGLISH_MARKERS = frozenset(_ENGLISH_MARKER_TEXT.split())
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,7 @@ class QuestionReader:
         self._private_stems = Stems(lexicon.private_words)
         self._private_topic_stems = Stems(lexicon.private_topics)
         self._sme_stems = Stems(lexicon.sme_words)
+        self._diversifying_stems = Stems(lexicon.diversifying_words)
         self._stop_starts: dict[str, list[str]] = {}
         for stop in self._long_stopwords:
             self._stop_starts.setdefault(stop[:4], []).append(stop)
@@ -267,6 +272,11 @@ class QuestionReader:
                     needs |= self._need_of[lemma[start:]]
         return needs
 
+    def _names_company_after(self, analyses: list[WordAnalysis], index: int) -> bool:
+        """A company word follows within two words: "ulkomainen yritys", "a foreign tech company" say where
+        the company is from, not where it sells or hires."""
+        return any(self.describes_company(analysis) for analysis in analyses[index + 1 : index + 3])
+
     def _says_abroad(self, analysis: WordAnalysis) -> bool:
         if analysis.lemmas & self.lexicon.abroad_words:
             return True
@@ -314,7 +324,7 @@ class QuestionReader:
 
     def _business(self, analyses: list[WordAnalysis], facets: Facets) -> bool:
         facts = (facets.sector, facets.stage, facets.size, facets.employee_origin, facets.company_age)
-        if any(fact is not None for fact in facts):
+        if any(fact is not None for fact in facts) or facets.not_sectors:
             return True
         words = self.lexicon.business_words | self.lexicon.business_topics
         for analysis in analyses:
@@ -353,13 +363,22 @@ class QuestionReader:
         facets = read_facets(question, [self._for_facets(a) for a in analyses], self.lexicon, written=written)
         if denied_sectors and facets.sector is None:
             facets = replace(facets, not_sectors=denied_sectors)
+        if facets.sector == FARM_SECTOR and any(
+            self._is_among(a, self.lexicon.diversifying_words, self._diversifying_stems) for a in analyses
+        ):
+            # "maatila haluaa monialaistua": a farm's new line of business, which is no farming
+            facets = replace(facets, sector=None, not_sectors=frozenset({FARM_SECTOR}))
         if facets.size is None and any(self._is_among(a, self.lexicon.sme_words, self._sme_stems) for a in analyses):
             facets = replace(facets, not_sizes=frozenset({"large"}))  # "pk-yritys": small or medium
         headcount = {index for index in range(len(analyses)) if self._is_headcount(analyses, index)}
         whole_needs, part_needs, need_words = self._needs_named(analyses, headcount)
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS)
         abroad_need = "recruiting_abroad" if hiring else "export"
-        abroad = {index for index, analysis in enumerate(analyses) if self._says_abroad(analysis)}
+        abroad = {
+            index
+            for index, analysis in enumerate(analyses)
+            if self._says_abroad(analysis) and not self._names_company_after(analyses, index)
+        }
         for index in abroad:
             need_words[index] = need_words.get(index, frozenset()) | {abroad_need}
         if written.abroad or abroad:

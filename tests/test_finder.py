@@ -637,3 +637,74 @@ def test_the_answer_does_not_depend_on_the_processs_hash_seed(tmp_path):
         for seed in ("1", "2", "3", "4")
     }
     assert len(answers) == 1, answers
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "maatila haluaa monialaistua, mitä tukia?",
+        "a farm in Juva wants to diversify into selling jam online, any support?",
+        "tila aikoo monialaistaa toimintaansa Juvalla",
+    ],
+)
+def test_a_farm_that_diversifies_gets_rural_business_aid_not_farm_aid(bundled, question):
+    understood = bundled.understand(question)
+    assert understood.facets.sector is None and understood.facets.not_sectors == {"agriculture"}
+    found = [match.service.id for match in bundled.search(question).matches[:3]]
+    assert "evk-maaseudun-yritysrahoitus" in found
+    assert "evk-maatalouden-investointituki" not in found
+
+
+def test_a_farm_that_does_not_diversify_stays_a_farm(bundled):
+    understood = bundled.understand("maatila tarvitsee rahoitusta uuteen navettaan Juvalla")
+    assert understood.facets.sector == "agriculture"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "a Dutch company is opening a production site in Mikkeli, who helps with premises and recruitment?",
+        "hollantilainen yritys harkitsee tehdasta Mikkeliin, kuka auttaa toimitiloissa ja rekrytoinnissa?",
+    ],
+)
+def test_the_country_of_a_company_is_not_where_its_employees_come_from(bundled, question):
+    understood = bundled.understand(question)
+    assert understood.facets.employee_origin is None
+    assert "recruiting_abroad" not in understood.needs
+    found = [match.service.id for match in bundled.search(question).matches[:3]]
+    assert "miksei-sijoittuminen" in found
+    assert not any(service.startswith("eures") for service in found)
+
+
+@pytest.mark.parametrize(
+    "question", ["työntekijöitä Espanjasta hoivayritykseen", "rekrytoimme hollantilaisia hitsaajia yritykseen"]
+)
+def test_a_country_the_employees_come_from_still_says_recruiting_abroad(bundled, question):
+    understood = bundled.understand(question)
+    assert understood.facets.employee_origin == "eu_eea"
+    assert "recruiting_abroad" in understood.needs
+
+
+def test_a_name_in_a_hyphenated_keyword_does_not_outweigh_the_name_itself(bundled):
+    # Other services list "Business Finland -rahoitus" as a keyword; the name alone means the provider.
+    found = [match.service.id for match in bundled.search("Business Finland").matches[:3]]
+    assert found and all(service.startswith("bf-") for service in found)
+
+
+def test_english_filler_words_are_no_topic(bundled):
+    understood = bundled.understand("quick question: is there anyone who handles this?")
+    assert not understood.needs
+    assert bundled.search("quick question: is there anyone who handles this?").matches == []
+
+
+@pytest.mark.parametrize("question", ["lainaa autoon 15000e, mistä halvin korko?", "car loan with the lowest interest"])
+def test_a_private_car_loan_gets_nothing(bundled, question):
+    assert bundled.search(question).matches == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["kuljetusyritys tarvitsee rahoitusta uuteen kuorma-autoon", "firman auto hajosi, rahoitus uuteen"],
+)
+def test_a_companys_vehicle_is_the_companys(bundled, question):
+    assert "finnvera-investointi-ja-kayttopaaomalaina" in [m.service.id for m in bundled.search(question).matches[:3]]

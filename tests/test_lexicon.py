@@ -100,7 +100,7 @@ def test_the_optional_tables_may_be_left_out(tmp_path):
         (
             "\n[business]\n",
             "\n[business]\nsanat = []\n",
-            "lexicon.toml: business.sanat: unknown key; expected sme, topics, words",
+            "lexicon.toml: business.sanat: unknown key; expected diversifying, sme, topics, words",
         ),
         ("\n[abroad]\n", "\n[abroad]\nmaat = []\n", "lexicon.toml: abroad.maat: unknown key; expected words"),
         ("loan = [", 'loan = ["",', "lexicon.toml: needs.loan[0]: empty word"),
