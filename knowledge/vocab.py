@@ -43,6 +43,7 @@ NEEDS: tuple[Term, ...] = (
     Term("tourism", "matkailu", "tourism"),
     Term("rnd", "tutkimus, kehitys ja innovaatiot", "R&D and innovation"),
     Term("premises", "toimitilat ja sijoittuminen", "premises and location"),
+    Term("permits", "luvat ja ilmoitukset", "permits and notifications"),
     Term("networking", "verkostot", "networking"),
     Term("general_advice", "yleinen yritysneuvonta", "general business advice"),
 )

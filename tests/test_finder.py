@@ -708,3 +708,30 @@ def test_a_private_car_loan_gets_nothing(bundled, question):
 )
 def test_a_companys_vehicle_is_the_companys(bundled, question):
     assert "finnvera-investointi-ja-kayttopaaomalaina" in [m.service.id for m in bundled.search(question).matches[:3]]
+
+
+@pytest.mark.parametrize(
+    ("question", "service"),
+    [
+        ("ravintola tarvitsee anniskeluluvan Mikkelissä", "lvv-elinkeinoluvat"),
+        ("pienpanimo tarvitsee alkoholiluvan, Puumala", "lvv-elinkeinoluvat"),
+        ("kahvila aloittaa Juvalla, mistä elintarvikehuoneistoilmoitus", "ruokavirasto-elintarvikeilmoitus"),
+    ],
+)
+def test_a_companys_permit_goes_to_the_permit_authority(bundled, question, service):
+    understood = bundled.understand(question)
+    assert "permits" in understood.needs
+    assert service in [match.service.id for match in bundled.search(question).matches[:3]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "urheiluseuran arpajaiset, tarvitaanko lupa",
+        "Can you help me renew my driving licence?",
+        "tarvitaanko lupa koiran ulkoiluttamiseen puistossa",
+    ],
+)
+def test_a_permit_without_a_company_is_no_company_matter(bundled, question):
+    assert "permits" not in bundled.understand(question).needs
+    assert bundled.search(question).matches == []
