@@ -36,11 +36,12 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "roles": frozenset({"words"}),
     "private": frozenset({"words", "topics"}),
     "senses": None,
+    "modifiers": frozenset({"words"}),
     "headcount": frozenset({"person_words"}),
     "stopwords": frozenset({"words"}),
 }
 _OPTIONAL_TABLES = frozenset(
-    {"shared_words", "employee_origin", "company_age", "business", "senses", "abroad", "roles", "private"}
+    {"shared_words", "employee_origin", "company_age", "business", "senses", "modifiers", "abroad", "roles", "private"}
 )
 _TRIGGER_IDS = {
     "needs": NEED_IDS,
@@ -75,6 +76,7 @@ class Lexicon:
     private_words: frozenset[str]  # the question says it is a private person's own matter
     private_topics: frozenset[str]  # a private person's subject, unless the question is about a company
     senses: Triggers  # ambiguous word -> the context words without which it is ignored in a question
+    modifiers: frozenset[str]  # ambiguous words whose context must follow them ("uusi yritys", not "uusi linja")
     person_words: tuple[str, ...]  # a number before one of these is a headcount
     stopwords: frozenset[str]  # no meaning for ranking
 
@@ -264,6 +266,10 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
     role_words = check.listed(data, "roles", "words")
     private_words = check.listed(data, "private", "words")
     private_topics = check.listed(data, "private", "topics")
+    modifiers = check.listed(data, "modifiers", "words")
+    for word in modifiers:
+        if fold(word) not in {fold(key) for key in senses}:
+            check.error("modifiers.words", f"'{word}' has no [senses] entry: list its context words there")
     person_words = check.listed(data, "headcount", "person_words")
     stopwords = check.listed(data, "stopwords", "words")
     if check.errors:
@@ -285,6 +291,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         private_words=frozenset(fold(word) for word in private_words),
         private_topics=frozenset(fold(word) for word in private_topics),
         senses=MappingProxyType({fold(key): words for key, words in senses.items()}),
+        modifiers=frozenset(fold(word) for word in modifiers),
         person_words=person_words,
         stopwords=frozenset(stopwords),
     )

@@ -74,6 +74,7 @@ class Understanding:
 # NEGATION_REACH words after one says what the company is not, so it is no fact about it.
 NEGATIONS = frozenset({"ei", "en", "et", "emme", "ette", "eivat", "eika", "enka", "not", "non", "isnt", "no"})
 NEGATION_REACH = 3
+MODIFIER_REACH = 2  # a modifier ("uusi") qualifies one of the next two words ("uusi pieni yritys")
 CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")  # a negation's reach ends at the clause
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
 FARM_SECTOR = "agriculture"
@@ -138,10 +139,12 @@ class QuestionReader:
         kept = []
         for index, analysis in enumerate(analyses):
             others = analyses[:index] + analyses[index + 1 :]
+            following = analyses[index + 1 : index + 1 + MODIFIER_REACH]
             lost = {
                 term
                 for term in analysis.lemmas | analysis.parts
-                if term in self._senses and not self._in_question(self._senses[term], others)
+                if term in self._senses
+                and not self._in_question(self._senses[term], following if term in self.lexicon.modifiers else others)
             }
             if not analysis.known:  # a guess: the typed word may be an inflected ambiguous word
                 word = fold(analysis.word)

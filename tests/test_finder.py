@@ -735,3 +735,24 @@ def test_a_companys_permit_goes_to_the_permit_authority(bundled, question, servi
 def test_a_permit_without_a_company_is_no_company_matter(bundled, question):
     assert "permits" not in bundled.understand(question).needs
     assert bundled.search(question).matches == []
+
+
+@pytest.mark.parametrize(
+    ("question", "stage"),
+    [
+        ("uusi yritys tarvitsee rahoitusta", "startup"),
+        ("uusi pieni yritys hakee rahoitusta", "startup"),
+        ("new company in Mikkeli needs funding", "startup"),
+        ("teollisuusyritys hakee kehittämisavustusta uuteen tuotantolinjaan", None),
+        ("yritys tarvitsee uuden työntekijän", None),
+    ],
+)
+def test_new_says_a_new_company_only_next_to_the_company(bundled, question, stage):
+    assert bundled.understand(question).facets.stage == stage
+
+
+def test_a_large_company_gets_no_grant_made_for_smes(bundled):
+    question = "Iso teollisuusyritys (yli 500 hlö) Mikkelissä kysyy ELY:n kehittämisavustusta uuteen tuotantolinjaan"
+    found = [match.service.id for match in bundled.search(question).matches]
+    assert bundled.understand(question).facets.size == "large"
+    assert not {"evk-kasvuselvitys", "evk-kehittamisavustus"} & set(found)
