@@ -16,6 +16,8 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Protocol
 
+from rapidfuzz.distance import Levenshtein
+
 log = logging.getLogger(__name__)
 
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "ü": "u"})
@@ -25,7 +27,10 @@ _TOKEN = re.compile(r"[0-9a-zåäöéü&]+(?:[-'’][0-9a-zåäöéü&]+)*")
 _WORDBASE_PIECE = re.compile(r"\+([^+(]*)((?:\([^)]*\))*)")
 _FIRST_BRACKET = re.compile(r"\(([^)]*)\)")
 MIN_PART_LENGTH = 3
-SUGGESTIONS_TRIED = 2
+SUGGESTIONS_TRIED = 4
+# A suggestion stands for a typo only when it is that close to the typed word (after ä/ö are folded):
+# Voikko also suggests unrelated words for names, slang and English ("rekry" -> "kerry", "meat" -> "melat").
+SUGGESTION_EDITS, SUGGESTION_EDITS_LONG, LONG_WORD = 1, 2, 8
 
 
 def fold(text: str) -> str:
@@ -40,13 +45,14 @@ def _alias_pattern(keys: Iterable[str]) -> re.Pattern[str] | None:
     long = [re.escape(key) for key in ordered if len(key) >= 5]
     short = [re.escape(key) for key in ordered if len(key) < 5]
     branches = []
+    # A long key may also end a hyphenated compound ("kv-rekry"); a short one only stands alone.
     if long:
-        branches.append(r"(?P<long>" + "|".join(long) + r")(?::?[a-z]{0,6})")
+        branches.append(r"(?<![\w&])(?P<long>" + "|".join(long) + r")(?::?[a-z]{0,6})")
     if short:
-        branches.append(r"(?P<short>" + "|".join(short) + r")(?::[a-z]{1,5})?")
+        branches.append(r"(?<![\w&-])(?P<short>" + "|".join(short) + r")(?::[a-z]{1,5})?")
     if not branches:
         return None
-    return re.compile(r"(?<![\w&-])(?:" + "|".join(branches) + r")(?![\w&])")
+    return re.compile(r"(?:" + "|".join(branches) + r")(?![\w&])")
 
 
 class Aliases:
@@ -187,7 +193,11 @@ class VoikkoAnalyzer:
                     head = min(piece_lemmas, default=fold(piece))
         guesses: set[str] = set()
         if self._suggest and len(word) >= 4 and not any(char.isdigit() for char in word):
+            folded = fold(word)
+            edits = SUGGESTION_EDITS_LONG if len(folded) >= LONG_WORD else SUGGESTION_EDITS
             for suggestion in self._voikko.suggest(word)[:SUGGESTIONS_TRIED]:
+                if Levenshtein.distance(folded, fold(suggestion), score_cutoff=edits) > edits:
+                    continue
                 suggested_lemmas, suggested_parts, suggested_head = self._readings(suggestion)
                 guesses |= suggested_lemmas
                 parts |= suggested_parts

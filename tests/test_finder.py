@@ -756,3 +756,21 @@ def test_a_large_company_gets_no_grant_made_for_smes(bundled):
     found = [match.service.id for match in bundled.search(question).matches]
     assert bundled.understand(question).facets.size == "large"
     assert not {"evk-kasvuselvitys", "evk-kehittamisavustus"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("question", "service"),
+    [
+        ("kv-rekry", "wif-rekrytointineuvonta"),
+        ("EVK avustus", "evk-kehittamisavustus"),
+        ("kausityöntekijät", "eures-kausityo"),
+    ],
+)
+def test_short_hurried_questions_find_their_service(bundled, question, service):
+    assert service in [match.service.id for match in bundled.search(question).matches[:3]]
+
+
+def test_a_voikko_suggestion_far_from_the_typed_word_is_no_reading_of_it():
+    analysis = analyzer_named("voikko").analyse("rekry")
+    assert analysis.lemmas == {"rekry"}
+    assert "rahoitus" in analyzer_named("voikko").analyse("rahotus").lemmas  # a typo still is
