@@ -191,6 +191,7 @@ def create_app(
             )
 
     async def start_engine(_app: web.Application) -> None:
+        db.checkpoint_in_background()
         if start_delivery:
             _app[DELIVERY_TASK] = asyncio.create_task(engine.run())
 

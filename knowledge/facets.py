@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -107,14 +108,23 @@ def _municipality(analyses: list[WordAnalysis]) -> Municipality | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def _size_words(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The lexicon's person-word beginnings and size phrases, folded once."""
+    persons = tuple(fold(person)[:4] for person in lexicon.person_words)
+    sizes = tuple((size, tuple(fold(word) for word in words)) for size, words in lexicon.sizes.items())
+    return persons, sizes
+
+
 def _size(text: str, lexicon: Lexicon) -> str | None:
     folded = fold(text)
+    persons, sizes = _size_words(lexicon)
     for match in _HEADCOUNT.finditer(folded):
         number, word = int(match.group(1)), match.group(2)
-        if any(word.startswith(fold(person)[:4]) for person in lexicon.person_words):
+        if word.startswith(persons):
             return size_for_headcount(number)
-    for size, words in lexicon.sizes.items():
-        if any(fold(word) in folded for word in words):
+    for size, words in sizes:
+        if any(word in folded for word in words):
             return size
     return None
 

@@ -58,7 +58,21 @@ class Profile:
     sizes: frozenset[str]
     sectors: frozenset[str]
     rules: Rules
-    max_bonus: float  # the most the company's facts can add to its score
+    local_bonus: float  # the most its area adds, for a company whose municipality is known
+
+    def max_bonus(self, facets: Facets, known: dict[str, frozenset[str] | None], age: int | None) -> float:
+        """The most what is known of the company can add to the score (bounds the ranking loop)."""
+        bonus = self.local_bonus if facets.municipality is not None else 0.0
+        if facets.stage and self.stages:
+            bonus += STAGE_FIT
+        if facets.size and self.sizes:
+            bonus += SIZE_FIT
+        if facets.sector and self.sectors:
+            bonus += SECTOR_FIT
+        met = sum(known[fact] is not None for fact, _ in self.rules.only)
+        if self.rules.max_age is not None and age is not None:
+            met += 1
+        return bonus + RULE_FIT * met
 
 
 def profile_of(service: Service, provider: Provider) -> Profile:
@@ -67,11 +81,6 @@ def profile_of(service: Service, provider: Provider) -> Profile:
     local = None if ALL_AREA in area else frozenset(area)
     share = 1.0 if local is None else len(local & MUNICIPALITY_CODES) / len(MUNICIPALITY_CODES)
     rules = rules_of(service)
-    bonus = (LOCAL_BONUS * (2 - share) if local is not None else 0.0) + RULE_FIT * (
-        len(rules.only) + (rules.max_age is not None)
-    )
-    bonus += (STAGE_FIT if service.stages else 0.0) + (SIZE_FIT if service.sizes else 0.0)
-    bonus += SECTOR_FIT if service.sectors else 0.0
     return Profile(
         service.id,
         tuple(service.needs),
@@ -82,7 +91,7 @@ def profile_of(service: Service, provider: Provider) -> Profile:
         frozenset(service.sizes),
         frozenset(service.sectors),
         rules,
-        bonus,
+        LOCAL_BONUS * (2 - share) if local is not None else 0.0,
     )
 
 
@@ -184,15 +193,24 @@ class Ranker:
         """The `top` services, best first (ties by service id), without those the company cannot use."""
         read = understood.facets
         sources = set(understood.need_sources)
-        multi = MULTI_NEED_BONUS * max(0, len(sources) - 1)
         known, age = possible_values(read), company_age(read)
         code = read.municipality.code if read.municipality else None
         profiles = self.profiles
+        # A service that meets more of what was asked ranks higher; few distinct need sets, many services.
+        multi_by_needs: dict[frozenset[str], float] = {}
+
+        def multi(profile: Profile) -> float:
+            bonus = multi_by_needs.get(profile.need_set)
+            if bonus is None:
+                met = sum(not profile.need_set.isdisjoint(source) for source in sources) if len(sources) > 1 else 0
+                bonus = multi_by_needs[profile.need_set] = MULTI_NEED_BONUS * max(0, met - 1)
+            return bonus
+
         # Best possible score first, so that the loop can stop once nothing below can reach the answer.
         candidates = [
-            (-(value + profiles[position].max_bonus + multi), position, value)
+            (-(value + profile.max_bonus(read, known, age) + multi(profile)), position, value)
             for position, value in relevance.items()
-            if value >= MIN_SCORE and self._offered(profiles[position], code, read.sector)
+            if value >= MIN_SCORE and self._offered(profile := profiles[position], code, read.sector)
         ]
         heapq.heapify(candidates)  # cheaper than sorting: the loop below stops after a few
         scored: list[tuple[float, str, int, tuple[Condition, ...]]] = []
@@ -207,9 +225,7 @@ class Ranker:
                 continue  # the company is known not to qualify
             score = value + self._facet_adjustment(profile, read)
             score += RULE_FIT * judgement.met - sum(_open_cost(condition) for condition in judgement.open)
-            if len(sources) > 1:  # a service that meets more of what was asked ranks higher
-                met = sum(not profile.need_set.isdisjoint(source) for source in sources)
-                score += MULTI_NEED_BONUS * max(0, met - 1)
+            score += multi(profile)
             if score <= 0:
                 continue
             scored.append((score, profile.service_id, position, judgement.open))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.common.clock import from_stored_time, to_stored_time
+from bot.storage.checkpoint import BackgroundCheckpoints
 from bot.storage.migrations import migrations
 from bot.storage.sqlite import open_database
 from bot.storage.state_store import EtagConflict, StateStore
@@ -151,3 +152,41 @@ async def test_bot_state_storage_round_trips_and_detects_conflicts(tmp_path):
     with pytest.raises(EtagConflict):
         await storage.write({"conv/3": {**second_read, "DialogState": {"stack": ["stale"]}}})
     assert (await storage.read(["conv/3"]))["conv/3"]["DialogState"] == {"stack": []}
+
+
+def _wal_pages(path: Path) -> int:
+    wal = Path(f"{path}-wal")
+    return wal.stat().st_size // 4096 if wal.exists() else 0
+
+
+def test_with_background_checkpoints_no_commit_checkpoints_and_closing_empties_the_log(tmp_path):
+    path = tmp_path / "k.db"
+    db = open_database(path, FakeClock())
+    db.checkpoint_in_background(interval=3600)  # only the closing checkpoint runs in this test
+    db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+    for number in range(1500):
+        with db.transaction():
+            db.insert("INSERT INTO notes (text) VALUES (?)", [f"muistiinpano {number}" * 20])
+    # SQLite would have checkpointed (and synced) on a commit past 1,000 pages; this log kept growing.
+    assert _wal_pages(path) > 1000
+    db.close()
+    assert _wal_pages(path) == 0
+    reopened = sqlite3.connect(path)
+    assert reopened.execute("SELECT count(*) FROM notes").fetchone() == (1500,)
+    reopened.close()
+
+
+def test_a_background_checkpoint_copies_the_log_while_the_bot_keeps_writing(tmp_path):
+    path = tmp_path / "k.db"
+    db = open_database(path, FakeClock())
+    db.checkpoint_in_background(interval=3600)
+    db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+    with db.transaction():
+        db.insert("INSERT INTO notes (text) VALUES ('ensimmäinen')")
+    other = sqlite3.connect(path, isolation_level=None)
+    assert BackgroundCheckpoints(str(path)).checkpoint(other) > 0  # what the thread does every second
+    with db.transaction():  # the writer is not blocked by it
+        db.insert("INSERT INTO notes (text) VALUES ('toinen')")
+    other.close()
+    db.close()
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM notes").fetchone() == (2,)

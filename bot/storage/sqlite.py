@@ -15,6 +15,7 @@ from typing import Any, cast
 import sqlite_utils
 
 from bot.common.clock import Clock, system_clock
+from bot.storage.checkpoint import CHECKPOINT_INTERVAL, BackgroundCheckpoints
 from bot.storage.database import Params, Row
 from bot.storage.migrations import apply_migrations
 
@@ -39,6 +40,15 @@ class SqliteDatabase:
             self.driver.enable_wal()
         self._conn.execute("PRAGMA synchronous = NORMAL")
         self._depth = 0
+        self._checkpoints: BackgroundCheckpoints | None = None
+
+    def checkpoint_in_background(self, interval: float = CHECKPOINT_INTERVAL) -> None:
+        """Checkpoint the WAL from a thread of its own, not on the commit that fills it (see checkpoint.py)."""
+        if self.path == ":memory:" or self._checkpoints is not None:
+            return
+        self._conn.execute("PRAGMA wal_autocheckpoint = 0")
+        self._checkpoints = BackgroundCheckpoints(self.path, interval)
+        self._checkpoints.start()
 
     def _cursor(self, sql: str, params: Params) -> sqlite3.Cursor:
         cursor = self._conn.cursor()
@@ -123,7 +133,10 @@ class SqliteDatabase:
             return False
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection (after the background checkpoints, if any, have stopped)."""
+        if self._checkpoints is not None:
+            self._checkpoints.stop()
+            self._checkpoints = None
         self._conn.close()
 
 
