@@ -230,12 +230,12 @@ class QuestionReader:
 
     def _word_needs(self, analysis: WordAnalysis) -> tuple[set[str], set[str]]:
         """The needs a word names as a whole word, and those it names only by a compound part."""
-        if analysis.lemmas & self.lexicon.business_words:
-            return set(), set()  # "startup" names the company, not a need to start one
-        whole: set[str] = set()
-        parts: set[str] = set()
         guess = not analysis.known and not analysis.lemmas & self._all_triggers
         word = fold(analysis.word)
+        if analysis.lemmas & self.lexicon.business_words or (guess and self._business_guesses.has(word)):
+            return set(), set()  # "startup" ("startupille") names the company, not a need to start one
+        whole: set[str] = set()
+        parts: set[str] = set()
         need_of = self._need_of
         for lemma in analysis.lemmas:
             whole.update(need_of.get(lemma, ()))

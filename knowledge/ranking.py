@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from knowledge.eligibility import Condition, Rules, company_age, judge, possible_values, rules_of
 from knowledge.facets import Facets
 from knowledge.models import Provider, Service
-from knowledge.question import Understanding
+from knowledge.question import TOPIC_NEED, Understanding
 from knowledge.vocab import ALL_AREA, MUNICIPALITY_CODES
 
 NEED_PRIMARY = 4.0  # a service's first need met
@@ -138,7 +138,12 @@ class Ranker:
         counts fully there: the phrase says which sense it has. A need word that is also a rare keyword
         of a service as written ("työterveyshuolto") names that service: there it is not capped.
         """
+        # General advice fits any subject: asking for it ("neuvontaa tietoturvaan") leaves the subject
+        # words their full weight in the services made for the subject. (When it was only inferred from a
+        # business-only subject, "alarajahuojennus", the business advisers are the answer: it gates.)
         needs = frozenset(understood.needs)
+        if any(TOPIC_NEED in source for source in understood.need_sources):
+            needs -= {TOPIC_NEED}
         need_sets = self._need_sets
         relevance: dict[int, float] = defaultdict(float)
         phrases = list(in_phrase) or [set() for _ in per_word]

@@ -774,3 +774,25 @@ def test_a_voikko_suggestion_far_from_the_typed_word_is_no_reading_of_it():
     analysis = analyzer_named("voikko").analyse("rekry")
     assert analysis.lemmas == {"rekry"}
     assert "rahoitus" in analyzer_named("voikko").analyse("rahotus").lemmas  # a typo still is
+
+
+def test_a_company_word_with_an_ending_names_the_company_not_a_need(bundled):
+    understood = bundled.understand("mistä löytyy sijoittajia startupille")
+    assert "starting" not in understood.needs
+    assert bundled.search("mistä löytyy sijoittajia startupille").matches[0].service.id.startswith("fiban")
+
+
+def test_asking_for_advice_on_a_subject_finds_the_subjects_own_service(bundled):
+    found = [m.service.id for m in bundled.search("onko ilmaista neuvontaa tietoturvaan pienelle firmalle").matches]
+    assert "kyber-pk-tietoturva" in found[:3]
+
+
+def test_a_renovation_is_what_the_company_does_not_what_it_is(bundled):
+    understood = bundled.understand("energiaremontti tuotantohalliin, avustusta?")
+    assert understood.facets.sector is None and "energy" in understood.needs
+    assert bundled.understand("remonttifirma palkkaa työntekijän").facets.sector == "construction"
+
+
+def test_an_entrepreneurs_illness_is_about_coping(bundled):
+    found = [m.service.id for m in bundled.search("yrittäjä sairastui, kuka hoitaa firmaa, onko jotain tukea").matches]
+    assert "kela-yrittajan-sairauspaivaraha" in found[:3]
