@@ -31,6 +31,9 @@ _GAP = r"(?:[a-z0-9.:-]+\s+){0,3}?"  # a few words between
 # in English a word may come between: "a Dutch food company"). A country in a case ending ("Espanjasta
 # hoivayritykseen") or an adjective on other people ("hollantilaisia hitsaajia") is the employees' origin.
 _FINNISH_ADJECTIVE = re.compile(r"lai(?:nen|s\w*)$")
+_FINNISH_PEOPLE = re.compile(r"lais(?:ia|et|ten|ille|ilta|iin)$")  # "virolaisia", "filippiiniläisille"
+# ... unless they are customers or visitors: "virolaiset asiakkaat", "ruotsalaisille matkailijoille"
+_CUSTOMERS_NEXT = re.compile(r"\s+(?:asiak|matkailij|turist|ostaj|kuluttaj|vierai|vieras|kaupp|markkin)")
 _ENGLISH_ADJECTIVE = re.compile(r"(?:ish|ch|ian|an|ese)$")
 _COMPANY_NEXT = re.compile(r"\s+" + _COMPANY + r"\w*\b")
 _COMPANY_SOON = re.compile(r"\s+(?:[a-z-]+\s+)?" + _COMPANY + r"\w*\b")
@@ -51,6 +54,7 @@ class WrittenFacts:
     company_age: int | None = None
     words: frozenset[str] = frozenset()
     abroad: bool = False  # a foreign country or the EU was named, whichever origin that gives
+    people: bool = False  # the origin was said of people ("virolaisia rakennusmiehiä"): someone to hire
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -100,17 +104,20 @@ def _folded_numbers() -> dict[str, int]:
     return {fold(word): value for word, value in _NUMBER_WORDS.items()}
 
 
-def _origin(text: str, patterns: _Patterns) -> tuple[str | None, set[str]]:
+def _origin(text: str, patterns: _Patterns) -> tuple[str | None, set[str], bool]:
     if patterns.origin is None:
-        return None, set()
+        return None, set(), False
     found: set[str] = set()
     words: set[str] = set()
+    people = False
     for match in patterns.origin.finditer(text):
         if _of_company(match.group(0), text, match.end()):
             continue  # "hollantilainen yritys", "a Dutch food company": where the company is from
         found.add(patterns.origin_ids[match.group(1)])
         words.update(tokens(match.group(0)))
-    return (found.pop() if len(found) == 1 else None), words
+        if _FINNISH_PEOPLE.search(match.group(0)) and not _CUSTOMERS_NEXT.match(text, match.end()):
+            people = True
+    return (found.pop() if len(found) == 1 else None), words, people
 
 
 def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[int | None, set[str]]:
@@ -132,6 +139,6 @@ def read_written_facts(text: str, lexicon: Lexicon, today: date | None = None) -
     """The employee's origin and the company's age in `text`; an age from a founding year needs `today`."""
     folded = fold(text)
     patterns = _patterns(lexicon)
-    origin, origin_words = _origin(folded, patterns)
+    origin, origin_words, people = _origin(folded, patterns)
     age, age_words = _age(folded, patterns, today)
-    return WrittenFacts(origin, age, frozenset(origin_words | age_words), bool(origin_words))
+    return WrittenFacts(origin, age, frozenset(origin_words | age_words), bool(origin_words), people)

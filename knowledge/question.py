@@ -375,7 +375,7 @@ class QuestionReader:
             facets = replace(facets, not_sizes=frozenset({"large"}))  # "pk-yritys": small or medium
         headcount = {index for index in range(len(analyses)) if self._is_headcount(analyses, index)}
         whole_needs, part_needs, need_words = self._needs_named(analyses, headcount)
-        hiring = bool((whole_needs | part_needs) & HIRING_NEEDS)
+        hiring = bool((whole_needs | part_needs) & HIRING_NEEDS) or written.people
         abroad_need = "recruiting_abroad" if hiring else "export"
         abroad = {
             index

@@ -796,3 +796,26 @@ def test_a_renovation_is_what_the_company_does_not_what_it_is(bundled):
 def test_an_entrepreneurs_illness_is_about_coping(bundled):
     found = [m.service.id for m in bundled.search("yrittäjä sairastui, kuka hoitaa firmaa, onko jotain tukea").matches]
     assert "kela-yrittajan-sairauspaivaraha" in found[:3]
+
+
+@pytest.mark.parametrize(
+    ("question", "origin"),
+    [("virolaisia rakennusmiehiä Mikkeliin", "eu_eea"), ("Filippiiniläisiä hoitajia hoivakotiin", "outside_eu_eea")],
+)
+def test_people_of_a_nationality_are_people_to_hire(bundled, question, origin):
+    understood = bundled.understand(question)
+    assert "recruiting_abroad" in understood.needs
+    assert understood.facets.employee_origin == origin
+
+
+@pytest.mark.parametrize(
+    "question", ["virolaiset asiakkaat kiinnostuneita tuotteistamme", "ruotsalaisille matkailijoille markkinointia"]
+)
+def test_customers_of_a_nationality_are_no_hires(bundled, question):
+    understood = bundled.understand(question)
+    assert "recruiting_abroad" not in understood.needs and "export" in understood.needs
+
+
+def test_a_name_takes_its_finnish_endings():
+    voikko = Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
+    assert voikko.search("Etelä-Savon yrittäjien jäseneksi?").matches[0].service.id.startswith("esy-")
