@@ -36,12 +36,24 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "roles": frozenset({"words"}),
     "private": frozenset({"words", "topics"}),
     "senses": None,
+    "otherwise": None,
     "modifiers": frozenset({"words"}),
     "headcount": frozenset({"person_words"}),
     "stopwords": frozenset({"words"}),
 }
 _OPTIONAL_TABLES = frozenset(
-    {"shared_words", "employee_origin", "company_age", "business", "senses", "modifiers", "abroad", "roles", "private"}
+    {
+        "shared_words",
+        "employee_origin",
+        "company_age",
+        "business",
+        "senses",
+        "modifiers",
+        "otherwise",
+        "abroad",
+        "roles",
+        "private",
+    }
 )
 _TRIGGER_IDS = {
     "needs": NEED_IDS,
@@ -77,6 +89,7 @@ class Lexicon:
     private_topics: frozenset[str]  # a private person's subject, unless the question is about a company
     senses: Triggers  # ambiguous word -> the context words without which it is ignored in a question
     modifiers: frozenset[str]  # ambiguous words whose context must follow them ("uusi yritys", not "uusi linja")
+    otherwise: Mapping[str, str]  # ambiguous word -> the word it means without its context ("tila" -> "toimitila")
     person_words: tuple[str, ...]  # a number before one of these is a headcount
     stopwords: frozenset[str]  # no meaning for ranking
 
@@ -258,6 +271,14 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
             check.error(
                 f"senses.{_key(key)}", "no context words: the word would always be ignored; make it a stop word"
             )
+    otherwise: dict[str, str] = {}
+    for key, value in check.table(data, "otherwise").items():
+        if fold(key) not in {fold(sense) for sense in senses}:
+            check.error(f"otherwise.{_key(key)}", f"'{key}' has no [senses] entry: list its context words there")
+        elif not isinstance(value, str) or not value.strip():
+            check.error(f"otherwise.{_key(key)}", f"expected the word it means otherwise, got {_kind(value)}")
+        else:
+            otherwise[fold(key)] = value.strip()
     business_words = check.listed(data, "business", "words")
     business_topics = check.listed(data, "business", "topics")
     sme_words = check.listed(data, "business", "sme")
@@ -292,6 +313,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         private_topics=frozenset(fold(word) for word in private_topics),
         senses=MappingProxyType({fold(key): words for key, words in senses.items()}),
         modifiers=frozenset(fold(word) for word in modifiers),
+        otherwise=MappingProxyType(otherwise),
         person_words=person_words,
         stopwords=frozenset(stopwords),
     )

@@ -153,7 +153,13 @@ class QuestionReader:
                     if inflected and not self._in_question(context, others):
                         lost |= analysis.lemmas
             if lost:
-                analysis = replace(analysis, lemmas=analysis.lemmas - lost, parts=analysis.parts - lost)
+                # Without its context the word may still mean something: "tiloja" for a company is premises.
+                instead = {
+                    fold(self.lexicon.otherwise[term])
+                    for term in lost & analysis.lemmas
+                    if term in self.lexicon.otherwise
+                }
+                analysis = replace(analysis, lemmas=(analysis.lemmas - lost) | instead, parts=analysis.parts - lost)
             if analysis.lemmas:  # a word whose every reading needed a missing context is no word here
                 kept.append(analysis)
         return kept

@@ -819,3 +819,11 @@ def test_customers_of_a_nationality_are_no_hires(bundled, question):
 def test_a_name_takes_its_finnish_endings():
     voikko = Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
     assert voikko.search("Etelä-Savon yrittäjien jäseneksi?").matches[0].service.id.startswith("esy-")
+
+
+def test_a_companys_tilat_are_premises_and_a_farms_tila_is_the_farm():
+    voikko = Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
+    assert "premises" in voikko.understand("vapaita tiloja Juvalla yritykselle?").needs
+    assert voikko.search("vapaita tiloja Juvalla?").matches[0].service.id == "juva-toimitilat"
+    farm = voikko.understand("tila haluaa laajentaa navettaa")
+    assert "premises" not in farm.needs and farm.facets.sector == "agriculture"

@@ -52,7 +52,7 @@ def test_the_bundled_lexicon_loads_and_validates_clean():
 
 def test_the_optional_tables_may_be_left_out(tmp_path):
     text = BUNDLED_LEXICON.read_text(encoding="utf-8")
-    for table in ("employee_origin", "company_age", "business", "senses", "modifiers", "abroad"):
+    for table in ("employee_origin", "company_age", "business", "senses", "modifiers", "otherwise", "abroad"):
         text = re.sub(rf"\n\[{table}\]\n(?:(?!\n\[).)*", "\n", text, flags=re.S)
     path = tmp_path / LEXICON_FILE
     path.write_text(text, encoding="utf-8")
@@ -65,6 +65,11 @@ def test_the_optional_tables_may_be_left_out(tmp_path):
     ("old", "new", "expected"),
     [
         ("guarantee = [", "takuu = [", "lexicon.toml: needs.takuu: unknown need id 'takuu'"),
+        (
+            'tila = "toimitila"',
+            'tila = "toimitila"\nkauppa = "myymälä"',
+            "lexicon.toml: otherwise.kauppa: 'kauppa' has no [senses] entry: list its context words there",
+        ),
         (
             'words = ["uusi", "new"]',
             'words = ["uusi", "new", "vanha"]',
