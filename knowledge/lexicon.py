@@ -38,6 +38,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "senses": None,
     "otherwise": None,
     "modifiers": frozenset({"words"}),
+    "compounds": frozenset({"empty_heads"}),
     "headcount": frozenset({"person_words"}),
     "stopwords": frozenset({"words"}),
 }
@@ -50,6 +51,7 @@ _OPTIONAL_TABLES = frozenset(
         "senses",
         "modifiers",
         "otherwise",
+        "compounds",
         "abroad",
         "roles",
         "private",
@@ -90,6 +92,7 @@ class Lexicon:
     senses: Triggers  # ambiguous word -> the context words without which it is ignored in a question
     modifiers: frozenset[str]  # ambiguous words whose context must follow them ("uusi yritys", not "uusi linja")
     otherwise: Mapping[str, str]  # ambiguous word -> the word it means without its context ("tila" -> "toimitila")
+    empty_heads: frozenset[str]  # compound ends that add nothing: "palkkatukihakemus" is about the wage subsidy
     person_words: tuple[str, ...]  # a number before one of these is a headcount
     stopwords: frozenset[str]  # no meaning for ranking
 
@@ -279,6 +282,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
             check.error(f"otherwise.{_key(key)}", f"expected the word it means otherwise, got {_kind(value)}")
         else:
             otherwise[fold(key)] = value.strip()
+    empty_heads = check.listed(data, "compounds", "empty_heads")
     business_words = check.listed(data, "business", "words")
     business_topics = check.listed(data, "business", "topics")
     sme_words = check.listed(data, "business", "sme")
@@ -314,6 +318,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         senses=MappingProxyType({fold(key): words for key, words in senses.items()}),
         modifiers=frozenset(fold(word) for word in modifiers),
         otherwise=MappingProxyType(otherwise),
+        empty_heads=frozenset(fold(word) for word in empty_heads),
         person_words=person_words,
         stopwords=frozenset(stopwords),
     )

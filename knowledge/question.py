@@ -247,6 +247,10 @@ class QuestionReader:
             whole.update(need_of.get(lemma, ()))
         for part in analysis.parts:
             parts.update(need_of.get(part, ()))
+        if not whole and analysis.head in self.lexicon.empty_heads:
+            for lemma in analysis.lemmas:  # "palkkatukihakemus": what the front part names, said outright
+                if lemma.endswith(analysis.head) and len(lemma) > len(analysis.head):
+                    whole.update(need_of.get(lemma[: -len(analysis.head)], ()))
         if guess:  # by letters: "rahoitusta" is rahoitus, "konepaja" may be a compound on kone
             for trigger, form in self._need_stems.forms(word):
                 (whole if form == "whole" else parts).update(self._need_of[trigger])

@@ -827,3 +827,29 @@ def test_a_companys_tilat_are_premises_and_a_farms_tila_is_the_farm():
     assert voikko.search("vapaita tiloja Juvalla?").matches[0].service.id == "juva-toimitilat"
     farm = voikko.understand("tila haluaa laajentaa navettaa")
     assert "premises" not in farm.needs and farm.facets.sector == "agriculture"
+
+
+@pytest.mark.parametrize(
+    ("question", "need"),
+    [("palkkatukihakemus keski-savo", "wage_subsidy"), ("starttirahahakemus", "starting"), ("vientiasia", "export")],
+)
+def test_a_compound_on_an_empty_end_asks_for_its_front_part(question, need):
+    voikko = Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
+    assert need in voikko.understand(question).needs
+    assert voikko.search(question).matches
+
+
+def test_own_pension_application_is_private(bundled):
+    assert bundled.search("oma eläkehakemus, milloin pitää jättää").matches == []
+
+
+@pytest.mark.parametrize(
+    ("question", "need", "never"),
+    [
+        ("Our restaurant in Savonlinna is in financial trouble, who can help?", "financial_distress", "loan"),
+        ("financial support for a small company in Juva", "loan", "financial_distress"),
+    ],
+)
+def test_financial_is_funding_only_next_to_support(bundled, question, need, never):
+    needs = bundled.understand(question).needs
+    assert need in needs and never not in needs
