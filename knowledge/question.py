@@ -154,10 +154,11 @@ class QuestionReader:
                         lost |= analysis.lemmas
             if lost:
                 # Without its context the word may still mean something: "tiloja" for a company is premises.
+                # Only for a word with no other reading: "tilaa" may be the verb "tilata", to order.
+                otherwise = self.lexicon.otherwise
+                only_reading = analysis.lemmas <= lost
                 instead = {
-                    fold(self.lexicon.otherwise[term])
-                    for term in lost & analysis.lemmas
-                    if term in self.lexicon.otherwise
+                    fold(otherwise[term]) for term in lost & analysis.lemmas if term in otherwise and only_reading
                 }
                 analysis = replace(analysis, lemmas=(analysis.lemmas - lost) | instead, parts=analysis.parts - lost)
             if analysis.lemmas:  # a word whose every reading needed a missing context is no word here

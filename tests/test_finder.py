@@ -853,3 +853,16 @@ def test_own_pension_application_is_private(bundled):
 def test_financial_is_funding_only_next_to_support(bundled, question, need, never):
     needs = bundled.understand(question).needs
     assert need in needs and never not in needs
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tarvitsen uuden läppärin töihin, kuka tilaa",  # "tilaa" orders: no premises
+        "kuka vie roskat toimistolla",  # "vie" takes out: no export
+        "miten haen kelasta asumistukea",  # a private benefit, though Kela is named
+    ],
+)
+def test_everyday_office_and_household_matters_get_nothing(question):
+    voikko = Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
+    assert voikko.search(question).matches == []
