@@ -59,6 +59,7 @@ class Profile:
     sectors: frozenset[str]
     rules: Rules
     local_bonus: float  # the most its area adds, for a company whose municipality is known
+    any_bonus: float  # the most the company's facts could add, whatever they are
 
     def max_bonus(self, facets: Facets, known: dict[str, frozenset[str] | None], age: int | None) -> float:
         """The most what is known of the company can add to the score (bounds the ranking loop)."""
@@ -81,6 +82,10 @@ def profile_of(service: Service, provider: Provider) -> Profile:
     local = None if ALL_AREA in area else frozenset(area)
     share = 1.0 if local is None else len(local & MUNICIPALITY_CODES) / len(MUNICIPALITY_CODES)
     rules = rules_of(service)
+    local_bonus = LOCAL_BONUS * (2 - share) if local is not None else 0.0
+    any_bonus = local_bonus + RULE_FIT * (len(rules.only) + (rules.max_age is not None))
+    any_bonus += (STAGE_FIT if service.stages else 0.0) + (SIZE_FIT if service.sizes else 0.0)
+    any_bonus += SECTOR_FIT if service.sectors else 0.0
     return Profile(
         service.id,
         tuple(service.needs),
@@ -91,7 +96,8 @@ def profile_of(service: Service, provider: Provider) -> Profile:
         frozenset(service.sizes),
         frozenset(service.sectors),
         rules,
-        LOCAL_BONUS * (2 - share) if local is not None else 0.0,
+        local_bonus,
+        any_bonus,
     )
 
 
@@ -212,10 +218,13 @@ class Ranker:
             return bonus
 
         # Best possible score first, so that the loop can stop once nothing below can reach the answer.
+        # The bound here is cheap (what any facts could add); the tighter one, by what is known of this
+        # company, is taken only for the services the loop reaches.
+        any_multi = MULTI_NEED_BONUS * max(0, len(sources) - 1)
         candidates = [
-            (-(value + profile.max_bonus(read, known, age) + multi(profile)), position, value)
+            (-(value + profiles[position].any_bonus + any_multi), position, value)
             for position, value in relevance.items()
-            if value >= MIN_SCORE and self._offered(profile := profiles[position], code, read.sector)
+            if value >= MIN_SCORE and self._offered(profiles[position], code, read.sector)
         ]
         heapq.heapify(candidates)  # cheaper than sorting: the loop below stops after a few
         scored: list[tuple[float, str, int, tuple[Condition, ...]]] = []
@@ -225,6 +234,11 @@ class Ranker:
             if len(best_scores) >= top and -negative_upper < best_scores[0]:
                 break
             profile = profiles[position]
+            if (
+                len(best_scores) >= top
+                and value + profile.max_bonus(read, known, age) + multi(profile) < best_scores[0]
+            ):
+                continue  # cannot reach the answer with what is known of the company
             judgement = judge(profile.rules, known, age)
             if judgement is None:
                 continue  # the company is known not to qualify
