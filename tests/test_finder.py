@@ -649,7 +649,7 @@ def test_the_answer_does_not_depend_on_the_processs_hash_seed(tmp_path):
 )
 def test_a_farm_that_diversifies_gets_rural_business_aid_not_farm_aid(bundled, question):
     understood = bundled.understand(question)
-    assert understood.facets.sector is None and understood.facets.not_sectors == {"agriculture"}
+    assert understood.facets.sector != "agriculture"  # unknown (not farming), or the food it makes
     found = [match.service.id for match in bundled.search(question).matches[:3]]
     assert "evk-maaseudun-yritysrahoitus" in found
     assert "evk-maatalouden-investointituki" not in found
@@ -866,3 +866,10 @@ def test_financial_is_funding_only_next_to_support(bundled, question, need, neve
 def test_everyday_office_and_household_matters_get_nothing(question):
     voikko = Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
     assert voikko.search(question).matches == []
+
+
+def test_a_farm_that_makes_a_food_product_is_in_the_food_business():
+    voikko = Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
+    question = "vuohitila Enonkoskella haluaa myydä juustoa suoraan tilalta, tarvitaanko elintarvikehuoneistoilmoitus"
+    assert voikko.understand(question).facets.sector == "food"
+    assert voikko.search(question).matches[0].service.id == "ruokavirasto-elintarvikeilmoitus"
