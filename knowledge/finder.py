@@ -163,9 +163,8 @@ class Finder:
             return SearchResult([], read, needs)  # a private person's subject, however business-like
         ranker = self._ranker
         matches = []
-        for ranked in ranker.rank(
-            ranker.relevance(understood, text.per_word, text.in_phrase, text.exact), understood, top
-        ):
+        relevance = ranker.relevance(understood, text.per_word, text.in_phrase, text.exact)
+        for ranked in ranker.covering(ranker.rank(relevance, understood, top), relevance, understood):
             service = self._services[ranked.position]
             provider = self.kb.provider_of(service)
             meets = tuple(need for need in service.needs if need in needs)

@@ -74,7 +74,7 @@ class Understanding:
 # NEGATION_REACH words after one says what the company is not, so it is no fact about it.
 NEGATIONS = frozenset({"ei", "en", "et", "emme", "ette", "eivat", "eika", "enka", "not", "non", "isnt", "no"})
 NEGATION_REACH = 3
-MODIFIER_REACH = 2  # a modifier ("uusi") qualifies one of the next two words ("uusi pieni yritys")
+MODIFIER_REACH = 3  # a modifier qualifies one of the next three words ("uusi pieni yritys", "start a new business")
 CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")  # a negation's reach ends at the clause
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
 FARM_SECTOR = "agriculture"
@@ -146,7 +146,8 @@ class QuestionReader:
                 if term in self._senses
                 and not self._in_question(self._senses[term], following if term in self.lexicon.modifiers else others)
             }
-            if not analysis.known:  # a guess: the typed word may be an inflected ambiguous word
+            listed = analysis.lemmas & (self._all_triggers | self.lexicon.business_words)
+            if not analysis.known and not listed:  # a guess: the typed word may be an inflected ambiguous word
                 word = fold(analysis.word)
                 for key, context in self._senses.items():
                     inflected = word.startswith(key) and len(word) - len(key) <= INFLECTION_LETTERS

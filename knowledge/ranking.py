@@ -42,6 +42,7 @@ OPEN_RULE_COST = 1.5  # for each only_for rule the question left open: the servi
 OPEN_SECTOR_RULE_COST = 4.0
 OPEN_EXCLUSION_COST = 0.25
 MIN_SCORE = 2.0  # below this a service is noise, even in a relevant answer
+SHOWN_FIRST = 3  # the answers the card shows before "show more": each thing asked should be among them
 RELATIVE_CUTOFF = 0.3  # drop results far below the best one, unless they meet a need of the question
 
 
@@ -170,6 +171,35 @@ class Ranker:
             for position, weight in self._by_need.get(need, ()):
                 relevance[position] += strength * weight
         return relevance
+
+    def covering(
+        self, ranked: list[Ranked], relevance: dict[int, float], understood: Understanding, shown: int = SHOWN_FIRST
+    ) -> list[Ranked]:
+        """`ranked` with the first `shown` covering each thing asked: when a question asks for two things
+        ("hitsaajia ei löydy ja investointi mietityttää") and the first answers all meet one, the best
+        service for the other takes the last of those places (the one it displaces moves down)."""
+        sources = list(dict.fromkeys(understood.need_sources))
+        if len(sources) != 2 or len(ranked) < shown:  # with more, which of them the adviser means is unclear
+            return ranked
+        head = ranked[:shown]
+        profiles = self.profiles
+        missing = [
+            source for source in sources if all(profiles[item.position].need_set.isdisjoint(source) for item in head)
+        ]
+        best: Ranked | None = None
+        for source in missing:
+            subset = {
+                position: value
+                for position, value in relevance.items()
+                if not profiles[position].need_set.isdisjoint(source)
+            }
+            found = self.rank(subset, understood, 1) if subset else []
+            if found and (best is None or found[0].score > best.score):
+                best = found[0]
+        if best is None:
+            return ranked
+        rest = [item for item in ranked if item.position != best.position]
+        return [*rest[: shown - 1], best, *rest[shown - 1 :]][: len(ranked)]
 
     def _facet_adjustment(self, profile: Profile, facets: Facets) -> float:
         adjustment = 0.0

@@ -873,3 +873,30 @@ def test_a_farm_that_makes_a_food_product_is_in_the_food_business():
     question = "vuohitila Enonkoskella haluaa myydä juustoa suoraan tilalta, tarvitaanko elintarvikehuoneistoilmoitus"
     assert voikko.understand(question).facets.sector == "food"
     assert voikko.search(question).matches[0].service.id == "ruokavirasto-elintarvikeilmoitus"
+
+
+def test_the_first_answers_cover_both_things_asked(bundled):
+    question = (
+        "12 hengen metallipaja Pieksämäellä: osaavia hitsaajia ei löydy ja investointi uuteen laserleikkuriin "
+        "mietityttää"
+    )
+    first = bundled.search(question, top=8).matches[:3]
+    met = {need for match in first for need in match.needs}
+    assert {"recruitment", "investment"} <= met
+
+
+@pytest.mark.parametrize(
+    ("question", "starting"),
+    [
+        ("wants to start exporting to Germany, who helps?", False),
+        ("I want to start a new business in Juva", True),
+        ("how to start my own company", True),
+    ],
+)
+def test_start_is_starting_a_business_only_before_one(bundled, question, starting):
+    assert ("starting" in bundled.understand(question).needs) is starting
+
+
+def test_a_listed_word_is_not_read_as_an_inflected_ambiguous_word(bundled):
+    understood = bundled.understand("kiertotalous startup haluaa pilotoida, mistä rahaa")
+    assert understood.facets.stage == "startup" and understood.business
