@@ -35,12 +35,16 @@ _FINNISH_PEOPLE = re.compile(r"lais(?:ia|et|ten|ille|ilta|iin)$")  # "virolaisia
 # ... unless they are customers or visitors: "virolaiset asiakkaat", "ruotsalaisille matkailijoille"
 _CUSTOMERS_NEXT = re.compile(r"\s+(?:asiak|matkailij|turist|ostaj|kuluttaj|vierai|vieras|kaupp|markkin)")
 _ENGLISH_ADJECTIVE = re.compile(r"(?:ish|ch|ian|an|ese)$")
-_COMPANY_NEXT = re.compile(r"\s+" + _COMPANY + r"\w*\b")
+_COMPANY_NEXT = re.compile(r"\s+(?:" + _COMPANY + r"|yrittaj)\w*\b")  # "ukrainalainen yrittäjä" too
+# The asker or the founder said where they are from: no employee to hire and no market to sell to.
+_FOUNDER_BEFORE = re.compile(r"(?:\bi'?m|\bi am|\bwe are|\bwe're|\bas an?|\bolen|\bolemme)\s+(?:an?\s+)?(?:from\s+)?$")
 _COMPANY_SOON = re.compile(r"\s+(?:[a-z-]+\s+)?" + _COMPANY + r"\w*\b")
 
 
-def _of_company(word: str, text: str, end: int) -> bool:
-    """The origin `word` ending at `end` says where a company is from."""
+def _of_company(word: str, text: str, start: int, end: int) -> bool:
+    """The origin `word` (from `start` to `end`) says where a company or its founder is from."""
+    if _FOUNDER_BEFORE.search(text, 0, start):
+        return True  # "I'm from Ukraine", "as an EU citizen"
     if _FINNISH_ADJECTIVE.search(word):
         return bool(_COMPANY_NEXT.match(text, end))
     return bool(_ENGLISH_ADJECTIVE.search(word) and _COMPANY_SOON.match(text, end))
@@ -111,7 +115,7 @@ def _origin(text: str, patterns: _Patterns) -> tuple[str | None, set[str], bool]
     words: set[str] = set()
     people = False
     for match in patterns.origin.finditer(text):
-        if _of_company(match.group(0), text, match.end()):
+        if _of_company(match.group(0), text, match.start(), match.end()):
             continue  # "hollantilainen yritys", "a Dutch food company": where the company is from
         found.add(patterns.origin_ids[match.group(1)])
         words.update(tokens(match.group(0)))

@@ -139,12 +139,14 @@ class QuestionReader:
         kept = []
         for index, analysis in enumerate(analyses):
             others = analyses[:index] + analyses[index + 1 :]
-            following = analyses[index + 1 : index + 1 + MODIFIER_REACH]
             lost = {
                 term
                 for term in analysis.lemmas | analysis.parts
                 if term in self._senses
-                and not self._in_question(self._senses[term], following if term in self.lexicon.modifiers else others)
+                and not self._in_question(
+                    self._senses[term],
+                    self._following(analyses, index, self._senses[term]) if term in self.lexicon.modifiers else others,
+                )
             }
             listed = analysis.lemmas & (self._all_triggers | self.lexicon.business_words)
             if not analysis.known and not listed:  # a guess: the typed word may be an inflected ambiguous word
@@ -165,6 +167,12 @@ class QuestionReader:
             if analysis.lemmas:  # a word whose every reading needed a missing context is no word here
                 kept.append(analysis)
         return kept
+
+    def _following(self, analyses: list[WordAnalysis], index: int, context: frozenset[str]) -> list[WordAnalysis]:
+        """The words a modifier may qualify: the next MODIFIER_REACH, not counting stop words ("start a
+        small cleaning company") unless they are its context ("company" is a stop word too)."""
+        after = analyses[index + 1 :]
+        return [a for a in after if not a.lemmas <= self.stopwords or a.lemmas & context][:MODIFIER_REACH]
 
     @staticmethod
     def _in_question(context: frozenset[str], others: list[WordAnalysis]) -> bool:

@@ -900,3 +900,42 @@ def test_start_is_starting_a_business_only_before_one(bundled, question, startin
 def test_a_listed_word_is_not_read_as_an_inflected_ambiguous_word(bundled):
     understood = bundled.understand("kiertotalous startup haluaa pilotoida, mistä rahaa")
     assert understood.facets.stage == "startup" and understood.business
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm from Ukraine and want to start a small cleaning company in Mikkeli, where can I get help?",
+        "ukrainalainen yrittäjä haluaa perustaa siivousfirman Mikkeliin",
+    ],
+)
+def test_where_a_founder_comes_from_is_no_export_and_no_hire(bundled, question):
+    understood = bundled.understand(question)
+    assert "starting" in understood.needs
+    assert not {"export", "recruiting_abroad"} & understood.needs.keys()
+
+
+@pytest.mark.parametrize(
+    ("question", "need"),
+    [
+        ("duunareita ei löydy Pieksämäen konepajaan, mitä tehdä", "recruitment"),
+        ("messutuki puusepänverstaalle", "export"),
+        ("kiertotalousneuvontaa muoviteollisuuden yritykselle", "energy"),
+        ("haluaa lopettaa yritystoiminnan hallitusti", "financial_distress"),
+    ],
+)
+def test_everyday_words_for_a_need_name_it(question, need):
+    voikko = Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
+    assert need in voikko.understand(question).needs
+    assert voikko.search(question).matches
+
+
+def test_a_fish_processor_is_in_the_food_business_not_farming(bundled):
+    question = "Kalanjalostamo Puumalassa laajentaa, investointitukea?"
+    found = [match.service.id for match in bundled.search(question).matches[:3]]
+    assert "evk-maatalouden-investointituki" not in found and "proagria-investointisuunnittelu" not in found
+
+
+def test_a_farms_own_building_gets_no_business_investment_aid(bundled):
+    question = "maitotila Kangasniemellä rakentaa uuden pihaton, investointitukea"
+    assert "evk-investointiavustus" not in [match.service.id for match in bundled.search(question).matches[:3]]
