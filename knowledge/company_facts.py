@@ -33,8 +33,18 @@ _GAP = r"(?:[a-z0-9.:-]+\s+){0,3}?"  # a few words between
 _FINNISH_ADJECTIVE = re.compile(r"lai(?:nen|s\w*)$")
 _FINNISH_PEOPLE = re.compile(r"lais(?:ia|et|ten|ille|ilta|iin)$")  # "virolaisia", "filippiiniläisille"
 # ... unless they are customers or visitors: "virolaiset asiakkaat", "ruotsalaisille matkailijoille"
-_CUSTOMERS_NEXT = re.compile(r"\s+(?:asiak|matkailij|turist|ostaj|kuluttaj|vierai|vieras|kaupp|markkin)")
-_ENGLISH_ADJECTIVE = re.compile(r"(?:ish|ch|ian|an|ese)$")
+_CUSTOMERS_NEXT = re.compile(
+    r"\s+(?:asiak|matkailij|turist|ostaj|kuluttaj|vierai|vieras|kaupp|markkin|customer|client|tourist|visitor"
+    r"|buyer|market|consumer)"
+)
+# English nationality adjectives as written (a suffix rule would take Finnish "Saksaan", to Germany).
+_ENGLISH_NATIONALITY_TEXT = """
+    ukrainian german dutch swedish estonian polish finnish russian chinese indian filipino thai vietnamese
+    spanish french italian danish norwegian latvian lithuanian romanian bulgarian hungarian czech american
+    british turkish japanese korean nepalese nepali pakistani bangladeshi kenyan nigerian brazilian mexican
+    canadian irish greek portuguese european belgian austrian swiss icelandic slovak slovenian croatian
+"""
+_ENGLISH_NATIONALITIES = frozenset(_ENGLISH_NATIONALITY_TEXT.split())
 _COMPANY_NEXT = re.compile(r"\s+(?:" + _COMPANY + r"|yrittaj)\w*\b")  # "ukrainalainen yrittäjä" too
 # The asker or the founder said where they are from: no employee to hire and no market to sell to.
 _FOUNDER_BEFORE = re.compile(r"(?:\bi'?m|\bi am|\bwe are|\bwe're|\bas an?|\bolen|\bolemme)\s+(?:an?\s+)?(?:from\s+)?$")
@@ -47,7 +57,7 @@ def _of_company(word: str, text: str, start: int, end: int) -> bool:
         return True  # "I'm from Ukraine", "as an EU citizen"
     if _FINNISH_ADJECTIVE.search(word):
         return bool(_COMPANY_NEXT.match(text, end))
-    return bool(_ENGLISH_ADJECTIVE.search(word) and _COMPANY_SOON.match(text, end))
+    return bool(word in _ENGLISH_NATIONALITIES and _COMPANY_SOON.match(text, end))
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,7 @@ class WrittenFacts:
     words: frozenset[str] = frozenset()
     abroad: bool = False  # a foreign country or the EU was named, whichever origin that gives
     people: bool = False  # the origin was said of people ("virolaisia rakennusmiehiä"): someone to hire
+    market: bool = False  # a country was named as a place (to sell to), not only as people's nationality
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -108,20 +119,34 @@ def _folded_numbers() -> dict[str, int]:
     return {fold(word): value for word, value in _NUMBER_WORDS.items()}
 
 
-def _origin(text: str, patterns: _Patterns) -> tuple[str | None, set[str], bool]:
+@dataclass(frozen=True)
+class _Origin:
+    origin: str | None
+    words: set[str]
+    people: bool
+    market: bool
+
+
+def _origin(text: str, patterns: _Patterns) -> _Origin:
     if patterns.origin is None:
-        return None, set(), False
+        return _Origin(None, set(), False, False)
     found: set[str] = set()
     words: set[str] = set()
-    people = False
+    people = market = False
     for match in patterns.origin.finditer(text):
-        if _of_company(match.group(0), text, match.start(), match.end()):
+        word = match.group(0)
+        if _of_company(word, text, match.start(), match.end()):
             continue  # "hollantilainen yritys", "a Dutch food company": where the company is from
         found.add(patterns.origin_ids[match.group(1)])
-        words.update(tokens(match.group(0)))
-        if _FINNISH_PEOPLE.search(match.group(0)) and not _CUSTOMERS_NEXT.match(text, match.end()):
+        words.update(tokens(word))
+        customers = bool(_CUSTOMERS_NEXT.match(text, match.end()))
+        nationality = bool(_FINNISH_ADJECTIVE.search(word)) or word in _ENGLISH_NATIONALITIES
+        if _FINNISH_PEOPLE.search(word) and not customers:
             people = True
-    return (found.pop() if len(found) == 1 else None), words, people
+        # A nationality said of people ("Ukrainian with temporary protection") is no market; a country
+        # ("Saksaan", "to Germany") or customers of a nationality are.
+        market = market or customers or not nationality
+    return _Origin(found.pop() if len(found) == 1 else None, words, people, market)
 
 
 def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[int | None, set[str]]:
@@ -143,6 +168,8 @@ def read_written_facts(text: str, lexicon: Lexicon, today: date | None = None) -
     """The employee's origin and the company's age in `text`; an age from a founding year needs `today`."""
     folded = fold(text)
     patterns = _patterns(lexicon)
-    origin, origin_words, people = _origin(folded, patterns)
+    origin = _origin(folded, patterns)
     age, age_words = _age(folded, patterns, today)
-    return WrittenFacts(origin, age, frozenset(origin_words | age_words), bool(origin_words), people)
+    return WrittenFacts(
+        origin.origin, age, frozenset(origin.words | age_words), bool(origin.words), origin.people, origin.market
+    )

@@ -262,6 +262,10 @@ def _match_phrases(
                     continue
                 if phrase.name:
                     result.named = True
+                elif words[start][1] == 1.0 and all(
+                    len(index.postings.get(found, ())) <= SPECIFIC_POSTINGS for found in matched if found is not None
+                ):
+                    result.specific = True  # a rare keyword phrase said in full ("de minimis") names its subject
                 for k, found in enumerate(matched):
                     _, factor, scored = words[start + k]
                     if phrase.name:  # a name's words mean the name, not the company's context

@@ -404,7 +404,8 @@ class QuestionReader:
         }
         for index in abroad:
             need_words[index] = need_words.get(index, frozenset()) | {abroad_need}
-        if written.abroad or abroad:
+        # A nationality of people is where hires come from, but no market to export to.
+        if abroad or (written.abroad and (hiring or written.market)):
             whole_needs.add(abroad_need)
         if not hiring:  # an origin is that of an employee only when the question is about hiring
             facets = replace(facets, employee_origin=None)
@@ -426,7 +427,7 @@ class QuestionReader:
             named = need_words.get(index, frozenset()) & needs.keys()
             words.append(QuestionWord(analysis, CONTEXT_FACTOR if context else 1.0, scored, frozenset(named)))
         sources = [frozenset(named & needs.keys()) for named in need_words.values()]
-        if written.abroad:
+        if written.abroad and (hiring or written.market):
             sources.append(frozenset({abroad_need}))
         lexicon = self.lexicon
         said = any(self._is_among(a, lexicon.private_words, self._private_stems) for a in analyses)

@@ -939,3 +939,39 @@ def test_a_fish_processor_is_in_the_food_business_not_farming(bundled):
 def test_a_farms_own_building_gets_no_business_investment_aid(bundled):
     question = "maitotila Kangasniemellä rakentaa uuden pihaton, investointitukea"
     assert "evk-investointiavustus" not in [match.service.id for match in bundled.search(question).matches[:3]]
+
+
+@pytest.mark.parametrize(
+    ("question", "export"),
+    [
+        ("Ukrainian with temporary protection wants to become self-employed in Juva", False),
+        ("ohjelmistoyritys haluaa laajentaa Saksaan", True),
+        ("virolaiset asiakkaat kiinnostuneita tuotteistamme", True),
+    ],
+)
+def test_a_nationality_of_people_is_no_market_but_a_country_is(bundled, question, export):
+    assert ("export" in bundled.understand(question).needs) is export
+
+
+def test_considering_is_the_idea_stage_only_for_a_business():
+    voikko = Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
+    assert voikko.understand("harkitsee yrityksen perustamista").facets.stage == "idea"
+    large = voikko.understand("300 hengen yritys harkitsee hakevansa kehittämisavustusta tuotannon digitalisointiin")
+    assert large.facets.stage is None and large.facets.size == "large"
+
+
+def test_a_rare_keyword_phrase_said_in_full_names_its_service(bundled):
+    assert bundled.search("de minimis").matches[0].service.id == "bf-de-minimis"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Viljatilan isäntä haluaa tehdä puintiurakointia naapuritiloille omana yrityksenään, saako yritystukea?",
+        "Tila jalostaa omia marjojaan mehuksi ja hilloksi ja tarvitsee rahoitusta pakkauslinjaan",
+        "Hevostalli Sulkavalla haluaa laajentaa ratsastuskoulutoimintaa, mitä tukia on?",
+    ],
+)
+def test_a_farms_side_business_is_no_farming(bundled, question):
+    found = [match.service.id for match in bundled.search(question).matches[:3]]
+    assert "evk-maatalouden-investointituki" not in found and "proagria-investointisuunnittelu" not in found
