@@ -274,11 +274,19 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
             check.error(
                 f"senses.{_key(key)}", "no context words: the word would always be ignored; make it a stop word"
             )
+    sense_keys = {fold(key) for key in senses}
+
+    def has_sense(field: str, word: str) -> bool:
+        if fold(word) not in sense_keys:
+            check.error(field, f"'{word}' has no [senses] entry: list its context words there")
+            return False
+        return True
+
     otherwise: dict[str, str] = {}
     for key, value in check.table(data, "otherwise").items():
-        if fold(key) not in {fold(sense) for sense in senses}:
-            check.error(f"otherwise.{_key(key)}", f"'{key}' has no [senses] entry: list its context words there")
-        elif not isinstance(value, str) or not value.strip():
+        if not has_sense(f"otherwise.{_key(key)}", key):
+            continue
+        if not isinstance(value, str) or not value.strip():
             check.error(f"otherwise.{_key(key)}", f"expected the word it means otherwise, got {_kind(value)}")
         else:
             otherwise[fold(key)] = value.strip()
@@ -293,8 +301,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
     private_topics = check.listed(data, "private", "topics")
     modifiers = check.listed(data, "modifiers", "words")
     for word in modifiers:
-        if fold(word) not in {fold(key) for key in senses}:
-            check.error("modifiers.words", f"'{word}' has no [senses] entry: list its context words there")
+        has_sense("modifiers.words", word)
     person_words = check.listed(data, "headcount", "person_words")
     stopwords = check.listed(data, "stopwords", "words")
     if check.errors:
