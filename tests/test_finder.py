@@ -975,3 +975,15 @@ def test_a_rare_keyword_phrase_said_in_full_names_its_service(bundled):
 def test_a_farms_side_business_is_no_farming(bundled, question):
     found = [match.service.id for match in bundled.search(question).matches[:3]]
     assert "evk-maatalouden-investointituki" not in found and "proagria-investointisuunnittelu" not in found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "haluaa ryhtyä yrittäjäksi Juvalla",
+        "I want to become an entrepreneur in Mikkeli",
+        "wants to become self-employed",
+    ],
+)
+def test_becoming_an_entrepreneur_is_starting_a_business(bundled, question):
+    assert "starting" in bundled.understand(question).needs
