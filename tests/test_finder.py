@@ -987,3 +987,8 @@ def test_a_farms_side_business_is_no_farming(bundled, question):
 )
 def test_becoming_an_entrepreneur_is_starting_a_business(bundled, question):
     assert "starting" in bundled.understand(question).needs
+
+
+def test_an_exporters_financing_is_no_loan_for_a_foreign_subsidiary(bundled):
+    question = "vienti Saksaan, ensimmäinen vientikauppa, mistä rahoitus"
+    assert "finnvera-kansainvalistymislaina" not in [match.service.id for match in bundled.search(question).matches[:3]]
