@@ -78,6 +78,13 @@ MODIFIER_REACH = 3  # a modifier qualifies one of the next three words ("uusi pi
 CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")  # a negation's reach ends at the clause
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
 FARM_SECTOR = "agriculture"
+# A question that names no need but the company's stage asks what a company at that stage needs.
+STAGE_NEEDS = {
+    "idea": "starting",
+    "startup": "starting",
+    "transfer": "ownership_change",
+    "crisis": "financial_distress",
+}
 TOPIC_NEED = "general_advice"  # what a question on a business-only subject (VAT, bookkeeping) and nothing else needs
 
 
@@ -415,6 +422,9 @@ class QuestionReader:
         if business or whole_needs or facets.municipality:  # step 4
             for need in part_needs - whole_needs:
                 needs[need] = 1.0
+        if not needs and facets.stage in STAGE_NEEDS:
+            # "asiakkaalla on idea sovelluksesta": what a company at that stage asks for, said or not
+            needs[STAGE_NEEDS[facets.stage]] = 1.0
         if not needs and self._names_business_topic(analyses):
             # "arvonlisäveron alarajahuojennus": a company's own administration, for a business adviser
             needs[TOPIC_NEED] = 1.0

@@ -992,3 +992,22 @@ def test_becoming_an_entrepreneur_is_starting_a_business(bundled, question):
 def test_an_exporters_financing_is_no_loan_for_a_foreign_subsidiary(bundled):
     question = "vienti Saksaan, ensimmäinen vientikauppa, mistä rahoitus"
     assert "finnvera-kansainvalistymislaina" not in [match.service.id for match in bundled.search(question).matches[:3]]
+
+
+@pytest.mark.parametrize(
+    ("question", "need"),
+    [
+        ("asiakkaalla on idea sovelluksesta, miten eteenpäin", "starting"),
+        ("tarvitaan apua hinnoitteluun", "general_advice"),
+    ],
+)
+def test_a_stage_or_a_business_subject_alone_asks_for_its_need(question, need):
+    voikko = Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
+    assert need in voikko.understand(question).needs
+    assert voikko.search(question).matches
+
+
+def test_selling_timber_is_no_sale_of_a_business(bundled):
+    understood = bundled.understand("metsänomistaja haluaa myydä puuta, kuka neuvoo")
+    assert "ownership_change" not in understood.needs
+    assert "ownership_change" in bundled.understand("omistaja haluaa myydä liikkeensä").needs
