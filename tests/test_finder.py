@@ -1011,3 +1011,10 @@ def test_selling_timber_is_no_sale_of_a_business(bundled):
     understood = bundled.understand("metsänomistaja haluaa myydä puuta, kuka neuvoo")
     assert "ownership_change" not in understood.needs
     assert "ownership_change" in bundled.understand("omistaja haluaa myydä liikkeensä").needs
+
+
+@pytest.mark.parametrize(
+    "question", ["apply for a work permit for a cook from Nepal", "residence permit for a welder from India"]
+)
+def test_an_english_work_permit_is_recruiting_from_abroad(bundled, question):
+    assert bundled.search(question).matches[0].service.id == "migri-tyontekijan-oleskelulupa"
