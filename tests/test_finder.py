@@ -1018,3 +1018,10 @@ def test_selling_timber_is_no_sale_of_a_business(bundled):
 )
 def test_an_english_work_permit_is_recruiting_from_abroad(bundled, question):
     assert bundled.search(question).matches[0].service.id == "migri-tyontekijan-oleskelulupa"
+
+
+@pytest.mark.parametrize(
+    ("question", "code"), [("starttiraha pmk", "593"), ("rekry 2 myyjää svl", "740"), ("mli", "491")]
+)
+def test_the_municipalities_local_abbreviations_are_the_municipality(bundled, question, code):
+    assert bundled.understand(question).facets.municipality.code == code
