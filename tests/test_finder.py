@@ -1025,3 +1025,9 @@ def test_an_english_work_permit_is_recruiting_from_abroad(bundled, question):
 )
 def test_the_municipalities_local_abbreviations_are_the_municipality(bundled, question, code):
     assert bundled.understand(question).facets.municipality.code == code
+
+
+def test_a_farms_barn_gets_no_finnvera_loan():
+    voikko = Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
+    found = [match.service.id for match in voikko.search("navetan laajennus rahoitus Juvalla").matches[:3]]
+    assert not any(service.startswith("finnvera") for service in found)
