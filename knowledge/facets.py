@@ -95,9 +95,18 @@ def _mistyped_municipality(folded: str) -> Municipality | None:
     return found.pop() if len(found) == 1 else None
 
 
+# The region and its parts: where the company is, at most; never what the question is about.
+_REGION_STARTS = ("etela-savo", "ita-savo", "keski-savo", "south savo")
+
+
 def is_municipality(analysis: WordAnalysis) -> bool:
     """True when the word names one of the municipalities."""
     return municipality_of(analysis) is not None
+
+
+def is_place(analysis: WordAnalysis) -> bool:
+    """True when the word names a municipality or the region (Etelä-Savossa, Itä-Savon)."""
+    return is_municipality(analysis) or fold(analysis.word).startswith(_REGION_STARTS)
 
 
 def _municipality(analyses: list[WordAnalysis]) -> Municipality | None:

@@ -214,13 +214,26 @@ def _same_word(analysis: WordAnalysis, terms: frozenset[str], idf: dict[str, flo
     return max(found, key=lambda term: (idf.get(term, 0.0), term)) if found else None
 
 
+COMPOUND_NAME_MIN = 6  # "neuvo" (a programme) is also the front of "neuvonantaja"
+
+
+def _front_name(index: Index, analysis: WordAnalysis) -> bool:
+    return any(
+        len(part) >= COMPOUND_NAME_MIN and part in index.names and lemma.startswith(part)
+        for part in analysis.parts
+        for lemma in analysis.lemmas
+    )
+
+
 def match_text(index: Index, words: Sequence[tuple[WordAnalysis, float, bool]]) -> TextMatch:
     """Score every service for the question words (analysis, factor, scored), best term per word and service."""
     per_word: list[dict[int, float]] = []
     result = TextMatch(per_word, [set() for _ in words], [set() for _ in words])
     for position, (analysis, factor, scored) in enumerate(words):
         best: dict[int, float] = {}
-        named = scored and bool(index.starts(analysis) & index.names)  # a municipality (unscored) is no name
+        # A municipality (unscored) is no name; a compound that begins with a name ("yrityskummitoiminta",
+        # "Finnvera-laina") names it too, when the name is long enough not to be an ordinary word's front.
+        named = scored and bool(index.starts(analysis) & index.names or _front_name(index, analysis))
         if named:  # a provider or programme named: it means that name, whatever else it could say of the company
             factor = 1.0
         if scored:

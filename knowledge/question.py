@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from knowledge.company_facts import read_written_facts
-from knowledge.facets import Facets, is_municipality, read_facets
+from knowledge.facets import Facets, is_place, read_facets
 from knowledge.lexicon import Lexicon
 from knowledge.text import (
     Analyzer,
@@ -432,7 +432,7 @@ class QuestionReader:
         for index, analysis in enumerate(analyses):
             if self.is_stopword(analysis) and index not in need_words:
                 continue
-            scored = index not in headcount and not is_municipality(analysis)
+            scored = index not in headcount and not is_place(analysis)
             context = index not in need_words and self._is_context(analysis, written.words)
             named = need_words.get(index, frozenset()) & needs.keys()
             words.append(QuestionWord(analysis, CONTEXT_FACTOR if context else 1.0, scored, frozenset(named)))

@@ -1031,3 +1031,15 @@ def test_a_farms_barn_gets_no_finnvera_loan():
     voikko = Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
     found = [match.service.id for match in voikko.search("navetan laajennus rahoitus Juvalla").matches[:3]]
     assert not any(service.startswith("finnvera") for service in found)
+
+
+def test_a_name_at_the_front_of_a_compound_names_the_provider():
+    voikko = Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
+    found = [m.service.id for m in voikko.search("kuka hoitaa yrityskummitoimintaa Etelä-Savossa").matches]
+    assert found and all(service.startswith("yrityskummit") for service in found)
+    assert voikko.search("proagria-neuvontaa tilalle").matches[0].service.id.startswith("proagria")
+
+
+def test_the_region_says_where_not_what(bundled):
+    understood = bundled.understand("rekrytointiapua Etelä-Savossa")
+    assert [word.scored for word in understood.words if word.analysis.word.startswith("etelä")] == [False]
