@@ -1043,3 +1043,8 @@ def test_a_name_at_the_front_of_a_compound_names_the_provider():
 def test_the_region_says_where_not_what(bundled):
     understood = bundled.understand("rekrytointiapua Etelä-Savossa")
     assert [word.scored for word in understood.words if word.analysis.word.startswith("etelä")] == [False]
+
+
+def test_the_english_pronoun_it_is_no_it_company(bundled):
+    assert bundled.search("what time is it").matches == []
+    assert bundled.understand("pieni it-firma Mikkelissä palkkaa koodarin").facets.sector == "ict"
