@@ -104,6 +104,8 @@ class QuestionReader:
         self._sector_words = frozenset().union(*self._sectors.values())
         self._need_words = frozenset().union(*self._needs.values())
         self._all_triggers = self._need_words | self._stage_words | self._sector_words
+        self._listed_words = self._all_triggers | lexicon.business_words  # never read as a guess
+        self._business_context = lexicon.business_words | lexicon.business_topics
         self._context_words = self._stage_words | self._sector_words
         self._role_words = lexicon.role_words
         self._business_stems = tuple(word[:-1] for word in lexicon.business_words if len(word) >= 5)
@@ -122,7 +124,7 @@ class QuestionReader:
         self._compound_heads = frozenset(t for t in self._need_of if len(t) >= COMPOUND_HEAD_MIN and " " not in t)
         self._context_stems = Stems(self._context_words)
         self._sector_stems = Stems(self._sector_words)
-        self._business_guesses = Stems(lexicon.business_words | lexicon.business_topics)
+        self._business_guesses = Stems(self._business_context)
         self._abroad_stems = Stems(lexicon.abroad_words)
         self._private_stems = Stems(lexicon.private_words)
         self._private_topic_stems = Stems(lexicon.private_topics)
@@ -155,8 +157,8 @@ class QuestionReader:
                     self._following(analyses, index, self._senses[term]) if term in self.lexicon.modifiers else others,
                 )
             }
-            listed = analysis.lemmas & (self._all_triggers | self.lexicon.business_words)
-            if not analysis.known and not listed:  # a guess: the typed word may be an inflected ambiguous word
+            # A guess (a word not listed anywhere): the typed word may be an inflected ambiguous word.
+            if not analysis.known and not analysis.lemmas & self._listed_words:
                 word = fold(analysis.word)
                 for key, context in self._senses.items():
                     inflected = word.startswith(key) and len(word) - len(key) <= INFLECTION_LETTERS
@@ -356,7 +358,7 @@ class QuestionReader:
         facts = (facets.sector, facets.stage, facets.size, facets.employee_origin, facets.company_age)
         if any(fact is not None for fact in facts) or facets.not_sectors:
             return True
-        words = self.lexicon.business_words | self.lexicon.business_topics
+        words = self._business_context
         for analysis in analyses:
             if (analysis.lemmas | analysis.parts) & words:
                 return True
@@ -412,7 +414,8 @@ class QuestionReader:
         for index in abroad:
             need_words[index] = need_words.get(index, frozenset()) | {abroad_need}
         # A nationality of people is where hires come from, but no market to export to.
-        if abroad or (written.abroad and (hiring or written.market)):
+        written_abroad = written.abroad and (hiring or written.market)
+        if abroad or written_abroad:
             whole_needs.add(abroad_need)
         if not hiring:  # an origin is that of an employee only when the question is about hiring
             facets = replace(facets, employee_origin=None)
@@ -437,7 +440,7 @@ class QuestionReader:
             named = need_words.get(index, frozenset()) & needs.keys()
             words.append(QuestionWord(analysis, CONTEXT_FACTOR if context else 1.0, scored, frozenset(named)))
         sources = [frozenset(named & needs.keys()) for named in need_words.values()]
-        if written.abroad and (hiring or written.market):
+        if written_abroad:
             sources.append(frozenset({abroad_need}))
         lexicon = self.lexicon
         said = any(self._is_among(a, lexicon.private_words, self._private_stems) for a in analyses)
