@@ -68,6 +68,7 @@ def size_for_headcount(people: int) -> str:
     return "large"
 
 
+@lru_cache(maxsize=16384)  # asked of the same word by several readers of one question
 def municipality_of(analysis: WordAnalysis) -> Municipality | None:
     """The municipality a word names (Mikkelissä, juvalainen, Pieksämäeltä, savonlinnasa), if any."""
     folded = fold(analysis.word)

@@ -33,6 +33,7 @@ SUGGESTIONS_TRIED = 4
 SUGGESTION_EDITS, SUGGESTION_EDITS_LONG, LONG_WORD = 1, 2, 8
 
 
+@lru_cache(maxsize=16384)  # the same words are folded many times a question, and again the next
 def fold(text: str) -> str:
     """Lower case without Finnish diacritics: advisers often type `tyontekija` for `työntekijä`."""
     return text.lower().translate(_FOLD)

@@ -109,7 +109,13 @@ def _referral(row: Row) -> Referral:
 
 def new_code() -> str:
     """A fresh public code."""
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    # One draw for the whole code, not one per letter: each draw reads the system's random source.
+    number = secrets.randbelow(len(CODE_ALPHABET) ** CODE_LENGTH)
+    letters = []
+    for _ in range(CODE_LENGTH):
+        number, digit = divmod(number, len(CODE_ALPHABET))
+        letters.append(CODE_ALPHABET[digit])
+    return "".join(letters)
 
 
 class Referrals:
