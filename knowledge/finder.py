@@ -35,8 +35,21 @@ MUNICIPALITY_NOUNS = frozenset({"kaupunki", "kunta"})
 
 
 def _is_name(keyword: str) -> bool:
-    """A one-word keyword written like a name (ProAgria, Xamk, Neuvo), not an abbreviation or a word."""
-    return keyword[:1].isupper() and any(char.islower() for char in keyword) and len(tokens(keyword)) == 1
+    """A keyword written like a name (ProAgria, Xamk, Neuvo; Team Finland, Work in Finland), not an
+    abbreviation or a word: each word capitalised, but for short linking words inside."""
+    words = keyword.split()
+    if not words or not _capitalised(words[0]) or not _capitalised(words[-1]):
+        return False
+    if len(words) == 1:
+        return len(tokens(keyword)) == 1
+    return all(_capitalised(word) or (len(word) <= SHORT_LINK and word.islower()) for word in words)
+
+
+SHORT_LINK = 3  # "in", "for", "of" inside a name
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and any(char.islower() for char in word)
 
 
 def _is_municipality_itself(name: list[WordAnalysis]) -> bool:

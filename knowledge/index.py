@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from knowledge.text import WordAnalysis, fold, same_stem
+from knowledge.text import WordAnalysis, fold, same_english_word, same_stem
 
 PART_FACTOR = 0.6  # a compound part of an indexed word counts less than the whole word
 PHRASE_WORD_WEIGHT = 1.0  # one word of a phrase, found without the rest of it
@@ -24,6 +24,7 @@ STEM_QUALITY = 0.8
 FUZZY_QUALITY = 0.6
 FUZZY_CUTOFF = 88
 FUZZY_MIN_LENGTH = 5
+ENGLISH_FUZZY_MIN_LENGTH = 7  # shorter English words are too often other words one letter away
 STRONG_WEIGHT = 2.5  # a keyword, name or provider word: a match on one is a topical hit
 # A one-word keyword (a compound or a word the analyser does not know) of at most this many services,
 # found in at most SPECIFIC_POSTINGS services in all, names what it is about as a name does
@@ -67,8 +68,10 @@ class Index:
         self.idf: dict[str, float] = {}
         self.top_weight: dict[str, float] = {}  # the most a term weighs in any service
         self.names: set[str] = set()
+        self.name_words: set[str] = set()  # the words of multi-word names ("team", "finland" of Team Finland)
         self.specific: frozenset[str] = frozenset()  # rare one-word keywords, see SPECIFIC_KEYWORD_SERVICES
         self._keyword_services: dict[str, set[int]] = defaultdict(set)
+        self._keyword_terms: set[str] = set()  # one-word keywords: a topic of their own, whatever names use them
         self.phrases: dict[str, list[Phrase]] = defaultdict(list)  # by a base form of the first word
         self._starts: dict[str, list[str]] = defaultdict(list)  # names and phrase starts by their first letters
 
@@ -95,6 +98,8 @@ class Index:
         if len(analyses) == 1 and (analyses[0].parts or not analyses[0].known):
             for term in analyses[0].lemmas:
                 self._keyword_services[term].add(service)
+        if len(analyses) == 1:
+            self._keyword_terms |= analyses[0].lemmas
         self.add(service, analyses, weight, phrase=True)
 
     def add_name(self, service: int, analyses: Sequence[WordAnalysis], weight: float, is_name: bool = True) -> None:
@@ -112,6 +117,8 @@ class Index:
             return
         if len(words) > 1:
             self._add_phrase(Phrase(tuple(a.lemmas for a in words), service, weight, is_name))
+            if is_name:
+                self.name_words |= {term for a in words for term in a.lemmas}
         self.add(service, words, min(weight, PHRASE_WORD_WEIGHT))
 
     def services_of_keyword(self, analysis: WordAnalysis) -> set[int]:
@@ -137,6 +144,7 @@ class Index:
         for term in self.names | set(self.phrases):
             self._starts[term[:4]].append(term)
         self.vocabulary = sorted(self.postings)
+        self.name_words -= self._keyword_terms
         for term in self.vocabulary:
             self.by_prefix[term[:4]].append(term)
             if len(term) >= FUZZY_MIN_LENGTH:
@@ -151,8 +159,10 @@ class Index:
             and term not in self.stopwords
         )
 
-    def related_terms(self, word: str) -> list[tuple[str, float]]:
+    def related_terms(self, word: str, english: bool = False) -> list[tuple[str, float]]:
         """Index terms that look like inflected or mistyped forms of `word`, with a match quality."""
+        if english:
+            return self._related_english_terms(word)
         # A hyphenated compound that begins with the word ("businessfinland-rahoitus") is no form of it:
         # its parts are indexed as parts, and the whole compound's rarity would outweigh the word itself.
         found = [
@@ -169,12 +179,28 @@ class Index:
                 found.append((term, FUZZY_QUALITY * score / 100))
         return found
 
+    def _related_english_terms(self, word: str) -> list[tuple[str, float]]:
+        # English adds its endings: a shared beginning is no relation ("party" is no "part"), and a
+        # typo is a letter or two in a long word, never a word inside another (partial matching).
+        found = [(term, STEM_QUALITY) for term in self.by_prefix.get(word[:4], ()) if same_english_word(word, term)]
+        if found or len(word) < ENGLISH_FUZZY_MIN_LENGTH:
+            return found
+        return [
+            (term, FUZZY_QUALITY * score / 100)
+            for term, score, _ in process.extract(
+                word, self.by_initial.get(word[0], ()), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5
+            )
+        ]
+
     def starts(self, analysis: WordAnalysis) -> set[str]:
         """The names and phrase starts the word may be: its base forms, or for a guess, terms of the same stem."""
         if analysis.known:
             return set(analysis.lemmas)
         return set(analysis.lemmas) | {
-            term for lemma in analysis.lemmas for term in self._starts.get(lemma[:4], ()) if same_stem(lemma, term)
+            term
+            for lemma in analysis.lemmas
+            for term in self._starts.get(lemma[:4], ())
+            if (same_english_word if analysis.english else same_stem)(lemma, term)
         }
 
     def candidates(self, analysis: WordAnalysis) -> dict[str, float]:
@@ -188,7 +214,7 @@ class Index:
                 found.setdefault(term, PART_FACTOR)
         if not analysis.known:
             for lemma in analysis.lemmas:
-                for term, quality in self.related_terms(lemma):
+                for term, quality in self.related_terms(lemma, analysis.english):
                     # the best of the readings that reach it, whichever reading comes first
                     found[term] = max(found.get(term, 0.0), quality)
         return found
@@ -210,7 +236,8 @@ def _same_word(analysis: WordAnalysis, terms: frozenset[str], idf: dict[str, flo
     """
     found: frozenset[str] | set[str] = analysis.lemmas & terms
     if not found and not analysis.known:
-        found = {term for lemma in analysis.lemmas for term in terms if same_stem(lemma, term)}
+        same = same_english_word if analysis.english else same_stem
+        found = {term for lemma in analysis.lemmas for term in terms if same(lemma, term)}
     return max(found, key=lambda term: (idf.get(term, 0.0), term)) if found else None
 
 
@@ -247,7 +274,10 @@ def match_text(index: Index, words: Sequence[tuple[WordAnalysis, float, bool]]) 
                         value = weight * scale
                         if value > best.get(service, 0.0):
                             best[service] = value
-                if factor == 1.0 and quality >= STEM_QUALITY and index.top_weight[term] >= STRONG_WEIGHT:
+                # One word of a name ("our team's party") is no topical hit: the whole name is (see
+                # _match_phrases), wherever else its words are written.
+                strong = quality >= STEM_QUALITY and index.top_weight[term] >= STRONG_WEIGHT
+                if factor == 1.0 and strong and term not in index.name_words:
                     result.strong = True
             if named:
                 result.named = True

@@ -23,7 +23,7 @@ from knowledge.facets import Facets, is_place, read_facets
 from knowledge.lexicon import Lexicon
 from knowledge.text import (
     Analyzer,
-    PlainAnalyzer,
+    EnglishAnalyzer,
     Stems,
     WordAnalysis,
     analyse_text,
@@ -94,7 +94,7 @@ class QuestionReader:
     def __init__(self, lexicon: Lexicon, analyzer: Analyzer) -> None:
         self.lexicon = lexicon
         self.analyzer = analyzer
-        self.english = PlainAnalyzer()
+        self.english = EnglishAnalyzer()
         self.stopwords = frozenset(fold(word) for word in lexicon.stopwords)
         self._long_stopwords = tuple(word for word in self.stopwords if len(word) >= 5)
         self._person_stems = tuple(fold(word)[:4] for word in lexicon.person_words)

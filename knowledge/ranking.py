@@ -18,7 +18,7 @@ from knowledge.eligibility import Condition, Rules, company_age, judge, possible
 from knowledge.facets import Facets
 from knowledge.models import Provider, Service
 from knowledge.question import TOPIC_NEED, Understanding
-from knowledge.vocab import ALL_AREA, MUNICIPALITY_CODES
+from knowledge.vocab import ALL_AREA, MUNICIPALITY_CODES, SIZES
 
 NEED_PRIMARY = 4.0  # a service's first need met
 NEED_SECONDARY = 2.5  # one of its other needs met
@@ -41,6 +41,7 @@ OPEN_RULE_COST = 1.5  # for each only_for rule the question left open: the servi
 # unlikely to fit a question that does not name it. A not_for rule left open rarely bites.
 OPEN_SECTOR_RULE_COST = 4.0
 OPEN_EXCLUSION_COST = 0.25
+SIZE_ORDER = {term.id: order for order, term in enumerate(SIZES)}  # solo, micro, small, medium, large
 MIN_SCORE = 2.0  # below this a service is noise, even in a relevant answer
 SHOWN_FIRST = 3  # the answers the card shows before "show more": each thing asked should be among them
 RELATIVE_CUTOFF = 0.3  # drop results far below the best one, unless they meet a need of the question
@@ -61,6 +62,7 @@ class Profile:
     rules: Rules
     local_bonus: float  # the most its area adds, for a company whose municipality is known
     any_bonus: float  # the most the company's facts could add, whatever they are
+    largest_size: int  # of the sizes it is for (SIZE_ORDER), when it names any
 
     def max_bonus(self, facets: Facets, known: dict[str, frozenset[str] | None], age: int | None) -> float:
         """The most what is known of the company can add to the score (bounds the ranking loop)."""
@@ -99,6 +101,7 @@ def profile_of(service: Service, provider: Provider) -> Profile:
         rules,
         local_bonus,
         any_bonus,
+        max((SIZE_ORDER[size] for size in service.sizes), default=len(SIZE_ORDER)),
     )
 
 
@@ -224,9 +227,12 @@ class Ranker:
         return adjustment
 
     @staticmethod
-    def _offered(profile: Profile, code: str | None, sector: str | None) -> bool:
-        """False for a service not offered where the company is, or made for other sectors."""
+    def _offered(profile: Profile, code: str | None, sector: str | None, size: str | None) -> bool:
+        """False for a service not offered where the company is, made for other sectors, or only for
+        smaller companies than this one (a large company gets no SME aid, a medium one no micro aid)."""
         if code is not None and profile.area is not None and code not in profile.area:
+            return False
+        if size is not None and profile.sizes and SIZE_ORDER[size] > profile.largest_size:
             return False
         return not (sector and profile.sectors and sector not in profile.sectors)
 
@@ -254,7 +260,7 @@ class Ranker:
         candidates = [
             (-(value + profiles[position].any_bonus + any_multi), position, value)
             for position, value in relevance.items()
-            if value >= MIN_SCORE and self._offered(profiles[position], code, read.sector)
+            if value >= MIN_SCORE and self._offered(profiles[position], code, read.sector, read.size)
         ]
         heapq.heapify(candidates)  # cheaper than sorting: the loop below stops after a few
         scored: list[tuple[float, str, int, tuple[Condition, ...]]] = []

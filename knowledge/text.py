@@ -11,7 +11,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Protocol
@@ -94,6 +94,7 @@ class WordAnalysis:
     parts: frozenset[str]
     known: bool  # the analyser recognised the word (not just a guess from a suggestion)
     head: str = ""  # a compound's last part, which says what it is ("yritys" in "ohjelmistoyritys")
+    english: bool = False  # a word of an English question: its forms are English ones, not Finnish
 
 
 class Analyzer(Protocol):
@@ -114,6 +115,16 @@ class PlainAnalyzer:
         folded = fold(word)
         pieces = [p for p in re.split(r"[-']", folded) if len(p) >= MIN_PART_LENGTH and p != folded]
         return WordAnalysis(word, frozenset({folded}), frozenset(pieces), False, pieces[-1] if pieces else "")
+
+
+class EnglishAnalyzer(PlainAnalyzer):
+    """English questions: the plain reading, marked English, so that forms are matched as English ones."""
+
+    name = "english"
+
+    def analyse(self, word: str) -> WordAnalysis:
+        """The folded word, marked as English."""
+        return replace(super().analyse(word), english=True)
 
 
 class Voikko(Protocol):
@@ -247,6 +258,33 @@ def common_prefix_length(a: str, b: str) -> int:
             break
         length += 1
     return length
+
+
+ENGLISH_STEM_LETTERS = 5
+
+
+def english_stem(word: str) -> str:
+    """An English word without its possessive or plural ending (team's → team, companies → company)."""
+    for possessive in ("'s", "’s", "s'"):
+        if word.endswith(possessive):
+            word = word[: -len(possessive) + (possessive == "s'")]
+            break
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def same_english_word(word: str, term: str) -> bool:
+    """True when `word` and `term` look like forms of one English word (companies, company's) or of
+    one stem (exporter, exporting), judged by a longer shared beginning than Finnish needs: "party"
+    is no "part", as a Finnish ending could make it."""
+    if english_stem(word) == english_stem(term):
+        return True
+    return same_stem(word, term) and common_prefix_length(word, term) >= ENGLISH_STEM_LETTERS
 
 
 def same_stem(word: str, term: str) -> bool:

@@ -12,6 +12,7 @@ from knowledge.evaluation import QuestionSetError, parse_cases, score, unknown_l
 from knowledge.facets import Facets
 from knowledge.finder import Finder
 from knowledge.loader import load_knowledge_base
+from knowledge.text import same_english_word
 from knowledge.vocab import MUNICIPALITY_BY_CODE
 from tests.knowledge_fixtures import SMALL_KB, analyzer_named
 
@@ -1044,3 +1045,47 @@ def test_the_region_says_where_not_what(bundled):
 def test_the_english_pronoun_it_is_no_it_company(bundled):
     assert bundled.search("what time is it").matches == []
     assert bundled.understand("pieni it-firma Mikkelissä palkkaa koodarin").facets.sector == "ict"
+
+
+def test_an_english_word_matches_english_forms_not_any_shared_beginning(bundled):
+    assert same_english_word("companies", "company") and same_english_word("team's", "team")
+    assert same_english_word("exporter", "exporting")
+    assert not same_english_word("party", "part") and not same_english_word("party", "partner")
+    assert bundled.search("What is a good restaurant for our christmas party in Mikkeli?").matches == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is a good restaurant for our team's christmas party in Mikkeli?",
+        "our team's lunch in Savonlinna, any good places?",
+    ],
+)
+def test_one_word_of_a_name_makes_no_answer(bundled, question):
+    assert bundled.search(question).matches == []
+
+
+def test_a_whole_name_still_answers(bundled):
+    assert "team-finland" in [match.provider.id for match in bundled.search("Team Finland").matches[:3]]
+    assert "work-in-finland" in [match.provider.id for match in bundled.search("Work in Finland").matches[:3]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Suuryritys (400 työntekijää) hakee investointitukea Mikkelin tehtaan laajennukseen",
+        "300 hengen konepaja Pieksämäellä tarvitsee rahoitusta investointiin",
+        "keskisuuri yritys 80 henkeä Juvalla hakee yritystukea laajennukseen",
+    ],
+)
+def test_a_company_gets_no_service_made_only_for_smaller_ones(bundled, question):
+    understood = bundled.understand(question)
+    for match in bundled.search(question, top=8).matches:
+        sizes = match.service.sizes
+        assert not sizes or understood.facets.size in sizes or "large" in sizes, match.service.id
+
+
+def test_a_sawing_company_on_a_farm_is_in_manufacturing(bundled):
+    question = "maatilan yhteydessä toimiva sahausyritys laajentaa, mistä tukea Kangasniemellä"
+    found = [match.service.id for match in bundled.search(question).matches[:3]]
+    assert "evk-maatalouden-investointituki" not in found and "proagria-investointisuunnittelu" not in found
