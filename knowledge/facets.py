@@ -11,8 +11,8 @@ from rapidfuzz.distance import Levenshtein
 
 from knowledge.company_facts import WrittenFacts, read_written_facts
 from knowledge.lexicon import Lexicon, Triggers
-from knowledge.text import Stems, WordAnalysis, fold
-from knowledge.vocab import MUNICIPALITIES, Municipality
+from knowledge.text import Stems, WordAnalysis, fold, guessed_form
+from knowledge.vocab import MUNICIPALITIES, OTHER_MUNICIPALITY, Municipality
 
 _MUNICIPALITY_FORMS = {fold(form): m for m in MUNICIPALITIES for form in (*m.forms, m.fi.lower())}
 _MUNICIPALITY_LEMMAS = {fold(m.fi): m for m in MUNICIPALITIES}
@@ -118,6 +118,19 @@ def _municipality(analyses: list[WordAnalysis]) -> Municipality | None:
     return None
 
 
+def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | None:
+    """Another municipality, when the company is said to be from outside Etelä-Savo ("kuopiolainen")."""
+    outside = lexicon.outside_words
+    for analysis in analyses:
+        if analysis.lemmas & outside or (not analysis.known and _guessed_among(fold(analysis.word), outside)):
+            return OTHER_MUNICIPALITY
+    return None
+
+
+def _guessed_among(word: str, words: frozenset[str]) -> bool:
+    return any(guessed_form(word, listed) == "whole" for listed in words if listed[:3] == word[:3])
+
+
 @lru_cache(maxsize=8)
 def _size_words(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
     """The lexicon's person-word beginnings and size phrases, folded once."""
@@ -187,7 +200,7 @@ def read_facets(
             guessed.add(fold(analysis.word))
     written = written or read_written_facts(text, lexicon, today)
     return Facets(
-        municipality=_municipality(analyses),
+        municipality=_municipality(analyses) or _outside(analyses, lexicon),
         size=_size(text, lexicon),
         stage=first_trigger(lexicon.stages, lemmas, guessed),
         sector=first_trigger(lexicon.sectors, with_parts, guessed),

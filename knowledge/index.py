@@ -88,8 +88,12 @@ class Index:
         for analysis in words:
             for term in analysis.lemmas:
                 self._post(term, service, weight)
+            # A hyphenated compound's last part is the generic word its front specifies ("YEL-raja",
+            # "EU-rahoitus"): alone in a question it means no more than a word of a phrase does.
+            head = analysis.head if "-" in analysis.word else ""
             for term in analysis.parts:
-                self._post(term, service, weight * PART_FACTOR)
+                part_weight = weight * PART_FACTOR
+                self._post(term, service, min(part_weight, PHRASE_WORD_WEIGHT) if term == head else part_weight)
 
     def add_keyword(self, service: int, analyses: Sequence[WordAnalysis], weight: float) -> None:
         """Index a keyword that is not a name: a phrase when it has several words, else a candidate specific term."""

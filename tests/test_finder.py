@@ -1089,3 +1089,25 @@ def test_a_sawing_company_on_a_farm_is_in_manufacturing(bundled):
     question = "maatilan yhteydessä toimiva sahausyritys laajentaa, mistä tukea Kangasniemellä"
     found = [match.service.id for match in bundled.search(question).matches[:3]]
     assert "evk-maatalouden-investointituki" not in found and "proagria-investointisuunnittelu" not in found
+
+
+@pytest.mark.parametrize(
+    "question", ["kuopiolainen asiakas kysyy starttirahaa", "lappeenrantalaiselle firmalle palkkatukea"]
+)
+def test_a_company_from_outside_the_region_gets_no_local_service(bundled, question):
+    assert bundled.understand(question).facets.municipality.code == "other"
+    for match in bundled.search(question, top=8).matches:
+        assert match.area_note == "all", match.service.id
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("messut Kuopiossa, mistä tukea osallistumiseen", None),  # where the fair is, not the company
+        ("vienti Helsinkiin ja Tampereelle", None),
+        ("kuopiolainen yritys laajentaa Mikkeliin, toimitilat?", "491"),  # where it comes to is ours
+    ],
+)
+def test_a_town_elsewhere_says_nothing_of_where_the_company_is(bundled, question, code):
+    municipality = bundled.understand(question).facets.municipality
+    assert (municipality.code if municipality else None) == code
