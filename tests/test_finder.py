@@ -869,6 +869,9 @@ def test_financial_is_funding_only_next_to_support(bundled, question, need, neve
         "tarvitsen uuden läppärin töihin, kuka tilaa",  # "tilaa" orders: no premises
         "kuka vie roskat toimistolla",  # "vie" takes out: no export
         "miten haen kelasta asumistukea",  # a private benefit, though Kela is named
+        # one word of a name ("Team Finland") makes no answer
+        "What is a good restaurant for our team's christmas party in Mikkeli?",
+        "our team's lunch in Savonlinna, any good places?",
     ],
 )
 def test_everyday_office_and_household_matters_get_nothing(question):
@@ -980,6 +983,7 @@ def test_a_rare_keyword_phrase_said_in_full_names_its_service(bundled):
         "Viljatilan isäntä haluaa tehdä puintiurakointia naapuritiloille omana yrityksenään, saako yritystukea?",
         "Tila jalostaa omia marjojaan mehuksi ja hilloksi ja tarvitsee rahoitusta pakkauslinjaan",
         "Hevostalli Sulkavalla haluaa laajentaa ratsastuskoulutoimintaa, mitä tukia on?",
+        "maatilan yhteydessä toimiva sahausyritys laajentaa, mistä tukea Kangasniemellä",  # a sawmill
     ],
 )
 def test_a_farms_side_business_is_no_farming(bundled, question):
@@ -1054,17 +1058,6 @@ def test_an_english_word_matches_english_forms_not_any_shared_beginning(bundled)
     assert bundled.search("What is a good restaurant for our christmas party in Mikkeli?").matches == []
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "What is a good restaurant for our team's christmas party in Mikkeli?",
-        "our team's lunch in Savonlinna, any good places?",
-    ],
-)
-def test_one_word_of_a_name_makes_no_answer(bundled, question):
-    assert bundled.search(question).matches == []
-
-
 def test_a_whole_name_still_answers(bundled):
     assert "team-finland" in [match.provider.id for match in bundled.search("Team Finland").matches[:3]]
     assert "work-in-finland" in [match.provider.id for match in bundled.search("Work in Finland").matches[:3]]
@@ -1083,12 +1076,6 @@ def test_a_company_gets_no_service_made_only_for_smaller_ones(bundled, question)
     for match in bundled.search(question, top=8).matches:
         sizes = match.service.sizes
         assert not sizes or understood.facets.size in sizes or "large" in sizes, match.service.id
-
-
-def test_a_sawing_company_on_a_farm_is_in_manufacturing(bundled):
-    question = "maatilan yhteydessä toimiva sahausyritys laajentaa, mistä tukea Kangasniemellä"
-    found = [match.service.id for match in bundled.search(question).matches[:3]]
-    assert "evk-maatalouden-investointituki" not in found and "proagria-investointisuunnittelu" not in found
 
 
 @pytest.mark.parametrize(
