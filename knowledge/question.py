@@ -38,6 +38,7 @@ CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as 
 # (recruiting abroad); without, it is where the company sells (export).
 HIRING_NEEDS = frozenset({"recruitment", "recruiting_abroad", "wage_subsidy", "apprenticeship"})
 INFLECTION_LETTERS = 3  # plain analyser: a stop word with up to this many letters more is that stop word
+COMPOUND_END_LETTERS = 6  # a guessed word ending in a listed word this long is a compound on it ("koneurakointia")
 # Only words that are no Finnish words: "on", "me", "se" and "no" are both.
 _ENGLISH_MARKER_TEXT = """
 the a an and or any we our us you your they their it its that this there who which need needs want
@@ -249,9 +250,24 @@ class QuestionReader:
         head = analysis.head
         if head in business or (head in self._sector_words and head not in self._need_words):
             return True
+        if head in self._sector_words and self._confirmed_sector(analysis):
+            return True  # "lypsykarjatila": the front says which sense the head has (a farm, not a space)
         # A guessed word cannot be split, but "ohjelmistoyrityksen" still ends in a company word.
         word = fold(analysis.word)
         return not analysis.known and any(word.find(stem, 3) > 0 for stem in self._business_stems)
+
+    @staticmethod
+    def _ends_in(analysis: WordAnalysis, words: frozenset[str]) -> bool:
+        """A compound ends in one of `words`; a guessed word (no parts) by a long one inside it."""
+        if analysis.known:
+            return analysis.head in words
+        word = fold(analysis.word)
+        return any(len(listed) >= COMPOUND_END_LETTERS and word.find(listed, 3) > 0 for listed in words)
+
+    def _confirmed_sector(self, analysis: WordAnalysis) -> bool:
+        """A compound's front part is a word of a sector its head also names ("karja" + "tila")."""
+        front = analysis.parts - {analysis.head}
+        return any(analysis.head in words and not front.isdisjoint(words) for words in self._sectors.values())
 
     def _word_needs(self, analysis: WordAnalysis) -> tuple[set[str], set[str]]:
         """The needs a word names as a whole word, and those it names only by a compound part."""
@@ -395,8 +411,11 @@ class QuestionReader:
         facets = read_facets(question, [self._for_facets(a) for a in analyses], self.lexicon, written=written)
         if denied_sectors and facets.sector is None:
             facets = replace(facets, not_sectors=denied_sectors)
+        diversifying = self.lexicon.diversifying_words
         if facets.sector == FARM_SECTOR and any(
-            self._is_among(a, self.lexicon.diversifying_words, self._diversifying_stems) for a in analyses
+            # a compound on one says it too ("koneurakointi", "puintiurakointi")
+            self._is_among(a, diversifying, self._diversifying_stems) or self._ends_in(a, diversifying)
+            for a in analyses
         ):
             # "maatila haluaa monialaistua": a farm's new line of business, which is no farming
             facets = replace(facets, sector=None, not_sectors=frozenset({FARM_SECTOR}))

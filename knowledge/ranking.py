@@ -44,6 +44,7 @@ OPEN_EXCLUSION_COST = 0.25
 SIZE_ORDER = {term.id: order for order, term in enumerate(SIZES)}  # solo, micro, small, medium, large
 MIN_SCORE = 2.0  # below this a service is noise, even in a relevant answer
 SHOWN_FIRST = 3  # the answers the card shows before "show more": each thing asked should be among them
+COVER_MIN_SHARE = 0.5  # of the score of the answer it would displace, for the best answer to the other thing
 RELATIVE_CUTOFF = 0.3  # drop results far below the best one, unless they meet a need of the question
 
 
@@ -199,8 +200,8 @@ class Ranker:
             found = self.rank(subset, understood, 1) if subset else []
             if found and (best is None or found[0].score > best.score):
                 best = found[0]
-        if best is None:
-            return ranked
+        if best is None or best.score < COVER_MIN_SHARE * head[-1].score:
+            return ranked  # nothing good enough for the other thing: a poor answer to it helps no one
         rest = [item for item in ranked if item.position != best.position]
         return [*rest[: shown - 1], best, *rest[shown - 1 :]][: len(ranked)]
 

@@ -1098,3 +1098,29 @@ def test_a_company_from_outside_the_region_gets_no_local_service(bundled, questi
 def test_a_town_elsewhere_says_nothing_of_where_the_company_is(bundled, question, code):
     municipality = bundled.understand(question).facets.municipality
     assert (municipality.code if municipality else None) == code
+
+
+@pytest.mark.parametrize(
+    ("question", "sector"),
+    [
+        ("lypsykarjatila Juvalla rakentaa uutta pihattoa", "agriculture"),  # the front says the head's sense
+        ("Tila tekee koneurakointia naapureille, tarvitaan uusi traktori", None),  # a farm's side business
+        ("metsäkoneyrittäjä tarvitsee rahoitusta uuteen koneeseen", None),  # a contractor, not a farm
+    ],
+)
+def test_what_a_farm_word_says_depends_on_the_words_with_it(bundled, question, sector):
+    facets = bundled.understand(question).facets
+    assert facets.sector == sector
+    if sector is None:
+        assert facets.not_sectors == frozenset({"agriculture"})
+
+
+def test_a_poor_answer_to_the_second_thing_asked_displaces_no_good_one(bundled):
+    found = bundled.search("300 hengen sahayritys hakee kehittämisavustusta uuteen tuotantolinjaan").matches
+    scores = [match.score for match in found[:3]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
+    question = "leipomo 4 henkeä haluaa laajentaa verkkokauppaan ja vientiin"
+    assert "finnvera-kansainvalistymislaina" not in [match.service.id for match in bundled.search(question).matches[:3]]
