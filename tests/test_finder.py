@@ -1124,3 +1124,28 @@ def test_a_poor_answer_to_the_second_thing_asked_displaces_no_good_one(bundled):
 def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
     question = "leipomo 4 henkeä haluaa laajentaa verkkokauppaan ja vientiin"
     assert "finnvera-kansainvalistymislaina" not in [match.service.id for match in bundled.search(question).matches[:3]]
+
+
+@pytest.mark.parametrize(
+    ("question", "need", "named"),
+    [
+        ("How do I register a business in Finland?", "starting", True),
+        ("rekisteröidä toiminimi Juvalla", "starting", True),
+        ("how to register a trademark", "starting", False),  # registering is starting only for a company
+        ("isäntä haluaa ostaa puimurin urakointiin", "investment", True),  # a machine bought
+        ("elintarvikeyritys laajentaa Juvalle, mistä aloitetaan?", "starting", False),  # "where to begin"
+        ("where do we start with exporting to Sweden?", "starting", False),
+    ],
+)
+def test_a_need_is_named_only_in_its_own_sense(bundled, question, need, named):
+    assert (need in bundled.understand(question).needs) is named
+
+
+def test_a_food_premises_notification_is_for_food_businesses_only(bundled):
+    found = bundled.search("register my company in Mikkeli").matches
+    assert found[0].service.id == "ytj-perustamisilmoitus"
+    notification = [match for match in found if match.service.id == "mikkelinseutu-elintarvikeilmoitus"]
+    assert all(match.conditions for match in notification)  # the card says to check the sector
+    assert "mikkelinseutu-elintarvikeilmoitus" in [
+        match.service.id for match in bundled.search("kahvila aloittaa Mikkelissä, mitä ilmoituksia").matches[:3]
+    ]
