@@ -105,16 +105,19 @@ def results_card(
     narrow: dict[str, Choices] | None = None,
     feedback_given: bool | None = None,
     recordings: Sequence[tuple[str, str]] = (),
+    note: str = "",
 ) -> dict[str, Any]:
     """The finder's answer: the services that fit, each with why, link and contact, one referral
     button with a choice of them, and recordings of past webinars about them. `search` is the code
-    of the stored search that every button names."""
+    of the stored search that every button names; `note` says what the answer leaves out and why."""
     body: list[dict[str, Any]] = [
         heading(texts("finder.title")),
         text_block(texts("finder.quoted", question=plain(question)), isSubtle=True, spacing="None"),
     ]
     if understood:
         body.append(text_block(understood, size="Small", isSubtle=True, spacing="Small"))
+    if note:
+        body.append(text_block(note, size="Small", color="Warning", spacing="Small"))
     body += [_result_block(texts, rank, result) for rank, result in enumerate(results, start=1)]
     if results:
         body += _refer_chooser(texts, results, search)
@@ -148,12 +151,13 @@ def results_card(
     return card(body, actions)
 
 
-def no_match_card(texts: Texts, question: str, needs: Choices) -> dict[str, Any]:
-    """Nothing relevant: say so, and offer the need categories to choose from."""
+def no_match_card(texts: Texts, question: str, needs: Choices, note: str = "") -> dict[str, Any]:
+    """Nothing relevant: say so (and `note`, why), and offer the need categories to choose from."""
     return card(
         [
             heading(texts("finder.none_title")),
             text_block(texts("finder.quoted", question=plain(question)), isSubtle=True, spacing="None"),
+            *([text_block(note, color="Warning")] if note else []),
             text_block(texts("finder.none_body")),
             _choice_set("need", texts("finder.need"), needs),
             {"type": "ActionSet", "actions": [_submit(texts("finder.search_button"), NEED_FORM, question=question)]},

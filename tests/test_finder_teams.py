@@ -51,6 +51,20 @@ async def test_nothing_relevant_offers_the_need_categories(bot):
     assert "1. Palkkatuki" in texts_of(replies)
 
 
+async def test_a_company_from_elsewhere_is_told_why_no_local_service_is_shown(bot):
+    replies, _ = await ask(bot, "lappeenrantalainen firma tarvitsee pankkilainaan takauksen")
+    shown = texts_of(replies)
+    assert "1. Alkutakaus" in shown and "Etelä-Savon ulkopuolella" in shown and "Tulkitsin: muu kunta" in shown
+    replies, _ = await ask(bot, "lappeenrantalainen firma haluaa palkkatukea")
+    shown = texts_of(replies)
+    assert "En löytänyt sopivaa palvelua" in shown and "Etelä-Savon ulkopuolella" in shown
+    assert "Palkkatuki" not in shown  # the region's employment areas are not the company's
+    replies, _ = await ask(bot, "a company from Kuopio needs a guarantee for a bank loan", locale="en-US")
+    assert "outside Etelä-Savo" not in texts_of(replies)  # a town named in English says nothing of that
+    replies, _ = await ask(bot, "kuopiolainen yritys tarvitsee takauksen", locale="en-US")
+    assert "The company is outside Etelä-Savo" in texts_of(replies)
+
+
 async def test_a_broad_question_offers_narrowing_and_the_form_narrows_it(bot):
     replies, cards = await ask(bot, "rekrytointi")
     shown = texts_of(replies)

@@ -36,6 +36,7 @@ from knowledge.vocab import (
     MUNICIPALITIES,
     MUNICIPALITY_BY_CODE,
     NEEDS,
+    OTHER_MUNICIPALITY,
     SECTOR_IDS,
     SECTORS,
     SIZE_IDS,
@@ -198,6 +199,7 @@ class FinderFeature:
             narrow=self.choices(texts) if offer_narrowing else None,
             feedback_given=feedback_given,
             recordings=recordings[:3],
+            note=_outside_note(texts, result),
         )
 
     async def answer(self, turn: Turn, question: str) -> None:
@@ -208,9 +210,7 @@ class FinderFeature:
             await turn.reply(texts("finder.too_long"))
         result = self._run(question, None, MORE_PAGE)
         if not result.matches:
-            self._record(turn, question, result)
-            needs = self.choices(texts)["needs"]
-            await turn.reply(no_match_card(texts, question, needs))
+            await self._no_match(turn, question, result)
             return
         search = self._record(turn, question, result)
         card = self._card(texts, question, result, search.code, FIRST_PAGE, offer_narrowing=result.vague)
@@ -261,14 +261,16 @@ class FinderFeature:
         return True
 
     async def _send_results(self, turn: Turn, question: str, result: SearchResult) -> None:
-        texts = turn.texts
         if not result.matches:
-            needs = self.choices(texts)["needs"]
-            self._record(turn, question, result)
-            await turn.reply(no_match_card(texts, question, needs))
+            await self._no_match(turn, question, result)
             return
         search = self._record(turn, question, result)
-        await turn.reply(self._card(texts, question, result, search.code, FIRST_PAGE))
+        await turn.reply(self._card(turn.texts, question, result, search.code, FIRST_PAGE))
+
+    async def _no_match(self, turn: Turn, question: str, result: SearchResult) -> None:
+        self._record(turn, question, result)
+        texts = turn.texts
+        await turn.reply(no_match_card(texts, question, self.choices(texts)["needs"], _outside_note(texts, result)))
 
     async def submit_profile(self, turn: Turn, value: dict[str, Any]) -> None:
         """The company profile form: search with the chosen needs and facets."""
@@ -333,6 +335,12 @@ class FinderFeature:
         page = MORE_PAGE if type(shown) is int and shown > FIRST_PAGE else FIRST_PAGE
         result = self._run(stored.question, _facets_from_dict(stored.facets), MORE_PAGE)
         return card_answer(self._card(turn.texts, stored.question, result, stored.code, page, feedback_given=helpful))
+
+
+def _outside_note(texts: Texts, result: SearchResult) -> str:
+    """For a company outside Etelä-Savo: why no local service is shown, and where to turn instead."""
+    municipality = result.facets.municipality
+    return texts("finder.outside_region") if municipality is OTHER_MUNICIPALITY else ""
 
 
 def feature(services: Services) -> Feature:
