@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from knowledge.eligibility import Condition, Rules, company_age, judge, possible_values, rules_of
 from knowledge.facets import Facets
 from knowledge.models import Provider, Service
-from knowledge.question import TOPIC_NEED, Understanding
+from knowledge.question import HIRING_NEEDS, TOPIC_NEED, Understanding
 from knowledge.vocab import ALL_AREA, MUNICIPALITY_CODES, SIZES
 
 NEED_PRIMARY = 4.0  # a service's first need met
@@ -228,13 +228,15 @@ class Ranker:
         return adjustment
 
     @staticmethod
-    def _offered(profile: Profile, code: str | None, sector: str | None, size: str | None) -> bool:
+    def _offered(profile: Profile, code: str | None, sector: str | None, size: str | None, hiring: bool) -> bool:
         """False for a service not offered where the company is, made for other sectors, or only for
         smaller companies than this one (a large company gets no SME aid, a medium one no micro aid)."""
         if code is not None and profile.area is not None and code not in profile.area:
             return False
         if size is not None and profile.sizes and SIZE_ORDER[size] > profile.largest_size:
             return False
+        if size == "solo" and profile.sizes and "solo" not in profile.sizes and not hiring:
+            return False  # an employer's service, for a company of one that is not hiring
         return not (sector and profile.sectors and sector not in profile.sectors)
 
     def rank(self, relevance: dict[int, float], understood: Understanding, top: int) -> list[Ranked]:
@@ -243,6 +245,7 @@ class Ranker:
         sources = set(understood.need_sources)
         known, age = possible_values(read), company_age(read)
         code = read.municipality.code if read.municipality else None
+        hiring = not HIRING_NEEDS.isdisjoint(understood.needs)
         profiles = self.profiles
         # A service that meets more of what was asked ranks higher; few distinct need sets, many services.
         multi_by_needs: dict[frozenset[str], float] = {}
@@ -261,7 +264,7 @@ class Ranker:
         candidates = [
             (-(value + profiles[position].any_bonus + any_multi), position, value)
             for position, value in relevance.items()
-            if value >= MIN_SCORE and self._offered(profiles[position], code, read.sector, read.size)
+            if value >= MIN_SCORE and self._offered(profiles[position], code, read.sector, read.size, hiring)
         ]
         heapq.heapify(candidates)  # cheaper than sorting: the loop below stops after a few
         scored: list[tuple[float, str, int, tuple[Condition, ...]]] = []
