@@ -205,7 +205,7 @@ class Ranker:
         rest = [item for item in ranked if item.position != best.position]
         return [*rest[: shown - 1], best, *rest[shown - 1 :]][: len(ranked)]
 
-    def _facet_adjustment(self, profile: Profile, facets: Facets) -> float:
+    def _facet_adjustment(self, profile: Profile, facets: Facets, hiring: bool) -> float:
         adjustment = 0.0
         if profile.area is not None:
             # The more local a service, the better it fits a company of its place (the municipality's
@@ -218,8 +218,8 @@ class Ranker:
         ):
             if value and allowed:
                 adjustment += weight if value in allowed else -weight
-        if facets.size == "solo" and profile.sizes and "solo" not in profile.sizes:
-            adjustment -= EMPLOYER_ONLY_COST
+        if facets.size == "solo" and profile.sizes and "solo" not in profile.sizes and not hiring:
+            adjustment -= EMPLOYER_ONLY_COST  # (hiring, a company of one becomes an employer)
         old = facets.company_age is not None and facets.company_age >= ESTABLISHED_AFTER_YEARS
         if old and facets.stage is None and profile.stages and profile.stages <= STARTUP_STAGES:
             adjustment -= STARTUP_ONLY_COST
@@ -282,7 +282,7 @@ class Ranker:
             judgement = judge(profile.rules, known, age)
             if judgement is None:
                 continue  # the company is known not to qualify
-            score = value + self._facet_adjustment(profile, read)
+            score = value + self._facet_adjustment(profile, read, hiring)
             score += RULE_FIT * judgement.met - sum(_open_cost(condition) for condition in judgement.open)
             score += multi(profile)
             if score <= 0:

@@ -1155,4 +1155,4 @@ def test_a_company_of_one_gets_employers_services_only_when_hiring(bundled):
     for match in bundled.search("työterveyshuolto yksinyrittäjälle, onko pakko", top=8).matches:
         assert not match.service.sizes or "solo" in match.service.sizes, match.service.id
     hiring = bundled.search("yksinyrittäjä palkkaa ensimmäisen työntekijän, palkkatukea Mikkelissä").matches
-    assert hiring[0].service.id == "tyo-mikkeli-palkkatuki"
+    assert "tyo-mikkeli-palkkatuki" in [match.service.id for match in hiring[:3]]
