@@ -118,11 +118,24 @@ def _municipality(analyses: list[WordAnalysis]) -> Municipality | None:
     return None
 
 
+_FROM_WORDS = (("based", "in"), ("located", "in"), ("from",))  # English: "a company based in Joensuu"
+_BASED_STEMS = ("toimi", "sijait")  # "Kuopiossa toimiva", "Joensuussa sijaitseva"
+
+
 def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | None:
-    """Another municipality, when the company is said to be from outside Etelä-Savo ("kuopiolainen")."""
-    outside = lexicon.outside_words
-    for analysis in analyses:
-        if analysis.lemmas & outside or (not analysis.known and _guessed_among(fold(analysis.word), outside)):
+    """Another municipality, when the company is said to be from outside Etelä-Savo ("kuopiolainen",
+    "based in Joensuu", "Kuopiossa toimiva")."""
+    outside, towns = lexicon.outside_words, lexicon.outside_towns
+    words = [fold(analysis.word) for analysis in analyses]
+    for index, analysis in enumerate(analyses):
+        if analysis.lemmas & outside or (not analysis.known and _guessed_among(words[index], outside)):
+            return OTHER_MUNICIPALITY
+        if not (analysis.lemmas & towns or (not analysis.known and _guessed_among(words[index], towns))):
+            continue
+        before = tuple(words[max(0, index - 2) : index])
+        if any(before[-len(phrase) :] == phrase for phrase in _FROM_WORDS):
+            return OTHER_MUNICIPALITY
+        if index + 1 < len(words) and words[index + 1].startswith(_BASED_STEMS):
             return OTHER_MUNICIPALITY
     return None
 

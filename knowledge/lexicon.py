@@ -32,8 +32,8 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "employee_origin": None,
     "company_age": frozenset({"new", "founded", "active", "years"}),
     "business": frozenset({"words", "topics", "sme", "diversifying"}),
-    "abroad": frozenset({"words"}),
-    "places": frozenset({"outside"}),
+    "abroad": frozenset({"words", "expansion"}),
+    "places": frozenset({"outside", "towns"}),
     "roles": frozenset({"words"}),
     "private": frozenset({"words", "topics"}),
     "senses": None,
@@ -88,7 +88,9 @@ class Lexicon:
     sme_words: frozenset[str]  # the company is small or medium-sized ("pk-yritys"): not large
     diversifying_words: frozenset[str]  # a farm starts another line of business ("monialaistaa")
     abroad_words: frozenset[str]  # "abroad" words: recruiting abroad with a hiring need, else export
+    expansion_words: frozenset[str]  # growing ("laajentaa"): into a market when one is named, no investment
     outside_words: frozenset[str]  # the company is from outside Etelä-Savo ("kuopiolainen")
+    outside_towns: frozenset[str]  # towns outside Etelä-Savo: "based in Joensuu", "Kuopiossa toimiva"
     role_words: frozenset[str]  # a compound ending in one names a person in a role ("myyntijohtaja")
     private_words: frozenset[str]  # the question says it is a private person's own matter
     private_topics: frozenset[str]  # a private person's subject, unless the question is about a company
@@ -299,7 +301,9 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
     sme_words = check.listed(data, "business", "sme")
     diversifying_words = check.listed(data, "business", "diversifying")
     abroad_words = check.listed(data, "abroad", "words")
+    expansion_words = check.listed(data, "abroad", "expansion")
     outside_words = check.listed(data, "places", "outside")
+    outside_towns = check.listed(data, "places", "towns")
     role_words = check.listed(data, "roles", "words")
     private_words = check.listed(data, "private", "words")
     private_topics = check.listed(data, "private", "topics")
@@ -323,7 +327,9 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         sme_words=frozenset(fold(word) for word in sme_words),
         diversifying_words=frozenset(fold(word) for word in diversifying_words),
         abroad_words=frozenset(fold(word) for word in abroad_words),
+        expansion_words=frozenset(fold(word) for word in expansion_words),
         outside_words=frozenset(fold(word) for word in outside_words),
+        outside_towns=frozenset(fold(word) for word in outside_towns),
         role_words=frozenset(fold(word) for word in role_words),
         private_words=frozenset(fold(word) for word in private_words),
         private_topics=frozenset(fold(word) for word in private_topics),

@@ -264,6 +264,22 @@ class QuestionReader:
         word = fold(analysis.word)
         return any(len(listed) >= COMPOUND_END_LETTERS and word.find(listed, 3) > 0 for listed in words)
 
+    def _growing_into_a_market(
+        self,
+        analyses: list[WordAnalysis],
+        need_words: dict[int, frozenset[str]],
+        whole_needs: set[str],
+        part_needs: set[str],
+    ) -> None:
+        """With a market named, growing ("laajentaa Saksaan") is export: its word names no investment."""
+        expansion = self.lexicon.expansion_words
+        for index, analysis in enumerate(analyses):
+            if analysis.lemmas & expansion and need_words.get(index) == {"investment"}:
+                del need_words[index]
+        if not any("investment" in named for named in need_words.values()):
+            whole_needs.discard("investment")
+            part_needs.discard("investment")
+
     def _confirmed_sector(self, analysis: WordAnalysis) -> bool:
         """A compound's front part is a word of a sector its head also names ("karja" + "tila")."""
         front = analysis.parts - {analysis.head}
@@ -434,6 +450,8 @@ class QuestionReader:
             need_words[index] = need_words.get(index, frozenset()) | {abroad_need}
         # A nationality of people is where hires come from, but no market to export to.
         written_abroad = written.abroad and (hiring or written.market)
+        if not hiring and (abroad or written_abroad or "export" in whole_needs | part_needs):
+            self._growing_into_a_market(analyses, need_words, whole_needs, part_needs)
         if abroad or written_abroad:
             whole_needs.add(abroad_need)
         if not hiring:  # an origin is that of an employee only when the question is about hiring

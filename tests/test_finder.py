@@ -1079,7 +1079,13 @@ def test_a_company_gets_no_service_made_only_for_smaller_ones(bundled, question)
 
 
 @pytest.mark.parametrize(
-    "question", ["kuopiolainen asiakas kysyy starttirahaa", "lappeenrantalaiselle firmalle palkkatukea"]
+    "question",
+    [
+        "kuopiolainen asiakas kysyy starttirahaa",
+        "lappeenrantalaiselle firmalle palkkatukea",
+        "Joensuussa toimiva yritys tarvitsee rahoitusta",
+        "our company is based in Joensuu and needs R&D funding",
+    ],
 )
 def test_a_company_from_outside_the_region_gets_no_local_service(bundled, question):
     assert bundled.understand(question).facets.municipality.code == "other"
