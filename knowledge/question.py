@@ -274,7 +274,7 @@ class QuestionReader:
         """With a market named, growing ("laajentaa Saksaan") is export: its word names no investment."""
         expansion = self.lexicon.expansion_words
         for index, analysis in enumerate(analyses):
-            if analysis.lemmas & expansion and need_words.get(index) == {"investment"}:
+            if analysis.lemmas & expansion and need_words.get(index) == frozenset({"investment"}):
                 del need_words[index]
         if not any("investment" in named for named in need_words.values()):
             whole_needs.discard("investment")
