@@ -166,8 +166,8 @@ class Finder:
         """
         understood = self.understand(question, facets, today)
         read, needs = understood.facets, understood.needs
-        if understood.private:
-            return SearchResult([], read, needs)  # said to be a private person's own matter
+        if understood.private or understood.errand:
+            return SearchResult([], read, needs)  # a private person's own matter, or an errand for the bot
         words = [(word.analysis, word.factor, word.scored) for word in understood.words]
         text = match_text(self._index, words)
         if not (needs or text.named or text.specific or (understood.business and text.strong)):

@@ -38,6 +38,8 @@ CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as 
 # (recruiting abroad); without, it is where the company sells (export).
 HIRING_NEEDS = frozenset({"recruitment", "recruiting_abroad", "wage_subsidy", "apprenticeship"})
 INFLECTION_LETTERS = 3  # plain analyser: a stop word with up to this many letters more is that stop word
+ERRAND_REACH = 4  # a place recommended is among the next words after "suositella" / "recommend"
+RECIPIENT_ENDINGS = ("lle", "lla", "llä", "lta", "ltä")  # "ravintolalle": whom it is for, not what
 COMPOUND_END_LETTERS = 6  # a guessed word ending in a listed word this long is a compound on it ("koneurakointia")
 # Only words that are no Finnish words: "on", "me", "se" and "no" are both.
 _ENGLISH_MARKER_TEXT = """
@@ -69,6 +71,7 @@ class Understanding:
     need_sources: tuple[frozenset[str], ...] = ()  # the needs each need word (or a named country) gave
     private: bool = False  # the question says it is a private person's own matter
     private_subject: bool = False  # it is about a private person's subject, and not about a company
+    errand: bool = False  # it asks the bot to write something or recommend a place, which no service does
 
 
 # Words that deny what follows: "joka ei ole maatila", "not a farm". A sector or stage word within
@@ -131,6 +134,7 @@ class QuestionReader:
         self._private_topic_stems = Stems(lexicon.private_topics)
         self._sme_stems = Stems(lexicon.sme_words)
         self._diversifying_stems = Stems(lexicon.diversifying_words)
+        self._task_stems = {key: Stems(words) for key, words in lexicon.task_words.items()}
         self._stop_starts: dict[str, list[str]] = {}
         for stop in self._long_stopwords:
             self._stop_starts.setdefault(stop[:4], []).append(stop)
@@ -490,4 +494,27 @@ class QuestionReader:
             tuple(source for source in sources if source),
             private=said,
             private_subject=topic and not business,
+            errand=self._errand(analyses),
         )
+
+    def _errand(self, analyses: list[WordAnalysis]) -> bool:
+        """The question asks the bot to write a text, or to recommend a place to eat or stay."""
+        tasks = self.lexicon.task_words
+
+        def among(analysis: WordAnalysis, key: str) -> bool:
+            return self._is_among(analysis, tasks[key], self._task_stems[key]) or analysis.head in tasks[key]
+
+        if any(among(a, "write") for a in analyses) and any(among(a, "texts") for a in analyses):
+            return True
+        for index, analysis in enumerate(analyses):
+            if not among(analysis, "recommend"):
+                continue
+            # The place is what is recommended ("suositteletko pitopalvelua", "recommend a good hotel"),
+            # not whom something is for ("rahoitusta ravintolalle", "funding for a restaurant").
+            for after in range(index + 1, min(index + 1 + ERRAND_REACH, len(analyses))):
+                word = fold(analyses[after].word)
+                before = {fold(a.word) for a in analyses[max(index + 1, after - 2) : after]}
+                recipient = word.endswith(RECIPIENT_ENDINGS) or "for" in before
+                if among(analyses[after], "venues") and not recipient:
+                    return True
+        return False

@@ -1162,3 +1162,29 @@ def test_a_company_of_one_gets_employers_services_only_when_hiring(bundled):
         assert not match.service.sizes or "solo" in match.service.sizes, match.service.id
     hiring = bundled.search("yksinyrittäjä palkkaa ensimmäisen työntekijän, palkkatukea Mikkelissä").matches
     assert "tyo-mikkeli-palkkatuki" in [match.service.id for match in hiring[:3]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Could you write a short thank-you email to the speakers of yesterday's network webinar?",
+        "voisitko kirjoittaa puheen yrittäjäpalkinnon jakoon",
+        "suositteletko pitopalvelua huomiseen verkostotapaamiseen Mikkelissä",
+        "Can you recommend a good hotel near the export fair in Helsinki?",
+    ],
+)
+def test_an_errand_for_the_bot_gets_no_services(bundled, question):
+    assert bundled.search(question).matches == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "kuka auttaa kirjoittamaan liiketoimintasuunnitelman kahvilalle",  # a business plan is a service's
+        "suositteletko rahoitusta ravintolalle Mikkelissä",  # the restaurant is whom the funding is for
+        "can you recommend funding for a restaurant in Mikkeli",
+        "pitopalveluyritys tarvitsee rahoitusta",
+    ],
+)
+def test_a_question_about_a_venue_business_is_no_errand(bundled, question):
+    assert bundled.search(question).matches
