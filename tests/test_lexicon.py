@@ -112,7 +112,11 @@ def test_the_optional_tables_may_be_left_out(tmp_path):
             "\n[business]\nsanat = []\n",
             "lexicon.toml: business.sanat: unknown key; expected diversifying, sme, topics, words",
         ),
-        ("\n[abroad]\n", "\n[abroad]\nmaat = []\n", "lexicon.toml: abroad.maat: unknown key; expected words"),
+        (
+            "\n[abroad]\n",
+            "\n[abroad]\nmaat = []\n",
+            "lexicon.toml: abroad.maat: unknown key; expected expansion, words",
+        ),
         ("loan = [", 'loan = ["",', "lexicon.toml: needs.loan[0]: empty word"),
         ("loan = [", 'loan = [" laina",', "lexicon.toml: needs.loan[0]: ' laina' has spaces around it"),
         ('"konkka" = "konkurssi"', '"" = "konkurssi"', 'lexicon.toml: aliases."": empty word'),
