@@ -41,6 +41,7 @@ INFLECTION_LETTERS = 3  # plain analyser: a stop word with up to this many lette
 ERRAND_REACH = 4  # a place recommended is among the next words after "suositella" / "recommend"
 RECIPIENT_ENDINGS = ("lle", "lla", "llä", "lta", "ltä")  # "ravintolalle": whom it is for, not what
 COMPOUND_END_LETTERS = 6  # a guessed word ending in a listed word this long is a compound on it ("koneurakointia")
+BUSINESS_END_LETTERS = 6  # "pienyrittäjä" ends in "yrittäjä": a company word, though not split
 # Only words that are no Finnish words: "on", "me", "se" and "no" are both.
 _ENGLISH_MARKER_TEXT = """
 the a an and or any we our us you your they their it its that this there who which need needs want
@@ -78,6 +79,8 @@ class Understanding:
 # NEGATION_REACH words after one says what the company is not, so it is no fact about it.
 NEGATIONS = frozenset({"ei", "en", "et", "emme", "ette", "eivat", "eika", "enka", "not", "non", "isnt", "no"})
 NEGATION_REACH = 3
+# Words between a negation and the need it denies: intending, wanting, needing ("ei aio palkata").
+INTENT_STARTS = ("aio", "aiko", "halu", "tarvit", "suunnit", "meina", "plan", "want", "intend", "need", "to")
 MODIFIER_REACH = 3  # a modifier qualifies one of the next three words ("uusi pieni yritys", "start a new business")
 CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")  # a negation's reach ends at the clause
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
@@ -113,6 +116,7 @@ class QuestionReader:
         self._context_words = self._stage_words | self._sector_words
         self._role_words = lexicon.role_words
         self._business_stems = tuple(word[:-1] for word in lexicon.business_words if len(word) >= 5)
+        self._business_ends = tuple(word for word in lexicon.business_words if len(word) >= BUSINESS_END_LETTERS)
         self._size_words = frozenset(
             word for words in lexicon.sizes.values() for phrase in words for word in tokens(phrase)
         )
@@ -232,6 +236,24 @@ class QuestionReader:
                 kept.append(analysis)
         return kept, frozenset(sectors)
 
+    @staticmethod
+    def _denied_need_words(question: str) -> frozenset[str]:
+        """Words whose need a negation denies: what is not intended ("ei aio palkata ketään", "not
+        planning to hire") or not had ("ei työntekijöitä", "no employees"). A negated finding or
+        getting is a problem, not a denial: "ei löydy työntekijöitä" asks for recruitment."""
+        denied: set[str] = set()
+        for clause in CLAUSE_BREAK.split(question):
+            words = [fold(word).strip("'\"?!.") for word in clause.split()]
+            for index, word in enumerate(words):
+                if word.replace("'", "") not in NEGATIONS:
+                    continue
+                after = index + 1
+                while after < len(words) and words[after].startswith(INTENT_STARTS):
+                    after += 1
+                if after < len(words):
+                    denied.add(words[after])
+        return frozenset(denied)
+
     def _read_whole(self, analysis: WordAnalysis) -> WordAnalysis:
         """Step 3: a compound that is itself a trigger word is not read by its parts."""
         if analysis.parts and analysis.lemmas & self._all_triggers:
@@ -256,9 +278,19 @@ class QuestionReader:
             return True
         if head in self._sector_words and self._confirmed_sector(analysis):
             return True  # "lypsykarjatila": the front says which sense the head has (a farm, not a space)
-        # A guessed word cannot be split, but "ohjelmistoyrityksen" still ends in a company word.
+        # A guessed word cannot be split, but "ohjelmistoyrityksen" still ends in a company word; nor
+        # does Voikko split every compound it knows ("pienyrittäjä").
+        if analysis.known:
+            return self._ends_in_business_word(analysis)
         word = fold(analysis.word)
-        return not analysis.known and any(word.find(stem, 3) > 0 for stem in self._business_stems)
+        return any(word.find(stem, 3) > 0 for stem in self._business_stems)
+
+    def _ends_in_business_word(self, analysis: WordAnalysis) -> bool:
+        return not analysis.parts and any(
+            lemma.endswith(word) and len(lemma) >= len(word) + 3
+            for lemma in analysis.lemmas
+            for word in self._business_ends
+        )
 
     @staticmethod
     def _ends_in(analysis: WordAnalysis, words: frozenset[str]) -> bool:
@@ -396,10 +428,12 @@ class QuestionReader:
             return True
         words = self._business_context
         for analysis in analyses:
-            if (analysis.lemmas | analysis.parts) & words:
+            if (analysis.lemmas | analysis.parts) & words or (analysis.known and self._ends_in_business_word(analysis)):
                 return True
             if not analysis.known and self._business_guesses.has(fold(analysis.word)):
                 return True
+            if not analysis.known and self.describes_company(analysis):
+                return True  # a guessed compound on a company word ("pienyrittäjälle")
         return False
 
     def _needs_named(
@@ -443,6 +477,14 @@ class QuestionReader:
             facets = replace(facets, not_sizes=frozenset({"large"}))  # "pk-yritys": small or medium
         headcount = {index for index in range(len(analyses)) if self._is_headcount(analyses, index)}
         whole_needs, part_needs, need_words = self._needs_named(analyses, headcount)
+        denied = self._denied_need_words(question)
+        if denied:
+            for index, analysis in enumerate(analyses):
+                if fold(analysis.word) in denied:
+                    need_words.pop(index, None)
+            named = frozenset().union(*need_words.values()) if need_words else frozenset()
+            whole_needs &= named
+            part_needs &= named
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS) or written.people
         abroad_need = "recruiting_abroad" if hiring else "export"
         abroad = {

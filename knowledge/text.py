@@ -16,7 +16,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Protocol
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 log = logging.getLogger(__name__)
 
@@ -208,7 +208,8 @@ class VoikkoAnalyzer:
             folded = fold(word)
             edits = SUGGESTION_EDITS_LONG if len(folded) >= LONG_WORD else SUGGESTION_EDITS
             for suggestion in self._voikko.suggest(word)[:SUGGESTIONS_TRIED]:
-                if Levenshtein.distance(folded, fold(suggestion), score_cutoff=edits) > edits:
+                # transposed letters ("stratti") are one slip of the fingers, not two
+                if OSA.distance(folded, fold(suggestion), score_cutoff=edits) > edits:
                     continue
                 suggested_lemmas, suggested_parts, suggested_head = self._readings(suggestion)
                 guesses |= suggested_lemmas

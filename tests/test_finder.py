@@ -1188,3 +1188,34 @@ def test_an_errand_for_the_bot_gets_no_services(bundled, question):
 )
 def test_a_question_about_a_venue_business_is_no_errand(bundled, question):
     assert bundled.search(question).matches
+
+
+@pytest.mark.parametrize(
+    ("question", "need", "named"),
+    [
+        ("yksinyrittäjä ei aio palkata ketään, haluaa kasvaa", "recruitment", False),  # not intended
+        ("toiminimi, ei työntekijöitä, haluaa lopettaa", "recruitment", False),  # not had
+        ("not planning to hire anyone, we need growth advice", "recruitment", False),
+        ("hitsaajia ei löydy, mistä apua", "recruitment", True),  # not found: the need itself
+        ("konepaja ei saa rahoitusta pankista", "loan", True),  # not got: the need itself
+    ],
+)
+def test_a_negation_denies_a_need_only_when_it_is_not_intended_or_had(bundled, question, need, named):
+    assert (need in bundled.understand(question).needs) is named
+
+
+@pytest.mark.parametrize(
+    ("question", "need"),
+    [
+        ("startti raha haku", "starting"),  # a compound written apart
+        ("velkasaneeraus pienyrittäjälle kuka auttaa", "financial_distress"),  # a company word Voikko keeps whole
+        ("mansikkatila ottaa 20 poimijaa Thaimaasta", "recruiting_abroad"),  # pickers are hires
+        ("digikartoitus pk yritykselle", "digitalisation"),
+    ],
+)
+def test_everyday_forms_of_a_need_name_it(bundled, question, need):
+    assert need in bundled.understand(question).needs
+
+
+def test_transposed_letters_are_one_typo():
+    assert "startti" in _voikko().understand("stratti").words[0].analysis.lemmas
