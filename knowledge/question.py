@@ -559,4 +559,13 @@ class QuestionReader:
                 recipient = word.endswith(RECIPIENT_ENDINGS) or "for" in before
                 if among(analyses[after], "venues") and not recipient:
                     return True
+        # "Need a hotel in Savonlinna for our guests, any recommendations?": a place asked for by name,
+        # not as the first word of something else ("need a restaurant permit")
+        if any(among(a, "recommend") for a in analyses):
+            for index, analysis in enumerate(analyses):
+                if among(analysis, "ask"):
+                    for after in range(index + 1, min(index + 3, len(analyses))):
+                        following = fold(analyses[after + 1].word) if after + 1 < len(analyses) else ""
+                        if among(analyses[after], "venues") and (not following or following in self.stopwords):
+                            return True
         return False

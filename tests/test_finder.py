@@ -872,6 +872,7 @@ def test_financial_is_funding_only_next_to_support(bundled, question, need, neve
         # one word of a name ("Team Finland") makes no answer
         "What is a good restaurant for our team's christmas party in Mikkeli?",
         "our team's lunch in Savonlinna, any good places?",
+        "Teams ei päästä kirjautumaan, salasana vanhentunut, kenelle soitan?",  # the adviser's own tools
     ],
 )
 def test_everyday_office_and_household_matters_get_nothing(question):
@@ -1171,6 +1172,7 @@ def test_a_company_of_one_gets_employers_services_only_when_hiring(bundled):
         "voisitko kirjoittaa puheen yrittäjäpalkinnon jakoon",
         "suositteletko pitopalvelua huomiseen verkostotapaamiseen Mikkelissä",
         "Can you recommend a good hotel near the export fair in Helsinki?",
+        "Need a hotel in Savonlinna for our network workshop guests, any recommendations?",
     ],
 )
 def test_an_errand_for_the_bot_gets_no_services(bundled, question):
@@ -1184,6 +1186,7 @@ def test_an_errand_for_the_bot_gets_no_services(bundled, question):
         "suositteletko rahoitusta ravintolalle Mikkelissä",  # the restaurant is whom the funding is for
         "can you recommend funding for a restaurant in Mikkeli",
         "pitopalveluyritys tarvitsee rahoitusta",
+        "we need a restaurant permit in Mikkeli, any recommendations on who to ask?",
     ],
 )
 def test_a_question_about_a_venue_business_is_no_errand(bundled, question):
