@@ -99,6 +99,10 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             re.compile(_START + words + r"\s+" + _GAP + _YEAR),
             re.compile(_START + _YEAR + r"\s+" + _GAP + words),
         )
+        # "kaksi kuukautta sitten perustettu", "founded 3 weeks ago": this year, a new company
+        weeks_ago = _START + _NUMBER + r"\s+(?:kuukau\w*|kk|months?|viiko\w*|weeks?)\s+(?:sitten|ago)"
+        new_by_months = re.compile(weeks_ago + r"\s+" + _GAP + words + "|" + words + r"\s+" + _GAP + weeks_ago)
+        new = re.compile(new.pattern + "|" + new_by_months.pattern) if new is not None else new_by_months
     if age.get("active") and age.get("years"):
         words = "(?:" + _alternation(age["active"]) + r")\w*"
         years = "(?:" + _alternation(age["years"]) + r")\w*"

@@ -15,8 +15,13 @@ from knowledge.text import Stems, WordAnalysis, fold, guessed_form
 from knowledge.vocab import MUNICIPALITIES, OTHER_MUNICIPALITY, Municipality
 
 _MUNICIPALITY_FORMS = {fold(form): m for m in MUNICIPALITIES for form in (*m.forms, m.fi.lower())}
-_MUNICIPALITY_LEMMAS = {fold(m.fi): m for m in MUNICIPALITIES}
+# The name and the inhabitant adjective: Voikko reads "kangasniemeläisessä" as "kangasniemeläinen".
+_MUNICIPALITY_LEMMAS = {
+    **{fold(form): m for m in MUNICIPALITIES for form in m.forms if fold(form).endswith("lainen")},
+    **{fold(m.fi): m for m in MUNICIPALITIES},
+}
 MISTYPED_MIN_LENGTH = 7
+ADJECTIVE_ENDING_LETTERS = 7  # "-lai" + "sessa", "-sille", "stensa"
 _HEADCOUNT = re.compile(r"\b(\d{1,5})\s*(?:-\s*)?([a-zåäö]+)")
 
 
@@ -79,7 +84,19 @@ def municipality_of(analysis: WordAnalysis) -> Municipality | None:
             if lemma in _MUNICIPALITY_LEMMAS:
                 return _MUNICIPALITY_LEMMAS[lemma]
         return None
-    return _mistyped_municipality(folded)
+    return _inflected_adjective(folded) or _mistyped_municipality(folded)
+
+
+# The inhabitant adjective's stem ("kangasniemelai-"): its cases end in a few letters more
+_ADJECTIVE_STEMS = tuple((form[:-3], m) for form, m in _MUNICIPALITY_LEMMAS.items() if form.endswith("lainen"))
+
+
+def _inflected_adjective(folded: str) -> Municipality | None:
+    """A guessed word that is a case of the inhabitant adjective ("kangasniemelaisessa")."""
+    for stem, municipality in _ADJECTIVE_STEMS:
+        if folded.startswith(stem) and len(folded) - len(stem) <= ADJECTIVE_ENDING_LETTERS:
+            return municipality
+    return None
 
 
 def _mistyped_municipality(folded: str) -> Municipality | None:

@@ -95,6 +95,12 @@ STAGE_NEEDS = {
 TOPIC_NEED = "general_advice"  # what a question on a business-only subject (VAT, bookkeeping) and nothing else needs
 
 
+def _says_who_asks(analyses: list[WordAnalysis], index: int) -> bool:
+    """The abroad word says who starts or asks ("as a foreigner", "ulkomaalaisena"): no export, no hire."""
+    before = {fold(analysis.word) for analysis in analyses[max(0, index - 2) : index]}
+    return "as" in before or fold(analyses[index].word).endswith(("sena", "senä"))
+
+
 class QuestionReader:
     """Reads questions with one lexicon and analyser (their word lists folded once, here)."""
 
@@ -490,7 +496,9 @@ class QuestionReader:
         abroad = {
             index
             for index, analysis in enumerate(analyses)
-            if self._says_abroad(analysis) and not self._names_company_after(analyses, index)
+            if self._says_abroad(analysis)
+            and not self._names_company_after(analyses, index)
+            and not _says_who_asks(analyses, index)
         }
         for index in abroad:
             need_words[index] = need_words.get(index, frozenset()) | {abroad_need}

@@ -2,6 +2,7 @@
 
 import os
 import re
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -1222,3 +1223,25 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
 
 def test_transposed_letters_are_one_typo():
     assert "startti" in _voikko().understand("stratti").words[0].analysis.lemmas
+
+
+@pytest.mark.parametrize(
+    ("question", "code", "age"),
+    [
+        ("kävin kangasniemeläisessä konepajassa, toiminut vuodesta 1998", "213", 28),  # the adjective inflected
+        ("kaksi kuukautta sitten perustettu yritys tarvitsee rahoitusta Juvalla", "178", 0),
+        ("founded 3 weeks ago in Mikkeli", "491", 0),
+        ("irtisanottu kaksi kuukautta sitten, Mikkeli", "491", None),  # no company founded
+    ],
+)
+def test_where_and_how_old_the_company_is(bundled, question, code, age):
+    facets = bundled.understand(question, today=date(2026, 12, 1)).facets
+    assert (facets.municipality.code, facets.company_age) == (code, age)
+
+
+@pytest.mark.parametrize(
+    "question", ["How can I start a company in Finland as a foreigner?", "voinko ulkomaalaisena perustaa yrityksen"]
+)
+def test_a_foreign_founder_is_no_export(bundled, question):
+    needs = bundled.understand(question).needs
+    assert "starting" in needs and "export" not in needs
