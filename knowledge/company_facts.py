@@ -70,6 +70,7 @@ class WrittenFacts:
     abroad: bool = False  # a foreign country or the EU was named, whichever origin that gives
     people: bool = False  # the origin was said of people ("virolaisia rakennusmiehiä"): someone to hire
     market: bool = False  # a country was named as a place (to sell to), not only as people's nationality
+    employee_age: int | None = None  # a person's age said ("58-vuotiaalle", "16v nuorelle"): whom to hire
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -168,6 +169,32 @@ def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[int | None
     return None, set()
 
 
+# A person's age: "58-vuotiaalle", "16v nuorelle", "aged 19", "a 17-year-old". Not a company's
+# ("30-vuotias perheyritys") or its owner's ("58-vuotias yrittäjä"): those are followed by the word.
+_PERSON_AGE = re.compile(
+    _START + r"(?:(\d{2})\s*-?\s*(?:vuotia\w*|years?[ -]old)\b|aged\s+(\d{2})\b"
+    r"|(\d{2})\s*v\s+(?=\w*(?:nuor|koululai|tyontekij|henkilo|hakij|opiskelij)))"
+)
+_NOT_A_HIRE_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:" + _COMPANY + r"|yrittaj|omistaj|viljelij|isant|emant|entrepreneur|owner|farmer)"
+)
+
+
+_UNDER_BEFORE = re.compile(r"(?:alle|under|below)\s+$")
+_OVER_BEFORE = re.compile(r"(?:yli|over|above)\s+$")
+
+
+def _person_age(text: str) -> int | None:
+    for match in _PERSON_AGE.finditer(text):
+        if _NOT_A_HIRE_AFTER.match(text, match.end()):
+            continue
+        age = int(match.group(1) or match.group(2) or match.group(3))
+        before = text[max(0, match.start() - 8) : match.start()]
+        # "alle 30-vuotias" is anyone younger: the oldest of them stands for the rest against a range
+        return age - 1 if _UNDER_BEFORE.search(before) else age + 1 if _OVER_BEFORE.search(before) else age
+    return None
+
+
 def read_written_facts(text: str, lexicon: Lexicon, today: date | None = None) -> WrittenFacts:
     """The employee's origin and the company's age in `text`; an age from a founding year needs `today`."""
     folded = fold(text)
@@ -175,5 +202,11 @@ def read_written_facts(text: str, lexicon: Lexicon, today: date | None = None) -
     origin = _origin(folded, patterns)
     age, age_words = _age(folded, patterns, today)
     return WrittenFacts(
-        origin.origin, age, frozenset(origin.words | age_words), bool(origin.words), origin.people, origin.market
+        origin.origin,
+        age,
+        frozenset(origin.words | age_words),
+        bool(origin.words),
+        origin.people,
+        origin.market,
+        _person_age(folded),
     )

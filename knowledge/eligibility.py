@@ -35,14 +35,20 @@ _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 class Condition:
     """One rule of a service that the question left open: shown to the adviser on the card."""
 
-    fact: str  # sectors | stages | sizes | employee_origin | max_company_age_years
+    fact: str  # sectors | stages | sizes | employee_origin | max_company_age_years | employee_age
     values: tuple[str, ...] = ()
     excluded: bool = False  # a not_for rule
     years: int = 0  # for max_company_age_years
+    ages: tuple[int, int] = (0, 0)  # for employee_age
 
     def text(self, language: str = "fi") -> str:
         """The rule in a few words, in `language` (fi or en)."""
         english = language == "en"
+        if self.fact == "employee_age":
+            youngest, oldest = self.ages
+            if english:
+                return f"Only for hiring someone aged {youngest}–{oldest}"
+            return f"Vain {youngest}–{oldest}-vuotiaan palkkaamiseen"
         if self.fact == "max_company_age_years":
             if english:
                 return f"Only for companies at most {self.years} years old"
@@ -60,11 +66,17 @@ class Rules:
     only: tuple[tuple[str, frozenset[str]], ...] = ()
     excluded: tuple[tuple[str, frozenset[str]], ...] = ()
     max_age: int | None = None
+    employee_age: tuple[int, int] | None = None
 
     @property
     def empty(self) -> bool:
         """True when the service has no rules at all."""
-        return not (self.only or self.excluded or self.max_age is not None)
+        return not (self.only or self.excluded or self.max_age is not None or self.employee_age is not None)
+
+    @property
+    def count(self) -> int:
+        """How many only_for rules there are: what a company known to meet them all gains."""
+        return len(self.only) + (self.max_age is not None) + (self.employee_age is not None)
 
 
 NO_RULES = Rules()
@@ -82,7 +94,13 @@ def rules_of(service: Service) -> Rules:
     excluded = (
         tuple((name, frozenset(values)) for name, values in service.not_for.lists().items()) if service.not_for else ()
     )
-    return Rules(only, excluded, service.only_for.max_company_age_years if service.only_for else None)
+    ages = service.only_for.employee_age if service.only_for else None
+    return Rules(
+        only,
+        excluded,
+        service.only_for.max_company_age_years if service.only_for else None,
+        (ages[0], ages[1]) if ages else None,
+    )
 
 
 def company_age(facets: Facets) -> int | None:
@@ -122,8 +140,11 @@ class Judgement:
 ELIGIBLE = Judgement()
 
 
-def judge(rules: Rules, known: dict[str, frozenset[str] | None], age: int | None) -> Judgement | None:
-    """None when the company is known to break a rule; else what is open and what is met."""
+def judge(
+    rules: Rules, known: dict[str, frozenset[str] | None], age: int | None, hire_age: int | None = None
+) -> Judgement | None:
+    """None when the company (or the person it hires) is known to break a rule; else what is open
+    and what is met."""
     if rules.empty:
         return ELIGIBLE
     left: list[Condition] = []
@@ -146,6 +167,14 @@ def judge(rules: Rules, known: dict[str, frozenset[str] | None], age: int | None
         if age is None:
             left.append(Condition("max_company_age_years", years=rules.max_age))
         elif age > rules.max_age:
+            return None
+        else:
+            met += 1
+    if rules.employee_age is not None:
+        youngest, oldest = rules.employee_age
+        if hire_age is None:
+            left.append(Condition("employee_age", ages=rules.employee_age))
+        elif not youngest <= hire_age <= oldest:
             return None
         else:
             met += 1

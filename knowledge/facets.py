@@ -35,6 +35,7 @@ class Facets:
     sector: str | None = None
     employee_origin: str | None = None  # of the employee being hired: eu_eea | outside_eu_eea
     company_age: int | None = None  # years
+    employee_age: int | None = None  # of the person being hired ("palkkatuki 58-vuotiaalle")
     not_sectors: frozenset[str] = frozenset()  # sectors the question denies ("joka ei ole maatila")
     not_sizes: frozenset[str] = frozenset()  # sizes the question rules out ("pk-yritys": not large)
 
@@ -55,6 +56,7 @@ class Facets:
             sector=given.sector or self.sector,
             employee_origin=given.employee_origin or self.employee_origin,
             company_age=given.company_age if given.company_age is not None else self.company_age,
+            employee_age=given.employee_age if given.employee_age is not None else self.employee_age,
             not_sectors=frozenset() if given.sector else self.not_sectors,
             not_sizes=frozenset() if given.size else self.not_sizes,
         )
@@ -236,4 +238,5 @@ def read_facets(
         sector=first_trigger(lexicon.sectors, with_parts, guessed),
         employee_origin=written.employee_origin,
         company_age=written.company_age,
+        employee_age=written.employee_age,
     )

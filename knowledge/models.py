@@ -41,6 +41,9 @@ def _check_area(values: list[str]) -> list[str]:
     return values
 
 
+MIN_WORKING_AGE, MAX_WORKING_AGE = 13, 80  # the ages an employee_age condition may name
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
@@ -119,6 +122,19 @@ class OnlyFor(_Conditions):
     """`[service.only_for]`: who may use the service; every condition given must hold."""
 
     max_company_age_years: StrictInt | None = Field(default=None, ge=1, le=200)
+    # [youngest, oldest]: the age of the person being hired ("nuorten työllistymisseteli": 18–29)
+    employee_age: list[StrictInt] | None = None
+
+    @field_validator("employee_age")
+    @classmethod
+    def _age_range(cls, value: list[int] | None) -> list[int] | None:
+        if value is None:
+            return None
+        if len(value) != 2 or not MIN_WORKING_AGE <= value[0] <= value[1] <= MAX_WORKING_AGE:
+            raise ValueError(
+                f"expected [youngest, oldest] between {MIN_WORKING_AGE} and {MAX_WORKING_AGE}, e.g. [18, 29]"
+            )
+        return value
 
 
 class NotFor(_Conditions):

@@ -508,8 +508,8 @@ class QuestionReader:
             self._growing_into_a_market(analyses, need_words, whole_needs, part_needs)
         if abroad or written_abroad:
             whole_needs.add(abroad_need)
-        if not hiring:  # an origin is that of an employee only when the question is about hiring
-            facets = replace(facets, employee_origin=None)
+        if not hiring:  # an origin or an age is an employee's only when the question is about hiring
+            facets = replace(facets, employee_origin=None, employee_age=None)
         facets = facets.merged(given)
         business = self._business(analyses, facets)
         needs = dict.fromkeys(whole_needs, 1.0)

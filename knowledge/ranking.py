@@ -77,6 +77,8 @@ class Profile:
         met = sum(known[fact] is not None for fact, _ in self.rules.only)
         if self.rules.max_age is not None and age is not None:
             met += 1
+        if self.rules.employee_age is not None and facets.employee_age is not None:
+            met += 1
         return bonus + RULE_FIT * met
 
 
@@ -87,7 +89,7 @@ def profile_of(service: Service, provider: Provider) -> Profile:
     share = 1.0 if local is None else len(local & MUNICIPALITY_CODES) / len(MUNICIPALITY_CODES)
     rules = rules_of(service)
     local_bonus = LOCAL_BONUS * (2 - share) if local is not None else 0.0
-    any_bonus = local_bonus + RULE_FIT * (len(rules.only) + (rules.max_age is not None))
+    any_bonus = local_bonus + RULE_FIT * rules.count
     any_bonus += (STAGE_FIT if service.stages else 0.0) + (SIZE_FIT if service.sizes else 0.0)
     any_bonus += SECTOR_FIT if service.sectors else 0.0
     return Profile(
@@ -279,7 +281,7 @@ class Ranker:
                 and value + profile.max_bonus(read, known, age) + multi(profile) < best_scores[0]
             ):
                 continue  # cannot reach the answer with what is known of the company
-            judgement = judge(profile.rules, known, age)
+            judgement = judge(profile.rules, known, age, read.employee_age)
             if judgement is None:
                 continue  # the company is known not to qualify
             score = value + self._facet_adjustment(profile, read, hiring)

@@ -106,6 +106,8 @@ WHERE = "maatilat.toml: service[0] (maatilaneuvonta-tilasuunnittelu)"
         ("stages = []", f"{WHERE}.only_for.stages: empty list: nobody would qualify; leave the list out"),
         ("max_company_age_years = 0", f"{WHERE}.only_for.max_company_age_years: Input should be greater than"),
         ('max_company_age_years = "5"', f"{WHERE}.only_for.max_company_age_years: Input should be a valid integer"),
+        ("employee_age = [29, 18]", f"{WHERE}.only_for.employee_age: expected [youngest, oldest]"),
+        ("employee_age = [18]", f"{WHERE}.only_for.employee_age: expected [youngest, oldest]"),
         ("colour = 1", f"{WHERE}.only_for.colour: unknown field"),
         ("", f"{WHERE}.only_for: empty table: give at least one of sectors, stages, sizes, employee_origin"),
         (
@@ -274,6 +276,31 @@ def test_a_rule_holds_fails_or_stays_open():
     assert judge(young, possible_values(Facets()), 5).open == ()
     assert judge(young, possible_values(Facets()), 6) is None
     assert judge(young, possible_values(Facets()), None).open[0].text("en") == "Only for companies at most 5 years old"
+
+
+def test_the_age_of_the_person_hired_holds_fails_or_stays_open():
+    youth = Rules(employee_age=(18, 29))
+    assert judge(youth, possible_values(Facets()), None, 24).met == 1
+    assert judge(youth, possible_values(Facets()), None, 58) is None
+    condition = judge(youth, possible_values(Facets()), None, None).open[0]
+    assert condition.text("fi") == "Vain 18–29-vuotiaan palkkaamiseen"
+    assert condition.text("en") == "Only for hiring someone aged 18–29"
+
+
+@pytest.mark.parametrize(
+    ("question", "age"),
+    [
+        ("palkkatuki 58-vuotiaalle pitkäaikaistyöttömälle", 58),
+        ("kesätyöseteli 16v nuorelle, kauppa palkkaa", 16),
+        ("alle 30-vuotias palkataan ekaan duuniin", 29),  # anyone younger: the oldest of them
+        ("we want to hire a 17-year-old for the summer", 17),
+        ("30-vuotias perheyritys palkkaa myyjän", None),  # the company's age
+        ("58-vuotias yrittäjä haluaa palkata työntekijän", None),  # the owner's age
+        ("28-vuotias nuori viljelijä aloittaa", None),  # nobody hired
+    ],
+)
+def test_the_age_of_the_person_hired(finder, question, age):
+    assert finder.understand(question, today=TODAY).facets.employee_age == age
 
 
 def test_age_and_stage_inform_each_other():

@@ -83,6 +83,7 @@ def _facets_to_dict(facets: Facets) -> dict[str, Any]:
         "sector": facets.sector,
         "employee_origin": facets.employee_origin,
         "company_age": facets.company_age,
+        "employee_age": facets.employee_age,
         "not_sectors": sorted(facets.not_sectors),
         "not_sizes": sorted(facets.not_sizes),
     }
@@ -90,7 +91,7 @@ def _facets_to_dict(facets: Facets) -> dict[str, Any]:
 
 def _facets_from_dict(data: dict[str, Any]) -> Facets:
     code = data.get("municipality")
-    age = data.get("company_age")
+    age, hired = data.get("company_age"), data.get("employee_age")
     return Facets(
         municipality=MUNICIPALITY_BY_CODE.get(code) if code else None,
         size=data.get("size") or None,
@@ -98,6 +99,7 @@ def _facets_from_dict(data: dict[str, Any]) -> Facets:
         sector=data.get("sector") or None,
         employee_origin=data.get("employee_origin") or None,
         company_age=age if isinstance(age, int) and not isinstance(age, bool) else None,
+        employee_age=hired if isinstance(hired, int) and not isinstance(hired, bool) and 0 < hired < 120 else None,
         not_sectors=frozenset(value for value in data.get("not_sectors") or () if value in SECTOR_IDS),
         not_sizes=frozenset(value for value in data.get("not_sizes") or () if value in SIZE_IDS),
     )
