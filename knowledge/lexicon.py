@@ -34,7 +34,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "business": frozenset({"words", "topics", "sme", "diversifying"}),
     "abroad": frozenset({"words", "expansion"}),
     "places": frozenset({"outside", "towns"}),
-    "tasks": frozenset({"write", "texts", "recommend", "ask", "venues"}),
+    "tasks": frozenset({"write", "texts", "recommend", "ask", "venues", "translate", "languages"}),
     "roles": frozenset({"words"}),
     "private": frozenset({"words", "topics"}),
     "senses": None,
@@ -72,6 +72,7 @@ _ID_NAMES = {"needs": "need", "stages": "stage", "sectors": "sector", "sizes": "
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 Triggers = Mapping[str, tuple[str, ...]]
+_TASK_KEYS = ("write", "texts", "recommend", "ask", "venues", "translate", "languages")
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: the aliases hold a compiled pattern
@@ -93,7 +94,7 @@ class Lexicon:
     expansion_words: frozenset[str]  # growing ("laajentaa"): into a market when one is named, no investment
     outside_words: frozenset[str]  # the company is from outside Etelä-Savo ("kuopiolainen")
     outside_towns: frozenset[str]  # towns outside Etelä-Savo: "based in Joensuu", "Kuopiossa toimiva"
-    task_words: Mapping[str, frozenset[str]]  # write / texts / recommend / ask / venues: errands for the bot
+    task_words: Mapping[str, frozenset[str]]  # [tasks] lists by key: errands for the bot
     role_words: frozenset[str]  # a compound ending in one names a person in a role ("myyntijohtaja")
     private_words: frozenset[str]  # the question says it is a private person's own matter
     private_topics: frozenset[str]  # a private person's subject, unless the question is about a company
@@ -307,7 +308,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
     expansion_words = check.listed(data, "abroad", "expansion")
     outside_words = check.listed(data, "places", "outside")
     outside_towns = check.listed(data, "places", "towns")
-    task_words = {key: check.listed(data, "tasks", key) for key in ("write", "texts", "recommend", "ask", "venues")}
+    task_words = {key: check.listed(data, "tasks", key) for key in _TASK_KEYS}
     role_words = check.listed(data, "roles", "words")
     private_words = check.listed(data, "private", "words")
     private_topics = check.listed(data, "private", "topics")

@@ -556,6 +556,8 @@ class QuestionReader:
 
         if any(among(a, "write") for a in analyses) and any(among(a, "texts") for a in analyses):
             return True
+        if any(among(a, "translate") for a in analyses) and any(among(a, "languages") for a in analyses):
+            return True
         for index, analysis in enumerate(analyses):
             if not among(analysis, "recommend"):
                 continue

@@ -1174,6 +1174,8 @@ def test_a_company_of_one_gets_employers_services_only_when_hiring(bundled):
         "suositteletko pitopalvelua huomiseen verkostotapaamiseen Mikkelissä",
         "Can you recommend a good hotel near the export fair in Helsinki?",
         "Need a hotel in Savonlinna for our network workshop guests, any recommendations?",
+        "Käännä englanniksi: Tervetuloa yrittäjäaamiaiselle torstaina",
+        "translate into Finnish: welcome to the export webinar",
     ],
 )
 def test_an_errand_for_the_bot_gets_no_services(bundled, question):
@@ -1188,6 +1190,7 @@ def test_an_errand_for_the_bot_gets_no_services(bundled, question):
         "can you recommend funding for a restaurant in Mikkeli",
         "pitopalveluyritys tarvitsee rahoitusta",
         "we need a restaurant permit in Mikkeli, any recommendations on who to ask?",
+        "vientiä Saksaan ja Ruotsiin, kuka auttaa",  # languages are countries too
     ],
 )
 def test_a_question_about_a_venue_business_is_no_errand(bundled, question):
