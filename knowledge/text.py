@@ -262,6 +262,7 @@ def common_prefix_length(a: str, b: str) -> int:
 
 
 ENGLISH_STEM_LETTERS = 5
+ENGLISH_ROOT_LETTERS = 3  # the shortest root left when an ending is taken off ("hir" of "hiring")
 
 
 def english_stem(word: str) -> str:
@@ -279,11 +280,24 @@ def english_stem(word: str) -> str:
     return word
 
 
+_VERB_ENDINGS = ("ing", "ed", "er")
+
+
+def english_root(word: str) -> str:
+    """An English word without its plural and verb endings, and a final e (hire, hired, hiring → hir)."""
+    word = english_stem(word)
+    for ending in _VERB_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= ENGLISH_ROOT_LETTERS:
+            word = word[: -len(ending)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > ENGLISH_ROOT_LETTERS else word
+
+
 def same_english_word(word: str, term: str) -> bool:
     """True when `word` and `term` look like forms of one English word (companies, company's) or of
     one stem (exporter, exporting), judged by a longer shared beginning than Finnish needs: "party"
     is no "part", as a Finnish ending could make it."""
-    if english_stem(word) == english_stem(term):
+    if english_stem(word) == english_stem(term) or english_root(word) == english_root(term):
         return True
     return same_stem(word, term) and common_prefix_length(word, term) >= ENGLISH_STEM_LETTERS
 

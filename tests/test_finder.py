@@ -1248,3 +1248,8 @@ def test_where_and_how_old_the_company_is(bundled, question, code, age):
 def test_a_foreign_founder_is_no_export(bundled, question):
     needs = bundled.understand(question).needs
     assert "starting" in needs and "export" not in needs
+
+
+def test_an_english_verb_matches_its_other_forms():
+    assert same_english_word("hire", "hired") and same_english_word("hire", "hiring")
+    assert not same_english_word("bus", "business")
