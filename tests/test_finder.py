@@ -1176,6 +1176,8 @@ def test_a_company_of_one_gets_employers_services_only_when_hiring(bundled):
         "Need a hotel in Savonlinna for our network workshop guests, any recommendations?",
         "Käännä englanniksi: Tervetuloa yrittäjäaamiaiselle torstaina",
         "translate into Finnish: welcome to the export webinar",
+        "Book me a hotel in Savonlinna for the opera festival week",
+        "mun työsopimus loppuu, pitääkö ilmoittautua työnhakijaksi",  # the asker's own sign-up
     ],
 )
 def test_an_errand_for_the_bot_gets_no_services(bundled, question):
@@ -1191,6 +1193,8 @@ def test_an_errand_for_the_bot_gets_no_services(bundled, question):
         "pitopalveluyritys tarvitsee rahoitusta",
         "we need a restaurant permit in Mikkeli, any recommendations on who to ask?",
         "vientiä Saksaan ja Ruotsiin, kuka auttaa",  # languages are countries too
+        "yritys ilmoittautuu ennakkoperintärekisteriin, miten",  # a company signs up: its matter
+        "kuka pyörittää yrityshautomoa Mikkelissä",
     ],
 )
 def test_a_question_about_a_venue_business_is_no_errand(bundled, question):
