@@ -14,13 +14,14 @@ The order matters and each step is a rule, not a score:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 
 from knowledge.company_facts import read_written_facts
+from knowledge.errands import ErrandReader
 from knowledge.facets import Facets, is_place, read_facets
 from knowledge.lexicon import Lexicon
+from knowledge.negation import denied_need_words, denied_words
 from knowledge.text import (
     Analyzer,
     EnglishAnalyzer,
@@ -29,6 +30,7 @@ from knowledge.text import (
     analyse_text,
     fold,
     guessed_form,
+    is_among,
     same_stem,
     tokens,
 )
@@ -38,8 +40,6 @@ CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as 
 # (recruiting abroad); without, it is where the company sells (export).
 HIRING_NEEDS = frozenset({"recruitment", "recruiting_abroad", "wage_subsidy", "apprenticeship"})
 INFLECTION_LETTERS = 3  # plain analyser: a stop word with up to this many letters more is that stop word
-ERRAND_REACH = 4  # a place recommended is among the next words after "suositella" / "recommend"
-RECIPIENT_ENDINGS = ("lle", "lla", "llä", "lta", "ltä")  # "ravintolalle": whom it is for, not what
 COMPOUND_END_LETTERS = 6  # a guessed word ending in a listed word this long is a compound on it ("koneurakointia")
 BUSINESS_END_LETTERS = 6  # "pienyrittäjä" ends in "yrittäjä": a company word, though not split
 # Only words that are no Finnish words: "on", "me", "se" and "no" are both.
@@ -75,14 +75,7 @@ class Understanding:
     errand: bool = False  # it asks the bot to write something or recommend a place, which no service does
 
 
-# Words that deny what follows: "joka ei ole maatila", "not a farm". A sector or stage word within
-# NEGATION_REACH words after one says what the company is not, so it is no fact about it.
-NEGATIONS = frozenset({"ei", "en", "et", "emme", "ette", "eivat", "eika", "enka", "not", "non", "isnt", "no"})
-NEGATION_REACH = 3
-# Words between a negation and the need it denies: intending, wanting, needing ("ei aio palkata").
-INTENT_STARTS = ("aio", "aiko", "halu", "tarvit", "suunnit", "meina", "plan", "want", "intend", "need", "to")
 MODIFIER_REACH = 3  # a modifier qualifies one of the next three words ("uusi pieni yritys", "start a new business")
-CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")  # a negation's reach ends at the clause
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
 FARM_SECTOR = "agriculture"
 # A question that names no need but the company's stage asks what a company at that stage needs.
@@ -109,6 +102,7 @@ class QuestionReader:
         self.analyzer = analyzer
         self.english = EnglishAnalyzer()
         self.stopwords = frozenset(fold(word) for word in lexicon.stopwords)
+        self._errands = ErrandReader(lexicon, self.stopwords)
         self._long_stopwords = tuple(word for word in self.stopwords if len(word) >= 5)
         self._person_stems = tuple(fold(word)[:4] for word in lexicon.person_words)
         self._needs = {need: frozenset(fold(word) for word in words) for need, words in lexicon.needs.items()}
@@ -144,7 +138,6 @@ class QuestionReader:
         self._private_topic_stems = Stems(lexicon.private_topics)
         self._sme_stems = Stems(lexicon.sme_words)
         self._diversifying_stems = Stems(lexicon.diversifying_words)
-        self._task_stems = {key: Stems(words) for key, words in lexicon.task_words.items()}
         self._stop_starts: dict[str, list[str]] = {}
         for stop in self._long_stopwords:
             self._stop_starts.setdefault(stop[:4], []).append(stop)
@@ -225,14 +218,8 @@ class QuestionReader:
         self, question: str, analyses: list[WordAnalysis]
     ) -> tuple[list[WordAnalysis], frozenset[str]]:
         """Step 1b: drop the sector and stage words a negation denies ("joka ei ole maatila"); the
-        words kept, and the sectors denied. A negation reaches to the end of its clause at the most:
-        in "lomittaja ei tule, karjatilallinen sairastui" the farmer is no denied fact."""
-        denied: set[str] = set()
-        for clause in CLAUSE_BREAK.split(question):
-            words = [fold(word).strip("'\"") for word in clause.split()]
-            for index, word in enumerate(words):
-                if word.replace("'", "") in NEGATIONS:
-                    denied.update(words[index + 1 : index + 1 + NEGATION_REACH])
+        words kept, and the sectors denied."""
+        denied = denied_words(question)
         kept, sectors = [], set()
         for analysis in analyses:
             terms = analysis.lemmas | analysis.parts
@@ -241,24 +228,6 @@ class QuestionReader:
             else:
                 kept.append(analysis)
         return kept, frozenset(sectors)
-
-    @staticmethod
-    def _denied_need_words(question: str) -> frozenset[str]:
-        """Words whose need a negation denies: what is not intended ("ei aio palkata ketään", "not
-        planning to hire") or not had ("ei työntekijöitä", "no employees"). A negated finding or
-        getting is a problem, not a denial: "ei löydy työntekijöitä" asks for recruitment."""
-        denied: set[str] = set()
-        for clause in CLAUSE_BREAK.split(question):
-            words = [fold(word).strip("'\"?!.") for word in clause.split()]
-            for index, word in enumerate(words):
-                if word.replace("'", "") not in NEGATIONS:
-                    continue
-                after = index + 1
-                while after < len(words) and words[after].startswith(INTENT_STARTS):
-                    after += 1
-                if after < len(words):
-                    denied.add(words[after])
-        return frozenset(denied)
 
     def _read_whole(self, analysis: WordAnalysis) -> WordAnalysis:
         """Step 3: a compound that is itself a trigger word is not read by its parts."""
@@ -414,11 +383,7 @@ class QuestionReader:
 
     @staticmethod
     def _is_among(analysis: WordAnalysis, words: frozenset[str], guesses: Stems) -> bool:
-        """The word is one of `words` as a whole word; a guessed word by its letters (see guessed_form:
-        "kelan" is no "kela-kortti", "yksin" no "yksityisesti")."""
-        if analysis.lemmas & words:
-            return True
-        return not analysis.known and guesses.has(fold(analysis.word))
+        return is_among(analysis, words, guesses)
 
     def _farm_diversifying(self, analysis: WordAnalysis) -> bool:
         farm = self._sectors.get(FARM_SECTOR, frozenset())
@@ -483,7 +448,7 @@ class QuestionReader:
             facets = replace(facets, not_sizes=frozenset({"large"}))  # "pk-yritys": small or medium
         headcount = {index for index in range(len(analyses)) if self._is_headcount(analyses, index)}
         whole_needs, part_needs, need_words = self._needs_named(analyses, headcount)
-        denied = self._denied_need_words(question)
+        denied = denied_need_words(question)
         if denied:
             for index, analysis in enumerate(analyses):
                 if fold(analysis.word) in denied:
@@ -544,38 +509,5 @@ class QuestionReader:
             tuple(source for source in sources if source),
             private=said,
             private_subject=topic and not business,
-            errand=self._errand(analyses),
+            errand=self._errands.is_errand(analyses),
         )
-
-    def _errand(self, analyses: list[WordAnalysis]) -> bool:
-        """The question asks the bot to write a text, or to recommend a place to eat or stay."""
-        tasks = self.lexicon.task_words
-
-        def among(analysis: WordAnalysis, key: str) -> bool:
-            return self._is_among(analysis, tasks[key], self._task_stems[key]) or analysis.head in tasks[key]
-
-        if any(among(a, "write") for a in analyses) and any(among(a, "texts") for a in analyses):
-            return True
-        if any(among(a, "translate") for a in analyses) and any(among(a, "languages") for a in analyses):
-            return True
-        for index, analysis in enumerate(analyses):
-            if not among(analysis, "recommend"):
-                continue
-            # The place is what is recommended ("suositteletko pitopalvelua", "recommend a good hotel"),
-            # not whom something is for ("rahoitusta ravintolalle", "funding for a restaurant").
-            for after in range(index + 1, min(index + 1 + ERRAND_REACH, len(analyses))):
-                word = fold(analyses[after].word)
-                before = {fold(a.word) for a in analyses[max(index + 1, after - 2) : after]}
-                recipient = word.endswith(RECIPIENT_ENDINGS) or "for" in before
-                if among(analyses[after], "venues") and not recipient:
-                    return True
-        # "Need a hotel in Savonlinna for our guests, any recommendations?": a place asked for by name,
-        # not as the first word of something else ("need a restaurant permit")
-        if any(among(a, "recommend") for a in analyses):
-            for index, analysis in enumerate(analyses):
-                if among(analysis, "ask"):
-                    for after in range(index + 1, min(index + 3, len(analyses))):
-                        following = fold(analyses[after + 1].word) if after + 1 < len(analyses) else ""
-                        if among(analyses[after], "venues") and (not following or following in self.stopwords):
-                            return True
-        return False

@@ -314,6 +314,14 @@ def same_stem(word: str, term: str) -> bool:
     return shared >= 4 and shared >= 0.7 * min(len(word), len(term))
 
 
+def is_among(analysis: WordAnalysis, words: frozenset[str], guesses: Stems) -> bool:
+    """The word is one of `words` as a whole word; a guessed word by its letters (see guessed_form:
+    "kelan" is no "kela-kortti", "yksin" no "yksityisesti")."""
+    if analysis.lemmas & words:
+        return True
+    return not analysis.known and guesses.has(fold(analysis.word))
+
+
 GUESS_SHARE = 0.75  # of a trigger word that a guessed word must share to be one of its forms
 GUESS_ENDING_LETTERS = 5  # the longest case endings: maksuvaikeus -> maksuvaikeuksissa
 

@@ -1,0 +1,62 @@
+"""Errands asked of the bot itself, which no service answers: translating, writing a text, or
+recommending or booking a place to eat or stay (the lexicon's `[tasks]`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from knowledge.lexicon import Lexicon
+from knowledge.text import Stems, WordAnalysis, fold, is_among
+
+REACH = 4  # a place recommended is among the next words after "suositella" / "recommend"
+RECIPIENT_ENDINGS = ("lle", "lla", "llä", "lta", "ltä")  # "ravintolalle": whom it is for, not what
+
+
+class ErrandReader:
+    """Tells an errand for the bot from a question about services, with one lexicon's `[tasks]`."""
+
+    def __init__(self, lexicon: Lexicon, stopwords: frozenset[str]) -> None:
+        self._tasks = lexicon.task_words
+        self._stems = {key: Stems(words) for key, words in self._tasks.items()}
+        self._stopwords = stopwords
+
+    def _among(self, analysis: WordAnalysis, key: str) -> bool:
+        return is_among(analysis, self._tasks[key], self._stems[key]) or analysis.head in self._tasks[key]
+
+    def _any(self, analyses: Sequence[WordAnalysis], key: str) -> bool:
+        return any(self._among(analysis, key) for analysis in analyses)
+
+    def is_errand(self, analyses: Sequence[WordAnalysis]) -> bool:
+        """The question asks the bot to write or translate a text, or to recommend or book a place."""
+        if self._any(analyses, "write") and self._any(analyses, "texts"):
+            return True
+        if self._any(analyses, "translate") and self._any(analyses, "languages"):
+            return True
+        return self._place_recommended(analyses) or self._place_asked_for(analyses)
+
+    def _place_recommended(self, analyses: Sequence[WordAnalysis]) -> bool:
+        """The place is what is recommended ("suositteletko pitopalvelua", "recommend a good hotel"),
+        not whom something is for ("rahoitusta ravintolalle", "funding for a restaurant")."""
+        for index, analysis in enumerate(analyses):
+            if not self._among(analysis, "recommend"):
+                continue
+            for after in range(index + 1, min(index + 1 + REACH, len(analyses))):
+                before = {fold(a.word) for a in analyses[max(index + 1, after - 2) : after]}
+                recipient = fold(analyses[after].word).endswith(RECIPIENT_ENDINGS) or "for" in before
+                if self._among(analyses[after], "venues") and not recipient:
+                    return True
+        return False
+
+    def _place_asked_for(self, analyses: Sequence[WordAnalysis]) -> bool:
+        """ "Need a hotel in Savonlinna for our guests, any recommendations?": a place asked for by name
+        with a recommendation, not as the first word of something else ("need a restaurant permit")."""
+        if not self._any(analyses, "recommend"):
+            return False
+        for index, analysis in enumerate(analyses):
+            if not self._among(analysis, "ask"):
+                continue
+            for after in range(index + 1, min(index + 3, len(analyses))):
+                following = fold(analyses[after + 1].word) if after + 1 < len(analyses) else ""
+                if self._among(analyses[after], "venues") and (not following or following in self._stopwords):
+                    return True
+        return False

@@ -1,0 +1,46 @@
+"""Negations in a question: what the company is not ("joka ei ole maatila") and what it does not
+intend or have ("ei aio palkata ketään", "ei työntekijöitä"). A negation reaches to the end of its
+clause at the most: in "lomittaja ei tule, karjatilallinen sairastui" the farmer is no denied fact."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from knowledge.text import fold
+
+NEGATIONS = frozenset({"ei", "en", "et", "emme", "ette", "eivat", "eika", "enka", "not", "non", "isnt", "no"})
+REACH = 3  # a sector or stage word this many words after a negation is what the company is not
+# Words between a negation and the need it denies: intending, wanting, needing ("ei aio palkata").
+INTENT_STARTS = ("aio", "aiko", "halu", "tarvit", "suunnit", "meina", "plan", "want", "intend", "need", "to")
+CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")
+
+
+def _negated_clauses(question: str) -> Iterator[tuple[list[str], int]]:
+    """Each clause's folded words, with the position of each negation in it."""
+    for clause in CLAUSE_BREAK.split(question):
+        words = [fold(word).strip("'\"?!.") for word in clause.split()]
+        for index, word in enumerate(words):
+            if word.replace("'", "") in NEGATIONS:
+                yield words, index
+
+
+def denied_words(question: str) -> frozenset[str]:
+    """The words a negation reaches: facts said not to hold ("joka ei ole maatila")."""
+    return frozenset(
+        word for words, index in _negated_clauses(question) for word in words[index + 1 : index + 1 + REACH]
+    )
+
+
+def denied_need_words(question: str) -> frozenset[str]:
+    """Words whose need a negation denies: what is not intended ("ei aio palkata ketään", "not
+    planning to hire") or not had ("ei työntekijöitä", "no employees"). A negated finding or getting
+    is a problem, not a denial: "ei löydy työntekijöitä" asks for recruitment."""
+    denied: set[str] = set()
+    for words, index in _negated_clauses(question):
+        after = index + 1
+        while after < len(words) and words[after].startswith(INTENT_STARTS):
+            after += 1
+        if after < len(words):
+            denied.add(words[after])
+    return frozenset(denied)
