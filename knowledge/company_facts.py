@@ -180,6 +180,8 @@ _NOT_A_HIRE_AFTER = re.compile(
 )
 
 
+_SCHOOLCHILD = re.compile(_START + r"(?:\w*koululai\w*|schoolchild\w*|school pupils?)")
+SCHOOLCHILD_AGE = 15
 _UNDER_BEFORE = re.compile(r"(?:alle|under|below)\s+$")
 _OVER_BEFORE = re.compile(r"(?:yli|over|above)\s+$")
 
@@ -192,7 +194,8 @@ def _person_age(text: str) -> int | None:
         before = text[max(0, match.start() - 8) : match.start()]
         # "alle 30-vuotias" is anyone younger: the oldest of them stands for the rest against a range
         return age - 1 if _UNDER_BEFORE.search(before) else age + 1 if _OVER_BEFORE.search(before) else age
-    return None
+    # A schoolchild ("koululainen", "yläkoululainen") is under 18 when the question gives no age
+    return SCHOOLCHILD_AGE if _SCHOOLCHILD.search(text) else None
 
 
 def read_written_facts(text: str, lexicon: Lexicon, today: date | None = None) -> WrittenFacts:

@@ -28,13 +28,9 @@ OFF_SENSE_FACTOR = 0.15  # a need word in a service without that need: most like
 NEED_WORD_CAP = 6.0  # the most a word that named a need adds as text: its need is scored already
 LOCAL_BONUS = 1.0
 STAGE_FIT, SIZE_FIT, SECTOR_FIT = 0.7, 0.5, 1.0
-# A service whose sizes leave out one-person companies is for employers: for a one-person company it
-# is not a matter of degree (as micro vs small is) but of whether it applies at all.
-EMPLOYER_ONLY_COST = 3.0
-# Likewise a service only for ideas and start-ups, for a company known to have run for years.
+# A service only for ideas and start-ups is not for a company known to have run this many years.
 STARTUP_STAGES = frozenset({"idea", "startup"})
 ESTABLISHED_AFTER_YEARS = 5
-STARTUP_ONLY_COST = 3.0
 RULE_FIT = 2.5  # for each only_for rule the company is known to meet: the service is made for this case
 OPEN_RULE_COST = 1.5  # for each only_for rule the question left open: the service may not apply
 # Advisers name the sector when it matters ("maatila", "kahvila"): a service only for one sector is
@@ -207,7 +203,7 @@ class Ranker:
         rest = [item for item in ranked if item.position != best.position]
         return [*rest[: shown - 1], best, *rest[shown - 1 :]][: len(ranked)]
 
-    def _facet_adjustment(self, profile: Profile, facets: Facets, hiring: bool) -> float:
+    def _facet_adjustment(self, profile: Profile, facets: Facets) -> float:
         adjustment = 0.0
         if profile.area is not None:
             # The more local a service, the better it fits a company of its place (the municipality's
@@ -220,26 +216,27 @@ class Ranker:
         ):
             if value and allowed:
                 adjustment += weight if value in allowed else -weight
-        if facets.size == "solo" and profile.sizes and "solo" not in profile.sizes and not hiring:
-            adjustment -= EMPLOYER_ONLY_COST  # (hiring, a company of one becomes an employer)
-        old = facets.company_age is not None and facets.company_age >= ESTABLISHED_AFTER_YEARS
-        if old and facets.stage is None and profile.stages and profile.stages <= STARTUP_STAGES:
-            adjustment -= STARTUP_ONLY_COST
         if profile.sectors:
             adjustment += SECTOR_FIT if facets.sector in profile.sectors else -SECTOR_FIT / 2
         return adjustment
 
     @staticmethod
-    def _offered(profile: Profile, code: str | None, sector: str | None, size: str | None, hiring: bool) -> bool:
-        """False for a service not offered where the company is, made for other sectors, or only for
-        smaller companies than this one (a large company gets no SME aid, a medium one no micro aid)."""
+    def _offered(profile: Profile, code: str | None, read: Facets, hiring: bool) -> bool:
+        """False for a service not offered where the company is, made for other sectors, only for
+        smaller companies than this one (a large company gets no SME aid, a medium one no micro aid),
+        for employers when this is a company of one that is not hiring, or only for ideas and
+        start-ups when this company has run for years."""
         if code is not None and profile.area is not None and code not in profile.area:
             return False
+        size = read.size
         if size is not None and profile.sizes and SIZE_ORDER[size] > profile.largest_size:
             return False
         if size == "solo" and profile.sizes and "solo" not in profile.sizes and not hiring:
-            return False  # an employer's service, for a company of one that is not hiring
-        return not (sector and profile.sectors and sector not in profile.sectors)
+            return False
+        old = read.company_age is not None and read.company_age >= ESTABLISHED_AFTER_YEARS
+        if old and read.stage is None and profile.stages and profile.stages <= STARTUP_STAGES:
+            return False
+        return not (read.sector and profile.sectors and read.sector not in profile.sectors)
 
     def rank(self, relevance: dict[int, float], understood: Understanding, top: int) -> list[Ranked]:
         """The `top` services, best first (ties by service id), without those the company cannot use."""
@@ -266,7 +263,7 @@ class Ranker:
         candidates = [
             (-(value + profiles[position].any_bonus + any_multi), position, value)
             for position, value in relevance.items()
-            if value >= MIN_SCORE and self._offered(profiles[position], code, read.sector, read.size, hiring)
+            if value >= MIN_SCORE and self._offered(profiles[position], code, read, hiring)
         ]
         heapq.heapify(candidates)  # cheaper than sorting: the loop below stops after a few
         scored: list[tuple[float, str, int, tuple[Condition, ...]]] = []
@@ -284,7 +281,7 @@ class Ranker:
             judgement = judge(profile.rules, known, age, read.employee_age)
             if judgement is None:
                 continue  # the company is known not to qualify
-            score = value + self._facet_adjustment(profile, read, hiring)
+            score = value + self._facet_adjustment(profile, read)
             score += RULE_FIT * judgement.met - sum(_open_cost(condition) for condition in judgement.open)
             score += multi(profile)
             if score <= 0:

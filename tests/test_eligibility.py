@@ -297,6 +297,7 @@ def test_the_age_of_the_person_hired_holds_fails_or_stays_open():
         ("30-vuotias perheyritys palkkaa myyjän", None),  # the company's age
         ("58-vuotias yrittäjä haluaa palkata työntekijän", None),  # the owner's age
         ("28-vuotias nuori viljelijä aloittaa", None),  # nobody hired
+        ("kauppa haluaa palkata koululaisen kesäksi", 15),  # a schoolchild is under 18
     ],
 )
 def test_the_age_of_the_person_hired(finder, question, age):

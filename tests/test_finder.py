@@ -1257,3 +1257,9 @@ def test_a_foreign_founder_is_no_export(bundled, question):
 def test_an_english_verb_matches_its_other_forms():
     assert same_english_word("hire", "hired") and same_english_word("hire", "hiring")
     assert not same_english_word("bus", "business")
+
+
+def test_a_company_of_many_years_gets_no_service_only_for_ideas_and_start_ups(bundled):
+    question = "uusyrityskeskuksen neuvontaa 20 vuotta toimineelle yritykselle"
+    for match in bundled.search(question, top=8, today=date(2026, 12, 1)).matches:
+        assert not match.service.stages or not set(match.service.stages) <= {"idea", "startup"}, match.service.id
