@@ -11,7 +11,7 @@ from rapidfuzz.distance import Levenshtein
 
 from knowledge.company_facts import WrittenFacts, read_written_facts
 from knowledge.lexicon import Lexicon, Triggers
-from knowledge.text import Stems, WordAnalysis, fold, guessed_form
+from knowledge.text import Stems, WordAnalysis, fold, is_among
 from knowledge.vocab import MUNICIPALITIES, OTHER_MUNICIPALITY, Municipality
 
 _MUNICIPALITY_FORMS = {fold(form): m for m in MUNICIPALITIES for form in (*m.forms, m.fi.lower())}
@@ -145,11 +145,12 @@ def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | N
     """Another municipality, when the company is said to be from outside Etelä-Savo ("kuopiolainen",
     "based in Joensuu", "Kuopiossa toimiva")."""
     outside, towns = lexicon.outside_words, lexicon.outside_towns
+    outside_stems, town_stems = _outside_stems(lexicon)
     words = [fold(analysis.word) for analysis in analyses]
     for index, analysis in enumerate(analyses):
-        if analysis.lemmas & outside or (not analysis.known and _guessed_among(words[index], outside)):
+        if is_among(analysis, outside, outside_stems):
             return OTHER_MUNICIPALITY
-        if not (analysis.lemmas & towns or (not analysis.known and _guessed_among(words[index], towns))):
+        if not is_among(analysis, towns, town_stems):
             continue
         before = tuple(words[max(0, index - 2) : index])
         if any(before[-len(phrase) :] == phrase for phrase in _FROM_WORDS):
@@ -159,8 +160,10 @@ def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | N
     return None
 
 
-def _guessed_among(word: str, words: frozenset[str]) -> bool:
-    return any(guessed_form(word, listed) == "whole" for listed in words if listed[:3] == word[:3])
+@lru_cache(maxsize=8)
+def _outside_stems(lexicon: Lexicon) -> tuple[Stems, Stems]:
+    """The outside inhabitant words and towns, for guessed words, made once per lexicon."""
+    return Stems(lexicon.outside_words), Stems(lexicon.outside_towns)
 
 
 @lru_cache(maxsize=8)

@@ -94,6 +94,19 @@ def _says_who_asks(analyses: list[WordAnalysis], index: int) -> bool:
     return "as" in before or fold(analyses[index].word).endswith(("sena", "senä"))
 
 
+def _drop_need_words(
+    indices: list[int], need_words: dict[int, frozenset[str]], whole_needs: set[str], part_needs: set[str]
+) -> None:
+    """The words at `indices` name no need after all: their needs stay only if another word names them."""
+    if not indices:
+        return
+    for index in indices:
+        need_words.pop(index, None)
+    named = frozenset().union(*need_words.values())
+    whole_needs &= named
+    part_needs &= named
+
+
 class QuestionReader:
     """Reads questions with one lexicon and analyser (their word lists folded once, here)."""
 
@@ -275,21 +288,10 @@ class QuestionReader:
         word = fold(analysis.word)
         return any(len(listed) >= COMPOUND_END_LETTERS and word.find(listed, 3) > 0 for listed in words)
 
-    def _growing_into_a_market(
-        self,
-        analyses: list[WordAnalysis],
-        need_words: dict[int, frozenset[str]],
-        whole_needs: set[str],
-        part_needs: set[str],
-    ) -> None:
-        """With a market named, growing ("laajentaa Saksaan") is export: its word names no investment."""
+    def _growing_words(self, analyses: list[WordAnalysis]) -> list[int]:
+        """The words that say the company grows ("laajentaa", "expand")."""
         expansion = self.lexicon.expansion_words
-        for index, analysis in enumerate(analyses):
-            if analysis.lemmas & expansion and need_words.get(index) == frozenset({"investment"}):
-                del need_words[index]
-        if not any("investment" in named for named in need_words.values()):
-            whole_needs.discard("investment")
-            part_needs.discard("investment")
+        return [index for index, analysis in enumerate(analyses) if analysis.lemmas & expansion]
 
     def _confirmed_sector(self, analysis: WordAnalysis) -> bool:
         """A compound's front part is a word of a sector its head also names ("karja" + "tila")."""
@@ -381,10 +383,6 @@ class QuestionReader:
             return replace(analysis, parts=analysis.parts | starts)
         return analysis
 
-    @staticmethod
-    def _is_among(analysis: WordAnalysis, words: frozenset[str], guesses: Stems) -> bool:
-        return is_among(analysis, words, guesses)
-
     def _farm_diversifying(self, analysis: WordAnalysis) -> bool:
         farm = self._sectors.get(FARM_SECTOR, frozenset())
         return bool(analysis.parts & farm) and analysis.head in self._sector_words and analysis.head not in farm
@@ -439,23 +437,22 @@ class QuestionReader:
         diversifying = self.lexicon.diversifying_words
         if facets.sector == FARM_SECTOR and any(
             # a compound on one says it too ("koneurakointi", "puintiurakointi")
-            self._is_among(a, diversifying, self._diversifying_stems) or self._ends_in(a, diversifying)
+            is_among(a, diversifying, self._diversifying_stems) or self._ends_in(a, diversifying)
             for a in analyses
         ):
             # "maatila haluaa monialaistua": a farm's new line of business, which is no farming
             facets = replace(facets, sector=None, not_sectors=frozenset({FARM_SECTOR}))
-        if facets.size is None and any(self._is_among(a, self.lexicon.sme_words, self._sme_stems) for a in analyses):
+        if facets.size is None and any(is_among(a, self.lexicon.sme_words, self._sme_stems) for a in analyses):
             facets = replace(facets, not_sizes=frozenset({"large"}))  # "pk-yritys": small or medium
         headcount = {index for index in range(len(analyses)) if self._is_headcount(analyses, index)}
         whole_needs, part_needs, need_words = self._needs_named(analyses, headcount)
         denied = denied_need_words(question)
-        if denied:
-            for index, analysis in enumerate(analyses):
-                if fold(analysis.word) in denied:
-                    need_words.pop(index, None)
-            named = frozenset().union(*need_words.values()) if need_words else frozenset()
-            whole_needs &= named
-            part_needs &= named
+        _drop_need_words(
+            [index for index, analysis in enumerate(analyses) if fold(analysis.word) in denied],
+            need_words,
+            whole_needs,
+            part_needs,
+        )
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS) or written.people
         abroad_need = "recruiting_abroad" if hiring else "export"
         abroad = {
@@ -470,7 +467,10 @@ class QuestionReader:
         # A nationality of people is where hires come from, but no market to export to.
         written_abroad = written.abroad and (hiring or written.market)
         if not hiring and (abroad or written_abroad or "export" in whole_needs | part_needs):
-            self._growing_into_a_market(analyses, need_words, whole_needs, part_needs)
+            # With a market named, growing ("laajentaa Saksaan") is export: its word names no investment.
+            only_investment = frozenset({"investment"})
+            growing = [index for index in self._growing_words(analyses) if need_words.get(index) == only_investment]
+            _drop_need_words(growing, need_words, whole_needs, part_needs)
         if abroad or written_abroad:
             whole_needs.add(abroad_need)
         if not hiring:  # an origin or an age is an employee's only when the question is about hiring
@@ -499,8 +499,8 @@ class QuestionReader:
         if written_abroad:
             sources.append(frozenset({abroad_need}))
         lexicon = self.lexicon
-        said = any(self._is_among(a, lexicon.private_words, self._private_stems) for a in analyses)
-        topic = any(self._is_among(a, lexicon.private_topics, self._private_topic_stems) for a in analyses)
+        said = any(is_among(a, lexicon.private_words, self._private_stems) for a in analyses)
+        topic = any(is_among(a, lexicon.private_topics, self._private_topic_stems) for a in analyses)
         return Understanding(
             tuple(words),
             needs,

@@ -297,7 +297,7 @@ def same_english_word(word: str, term: str) -> bool:
     """True when `word` and `term` look like forms of one English word (companies, company's) or of
     one stem (exporter, exporting), judged by a longer shared beginning than Finnish needs: "party"
     is no "part", as a Finnish ending could make it."""
-    if english_stem(word) == english_stem(term) or english_root(word) == english_root(term):
+    if english_root(word) == english_root(term):  # the same stem gives the same root
         return True
     return same_stem(word, term) and common_prefix_length(word, term) >= ENGLISH_STEM_LETTERS
 
