@@ -137,13 +137,17 @@ def _municipality(analyses: list[WordAnalysis]) -> Municipality | None:
     return None
 
 
-_FROM_WORDS = (("based", "in"), ("located", "in"), ("from",))  # English: "a company based in Joensuu"
-_BASED_STEMS = ("toimi", "sijait")  # "Kuopiossa toimiva", "Joensuussa sijaitseva"
+# English: "a company based in Joensuu", "a founder living in Lahti"
+_FROM_WORDS = (("based", "in"), ("located", "in"), ("from",), ("living", "in"), ("lives", "in"))
+# "Kuopiossa toimiva", "Joensuussa sijaitseva", "Lappeenrannassa asuva" (a founder lives there)
+_BASED_STEMS = ("toimi", "sijait", "asuv", "asuu")
+_FOUNDING_STEMS = ("perusta",)  # "perustaa kampaamon Lappeenrantaan": the new company will be there
+FOUNDING_REACH = 3
 
 
 def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | None:
     """Another municipality, when the company is said to be from outside Etelä-Savo ("kuopiolainen",
-    "based in Joensuu", "Kuopiossa toimiva")."""
+    "based in Joensuu", "Kuopiossa toimiva", "perustaa kampaamon Lappeenrantaan")."""
     outside, towns = lexicon.outside_words, lexicon.outside_towns
     outside_stems, town_stems = _outside_stems(lexicon)
     words = [fold(analysis.word) for analysis in analyses]
@@ -156,6 +160,8 @@ def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | N
         if any(before[-len(phrase) :] == phrase for phrase in _FROM_WORDS):
             return OTHER_MUNICIPALITY
         if index + 1 < len(words) and words[index + 1].startswith(_BASED_STEMS):
+            return OTHER_MUNICIPALITY
+        if any(word.startswith(_FOUNDING_STEMS) for word in words[max(0, index - FOUNDING_REACH) : index]):
             return OTHER_MUNICIPALITY
     return None
 

@@ -35,7 +35,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "abroad": frozenset({"words", "expansion"}),
     "places": frozenset({"outside", "towns"}),
     "tasks": frozenset({"write", "texts", "recommend", "ask", "venues", "translate", "languages"}),
-    "roles": frozenset({"words"}),
+    "roles": frozenset({"words", "jobseekers", "trades"}),
     "private": frozenset({"words", "topics"}),
     "senses": None,
     "otherwise": None,
@@ -96,6 +96,8 @@ class Lexicon:
     outside_towns: frozenset[str]  # towns outside Etelä-Savo: "based in Joensuu", "Kuopiossa toimiva"
     task_words: Mapping[str, frozenset[str]]  # [tasks] lists by key: errands for the bot
     role_words: frozenset[str]  # a compound ending in one names a person in a role ("myyntijohtaja")
+    jobseeker_words: frozenset[str]  # an unemployed person, who may be the founder ("työtön")
+    trade_words: frozenset[str]  # a tradesperson, who may be the founder as the subject ("kokki")
     private_words: frozenset[str]  # the question says it is a private person's own matter
     private_topics: frozenset[str]  # a private person's subject, unless the question is about a company
     senses: Triggers  # ambiguous word -> the context words without which it is ignored in a question
@@ -310,6 +312,8 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
     outside_towns = check.listed(data, "places", "towns")
     task_words = {key: check.listed(data, "tasks", key) for key in _TASK_KEYS}
     role_words = check.listed(data, "roles", "words")
+    jobseeker_words = check.listed(data, "roles", "jobseekers")
+    trade_words = check.listed(data, "roles", "trades")
     private_words = check.listed(data, "private", "words")
     private_topics = check.listed(data, "private", "topics")
     modifiers = check.listed(data, "modifiers", "words")
@@ -337,6 +341,8 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         outside_towns=frozenset(fold(word) for word in outside_towns),
         task_words=MappingProxyType({key: frozenset(map(fold, words)) for key, words in task_words.items()}),
         role_words=frozenset(fold(word) for word in role_words),
+        jobseeker_words=frozenset(fold(word) for word in jobseeker_words),
+        trade_words=frozenset(fold(word) for word in trade_words),
         private_words=frozenset(fold(word) for word in private_words),
         private_topics=frozenset(fold(word) for word in private_topics),
         senses=MappingProxyType({fold(key): words for key, words in senses.items()}),

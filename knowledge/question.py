@@ -151,6 +151,7 @@ class QuestionReader:
         self._private_topic_stems = Stems(lexicon.private_topics)
         self._sme_stems = Stems(lexicon.sme_words)
         self._diversifying_stems = Stems(lexicon.diversifying_words)
+        self._jobseeker_stems = Stems(lexicon.jobseeker_words)
         self._stop_starts: dict[str, list[str]] = {}
         for stop in self._long_stopwords:
             self._stop_starts.setdefault(stop[:4], []).append(stop)
@@ -349,6 +350,22 @@ class QuestionReader:
                     needs |= self._need_of[lemma[start:]]
         return needs
 
+    def _founder_words(self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
+        """The words that name the founder, not a hire ("työtön kokki haluaa perustaa ravintolan"): a
+        jobseeker or a tradesperson as the subject, when another word asks about starting and none
+        about hiring."""
+        lexicon = self.lexicon
+        people = [
+            index
+            for index in need_words
+            if is_among(analyses[index], lexicon.jobseeker_words, self._jobseeker_stems)
+            or fold(analyses[index].word) in lexicon.trade_words
+        ]
+        others = frozenset().union(*(needs for index, needs in need_words.items() if index not in people))
+        if not people or "starting" not in others or others & HIRING_NEEDS:
+            return []
+        return people
+
     def _names_company_after(self, analyses: list[WordAnalysis], index: int) -> bool:
         """A company word follows within two words: "ulkomainen yritys", "a foreign tech company" say where
         the company is from, not where it sells or hires."""
@@ -453,6 +470,8 @@ class QuestionReader:
             whole_needs,
             part_needs,
         )
+        founders = self._founder_words(analyses, need_words)
+        _drop_need_words(founders, need_words, whole_needs, part_needs)
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS) or written.people
         abroad_need = "recruiting_abroad" if hiring else "export"
         abroad = {
@@ -492,7 +511,8 @@ class QuestionReader:
             if self.is_stopword(analysis) and index not in need_words:
                 continue
             scored = index not in headcount and not is_place(analysis)
-            context = index not in need_words and self._is_context(analysis, written.words)
+            # the founder's words say who starts, as a sector word says what the company is
+            context = index in founders or (index not in need_words and self._is_context(analysis, written.words))
             named = need_words.get(index, frozenset()) & needs.keys()
             words.append(QuestionWord(analysis, CONTEXT_FACTOR if context else 1.0, scored, frozenset(named)))
         sources = [frozenset(named & needs.keys()) for named in need_words.values()]

@@ -1087,6 +1087,8 @@ def test_a_company_gets_no_service_made_only_for_smaller_ones(bundled, question)
         "lappeenrantalaiselle firmalle palkkatukea",
         "Joensuussa toimiva yritys tarvitsee rahoitusta",
         "our company is based in Joensuu and needs R&D funding",
+        "Lappeenrannassa asuva asiakas kysyy starttirahasta",  # the founder lives there
+        "työtön haluaa perustaa kampaamon Lappeenrantaan",  # the new company will be there
     ],
 )
 def test_a_company_from_outside_the_region_gets_no_local_service(bundled, question):
@@ -1101,6 +1103,8 @@ def test_a_company_from_outside_the_region_gets_no_local_service(bundled, questi
         ("messut Kuopiossa, mistä tukea osallistumiseen", None),  # where the fair is, not the company
         ("vienti Helsinkiin ja Tampereelle", None),
         ("kuopiolainen yritys laajentaa Mikkeliin, toimitilat?", "491"),  # where it comes to is ours
+        ("perustettu 2010, vie tuotteita Lappeenrantaan", None),  # founded, then a destination
+        ("asiakas asui ennen Kuopiossa, perustaa yrityksen Juvalle", "178"),
     ],
 )
 def test_a_town_elsewhere_says_nothing_of_where_the_company_is(bundled, question, code):
@@ -1263,3 +1267,35 @@ def test_a_company_of_many_years_gets_no_service_only_for_ideas_and_start_ups(bu
     question = "uusyrityskeskuksen neuvontaa 20 vuotta toimineelle yritykselle"
     for match in bundled.search(question, top=8, today=date(2026, 12, 1)).matches:
         assert not match.service.stages or not set(match.service.stages) <= {"idea", "startup"}, match.service.id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Asiakkaani on 24-vuotias kokki, työtön työnhakija, ja haluaa perustaa lounasravintolan Savonlinnaan",
+        "työtön asiakas kysyy starttirahasta",
+        "TE-puolelta kysyn: työnhakija haluaa yrittäjäksi, starttiraha?",
+        "hitsaaja aloittaa oman konepajan Pieksämäellä",
+    ],
+)
+def test_an_unemployed_or_tradesperson_founder_is_no_hire(bundled, question):
+    understood = bundled.understand(question)
+    assert "starting" in understood.needs
+    assert not understood.needs.keys() & {"recruitment", "wage_subsidy"}
+    assert understood.facets.employee_age is None
+    ids = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert not any("palkkatuki" in id or "tyollistymisseteli" in id for id in ids), ids
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "aloittava yritys etsii kokkia",  # the cook is sought: a hire
+        "perustan yrityksen ja aion palkata työttömän",  # hiring is said outright
+        "aloittava yritys harkitsee työttömän palkkaamista",
+        "uusi yritys, voiko palkkatukea saada työttömän palkkaamiseen",
+        "palkkatuki työttömälle, yritys perustettu viime vuonna",
+    ],
+)
+def test_a_founding_company_that_hires_still_hires(bundled, question):
+    assert bundled.understand(question).needs.keys() & {"recruitment", "wage_subsidy"}
