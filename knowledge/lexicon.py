@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
@@ -31,7 +31,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "sizes": None,
     "employee_origin": None,
     "company_age": frozenset({"new", "founded", "active", "years"}),
-    "business": frozenset({"words", "topics", "sme", "diversifying"}),
+    "business": frozenset({"words", "topics", "sme", "diversifying", "not_farm"}),
     "abroad": frozenset({"words", "expansion"}),
     "places": frozenset({"outside", "towns"}),
     "tasks": frozenset({"write", "texts", "recommend", "ask", "venues", "translate", "languages"}),
@@ -90,6 +90,7 @@ class Lexicon:
     business_topics: frozenset[str]  # subjects only a business has (alv): a business context too
     sme_words: frozenset[str]  # the company is small or medium-sized ("pk-yritys"): not large
     diversifying_words: frozenset[str]  # a farm starts another line of business ("monialaistaa")
+    not_farm_words: frozenset[str]  # a company named so is no farm ("yritys", "firma")
     abroad_words: frozenset[str]  # "abroad" words: recruiting abroad with a hiring need, else export
     expansion_words: frozenset[str]  # growing ("laajentaa"): into a market when one is named, no investment
     outside_words: frozenset[str]  # the company is from outside Etelä-Savo ("kuopiolainen")
@@ -206,8 +207,9 @@ class _Check:
             return ()
         return self.words(f"{name}.{key}", table[key])
 
-    def aliases(self, table: Mapping[str, Any]) -> Aliases:
-        """The alias table, without the entries that have problems."""
+    def aliases(self, table: Mapping[str, Any], empty_heads: Iterable[str] = ()) -> Aliases:
+        """The alias table, without the entries that have problems; a key may front a compound on one of
+        the `empty_heads` ("rekryasia")."""
         kept: dict[str, str] = {}
         written: dict[str, str] = {}  # folded key -> as written
         for key, meaning in table.items():
@@ -224,7 +226,7 @@ class _Check:
             else:
                 written[fold(key)] = key
                 kept[key] = meaning
-        return Aliases(kept)
+        return Aliases(kept, empty_heads)
 
     def triggers(self, name: str, table: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
         """Vocabulary id -> words, without the ids the vocabulary does not have (those are reported)."""
@@ -271,7 +273,8 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
     for name in data:
         if name not in _TABLES:
             check.error(_key(name), f"unknown table; expected {', '.join(_TABLES)}")
-    aliases = check.aliases(check.table(data, "aliases"))
+    empty_heads = check.listed(data, "compounds", "empty_heads")
+    aliases = check.aliases(check.table(data, "aliases"), empty_heads)
     triggers = {name: check.triggers(name, check.table(data, name)) for name in _TRIGGER_IDS}
     shared = check.shared_needs(check.listed(data, "shared_words", "needs"), triggers["needs"])
     for name, table in triggers.items():
@@ -301,11 +304,11 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
             check.error(f"otherwise.{_key(key)}", f"expected the word it means otherwise, got {_kind(value)}")
         else:
             otherwise[fold(key)] = value.strip()
-    empty_heads = check.listed(data, "compounds", "empty_heads")
     business_words = check.listed(data, "business", "words")
     business_topics = check.listed(data, "business", "topics")
     sme_words = check.listed(data, "business", "sme")
     diversifying_words = check.listed(data, "business", "diversifying")
+    not_farm_words = check.listed(data, "business", "not_farm")
     abroad_words = check.listed(data, "abroad", "words")
     expansion_words = check.listed(data, "abroad", "expansion")
     outside_words = check.listed(data, "places", "outside")
@@ -335,6 +338,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         business_topics=frozenset(fold(word) for word in business_topics),
         sme_words=frozenset(fold(word) for word in sme_words),
         diversifying_words=frozenset(fold(word) for word in diversifying_words),
+        not_farm_words=frozenset(fold(word) for word in not_farm_words),
         abroad_words=frozenset(fold(word) for word in abroad_words),
         expansion_words=frozenset(fold(word) for word in expansion_words),
         outside_words=frozenset(fold(word) for word in outside_words),

@@ -152,6 +152,7 @@ class QuestionReader:
         self._sme_stems = Stems(lexicon.sme_words)
         self._diversifying_stems = Stems(lexicon.diversifying_words)
         self._jobseeker_stems = Stems(lexicon.jobseeker_words)
+        self._not_farm_stems = Stems(lexicon.not_farm_words)
         self._stop_starts: dict[str, list[str]] = {}
         for stop in self._long_stopwords:
             self._stop_starts.setdefault(stop[:4], []).append(stop)
@@ -404,6 +405,10 @@ class QuestionReader:
         farm = self._sectors.get(FARM_SECTOR, frozenset())
         return bool(analysis.parts & farm) and analysis.head in self._sector_words and analysis.head not in farm
 
+    def _names_no_farm(self, analysis: WordAnalysis) -> bool:
+        """The word names the company as advisers name no farm ("yritys", "firma"), as a whole word."""
+        return not analysis.parts and is_among(analysis, self.lexicon.not_farm_words, self._not_farm_stems)
+
     def _names_business_topic(self, analyses: list[WordAnalysis]) -> bool:
         topics = self.lexicon.business_topics
         return any((analysis.lemmas | analysis.parts) & topics for analysis in analyses)
@@ -459,6 +464,8 @@ class QuestionReader:
         ):
             # "maatila haluaa monialaistua": a farm's new line of business, which is no farming
             facets = replace(facets, sector=None, not_sectors=frozenset({FARM_SECTOR}))
+        if facets.sector is None and not facets.not_sectors and any(self._names_no_farm(a) for a in analyses):
+            facets = replace(facets, not_sectors=frozenset({FARM_SECTOR}))  # "yrityksen halli" is no farm's
         if facets.size is None and any(is_among(a, self.lexicon.sme_words, self._sme_stems) for a in analyses):
             facets = replace(facets, not_sizes=frozenset({"large"}))  # "pk-yritys": small or medium
         headcount = {index for index in range(len(analyses)) if self._is_headcount(analyses, index)}

@@ -39,8 +39,11 @@ def fold(text: str) -> str:
     return text.lower().translate(_FOLD)
 
 
-def _alias_pattern(keys: Iterable[str]) -> re.Pattern[str] | None:
+def _alias_pattern(keys: Iterable[str], heads: Iterable[str] = ()) -> re.Pattern[str] | None:
     ordered = sorted(keys, key=len, reverse=True)
+    # A long key may also be the front of a compound on an empty head ("rekryasiassa", "rekry-apua"):
+    # the compound means what the key does.
+    empty = "|".join(re.escape(head) for head in sorted(heads, key=len, reverse=True))
     # Inflected forms: long keys take an ending directly (te-toimistosta, työkkäriin), short ones
     # only after a colon (ELY:stä, BF:n), so that `over` is never read as OV.
     long = [re.escape(key) for key in ordered if len(key) >= 5]
@@ -48,7 +51,8 @@ def _alias_pattern(keys: Iterable[str]) -> re.Pattern[str] | None:
     branches = []
     # A long key may also end a hyphenated compound ("kv-rekry"); a short one only stands alone.
     if long:
-        branches.append(r"(?<![\w&])(?P<long>" + "|".join(long) + r")(?::?[a-z]{0,6})")
+        compound = rf"(?:-?(?:{empty}))?" if empty else ""
+        branches.append(r"(?<![\w&])(?P<long>" + "|".join(long) + r")" + compound + r"(?::?[a-z]{0,6})")
     if short:
         branches.append(r"(?<![\w&-])(?P<short>" + "|".join(short) + r")(?::[a-z]{1,5})?")
     if not branches:
@@ -59,10 +63,10 @@ def _alias_pattern(keys: Iterable[str]) -> re.Pattern[str] | None:
 class Aliases:
     """Abbreviations, old names and split compounds with what they mean, compiled for rewriting texts."""
 
-    def __init__(self, table: Mapping[str, str]) -> None:
+    def __init__(self, table: Mapping[str, str], empty_heads: Iterable[str] = ()) -> None:
         self.table: Mapping[str, str] = MappingProxyType(dict(table))
         self._meaning = {fold(key): value for key, value in table.items()}
-        self._pattern = _alias_pattern(self._meaning)
+        self._pattern = _alias_pattern(self._meaning, (fold(head) for head in empty_heads))
 
     def expand(self, text: str) -> str:
         """Lower-case `text` and rewrite the aliases in it (ELY, TE, SPV, "omistajan vaihdos")."""

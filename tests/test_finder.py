@@ -1299,3 +1299,46 @@ def test_an_unemployed_or_tradesperson_founder_is_no_hire(bundled, question):
 )
 def test_a_founding_company_that_hires_still_hires(bundled, question):
     assert bundled.understand(question).needs.keys() & {"recruitment", "wage_subsidy"}
+
+
+@pytest.mark.parametrize(
+    ("question", "farm"),
+    [
+        ("aurinkopaneelit yrityksen hallin katolle Juvalla, saako energiatukea?", False),  # a company's hall
+        ("firma hakee investointitukea uuteen koneeseen", False),
+        ("aurinkovoimala maatilan navetan katolle, tukea?", True),  # the farm is said
+        ("maatalousyritys investoi uuteen kuivuriin", True),  # a farm company names the farm sector
+        ("investointitukea uuteen koneeseen", None),  # nothing said either way
+    ],
+)
+def test_a_company_named_as_advisers_name_no_farm_is_no_farm(bundled, question, farm):
+    facets = bundled.understand(question).facets
+    if farm is None:
+        assert facets.sector is None and not facets.not_sectors
+    elif farm:
+        assert facets.sector == "agriculture"
+    else:  # another sector, or none said and no farm
+        assert facets.sector not in (None, "agriculture") or "agriculture" in facets.not_sectors
+        for match in bundled.search(question, top=8).matches:
+            assert set(match.service.sectors or ()) != {"agriculture"}, match.service.id  # no farm-only one
+
+
+@pytest.mark.parametrize(
+    ("question", "jtf"),
+    [
+        ("TE-palvelut siirtyivät kunnille, kuka hoitaa työnantajapalvelut Mikkelissä?", False),  # moved
+        ("yritys siirtyy uusiin tiloihin Juvalla", False),
+        ("vihreä siirtymä, rahoitusta pk-yritykselle", True),  # the fund's own words
+        ("oikeudenmukaisen siirtymän rahasto, kuka myöntää", True),
+    ],
+)
+def test_moving_is_no_just_transition(bundled, question, jtf):
+    ids = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert ("evk-jtf-yritysrahoitus" in ids) is jtf, ids
+
+
+def test_a_farms_solar_power_plant_is_its_energy_investment(bundled):
+    question = "maatilan aurinkovoimala, lypsykarjatila, mitä tukia?"
+    assert "energy" in bundled.understand(question).needs
+    ids = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert "evk-maatalouden-investointituki" in ids, ids
