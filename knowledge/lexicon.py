@@ -36,7 +36,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "places": frozenset({"outside", "towns"}),
     "tasks": frozenset({"write", "texts", "recommend", "ask", "venues", "translate", "languages"}),
     "roles": frozenset({"words", "jobseekers", "trades"}),
-    "private": frozenset({"words", "topics"}),
+    "private": frozenset({"words", "topics", "own"}),
     "senses": None,
     "otherwise": None,
     "modifiers": frozenset({"words"}),
@@ -101,6 +101,7 @@ class Lexicon:
     trade_words: frozenset[str]  # a tradesperson, who may be the founder as the subject ("kokki")
     private_words: frozenset[str]  # the question says it is a private person's own matter
     private_topics: frozenset[str]  # a private person's subject, unless the question is about a company
+    own_words: frozenset[str]  # "oma": with a private topic, what follows is the asker's own
     senses: Triggers  # ambiguous word -> the context words without which it is ignored in a question
     modifiers: frozenset[str]  # ambiguous words whose context must follow them ("uusi yritys", not "uusi linja")
     otherwise: Mapping[str, str]  # ambiguous word -> the word it means without its context ("tila" -> "toimitila")
@@ -319,6 +320,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
     trade_words = check.listed(data, "roles", "trades")
     private_words = check.listed(data, "private", "words")
     private_topics = check.listed(data, "private", "topics")
+    own_words = check.listed(data, "private", "own")
     modifiers = check.listed(data, "modifiers", "words")
     for word in modifiers:
         has_sense("modifiers.words", word)
@@ -349,6 +351,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         trade_words=frozenset(fold(word) for word in trade_words),
         private_words=frozenset(fold(word) for word in private_words),
         private_topics=frozenset(fold(word) for word in private_topics),
+        own_words=frozenset(fold(word) for word in own_words),
         senses=MappingProxyType({fold(key): words for key, words in senses.items()}),
         modifiers=frozenset(fold(word) for word in modifiers),
         otherwise=MappingProxyType(otherwise),

@@ -153,6 +153,7 @@ class QuestionReader:
         self._diversifying_stems = Stems(lexicon.diversifying_words)
         self._jobseeker_stems = Stems(lexicon.jobseeker_words)
         self._not_farm_stems = Stems(lexicon.not_farm_words)
+        self._not_farm_ends = tuple(word[:-1] for word in lexicon.not_farm_words if len(word) >= COMPOUND_HEAD_MIN)
         self._stop_starts: dict[str, list[str]] = {}
         for stop in self._long_stopwords:
             self._stop_starts.setdefault(stop[:4], []).append(stop)
@@ -405,9 +406,28 @@ class QuestionReader:
         farm = self._sectors.get(FARM_SECTOR, frozenset())
         return bool(analysis.parts & farm) and analysis.head in self._sector_words and analysis.head not in farm
 
+    def _owned(self, analyses: list[WordAnalysis], index: int, private: bool = False) -> bool:
+        """The word follows "oma" ("omalle mökille"), and is no company word ("oma yritys"); with
+        `private`, it is also a private topic ("oma veroilmoitus")."""
+        analysis = analyses[index]
+        if index == 0 or fold(analyses[index - 1].word) not in self.lexicon.own_words:
+            return False
+        if private:
+            return is_among(analysis, self.lexicon.private_topics, self._private_topic_stems)
+        return not analysis.lemmas & self.lexicon.business_words and not self._names_no_farm(analysis)
+
+    def _owned_words(self, analyses: list[WordAnalysis]) -> list[int]:
+        """The words that say what the asker owns ("omalle mökille"), when the question has a private topic."""
+        return [index for index in range(len(analyses)) if self._owned(analyses, index)]
+
     def _names_no_farm(self, analysis: WordAnalysis) -> bool:
-        """The word names the company as advisers name no farm ("yritys", "firma"), as a whole word."""
-        return not analysis.parts and is_among(analysis, self.lexicon.not_farm_words, self._not_farm_stems)
+        """The word names the company as advisers name no farm ("yritys", "firma", "perheyritys"); a
+        compound that names a farm ("maatalousyritys") gives the farm sector, which this never overrides."""
+        words = self.lexicon.not_farm_words
+        if analysis.head in words or is_among(analysis, words, self._not_farm_stems):
+            return True
+        word = fold(analysis.word)  # a guessed compound by a company word inside it ("perheyrityksessä")
+        return not analysis.known and any(word.find(stem, COMPOUND_FRONT_MIN) > 0 for stem in self._not_farm_ends)
 
     def _names_business_topic(self, analyses: list[WordAnalysis]) -> bool:
         topics = self.lexicon.business_topics
@@ -453,7 +473,14 @@ class QuestionReader:
         )
         analyses = [self._read_whole(analysis) for analysis in analyses]
         written = read_written_facts(question, self.lexicon, today)
-        facets = read_facets(question, [self._for_facets(a) for a in analyses], self.lexicon, written=written)
+        private_topic = any(is_among(a, self.lexicon.private_topics, self._private_topic_stems) for a in analyses)
+        owned = self._owned_words(analyses) if private_topic else []
+        facets = read_facets(
+            question,
+            [self._for_facets(a) for index, a in enumerate(analyses) if index not in owned],
+            self.lexicon,
+            written=written,
+        )
         if denied_sectors and facets.sector is None:
             facets = replace(facets, not_sectors=denied_sectors)
         diversifying = self.lexicon.diversifying_words
@@ -479,6 +506,7 @@ class QuestionReader:
         )
         founders = self._founder_words(analyses, need_words)
         _drop_need_words(founders, need_words, whole_needs, part_needs)
+        _drop_need_words(owned, need_words, whole_needs, part_needs)  # "omalle mökille": no tourism
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS) or written.people
         abroad_need = "recruiting_abroad" if hiring else "export"
         abroad = {
@@ -527,7 +555,8 @@ class QuestionReader:
             sources.append(frozenset({abroad_need}))
         lexicon = self.lexicon
         said = any(is_among(a, lexicon.private_words, self._private_stems) for a in analyses)
-        topic = any(is_among(a, lexicon.private_topics, self._private_topic_stems) for a in analyses)
+        # the asker's own private subject ("oma veroilmoitus") is private, whatever service it names
+        said = said or (not business and any(self._owned(analyses, index, private=True) for index in owned))
         return Understanding(
             tuple(words),
             needs,
@@ -535,6 +564,6 @@ class QuestionReader:
             business,
             tuple(source for source in sources if source),
             private=said,
-            private_subject=topic and not business,
+            private_subject=private_topic and not business,
             errand=self._errands.is_errand(analyses),
         )

@@ -602,6 +602,8 @@ def test_a_verb_that_reads_like_a_programmes_name_is_no_name():
         "kela-kortti hukassa, mistä uusi",
         "kotitalousvähennys remontista, miten haen",
         "mummon hoivakotipaikka, kenelle soitan",
+        "saunan rakennuslupa omalle mökille Puumalassa",  # one's own cottage is no tourism company
+        "oma veroilmoitus pitää korjata, miten omavero toimii",  # one's own, though OmaVero is a name
     ],
 )
 def test_a_private_persons_subject_gets_nothing(bundled, question):
@@ -616,6 +618,9 @@ def test_a_private_persons_subject_gets_nothing(bundled, question):
         "viljelijä Sulkavalla ihan loppu, velkaa ja yksin tilalla, mistä apua jaksamiseen",
         "Is there a wage subsidy when hiring a person with a disability?",
         "yrittäjän poika jatkaa firmaa, sukupolvenvaihdos",  # a son in a company's matter
+        "haluaa perustaa oman kahvilan Juvalle",  # one's own company
+        "oma auto yrityksen käytössä, mistä neuvoa verotukseen",  # a company's matter
+        "rakennuslupa mökkikylän laajennukseen, matkailuyritys Puumalassa",  # a company's cottages
     ],
 )
 def test_words_near_a_private_word_are_still_answered(bundled, question):
@@ -1306,6 +1311,7 @@ def test_a_founding_company_that_hires_still_hires(bundled, question):
     [
         ("aurinkopaneelit yrityksen hallin katolle Juvalla, saako energiatukea?", False),  # a company's hall
         ("firma hakee investointitukea uuteen koneeseen", False),
+        ("sukupolvenvaihdos perheyrityksessä Juvalla", False),  # a compound on "yritys"
         ("aurinkovoimala maatilan navetan katolle, tukea?", True),  # the farm is said
         ("maatalousyritys investoi uuteen kuivuriin", True),  # a farm company names the farm sector
         ("investointitukea uuteen koneeseen", None),  # nothing said either way
