@@ -153,6 +153,12 @@ class QuestionReader:
         self._diversifying_stems = Stems(lexicon.diversifying_words)
         self._jobseeker_stems = Stems(lexicon.jobseeker_words)
         self._not_farm_stems = Stems(lexicon.not_farm_words)
+        # size phrases by the first letters of their words: "mikroyritykselle", "pienelle yritykselle"
+        self._size_phrases = tuple(
+            tuple(word[: max(3, len(word) - 2)] for word in tokens(fold(phrase)))
+            for words in lexicon.sizes.values()
+            for phrase in words
+        )
         self._not_farm_ends = tuple(word[:-1] for word in lexicon.not_farm_words if len(word) >= COMPOUND_HEAD_MIN)
         self._stop_starts: dict[str, list[str]] = {}
         for stop in self._long_stopwords:
@@ -406,6 +412,17 @@ class QuestionReader:
         farm = self._sectors.get(FARM_SECTOR, frozenset())
         return bool(analysis.parts & farm) and analysis.head in self._sector_words and analysis.head not in farm
 
+    def _size_phrase_words(self, analyses: list[WordAnalysis]) -> set[int]:
+        """The words of a size phrase ("mikroyritys", "pieni yritys"): they say the size, and no more
+        (a narrowing form's size is read as its phrase, which must not tell the sector too)."""
+        words = [fold(analysis.word) for analysis in analyses]
+        found: set[int] = set()
+        for phrase in self._size_phrases:
+            for start in range(len(words) - len(phrase) + 1):
+                if all(words[start + k].startswith(stem) for k, stem in enumerate(phrase)):
+                    found.update(range(start, start + len(phrase)))
+        return found
+
     def _owned(self, analyses: list[WordAnalysis], index: int, private: bool = False) -> bool:
         """The word follows "oma" ("omalle mökille"), and is no company word ("oma yritys"); with
         `private`, it is also a private topic ("oma veroilmoitus")."""
@@ -491,7 +508,10 @@ class QuestionReader:
         ):
             # "maatila haluaa monialaistua": a farm's new line of business, which is no farming
             facets = replace(facets, sector=None, not_sectors=frozenset({FARM_SECTOR}))
-        if facets.sector is None and not facets.not_sectors and any(self._names_no_farm(a) for a in analyses):
+        sizes = self._size_phrase_words(analyses)
+        if facets.sector is None and not facets.not_sectors and any(
+            self._names_no_farm(a) for index, a in enumerate(analyses) if index not in sizes
+        ):
             facets = replace(facets, not_sectors=frozenset({FARM_SECTOR}))  # "yrityksen halli" is no farm's
         if facets.size is None and any(is_among(a, self.lexicon.sme_words, self._sme_stems) for a in analyses):
             facets = replace(facets, not_sizes=frozenset({"large"}))  # "pk-yritys": small or medium
