@@ -509,8 +509,10 @@ class QuestionReader:
             # "maatila haluaa monialaistua": a farm's new line of business, which is no farming
             facets = replace(facets, sector=None, not_sectors=frozenset({FARM_SECTOR}))
         sizes = self._size_phrase_words(analyses)
-        if facets.sector is None and not facets.not_sectors and any(
-            self._names_no_farm(a) for index, a in enumerate(analyses) if index not in sizes
+        if (
+            facets.sector is None
+            and not facets.not_sectors
+            and any(self._names_no_farm(a) for index, a in enumerate(analyses) if index not in sizes)
         ):
             facets = replace(facets, not_sectors=frozenset({FARM_SECTOR}))  # "yrityksen halli" is no farm's
         if facets.size is None and any(is_among(a, self.lexicon.sme_words, self._sme_stems) for a in analyses):
