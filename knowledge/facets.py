@@ -34,6 +34,7 @@ class Facets:
     stage: str | None = None
     sector: str | None = None
     employee_origin: str | None = None  # of the employee being hired: eu_eea | outside_eu_eea
+    workload: str | None = None  # the entrepreneur's: full_time | part_time ("sivutoiminen")
     company_age: int | None = None  # years
     employee_age: int | None = None  # of the person being hired ("palkkatuki 58-vuotiaalle")
     not_sectors: frozenset[str] = frozenset()  # sectors the question denies ("joka ei ole maatila")
@@ -42,7 +43,15 @@ class Facets:
     @property
     def says_nothing(self) -> bool:
         """True when no fact about the company was read."""
-        facts = (self.municipality, self.size, self.stage, self.sector, self.employee_origin, self.company_age)
+        facts = (
+            self.municipality,
+            self.size,
+            self.stage,
+            self.sector,
+            self.employee_origin,
+            self.company_age,
+            self.workload,
+        )
         return all(fact is None for fact in facts) and not self.not_sectors and not self.not_sizes
 
     def merged(self, given: Facets | None) -> Facets:
@@ -55,6 +64,7 @@ class Facets:
             stage=given.stage or self.stage,
             sector=given.sector or self.sector,
             employee_origin=given.employee_origin or self.employee_origin,
+            workload=given.workload or self.workload,
             company_age=given.company_age if given.company_age is not None else self.company_age,
             employee_age=given.employee_age if given.employee_age is not None else self.employee_age,
             not_sectors=frozenset() if given.sector else self.not_sectors,
@@ -193,6 +203,13 @@ def _size(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _workload(text: str, lexicon: Lexicon) -> str | None:
+    """Full-time or part-time, by the lexicon's [workload] phrases as written; the first in its table wins
+    ("sivutoiminen siirtyy päätoimiseksi" is full-time)."""
+    folded = fold(text)
+    return next((key for key, phrases in lexicon.workloads.items() if any(fold(p) in folded for p in phrases)), None)
+
+
 def first_trigger(triggers: Triggers, terms: set[str], guessed: set[str]) -> str | None:
     """The first key (in the table's order) with a word among `terms`, or among the `guessed` words by letters."""
     by_word, stems = _lookup(triggers)
@@ -246,6 +263,7 @@ def read_facets(
         stage=first_trigger(lexicon.stages, lemmas, guessed),
         sector=first_trigger(lexicon.sectors, with_parts, guessed),
         employee_origin=written.employee_origin,
+        workload=_workload(text, lexicon),
         company_age=written.company_age,
         employee_age=written.employee_age,
     )

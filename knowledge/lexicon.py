@@ -16,7 +16,7 @@ from typing import Any
 
 from knowledge.problems import Problem, read_toml
 from knowledge.text import Aliases, fold
-from knowledge.vocab import NEED_IDS, ORIGIN_IDS, SECTOR_IDS, SIZE_IDS, STAGE_IDS
+from knowledge.vocab import NEED_IDS, ORIGIN_IDS, SECTOR_IDS, SIZE_IDS, STAGE_IDS, WORKLOAD_IDS
 
 LEXICON_FILE = "lexicon.toml"
 BUNDLED_LEXICON = Path(__file__).resolve().parent / "data" / LEXICON_FILE
@@ -30,6 +30,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "sectors": None,
     "sizes": None,
     "employee_origin": None,
+    "workload": None,
     "company_age": frozenset({"new", "founded", "active", "years"}),
     "business": frozenset({"words", "topics", "sme", "diversifying", "not_farm"}),
     "abroad": frozenset({"words", "expansion"}),
@@ -48,6 +49,7 @@ _OPTIONAL_TABLES = frozenset(
     {
         "shared_words",
         "employee_origin",
+        "workload",
         "company_age",
         "business",
         "senses",
@@ -67,8 +69,16 @@ _TRIGGER_IDS = {
     "sectors": SECTOR_IDS,
     "sizes": SIZE_IDS,
     "employee_origin": ORIGIN_IDS,
+    "workload": WORKLOAD_IDS,
 }
-_ID_NAMES = {"needs": "need", "stages": "stage", "sectors": "sector", "sizes": "size", "employee_origin": "origin"}
+_ID_NAMES = {
+    "needs": "need",
+    "stages": "stage",
+    "sectors": "sector",
+    "sizes": "size",
+    "employee_origin": "origin",
+    "workload": "workload",
+}
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 Triggers = Mapping[str, tuple[str, ...]]
@@ -85,6 +95,7 @@ class Lexicon:
     sectors: Triggers  # sector id -> words; the first sector found wins
     sizes: Triggers  # size id -> phrases matched as written; the first size found wins
     origins: Triggers  # employee origin id -> word beginnings matched as written
+    workloads: Triggers  # full_time / part_time -> phrases matched as written
     company_age: Triggers  # new / founded / active / years -> words around an age or a founding year
     business_words: frozenset[str]  # words that name the company (yritys, startup): a business context
     business_topics: frozenset[str]  # subjects only a business has (alv): a business context too
@@ -335,6 +346,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         sectors=MappingProxyType(triggers["sectors"]),
         sizes=MappingProxyType(triggers["sizes"]),
         origins=MappingProxyType(triggers["employee_origin"]),
+        workloads=MappingProxyType(triggers["workload"]),
         company_age=MappingProxyType(company_age),
         business_words=frozenset(fold(word) for word in business_words),
         business_topics=frozenset(fold(word) for word in business_topics),

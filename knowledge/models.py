@@ -16,6 +16,7 @@ from knowledge.vocab import (
     SECTOR_IDS,
     SIZE_IDS,
     STAGE_IDS,
+    WORKLOAD_IDS,
 )
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -81,6 +82,7 @@ _CONDITION_LISTS: dict[str, tuple[frozenset[str], str]] = {
     "stages": (STAGE_IDS, "stage ids"),
     "sizes": (SIZE_IDS, "size ids"),
     "employee_origin": (ORIGIN_IDS, "employee origins"),
+    "workload": (WORKLOAD_IDS, "workloads"),
 }
 
 
@@ -99,8 +101,9 @@ class _Conditions(_Strict):
     stages: list[str] | None = None
     sizes: list[str] | None = None
     employee_origin: list[str] | None = None  # of the employee being hired: eu_eea | outside_eu_eea
+    workload: list[str] | None = None  # the entrepreneur's: full_time | part_time
 
-    @field_validator("sectors", "stages", "sizes", "employee_origin")
+    @field_validator("sectors", "stages", "sizes", "employee_origin", "workload")
     @classmethod
     def _known_ids(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
         allowed, what = _CONDITION_LISTS[str(info.field_name)]

@@ -451,7 +451,7 @@ class QuestionReader:
         return any((analysis.lemmas | analysis.parts) & topics for analysis in analyses)
 
     def _business(self, analyses: list[WordAnalysis], facets: Facets) -> bool:
-        facts = (facets.sector, facets.stage, facets.size, facets.employee_origin, facets.company_age)
+        facts = (facets.sector, facets.stage, facets.size, facets.employee_origin, facets.company_age, facets.workload)
         if any(fact is not None for fact in facts) or facets.not_sectors:
             return True
         words = self._business_context

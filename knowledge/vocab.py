@@ -89,6 +89,13 @@ EMPLOYEE_ORIGINS: tuple[Term, ...] = (
     Term("outside_eu_eea", "EU/ETA-alueen ulkopuolelta", "from outside the EU/EEA"),
 )
 
+# Whether the entrepreneur works in the company full-time or beside a job or studies: the start-up grant
+# (starttiraha) is for becoming a full-time entrepreneur only.
+WORKLOADS: tuple[Term, ...] = (
+    Term("full_time", "päätoiminen", "full-time"),
+    Term("part_time", "sivutoiminen", "part-time"),
+)
+
 PROVIDER_KINDS: tuple[Term, ...] = (
     Term("national", "valtakunnallinen", "national"),
     Term("regional", "alueellinen", "regional"),
@@ -304,6 +311,7 @@ STAGE_IDS = frozenset(term.id for term in STAGES)
 SIZE_IDS = frozenset(term.id for term in SIZES)
 SECTOR_IDS = frozenset(term.id for term in SECTORS)
 ORIGIN_IDS = frozenset(term.id for term in EMPLOYEE_ORIGINS)
+WORKLOAD_IDS = frozenset(term.id for term in WORKLOADS)
 KIND_IDS = frozenset(term.id for term in PROVIDER_KINDS)
 CHARGE_IDS = frozenset(term.id for term in CHARGES)
 MUNICIPALITY_CODES = frozenset(m.code for m in MUNICIPALITIES)

@@ -103,6 +103,7 @@ WHERE = "maatilat.toml: service[0] (maatilaneuvonta-tilasuunnittelu)"
         ('stages = ["baby"]', f"{WHERE}.only_for.stages: unknown stage ids ['baby']"),
         ('sizes = ["tiny"]', f"{WHERE}.only_for.sizes: unknown size ids ['tiny']"),
         ('employee_origin = ["mars"]', f"{WHERE}.only_for.employee_origin: unknown employee origins ['mars']"),
+        ('workload = ["weekends"]', f"{WHERE}.only_for.workload: unknown workloads ['weekends']"),
         ("stages = []", f"{WHERE}.only_for.stages: empty list: nobody would qualify; leave the list out"),
         ("max_company_age_years = 0", f"{WHERE}.only_for.max_company_age_years: Input should be greater than"),
         ('max_company_age_years = "5"', f"{WHERE}.only_for.max_company_age_years: Input should be a valid integer"),
@@ -276,6 +277,32 @@ def test_a_rule_holds_fails_or_stays_open():
     assert judge(young, possible_values(Facets()), 5).open == ()
     assert judge(young, possible_values(Facets()), 6) is None
     assert judge(young, possible_values(Facets()), None).open[0].text("en") == "Only for companies at most 5 years old"
+
+
+def test_the_entrepreneurs_workload_holds_fails_or_stays_open():
+    full_time = Rules(only=(("workload", frozenset({"full_time"})),))
+    assert judge(full_time, possible_values(Facets(workload="full_time")), None).met == 1
+    assert judge(full_time, possible_values(Facets(workload="part_time")), None) is None
+    condition = judge(full_time, possible_values(Facets()), None).open[0]
+    assert condition.text("fi") == "Vain päätoimiselle yrittäjälle"
+    assert condition.text("en") == "Only for a full-time entrepreneur"
+
+
+@pytest.mark.parametrize(
+    ("question", "workload"),
+    [
+        ("graafikko tekee töitä sivutoimisesti opintojen ohella", "part_time"),
+        ("sivutoiminen yrittäjyys palkkatyön ohessa", "part_time"),
+        ("a part-time side business next to my job", "part_time"),
+        ("sivutoiminen yrittäjä haluaa siirtyä päätoimiseksi", "full_time"),  # becoming full-time
+        ("ryhtyy päätoimiseksi yrittäjäksi", "full_time"),
+        ("maatila aloittaa sivuelinkeinon", None),  # a farm's second line of business says nothing of hours
+        ("sivuliike Tukholmaan", None),  # a branch office
+        ("asiakas on töissä Juvalla ja etsii työntekijää", None),
+    ],
+)
+def test_the_entrepreneurs_workload(finder, question, workload):
+    assert finder.understand(question, today=TODAY).facets.workload == workload
 
 
 def test_the_age_of_the_person_hired_holds_fails_or_stays_open():

@@ -1348,3 +1348,20 @@ def test_a_farms_solar_power_plant_is_its_energy_investment(bundled):
     assert "energy" in bundled.understand(question).needs
     ids = [match.service.id for match in bundled.search(question, top=3).matches]
     assert "evk-maatalouden-investointituki" in ids, ids
+
+
+@pytest.mark.parametrize(
+    ("question", "start_up_grant"),
+    [
+        ("sivutoiminen yrittäjyys palkkatyön ohessa, kuka neuvoo Pieksämäellä", False),
+        ("graafikko aloittaa sivutoimisesti opintojen ohella, mistä neuvoa?", False),
+        ("sivutoiminen yrittäjä haluaa siirtyä päätoimiseksi, starttiraha?", True),  # becoming full-time
+        ("yrityksen perustaminen pieksamaella, mistä apua?", True),  # nothing said: the card shows the rule
+    ],
+)
+def test_the_start_up_grant_is_for_a_full_time_entrepreneur(bundled, question, start_up_grant):
+    found = {match.service.id: match for match in bundled.search(question, top=5).matches}
+    grants = [found[id] for id in found if id.endswith("-starttiraha")]
+    assert bool(grants) is start_up_grant, list(found)
+    if grants and bundled.understand(question).facets.workload is None:
+        assert "Vain päätoimiselle yrittäjälle" in grants[0].as_dict("fi")["conditions"]

@@ -42,6 +42,8 @@ from knowledge.vocab import (
     SIZE_IDS,
     SIZES,
     STAGES,
+    WORKLOAD_IDS,
+    WORKLOADS,
     term_by_id,
 )
 
@@ -82,6 +84,7 @@ def _facets_to_dict(facets: Facets) -> dict[str, Any]:
         "stage": facets.stage,
         "sector": facets.sector,
         "employee_origin": facets.employee_origin,
+        "workload": facets.workload,
         "company_age": facets.company_age,
         "employee_age": facets.employee_age,
         "not_sectors": sorted(facets.not_sectors),
@@ -98,6 +101,7 @@ def _facets_from_dict(data: dict[str, Any]) -> Facets:
         stage=data.get("stage") or None,
         sector=data.get("sector") or None,
         employee_origin=data.get("employee_origin") or None,
+        workload=data.get("workload") if data.get("workload") in WORKLOAD_IDS else None,
         company_age=age if isinstance(age, int) and not isinstance(age, bool) else None,
         employee_age=hired if isinstance(hired, int) and not isinstance(hired, bool) and 0 < hired < 120 else None,
         not_sectors=frozenset(value for value in data.get("not_sectors") or () if value in SECTOR_IDS),
@@ -161,7 +165,12 @@ class FinderFeature:
         facets = result.facets
         if facets.municipality:
             facts.append(facets.municipality.en if language == "en" else facets.municipality.fi)
-        for value, terms in ((facets.stage, STAGES), (facets.size, SIZES), (facets.sector, SECTORS)):
+        for value, terms in (
+            (facets.stage, STAGES),
+            (facets.size, SIZES),
+            (facets.sector, SECTORS),
+            (facets.workload, WORKLOADS),
+        ):
             if value:
                 facts.append(term_by_id(terms, value).label(language))
         if facets.employee_origin:
