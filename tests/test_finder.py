@@ -1365,3 +1365,23 @@ def test_the_start_up_grant_is_for_a_full_time_entrepreneur(bundled, question, s
     assert bool(grants) is start_up_grant, list(found)
     if grants and bundled.understand(question).facets.workload is None:
         assert "Vain päätoimiselle yrittäjälle" in grants[0].as_dict("fi")["conditions"]
+
+
+@pytest.mark.parametrize(
+    ("question", "change"),
+    [
+        ("yrkkä haluaa myydä firmansa eläkkeelle jäädessään", True),
+        ("Eläkkeelle jäävä yrittäjä haluaa myydä mökkivuokrausfirman", True),
+        ("200 hengen yritys myy laitteita Japaniin, vientitakuu?", False),  # products, not the company
+        ("haluaisimme myydä melontaretkiä saksalaisille matkanjärjestäjille", False),
+        ("catering-yritys menee myymään oopperajuhlille, tarvitaanko lupia?", False),
+    ],
+)
+def test_selling_is_an_ownership_change_only_when_the_company_is_sold(bundled, question, change):
+    assert ("ownership_change" in bundled.understand(question).needs) is change
+
+
+def test_a_buyer_founding_a_company_for_an_acquisition_is_a_transfer(bundled):
+    question = "Ostaja perustaa SPV:n yrityskauppaa varten – saako Finnveralta takausta kauppahinnan rahoitukseen?"
+    assert bundled.understand(question).facets.stage == "transfer"
+    assert "finnvera-alkutakaus" not in [match.service.id for match in bundled.search(question, top=5).matches]
