@@ -1231,6 +1231,8 @@ def test_a_negation_denies_a_need_only_when_it_is_not_intended_or_had(bundled, q
         ("velkasaneeraus pienyrittäjälle kuka auttaa", "financial_distress"),  # a company word Voikko keeps whole
         ("mansikkatila ottaa 20 poimijaa Thaimaasta", "recruiting_abroad"),  # pickers are hires
         ("digikartoitus pk yritykselle", "digitalisation"),
+        ("palkkis 50% onko mahdollista", "wage_subsidy"),  # slang
+        ("hlöstön koulutus metallifirmaan", "staff_training"),  # an abbreviation
     ],
 )
 def test_everyday_forms_of_a_need_name_it(bundled, question, need):
@@ -1385,3 +1387,16 @@ def test_a_buyer_founding_a_company_for_an_acquisition_is_a_transfer(bundled):
     question = "Ostaja perustaa SPV:n yrityskauppaa varten – saako Finnveralta takausta kauppahinnan rahoitukseen?"
     assert bundled.understand(question).facets.stage == "transfer"
     assert "finnvera-alkutakaus" not in [match.service.id for match in bundled.search(question, top=5).matches]
+
+
+@pytest.mark.parametrize(
+    ("question", "sector"),
+    [
+        ("toiminimellä toimiva graafikko haluaa sparrausta", "creative"),
+        ("T&K projektiin rahaa, 40 henkee, metalliala, Savonlinnassa", "manufacturing"),
+        ("siivousfirma palkkaa kaksi työntekijää", "business_services"),
+        ("hammashoitola laajentaa Mikkelissä", "health_social"),
+    ],
+)
+def test_the_trades_advisers_name_give_the_sector(bundled, question, sector):
+    assert bundled.understand(question).facets.sector == sector
