@@ -12,7 +12,15 @@ from knowledge.text import fold
 NEGATIONS = frozenset({"ei", "en", "et", "emme", "ette", "eivat", "eika", "enka", "not", "non", "isnt", "no"})
 REACH = 3  # a sector or stage word this many words after a negation is what the company is not
 # Words between a negation and the need it denies: intending, wanting, needing ("ei aio palkata").
-INTENT_STARTS = ("aio", "aiko", "halu", "tarvit", "suunnit", "meina", "plan", "want", "intend", "need", "to")
+INTENT_STARTS = (
+    "aio", "aiko", "halu", "tarvit", "suunnit", "meina", "hae", "haken", "plan", "want", "intend", "need",
+    "seek", "look", "to", "for", "a", "an", "any",
+)  # fmt: skip
+# A negated finding or getting is the problem itself ("ei löydy työntekijöitä", "ei saa rahoitusta").
+PROBLEM_STARTS = ("loy", "saa", "onnistu", "riit", "find", "get", "manag")
+# After an intent, the verb and what it governs: "ei aio viedä ulkomaille". Without one, the word only:
+# lacking something may be the problem ("ei oo vakuuksia" asks for a guarantee).
+DENIED_REACH = 2
 CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")
 
 
@@ -41,6 +49,6 @@ def denied_need_words(question: str) -> frozenset[str]:
         after = index + 1
         while after < len(words) and words[after].startswith(INTENT_STARTS):
             after += 1
-        if after < len(words):
-            denied.add(words[after])
+        if after < len(words) and not words[after].startswith(PROBLEM_STARTS):
+            denied.update(words[after : after + (DENIED_REACH if after > index + 1 else 1)])
     return frozenset(denied)

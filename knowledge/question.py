@@ -520,8 +520,9 @@ class QuestionReader:
         headcount = {index for index in range(len(analyses)) if self._is_headcount(analyses, index)}
         whole_needs, part_needs, need_words = self._needs_named(analyses, headcount)
         denied = denied_need_words(question)
+        denied_at = {index for index, analysis in enumerate(analyses) if fold(analysis.word) in denied}
         _drop_need_words(
-            [index for index, analysis in enumerate(analyses) if fold(analysis.word) in denied],
+            sorted(denied_at),
             need_words,
             whole_needs,
             part_needs,
@@ -535,6 +536,7 @@ class QuestionReader:
             index
             for index, analysis in enumerate(analyses)
             if self._says_abroad(analysis)
+            and index not in denied_at  # "ei aio viedä ulkomaille"
             and not self._names_company_after(analyses, index)
             and not _says_who_asks(analyses, index)
         }
@@ -565,8 +567,8 @@ class QuestionReader:
             needs[TOPIC_NEED] = 1.0
         words = []
         for index, analysis in enumerate(analyses):
-            if self.is_stopword(analysis) and index not in need_words:
-                continue
+            if (self.is_stopword(analysis) or index in denied_at) and index not in need_words:
+                continue  # a stop word, or what the question says is not wanted ("ei aio viedä ulkomaille")
             scored = index not in headcount and not is_place(analysis)
             # the founder's words say who starts, as a sector word says what the company is
             context = index in founders or (index not in need_words and self._is_context(analysis, written.words))

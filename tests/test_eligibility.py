@@ -298,6 +298,8 @@ def test_the_entrepreneurs_workload_holds_fails_or_stays_open():
         ("ryhtyy päätoimiseksi yrittäjäksi", "full_time"),
         ("maatila aloittaa sivuelinkeinon", None),  # a farm's second line of business says nothing of hours
         ("sivuliike Tukholmaan", None),  # a branch office
+        ("ohjelmistoyritys harkitsee sivutoimipistettä Mikkeliin", None),  # a branch office too
+        ("päätoimipaikka Mikkelissä", None),  # a head office
         ("asiakas on töissä Juvalla ja etsii työntekijää", None),
     ],
 )

@@ -1218,6 +1218,10 @@ def test_a_question_about_a_venue_business_is_no_errand(bundled, question):
         ("not planning to hire anyone, we need growth advice", "recruitment", False),
         ("hitsaajia ei löydy, mistä apua", "recruitment", True),  # not found: the need itself
         ("konepaja ei saa rahoitusta pankista", "loan", True),  # not got: the need itself
+        ("yritys ei hae lainaa vaan avustusta investointiin", "loan", False),  # not sought
+        ("konepaja ei aio viedä ulkomaille, haluaa kehittää tuotantoa", "export", False),  # verb and object
+        ("rakennusliikkeellä ei oo vakuuksia pankkilainaan, takaus?", "guarantee", True),  # lacking: the problem
+        ("we are not looking for a loan but a grant", "loan", False),
     ],
 )
 def test_a_negation_denies_a_need_only_when_it_is_not_intended_or_had(bundled, question, need, named):
@@ -1233,6 +1237,9 @@ def test_a_negation_denies_a_need_only_when_it_is_not_intended_or_had(bundled, q
         ("digikartoitus pk yritykselle", "digitalisation"),
         ("palkkis 50% onko mahdollista", "wage_subsidy"),  # slang
         ("hlöstön koulutus metallifirmaan", "staff_training"),  # an abbreviation
+        ("16-vuotias kesätöihin kahvilaan Mikkelissä, tukea?", "recruitment"),
+        ("luovan alan yrittäjä hakee apurahaa", "development_grant"),  # a grant, not money lent
+        ("kuljetusyritys siirtyy sähköautoihin, tukea?", "energy"),
     ],
 )
 def test_everyday_forms_of_a_need_name_it(bundled, question, need):
