@@ -80,6 +80,11 @@ class Rules:
     employee_age: tuple[int, int] | None = None
 
     @property
+    def for_hiring(self) -> bool:
+        """True when the rules are about a person being hired (where from, how old)."""
+        return self.employee_age is not None or any(fact == "employee_origin" for fact, _ in self.only)
+
+    @property
     def empty(self) -> bool:
         """True when the service has no rules at all."""
         return not (self.only or self.excluded or self.max_age is not None or self.employee_age is not None)

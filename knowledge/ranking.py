@@ -223,11 +223,12 @@ class Ranker:
         return adjustment
 
     @staticmethod
-    def _offered(profile: Profile, code: str | None, read: Facets, hiring: bool) -> bool:
+    def _offered(profile: Profile, code: str | None, read: Facets, hiring: bool, asked_other: bool = False) -> bool:
         """False for a service not offered where the company is, made for other sectors, only for
         smaller companies than this one (a large company gets no SME aid, a medium one no micro aid),
-        for employers when this is a company of one that is not hiring, or only for ideas and
-        start-ups when this company has run for years."""
+        for employers when this is a company of one that is not hiring, only for someone hired when the
+        question asks for something else (`asked_other`), or only for ideas and start-ups when this
+        company has run for years."""
         if code is not None and profile.area is not None and code not in profile.area:
             return False
         size = read.size
@@ -235,6 +236,8 @@ class Ranker:
             return False
         if size == "solo" and profile.sizes and "solo" not in profile.sizes and not hiring:
             return False
+        if asked_other and not hiring and profile.rules.for_hiring:
+            return False  # only for someone hired (a work permit, a youth voucher), and nobody is
         old = read.company_age is not None and read.company_age >= ESTABLISHED_AFTER_YEARS
         if old and read.stage is None and profile.stages and profile.stages <= STARTUP_STAGES:
             return False
@@ -247,6 +250,7 @@ class Ranker:
         known, age = possible_values(read), company_age(read)
         code = read.municipality.code if read.municipality else None
         hiring = not HIRING_NEEDS.isdisjoint(understood.needs)
+        asked_other = bool(understood.needs)  # needs named, none about hiring (then `hiring` is False)
         profiles = self.profiles
         # A service that meets more of what was asked ranks higher; few distinct need sets, many services.
         multi_by_needs: dict[frozenset[str], float] = {}
@@ -265,7 +269,7 @@ class Ranker:
         candidates = [
             (-(value + profiles[position].any_bonus + any_multi), position, value)
             for position, value in relevance.items()
-            if value >= MIN_SCORE and self._offered(profiles[position], code, read, hiring)
+            if value >= MIN_SCORE and self._offered(profiles[position], code, read, hiring, asked_other)
         ]
         heapq.heapify(candidates)  # cheaper than sorting: the loop below stops after a few
         scored: list[tuple[float, str, int, tuple[Condition, ...]]] = []

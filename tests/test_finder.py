@@ -1407,3 +1407,17 @@ def test_a_buyer_founding_a_company_for_an_acquisition_is_a_transfer(bundled):
 )
 def test_the_trades_advisers_name_give_the_sector(bundled, question, sector):
     assert bundled.understand(question).facets.sector == sector
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("anniskelulupa kesäterassille", False),  # a permit, but nobody is hired
+        ("Asiakas tarvii ympäristöluvan sahalle Sulkavalla, kuka käsittelee?", False),
+        ("työlupa intialaiselle kokille ravintolaan Mikkeliin", True),
+        ("oleskelulupa työntekijälle Filippiineiltä", True),
+    ],
+)
+def test_a_service_only_for_someone_hired_needs_a_hire(bundled, question, shown):
+    ids = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert ("migri-tyontekijan-oleskelulupa" in ids) is shown, ids
