@@ -103,7 +103,9 @@ class Finder:
             )
             if not english:
                 name = self._analyse(provider.name, field_analyzer)
-                index.add_name(position, name, weights["provider"], is_name=not _is_municipality_itself(name))
+                index.add_name(
+                    position, name, weights["provider"], is_name=not _is_municipality_itself(name), owner=True
+                )
                 index.add(position, self._analyse(service.eligibility_fi, field_analyzer), weights["eligibility"])
 
     def _analyse(self, text: str, analyzer: Analyzer) -> list[WordAnalysis]:
@@ -176,7 +178,7 @@ class Finder:
             return SearchResult([], read, needs)  # a private person's subject, however business-like
         ranker = self._ranker
         matches = []
-        relevance = ranker.relevance(understood, text.per_word, text.in_phrase, text.exact)
+        relevance = ranker.relevance(understood, text.per_word, text.in_phrase, text.exact, text.named_services)
         for ranked in ranker.covering(ranker.rank(relevance, understood, top), relevance, understood):
             service = self._services[ranked.position]
             provider = self.kb.provider_of(service)

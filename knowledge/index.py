@@ -42,6 +42,7 @@ class Phrase:
     service: int
     weight: float
     name: bool
+    owner: bool = False  # the name of the service's own provider
 
 
 @dataclass
@@ -52,6 +53,7 @@ class TextMatch:
     in_phrase: list[set[int]] = field(default_factory=list)  # per word: services whose phrase it completed
     exact: list[set[int]] = field(default_factory=list)  # per word: services it names by a rare keyword as written
     named: bool = False
+    named_services: set[int] = field(default_factory=set)  # the services a name in the question names
     strong: bool = False
     specific: bool = False  # the question used a rare one-word keyword as it is written in the knowledge base
 
@@ -69,6 +71,9 @@ class Index:
         self.top_weight: dict[str, float] = {}  # the most a term weighs in any service
         self.names: set[str] = set()
         self.name_words: set[str] = set()  # the words of multi-word names ("team", "finland" of Team Finland)
+        # a name in a provider's name ("Finnvera", "Xamk" of "Xamk – Kaakkois-Suomen …") -> that provider's services
+        self.owners: dict[str, set[int]] = defaultdict(set)
+        self._provider_words: dict[str, set[int]] = defaultdict(set)  # every word of a provider name, until freeze
         self.specific: frozenset[str] = frozenset()  # rare one-word keywords, see SPECIFIC_KEYWORD_SERVICES
         self._keyword_services: dict[str, set[int]] = defaultdict(set)
         self._keyword_terms: set[str] = set()  # one-word keywords: a topic of their own, whatever names use them
@@ -106,21 +111,32 @@ class Index:
             self._keyword_terms |= analyses[0].lemmas
         self.add(service, analyses, weight, phrase=True)
 
-    def add_name(self, service: int, analyses: Sequence[WordAnalysis], weight: float, is_name: bool = True) -> None:
+    def add_name(
+        self, service: int, analyses: Sequence[WordAnalysis], weight: float, is_name: bool = True, owner: bool = False
+    ) -> None:
         """Index a name: one word is a name term; several words are a phrase that is a name when complete.
 
         `is_name=False` indexes a name that is also an everyday phrase ("Mikkelin kaupunki", the city a
         resident writes to about anything) as a phrase that scores but does not make a question relevant.
+        `owner`: the name is the service's provider's, so a question naming it asks for that provider.
         """
         words = self._content(analyses)
         if len(analyses) == 1 and is_name:
             # The name as written, not the analyser's other readings of it ("Neuvo" is no "neuvoa").
             as_written = {term for a in words for term in a.lemmas if term == fold(a.word)}
-            self.names |= as_written or {term for a in words for term in a.lemmas}
+            terms = as_written or {term for a in words for term in a.lemmas}
+            self.names |= terms
+            if owner:
+                for term in terms:
+                    self._provider_words[term].add(service)
             self.add(service, words, weight)
             return
+        if owner:
+            for analysis in words:
+                for term in analysis.lemmas:
+                    self._provider_words[term].add(service)
         if len(words) > 1:
-            self._add_phrase(Phrase(tuple(a.lemmas for a in words), service, weight, is_name))
+            self._add_phrase(Phrase(tuple(a.lemmas for a in words), service, weight, is_name, owner and is_name))
             if is_name:
                 self.name_words |= {term for a in words for term in a.lemmas}
         self.add(service, words, min(weight, PHRASE_WORD_WEIGHT))
@@ -149,6 +165,8 @@ class Index:
             self._starts[term[:4]].append(term)
         self.vocabulary = sorted(self.postings)
         self.name_words -= self._keyword_terms
+        # A provider's name words that are names in their own right ("Xamk", "Miksei") name that provider.
+        self.owners = defaultdict(set, {t: s for t, s in self._provider_words.items() if t in self.names})
         for term in self.vocabulary:
             self.by_prefix[term[:4]].append(term)
             if len(term) >= FUZZY_MIN_LENGTH:
@@ -285,6 +303,8 @@ def match_text(index: Index, words: Sequence[tuple[WordAnalysis, float, bool]]) 
                     result.strong = True
             if named:
                 result.named = True
+                for term in index.starts(analysis) & index.names:  # a provider named: its services
+                    result.named_services |= index.owners.get(term, set())
             if factor == 1.0 and _is_specific(index, analysis):
                 result.specific = True
                 result.exact[position] = index.services_of_keyword(analysis)
@@ -309,6 +329,8 @@ def _match_phrases(
                     continue
                 if phrase.name:
                     result.named = True
+                    if phrase.owner:
+                        result.named_services.add(phrase.service)
                 elif words[start][1] == 1.0 and all(
                     len(index.postings.get(found, ())) <= SPECIFIC_POSTINGS for found in matched if found is not None
                 ):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from knowledge.eligibility import Condition, Rules, company_age, judge, possible_values, rules_of
@@ -25,6 +25,7 @@ NEED_SECONDARY = 2.5  # one of its other needs met
 MULTI_NEED_BONUS = 3.0  # for each further need word of the question whose need a service meets
 OFF_NEED_FACTOR = 0.4  # the text score left to a service that meets none of the question's needs
 OFF_SENSE_FACTOR = 0.15  # a need word in a service without that need: most likely another sense of it
+NAMED_BONUS = 4.0  # a service of the provider or programme the question names
 NEED_WORD_CAP = 6.0  # the most a word that named a need adds as text: its need is scored already
 LOCAL_BONUS = 1.0
 STAGE_FIT, SIZE_FIT, SECTOR_FIT = 0.7, 0.5, 1.0
@@ -139,6 +140,7 @@ class Ranker:
         per_word: list[dict[int, float]],
         in_phrase: Sequence[set[int]] = (),
         exact: Sequence[set[int]] = (),
+        named: Iterable[int] = (),
     ) -> dict[int, float]:
         """Each service's score before the company's facts: needs met, then text.
 
@@ -147,7 +149,9 @@ class Ranker:
         other word counts fully in services that meet one of the question's needs, and keeps
         OFF_NEED_FACTOR elsewhere. A word that completed one of a service's phrases ("wage subsidy")
         counts fully there: the phrase says which sense it has. A need word that is also a rare keyword
-        of a service as written ("työterveyshuolto") names that service: there it is not capped.
+        of a service as written ("työterveyshuolto") names that service: there it is not capped. The
+        services of a provider or programme the question names (`named`: "Business Finlandin rahoitus")
+        come before others that only meet the need.
         """
         # General advice fits any subject: asking for it ("neuvontaa tietoturvaan") leaves the subject
         # words their full weight in the services made for the subject. (When it was only inferred from a
@@ -158,8 +162,8 @@ class Ranker:
         need_sets = self._need_sets
         relevance: dict[int, float] = defaultdict(float)
         phrases = list(in_phrase) or [set() for _ in per_word]
-        named = list(exact) or [set() for _ in per_word]
-        for word, best, confirmed, exactly in zip(understood.words, per_word, phrases, named, strict=True):
+        exacts = list(exact) or [set() for _ in per_word]
+        for word, best, confirmed, exactly in zip(understood.words, per_word, phrases, exacts, strict=True):
             wanted = word.needs or needs
             elsewhere = OFF_SENSE_FACTOR if word.needs else OFF_NEED_FACTOR
             cap = NEED_WORD_CAP if word.needs else math.inf
@@ -174,6 +178,9 @@ class Ranker:
         for need, strength in understood.needs.items():
             for position, weight in self._by_need.get(need, ()):
                 relevance[position] += strength * weight
+        for position in named:
+            if position in relevance:
+                relevance[position] += NAMED_BONUS
         return relevance
 
     def covering(

@@ -1421,3 +1421,22 @@ def test_the_trades_advisers_name_give_the_sector(bundled, question, sector):
 def test_a_service_only_for_someone_hired_needs_a_hire(bundled, question, shown):
     ids = [match.service.id for match in bundled.search(question, top=5).matches]
     assert ("migri-tyontekijan-oleskelulupa" in ids) is shown, ids
+
+
+@pytest.mark.parametrize(
+    ("question", "provider"),
+    [
+        ("Finnveran takaus", "finnvera"),
+        ("Xamkin apu tuotekehitykseen", "xamk"),
+        ("Esedun oppisopimus", "esedu"),
+    ],
+)
+def test_a_provider_named_comes_first(bundled, question, provider):
+    found = bundled.search(question, top=3).matches
+    assert found and found[0].provider.id == provider, [match.service.id for match in found]
+
+
+def test_a_name_another_service_only_mentions_does_not_lift_it(bundled):
+    # Many services mention the ELY centre in their texts; naming it lifts only the elinvoimakeskus's own.
+    ids = [m.service.id for m in bundled.search("Yrityksellä on 320 työntekijää, saako ELYn kehittämisavustusta?").matches]
+    assert "lvv-elinkeinoluvat" not in ids[:3] and "miksei-rahoitusneuvonta" not in ids[:3], ids
