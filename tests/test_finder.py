@@ -1438,5 +1438,6 @@ def test_a_provider_named_comes_first(bundled, question, provider):
 
 def test_a_name_another_service_only_mentions_does_not_lift_it(bundled):
     # Many services mention the ELY centre in their texts; naming it lifts only the elinvoimakeskus's own.
-    ids = [m.service.id for m in bundled.search("Yrityksellä on 320 työntekijää, saako ELYn kehittämisavustusta?").matches]
+    question = "Yrityksellä on 320 työntekijää, saako ELYn kehittämisavustusta?"
+    ids = [match.service.id for match in bundled.search(question).matches]
     assert "lvv-elinkeinoluvat" not in ids[:3] and "miksei-rahoitusneuvonta" not in ids[:3], ids
