@@ -1240,6 +1240,9 @@ def test_a_negation_denies_a_need_only_when_it_is_not_intended_or_had(bundled, q
         ("16-vuotias kesätöihin kahvilaan Mikkelissä, tukea?", "recruitment"),
         ("luovan alan yrittäjä hakee apurahaa", "development_grant"),  # a grant, not money lent
         ("kuljetusyritys siirtyy sähköautoihin, tukea?", "energy"),
+        ("Asiakas (tmi, kuvaaja) kysyy voiko hän saada tukea nettisivuihin", "digitalisation"),
+        ("Asiakas (tmi, kuvaaja) kysyy voiko hän saada tukea nettisivuihin", "development_grant"),
+        ("We run a small guesthouse and want to renovate the sauna building", "investment"),
     ],
 )
 def test_everyday_forms_of_a_need_name_it(bundled, question, need):
