@@ -1243,6 +1243,7 @@ def test_a_negation_denies_a_need_only_when_it_is_not_intended_or_had(bundled, q
         ("Asiakas (tmi, kuvaaja) kysyy voiko hän saada tukea nettisivuihin", "digitalisation"),
         ("Asiakas (tmi, kuvaaja) kysyy voiko hän saada tukea nettisivuihin", "development_grant"),
         ("We run a small guesthouse and want to renovate the sauna building", "investment"),
+        ("asiakas haluaa avata kampaamon Puumalaan ens keväänä, mistä lähtee liikkeelle", "starting"),
     ],
 )
 def test_everyday_forms_of_a_need_name_it(bundled, question, need):
@@ -1444,3 +1445,7 @@ def test_a_name_another_service_only_mentions_does_not_lift_it(bundled):
     question = "Yrityksellä on 320 työntekijää, saako ELYn kehittämisavustusta?"
     ids = [match.service.id for match in bundled.search(question).matches]
     assert "lvv-elinkeinoluvat" not in ids[:3] and "miksei-rahoitusneuvonta" not in ids[:3], ids
+
+
+def test_opening_an_account_is_no_start_up(bundled):
+    assert "starting" not in bundled.understand("yritys avaa pankkitilin").needs
