@@ -169,11 +169,14 @@ def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[int | None
     return None, set()
 
 
-# A person's age: "58-vuotiaalle", "16v nuorelle", "aged 19", "a 17-year-old". Not a company's
+# A person's age: "58-vuotiaalle", "16v nuorelle", "kesätyöntekijä 16v", "aged 19", "a 17-year-old". Not a company's
 # ("30-vuotias perheyritys") or its owner's ("58-vuotias yrittäjä"): those are followed by the word.
+_PERSON_WORDS = r"(?:nuor|koululai|tyontekij|henkilo|hakij|opiskelij|harjoittelij)"
+# ... or after the person: "kesätyöntekijä 16v", "harjoittelija 17 v."
 _PERSON_AGE = re.compile(
     _START + r"(?:(\d{2})\s*-?\s*(?:vuotia\w*|years?[ -]old)\b|aged\s+(\d{2})\b"
-    r"|(\d{2})\s*v\s+(?=\w*(?:nuor|koululai|tyontekij|henkilo|hakij|opiskelij)))"
+    r"|(\d{2})\s*v\s+(?=\w*" + _PERSON_WORDS + r")"
+    r"|\w*" + _PERSON_WORDS + r"\w*\s+(\d{2})\s*-?v\b)"
 )
 _NOT_A_HIRE_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:" + _COMPANY + r"|yrittaj|omistaj|viljelij|isant|emant|entrepreneur|owner|farmer)"
@@ -190,7 +193,7 @@ def _person_age(text: str) -> int | None:
     for match in _PERSON_AGE.finditer(text):
         if _NOT_A_HIRE_AFTER.match(text, match.end()):
             continue
-        age = int(match.group(1) or match.group(2) or match.group(3))
+        age = int(match.group(1) or match.group(2) or match.group(3) or match.group(4))
         before = text[max(0, match.start() - 8) : match.start()]
         # "alle 30-vuotias" is anyone younger: the oldest of them stands for the rest against a range
         return age - 1 if _UNDER_BEFORE.search(before) else age + 1 if _OVER_BEFORE.search(before) else age

@@ -33,10 +33,11 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "workload": None,
     "company_age": frozenset({"new", "founded", "active", "years"}),
     "business": frozenset({"words", "topics", "sme", "diversifying", "not_farm"}),
-    "abroad": frozenset({"words", "expansion"}),
+    "abroad": frozenset({"words", "expansion", "fairs"}),
     "places": frozenset({"outside", "towns"}),
     "tasks": frozenset({"write", "texts", "recommend", "ask", "venues", "translate", "languages"}),
     "roles": frozenset({"words", "jobseekers", "trades"}),
+    "hiring": frozenset({"support"}),
     "private": frozenset({"words", "topics", "own"}),
     "senses": None,
     "otherwise": None,
@@ -60,6 +61,7 @@ _OPTIONAL_TABLES = frozenset(
         "places",
         "tasks",
         "roles",
+        "hiring",
         "private",
     }
 )
@@ -104,12 +106,14 @@ class Lexicon:
     not_farm_words: frozenset[str]  # a company named so is no farm ("yritys", "firma")
     abroad_words: frozenset[str]  # "abroad" words: recruiting abroad with a hiring need, else export
     expansion_words: frozenset[str]  # growing ("laajentaa"): into a market when one is named, no investment
+    fair_words: frozenset[str]  # a trade fair: export, unless held in a Finnish town named next to it
     outside_words: frozenset[str]  # the company is from outside Etelä-Savo ("kuopiolainen")
     outside_towns: frozenset[str]  # towns outside Etelä-Savo: "based in Joensuu", "Kuopiossa toimiva"
     task_words: Mapping[str, frozenset[str]]  # [tasks] lists by key: errands for the bot
     role_words: frozenset[str]  # a compound ending in one names a person in a role ("myyntijohtaja")
     jobseeker_words: frozenset[str]  # an unemployed person, who may be the founder ("työtön")
     trade_words: frozenset[str]  # a tradesperson, who may be the founder as the subject ("kokki")
+    hiring_support_words: frozenset[str]  # support asked about a hire is the wage subsidy ("tukea")
     private_words: frozenset[str]  # the question says it is a private person's own matter
     private_topics: frozenset[str]  # a private person's subject, unless the question is about a company
     own_words: frozenset[str]  # "oma": with a private topic, what follows is the asker's own
@@ -323,12 +327,14 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
     not_farm_words = check.listed(data, "business", "not_farm")
     abroad_words = check.listed(data, "abroad", "words")
     expansion_words = check.listed(data, "abroad", "expansion")
+    fair_words = check.listed(data, "abroad", "fairs")
     outside_words = check.listed(data, "places", "outside")
     outside_towns = check.listed(data, "places", "towns")
     task_words = {key: check.listed(data, "tasks", key) for key in _TASK_KEYS}
     role_words = check.listed(data, "roles", "words")
     jobseeker_words = check.listed(data, "roles", "jobseekers")
     trade_words = check.listed(data, "roles", "trades")
+    hiring_support_words = check.listed(data, "hiring", "support")
     private_words = check.listed(data, "private", "words")
     private_topics = check.listed(data, "private", "topics")
     own_words = check.listed(data, "private", "own")
@@ -355,12 +361,14 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         not_farm_words=frozenset(fold(word) for word in not_farm_words),
         abroad_words=frozenset(fold(word) for word in abroad_words),
         expansion_words=frozenset(fold(word) for word in expansion_words),
+        fair_words=frozenset(fold(word) for word in fair_words),
         outside_words=frozenset(fold(word) for word in outside_words),
         outside_towns=frozenset(fold(word) for word in outside_towns),
         task_words=MappingProxyType({key: frozenset(map(fold, words)) for key, words in task_words.items()}),
         role_words=frozenset(fold(word) for word in role_words),
         jobseeker_words=frozenset(fold(word) for word in jobseeker_words),
         trade_words=frozenset(fold(word) for word in trade_words),
+        hiring_support_words=frozenset(fold(word) for word in hiring_support_words),
         private_words=frozenset(fold(word) for word in private_words),
         private_topics=frozenset(fold(word) for word in private_topics),
         own_words=frozenset(fold(word) for word in own_words),

@@ -19,7 +19,7 @@ from datetime import date
 
 from knowledge.company_facts import read_written_facts
 from knowledge.errands import ErrandReader
-from knowledge.facets import Facets, is_place, read_facets
+from knowledge.facets import Facets, is_municipality, is_place, read_facets
 from knowledge.lexicon import Lexicon
 from knowledge.negation import denied_need_words, denied_words
 from knowledge.text import (
@@ -35,6 +35,12 @@ from knowledge.text import (
     tokens,
 )
 
+# Words before a number of people that seek them: "tarvitsee 4 hitsaajaa", "palkkaa 2 uutta".
+HIRE_CUES = (
+    "tarvi", "tarvits", "etsi", "hake", "hae", "palka", "palkk", "rekry", "uut", "uus", "lisä", "need", "hire",
+    "hiring", "look", "recruit", "new", "more", "seek",
+)  # fmt: skip
+FAIR_PLACE_REACH = 2  # a town this near the fair word is where the fair is
 CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as a topic
 # Needs about hiring: with one of them a foreign country is where the employee comes from
 # (recruiting abroad); without, it is where the company sells (export).
@@ -152,6 +158,8 @@ class QuestionReader:
         self._sme_stems = Stems(lexicon.sme_words)
         self._diversifying_stems = Stems(lexicon.diversifying_words)
         self._jobseeker_stems = Stems(lexicon.jobseeker_words)
+        self._trade_stems = Stems(lexicon.trade_words)
+        self._town_stems = Stems(lexicon.outside_towns)
         self._not_farm_stems = Stems(lexicon.not_farm_words)
         # size phrases by the first letters of their words: "mikroyritykselle", "pienelle yritykselle"
         self._size_phrases = tuple(
@@ -262,6 +270,16 @@ class QuestionReader:
         after_number = index > 0 and analyses[index - 1].word.isdigit()
         return after_number and any(fold(analyses[index].word).startswith(stem) for stem in self._person_stems)
 
+    def _is_staff_count(self, analyses: list[WordAnalysis], index: int) -> bool:
+        """ "12 hoitajaa": the staff a company has, not a hire, unless the words before the number seek
+        people ("tarvitsee 4 hitsaajaa", "40 uutta työntekijää")."""
+        if index == 0 or not analyses[index - 1].word.isdigit():
+            return False
+        if not is_among(analyses[index], self.lexicon.trade_words, self._trade_stems):
+            return False
+        before = [fold(analysis.word) for analysis in analyses[max(0, index - 3) : index - 1]]
+        return not any(word.startswith(HIRE_CUES) for word in before)
+
     def describes_company(self, analysis: WordAnalysis) -> bool:
         """The word says what the company is: a business word ("startup"), a sector word that names no
         need ("konepaja", "kahvila"), or a compound on one ("ohjelmistoyritys", "kukkakauppa")."""
@@ -357,6 +375,44 @@ class QuestionReader:
                 if lemma[start:] in heads:
                     needs |= self._need_of[lemma[start:]]
         return needs
+
+    def _domestic_fair_words(self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
+        """The trade-fair words with a Finnish town next to them ("Helsingin Matkamessuille", "messut
+        Tampereella"): they name no export."""
+        fairs, towns = self.lexicon.fair_words, self.lexicon.outside_towns
+        found = [
+            index
+            for index, needs in need_words.items()
+            if "export" in needs and (analyses[index].lemmas | analyses[index].parts | {analyses[index].head}) & fairs
+        ]
+        for index in found:
+            reach = FAIR_PLACE_REACH
+            near = analyses[max(0, index - reach) : index] + analyses[index + 1 : index + 1 + reach]
+            if any(is_municipality(a) or is_among(a, towns, self._town_stems) for a in near):
+                return found  # the fair is held there: none of its words ("messukulut") is export
+        return []
+
+    def _support_for_hire(
+        self,
+        analyses: list[WordAnalysis],
+        need_words: dict[int, frozenset[str]],
+        whole_needs: set[str],
+        part_needs: set[str],
+    ) -> None:
+        """In a question about hiring, a word for support that named only money asks for the employer's
+        support for the hire ("kesätyöntekijä 16v, saako tukea?"): the wage subsidy, not a grant."""
+        money = {"development_grant", "loan"}
+        support = [
+            index
+            for index, needs in need_words.items()
+            if needs <= money and analyses[index].lemmas & self.lexicon.hiring_support_words
+        ]
+        if not support:
+            return
+        _drop_need_words(support, need_words, whole_needs, part_needs)
+        for index in support:
+            need_words[index] = frozenset({"wage_subsidy"})
+        whole_needs.add("wage_subsidy")
 
     def _founder_words(self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
         """The words that name the founder, not a hire ("työtön kokki haluaa perustaa ravintolan"): a
@@ -517,7 +573,11 @@ class QuestionReader:
             facets = replace(facets, not_sectors=frozenset({FARM_SECTOR}))  # "yrityksen halli" is no farm's
         if facets.size is None and any(is_among(a, self.lexicon.sme_words, self._sme_stems) for a in analyses):
             facets = replace(facets, not_sizes=frozenset({"large"}))  # "pk-yritys": small or medium
-        headcount = {index for index in range(len(analyses)) if self._is_headcount(analyses, index)}
+        headcount = {
+            index
+            for index in range(len(analyses))
+            if self._is_headcount(analyses, index) or self._is_staff_count(analyses, index)
+        }
         whole_needs, part_needs, need_words = self._needs_named(analyses, headcount)
         denied = denied_need_words(question)
         denied_at = {index for index, analysis in enumerate(analyses) if fold(analysis.word) in denied}
@@ -531,6 +591,8 @@ class QuestionReader:
         _drop_need_words(founders, need_words, whole_needs, part_needs)
         _drop_need_words(owned, need_words, whole_needs, part_needs)  # "omalle mökille": no tourism
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS) or written.people
+        if hiring:
+            self._support_for_hire(analyses, need_words, whole_needs, part_needs)
         abroad_need = "recruiting_abroad" if hiring else "export"
         abroad = {
             index
@@ -549,6 +611,13 @@ class QuestionReader:
             only_investment = frozenset({"investment"})
             growing = [index for index in self._growing_words(analyses) if need_words.get(index) == only_investment]
             _drop_need_words(growing, need_words, whole_needs, part_needs)
+        if not (abroad or written_abroad):  # "Helsingin Matkamessut": a fair at home is marketing, no export
+            domestic = self._domestic_fair_words(analyses, need_words)
+            _drop_need_words(domestic, need_words, whole_needs, part_needs)
+            for index in domestic:
+                need_words[index] = frozenset({TOPIC_NEED})
+            if domestic:
+                whole_needs.add(TOPIC_NEED)
         if abroad or written_abroad:
             whole_needs.add(abroad_need)
         if not hiring:  # an origin or an age is an employee's only when the question is about hiring

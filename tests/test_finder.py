@@ -1449,3 +1449,71 @@ def test_a_name_another_service_only_mentions_does_not_lift_it(bundled):
 
 def test_opening_an_account_is_no_start_up(bundled):
     assert "starting" not in bundled.understand("yritys avaa pankkitilin").needs
+
+
+@pytest.mark.parametrize(
+    ("question", "export"),
+    [
+        ("Majoitusyritys Enonkoskella osallistuu Helsingin Matkamessuille, saako messukuluihin tukea?", False),
+        ("messut Tampereella, tukea osallistumiseen? matkailuyritys Puumalasta", False),
+        ("Mikkeliläinen yritys menee messuille, tukea?", True),  # where the fair is, unsaid
+        ("messut Saksassa, mikkeliläinen konepaja", True),
+    ],
+)
+def test_a_trade_fair_at_home_is_no_export(question, export):
+    # Voikko: the plain analyser does not see "Helsinki" in "Helsingin"
+    assert ("export" in _voikko().understand(question).needs) is export
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tiivistä liitteenä oleva 30-sivuinen rahoitushakemus viiteen ranskalaiseen viivaan",
+        "Varaisitko neuvotteluhuoneen torstaille klo 13-15, meitä tulee kuusi",
+    ],
+)
+def test_summarising_or_booking_a_room_is_an_errand(bundled, question):
+    assert bundled.search(question).matches == []
+
+
+def test_help_writing_an_application_is_no_errand(bundled):
+    assert bundled.search("kuka auttaa rahoitushakemuksen laatimisessa, pk-yritys Juvalla").matches
+
+
+@pytest.mark.parametrize(
+    ("question", "change"),
+    [
+        ("We are a sawmill in Sulkava with 8 employees. Who could help us find buyers in Germany?", False),
+        ("The owner is retiring and looking for a buyer for the company", True),
+        ("OVT: omistaja jää eläkkeelle. Ostaja miettii rahoitusta, Finnvera?", True),
+    ],
+)
+def test_a_buyer_is_a_new_owner_only_with_a_change_of_owner(bundled, question, change):
+    assert ("ownership_change" in bundled.understand(question).needs) is change
+
+
+def test_staff_counted_is_no_hire(bundled):
+    question = "Yksityinen kotihoitoyritys, 12 hoitajaa, Pieksämäki, haluaa palveluntuottajaksi hyvinvointialueelle"
+    understood = bundled.understand(question)
+    assert "recruitment" not in understood.needs and "permits" in understood.needs
+    assert "recruitment" in bundled.understand("konepaja tarvii 4 hitsaajaa asap").needs
+
+
+def test_support_asked_about_a_hire_is_the_employers(bundled):
+    question = "quick question – kesätyöntekijä 16v, onko kunnalla kesäseteliä tai muuta tukea? yritys Pertunmaalla"
+    understood = bundled.understand(question)
+    assert understood.facets.employee_age == 16
+    assert "wage_subsidy" in understood.needs and "development_grant" not in understood.needs
+    ids = [match.service.id for match in bundled.search(question).matches]
+    assert not any("nuorten-tyollistymisseteli" in id for id in ids), ids  # 18–29 only
+
+
+@pytest.mark.parametrize(
+    ("question", "need"),
+    [
+        ("kyberturvallisuus", "digitalisation"),
+        ("Maidontuottaja Juvalla joutuu polvileikkaukseen, kuka hoitaa navetan toipumisen ajan?", "wellbeing"),
+    ],
+)
+def test_more_everyday_words_name_their_need(bundled, question, need):
+    assert need in bundled.understand(question).needs

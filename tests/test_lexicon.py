@@ -117,7 +117,7 @@ def test_the_optional_tables_may_be_left_out(tmp_path):
         (
             "\n[abroad]\n",
             "\n[abroad]\nmaat = []\n",
-            "lexicon.toml: abroad.maat: unknown key; expected expansion, words",
+            "lexicon.toml: abroad.maat: unknown key; expected expansion, fairs, words",
         ),
         ("loan = [", 'loan = ["",', "lexicon.toml: needs.loan[0]: empty word"),
         ("loan = [", 'loan = [" laina",', "lexicon.toml: needs.loan[0]: ' laina' has spaces around it"),
