@@ -548,9 +548,16 @@ class QuestionReader:
         written = read_written_facts(question, self.lexicon, today)
         private_topic = any(is_among(a, self.lexicon.private_topics, self._private_topic_stems) for a in analyses)
         owned = self._owned_words(analyses) if private_topic else []
+        # The words that dated the company years back ("perustettu 2015") gave its age: no stage, no need to
+        # start one ("vasta perustettu" is a company starting)
+        dated = {
+            index
+            for index, analysis in enumerate(analyses)
+            if written.company_age and fold(analysis.word) in written.words
+        }
         facets = read_facets(
             question,
-            [self._for_facets(a) for index, a in enumerate(analyses) if index not in owned],
+            [self._for_facets(a) for index, a in enumerate(analyses) if index not in owned and index not in dated],
             self.lexicon,
             written=written,
         )
@@ -578,7 +585,7 @@ class QuestionReader:
             for index in range(len(analyses))
             if self._is_headcount(analyses, index) or self._is_staff_count(analyses, index)
         }
-        whole_needs, part_needs, need_words = self._needs_named(analyses, headcount)
+        whole_needs, part_needs, need_words = self._needs_named(analyses, headcount | dated)
         denied = denied_need_words(question)
         denied_at = {index for index, analysis in enumerate(analyses) if fold(analysis.word) in denied}
         _drop_need_words(

@@ -204,6 +204,9 @@ MUNICIPALITIES: tuple[Municipality, ...] = (
             "mäntyharjulla",
             "mäntyharjulle",
             "mäntyharjulta",
+            "mäntyharjussa",  # also said "in", "to" and "from" like a town
+            "mäntyharjuun",
+            "mäntyharjusta",
             "mäntyharjun",
             "mäntyharjulainen",
             "mäntyharjulaisen",

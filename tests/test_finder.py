@@ -10,10 +10,10 @@ import pytest
 
 from bot.kb_eval_cli import main as kb_eval_main
 from knowledge.evaluation import QuestionSetError, parse_cases, score, unknown_labels
-from knowledge.facets import Facets
+from knowledge.facets import Facets, municipality_of
 from knowledge.finder import Finder
 from knowledge.loader import load_knowledge_base
-from knowledge.text import same_english_word
+from knowledge.text import PlainAnalyzer, same_english_word
 from knowledge.vocab import MUNICIPALITY_BY_CODE
 from tests.knowledge_fixtures import SMALL_KB, analyzer_named
 
@@ -1517,3 +1517,20 @@ def test_support_asked_about_a_hire_is_the_employers(bundled):
 )
 def test_more_everyday_words_name_their_need(bundled, question, need):
     assert need in bundled.understand(question).needs
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "oy, perustettu 2015, 45 hlö, metalliala, tarvitsee rahoitusta tuotantolinjaan",
+        "vuonna 2015 perustettu rakennusliike tarvitsee takauksen pankkilainaan",
+    ],
+)
+def test_a_founding_year_dates_the_company_and_asks_for_no_start_up(bundled, question):
+    understood = bundled.understand(question, today=date(2026, 12, 1))
+    assert understood.facets.company_age == 11
+    assert "starting" not in understood.needs and understood.facets.stage != "startup"
+
+
+def test_a_municipality_said_like_a_town_is_read():
+    assert municipality_of(PlainAnalyzer().analyse("Mäntyharjussa")).code == "507"
