@@ -147,6 +147,18 @@ class Finder:
 
     # ---- ranking --------------------------------------------------------------------------
 
+    def _municipal_services(self, understood: Understanding) -> set[int]:
+        """What the company's own municipality offers, when the question asks for the municipality's."""
+        municipality = understood.facets.municipality
+        if not understood.municipal or municipality is None:
+            return set()
+        return {
+            position
+            for position, service in enumerate(self._services)
+            if (provider := self.kb.provider_of(service)).kind == "municipal"
+            and municipality.code in (service.municipalities or provider.municipalities)
+        }
+
     def _area_note(self, service: Service, provider: Provider, facets: Facets) -> str:
         area = service.municipalities or provider.municipalities
         if ALL_AREA in area:
@@ -178,7 +190,8 @@ class Finder:
             return SearchResult([], read, needs)  # a private person's subject, however business-like
         ranker = self._ranker
         matches = []
-        relevance = ranker.relevance(understood, text.per_word, text.in_phrase, text.exact, text.named_services)
+        named = text.named_services | self._municipal_services(understood)
+        relevance = ranker.relevance(understood, text.per_word, text.in_phrase, text.exact, named)
         for ranked in ranker.covering(ranker.rank(relevance, understood, top), relevance, understood):
             service = self._services[ranked.position]
             provider = self.kb.provider_of(service)

@@ -34,7 +34,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "company_age": frozenset({"new", "founded", "active", "years"}),
     "business": frozenset({"words", "topics", "sme", "diversifying", "not_farm"}),
     "abroad": frozenset({"words", "expansion", "fairs"}),
-    "places": frozenset({"outside", "towns"}),
+    "places": frozenset({"outside", "towns", "municipal"}),
     "tasks": frozenset({"write", "texts", "recommend", "ask", "venues", "translate", "languages"}),
     "roles": frozenset({"words", "jobseekers", "trades"}),
     "hiring": frozenset({"support"}),
@@ -109,6 +109,7 @@ class Lexicon:
     fair_words: frozenset[str]  # a trade fair: export, unless held in a Finnish town named next to it
     outside_words: frozenset[str]  # the company is from outside Etelä-Savo ("kuopiolainen")
     outside_towns: frozenset[str]  # towns outside Etelä-Savo: "based in Joensuu", "Kuopiossa toimiva"
+    municipal_words: frozenset[str]  # the municipality as one who serves ("onko kunnalla …")
     task_words: Mapping[str, frozenset[str]]  # [tasks] lists by key: errands for the bot
     role_words: frozenset[str]  # a compound ending in one names a person in a role ("myyntijohtaja")
     jobseeker_words: frozenset[str]  # an unemployed person, who may be the founder ("työtön")
@@ -330,6 +331,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
     fair_words = check.listed(data, "abroad", "fairs")
     outside_words = check.listed(data, "places", "outside")
     outside_towns = check.listed(data, "places", "towns")
+    municipal_words = check.listed(data, "places", "municipal")
     task_words = {key: check.listed(data, "tasks", key) for key in _TASK_KEYS}
     role_words = check.listed(data, "roles", "words")
     jobseeker_words = check.listed(data, "roles", "jobseekers")
@@ -364,6 +366,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         fair_words=frozenset(fold(word) for word in fair_words),
         outside_words=frozenset(fold(word) for word in outside_words),
         outside_towns=frozenset(fold(word) for word in outside_towns),
+        municipal_words=frozenset(fold(word) for word in municipal_words),
         task_words=MappingProxyType({key: frozenset(map(fold, words)) for key, words in task_words.items()}),
         role_words=frozenset(fold(word) for word in role_words),
         jobseeker_words=frozenset(fold(word) for word in jobseeker_words),

@@ -79,6 +79,7 @@ class Understanding:
     private: bool = False  # the question says it is a private person's own matter
     private_subject: bool = False  # it is about a private person's subject, and not about a company
     errand: bool = False  # it asks the bot to write something or recommend a place, which no service does
+    municipal: bool = False  # it asks what the municipality itself offers ("onko kunnalla …")
 
 
 MODIFIER_REACH = 3  # a modifier qualifies one of the next three words ("uusi pieni yritys", "start a new business")
@@ -666,4 +667,5 @@ class QuestionReader:
             private=said,
             private_subject=private_topic and not business,
             errand=self._errands.is_errand(analyses),
+            municipal=any(analysis.lemmas & lexicon.municipal_words for analysis in analyses),
         )

@@ -1534,3 +1534,20 @@ def test_a_founding_year_dates_the_company_and_asks_for_no_start_up(bundled, que
 
 def test_a_municipality_said_like_a_town_is_read():
     assert municipality_of(PlainAnalyzer().analyse("Mäntyharjussa")).code == "507"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quick question – kesätyöntekijä 16v, onko kunnalla kesäseteliä tai muuta tukea? yritys Pertunmaalla",
+        "Onko Hirvensalmen kunnalla omaa yritystukea?",
+    ],
+)
+def test_asking_what_the_municipality_offers_brings_its_own_services(bundled, question):
+    found = bundled.search(question).matches
+    understood = bundled.understand(question)
+    code = understood.facets.municipality.code
+    assert any(
+        match.provider.kind == "municipal" and code in (match.service.municipalities or match.provider.municipalities)
+        for match in found[:3]
+    ), [match.service.id for match in found]
