@@ -23,6 +23,7 @@ from knowledge.facets import Facets, is_municipality, is_place, read_facets
 from knowledge.lexicon import Lexicon
 from knowledge.negation import denied_need_words, denied_words
 from knowledge.text import (
+    GUESS_ENDING_LETTERS,
     Analyzer,
     EnglishAnalyzer,
     Stems,
@@ -150,6 +151,11 @@ class QuestionReader:
         # Voikko knows some compounds as one word, without parts ("pienlaina"); a long trigger they end
         # in still names their need. Short ones ("kone", "tila") end too many unrelated words.
         self._compound_heads = frozenset(t for t in self._need_of if len(t) >= COMPOUND_HEAD_MIN and " " not in t)
+        # a guessed compound is read by the trigger it ends in (a long one only: "matkalasku" is no "lasku"
+        # of a company in distress)
+        self._head_triggers = tuple(
+            sorted(t for t in self._compound_heads if len(t) >= COMPOUND_END_LETTERS and t not in lexicon.senses)
+        )
         self._context_stems = Stems(self._context_words)
         self._sector_stems = Stems(self._sector_words)
         self._business_guesses = Stems(self._business_context)
@@ -346,6 +352,8 @@ class QuestionReader:
         if guess:  # by letters: "rahoitusta" is rahoitus, "konepaja" may be a compound on kone
             for trigger, form in self._need_stems.forms(word):
                 (whole if form == "whole" else parts).update(self._need_of[trigger])
+            if not whole and not parts and not is_place(analysis):  # "teollisuustonttia": a compound on a trigger
+                parts.update(*(self._need_of[trigger] for trigger in self._guessed_heads(word)))
         elif analysis.known and not analysis.parts and not whole:
             parts |= self._lexicalised_compound_needs(analysis)
         if whole:
@@ -356,6 +364,16 @@ class QuestionReader:
             # "myyntijohtaja" is a sales director, not a need to sell: only the role itself may name a need
             parts = {need for need in parts if role in self._needs[need]}
         return whole, parts
+
+    def _guessed_heads(self, word: str) -> list[str]:
+        """The triggers a guessed word ends in, whole and inflected ("teollisuustonttia" ends in "tontti"),
+        none that has several senses ("puunjalostaja" is no "ostaja")."""
+        return [
+            trigger
+            for trigger in self._head_triggers
+            if (at := word.find(trigger, COMPOUND_FRONT_MIN)) > 0
+            and len(word) - at - len(trigger) <= GUESS_ENDING_LETTERS
+        ]
 
     def _role_of(self, analysis: WordAnalysis) -> str | None:
         """The role a compound ends in ("myyntijohtajan": johtaja); a guessed word by its letters."""

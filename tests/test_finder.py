@@ -115,6 +115,12 @@ def bundled(request):
 
 
 @cache
+def _plain() -> Finder:
+    """The bundled knowledge base with the plain analyser, built once (for what it reads by letters)."""
+    return Finder(load_knowledge_base(BUNDLED), analyzer_named("plain"))
+
+
+@cache
 def _voikko() -> Finder:
     """The bundled knowledge base with Voikko, built once (for what only Voikko can read)."""
     return Finder(load_knowledge_base(BUNDLED), analyzer_named("voikko"))
@@ -1551,3 +1557,18 @@ def test_asking_what_the_municipality_offers_brings_its_own_services(bundled, qu
         match.provider.kind == "municipal" and code in (match.service.municipalities or match.provider.municipalities)
         for match in found[:3]
     ), [match.service.id for match in found]
+
+
+@pytest.mark.parametrize(
+    ("word", "need"),
+    [
+        ("teollisuustontti", "premises"),  # a compound the plain analyser cannot split, on a trigger
+        ("tuotantotyöntekijää", "recruitment"),
+        ("rautakauppa", None),  # "takau" inside is no guarantee
+        ("puunjalostaja", None),  # "ostaja" has senses: no buyer inside a word
+        ("matkalaskun", None),  # a short trigger ("lasku") ends too many words
+    ],
+)
+def test_the_plain_analyser_reads_a_compound_by_the_trigger_it_ends_in(word, need):
+    found = _plain().understand(f"yritys Mikkelissä: {word}").needs.keys() - {"general_advice"}
+    assert found == ({need} if need else set())
