@@ -132,6 +132,12 @@ class _Origin:
     market: bool
 
 
+# A country as where to ("Ruotsiin", "Saksaan", "Viroon", "to Germany"): a market; hires come from one
+# ("Virosta", "virolaisia").
+_DESTINATION = re.compile(r"(?:iin|aan|ään|oon|öön|uun|yyn|hin|seen)$")
+_TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$")
+
+
 def _origin(text: str, patterns: _Patterns) -> _Origin:
     if patterns.origin is None:
         return _Origin(None, set(), False, False)
@@ -142,8 +148,11 @@ def _origin(text: str, patterns: _Patterns) -> _Origin:
         word = match.group(0)
         if _of_company(word, text, match.start(), match.end()):
             continue  # "hollantilainen yritys", "a Dutch food company": where the company is from
-        found.add(patterns.origin_ids[match.group(1)])
         words.update(tokens(word))
+        if _DESTINATION.search(word) or _TO_BEFORE.search(text, 0, match.start()):
+            market = True  # "vientiä Ruotsiin", "export to Sweden": where it sells, nobody's origin
+            continue
+        found.add(patterns.origin_ids[match.group(1)])
         customers = bool(_CUSTOMERS_NEXT.match(text, match.end()))
         nationality = bool(_FINNISH_ADJECTIVE.search(word)) or word in _ENGLISH_NATIONALITIES
         if _FINNISH_PEOPLE.search(word) and not customers:

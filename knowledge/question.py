@@ -644,8 +644,12 @@ class QuestionReader:
                 need_words[index] = frozenset({TOPIC_NEED})
             if domestic:
                 whole_needs.add(TOPIC_NEED)
-        if abroad or written_abroad:
+        # A country only as where to ("vientiä Ruotsiin") is a market, though the question also hires
+        country_need = "export" if written.market and written.employee_origin is None else abroad_need
+        if abroad:
             whole_needs.add(abroad_need)
+        if written_abroad:
+            whole_needs.add(country_need)
         if not hiring:  # an origin or an age is an employee's only when the question is about hiring
             facets = replace(facets, employee_origin=None, employee_age=None)
         facets = facets.merged(given)
@@ -671,7 +675,7 @@ class QuestionReader:
             words.append(QuestionWord(analysis, CONTEXT_FACTOR if context else 1.0, scored, frozenset(named)))
         sources = [frozenset(named & needs.keys()) for named in need_words.values()]
         if written_abroad:
-            sources.append(frozenset({abroad_need}))
+            sources.append(frozenset({country_need}))
         lexicon = self.lexicon
         said = any(is_among(a, lexicon.private_words, self._private_stems) for a in analyses)
         # the asker's own private subject ("oma veroilmoitus") is private, whatever service it names

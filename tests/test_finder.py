@@ -1573,3 +1573,17 @@ def test_asking_what_the_municipality_offers_brings_its_own_services(bundled, qu
 def test_the_plain_analyser_reads_a_compound_by_the_trigger_it_ends_in(word, need):
     found = _plain().understand(f"yritys Mikkelissä: {word}").needs.keys() - {"general_advice"}
     assert found == ({need} if need else set())
+
+
+@pytest.mark.parametrize(
+    ("question", "origin", "abroad_need"),
+    [
+        ("konepaja Juvalla: uusi CNC-kone, 2 uutta hitsaajaa ja vientiä Ruotsiin", None, "export"),
+        ("export to Germany and hiring two welders", None, "export"),
+        ("hitsaajia Virosta konepajaan", "eu_eea", "recruiting_abroad"),  # from: where hires come from
+    ],
+)
+def test_a_country_as_where_to_is_a_market_even_when_hiring(bundled, question, origin, abroad_need):
+    understood = bundled.understand(question)
+    assert understood.facets.employee_origin == origin
+    assert abroad_need in understood.needs
