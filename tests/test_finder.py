@@ -1587,3 +1587,28 @@ def test_a_country_as_where_to_is_a_market_even_when_hiring(bundled, question, o
     understood = bundled.understand(question)
     assert understood.facets.employee_origin == origin
     assert abroad_need in understood.needs
+
+
+@pytest.mark.parametrize(
+    ("question", "need"),
+    [
+        ("How do I apply for the start-up grant in Mikkeli?", "starting"),
+        ("We want to lay off 5 people temporarily, what support exists?", "financial_distress"),
+        ("Our company wants to sell the business to employees", "ownership_change"),
+        ("I want to close my sole proprietorship", "financial_distress"),
+        ("Any cyber security help for a small company?", "digitalisation"),
+    ],
+)
+def test_english_phrases_name_their_need(bundled, question, need):
+    assert need in bundled.understand(question).needs
+
+
+@pytest.mark.parametrize(
+    ("question", "need"),
+    [
+        ("we sell cheese at the market, food notification?", "ownership_change"),  # products sold
+        ("a cafe close to Mikkeli market square needs a loan", "financial_distress"),  # near, not closing
+    ],
+)
+def test_english_selling_and_closing_need_the_company_after_them(bundled, question, need):
+    assert need not in bundled.understand(question).needs
