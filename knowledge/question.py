@@ -351,6 +351,8 @@ class QuestionReader:
                     whole.update(need_of.get(lemma[: -len(analysis.head)], ()))
         if guess:  # by letters: "rahoitusta" is rahoitus, "konepaja" may be a compound on kone
             for trigger, form in self._need_stems.forms(word):
+                if form == "part" and trigger in self._senses:
+                    continue  # a compound on an ambiguous word, whose sense a guess cannot tell ("osatyökykyinen")
                 (whole if form == "whole" else parts).update(self._need_of[trigger])
             if not whole and not parts and not is_place(analysis):  # "teollisuustonttia": a compound on a trigger
                 parts.update(*(self._need_of[trigger] for trigger in self._guessed_heads(word)))

@@ -1597,9 +1597,12 @@ def test_a_country_as_where_to_is_a_market_even_when_hiring(bundled, question, o
         ("Our company wants to sell the business to employees", "ownership_change"),
         ("I want to close my sole proprietorship", "financial_distress"),
         ("Any cyber security help for a small company?", "digitalisation"),
+        ("oppis uudelle duunarille, pmk", "apprenticeship"),  # slang, Finnish
+        ("starttari aloittavalle kampaajalle", "starting"),
+        ("ky:n muutos oy:ksi, yhtiömuodon vaihto", "general_advice"),
     ],
 )
-def test_english_phrases_name_their_need(bundled, question, need):
+def test_phrases_and_slang_name_their_need(bundled, question, need):
     assert need in bundled.understand(question).needs
 
 
@@ -1612,3 +1615,14 @@ def test_english_phrases_name_their_need(bundled, question, need):
 )
 def test_english_selling_and_closing_need_the_company_after_them(bundled, question, need):
     assert need not in bundled.understand(question).needs
+
+
+def test_the_staffs_skills_are_training_only_with_the_staff_named():
+    voikko = _voikko()  # Voikko reads "osaamiseen" as the verb "osata"
+    assert "staff_training" in voikko.understand("esr-hanke henkilöstön osaamiseen").needs
+    assert "staff_training" not in voikko.understand("ei osaa tehdä tarjousta julkisiin hankintoihin").needs
+
+
+def test_a_guessed_compound_on_an_ambiguous_word_names_nothing_by_it():
+    # the plain analyser cannot tell "osatyökykyinen" (partly able to work) from skills ("osata")
+    assert "staff_training" not in _plain().understand("osatyökykyisen palkkaaminen tuet").needs
