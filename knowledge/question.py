@@ -14,6 +14,7 @@ The order matters and each step is a rule, not a score:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -153,9 +154,11 @@ class QuestionReader:
         self._compound_heads = frozenset(t for t in self._need_of if len(t) >= COMPOUND_HEAD_MIN and " " not in t)
         # a guessed compound is read by the trigger it ends in (a long one only: "matkalasku" is no "lasku"
         # of a company in distress)
-        self._head_triggers = tuple(
-            sorted(t for t in self._compound_heads if len(t) >= COMPOUND_END_LETTERS and t not in lexicon.senses)
+        heads = sorted(
+            (t for t in self._compound_heads if len(t) >= COMPOUND_END_LETTERS and t not in lexicon.senses),
+            key=lambda t: (-len(t), t),
         )
+        self._head_pattern = re.compile("|".join(map(re.escape, heads))) if heads else None
         self._context_stems = Stems(self._context_words)
         self._sector_stems = Stems(self._sector_words)
         self._business_guesses = Stems(self._business_context)
@@ -370,11 +373,12 @@ class QuestionReader:
     def _guessed_heads(self, word: str) -> list[str]:
         """The triggers a guessed word ends in, whole and inflected ("teollisuustonttia" ends in "tontti"),
         none that has several senses ("puunjalostaja" is no "ostaja")."""
+        if self._head_pattern is None:
+            return []
         return [
-            trigger
-            for trigger in self._head_triggers
-            if (at := word.find(trigger, COMPOUND_FRONT_MIN)) > 0
-            and len(word) - at - len(trigger) <= GUESS_ENDING_LETTERS
+            match.group()
+            for match in self._head_pattern.finditer(word, COMPOUND_FRONT_MIN)
+            if len(word) - match.end() <= GUESS_ENDING_LETTERS
         ]
 
     def _role_of(self, analysis: WordAnalysis) -> str | None:
