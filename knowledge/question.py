@@ -493,6 +493,11 @@ class QuestionReader:
         farm = self._sectors.get(FARM_SECTOR, frozenset())
         return bool(analysis.parts & farm) and analysis.head in self._sector_words and analysis.head not in farm
 
+    def _names_company_no_farm(self, analyses: list[WordAnalysis]) -> bool:
+        """A word names the company as advisers name no farm, and is no size phrase's ("mikroyritys")."""
+        naming = [index for index, analysis in enumerate(analyses) if self._names_no_farm(analysis)]
+        return bool(naming) and not set(naming) <= self._size_phrase_words(analyses)
+
     def _size_phrase_words(self, analyses: list[WordAnalysis]) -> set[int]:
         """The words of a size phrase ("mikroyritys", "pieni yritys"): they say the size, and no more
         (a narrowing form's size is read as its phrase, which must not tell the sector too)."""
@@ -596,12 +601,7 @@ class QuestionReader:
         ):
             # "maatila haluaa monialaistua": a farm's new line of business, which is no farming
             facets = replace(facets, sector=None, not_sectors=frozenset({FARM_SECTOR}))
-        sizes = self._size_phrase_words(analyses)
-        if (
-            facets.sector is None
-            and not facets.not_sectors
-            and any(self._names_no_farm(a) for index, a in enumerate(analyses) if index not in sizes)
-        ):
+        if facets.sector is None and not facets.not_sectors and self._names_company_no_farm(analyses):
             facets = replace(facets, not_sectors=frozenset({FARM_SECTOR}))  # "yrityksen halli" is no farm's
         if facets.size is None and any(is_among(a, self.lexicon.sme_words, self._sme_stems) for a in analyses):
             facets = replace(facets, not_sizes=frozenset({"large"}))  # "pk-yritys": small or medium

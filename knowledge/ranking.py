@@ -61,6 +61,7 @@ class Profile:
     local_bonus: float  # the most its area adds, for a company whose municipality is known
     any_bonus: float  # the most the company's facts could add, whatever they are
     largest_size: int  # of the sizes it is for (SIZE_ORDER), when it names any
+    for_hiring: bool  # its rules are about a person hired (a work permit, a youth voucher)
 
     def max_bonus(self, facets: Facets, known: dict[str, frozenset[str] | None], age: int | None) -> float:
         """The most what is known of the company can add to the score (bounds the ranking loop)."""
@@ -102,6 +103,7 @@ def profile_of(service: Service, provider: Provider) -> Profile:
         local_bonus,
         any_bonus,
         max((SIZE_ORDER[size] for size in service.sizes), default=len(SIZE_ORDER)),
+        rules.for_hiring,
     )
 
 
@@ -243,7 +245,7 @@ class Ranker:
             return False
         if size == "solo" and profile.sizes and "solo" not in profile.sizes and not hiring:
             return False
-        if asked_other and not hiring and profile.rules.for_hiring:
+        if asked_other and not hiring and profile.for_hiring:
             return False  # only for someone hired (a work permit, a youth voucher), and nobody is
         old = read.company_age is not None and read.company_age >= ESTABLISHED_AFTER_YEARS
         if old and read.stage is None and profile.stages and profile.stages <= STARTUP_STAGES:
