@@ -180,7 +180,7 @@ def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[int | None
 
 # A person's age: "58-vuotiaalle", "16v nuorelle", "kesätyöntekijä 16v", "aged 19", "a 17-year-old". Not a company's
 # ("30-vuotias perheyritys") or its owner's ("58-vuotias yrittäjä"): those are followed by the word.
-_PERSON_WORDS = r"(?:nuor|koululai|tyontekij|henkilo|hakij|opiskelij|harjoittelij)"
+_PERSON_WORDS = r"(?:nuor|koululai|tyontekij|henkilo|hakij|opiskelij|harjoittelij|\w*tyoto|\w*tyott)"
 # ... or after the person: "kesätyöntekijä 16v", "harjoittelija 17 v."
 _PERSON_AGE = re.compile(
     _START + r"(?:(\d{2})\s*-?\s*(?:vuotia\w*|years?[ -]old)\b|aged\s+(\d{2})\b"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -203,11 +204,27 @@ def _size(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+_BECOMING = re.compile(r"\w*ksi\b|\w*\s+(?:yrittajaksi|entrepreneur)")  # "päätoimiseksi": what one becomes
+_BECOMING_BEFORE = re.compile(r"(?:siirty\w*|laajen\w*|become|becoming|move|moving|go|going)\s+(?:to\s+)?$")
+
+
 def _workload(text: str, lexicon: Lexicon) -> str | None:
-    """Full-time or part-time, by the lexicon's [workload] phrases as written; the first in its table wins
-    ("sivutoiminen siirtyy päätoimiseksi" is full-time)."""
+    """Full-time or part-time, by the lexicon's [workload] phrases as written. A side business that becomes
+    full-time ("sivutoiminen siirtyy päätoimiseksi") is full-time; asked beside one ("starttirahaa
+    sivutoimiseen vai pitääkö olla päätoiminen?"), full-time is only the condition asked about."""
     folded = fold(text)
-    return next((key for key, phrases in lexicon.workloads.items() if any(fold(p) in folded for p in phrases)), None)
+    found = {key for key, phrases in lexicon.workloads.items() if any(fold(p) in folded for p in phrases)}
+    if found == {"full_time", "part_time"}:
+        return "full_time" if _becomes_full_time(folded, lexicon.workloads["full_time"]) else "part_time"
+    return found.pop() if found else None
+
+
+def _becomes_full_time(folded: str, phrases: Iterable[str]) -> bool:
+    for phrase in map(fold, phrases):
+        for match in re.finditer(re.escape(phrase), folded):
+            if _BECOMING.match(folded, match.end()) or _BECOMING_BEFORE.search(folded, 0, match.start()):
+                return True
+    return False
 
 
 def first_trigger(triggers: Triggers, terms: set[str], guessed: set[str]) -> str | None:

@@ -51,4 +51,6 @@ def denied_need_words(question: str) -> frozenset[str]:
             after += 1
         if after < len(words) and not words[after].startswith(PROBLEM_STARTS):
             denied.update(words[after : after + (DENIED_REACH if after > index + 1 else 1)])
+        elif after == len(words) and after > index + 1 and index > 0:
+            denied.add(words[index - 1])  # the object before: "lainaa eivät halua"
     return frozenset(denied)

@@ -664,6 +664,8 @@ class QuestionReader:
         if business or whole_needs or facets.municipality:  # step 4
             for need in part_needs - whole_needs:
                 needs[need] = 1.0
+        if "starting" in whole_needs and facets.stage is None and facets.company_age is None and not given:
+            facets = replace(facets, stage="startup")  # "want to start a company": it is being founded
         if not needs and facets.stage in STAGE_NEEDS:
             # "asiakkaalla on idea sovelluksesta": what a company at that stage asks for, said or not
             needs[STAGE_NEEDS[facets.stage]] = 1.0

@@ -295,6 +295,7 @@ def test_the_entrepreneurs_workload_holds_fails_or_stays_open():
         ("sivutoiminen yrittäjyys palkkatyön ohessa", "part_time"),
         ("a part-time side business next to my job", "part_time"),
         ("sivutoiminen yrittäjä haluaa siirtyä päätoimiseksi", "full_time"),  # becoming full-time
+        ("starttirahaa sivutoimiseen vai pitääkö olla päätoiminen?", "part_time"),  # full-time only asked about
         ("ryhtyy päätoimiseksi yrittäjäksi", "full_time"),
         ("maatila aloittaa sivuelinkeinon", None),  # a farm's second line of business says nothing of hours
         ("sivuliike Tukholmaan", None),  # a branch office

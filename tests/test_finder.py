@@ -611,6 +611,7 @@ def test_a_verb_that_reads_like_a_programmes_name_is_no_name():
         "mummon hoivakotipaikka, kenelle soitan",
         "saunan rakennuslupa omalle mökille Puumalassa",  # one's own cottage is no tourism company
         "oma veroilmoitus pitää korjata, miten omavero toimii",  # one's own, though OmaVero is a name
+        "Remontoin omaa omakotitaloani Pieksämäellä, saako lämpöpumppuun jotain energia-avustusta?",
     ],
 )
 def test_a_private_persons_subject_gets_nothing(bundled, question):
@@ -1232,6 +1233,7 @@ def test_a_question_about_a_venue_business_is_no_errand(bundled, question):
         ("konepaja ei aio viedä ulkomaille, haluaa kehittää tuotantoa", "export", False),  # verb and object
         ("rakennusliikkeellä ei oo vakuuksia pankkilainaan, takaus?", "guarantee", True),  # lacking: the problem
         ("we are not looking for a loan but a grant", "loan", False),
+        ("startup hakee pääomasijoittajaa tai bisnesenkeleitä, lainaa eivät halua", "loan", False),  # object first
     ],
 )
 def test_a_negation_denies_a_need_only_when_it_is_not_intended_or_had(bundled, question, need, named):
@@ -1607,3 +1609,23 @@ def test_a_guessed_compound_on_an_ambiguous_word_names_nothing_by_it():
 )
 def test_selling_or_buying_is_a_change_of_owner_only_when_the_company_is_sold(bundled, question, change):
     assert ("ownership_change" in bundled.understand(question).needs) is change
+
+
+@pytest.mark.parametrize(
+    ("question", "age"),
+    [
+        ("tmi maalausliike Kangasniemellä, yrittäjä haluaa palkata 58 v pitkäaikastyöttömän", 58),
+    ],
+)
+def test_the_age_of_an_unemployed_hire_after_the_number(bundled, question, age):
+    understood = bundled.understand(question)
+    assert understood.facets.employee_age == age
+    ids = [match.service.id for match in bundled.search(question).matches]
+    assert not any("nuorten-tyollistymisseteli" in id for id in ids), ids
+
+
+def test_a_company_started_in_a_year_is_dated(bundled):
+    question = "pieni kuljetusliike, aloitettu 2011, kassa tiukilla, pankki ei anna luottoa"
+    assert bundled.understand(question, today=date(2026, 12, 1)).facets.company_age == 15
+    found = bundled.search(question, today=date(2026, 12, 1)).matches
+    assert "finnvera-alkutakaus" not in [match.service.id for match in found]  # at most 3 years old
