@@ -493,6 +493,21 @@ class QuestionReader:
         farm = self._sectors.get(FARM_SECTOR, frozenset())
         return bool(analysis.parts & farm) and analysis.head in self._sector_words and analysis.head not in farm
 
+    def _company_sector(self, analyses: list[WordAnalysis], read: str | None) -> str | None:
+        """The sector of the words that name the company ("kuljetusliike") when the sector `read` came only
+        from words that name a need, said of other things ("mökillä" on holiday); else None."""
+        if read is None:
+            return None
+        words = self._sectors[read]
+        said_by = [a for a in analyses if (a.lemmas | a.parts) & words]
+        if not said_by or not all(any(self._word_needs(a)) for a in said_by):
+            return None
+        terms: set[str] = set()
+        for analysis in analyses:
+            if self.describes_company(analysis):
+                terms |= analysis.lemmas | analysis.parts
+        return next((sector for sector, words in self._sectors.items() if terms & words), None)
+
     def _names_company_no_farm(self, analyses: list[WordAnalysis]) -> bool:
         """A word names the company as advisers name no farm, and is no size phrase's ("mikroyritys")."""
         naming = [index for index, analysis in enumerate(analyses) if self._names_no_farm(analysis)]
@@ -591,6 +606,9 @@ class QuestionReader:
             self.lexicon,
             written=written,
         )
+        company_sector = self._company_sector(analyses, facets.sector)
+        if company_sector is not None and not given:
+            facets = replace(facets, sector=company_sector)  # "kuljetusliike", not the cottage visited
         if denied_sectors and facets.sector is None:
             facets = replace(facets, not_sectors=denied_sectors)
         diversifying = self.lexicon.diversifying_words

@@ -1629,3 +1629,17 @@ def test_a_company_started_in_a_year_is_dated(bundled):
     assert bundled.understand(question, today=date(2026, 12, 1)).facets.company_age == 15
     found = bundled.search(question, today=date(2026, 12, 1)).matches
     assert "finnvera-alkutakaus" not in [match.service.id for match in found]  # at most 3 years old
+
+
+def test_the_sector_is_the_companys_not_a_place_visited(bundled):
+    question = (
+        "pyöritän Mäntyharjussa pientä kuljetusliikettä, kassa on tiukilla. "
+        "Kävimme muuten kesällä perheen kanssa Puumalassa mökillä. Mistä apua rahoitukseen?"
+    )
+    understood = bundled.understand(question)
+    assert understood.facets.sector == "transport"
+    assert "financial_distress" in understood.needs  # the cash is tight
+
+
+def test_a_till_is_no_trouble_without_its_words(bundled):
+    assert "financial_distress" not in bundled.understand("kaupan kassajärjestelmä uusiksi, digituki?").needs
