@@ -192,7 +192,10 @@ class Finder:
         matches = []
         named = text.named_services | self._municipal_services(understood)
         relevance = ranker.relevance(understood, text.per_word, text.in_phrase, text.exact, named)
-        for ranked in ranker.covering(ranker.rank(relevance, understood, top), relevance, understood):
+        # the services the question names by name or keyword: those shown only when named may come in
+        asked = named.union(*text.exact, *text.in_phrase)
+        ranked_all = ranker.rank(relevance, understood, top, asked)
+        for ranked in ranker.covering(ranked_all, relevance, understood, named=asked):
             service = self._services[ranked.position]
             provider = self.kb.provider_of(service)
             meets = tuple(need for need in service.needs if need in needs)

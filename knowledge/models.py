@@ -163,6 +163,9 @@ class Service(_Strict):
     - `only_for` / `not_for` are eligibility rules (e.g. farms only, hiring from the EU/EEA only,
       companies under five years old). A company that is known to break one never sees the
       service, whatever its score; when the question does not say, the card shows the rule.
+    - `named_only`: a narrow service whose needs would draw it into broader questions (a loan only for a
+      foreign subsidiary matches every investment loan) is shown only when the question names it, by its
+      name, its provider's or one of its keywords.
     """
 
     id: str = Field(pattern=ID_PATTERN)
@@ -188,6 +191,7 @@ class Service(_Strict):
     ptv_id: str = ""
     charge: str = "free"
     notes: str = ""
+    named_only: bool = False
     only_for: OnlyFor | None = None
     not_for: NotFor | None = None
 

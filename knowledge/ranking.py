@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from knowledge.eligibility import Condition, Rules, company_age, judge, possible_values, rules_of
@@ -62,6 +62,7 @@ class Profile:
     any_bonus: float  # the most the company's facts could add, whatever they are
     largest_size: int  # of the sizes it is for (SIZE_ORDER), when it names any
     for_hiring: bool  # its rules are about a person hired (a work permit, a youth voucher)
+    named_only: bool = False  # shown only when the question names it (see Service.named_only)
 
     def max_bonus(self, facets: Facets, known: dict[str, frozenset[str] | None], age: int | None) -> float:
         """The most what is known of the company can add to the score (bounds the ranking loop)."""
@@ -104,6 +105,7 @@ def profile_of(service: Service, provider: Provider) -> Profile:
         any_bonus,
         max((SIZE_ORDER[size] for size in service.sizes), default=len(SIZE_ORDER)),
         rules.for_hiring,
+        service.named_only,
     )
 
 
@@ -186,7 +188,12 @@ class Ranker:
         return relevance
 
     def covering(
-        self, ranked: list[Ranked], relevance: dict[int, float], understood: Understanding, shown: int = SHOWN_FIRST
+        self,
+        ranked: list[Ranked],
+        relevance: dict[int, float],
+        understood: Understanding,
+        shown: int = SHOWN_FIRST,
+        named: Collection[int] = (),
     ) -> list[Ranked]:
         """`ranked` with the first `shown` covering each thing asked: when a question asks for two things
         ("hitsaajia ei löydy ja investointi mietityttää") and the first answers all meet one, the best
@@ -206,7 +213,7 @@ class Ranker:
                 for position, value in relevance.items()
                 if not profiles[position].need_set.isdisjoint(source)
             }
-            found = self.rank(subset, understood, 1) if subset else []
+            found = self.rank(subset, understood, 1, named) if subset else []
             if found and (best is None or found[0].score > best.score):
                 best = found[0]
         if best is None or best.score < COVER_MIN_SHARE * head[-1].score:
@@ -252,7 +259,9 @@ class Ranker:
             return False
         return not (read.sector and profile.sectors and read.sector not in profile.sectors)
 
-    def rank(self, relevance: dict[int, float], understood: Understanding, top: int) -> list[Ranked]:
+    def rank(
+        self, relevance: dict[int, float], understood: Understanding, top: int, named: Collection[int] = ()
+    ) -> list[Ranked]:
         """The `top` services, best first (ties by service id), without those the company cannot use."""
         read = understood.facets
         sources = set(understood.need_sources)
@@ -278,7 +287,9 @@ class Ranker:
         candidates = [
             (-(value + profiles[position].any_bonus + any_multi), position, value)
             for position, value in relevance.items()
-            if value >= MIN_SCORE and self._offered(profiles[position], code, read, hiring, asked_other)
+            if value >= MIN_SCORE
+            and self._offered(profiles[position], code, read, hiring, asked_other)
+            and (not profiles[position].named_only or position in named)
         ]
         heapq.heapify(candidates)  # cheaper than sorting: the loop below stops after a few
         scored: list[tuple[float, str, int, tuple[Condition, ...]]] = []

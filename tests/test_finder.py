@@ -1643,3 +1643,17 @@ def test_the_sector_is_the_companys_not_a_place_visited(bundled):
 
 def test_a_till_is_no_trouble_without_its_words(bundled):
     assert "financial_distress" not in bundled.understand("kaupan kassajärjestelmä uusiksi, digituki?").needs
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("konepaja tarvitsee investointilainaa uuteen koneeseen", False),  # a domestic investment
+        ("vienti Ruotsiin, rahoitusta kv-kauppaan", False),  # export is no foreign subsidiary
+        ("kv-laina ulkomaan tytäryhtiön investointiin", True),  # named by its keywords
+        ("Finnveran kansainvälistymislaina, kenelle?", True),  # named by its name
+    ],
+)
+def test_a_service_shown_only_when_named(bundled, question, shown):
+    ids = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert ("finnvera-kansainvalistymislaina" in ids) is shown, ids
