@@ -1605,6 +1605,9 @@ def test_a_guessed_compound_on_an_ambiguous_word_names_nothing_by_it():
         ("We are a sawmill in Sulkava with 8 employees. Who could help us find buyers in Germany?", False),
         ("The owner is retiring and looking for a buyer for the company", True),
         ("OVT: omistaja jää eläkkeelle. Ostaja miettii rahoitusta, Finnvera?", True),
+        # continuing and ownership: in a family's or a successor's words
+        ("Isä haluaisi jäädä pois ja tytär jatkaisi, miten omistus kannattaa siirtää?", True),
+        ("konepaja haluaa jatkaa kasvua ja investoida", False),
     ],
 )
 def test_selling_or_buying_is_a_change_of_owner_only_when_the_company_is_sold(bundled, question, change):
