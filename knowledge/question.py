@@ -263,7 +263,10 @@ class QuestionReader:
         kept, sectors = [], set()
         for analysis in analyses:
             terms = analysis.lemmas | analysis.parts
-            if fold(analysis.word) in denied and terms & self._context_words:
+            word = fold(analysis.word)
+            if not analysis.known:  # a guess, by its letters: "maatilaa" is maatila
+                terms = terms | {term for term, form in self._context_stems.forms(word) if form == "whole"}
+            if word in denied and terms & self._context_words:
                 sectors |= {sector for sector, words in self._sectors.items() if terms & words}
             else:
                 kept.append(analysis)

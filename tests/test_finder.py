@@ -612,6 +612,7 @@ def test_a_verb_that_reads_like_a_programmes_name_is_no_name():
         "saunan rakennuslupa omalle mökille Puumalassa",  # one's own cottage is no tourism company
         "oma veroilmoitus pitää korjata, miten omavero toimii",  # one's own, though OmaVero is a name
         "Remontoin omaa omakotitaloani Pieksämäellä, saako lämpöpumppuun jotain energia-avustusta?",
+        "Miten lasken oman eläkkeeni karttuman? Olen ollut kunnan palveluksessa 22 vuotta.",
     ],
 )
 def test_a_private_persons_subject_gets_nothing(bundled, question):
@@ -1660,3 +1661,9 @@ def test_a_till_is_no_trouble_without_its_words(bundled):
 def test_a_service_shown_only_when_named(bundled, question, shown):
     ids = [match.service.id for match in bundled.search(question, top=5).matches]
     assert ("finnvera-kansainvalistymislaina" in ids) is shown, ids
+
+
+def test_a_denied_farm_is_read_by_the_plain_analyser_too():
+    # "maatilaa" is a guess to it: read by its letters as maatila, and denied
+    understood = _plain().understand("yrittäjä Juvalla, ei ole maatilaa, haluaa investointitukea hallille")
+    assert "agriculture" in understood.facets.not_sectors
