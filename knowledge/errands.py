@@ -1,5 +1,6 @@
-"""Errands asked of the bot itself, which no service answers: translating, writing a text, or
-recommending or booking a place to eat or stay (the lexicon's `[tasks]`)."""
+"""Errands asked of the bot itself, which no service answers: translating, writing a text,
+recommending or booking a place to eat or stay, or a command such as calculating or reminding (the
+lexicon's `[tasks]`)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ class ErrandReader:
             return True
         if self._any(analyses, "translate") and self._any(analyses, "languages"):
             return True
+        if any(fold(analysis.word) in self._tasks["commands"] for analysis in analyses):
+            return True  # "laske 15 % alv", "remind me tomorrow": a command as typed
         return self._place_recommended(analyses) or self._place_asked_for(analyses)
 
     def _place_recommended(self, analyses: Sequence[WordAnalysis]) -> bool:

@@ -35,7 +35,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "business": frozenset({"words", "topics", "sme", "diversifying", "not_farm"}),
     "abroad": frozenset({"words", "expansion", "fairs"}),
     "places": frozenset({"outside", "towns", "municipal"}),
-    "tasks": frozenset({"write", "texts", "recommend", "ask", "venues", "translate", "languages"}),
+    "tasks": frozenset({"write", "texts", "recommend", "ask", "venues", "translate", "languages", "commands"}),
     "roles": frozenset({"words", "jobseekers", "trades"}),
     "hiring": frozenset({"support"}),
     "private": frozenset({"words", "topics", "own"}),
@@ -84,7 +84,7 @@ _ID_NAMES = {
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 Triggers = Mapping[str, tuple[str, ...]]
-_TASK_KEYS = ("write", "texts", "recommend", "ask", "venues", "translate", "languages")
+_TASK_KEYS = ("write", "texts", "recommend", "ask", "venues", "translate", "languages", "commands")
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: the aliases hold a compiled pattern

@@ -1198,6 +1198,8 @@ def test_a_company_of_one_gets_employers_services_only_when_hiring(bundled):
         "mun työsopimus loppuu, pitääkö ilmoittautua työnhakijaksi",  # the asker's own sign-up
         "Tiivistä liitteenä oleva 30-sivuinen rahoitushakemus viiteen ranskalaiseen viivaan",
         "Varaisitko neuvotteluhuoneen torstaille klo 13-15, meitä tulee kuusi",
+        "laske 15 % alv 2400 eurosta",  # a command as typed
+        "Schedule a meeting with the Finnvera contact next week",
     ],
 )
 def test_an_errand_for_the_bot_gets_no_services(bundled, question):
@@ -1216,6 +1218,7 @@ def test_an_errand_for_the_bot_gets_no_services(bundled, question):
         "yritys ilmoittautuu ennakkoperintärekisteriin, miten",  # a company signs up: its matter
         "kuka pyörittää yrityshautomoa Mikkelissä",
         "kuka auttaa rahoitushakemuksen laatimisessa, pk-yritys Juvalla",  # help asked, not a text
+        "miten starttiraha lasketaan?",  # how a service is calculated: no command
     ],
 )
 def test_a_question_about_a_venue_business_is_no_errand(bundled, question):
