@@ -138,7 +138,12 @@ class QuestionReader:
         self._context_words = self._stage_words | self._sector_words
         self._role_words = lexicon.role_words
         self._business_stems = tuple(word[:-1] for word in lexicon.business_words if len(word) >= 5)
-        self._business_ends = tuple(word for word in lexicon.business_words if len(word) >= BUSINESS_END_LETTERS)
+        business_ends = sorted(
+            (w for w in lexicon.business_words if len(w) >= BUSINESS_END_LETTERS), key=len, reverse=True
+        )
+        self._business_end_pattern = (
+            re.compile(r"(?<=\w{3})(?:" + "|".join(map(re.escape, business_ends)) + r")$") if business_ends else None
+        )
         self._size_words = frozenset(
             word for words in lexicon.sizes.values() for phrase in words for word in tokens(phrase)
         )
@@ -314,11 +319,9 @@ class QuestionReader:
         return any(word.find(stem, 3) > 0 for stem in self._business_stems)
 
     def _ends_in_business_word(self, analysis: WordAnalysis) -> bool:
-        return not analysis.parts and any(
-            lemma.endswith(word) and len(lemma) >= len(word) + 3
-            for lemma in analysis.lemmas
-            for word in self._business_ends
-        )
+        """A word the analyser did not split ends in a long company word after three letters or more."""
+        pattern = self._business_end_pattern
+        return pattern is not None and not analysis.parts and any(pattern.search(lemma) for lemma in analysis.lemmas)
 
     @staticmethod
     def _ends_in(analysis: WordAnalysis, words: frozenset[str]) -> bool:
