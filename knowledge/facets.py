@@ -154,6 +154,7 @@ _FROM_WORDS = (("based", "in"), ("located", "in"), ("from",), ("living", "in"), 
 _BASED_STEMS = ("toimi", "sijait", "asuv", "asuu")
 _FOUNDING_STEMS = ("perusta",)  # "perustaa kampaamon Lappeenrantaan": the new company will be there
 FOUNDING_REACH = 3
+_IS_FROM = frozenset({"on", "ovat", "olen", "olemme", "ollaan"})
 
 
 def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | None:
@@ -174,6 +175,8 @@ def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | N
             return OTHER_MUNICIPALITY
         if any(word.startswith(_FOUNDING_STEMS) for word in words[max(0, index - FOUNDING_REACH) : index]):
             return OTHER_MUNICIPALITY
+        if index > 0 and words[index - 1] in _IS_FROM and words[index].endswith("sta"):
+            return OTHER_MUNICIPALITY  # "yritys on Lahdesta": where it comes from
     return None
 
 

@@ -32,7 +32,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "employee_origin": None,
     "workload": None,
     "company_age": frozenset({"new", "founded", "active", "years"}),
-    "business": frozenset({"words", "topics", "sme", "diversifying", "not_farm"}),
+    "business": frozenset({"words", "topics", "sme", "diversifying", "not_farm", "branches"}),
     "abroad": frozenset({"words", "expansion", "fairs"}),
     "places": frozenset({"outside", "towns", "municipal"}),
     "tasks": frozenset({"write", "texts", "recommend", "ask", "venues", "translate", "languages", "commands"}),
@@ -104,6 +104,7 @@ class Lexicon:
     sme_words: frozenset[str]  # the company is small or medium-sized ("pk-yritys"): not large
     diversifying_words: frozenset[str]  # a farm starts another line of business ("monialaistaa")
     not_farm_words: frozenset[str]  # a company named so is no farm ("yritys", "firma")
+    branch_words: frozenset[str]  # a new branch founded is premises, not a start-up ("toimipiste")
     abroad_words: frozenset[str]  # "abroad" words: recruiting abroad with a hiring need, else export
     expansion_words: frozenset[str]  # growing ("laajentaa"): into a market when one is named, no investment
     fair_words: frozenset[str]  # a trade fair: export, unless held in a Finnish town named next to it
@@ -326,6 +327,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
     sme_words = check.listed(data, "business", "sme")
     diversifying_words = check.listed(data, "business", "diversifying")
     not_farm_words = check.listed(data, "business", "not_farm")
+    branch_words = check.listed(data, "business", "branches")
     abroad_words = check.listed(data, "abroad", "words")
     expansion_words = check.listed(data, "abroad", "expansion")
     fair_words = check.listed(data, "abroad", "fairs")
@@ -361,6 +363,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         sme_words=frozenset(fold(word) for word in sme_words),
         diversifying_words=frozenset(fold(word) for word in diversifying_words),
         not_farm_words=frozenset(fold(word) for word in not_farm_words),
+        branch_words=frozenset(fold(word) for word in branch_words),
         abroad_words=frozenset(fold(word) for word in abroad_words),
         expansion_words=frozenset(fold(word) for word in expansion_words),
         fair_words=frozenset(fold(word) for word in fair_words),

@@ -174,6 +174,7 @@ class QuestionReader:
         self._diversifying_stems = Stems(lexicon.diversifying_words)
         self._jobseeker_stems = Stems(lexicon.jobseeker_words)
         self._trade_stems = Stems(lexicon.trade_words)
+        self._branch_stems = Stems(lexicon.branch_words)
         self._town_stems = Stems(lexicon.outside_towns)
         self._not_farm_stems = Stems(lexicon.not_farm_words)
         # size phrases by the first letters of their words: "mikroyritykselle", "pienelle yritykselle"
@@ -423,6 +424,19 @@ class QuestionReader:
                 return found  # the fair is held there: none of its words ("messukulut") is export
         return []
 
+    def _branch_founding(self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
+        """The words that found a branch, not a company ("perustaa toimipisteen", "open an office")."""
+        branches = self.lexicon.branch_words
+        return [
+            index
+            for index, needs in need_words.items()
+            if "starting" in needs
+            and any(
+                a.head in branches or is_among(a, branches, self._branch_stems)
+                for a in analyses[index + 1 : index + 1 + MODIFIER_REACH]
+            )
+        ]
+
     def _support_for_hire(
         self,
         analyses: list[WordAnalysis],
@@ -643,6 +657,14 @@ class QuestionReader:
             whole_needs,
             part_needs,
         )
+        branches = self._branch_founding(analyses, need_words)
+        if branches:  # "perustaa toimipisteen Mikkeliin": a place for a company that exists
+            _drop_need_words(branches, need_words, whole_needs, part_needs)
+            for index in branches:
+                need_words[index] = frozenset({"premises"})
+            whole_needs.add("premises")
+            if facets.stage in ("idea", "startup"):
+                facets = replace(facets, stage=None)
         founders = self._founder_words(analyses, need_words)
         _drop_need_words(founders, need_words, whole_needs, part_needs)
         _drop_need_words(owned, need_words, whole_needs, part_needs)  # "omalle mökille": no tourism

@@ -1670,3 +1670,32 @@ def test_a_denied_farm_is_read_by_the_plain_analyser_too():
     # "maatilaa" is a guess to it: read by its letters as maatila, and denied
     understood = _plain().understand("yrittäjä Juvalla, ei ole maatilaa, haluaa investointitukea hallille")
     assert "agriculture" in understood.facets.not_sectors
+
+
+def test_founding_a_branch_is_finding_a_place_not_starting(bundled):
+    question = "Jyväskyläläinen ohjelmistofirma (20 hlö) haluaa perustaa toimipisteen Mikkeliin, keneen ottaa yhteyttä?"
+    understood = bundled.understand(question)
+    assert "premises" in understood.needs and "starting" not in understood.needs
+    assert understood.facets.stage is None
+    assert "starting" in bundled.understand("perustaa kahvilan Juvalle").needs  # a company founded
+
+
+def test_a_company_that_is_from_a_town_elsewhere_is_from_outside():
+    question = "Yritys on Lahdesta, 15 hlö, kysyy ELY:n kehittämisavustusta tuotantolinjaan"
+    assert _voikko().understand(question).facets.municipality.code == "other"  # Voikko: Lahdesta is Lahti
+
+
+@pytest.mark.parametrize(
+    ("question", "need"),
+    [
+        ("metsänomistaja kysyy neuvoa harvennushakkuuseen ja puukauppaan", "rural"),
+        ("miten toiminimen saa lopetettua hallitusti kun ei kannata enää", "financial_distress"),
+    ],
+)
+def test_forestry_work_and_closing_down_name_their_need(bundled, question, need):
+    assert need in bundled.understand(question).needs
+
+
+def test_a_hire_from_syria_in_english_is_from_outside_the_eu(bundled):
+    question = "My client moved here from Syria and has worked as a cook. A restaurant might hire him."
+    assert bundled.understand(question).facets.employee_origin == "outside_eu_eea"

@@ -112,7 +112,7 @@ def test_the_optional_tables_may_be_left_out(tmp_path):
         (
             "\n[business]\n",
             "\n[business]\nsanat = []\n",
-            "lexicon.toml: business.sanat: unknown key; expected diversifying, not_farm, sme, topics, words",
+            "lexicon.toml: business.sanat: unknown key; expected branches, diversifying, not_farm, sme, topics, words",
         ),
         (
             "\n[abroad]\n",
