@@ -613,6 +613,7 @@ def test_a_verb_that_reads_like_a_programmes_name_is_no_name():
         "oma veroilmoitus pitää korjata, miten omavero toimii",  # one's own, though OmaVero is a name
         "Remontoin omaa omakotitaloani Pieksämäellä, saako lämpöpumppuun jotain energia-avustusta?",
         "Miten lasken oman eläkkeeni karttuman? Olen ollut kunnan palveluksessa 22 vuotta.",
+        "mökin kiinteistövero Sulkavalla, koska eräpäivä?",  # a cottage is no tourism company by itself
     ],
 )
 def test_a_private_persons_subject_gets_nothing(bundled, question):
@@ -1409,6 +1410,7 @@ def test_a_buyer_founding_a_company_for_an_acquisition_is_a_transfer(bundled):
         ("T&K projektiin rahaa, 40 henkee, metalliala, Savonlinnassa", "manufacturing"),
         ("siivousfirma palkkaa kaksi työntekijää", "business_services"),
         ("hammashoitola laajentaa Mikkelissä", "health_social"),
+        ("mökkiyrittäjä Puumalassa haluaa laajentaa, investointitukea?", "tourism"),
     ],
 )
 def test_the_trades_advisers_name_give_the_sector(bundled, question, sector):
