@@ -40,9 +40,12 @@ from knowledge.text import (
 # Words before a number of people that seek them: "tarvitsee 4 hitsaajaa", "palkkaa 2 uutta".
 HIRE_CUES = (
     "tarvi", "tarvits", "etsi", "hake", "hae", "palka", "palkk", "rekry", "uut", "uus", "lisä", "need", "hire",
-    "hiring", "look", "recruit", "new", "more", "seek",
+    "hiring", "look", "recruit", "new", "more", "seek", "pula", "puute", "vaje", "shortage", "lack",
 )  # fmt: skip
 FAIR_PLACE_REACH = 2  # a town this near the fair word is where the fair is
+# "meillä on", "we have": the people that follow (within STAFF_REACH words) are the company's staff
+STAFF_HAD = frozenset({("meilla", "on"), ("heilla", "on"), ("we", "have"), ("we", "employ"), ("they", "have")})
+STAFF_REACH = 8
 CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as a topic
 # Needs about hiring: with one of them a foreign country is where the employee comes from
 # (recruiting abroad); without, it is where the company sells (export).
@@ -298,6 +301,24 @@ class QuestionReader:
             return False
         before = [fold(analysis.word) for analysis in analyses[max(0, index - 3) : index - 1]]
         return not any(word.startswith(HIRE_CUES) for word in before)
+
+    def _staff_had(self, analyses: list[WordAnalysis]) -> set[int]:
+        """The workers a company says it has ("meillä on kolme työntekijää ja kausityöntekijöitä", "we
+        have six staff"): its staff, not a hire, when no word among them seeks people."""
+        words = [fold(analysis.word) for analysis in analyses]
+        found: set[int] = set()
+        for start in range(len(words) - 1):
+            if (words[start], words[start + 1]) not in STAFF_HAD:
+                continue
+            span = range(start + 2, min(len(words), start + 2 + STAFF_REACH))
+            if any(words[index].startswith(HIRE_CUES) for index in span):
+                continue
+            found.update(index for index in span if self._is_worker(analyses[index]))
+        return found
+
+    def _is_worker(self, analysis: WordAnalysis) -> bool:
+        whole, parts = self._word_needs(analysis)
+        return "recruitment" in whole | parts or is_among(analysis, self.lexicon.trade_words, self._trade_stems)
 
     def describes_company(self, analysis: WordAnalysis) -> bool:
         """The word says what the company is: a business word ("startup"), a sector word that names no
@@ -647,7 +668,7 @@ class QuestionReader:
             index
             for index in range(len(analyses))
             if self._is_headcount(analyses, index) or self._is_staff_count(analyses, index)
-        }
+        } | self._staff_had(analyses)
         whole_needs, part_needs, need_words = self._needs_named(analyses, headcount | dated)
         denied = denied_need_words(question)
         denied_at = {index for index, analysis in enumerate(analyses) if fold(analysis.word) in denied}

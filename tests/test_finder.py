@@ -1469,6 +1469,18 @@ def test_a_trade_fair_at_home_is_no_export(question, export):
     assert ("export" in _voikko().understand(question).needs) is export
 
 
+@pytest.mark.parametrize(
+    ("question", "hiring"),
+    [
+        ("Meillä on kolme vakituista työntekijää ja kesällä lisäksi kausityöntekijöitä, yritys myyntiin", False),
+        ("meillä on pulaa hitsaajista", True),  # a shortage seeks people
+        ("we have six staff and need two more welders", True),
+    ],
+)
+def test_the_staff_a_company_has_is_no_hire(bundled, question, hiring):
+    assert ("recruitment" in bundled.understand(question).needs) is hiring
+
+
 def test_staff_counted_is_no_hire(bundled):
     question = "Yksityinen kotihoitoyritys, 12 hoitajaa, Pieksämäki, haluaa palveluntuottajaksi hyvinvointialueelle"
     understood = bundled.understand(question)
