@@ -1261,6 +1261,10 @@ def test_a_negation_denies_a_need_only_when_it_is_not_intended_or_had(bundled, q
         ("Asiakas (tmi, kuvaaja) kysyy voiko hän saada tukea nettisivuihin", "development_grant"),
         ("We run a small guesthouse and want to renovate the sauna building", "investment"),
         ("asiakas haluaa avata kampaamon Puumalaan ens keväänä, mistä lähtee liikkeelle", "starting"),
+        ("kyberturvallisuus", "digitalisation"),
+        ("Maidontuottaja Juvalla joutuu polvileikkaukseen, kuka hoitaa navetan toipumisen ajan?", "wellbeing"),
+        ("metsänomistaja kysyy neuvoa harvennushakkuuseen ja puukauppaan", "rural"),
+        ("miten toiminimen saa lopetettua hallitusti kun ei kannata enää", "financial_distress"),
     ],
 )
 def test_everyday_forms_of_a_need_name_it(bundled, question, need):
@@ -1498,17 +1502,6 @@ def test_support_asked_about_a_hire_is_the_employers(bundled):
 
 
 @pytest.mark.parametrize(
-    ("question", "need"),
-    [
-        ("kyberturvallisuus", "digitalisation"),
-        ("Maidontuottaja Juvalla joutuu polvileikkaukseen, kuka hoitaa navetan toipumisen ajan?", "wellbeing"),
-    ],
-)
-def test_more_everyday_words_name_their_need(bundled, question, need):
-    assert need in bundled.understand(question).needs
-
-
-@pytest.mark.parametrize(
     "question",
     [
         "oy, perustettu 2015, 45 hlö, metalliala, tarvitsee rahoitusta tuotantolinjaan",
@@ -1697,17 +1690,6 @@ def test_founding_a_branch_is_finding_a_place_not_starting(bundled):
 def test_a_company_that_is_from_a_town_elsewhere_is_from_outside():
     question = "Yritys on Lahdesta, 15 hlö, kysyy ELY:n kehittämisavustusta tuotantolinjaan"
     assert _voikko().understand(question).facets.municipality.code == "other"  # Voikko: Lahdesta is Lahti
-
-
-@pytest.mark.parametrize(
-    ("question", "need"),
-    [
-        ("metsänomistaja kysyy neuvoa harvennushakkuuseen ja puukauppaan", "rural"),
-        ("miten toiminimen saa lopetettua hallitusti kun ei kannata enää", "financial_distress"),
-    ],
-)
-def test_forestry_work_and_closing_down_name_their_need(bundled, question, need):
-    assert need in bundled.understand(question).needs
 
 
 def test_a_hire_from_syria_in_english_is_from_outside_the_eu(bundled):
