@@ -75,6 +75,13 @@ class Finder:
             self._index_service(position, service, index_analyzer)
         self._index.freeze(len(self._services))
         self._ranker = Ranker([profile_of(service, kb.provider_of(service)) for service in self._services])
+        # each municipality's own (municipal) services, for a question about what the municipality offers
+        self._municipal_by_code: dict[str, list[int]] = {}
+        for position, service in enumerate(self._services):
+            provider = kb.provider_of(service)
+            if provider.kind == "municipal":
+                for code in service.municipalities or provider.municipalities:
+                    self._municipal_by_code.setdefault(code, []).append(position)
 
     def _index_service(self, position: int, service: Service, analyzer: Analyzer) -> None:
         provider = self.kb.provider_of(service)
@@ -152,12 +159,7 @@ class Finder:
         municipality = understood.facets.municipality
         if not understood.municipal or municipality is None:
             return set()
-        return {
-            position
-            for position, service in enumerate(self._services)
-            if (provider := self.kb.provider_of(service)).kind == "municipal"
-            and municipality.code in (service.municipalities or provider.municipalities)
-        }
+        return set(self._municipal_by_code.get(municipality.code, ()))
 
     def _area_note(self, service: Service, provider: Provider, facets: Facets) -> str:
         area = service.municipalities or provider.municipalities

@@ -119,6 +119,23 @@ def _drop_need_words(
     part_needs &= named
 
 
+def _rename_need_words(
+    indices: list[int],
+    need: str,
+    need_words: dict[int, frozenset[str]],
+    whole_needs: set[str],
+    part_needs: set[str],
+) -> None:
+    """The words at `indices` name `need` instead of what they seemed to ("perustaa toimipisteen":
+    premises, not starting)."""
+    if not indices:
+        return
+    _drop_need_words(indices, need_words, whole_needs, part_needs)
+    for index in indices:
+        need_words[index] = frozenset({need})
+    whole_needs.add(need)
+
+
 class QuestionReader:
     """Reads questions with one lexicon and analyser (their word lists folded once, here)."""
 
@@ -473,12 +490,7 @@ class QuestionReader:
             for index, needs in need_words.items()
             if needs <= money and analyses[index].lemmas & self.lexicon.hiring_support_words
         ]
-        if not support:
-            return
-        _drop_need_words(support, need_words, whole_needs, part_needs)
-        for index in support:
-            need_words[index] = frozenset({"wage_subsidy"})
-        whole_needs.add("wage_subsidy")
+        _rename_need_words(support, "wage_subsidy", need_words, whole_needs, part_needs)
 
     def _founder_words(self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
         """The words that name the founder, not a hire ("työtön kokki haluaa perustaa ravintolan"): a
@@ -679,13 +691,9 @@ class QuestionReader:
             part_needs,
         )
         branches = self._branch_founding(analyses, need_words)
-        if branches:  # "perustaa toimipisteen Mikkeliin": a place for a company that exists
-            _drop_need_words(branches, need_words, whole_needs, part_needs)
-            for index in branches:
-                need_words[index] = frozenset({"premises"})
-            whole_needs.add("premises")
-            if facets.stage in ("idea", "startup"):
-                facets = replace(facets, stage=None)
+        _rename_need_words(branches, "premises", need_words, whole_needs, part_needs)
+        if branches and facets.stage in ("idea", "startup"):  # a place for a company that exists
+            facets = replace(facets, stage=None)
         founders = self._founder_words(analyses, need_words)
         _drop_need_words(founders, need_words, whole_needs, part_needs)
         _drop_need_words(owned, need_words, whole_needs, part_needs)  # "omalle mökille": no tourism
@@ -712,11 +720,7 @@ class QuestionReader:
             _drop_need_words(growing, need_words, whole_needs, part_needs)
         if not (abroad or written_abroad):  # "Helsingin Matkamessut": a fair at home is marketing, no export
             domestic = self._domestic_fair_words(analyses, need_words)
-            _drop_need_words(domestic, need_words, whole_needs, part_needs)
-            for index in domestic:
-                need_words[index] = frozenset({TOPIC_NEED})
-            if domestic:
-                whole_needs.add(TOPIC_NEED)
+            _rename_need_words(domestic, TOPIC_NEED, need_words, whole_needs, part_needs)
         # A country only as where to ("vientiä Ruotsiin") is a market, though the question also hires
         country_need = "export" if written.market and written.employee_origin is None else abroad_need
         if abroad:
