@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from knowledge.facets import Facets
 from knowledge.models import Service
-from knowledge.vocab import EMPLOYEE_ORIGINS, SECTORS, SIZES, STAGES, WORKLOADS, Term, term_by_id
+from knowledge.vocab import EMPLOYEE_ORIGINS, FARM_PRODUCTIONS, SECTORS, SIZES, STAGES, WORKLOADS, Term, term_by_id
 
 # Stages a company that has run for this many years or more can no longer be in.
 YOUNG_STAGES = frozenset({"idea", "startup"})
@@ -22,6 +22,7 @@ _VOCABULARY: dict[str, tuple[Term, ...]] = {
     "sizes": SIZES,
     "employee_origin": EMPLOYEE_ORIGINS,
     "workload": WORKLOADS,
+    "farm_production": FARM_PRODUCTIONS,
 }
 # (only, not) lead-ins per fact, Finnish then English.
 _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
@@ -30,11 +31,18 @@ _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "sizes": (("Vain kokoluokalle", "Only for the size"), ("Ei kokoluokalle", "Not for the size")),
     "employee_origin": (("Vain palkattaessa", "Only for hiring"), ("Ei palkattaessa", "Not for hiring")),
     "workload": (("Vain", "Only for"), ("Ei", "Not for")),
+    "farm_production": (("Vain", "Only for"), ("Ei", "Not for")),
 }
-# The entrepreneur's workload said as whom a rule is for ("Vain päätoimiselle yrittäjälle").
-_WORKLOAD_WHOM = {
-    "full_time": ("päätoimiselle yrittäjälle", "a full-time entrepreneur"),
-    "part_time": ("sivutoimiselle yrittäjälle", "a part-time entrepreneur"),
+# Facts said as whom a rule is for ("Vain päätoimiselle yrittäjälle", "Vain kotieläintilalle").
+_WHOM: dict[str, dict[str, tuple[str, str]]] = {
+    "workload": {
+        "full_time": ("päätoimiselle yrittäjälle", "a full-time entrepreneur"),
+        "part_time": ("sivutoimiselle yrittäjälle", "a part-time entrepreneur"),
+    },
+    "farm_production": {
+        "livestock": ("kotieläintilalle", "a livestock farm"),
+        "crops": ("kasvinviljelytilalle", "a crop farm"),
+    },
 }
 
 
@@ -42,7 +50,8 @@ _WORKLOAD_WHOM = {
 class Condition:
     """One rule of a service that the question left open: shown to the adviser on the card."""
 
-    fact: str  # sectors | stages | sizes | employee_origin | workload | max_company_age_years | employee_age
+    fact: str  # sectors | stages | sizes | employee_origin | workload | farm_production | max_company_age_years
+    # | employee_age
     values: tuple[str, ...] = ()
     excluded: bool = False  # a not_for rule
     years: int = 0  # for max_company_age_years
@@ -60,9 +69,9 @@ class Condition:
             if english:
                 return f"Only for companies at most {self.years} years old"
             return f"Vain enintään {self.years} vuotta toimineille yrityksille"
-        if self.fact == "workload":
+        if self.fact in _WHOM:
             lead = _LEADS[self.fact][1 if self.excluded else 0][1 if english else 0]
-            whom = " / ".join(_WORKLOAD_WHOM[value][1 if english else 0] for value in self.values)
+            whom = " / ".join(_WHOM[self.fact][value][1 if english else 0] for value in self.values)
             return f"{lead} {whom}"
         terms = _VOCABULARY[self.fact]
         labels = ", ".join(term_by_id(terms, value).label(language) for value in self.values)
@@ -143,6 +152,7 @@ def possible_values(facets: Facets) -> dict[str, frozenset[str] | None]:
         "sizes": sizes,
         "employee_origin": frozenset({facets.employee_origin}) if facets.employee_origin else None,
         "workload": frozenset({facets.workload}) if facets.workload else None,
+        "farm_production": frozenset({facets.farm_production}) if facets.farm_production else None,
     }
 
 

@@ -23,7 +23,7 @@ _MUNICIPALITY_LEMMAS = {
 }
 MISTYPED_MIN_LENGTH = 7
 ADJECTIVE_ENDING_LETTERS = 7  # "-lai" + "sessa", "-sille", "stensa"
-_HEADCOUNT = re.compile(r"\b(\d{1,5})\s*(?:-\s*)?([a-zåäö]+)")
+_HEADCOUNT = re.compile(r"\b(\d{1,5})\s*\+?\s*(?:-\s*)?([a-zåäö]+)")  # "250+ hlö": at least 250
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class Facets:
     sector: str | None = None
     employee_origin: str | None = None  # of the employee being hired: eu_eea | outside_eu_eea
     workload: str | None = None  # the entrepreneur's: full_time | part_time ("sivutoiminen")
+    farm_production: str | None = None  # a farm's: livestock | crops ("lypsykarjatila", "viljatila")
     company_age: int | None = None  # years
     employee_age: int | None = None  # of the person being hired ("palkkatuki 58-vuotiaalle")
     not_sectors: frozenset[str] = frozenset()  # sectors the question denies ("joka ei ole maatila")
@@ -52,6 +53,7 @@ class Facets:
             self.employee_origin,
             self.company_age,
             self.workload,
+            self.farm_production,
         )
         return all(fact is None for fact in facts) and not self.not_sectors and not self.not_sizes
 
@@ -66,6 +68,7 @@ class Facets:
             sector=given.sector or self.sector,
             employee_origin=given.employee_origin or self.employee_origin,
             workload=given.workload or self.workload,
+            farm_production=given.farm_production or self.farm_production,
             company_age=given.company_age if given.company_age is not None else self.company_age,
             employee_age=given.employee_age if given.employee_age is not None else self.employee_age,
             not_sectors=frozenset() if given.sector else self.not_sectors,
@@ -98,6 +101,17 @@ def municipality_of(analysis: WordAnalysis) -> Municipality | None:
                 return _MUNICIPALITY_LEMMAS[lemma]
         return None
     return _inflected_adjective(folded) or _mistyped_municipality(folded)
+
+
+# Each municipality's "to" form ("Mikkeliin", "Juvalle"): the place something goes to
+_DESTINATION_FORMS = frozenset(fold(municipality.forms[2]) for municipality in MUNICIPALITIES)
+
+
+def is_destination(analyses: list[WordAnalysis], index: int) -> bool:
+    """The word names a municipality as where to ("Mikkeliin", "Juvalle", "to Mikkeli")."""
+    if fold(analyses[index].word) in _DESTINATION_FORMS:
+        return True
+    return index > 0 and fold(analyses[index - 1].word) == "to" and is_municipality(analyses[index])
 
 
 # The inhabitant adjective's stem ("kangasniemelai-"): its cases end in a few letters more
@@ -151,7 +165,7 @@ def _municipality(analyses: list[WordAnalysis]) -> Municipality | None:
 # English: "a company based in Joensuu", "a founder living in Lahti"
 _FROM_WORDS = (("based", "in"), ("located", "in"), ("from",), ("living", "in"), ("lives", "in"))
 # "Kuopiossa toimiva", "Joensuussa sijaitseva", "Lappeenrannassa asuva" (a founder lives there)
-_BASED_STEMS = ("toimi", "sijait", "asuv", "asuu")
+_BASED_STEMS = ("toimi", "sijait", "asuv", "asuu", "based")  # and "a Tampere based company"
 _FOUNDING_STEMS = ("perusta",)  # "perustaa kampaamon Lappeenrantaan": the new company will be there
 FOUNDING_REACH = 3
 _IS_FROM = frozenset({"on", "ovat", "olen", "olemme", "ollaan"})
@@ -166,6 +180,8 @@ def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | N
     for index, analysis in enumerate(analyses):
         if is_among(analysis, outside, outside_stems):
             return OTHER_MUNICIPALITY
+        if words[index].endswith("-based") and words[index][: -len("-based")] in towns:
+            return OTHER_MUNICIPALITY  # "a Tampere-based food company"
         if not is_among(analysis, towns, town_stems):
             continue
         before = tuple(words[max(0, index - 2) : index])
@@ -220,6 +236,22 @@ def _workload(text: str, lexicon: Lexicon) -> str | None:
     if found == {"full_time", "part_time"}:
         return "full_time" if _becomes_full_time(folded, lexicon.workloads["full_time"]) else "part_time"
     return found.pop() if found else None
+
+
+def _farm_production(text: str, lexicon: Lexicon) -> str | None:
+    """Livestock or crops, by the lexicon's [farm_production] word beginnings as written; both said
+    ("viljaa ja lypsykarjaa") leave it open."""
+    found = {key for key, pattern in _farm_patterns(lexicon).items() if pattern.search(fold(text))}
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _farm_patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
+    return {
+        key: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(fold(p)) for p in phrases) + ")")
+        for key, phrases in lexicon.farm_productions.items()
+        if phrases
+    }
 
 
 def _becomes_full_time(folded: str, phrases: Iterable[str]) -> bool:
@@ -284,6 +316,7 @@ def read_facets(
         sector=first_trigger(lexicon.sectors, with_parts, guessed),
         employee_origin=written.employee_origin,
         workload=_workload(text, lexicon),
+        farm_production=_farm_production(text, lexicon),
         company_age=written.company_age,
         employee_age=written.employee_age,
     )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from knowledge.text import WordAnalysis, fold, same_english_word, same_stem
+from knowledge.text import WordAnalysis, fold, guessed_form, same_english_word, same_stem
 
 PART_FACTOR = 0.6  # a compound part of an indexed word counts less than the whole word
 PHRASE_WORD_WEIGHT = 1.0  # one word of a phrase, found without the rest of it
@@ -225,6 +225,19 @@ class Index:
             if (same_english_word if analysis.english else same_stem)(lemma, term)
         }
 
+    def names_of(self, analysis: WordAnalysis) -> set[str]:
+        """The names the word may be; a guess only as a form of the whole name or before a hyphen
+        ("Leader-rahoitusta"): "suomen" is no "suomenyrittajat", though its first letters are."""
+        names = self.starts(analysis) & self.names
+        if analysis.known or not names:
+            return names
+        return {
+            name
+            for name in names
+            for lemma in analysis.lemmas
+            if lemma.startswith(name + "-") or guessed_form(lemma, name) == "whole"
+        }
+
     def candidates(self, analysis: WordAnalysis) -> dict[str, float]:
         """The index terms a question word may mean, with the quality of each match."""
         found: dict[str, float] = {}
@@ -282,7 +295,8 @@ def match_text(index: Index, words: Sequence[tuple[WordAnalysis, float, bool]]) 
         best: dict[int, float] = {}
         # A municipality (unscored) is no name; a compound that begins with a name ("yrityskummitoiminta",
         # "Finnvera-laina") names it too, when the name is long enough not to be an ordinary word's front.
-        named = scored and bool(index.starts(analysis) & index.names or _front_name(index, analysis))
+        names = index.names_of(analysis)
+        named = scored and bool(names or _front_name(index, analysis))
         if named:  # a provider or programme named: it means that name, whatever else it could say of the company
             factor = 1.0
         if scored:
@@ -303,7 +317,7 @@ def match_text(index: Index, words: Sequence[tuple[WordAnalysis, float, bool]]) 
                     result.strong = True
             if named:
                 result.named = True
-                for term in index.starts(analysis) & index.names:  # a provider named: its services
+                for term in names:  # a provider named: its services
                     result.named_services |= index.owners.get(term, set())
             if factor == 1.0 and _is_specific(index, analysis):
                 result.specific = True

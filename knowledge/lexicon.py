@@ -16,7 +16,7 @@ from typing import Any
 
 from knowledge.problems import Problem, read_toml
 from knowledge.text import Aliases, fold
-from knowledge.vocab import NEED_IDS, ORIGIN_IDS, SECTOR_IDS, SIZE_IDS, STAGE_IDS, WORKLOAD_IDS
+from knowledge.vocab import FARM_PRODUCTION_IDS, NEED_IDS, ORIGIN_IDS, SECTOR_IDS, SIZE_IDS, STAGE_IDS, WORKLOAD_IDS
 
 LEXICON_FILE = "lexicon.toml"
 BUNDLED_LEXICON = Path(__file__).resolve().parent / "data" / LEXICON_FILE
@@ -31,6 +31,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "sizes": None,
     "employee_origin": None,
     "workload": None,
+    "farm_production": None,
     "company_age": frozenset({"new", "founded", "active", "years"}),
     "business": frozenset({"words", "topics", "sme", "diversifying", "not_farm", "branches"}),
     "abroad": frozenset({"words", "expansion", "fairs"}),
@@ -51,6 +52,7 @@ _OPTIONAL_TABLES = frozenset(
         "shared_words",
         "employee_origin",
         "workload",
+        "farm_production",
         "company_age",
         "business",
         "senses",
@@ -72,6 +74,7 @@ _TRIGGER_IDS = {
     "sizes": SIZE_IDS,
     "employee_origin": ORIGIN_IDS,
     "workload": WORKLOAD_IDS,
+    "farm_production": FARM_PRODUCTION_IDS,
 }
 _ID_NAMES = {
     "needs": "need",
@@ -80,6 +83,7 @@ _ID_NAMES = {
     "sizes": "size",
     "employee_origin": "origin",
     "workload": "workload",
+    "farm_production": "farm production",
 }
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -98,6 +102,7 @@ class Lexicon:
     sizes: Triggers  # size id -> phrases matched as written; the first size found wins
     origins: Triggers  # employee origin id -> word beginnings matched as written
     workloads: Triggers  # full_time / part_time -> phrases matched as written
+    farm_productions: Triggers  # livestock / crops -> word beginnings matched as written
     company_age: Triggers  # new / founded / active / years -> words around an age or a founding year
     business_words: frozenset[str]  # words that name the company (yritys, startup): a business context
     business_topics: frozenset[str]  # subjects only a business has (alv): a business context too
@@ -357,6 +362,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         sizes=MappingProxyType(triggers["sizes"]),
         origins=MappingProxyType(triggers["employee_origin"]),
         workloads=MappingProxyType(triggers["workload"]),
+        farm_productions=MappingProxyType(triggers["farm_production"]),
         company_age=MappingProxyType(company_age),
         business_words=frozenset(fold(word) for word in business_words),
         business_topics=frozenset(fold(word) for word in business_topics),

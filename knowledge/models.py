@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationInfo, fi
 from knowledge.vocab import (
     ALL_AREA,
     CHARGE_IDS,
+    FARM_PRODUCTION_IDS,
     KIND_IDS,
     MUNICIPALITY_CODES,
     NEED_IDS,
@@ -83,6 +84,7 @@ _CONDITION_LISTS: dict[str, tuple[frozenset[str], str]] = {
     "sizes": (SIZE_IDS, "size ids"),
     "employee_origin": (ORIGIN_IDS, "employee origins"),
     "workload": (WORKLOAD_IDS, "workloads"),
+    "farm_production": (FARM_PRODUCTION_IDS, "farm productions"),
 }
 
 
@@ -102,8 +104,9 @@ class _Conditions(_Strict):
     sizes: list[str] | None = None
     employee_origin: list[str] | None = None  # of the employee being hired: eu_eea | outside_eu_eea
     workload: list[str] | None = None  # the entrepreneur's: full_time | part_time
+    farm_production: list[str] | None = None  # a farm's: livestock | crops
 
-    @field_validator("sectors", "stages", "sizes", "employee_origin", "workload")
+    @field_validator("sectors", "stages", "sizes", "employee_origin", "workload", "farm_production")
     @classmethod
     def _known_ids(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
         allowed, what = _CONDITION_LISTS[str(info.field_name)]

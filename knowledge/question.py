@@ -20,7 +20,7 @@ from datetime import date
 
 from knowledge.company_facts import read_written_facts
 from knowledge.errands import ErrandReader
-from knowledge.facets import Facets, is_municipality, is_place, read_facets
+from knowledge.facets import Facets, is_destination, is_municipality, is_place, read_facets
 from knowledge.lexicon import Lexicon
 from knowledge.negation import denied_need_words, denied_words
 from knowledge.text import (
@@ -87,6 +87,20 @@ class Understanding:
     municipal: bool = False  # it asks what the municipality itself offers ("onko kunnalla …")
 
 
+# What is moved when a company moves: the company, its operations or its production.
+COMPANY_OBJECTS = frozenset(
+    {"yritys", "firma", "yhtio", "toiminta", "tuotanto", "liiketoiminta", "company", "business"}
+)
+MOVE_STEMS = (
+    "muutta",
+    "muutam",
+    "muutet",
+    "siirta",
+    "siirra",
+    "siirre",
+    "move",
+    "relocat",
+)  # with the company as object and a place: where to
 MODIFIER_REACH = 3  # a modifier qualifies one of the next three words ("uusi pieni yritys", "start a new business")
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
 FARM_SECTOR = "agriculture"
@@ -184,6 +198,9 @@ class QuestionReader:
             key=lambda t: (-len(t), t),
         )
         self._head_pattern = re.compile("|".join(map(re.escape, heads))) if heads else None
+        # an empty head's case forms begin with all but its last two letters ("kumppani" -> "kumppaneita")
+        self._company_object_stems = Stems(COMPANY_OBJECTS)
+        self._empty_head_stems = tuple((head, head[: max(4, len(head) - 2)]) for head in sorted(lexicon.empty_heads))
         self._context_stems = Stems(self._context_words)
         self._sector_stems = Stems(self._sector_words)
         self._business_guesses = Stems(self._business_context)
@@ -401,6 +418,8 @@ class QuestionReader:
             for trigger, form in self._need_stems.forms(word):
                 if form == "part" and trigger in self._senses:
                     continue  # a compound on an ambiguous word, whose sense a guess cannot tell ("osatyökykyinen")
+                if form == "part" and self._empty_head_after(word, len(trigger)):
+                    form = "whole"  # "kiertotalouskumppaneita": the partner adds nothing to what it is for
                 (whole if form == "whole" else parts).update(self._need_of[trigger])
             if not whole and not parts and not is_place(analysis):  # "teollisuustonttia": a compound on a trigger
                 parts.update(*(self._need_of[trigger] for trigger in self._guessed_heads(word)))
@@ -414,6 +433,14 @@ class QuestionReader:
             # "myyntijohtaja" is a sales director, not a need to sell: only the role itself may name a need
             parts = {need for need in parts if role in self._needs[need]}
         return whole, parts
+
+    def _empty_head_after(self, word: str, start: int) -> bool:
+        """The rest of a guessed word from `start` is an empty head in some case ("kumppaneita", "hakemukseen")."""
+        rest = word[start:]
+        return any(
+            rest.startswith(stem) and len(rest) <= len(head) + GUESS_ENDING_LETTERS
+            for head, stem in self._empty_head_stems
+        )
 
     def _guessed_heads(self, word: str) -> list[str]:
         """The triggers a guessed word ends in, whole and inflected ("teollisuustonttia" ends in "tontti"),
@@ -474,6 +501,35 @@ class QuestionReader:
                 for a in analyses[index + 1 : index + 1 + MODIFIER_REACH]
             )
         ]
+
+    def _moves_into_place(self, analyses: list[WordAnalysis]) -> list[int]:
+        """The words that take the company, a branch or a plant to a municipality ("sivutoimipiste
+        Savonlinnaan", "laajentaa Mikkeliin", "muuttaa Juvalle"): a question of premises and a place."""
+        branches = self.lexicon.branch_words
+        places = [index for index in range(len(analyses)) if is_destination(analyses, index)]
+        if not places:
+            return []
+        found = []
+        for index, analysis in enumerate(analyses):
+            moves = (
+                analysis.head in branches
+                or is_among(analysis, branches, self._branch_stems)
+                or analysis.lemmas & self.lexicon.expansion_words
+                or (fold(analysis.word).startswith(MOVE_STEMS) and self._company_follows(analyses, index))
+            )
+            if moves and any(0 < abs(place - index) <= MODIFIER_REACH for place in places):
+                found.append(index)
+        return found
+
+    def _company_follows(self, analyses: list[WordAnalysis], index: int) -> bool:
+        """A company word or a branch is the object of the word at `index` ("siirtää tuotannon", "muuttaa
+        yrityksen"), not the people who move ("muuttava yrittäjä")."""
+        after = analyses[index + 1 : index + 1 + MODIFIER_REACH]
+        return any(
+            is_among(a, COMPANY_OBJECTS, self._company_object_stems)
+            or is_among(a, self.lexicon.branch_words, self._branch_stems)
+            for a in after
+        )
 
     def _support_for_hire(
         self,
@@ -692,6 +748,9 @@ class QuestionReader:
         )
         branches = self._branch_founding(analyses, need_words)
         _rename_need_words(branches, "premises", need_words, whole_needs, part_needs)
+        for index in self._moves_into_place(analyses):
+            need_words[index] = need_words.get(index, frozenset()) | {"premises"}
+            whole_needs.add("premises")
         if branches and facets.stage in ("idea", "startup"):  # a place for a company that exists
             facets = replace(facets, stage=None)
         founders = self._founder_words(analyses, need_words)

@@ -96,6 +96,12 @@ WORKLOADS: tuple[Term, ...] = (
     Term("part_time", "sivutoiminen", "part-time"),
 )
 
+# What a farm produces: the farm relief service (lomitus) is for farms that keep animals.
+FARM_PRODUCTIONS: tuple[Term, ...] = (
+    Term("livestock", "kotieläintila", "livestock farm"),
+    Term("crops", "kasvinviljelytila", "crop farm"),
+)
+
 PROVIDER_KINDS: tuple[Term, ...] = (
     Term("national", "valtakunnallinen", "national"),
     Term("regional", "alueellinen", "regional"),
@@ -315,6 +321,7 @@ SIZE_IDS = frozenset(term.id for term in SIZES)
 SECTOR_IDS = frozenset(term.id for term in SECTORS)
 ORIGIN_IDS = frozenset(term.id for term in EMPLOYEE_ORIGINS)
 WORKLOAD_IDS = frozenset(term.id for term in WORKLOADS)
+FARM_PRODUCTION_IDS = frozenset(term.id for term in FARM_PRODUCTIONS)
 KIND_IDS = frozenset(term.id for term in PROVIDER_KINDS)
 CHARGE_IDS = frozenset(term.id for term in CHARGES)
 MUNICIPALITY_CODES = frozenset(m.code for m in MUNICIPALITIES)

@@ -104,6 +104,7 @@ WHERE = "maatilat.toml: service[0] (maatilaneuvonta-tilasuunnittelu)"
         ('sizes = ["tiny"]', f"{WHERE}.only_for.sizes: unknown size ids ['tiny']"),
         ('employee_origin = ["mars"]', f"{WHERE}.only_for.employee_origin: unknown employee origins ['mars']"),
         ('workload = ["weekends"]', f"{WHERE}.only_for.workload: unknown workloads ['weekends']"),
+        ('farm_production = ["fish"]', f"{WHERE}.only_for.farm_production: unknown farm productions ['fish']"),
         ("stages = []", f"{WHERE}.only_for.stages: empty list: nobody would qualify; leave the list out"),
         ("max_company_age_years = 0", f"{WHERE}.only_for.max_company_age_years: Input should be greater than"),
         ('max_company_age_years = "5"', f"{WHERE}.only_for.max_company_age_years: Input should be a valid integer"),
@@ -306,6 +307,34 @@ def test_the_entrepreneurs_workload_holds_fails_or_stays_open():
 )
 def test_the_entrepreneurs_workload(finder, question, workload):
     assert finder.understand(question, today=TODAY).facets.workload == workload
+
+
+def test_what_a_farm_produces_holds_fails_or_stays_open():
+    livestock = Rules(only=(("farm_production", frozenset({"livestock"})),))
+    assert judge(livestock, possible_values(Facets(farm_production="livestock")), None).met == 1
+    assert judge(livestock, possible_values(Facets(farm_production="crops")), None) is None
+    condition = judge(livestock, possible_values(Facets()), None).open[0]
+    assert condition.text("fi") == "Vain kotieläintilalle"
+    assert condition.text("en") == "Only for a livestock farm"
+
+
+@pytest.mark.parametrize(
+    ("question", "production"),
+    [
+        ("viljatilan isäntä on ihan uupunut", "crops"),
+        ("marjatila Rantasalmella palkkaa poimijoita", "crops"),
+        ("a grain farm needs a new dryer", "crops"),
+        ("lypsykarjatilan sukupolvenvaihdos", "livestock"),
+        ("Pertunmaalainen lihakarjatila rakentaa biokaasulaitoksen", "livestock"),
+        ("our dairy farm needs relief help", "livestock"),
+        ("tilalla on viljaa ja lihakarjaa", None),  # both: open
+        ("viljatila ja sikala samalla tilalla", None),
+        ("Karjalan suunnalta tuleva yrittäjä", None),  # Karelia, no cattle
+        ("maatila haluaa lomitusta", None),  # a farm, its production not said
+    ],
+)
+def test_what_a_farm_produces(finder, question, production):
+    assert finder.understand(question, today=TODAY).facets.farm_production == production
 
 
 def test_the_age_of_the_person_hired_holds_fails_or_stays_open():

@@ -516,6 +516,8 @@ def test_the_facts_of_a_search_are_stored_and_read_back_whole():
         stage="growing",
         sector="tourism",
         employee_origin="eu_eea",
+        workload="part_time",
+        farm_production="crops",
         company_age=12,
         not_sectors=frozenset({"agriculture"}),
         not_sizes=frozenset({"large"}),
@@ -855,12 +857,17 @@ def test_a_companys_tilat_are_premises_and_a_farms_tila_is_the_farm():
 
 @pytest.mark.parametrize(
     ("question", "need"),
-    [("palkkatukihakemus keski-savo", "wage_subsidy"), ("starttirahahakemus", "starting"), ("vientiasia", "export")],
+    [
+        ("palkkatukihakemus keski-savo", "wage_subsidy"),
+        ("starttirahahakemus", "starting"),
+        ("vientiasia", "export"),
+        ("sahanpurun hyödyntäminen, kiertotalouskumppaneita haetaan", "energy"),  # a partner for it
+        ("vientikumppania etsitään Saksasta", "export"),
+    ],
 )
-def test_a_compound_on_an_empty_end_asks_for_its_front_part(question, need):
-    voikko = _voikko()
-    assert need in voikko.understand(question).needs
-    assert voikko.search(question).matches
+def test_a_compound_on_an_empty_end_asks_for_its_front_part(bundled, question, need):
+    assert need in bundled.understand(question).needs  # the plain analyser by the letters of the end
+    assert bundled.search(question).matches
 
 
 def test_own_pension_application_is_private(bundled):
@@ -1051,6 +1058,13 @@ def test_a_farms_barn_gets_no_finnvera_loan():
     assert not any(service.startswith("finnvera") for service in found)
 
 
+def test_a_guessed_word_is_a_name_only_as_the_whole_name_or_before_a_hyphen():
+    plain = _plain()
+    assert plain.search("Paljonko Suomen inflaatio on tällä hetkellä?").matches == []  # no "Suomen Yrittäjät"
+    found = [match.service.id for match in plain.search("mökkikylän laajennus, kysyy Leader-rahoitusta").matches[:2]]
+    assert found and all(service.startswith(("veejjakaja", "savonluotsi", "paijanne")) for service in found)
+
+
 def test_a_name_at_the_front_of_a_compound_names_the_provider():
     voikko = _voikko()
     found = [m.service.id for m in voikko.search("kuka hoitaa yrityskummitoimintaa Etelä-Savossa").matches]
@@ -1104,6 +1118,8 @@ def test_a_company_gets_no_service_made_only_for_smaller_ones(bundled, question)
         "our company is based in Joensuu and needs R&D funding",
         "Lappeenrannassa asuva asiakas kysyy starttirahasta",  # the founder lives there
         "työtön haluaa perustaa kampaamon Lappeenrantaan",  # the new company will be there
+        "A Tampere-based food company with 15 employees wants to start exporting to Sweden",
+        "a Joensuu based software firm needs funding",
     ],
 )
 def test_a_company_from_outside_the_region_gets_no_local_service(bundled, question):
@@ -1401,6 +1417,22 @@ def test_the_start_up_grant_is_for_a_full_time_entrepreneur(bundled, question, s
         assert "Vain päätoimiselle yrittäjälle" in grants[0].as_dict("fi")["conditions"]
 
 
+@pytest.mark.parametrize(
+    ("question", "relief"),
+    [
+        ("viljatilan isäntä Juvalta on ihan uupunut, mistä apua jaksamiseen?", False),  # crops: no relief service
+        ("Berry farm in Rantasalmi, the farmer is exhausted and needs a break", False),
+        ("lypsykarjatilan emäntä uupunut, lomitus?", True),
+        ("maatalousyrittäjän jaksaminen, lomitus", True),  # not said: the card shows the rule
+    ],
+)
+def test_the_farm_relief_service_is_for_livestock_farms(bundled, question, relief):
+    found = {match.service.id: match for match in bundled.search(question, top=5).matches}
+    assert ("mela-lomitus" in found) is relief, list(found)
+    if relief and bundled.understand(question).facets.farm_production is None:
+        assert "Vain kotieläintilalle" in found["mela-lomitus"].as_dict("fi")["conditions"]
+
+
 def test_a_buyer_founding_a_company_for_an_acquisition_is_a_transfer(bundled):
     question = "Ostaja perustaa SPV:n yrityskauppaa varten – saako Finnveralta takausta kauppahinnan rahoitukseen?"
     assert bundled.understand(question).facets.stage == "transfer"
@@ -1685,6 +1717,32 @@ def test_founding_a_branch_is_finding_a_place_not_starting(bundled):
     assert "premises" in understood.needs and "starting" not in understood.needs
     assert understood.facets.stage is None
     assert "starting" in bundled.understand("perustaa kahvilan Juvalle").needs  # a company founded
+
+
+@pytest.mark.parametrize(
+    ("question", "premises"),
+    [
+        ("Kuopiolainen rakennusliike (40 hlö) miettii sivutoimipistettä Savonlinnaan", True),
+        ("iso tuotantolaitos 250+ hlö haluaa laajentaa Mikkeliin, kuka hoitaa", True),
+        ("siirrämme tuotannon Juvalle, keneen otan yhteyttä", True),
+        ("we want to relocate our company to Mikkeli", True),
+        ("Enonkoskelle muuttava uusi yrittäjä haluaa perustaa kahvilan", False),  # a person moves, no company
+        ("Sulkavalle on muuttanut nuori pariskunta, joka haluaa perustaa verkkokaupan", False),
+        ("kannattaako ajaa Savonlinnaan vai siirtää asiakastapaaminen Teamsiin", False),
+        ("haluamme laajentaa toimintaa Mikkelissä, mistä investointitukea", False),  # grows where it is
+    ],
+)
+def test_a_company_that_moves_or_grows_into_a_municipality_needs_a_place(bundled, question, premises):
+    assert ("premises" in bundled.understand(question).needs) is premises
+
+
+def test_a_large_plant_coming_to_mikkeli_is_not_offered_sme_aid(bundled):
+    question = "iso tuotantolaitos 250+ hlö haluaa laajentaa Mikkeliin, kuka hoitaa"
+    understood = bundled.understand(question)
+    assert understood.facets.size == "large"  # "250+ hlö": at least 250
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert found[0] == "miksei-sijoittuminen"
+    assert not {"evk-investointiavustus", "miksei-rahoitusneuvonta", "finnvera-alkutakaus"} & set(found)
 
 
 def test_a_company_that_is_from_a_town_elsewhere_is_from_outside():

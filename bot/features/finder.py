@@ -33,6 +33,8 @@ from knowledge.facets import Facets
 from knowledge.finder import SearchResult
 from knowledge.vocab import (
     EMPLOYEE_ORIGINS,
+    FARM_PRODUCTION_IDS,
+    FARM_PRODUCTIONS,
     MUNICIPALITIES,
     MUNICIPALITY_BY_CODE,
     NEEDS,
@@ -85,6 +87,7 @@ def _facets_to_dict(facets: Facets) -> dict[str, Any]:
         "sector": facets.sector,
         "employee_origin": facets.employee_origin,
         "workload": facets.workload,
+        "farm_production": facets.farm_production,
         "company_age": facets.company_age,
         "employee_age": facets.employee_age,
         "not_sectors": sorted(facets.not_sectors),
@@ -102,6 +105,7 @@ def _facets_from_dict(data: dict[str, Any]) -> Facets:
         sector=data.get("sector") or None,
         employee_origin=data.get("employee_origin") or None,
         workload=data.get("workload") if data.get("workload") in WORKLOAD_IDS else None,
+        farm_production=data.get("farm_production") if data.get("farm_production") in FARM_PRODUCTION_IDS else None,
         company_age=age if isinstance(age, int) and not isinstance(age, bool) else None,
         employee_age=hired if isinstance(hired, int) and not isinstance(hired, bool) and 0 < hired < 120 else None,
         not_sectors=frozenset(value for value in data.get("not_sectors") or () if value in SECTOR_IDS),
@@ -170,6 +174,7 @@ class FinderFeature:
             (facets.size, SIZES),
             (facets.sector, SECTORS),
             (facets.workload, WORKLOADS),
+            (facets.farm_production, FARM_PRODUCTIONS),
         ):
             if value:
                 facts.append(term_by_id(terms, value).label(language))
