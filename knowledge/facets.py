@@ -267,7 +267,13 @@ def first_trigger(triggers: Triggers, terms: set[str], guessed: set[str]) -> str
     by_word, stems = _lookup(triggers)
     found = {by_word[term] for term in terms if term in by_word}
     for guess in guessed:
-        found |= {by_word[trigger] for trigger, form in stems.forms(guess) if form == "whole"}
+        for trigger, form in stems.forms(guess):
+            if form == "whole":
+                found.add(by_word[trigger])
+            elif any(kind == "whole" for _, kind in stems.forms(guess[len(trigger) :])):
+                # a compound of two words of the table ("lypsykarjatila", "ruokarekka") is what its front
+                # says; not one on another word ("rakennuslupaa" is a permit, no building company)
+                found.add(by_word[trigger])
     return next((key for key in triggers if key in found), None)
 
 
@@ -294,11 +300,13 @@ def read_facets(
     lexicon: Lexicon,
     today: date | None = None,
     written: WrittenFacts | None = None,
+    not_guessed: Iterable[str] = (),
 ) -> Facets:
     """What the question and its analysed words say about the company, by the lexicon's words.
 
     `today` lets a founding year ("perustettu 2012") give the company's age; `written` is the
-    employee origin and company age when the caller has read them already.
+    employee origin and company age when the caller has read them already; `not_guessed` are guessed
+    words (folded) not to read a sector or stage from by their letters.
     """
     lemmas: set[str] = set()
     with_parts: set[str] = set()
@@ -308,6 +316,7 @@ def read_facets(
         with_parts |= analysis.lemmas | analysis.parts
         if not analysis.known:
             guessed.add(fold(analysis.word))
+    guessed.difference_update(not_guessed)
     written = written or read_written_facts(text, lexicon, today)
     return Facets(
         municipality=_municipality(analyses) or _outside(analyses, lexicon),

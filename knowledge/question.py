@@ -714,6 +714,8 @@ class QuestionReader:
             [self._for_facets(a) for index, a in enumerate(analyses) if index not in owned and index not in dated],
             self.lexicon,
             written=written,
+            # a guess that is a stop word says nothing of the company ("tehdä" is no "tehdas")
+            not_guessed={fold(a.word) for a in analyses if not a.known and self.is_stopword(a)},
         )
         company_sector = self._company_sector(analyses, facets.sector)
         if company_sector is not None and not given:

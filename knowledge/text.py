@@ -341,7 +341,25 @@ def guessed_form(word: str, trigger: str) -> str | None:
     shared = common_prefix_length(word, trigger)
     if len(word) < len(trigger) - 1 or shared < min(4, len(trigger)) or shared < GUESS_SHARE * len(trigger):
         return None
-    return "whole" if len(word) - len(trigger) <= GUESS_ENDING_LETTERS else "part"
+    tail = trigger[shared:]
+    if len(tail) >= 2 and trigger[-1] in _KEPT_FINALS and tail[0] not in _GRADING:
+        return None  # "korjaan" is no "korjaamo": a word on -o, -u or -y keeps its end in every form
+    if len(word) - len(trigger) > GUESS_ENDING_LETTERS:
+        return "part"
+    if not tail and not _FORM_ENDING.fullmatch(word, len(trigger)):
+        return "part"  # "tilattua", "uusitaan", "rakennuslupaa": no ending of "tila", "uusi", "rakennus"
+    return "whole"
+
+
+# What may follow a whole word in one of its forms, folded: a case ending (after a lengthened stem vowel,
+# "koneeseen", and with the plural i or j), a possessive suffix and a clitic, or an English ending
+# ("exporting"). A verb's endings are not among them.
+_FORM_ENDING = re.compile(
+    r"(?:[aeiouy]?[ij]?(?:|n|a|ta|tta|na|ksi|lla|lta|lle|ssa|sta|[aeiouy]n|h[aeiouy]n|seen|t|ne|den|tten))"
+    r"(?:|ni|si|nsa|mme|nne|[ae]n)(?:|kin|kaan|ko|han|pa)|s|es|ed|ing|ings|er|ers|'s"
+)
+_KEPT_FINALS = frozenset("ouy")  # folded: ö is o
+_GRADING = frozenset("kpt")  # consonants that may change before the end ("tuotanto" -> "tuotannon")
 
 
 class Stems:

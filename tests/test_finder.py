@@ -13,7 +13,7 @@ from knowledge.evaluation import QuestionSetError, parse_cases, score, unknown_l
 from knowledge.facets import Facets, municipality_of
 from knowledge.finder import Finder
 from knowledge.loader import load_knowledge_base
-from knowledge.text import PlainAnalyzer, same_english_word
+from knowledge.text import PlainAnalyzer, guessed_form, same_english_word
 from knowledge.vocab import MUNICIPALITY_BY_CODE
 from tests.knowledge_fixtures import SMALL_KB, analyzer_named
 
@@ -1628,6 +1628,43 @@ def test_the_staffs_skills_are_training_only_with_the_staff_named():
     voikko = _voikko()  # Voikko reads "osaamiseen" as the verb "osata"
     assert "staff_training" in voikko.understand("esr-hanke henkilöstön osaamiseen").needs
     assert "staff_training" not in voikko.understand("ei osaa tehdä tarjousta julkisiin hankintoihin").needs
+
+
+@pytest.mark.parametrize(
+    ("word", "trigger", "form"),
+    [
+        ("rahoitusta", "rahoitus", "whole"),
+        ("koneeseen", "kone", "whole"),  # a lengthened stem vowel before the ending
+        ("tuotannon", "tuotanto", "whole"),  # the consonant before the end changes
+        ("exporting", "export", "whole"),
+        ("tilattua", "tila", "part"),  # a verb's ending ("tilata"), no case of "tila"
+        ("rakennuslupaa", "rakennus", "part"),  # a compound on another word
+        ("korjaan", "korjaamo", None),  # a word on -o keeps its end in every form
+        ("kahvinkeitin", "kahvila", None),
+    ],
+)
+def test_a_guessed_word_is_a_form_of_a_lexicon_word_only_with_a_form_ending(word, trigger, form):
+    assert guessed_form(word, trigger) == form
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tulostin ei toimi teamsissa, miten korjaan",  # "korjaan" is no "korjaamo"
+        "Lasten synttärit lauantaina, mistä saa edullisen kakun tilattua Mikkelistä?",  # no farm ("tila")
+        "Haluaisin rakentaa rantasaunan kesämökille Sulkavalle, tarviiko rakennuslupaa?",  # no builder
+        "lapsen päivähoitohakemus Mikkelin kaupungille, miten tehdään",  # "tehdään" is no "tehdas"
+        "kirjoita lyhyt runo Saimaasta",  # an errand, in the imperative
+    ],
+)
+def test_the_plain_analyser_reads_no_company_into_a_private_persons_verbs(question):
+    assert _plain().search(question).matches == []
+
+
+def test_a_guessed_compound_of_two_sector_words_is_the_sector_of_its_front():
+    plain = _plain()
+    assert plain.understand("Lypsykarjatila Juvalla rakentaa pihaton").facets.sector == "agriculture"
+    assert plain.understand("pop up ruokarekka, mitä ilmoituksia pitää tehdä").facets.sector == "food"
 
 
 def test_a_guessed_compound_on_an_ambiguous_word_names_nothing_by_it():
