@@ -71,6 +71,8 @@ class WrittenFacts:
     people: bool = False  # the origin was said of people ("virolaisia rakennusmiehiä"): someone to hire
     market: bool = False  # a country was named as a place (to sell to), not only as people's nationality
     employee_age: int | None = None  # a person's age said ("58-vuotiaalle", "16v nuorelle"): whom to hire
+    market_area: str | None = None  # eu_eea | outside_eu_eea: where a country named as where to sell lies
+    named_area: str | None = None  # the same for every country named, whatever its role
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -130,8 +132,13 @@ class _Origin:
     words: set[str]
     people: bool
     market: bool
+    market_area: str | None = None
+    named_area: str | None = None
 
 
+# EEA countries outside the EU customs union: goods taken there still need customs papers (an ATA carnet),
+# so a market there says nothing of which rule holds
+_OUTSIDE_CUSTOMS_UNION = ("norja", "norw", "islan", "icelan", "sveits", "switz", "liechtenst")
 # A country as where to ("Ruotsiin", "Saksaan", "Viroon", "to Germany"): a market; hires come from one
 # ("Virosta", "virolaisia").
 _DESTINATION = re.compile(r"(?:iin|aan|ään|oon|öön|uun|yyn|hin|seen)$")
@@ -143,14 +150,19 @@ def _origin(text: str, patterns: _Patterns) -> _Origin:
         return _Origin(None, set(), False, False)
     found: set[str] = set()
     words: set[str] = set()
+    areas: set[str] = set()
+    named: set[str] = set()
     people = market = False
     for match in patterns.origin.finditer(text):
         word = match.group(0)
         if _of_company(word, text, match.start(), match.end()):
             continue  # "hollantilainen yritys", "a Dutch food company": where the company is from
         words.update(tokens(word))
+        area = "" if word.startswith(_OUTSIDE_CUSTOMS_UNION) else patterns.origin_ids[match.group(1)]
+        named.add(area)
         if _DESTINATION.search(word) or _TO_BEFORE.search(text, 0, match.start()):
             market = True  # "vientiä Ruotsiin", "export to Sweden": where it sells, nobody's origin
+            areas.add(area)
             continue
         found.add(patterns.origin_ids[match.group(1)])
         customers = bool(_CUSTOMERS_NEXT.match(text, match.end()))
@@ -160,7 +172,12 @@ def _origin(text: str, patterns: _Patterns) -> _Origin:
         # A nationality said of people ("Ukrainian with temporary protection") is no market; a country
         # ("Saksaan", "to Germany") or customers of a nationality are.
         market = market or customers or not nationality
-    return _Origin(found.pop() if len(found) == 1 else None, words, people, market)
+    # one area each, or none: both named, or a country outside the customs union ("") leave it open
+    market_area = areas.pop() if len(areas) == 1 else ""
+    named_area = named.pop() if len(named) == 1 else ""
+    return _Origin(
+        found.pop() if len(found) == 1 else None, words, people, market, market_area or None, named_area or None
+    )
 
 
 def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[int | None, set[str]]:
@@ -224,4 +241,6 @@ def read_written_facts(text: str, lexicon: Lexicon, today: date | None = None) -
         origin.people,
         origin.market,
         _person_age(folded),
+        origin.market_area,
+        origin.named_area,
     )

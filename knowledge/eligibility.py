@@ -23,6 +23,7 @@ _VOCABULARY: dict[str, tuple[Term, ...]] = {
     "employee_origin": EMPLOYEE_ORIGINS,
     "workload": WORKLOADS,
     "farm_production": FARM_PRODUCTIONS,
+    "market": EMPLOYEE_ORIGINS,
 }
 # (only, not) lead-ins per fact, Finnish then English.
 _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
@@ -32,6 +33,12 @@ _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "employee_origin": (("Vain palkattaessa", "Only for hiring"), ("Ei palkattaessa", "Not for hiring")),
     "workload": (("Vain", "Only for"), ("Ei", "Not for")),
     "farm_production": (("Vain", "Only for"), ("Ei", "Not for")),
+    "market": (("Vain vientiin", "Only for exports"), ("Ei vientiin", "Not for exports")),
+}
+# Where the company exports to, said as a place ("Vain vientiin EU/ETA-alueen ulkopuolelle").
+_MARKET_PLACES = {
+    "eu_eea": ("EU/ETA-alueelle", "to the EU/EEA"),
+    "outside_eu_eea": ("EU/ETA-alueen ulkopuolelle", "outside the EU/EEA"),
 }
 # Facts said as whom a rule is for ("Vain päätoimiselle yrittäjälle", "Vain kotieläintilalle").
 _WHOM: dict[str, dict[str, tuple[str, str]]] = {
@@ -50,8 +57,8 @@ _WHOM: dict[str, dict[str, tuple[str, str]]] = {
 class Condition:
     """One rule of a service that the question left open: shown to the adviser on the card."""
 
-    fact: str  # sectors | stages | sizes | employee_origin | workload | farm_production | max_company_age_years
-    # | employee_age
+    fact: str  # sectors | stages | sizes | employee_origin | workload | farm_production | market
+    # | max_company_age_years | employee_age
     values: tuple[str, ...] = ()
     excluded: bool = False  # a not_for rule
     years: int = 0  # for max_company_age_years
@@ -76,6 +83,9 @@ class Condition:
         terms = _VOCABULARY[self.fact]
         labels = ", ".join(term_by_id(terms, value).label(language) for value in self.values)
         lead = _LEADS[self.fact][1 if self.excluded else 0][1 if english else 0]
+        if self.fact == "market":
+            places = ", ".join(_MARKET_PLACES[value][1 if english else 0] for value in self.values)
+            return f"{lead} {places}"
         return f"{lead} {labels}" if self.fact == "employee_origin" else f"{lead}: {labels}"
 
 
@@ -153,6 +163,7 @@ def possible_values(facets: Facets) -> dict[str, frozenset[str] | None]:
         "employee_origin": frozenset({facets.employee_origin}) if facets.employee_origin else None,
         "workload": frozenset({facets.workload}) if facets.workload else None,
         "farm_production": frozenset({facets.farm_production}) if facets.farm_production else None,
+        "market": frozenset({facets.market}) if facets.market else None,
     }
 
 

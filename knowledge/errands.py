@@ -4,13 +4,24 @@ lexicon's `[tasks]`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from knowledge.lexicon import Lexicon
 from knowledge.text import Stems, WordAnalysis, fold, is_among
 
+# "paljonko on alv 25,5 % 1 860 eurosta", "how much is 24 % of 500 €": a sum to work out
+_PERCENT = re.compile(r"\d+(?:[,.]\d+)?\s*(?:%|prosent|percent)")
+_AMOUNT = re.compile(r"\d[\d\s]*(?:[,.]\d+)?\s*(?:€|e\b|eur|euro)")
+_HOW_MUCH = re.compile(r"\b(?:paljonko|kuinka paljon|montako|mika on|laske|how much|what is|calculate)\b")
 REACH = 4  # a place recommended is among the next words after "suositella" / "recommend"
 RECIPIENT_ENDINGS = ("lle", "lla", "llä", "lta", "ltä")  # "ravintolalle": whom it is for, not what
+
+
+def is_calculation(question: str) -> bool:
+    """The question asks for a sum of a percentage of an amount ("paljonko on 25,5 % alv 1840 eurosta")."""
+    folded = fold(question)
+    return bool(_PERCENT.search(folded) and _AMOUNT.search(folded) and _HOW_MUCH.search(folded))
 
 
 class ErrandReader:

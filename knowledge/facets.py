@@ -37,6 +37,7 @@ class Facets:
     employee_origin: str | None = None  # of the employee being hired: eu_eea | outside_eu_eea
     workload: str | None = None  # the entrepreneur's: full_time | part_time ("sivutoiminen")
     farm_production: str | None = None  # a farm's: livestock | crops ("lypsykarjatila", "viljatila")
+    market: str | None = None  # where the company sells abroad: eu_eea | outside_eu_eea ("vientiä Japaniin")
     company_age: int | None = None  # years
     employee_age: int | None = None  # of the person being hired ("palkkatuki 58-vuotiaalle")
     not_sectors: frozenset[str] = frozenset()  # sectors the question denies ("joka ei ole maatila")
@@ -54,6 +55,7 @@ class Facets:
             self.company_age,
             self.workload,
             self.farm_production,
+            self.market,
         )
         return all(fact is None for fact in facts) and not self.not_sectors and not self.not_sizes
 
@@ -69,6 +71,7 @@ class Facets:
             employee_origin=given.employee_origin or self.employee_origin,
             workload=given.workload or self.workload,
             farm_production=given.farm_production or self.farm_production,
+            market=given.market or self.market,
             company_age=given.company_age if given.company_age is not None else self.company_age,
             employee_age=given.employee_age if given.employee_age is not None else self.employee_age,
             not_sectors=frozenset() if given.sector else self.not_sectors,
@@ -169,6 +172,9 @@ _BASED_STEMS = ("toimi", "sijait", "asuv", "asuu", "based")  # and "a Tampere ba
 _FOUNDING_STEMS = ("perusta",)  # "perustaa kampaamon Lappeenrantaan": the new company will be there
 FOUNDING_REACH = 3
 _IS_FROM = frozenset({"on", "ovat", "olen", "olemme", "ollaan"})
+# "we run a cafe in Lappeenranta", "our company in Tampere": the asker's own business is there
+_OWN_BUSINESS = frozenset({"run", "runs", "running", "operate", "operates", "own", "owns", "our", "my"})
+OWN_BUSINESS_REACH = 4
 
 
 def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | None:
@@ -193,6 +199,12 @@ def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | N
             return OTHER_MUNICIPALITY
         if index > 0 and words[index - 1] in _IS_FROM and words[index].endswith("sta"):
             return OTHER_MUNICIPALITY  # "yritys on Lahdesta": where it comes from
+        if (
+            index > 1
+            and words[index - 1] == "in"
+            and _OWN_BUSINESS & set(words[max(0, index - 1 - OWN_BUSINESS_REACH) : index - 1])
+        ):
+            return OTHER_MUNICIPALITY
     return None
 
 

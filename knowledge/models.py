@@ -85,6 +85,7 @@ _CONDITION_LISTS: dict[str, tuple[frozenset[str], str]] = {
     "employee_origin": (ORIGIN_IDS, "employee origins"),
     "workload": (WORKLOAD_IDS, "workloads"),
     "farm_production": (FARM_PRODUCTION_IDS, "farm productions"),
+    "market": (ORIGIN_IDS, "markets"),
 }
 
 
@@ -105,8 +106,9 @@ class _Conditions(_Strict):
     employee_origin: list[str] | None = None  # of the employee being hired: eu_eea | outside_eu_eea
     workload: list[str] | None = None  # the entrepreneur's: full_time | part_time
     farm_production: list[str] | None = None  # a farm's: livestock | crops
+    market: list[str] | None = None  # where the company exports to: eu_eea | outside_eu_eea
 
-    @field_validator("sectors", "stages", "sizes", "employee_origin", "workload", "farm_production")
+    @field_validator("sectors", "stages", "sizes", "employee_origin", "workload", "farm_production", "market")
     @classmethod
     def _known_ids(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
         allowed, what = _CONDITION_LISTS[str(info.field_name)]

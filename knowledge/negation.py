@@ -21,6 +21,8 @@ PROBLEM_STARTS = ("loy", "saa", "onnistu", "riit", "find", "get", "manag")
 # After an intent, the verb and what it governs: "ei aio viedä ulkomaille". Without one, the word only:
 # lacking something may be the problem ("ei oo vakuuksia" asks for a guarantee).
 DENIED_REACH = 2
+# Company forms: "ei halua perustaa osakeyhtiötä" rules out the form, not starting ("ei oy:tä vaan tmi").
+COMPANY_FORM_STARTS = ("osakeyhtio", "oy", "toiminim", "tmi", "ky", "kommandiittiyhtio", "osuuskun", "limited")
 CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")
 
 
@@ -34,10 +36,33 @@ def _negated_clauses(question: str) -> Iterator[tuple[list[str], int]]:
 
 
 def denied_words(question: str) -> frozenset[str]:
-    """The words a negation reaches: facts said not to hold ("joka ei ole maatila")."""
-    return frozenset(
-        word for words, index in _negated_clauses(question) for word in words[index + 1 : index + 1 + REACH]
-    )
+    """The words a negation reaches: facts said not to hold ("joka ei ole maatila"); not a verb whose object
+    is a company form ("ei halua perustaa osakeyhtiötä" still starts a business)."""
+    found: set[str] = set()
+    for words, index in _negated_clauses(question):
+        for position in range(index + 1, min(len(words), index + 1 + REACH)):
+            following = words[position + 1] if position + 1 < len(words) else ""
+            if not following.startswith(COMPANY_FORM_STARTS):
+                found.add(words[position])
+    return frozenset(found)
+
+
+# A burden not had is no problem ("velkoja ei ole", "ei ole verovelkaa"); other things not had may be the
+# problem itself ("ei oo vakuuksia" asks for a guarantee).
+COPULA_STARTS = ("ole", "oo", "ollut")
+BURDEN_STARTS = ("velk", "verovelk", "maksuhair", "ulosot", "debt")
+
+
+def burdens_not_had(question: str) -> frozenset[str]:
+    """The debts a negated "to be" says the company does not have ("velkoja ei ole", "ei ole velkaa")."""
+    found: set[str] = set()
+    for words, index in _negated_clauses(question):
+        after = index + 1
+        if after < len(words) and words[after].startswith(COPULA_STARTS):
+            had = words[after + 1] if after + 1 < len(words) else (words[index - 1] if index > 0 else "")
+            if had.startswith(BURDEN_STARTS):
+                found.add(had)
+    return frozenset(found)
 
 
 def denied_need_words(question: str) -> frozenset[str]:
@@ -50,7 +75,10 @@ def denied_need_words(question: str) -> frozenset[str]:
         while after < len(words) and words[after].startswith(INTENT_STARTS):
             after += 1
         if after < len(words) and not words[after].startswith(PROBLEM_STARTS):
-            denied.update(words[after : after + (DENIED_REACH if after > index + 1 else 1)])
+            reached = words[after : after + (DENIED_REACH if after > index + 1 else 1)]
+            if len(reached) > 1 and reached[1].startswith(COMPANY_FORM_STARTS):
+                reached = reached[1:]  # the form is denied, not the founding
+            denied.update(reached)
         elif after == len(words) and after > index + 1 and index > 0:
             denied.add(words[index - 1])  # the object before: "lainaa eivät halua"
     return frozenset(denied)

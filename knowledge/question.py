@@ -19,10 +19,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from knowledge.company_facts import read_written_facts
-from knowledge.errands import ErrandReader
+from knowledge.errands import ErrandReader, is_calculation
 from knowledge.facets import Facets, is_destination, is_municipality, is_place, read_facets
 from knowledge.lexicon import Lexicon
-from knowledge.negation import denied_need_words, denied_words
+from knowledge.negation import burdens_not_had, denied_need_words, denied_words
 from knowledge.text import (
     GUESS_ENDING_LETTERS,
     Analyzer,
@@ -101,6 +101,7 @@ MOVE_STEMS = (
     "move",
     "relocat",
 )  # with the company as object and a place: where to
+LONG_FRONT_LETTERS = 10  # a trigger this long at a compound's front names its need, however it is split
 MODIFIER_REACH = 3  # a modifier qualifies one of the next three words ("uusi pieni yritys", "start a new business")
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
 FARM_SECTOR = "agriculture"
@@ -198,6 +199,10 @@ class QuestionReader:
             key=lambda t: (-len(t), t),
         )
         self._head_pattern = re.compile("|".join(map(re.escape, heads))) if heads else None
+        # a long trigger at the front of a compound whose parts the analyser splits otherwise
+        # ("kyberturvallisuuskoulutus": Voikko's parts are "turvallisuus" and "koulutus")
+        fronts = sorted((t for t in heads if len(t) >= LONG_FRONT_LETTERS), key=lambda t: (-len(t), t))
+        self._front_pattern = re.compile("|".join(map(re.escape, fronts))) if fronts else None
         # an empty head's case forms begin with all but its last two letters ("kumppani" -> "kumppaneita")
         self._company_object_stems = Stems(COMPANY_OBJECTS)
         self._empty_head_stems = tuple((head, head[: max(4, len(head) - 2)]) for head in sorted(lexicon.empty_heads))
@@ -421,10 +426,15 @@ class QuestionReader:
                 if form == "part" and self._empty_head_after(word, len(trigger)):
                     form = "whole"  # "kiertotalouskumppaneita": the partner adds nothing to what it is for
                 (whole if form == "whole" else parts).update(self._need_of[trigger])
-            if not whole and not parts and not is_place(analysis):  # "teollisuustonttia": a compound on a trigger
+            if not whole and not is_place(analysis):  # "teollisuustonttia", "kyberturvallisuuskoulutusta": on a trigger
                 parts.update(*(self._need_of[trigger] for trigger in self._guessed_heads(word)))
         elif analysis.known and not analysis.parts and not whole:
             parts |= self._lexicalised_compound_needs(analysis)
+        elif analysis.known and self._front_pattern is not None:
+            for lemma in analysis.lemmas:
+                front = self._front_pattern.match(lemma)
+                if front is not None and len(lemma) > front.end():
+                    parts.update(self._need_of[front.group()])
         if whole:
             parts.clear()  # "sairauspäiväraha" is the allowance it names, not a need for money
         elif self.describes_company(analysis):
@@ -740,7 +750,7 @@ class QuestionReader:
             if self._is_headcount(analyses, index) or self._is_staff_count(analyses, index)
         } | self._staff_had(analyses)
         whole_needs, part_needs, need_words = self._needs_named(analyses, headcount | dated)
-        denied = denied_need_words(question)
+        denied = denied_need_words(question) | burdens_not_had(question)
         denied_at = {index for index, analysis in enumerate(analyses) if fold(analysis.word) in denied}
         _drop_need_words(
             sorted(denied_at),
@@ -788,6 +798,9 @@ class QuestionReader:
             whole_needs.add(abroad_need)
         if written_abroad:
             whole_needs.add(country_need)
+        # a country named where nobody is hired is where the company trades ("messuilla Saksassa")
+        market = written.market_area if hiring else written.market_area or written.named_area
+        facets = replace(facets, market=market)
         if not hiring:  # an origin or an age is an employee's only when the question is about hiring
             facets = replace(facets, employee_origin=None, employee_age=None)
         facets = facets.merged(given)
@@ -828,6 +841,6 @@ class QuestionReader:
             tuple(source for source in sources if source),
             private=said,
             private_subject=private_topic and not business,
-            errand=self._errands.is_errand(analyses),
+            errand=self._errands.is_errand(analyses) or is_calculation(question),
             municipal=any(analysis.lemmas & lexicon.municipal_words for analysis in analyses),
         )

@@ -344,6 +344,8 @@ def guessed_form(word: str, trigger: str) -> str | None:
     tail = trigger[shared:]
     if len(tail) >= 2 and trigger[-1] in _KEPT_FINALS and tail[0] not in _GRADING:
         return None  # "korjaan" is no "korjaamo": a word on -o, -u or -y keeps its end in every form
+    if word.endswith(_NO_COMPOUND_ENDS):
+        return "whole" if not tail and _FORM_ENDING.fullmatch(word, len(trigger)) else None
     if len(word) - len(trigger) > GUESS_ENDING_LETTERS:
         return "part"
     if not tail and not _FORM_ENDING.fullmatch(word, len(trigger)):
@@ -358,6 +360,8 @@ _FORM_ENDING = re.compile(
     r"(?:[aeiouy]?[ij]?(?:|n|a|ta|tta|na|ksi|lla|lta|lle|ssa|sta|[aeiouy]n|h[aeiouy]n|seen|t|ne|den|tten))"
     r"(?:|ni|si|nsa|mme|nne|[ae]n)(?:|kin|kaan|ko|han|pa)|s|es|ed|ing|ings|er|ers|'s"
 )
+# An adverb ("hallitusti") or a passive verb ("lopetetaan") ends so; no compound noun does.
+_NO_COMPOUND_ENDS = ("sti", "taan", "daan")
 _KEPT_FINALS = frozenset("ouy")  # folded: ö is o
 _GRADING = frozenset("kpt")  # consonants that may change before the end ("tuotanto" -> "tuotannon")
 

@@ -105,6 +105,7 @@ WHERE = "maatilat.toml: service[0] (maatilaneuvonta-tilasuunnittelu)"
         ('employee_origin = ["mars"]', f"{WHERE}.only_for.employee_origin: unknown employee origins ['mars']"),
         ('workload = ["weekends"]', f"{WHERE}.only_for.workload: unknown workloads ['weekends']"),
         ('farm_production = ["fish"]', f"{WHERE}.only_for.farm_production: unknown farm productions ['fish']"),
+        ('market = ["moon"]', f"{WHERE}.only_for.market: unknown markets ['moon']"),
         ("stages = []", f"{WHERE}.only_for.stages: empty list: nobody would qualify; leave the list out"),
         ("max_company_age_years = 0", f"{WHERE}.only_for.max_company_age_years: Input should be greater than"),
         ('max_company_age_years = "5"', f"{WHERE}.only_for.max_company_age_years: Input should be a valid integer"),
@@ -335,6 +336,31 @@ def test_what_a_farm_produces_holds_fails_or_stays_open():
 )
 def test_what_a_farm_produces(finder, question, production):
     assert finder.understand(question, today=TODAY).facets.farm_production == production
+
+
+def test_where_the_company_exports_to_holds_fails_or_stays_open():
+    outside = Rules(only=(("market", frozenset({"outside_eu_eea"})),))
+    assert judge(outside, possible_values(Facets(market="outside_eu_eea")), None).met == 1
+    assert judge(outside, possible_values(Facets(market="eu_eea")), None) is None
+    condition = judge(outside, possible_values(Facets()), None).open[0]
+    assert condition.text("fi") == "Vain vientiin EU/ETA-alueen ulkopuolelle"
+    assert condition.text("en") == "Only for exports outside the EU/EEA"
+
+
+@pytest.mark.parametrize(
+    ("question", "market"),
+    [
+        ("vientiä Saksaan, mistä apua", "eu_eea"),
+        ("eka kerta messuilla Saksassa, puusepänliike", "eu_eea"),  # nobody hired: the country is a market
+        ("we export machines to Japan", "outside_eu_eea"),
+        ("viemme koneita Kiinaan ja Saksaan", None),  # both: open
+        ("messuille Norjaan, tavarat mukaan", None),  # outside the EU customs union, though in the EEA
+        ("hitsaajia Virosta konepajaan", None),  # where hires come from is no market
+        ("rekrytointi Virosta ja vientiä Japaniin", "outside_eu_eea"),
+    ],
+)
+def test_where_the_company_exports_to(finder, question, market):
+    assert finder.understand(question, today=TODAY).facets.market == market
 
 
 def test_the_age_of_the_person_hired_holds_fails_or_stays_open():
