@@ -49,6 +49,7 @@ _WHOM: dict[str, dict[str, tuple[str, str]]] = {
     "farm_production": {
         "livestock": ("kotieläintilalle", "a livestock farm"),
         "crops": ("kasvinviljelytilalle", "a crop farm"),
+        "forestry": ("metsätilalle", "a forest holding"),
     },
 }
 
@@ -162,9 +163,21 @@ def possible_values(facets: Facets) -> dict[str, frozenset[str] | None]:
         "sizes": sizes,
         "employee_origin": frozenset({facets.employee_origin}) if facets.employee_origin else None,
         "workload": frozenset({facets.workload}) if facets.workload else None,
-        "farm_production": frozenset({facets.farm_production}) if facets.farm_production else None,
+        "farm_production": _farm_productions(facets),
         "market": frozenset({facets.market}) if facets.market else None,
     }
+
+
+FARMING = frozenset({"livestock", "crops"})
+FARM_SECTOR = "agriculture"
+
+
+def _farm_productions(facets: Facets) -> frozenset[str] | None:
+    """What the farm may produce: as read, or for a farm that does not say, livestock or crops (a farm
+    farms; a forest holding alone is said so: "metsänomistaja")."""
+    if facets.farm_production:
+        return frozenset({facets.farm_production})
+    return FARMING if facets.sector == FARM_SECTOR else None
 
 
 @dataclass(frozen=True)
@@ -193,7 +206,7 @@ def judge(
             return None
         if possible is None or not possible <= allowed:
             left.append(Condition(fact, _ordered(fact, allowed)))
-        else:
+        elif fact != "farm_production":  # a farm's production refines its sector rule, which counts already
             met += 1
     for fact, barred in rules.excluded:
         possible = known[fact]
@@ -216,6 +229,9 @@ def judge(
             return None
         else:
             met += 1
+    if any(condition.fact == "sectors" for condition in left):
+        # "Vain toimialalle: maa- ja metsätalous" says it already: a farm's production is checked with it
+        left = [condition for condition in left if condition.fact != "farm_production"]
     return Judgement(tuple(left), met)
 
 

@@ -251,10 +251,13 @@ def _workload(text: str, lexicon: Lexicon) -> str | None:
 
 
 def _farm_production(text: str, lexicon: Lexicon) -> str | None:
-    """Livestock or crops, by the lexicon's [farm_production] word beginnings as written; both said
-    ("viljaa ja lypsykarjaa") leave it open."""
+    """Livestock, crops or forestry, by the lexicon's [farm_production] word beginnings as written; both
+    livestock and crops said ("viljaa ja lypsykarjaa") leave it open, and a farm's forest is still a farm's."""
     found = {key for key, pattern in _farm_patterns(lexicon).items() if pattern.search(fold(text))}
-    return found.pop() if len(found) == 1 else None
+    farming = found - {"forestry"}
+    if farming:
+        return farming.pop() if len(farming) == 1 else None
+    return found.pop() if found else None
 
 
 @lru_cache(maxsize=8)

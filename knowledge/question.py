@@ -87,6 +87,8 @@ class Understanding:
     municipal: bool = False  # it asks what the municipality itself offers ("onko kunnalla …")
 
 
+# Words for a farm itself: a forest owner who names one has a farm with a forest (folded base forms).
+FARM_WORDS = frozenset({"maatila", "maatalous", "viljelija", "tilallinen", "maatalousyrittaja", "farm", "farmer"})
 # What is moved when a company moves: the company, its operations or its production.
 COMPANY_OBJECTS = frozenset(
     {"yritys", "firma", "yhtio", "toiminta", "tuotanto", "liiketoiminta", "company", "business"}
@@ -732,6 +734,8 @@ class QuestionReader:
             facets = replace(facets, sector=company_sector)  # "kuljetusliike", not the cottage visited
         if denied_sectors and facets.sector is None:
             facets = replace(facets, not_sectors=denied_sectors)
+        if facets.farm_production == "forestry" and any(a.lemmas & FARM_WORDS for a in analyses):
+            facets = replace(facets, farm_production=None)  # a farm with its forest; not "ei ole maatilaa"
         diversifying = self.lexicon.diversifying_words
         if facets.sector == FARM_SECTOR and any(
             # a compound on one says it too ("koneurakointi", "puintiurakointi")

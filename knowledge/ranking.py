@@ -122,8 +122,9 @@ def _open_cost(condition: Condition) -> float:
     """What a rule the question left open costs a service's score."""
     if condition.excluded:
         return OPEN_EXCLUSION_COST
-    if condition.fact == "workload":
-        return 0.0  # a founder is full-time unless said otherwise: the card shows the rule, the rank stays
+    if condition.fact in ("workload", "farm_production"):
+        # a founder is full-time, a farm farms, unless said otherwise: the card shows the rule, the rank stays
+        return 0.0
     return OPEN_SECTOR_RULE_COST if condition.fact == "sectors" else OPEN_RULE_COST
 
 

@@ -96,10 +96,12 @@ WORKLOADS: tuple[Term, ...] = (
     Term("part_time", "sivutoiminen", "part-time"),
 )
 
-# What a farm produces: the farm relief service (lomitus) is for farms that keep animals.
+# What a farm produces: the farm relief service (lomitus) is for farms that keep animals; a forest owner
+# without a farm gets no farm-only services.
 FARM_PRODUCTIONS: tuple[Term, ...] = (
     Term("livestock", "kotieläintila", "livestock farm"),
     Term("crops", "kasvinviljelytila", "crop farm"),
+    Term("forestry", "metsätila", "forest holding"),
 )
 
 PROVIDER_KINDS: tuple[Term, ...] = (

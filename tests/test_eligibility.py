@@ -310,9 +310,20 @@ def test_the_entrepreneurs_workload(finder, question, workload):
     assert finder.understand(question, today=TODAY).facets.workload == workload
 
 
+def test_a_farm_that_does_not_say_what_it_produces_still_farms():
+    farming = Rules(
+        only=(("sectors", frozenset({"agriculture"})), ("farm_production", frozenset({"livestock", "crops"})))
+    )
+    assert judge(farming, possible_values(Facets(sector="agriculture")), None).open == ()
+    assert judge(farming, possible_values(Facets(sector="agriculture", farm_production="forestry")), None) is None
+    unknown = judge(farming, possible_values(Facets()), None)
+    assert [condition.fact for condition in unknown.open] == ["sectors"]  # the sector rule says it already
+
+
 def test_what_a_farm_produces_holds_fails_or_stays_open():
     livestock = Rules(only=(("farm_production", frozenset({"livestock"})),))
-    assert judge(livestock, possible_values(Facets(farm_production="livestock")), None).met == 1
+    held = judge(livestock, possible_values(Facets(farm_production="livestock")), None)
+    assert held is not None and held.open == ()
     assert judge(livestock, possible_values(Facets(farm_production="crops")), None) is None
     condition = judge(livestock, possible_values(Facets()), None).open[0]
     assert condition.text("fi") == "Vain kotieläintilalle"
@@ -332,6 +343,9 @@ def test_what_a_farm_produces_holds_fails_or_stays_open():
         ("viljatila ja sikala samalla tilalla", None),
         ("Karjalan suunnalta tuleva yrittäjä", None),  # Karelia, no cattle
         ("maatila haluaa lomitusta", None),  # a farm, its production not said
+        ("Metsänomistaja Rantasalmelta kysyy metsänhoidon tukia, ei ole maatilaa", "forestry"),
+        ("metsätila ja maatila Juvalla, sukupolvenvaihdos", None),  # a farm with its forest
+        ("lypsykarjatila, jolla on myös metsää, metsätila erikseen", "livestock"),
     ],
 )
 def test_what_a_farm_produces(finder, question, production):

@@ -1488,6 +1488,18 @@ def test_sales_and_productisation_are_a_business_topic():
     assert understood.facets.sector == "food" and "general_advice" in understood.needs
 
 
+def test_a_forest_owner_without_a_farm_gets_no_farm_only_service(bundled):
+    question = "Metsänomistaja Rantasalmelta kysyy metsänhoidon tukia ja metsäsuunnitelmaa, ei ole maatilaa"
+    found = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert found[0] == "metsakeskus-metka"
+    farm_only = {
+        "proagria-investointisuunnittelu",
+        "evk-maatalouden-investointituki",
+        "evk-nuoren-viljelijan-aloitustuki",
+    }
+    assert not farm_only & set(found)
+
+
 def test_a_buyer_founding_a_company_for_an_acquisition_is_a_transfer(bundled):
     question = "Ostaja perustaa SPV:n yrityskauppaa varten – saako Finnveralta takausta kauppahinnan rahoitukseen?"
     assert bundled.understand(question).facets.stage == "transfer"
