@@ -103,6 +103,7 @@ MOVE_STEMS = (
     "move",
     "relocat",
 )  # with the company as object and a place: where to
+BUSINESS_FRONT_LETTERS = 6  # "yrittäjä-", "yritys-" begin compounds about a business; "liike-" also "liikenne"
 LONG_FRONT_LETTERS = 10  # a trigger this long at a compound's front names its need, however it is split
 MODIFIER_REACH = 3  # a modifier qualifies one of the next three words ("uusi pieni yritys", "start a new business")
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
@@ -200,13 +201,19 @@ class QuestionReader:
             (t for t in self._compound_heads if len(t) >= COMPOUND_END_LETTERS and t not in lexicon.senses),
             key=lambda t: (-len(t), t),
         )
-        self._head_pattern = re.compile("|".join(map(re.escape, heads))) if heads else None
+        # a head is found by its stem, without a final vowel that the plural changes ("tapahtumia")
+        self._head_of: dict[str, str] = {}
+        for head in heads:
+            self._head_of.setdefault(head[:-1] if head[-1] in "aeiouy" else head, head)
+        stems = sorted(self._head_of, key=lambda stem: (-len(stem), stem))
+        self._head_pattern = re.compile("|".join(map(re.escape, stems))) if stems else None
         # a long trigger at the front of a compound whose parts the analyser splits otherwise
         # ("kyberturvallisuuskoulutus": Voikko's parts are "turvallisuus" and "koulutus")
         fronts = sorted((t for t in heads if len(t) >= LONG_FRONT_LETTERS), key=lambda t: (-len(t), t))
         self._front_pattern = re.compile("|".join(map(re.escape, fronts))) if fronts else None
         # an empty head's case forms begin with all but its last two letters ("kumppani" -> "kumppaneita")
         self._company_object_stems = Stems(COMPANY_OBJECTS)
+        self._business_fronts = Stems(word for word in lexicon.business_words if len(word) >= BUSINESS_FRONT_LETTERS)
         self._empty_head_stems = tuple((head, head[: max(4, len(head) - 2)]) for head in sorted(lexicon.empty_heads))
         self._context_stems = Stems(self._context_words)
         self._sector_stems = Stems(self._sector_words)
@@ -454,15 +461,19 @@ class QuestionReader:
             for head, stem in self._empty_head_stems
         )
 
+    def _business_front_on_need(self, word: str) -> bool:
+        """A guessed compound of a long company word and a trigger ("yrittäjätapahtumia")."""
+        return self._business_fronts.has(word, "part") and bool(self._guessed_heads(word))
+
     def _guessed_heads(self, word: str) -> list[str]:
         """The triggers a guessed word ends in, whole and inflected ("teollisuustonttia" ends in "tontti"),
         none that has several senses ("puunjalostaja" is no "ostaja")."""
         if self._head_pattern is None:
             return []
         return [
-            match.group()
+            self._head_of[match.group()]
             for match in self._head_pattern.finditer(word, COMPOUND_FRONT_MIN)
-            if len(word) - match.end() <= GUESS_ENDING_LETTERS
+            if len(word) - match.end() <= GUESS_ENDING_LETTERS + 1
         ]
 
     def _role_of(self, analysis: WordAnalysis) -> str | None:
@@ -682,6 +693,8 @@ class QuestionReader:
                 return True
             if not analysis.known and self._business_guesses.has(fold(analysis.word)):
                 return True
+            if not analysis.known and self._business_front_on_need(fold(analysis.word)):
+                return True  # "yrittäjätapahtumia": an entrepreneurs' event; not "yrittäjäillassa"
             if not analysis.known and self.describes_company(analysis):
                 return True  # a guessed compound on a company word ("pienyrittäjälle")
         return False

@@ -1642,6 +1642,7 @@ def test_asking_what_the_municipality_offers_brings_its_own_services(bundled, qu
         ("rautakauppa", None),  # "takau" inside is no guarantee
         ("puunjalostaja", None),  # "ostaja" has senses: no buyer inside a word
         ("matkalaskun", None),  # a short trigger ("lasku") ends too many words
+        ("syystapahtumia", "networking"),  # the plural changes the end's last vowel
     ],
 )
 def test_the_plain_analyser_reads_a_compound_by_the_trigger_it_ends_in(word, need):
@@ -1722,10 +1723,16 @@ def test_a_guessed_word_is_a_form_of_a_lexicon_word_only_with_a_form_ending(word
         "Haluaisin rakentaa rantasaunan kesämökille Sulkavalle, tarviiko rakennuslupaa?",  # no builder
         "lapsen päivähoitohakemus Mikkelin kaupungille, miten tehdään",  # "tehdään" is no "tehdas"
         "kirjoita lyhyt runo Saimaasta",  # an errand, in the imperative
+        "Miten kirjaan matkalaskun ja ylityöt, kun olin yrittäjäillassa Kangasniemellä?",  # an evening, no need
     ],
 )
 def test_the_plain_analyser_reads_no_company_into_a_private_persons_verbs(question):
     assert _plain().search(question).matches == []
+
+
+def test_a_guessed_compound_of_a_company_word_and_a_need_is_about_a_business():
+    found = [match.service.id for match in _plain().search("yrittäjätapahtumia syksyllä?").matches]
+    assert found and found[0] == "esy-verkostot"
 
 
 def test_a_guessed_compound_of_two_sector_words_is_the_sector_of_its_front():
