@@ -34,6 +34,7 @@ _FINNISH_ADJECTIVE = re.compile(r"lai(?:nen|s\w*)$")
 _FINNISH_PEOPLE = re.compile(r"lais(?:ia|et|ten|ille|ilta|iin)$")  # "virolaisia", "filippiiniläisille"
 # ... unless they are customers or visitors: "virolaiset asiakkaat", "ruotsalaisille matkailijoille"
 _CUSTOMERS_NEXT = re.compile(
+    r"(?:\s+(?:ja|tai|and|or)\s+\w+)?"  # "saksalaisia ja hollantilaisia asiakkaita"
     r"\s+(?:asiak|matkailij|turist|ostaj|kuluttaj|vierai|vieras|kaupp|markkin|customer|client|tourist|visitor"
     r"|buyer|market|consumer)"
 )
@@ -209,7 +210,7 @@ _NOT_A_HIRE_AFTER = re.compile(
 )
 
 
-_SCHOOLCHILD = re.compile(_START + r"(?:\w*koululai\w*|schoolchild\w*|school pupils?)")
+_SCHOOLCHILD = re.compile(_START + r"(?:\w*koululai\w*|\w*luokkalai\w*|schoolchild\w*|school pupils?)")
 SCHOOLCHILD_AGE = 15
 _UNDER_BEFORE = re.compile(r"(?:alle|under|below)\s+$")
 _OVER_BEFORE = re.compile(r"(?:yli|over|above)\s+$")

@@ -11,7 +11,17 @@ from dataclasses import dataclass
 
 from knowledge.facets import Facets
 from knowledge.models import Service
-from knowledge.vocab import EMPLOYEE_ORIGINS, FARM_PRODUCTIONS, SECTORS, SIZES, STAGES, WORKLOADS, Term, term_by_id
+from knowledge.vocab import (
+    COMPANY_FORMS,
+    EMPLOYEE_ORIGINS,
+    FARM_PRODUCTIONS,
+    SECTORS,
+    SIZES,
+    STAGES,
+    WORKLOADS,
+    Term,
+    term_by_id,
+)
 
 # Stages a company that has run for this many years or more can no longer be in.
 YOUNG_STAGES = frozenset({"idea", "startup"})
@@ -24,6 +34,7 @@ _VOCABULARY: dict[str, tuple[Term, ...]] = {
     "workload": WORKLOADS,
     "farm_production": FARM_PRODUCTIONS,
     "market": EMPLOYEE_ORIGINS,
+    "company_form": COMPANY_FORMS,
 }
 # (only, not) lead-ins per fact, Finnish then English.
 _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
@@ -34,6 +45,10 @@ _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "workload": (("Vain", "Only for"), ("Ei", "Not for")),
     "farm_production": (("Vain", "Only for"), ("Ei", "Not for")),
     "market": (("Vain vientiin", "Only for exports"), ("Ei vientiin", "Not for exports")),
+    "company_form": (
+        ("Vain yhtiömuodolle", "Only for the company form"),
+        ("Ei yhtiömuodolle", "Not for the company form"),
+    ),
 }
 # Where the company exports to, said as a place ("Vain vientiin EU/ETA-alueen ulkopuolelle").
 _MARKET_PLACES = {
@@ -58,7 +73,7 @@ _WHOM: dict[str, dict[str, tuple[str, str]]] = {
 class Condition:
     """One rule of a service that the question left open: shown to the adviser on the card."""
 
-    fact: str  # sectors | stages | sizes | employee_origin | workload | farm_production | market
+    fact: str  # sectors | stages | sizes | employee_origin | workload | farm_production | market | company_form
     # | max_company_age_years | employee_age
     values: tuple[str, ...] = ()
     excluded: bool = False  # a not_for rule
@@ -165,6 +180,7 @@ def possible_values(facets: Facets) -> dict[str, frozenset[str] | None]:
         "workload": frozenset({facets.workload}) if facets.workload else None,
         "farm_production": _farm_productions(facets),
         "market": frozenset({facets.market}) if facets.market else None,
+        "company_form": frozenset({facets.company_form}) if facets.company_form else None,
     }
 
 

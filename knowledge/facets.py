@@ -38,6 +38,7 @@ class Facets:
     workload: str | None = None  # the entrepreneur's: full_time | part_time ("sivutoiminen")
     farm_production: str | None = None  # a farm's: livestock | crops ("lypsykarjatila", "viljatila")
     market: str | None = None  # where the company sells abroad: eu_eea | outside_eu_eea ("vientiä Japaniin")
+    company_form: str | None = None  # limited | sole_trader | partnership | cooperative ("oy", "tmi")
     company_age: int | None = None  # years
     employee_age: int | None = None  # of the person being hired ("palkkatuki 58-vuotiaalle")
     not_sectors: frozenset[str] = frozenset()  # sectors the question denies ("joka ei ole maatila")
@@ -56,6 +57,7 @@ class Facets:
             self.workload,
             self.farm_production,
             self.market,
+            self.company_form,
         )
         return all(fact is None for fact in facts) and not self.not_sectors and not self.not_sizes
 
@@ -72,6 +74,7 @@ class Facets:
             workload=given.workload or self.workload,
             farm_production=given.farm_production or self.farm_production,
             market=given.market or self.market,
+            company_form=given.company_form or self.company_form,
             company_age=given.company_age if given.company_age is not None else self.company_age,
             employee_age=given.employee_age if given.employee_age is not None else self.employee_age,
             not_sectors=frozenset() if given.sector else self.not_sectors,
@@ -269,6 +272,31 @@ def _farm_patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
     }
 
 
+def company_form(text: str, lexicon: Lexicon, denied: frozenset[str] = frozenset()) -> str | None:
+    """The company's legal form by the lexicon's [company_form] words; none when two are named or the form
+    word is `denied` (folded words a negation reaches)."""
+    found = {
+        key
+        for key, pattern in _form_patterns(lexicon).items()
+        for match in pattern.finditer(fold(text))
+        if match.group(0) not in denied
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _form_patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
+    def alternative(phrase: str) -> str:
+        folded = re.escape(fold(phrase))
+        return folded + r"(?::\w+)?(?![\w-])" if len(phrase) <= 3 else folded + r"\w*"
+
+    return {
+        key: re.compile(r"(?<![\w-])(?:" + "|".join(map(alternative, phrases)) + ")")
+        for key, phrases in lexicon.company_forms.items()
+        if phrases
+    }
+
+
 def _becomes_full_time(folded: str, phrases: Iterable[str]) -> bool:
     for phrase in map(fold, phrases):
         for match in re.finditer(re.escape(phrase), folded):
@@ -341,6 +369,7 @@ def read_facets(
         employee_origin=written.employee_origin,
         workload=_workload(text, lexicon),
         farm_production=_farm_production(text, lexicon),
+        company_form=company_form(text, lexicon),
         company_age=written.company_age,
         employee_age=written.employee_age,
     )

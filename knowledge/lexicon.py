@@ -16,7 +16,16 @@ from typing import Any
 
 from knowledge.problems import Problem, read_toml
 from knowledge.text import Aliases, fold
-from knowledge.vocab import FARM_PRODUCTION_IDS, NEED_IDS, ORIGIN_IDS, SECTOR_IDS, SIZE_IDS, STAGE_IDS, WORKLOAD_IDS
+from knowledge.vocab import (
+    COMPANY_FORM_IDS,
+    FARM_PRODUCTION_IDS,
+    NEED_IDS,
+    ORIGIN_IDS,
+    SECTOR_IDS,
+    SIZE_IDS,
+    STAGE_IDS,
+    WORKLOAD_IDS,
+)
 
 LEXICON_FILE = "lexicon.toml"
 BUNDLED_LEXICON = Path(__file__).resolve().parent / "data" / LEXICON_FILE
@@ -32,6 +41,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "employee_origin": None,
     "workload": None,
     "farm_production": None,
+    "company_form": None,
     "company_age": frozenset({"new", "founded", "active", "years"}),
     "business": frozenset({"words", "topics", "sme", "diversifying", "not_farm", "branches"}),
     "abroad": frozenset({"words", "expansion", "fairs"}),
@@ -53,6 +63,7 @@ _OPTIONAL_TABLES = frozenset(
         "employee_origin",
         "workload",
         "farm_production",
+        "company_form",
         "company_age",
         "business",
         "senses",
@@ -75,6 +86,7 @@ _TRIGGER_IDS = {
     "employee_origin": ORIGIN_IDS,
     "workload": WORKLOAD_IDS,
     "farm_production": FARM_PRODUCTION_IDS,
+    "company_form": COMPANY_FORM_IDS,
 }
 _ID_NAMES = {
     "needs": "need",
@@ -84,6 +96,7 @@ _ID_NAMES = {
     "employee_origin": "origin",
     "workload": "workload",
     "farm_production": "farm production",
+    "company_form": "company form",
 }
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -103,6 +116,7 @@ class Lexicon:
     origins: Triggers  # employee origin id -> word beginnings matched as written
     workloads: Triggers  # full_time / part_time -> phrases matched as written
     farm_productions: Triggers  # livestock / crops -> word beginnings matched as written
+    company_forms: Triggers  # limited / sole_trader / ... -> words as written (short ones whole)
     company_age: Triggers  # new / founded / active / years -> words around an age or a founding year
     business_words: frozenset[str]  # words that name the company (yritys, startup): a business context
     business_topics: frozenset[str]  # subjects only a business has (alv): a business context too
@@ -363,6 +377,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         origins=MappingProxyType(triggers["employee_origin"]),
         workloads=MappingProxyType(triggers["workload"]),
         farm_productions=MappingProxyType(triggers["farm_production"]),
+        company_forms=MappingProxyType(triggers["company_form"]),
         company_age=MappingProxyType(company_age),
         business_words=frozenset(fold(word) for word in business_words),
         business_topics=frozenset(fold(word) for word in business_topics),

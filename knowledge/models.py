@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationInfo, fi
 from knowledge.vocab import (
     ALL_AREA,
     CHARGE_IDS,
+    COMPANY_FORM_IDS,
     FARM_PRODUCTION_IDS,
     KIND_IDS,
     MUNICIPALITY_CODES,
@@ -86,6 +87,7 @@ _CONDITION_LISTS: dict[str, tuple[frozenset[str], str]] = {
     "workload": (WORKLOAD_IDS, "workloads"),
     "farm_production": (FARM_PRODUCTION_IDS, "farm productions"),
     "market": (ORIGIN_IDS, "markets"),
+    "company_form": (COMPANY_FORM_IDS, "company forms"),
 }
 
 
@@ -107,8 +109,11 @@ class _Conditions(_Strict):
     workload: list[str] | None = None  # the entrepreneur's: full_time | part_time
     farm_production: list[str] | None = None  # a farm's: livestock | crops
     market: list[str] | None = None  # where the company exports to: eu_eea | outside_eu_eea
+    company_form: list[str] | None = None  # limited | sole_trader | partnership | cooperative
 
-    @field_validator("sectors", "stages", "sizes", "employee_origin", "workload", "farm_production", "market")
+    @field_validator(
+        "sectors", "stages", "sizes", "employee_origin", "workload", "farm_production", "market", "company_form"
+    )
     @classmethod
     def _known_ids(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
         allowed, what = _CONDITION_LISTS[str(info.field_name)]

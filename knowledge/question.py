@@ -20,7 +20,7 @@ from datetime import date
 
 from knowledge.company_facts import read_written_facts
 from knowledge.errands import ErrandReader, is_calculation
-from knowledge.facets import Facets, is_destination, is_municipality, is_place, read_facets
+from knowledge.facets import Facets, company_form, is_destination, is_municipality, is_place, read_facets
 from knowledge.lexicon import Lexicon
 from knowledge.negation import burdens_not_had, denied_need_words, denied_words
 from knowledge.text import (
@@ -742,6 +742,8 @@ class QuestionReader:
             # a guess that is a stop word says nothing of the company ("tehdä" is no "tehdas")
             not_guessed={fold(a.word) for a in analyses if not a.known and self.is_stopword(a)},
         )
+        # "ei halua perustaa osakeyhtiötä": a form ruled out is none
+        facets = replace(facets, company_form=company_form(question, self.lexicon, denied_words(question)))
         company_sector = self._company_sector(analyses, facets.sector)
         if company_sector is not None and not given:
             facets = replace(facets, sector=company_sector)  # "kuljetusliike", not the cottage visited
@@ -847,7 +849,10 @@ class QuestionReader:
         if written_abroad:
             sources.append(frozenset({country_need}))
         lexicon = self.lexicon
-        said = any(is_among(a, lexicon.private_words, self._private_stems) for a in analyses)
+        # a benefit named beside starting a business is the founder's question about it ("menettääkö opintotuen")
+        said = "starting" not in needs and any(
+            is_among(a, lexicon.private_words, self._private_stems) for a in analyses
+        )
         # the asker's own private subject ("oma veroilmoitus") is private, whatever service it names
         said = said or (not business and any(self._owned(analyses, index, private=True) for index in owned))
         return Understanding(

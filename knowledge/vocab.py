@@ -104,6 +104,15 @@ FARM_PRODUCTIONS: tuple[Term, ...] = (
     Term("forestry", "metsätila", "forest holding"),
 )
 
+# The company's legal form: Finnvera's entrepreneur loan buys shares of a limited company; the public debt
+# advice serves private persons and sole traders, not a limited company's debts.
+COMPANY_FORMS: tuple[Term, ...] = (
+    Term("limited", "osakeyhtiö", "limited company"),
+    Term("sole_trader", "toiminimi", "sole trader"),
+    Term("partnership", "henkilöyhtiö (ky, ay)", "partnership"),
+    Term("cooperative", "osuuskunta", "co-operative"),
+)
+
 PROVIDER_KINDS: tuple[Term, ...] = (
     Term("national", "valtakunnallinen", "national"),
     Term("regional", "alueellinen", "regional"),
@@ -324,6 +333,7 @@ SECTOR_IDS = frozenset(term.id for term in SECTORS)
 ORIGIN_IDS = frozenset(term.id for term in EMPLOYEE_ORIGINS)
 WORKLOAD_IDS = frozenset(term.id for term in WORKLOADS)
 FARM_PRODUCTION_IDS = frozenset(term.id for term in FARM_PRODUCTIONS)
+COMPANY_FORM_IDS = frozenset(term.id for term in COMPANY_FORMS)
 KIND_IDS = frozenset(term.id for term in PROVIDER_KINDS)
 CHARGE_IDS = frozenset(term.id for term in CHARGES)
 MUNICIPALITY_CODES = frozenset(m.code for m in MUNICIPALITIES)

@@ -106,6 +106,7 @@ WHERE = "maatilat.toml: service[0] (maatilaneuvonta-tilasuunnittelu)"
         ('workload = ["weekends"]', f"{WHERE}.only_for.workload: unknown workloads ['weekends']"),
         ('farm_production = ["fish"]', f"{WHERE}.only_for.farm_production: unknown farm productions ['fish']"),
         ('market = ["moon"]', f"{WHERE}.only_for.market: unknown markets ['moon']"),
+        ('company_form = ["llc"]', f"{WHERE}.only_for.company_form: unknown company forms ['llc']"),
         ("stages = []", f"{WHERE}.only_for.stages: empty list: nobody would qualify; leave the list out"),
         ("max_company_age_years = 0", f"{WHERE}.only_for.max_company_age_years: Input should be greater than"),
         ('max_company_age_years = "5"', f"{WHERE}.only_for.max_company_age_years: Input should be a valid integer"),
@@ -377,6 +378,23 @@ def test_where_the_company_exports_to(finder, question, market):
     assert finder.understand(question, today=TODAY).facets.market == market
 
 
+@pytest.mark.parametrize(
+    ("question", "form"),
+    [
+        ("oy:n lopettaminen, ei velkoja", "limited"),
+        ("Miten osakeyhtiö lopetetaan hallitusti?", "limited"),
+        ("tmi:n velat kasvaneet", "sole_trader"),
+        ("sukupolvenvaihdos, kuljetus ky, isä luovuttaa pojalle", "partnership"),
+        ("osuuskunta perustetaan kylälle", "cooperative"),
+        ("oy vai tmi? kaks kaveria alottaa", None),  # a choice: open
+        ("ei halua perustaa osakeyhtiötä, vaan toiminimen", "sole_trader"),  # the form denied is none
+        ("kyllä, ay-liikkeen jäsen", None),  # "kyllä" is no ky, "ay-liike" a trade union
+    ],
+)
+def test_the_company_form(finder, question, form):
+    assert finder.understand(question, today=TODAY).facets.company_form == form
+
+
 def test_the_age_of_the_person_hired_holds_fails_or_stays_open():
     youth = Rules(employee_age=(18, 29))
     assert judge(youth, possible_values(Facets()), None, 24).met == 1
@@ -397,6 +415,7 @@ def test_the_age_of_the_person_hired_holds_fails_or_stays_open():
         ("58-vuotias yrittäjä haluaa palkata työntekijän", None),  # the owner's age
         ("28-vuotias nuori viljelijä aloittaa", None),  # nobody hired
         ("kauppa haluaa palkata koululaisen kesäksi", 15),  # a schoolchild is under 18
+        ("Kesäseteli 9-luokkalaiselle Mikkelissä, miten se toimii?", 15),  # a pupil of a class too
     ],
 )
 def test_the_age_of_the_person_hired(finder, question, age):

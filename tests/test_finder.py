@@ -519,6 +519,7 @@ def test_the_facts_of_a_search_are_stored_and_read_back_whole():
         workload="part_time",
         farm_production="crops",
         market="outside_eu_eea",
+        company_form="limited",
         company_age=12,
         not_sectors=frozenset({"agriculture"}),
         not_sizes=frozenset({"large"}),
@@ -1498,6 +1499,42 @@ def test_a_forest_owner_without_a_farm_gets_no_farm_only_service(bundled):
         "evk-nuoren-viljelijan-aloitustuki",
     }
     assert not farm_only & set(found)
+
+
+@pytest.mark.parametrize(
+    ("question", "never"),
+    [
+        ("sukupolvenvaihdos, kuljetus ky, isä luovuttaa pojalle, rahoitus ja neuvonta", "finnvera-yrittajalaina"),
+        ("oy:n lopettaminen, ei velkoja", "velkaneuvonta-neuvonta"),  # not a limited company's debts
+        ("osakeyhtiö ylivelkaantunut, velkajärjestely?", "velkaneuvonta-velkajarjestely"),
+    ],
+)
+def test_a_service_for_another_company_form_is_not_offered(bundled, question, never):
+    assert never not in [match.service.id for match in bundled.search(question, top=5).matches]
+
+
+@pytest.mark.parametrize(
+    ("question", "need"),
+    [
+        ("Joudutaan lomauttaa 6 duunaria 3 kk ajaks, mitä pitää tehdä", "financial_distress"),
+        ("tyoton 48v kirvesmies Juvalta haluu ryhtyä yrittäjäks, mitä tukea", "starting"),
+        ("how to register as sole trader in Finland", "starting"),
+        ("Matkailuyritys haluaa saksalaisia ja hollantilaisia asiakkaita", "export"),  # customers, no hires
+    ],
+)
+def test_more_everyday_words_name_their_need(bundled, question, need):
+    assert need in bundled.understand(question).needs
+
+
+def test_a_benefit_asked_beside_starting_a_business_leaves_the_question_a_business_one(bundled):
+    question = "opiskelija tekee verkkosivuja sivutoimisesti, miten perustaa toiminimi ja menettääkö opintotuen"
+    assert "uyk-perustamisneuvonta" in [match.service.id for match in bundled.search(question, top=3).matches]
+    assert bundled.search("miten haen opintotukea").matches == []  # the benefit alone stays private
+
+
+def test_a_summer_voucher_of_a_named_municipality_asks_for_its_own_services(bundled):
+    found = [m.service.id for m in bundled.search("Hirvensalmen kesäseteli 16-vuotiaalle, miten toimii?").matches]
+    assert "hirvensalmi-yritysneuvonta" in found[:3]
 
 
 def test_a_buyer_founding_a_company_for_an_acquisition_is_a_transfer(bundled):

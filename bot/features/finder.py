@@ -32,6 +32,7 @@ from bot.turn import InvokeAnswer, Turn, card_answer, error_answer
 from knowledge.facets import Facets
 from knowledge.finder import SearchResult
 from knowledge.vocab import (
+    COMPANY_FORM_IDS,
     EMPLOYEE_ORIGINS,
     FARM_PRODUCTION_IDS,
     FARM_PRODUCTIONS,
@@ -90,6 +91,7 @@ def _facets_to_dict(facets: Facets) -> dict[str, Any]:
         "workload": facets.workload,
         "farm_production": facets.farm_production,
         "market": facets.market,
+        "company_form": facets.company_form,
         "company_age": facets.company_age,
         "employee_age": facets.employee_age,
         "not_sectors": sorted(facets.not_sectors),
@@ -109,6 +111,7 @@ def _facets_from_dict(data: dict[str, Any]) -> Facets:
         workload=data.get("workload") if data.get("workload") in WORKLOAD_IDS else None,
         farm_production=data.get("farm_production") if data.get("farm_production") in FARM_PRODUCTION_IDS else None,
         market=data.get("market") if data.get("market") in ORIGIN_IDS else None,
+        company_form=data.get("company_form") if data.get("company_form") in COMPANY_FORM_IDS else None,
         company_age=age if isinstance(age, int) and not isinstance(age, bool) else None,
         employee_age=hired if isinstance(hired, int) and not isinstance(hired, bool) and 0 < hired < 120 else None,
         not_sectors=frozenset(value for value in data.get("not_sectors") or () if value in SECTOR_IDS),
