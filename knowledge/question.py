@@ -85,6 +85,7 @@ class Understanding:
     private_subject: bool = False  # it is about a private person's subject, and not about a company
     errand: bool = False  # it asks the bot to write something or recommend a place, which no service does
     municipal: bool = False  # it asks what the municipality itself offers ("onko kunnalla …")
+    denied_needs: frozenset[str] = frozenset()  # needs the question says it does not have ("lainaa eivät halua")
 
 
 # Words for a farm itself: a forest owner who names one has a farm with a forest (folded base forms).
@@ -105,6 +106,7 @@ MOVE_STEMS = (
 )  # with the company as object and a place: where to
 BUSINESS_FRONT_LETTERS = 6  # "yrittäjä-", "yritys-" begin compounds about a business; "liike-" also "liikenne"
 LONG_FRONT_LETTERS = 10  # a trigger this long at a compound's front names its need, however it is split
+OWN_ENDINGS = ("nsa", "mme", "nne")  # a possessive suffix: "hitsaajansa", "työntekijämme" are the staff had
 MODIFIER_REACH = 3  # a modifier qualifies one of the next three words ("uusi pieni yritys", "start a new business")
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
 FARM_SECTOR = "agriculture"
@@ -362,6 +364,12 @@ class QuestionReader:
             if any(words[index].startswith(HIRE_CUES) for index in span):
                 continue
             found.update(index for index in span if self._is_worker(analyses[index]))
+        # "kouluttaa hitsaajansa", "työntekijöidemme jaksaminen": the company's own workers, by the possessive
+        found.update(
+            index
+            for index, word in enumerate(words)
+            if word.endswith(OWN_ENDINGS) and not word.startswith(HIRE_CUES) and self._is_worker(analyses[index])
+        )
         return found
 
     def _is_worker(self, analysis: WordAnalysis) -> bool:
@@ -771,12 +779,18 @@ class QuestionReader:
         whole_needs, part_needs, need_words = self._needs_named(analyses, headcount | dated)
         denied = denied_need_words(question) | burdens_not_had(question)
         denied_at = {index for index, analysis in enumerate(analyses) if fold(analysis.word) in denied}
+        denied_needs = frozenset().union(*(need_words[index] for index in denied_at if index in need_words))
         _drop_need_words(
             sorted(denied_at),
             need_words,
             whole_needs,
             part_needs,
         )
+        # A need denied stays denied unless a word names it alone: "funding, not a loan please" asks for
+        # funding that is no loan.
+        denied_needs -= {need for named in need_words.values() if len(named) == 1 for need in named}
+        whole_needs -= denied_needs
+        part_needs -= denied_needs
         branches = self._branch_founding(analyses, need_words)
         _rename_need_words(branches, "premises", need_words, whole_needs, part_needs)
         for index in self._moves_into_place(analyses):
@@ -865,4 +879,5 @@ class QuestionReader:
             private_subject=private_topic and not business,
             errand=self._errands.is_errand(analyses) or is_calculation(question),
             municipal=any(analysis.lemmas & lexicon.municipal_words for analysis in analyses),
+            denied_needs=denied_needs,
         )

@@ -271,6 +271,7 @@ class Ranker:
         hiring = not HIRING_NEEDS.isdisjoint(understood.needs)
         asked_other = bool(understood.needs)  # needs named, none about hiring (then `hiring` is False)
         profiles = self.profiles
+        denied = understood.denied_needs
         # A service that meets more of what was asked ranks higher; few distinct need sets, many services.
         multi_by_needs: dict[frozenset[str], float] = {}
 
@@ -291,6 +292,8 @@ class Ranker:
             if value >= MIN_SCORE
             and self._offered(profiles[position], code, read, hiring, asked_other)
             and (not profiles[position].named_only or position in named)
+            # made for what the question says it does not want ("rekrytointia ei tarvita", "not a loan")
+            and (position in named or not profiles[position].needs or profiles[position].needs[0] not in denied)
         ]
         heapq.heapify(candidates)  # cheaper than sorting: the loop below stops after a few
         scored: list[tuple[float, str, int, tuple[Condition, ...]]] = []

@@ -1526,6 +1526,21 @@ def test_more_everyday_words_name_their_need(bundled, question, need):
     assert need in bundled.understand(question).needs
 
 
+@pytest.mark.parametrize(
+    ("question", "never"),
+    [
+        (
+            "Mikkeliläinen 250 hengen tehdas haluaa kouluttaa hitsaajansa uuteen menetelmään, rekrytointia ei tarvita",
+            "esedu-rekrytoivat-koulutukset",  # its own welders: no hire, and recruiting is ruled out
+        ),
+        ("An indie game studio in Mikkeli is looking for funding for their first game - not a loan please", "finnvera"),
+    ],
+)
+def test_a_service_made_for_what_the_question_rules_out_is_not_offered(bundled, question, never):
+    found = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert found and not any(service.startswith(never) for service in found), found
+
+
 def test_a_benefit_asked_beside_starting_a_business_leaves_the_question_a_business_one(bundled):
     question = "opiskelija tekee verkkosivuja sivutoimisesti, miten perustaa toiminimi ja menettääkö opintotuen"
     assert "uyk-perustamisneuvonta" in [match.service.id for match in bundled.search(question, top=3).matches]
