@@ -137,6 +137,7 @@ class _Origin:
     named_area: str | None = None
 
 
+_LANGUAGE_BEFORE = re.compile(r"\b(?:speaks?|speaking|puhu\w*)\s+(?:\w+\s+)?$")
 # EEA countries outside the EU customs union: goods taken there still need customs papers (an ATA carnet),
 # so a market there says nothing of which rule holds
 _OUTSIDE_CUSTOMS_UNION = ("norja", "norw", "islan", "icelan", "sveits", "switz", "liechtenst")
@@ -158,6 +159,8 @@ def _origin(text: str, patterns: _Patterns) -> _Origin:
         word = match.group(0)
         if _of_company(word, text, match.start(), match.end()):
             continue  # "hollantilainen yritys", "a Dutch food company": where the company is from
+        if _LANGUAGE_BEFORE.search(text, 0, match.start()):
+            continue  # "she speaks Russian", "puhuu venäjää": a language, no country
         words.update(tokens(word))
         area = "" if word.startswith(_OUTSIDE_CUSTOMS_UNION) else patterns.origin_ids[match.group(1)]
         named.add(area)

@@ -107,7 +107,7 @@ MOVE_STEMS = (
 BUSINESS_FRONT_LETTERS = 6  # "yrittäjä-", "yritys-" begin compounds about a business; "liike-" also "liikenne"
 LONG_FRONT_LETTERS = 10  # a trigger this long at a compound's front names its need, however it is split
 OWN_ENDINGS = ("nsa", "mme", "nne")  # a possessive suffix: "hitsaajansa", "työntekijämme" are the staff had
-MODIFIER_REACH = 3  # a modifier qualifies one of the next three words ("uusi pieni yritys", "start a new business")
+MODIFIER_REACH = 4  # a modifier qualifies one of the next four words ("uusi pieni yritys", "start a new business")
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
 FARM_SECTOR = "agriculture"
 # A question that names no need but the company's stage asks what a company at that stage needs.
@@ -438,6 +438,8 @@ class QuestionReader:
                     whole.update(need_of.get(lemma[: -len(analysis.head)], ()))
         if guess:  # by letters: "rahoitusta" is rahoitus, "konepaja" may be a compound on kone
             for trigger, form in self._need_stems.forms(word):
+                if form == "part" and analysis.english:
+                    continue  # English words are no compounds: "international" is no "intern"
                 if form == "part" and trigger in self._senses:
                     continue  # a compound on an ambiguous word, whose sense a guess cannot tell ("osatyökykyinen")
                 if form == "part" and self._empty_head_after(word, len(trigger)):
@@ -651,7 +653,8 @@ class QuestionReader:
     def _names_company_no_farm(self, analyses: list[WordAnalysis]) -> bool:
         """A word names the company as advisers name no farm, and is no size phrase's ("mikroyritys")."""
         naming = [index for index, analysis in enumerate(analyses) if self._names_no_farm(analysis)]
-        return bool(naming) and not set(naming) <= self._size_phrase_words(analyses)
+        listed = any(analyses[index].lemmas & self.lexicon.not_farm_words for index in naming)  # "yksinyrittäjä"
+        return bool(naming) and (listed or not set(naming) <= self._size_phrase_words(analyses))
 
     def _size_phrase_words(self, analyses: list[WordAnalysis]) -> set[int]:
         """The words of a size phrase ("mikroyritys", "pieni yritys"): they say the size, and no more

@@ -1476,6 +1476,8 @@ def test_customs_papers_are_for_exports_outside_the_eu(bundled, question, custom
         ("Naudanlihatila, uusi pihatto 120 eläimelle, investointituki ja rahoitus?", "agriculture", "investment"),
         ("Kotihoivayritys haluaa palvelusetelituottajaksi, miten se käy?", "health_social", "permits"),
         ("puusepän pintakäsittelylaitos tarvitsee ympäristöluvan", "manufacturing", "permits"),
+        ("Pienleipomo Enonkoskella haluaa ostaa uudet uunit, onko investointitukea?", "food", "investment"),
+        ("maidontuotantotila, navettainvestointi 1,2 M€, rahoitus?", "agriculture", "investment"),
     ],
 )
 def test_trade_words_say_the_sector_and_topics_the_need(bundled, question, sector, need):
@@ -1520,6 +1522,10 @@ def test_a_service_for_another_company_form_is_not_offered(bundled, question, ne
         ("tyoton 48v kirvesmies Juvalta haluu ryhtyä yrittäjäks, mitä tukea", "starting"),
         ("how to register as sole trader in Finland", "starting"),
         ("Matkailuyritys haluaa saksalaisia ja hollantilaisia asiakkaita", "export"),  # customers, no hires
+        ("Onko joku startup accelerator tai pre-seed rahoitus meidän SaaS-tiimille?", "equity"),
+        ("which organisations help local companies grow and go international?", "export"),  # no "intern"
+        ("tmi lopetus", "financial_distress"),
+        ("I'm a student and want to start a small web design business next to my studies", "starting"),
     ],
 )
 def test_more_everyday_words_name_their_need(bundled, question, need):
@@ -1539,6 +1545,28 @@ def test_more_everyday_words_name_their_need(bundled, question, need):
 def test_a_service_made_for_what_the_question_rules_out_is_not_offered(bundled, question, never):
     found = [match.service.id for match in bundled.search(question, top=5).matches]
     assert found and not any(service.startswith(never) for service in found), found
+
+
+def test_a_student_starting_beside_studies_gets_no_start_up_grant(bundled):
+    question = "I'm a master's student in Mikkeli and want to start a small web design business next to my studies"
+    understood = bundled.understand(question)
+    assert understood.facets.workload == "part_time"
+    found = [match.service.id for match in bundled.search(question).matches]
+    assert found and not any(service.endswith("-starttiraha") for service in found)
+
+
+def test_a_language_spoken_is_no_country(bundled):
+    question = (
+        "My aunt has a small food shop in Savonlinna. She speaks Russian. She wants to hire a person from Estonia."
+    )
+    understood = bundled.understand(question)
+    assert understood.facets.employee_origin == "eu_eea" and "export" not in understood.needs
+
+
+def test_a_sole_entrepreneur_gets_no_employer_or_farm_services(bundled):
+    question = "yksinyrittäjä ihan uupunu, duunia liikaa eikä lomaa 3 v, tarttis jotain tukea jaksamiseen"
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert found and "kela-tyoterveys-tyonantaja" not in found and not any(s.startswith("mela") for s in found)
 
 
 def test_a_benefit_asked_beside_starting_a_business_leaves_the_question_a_business_one(bundled):
