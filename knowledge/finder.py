@@ -21,7 +21,7 @@ from knowledge.match import Match, SearchResult
 from knowledge.models import Provider, Service
 from knowledge.problems import Problem
 from knowledge.question import QuestionReader, Understanding
-from knowledge.ranking import Ranker, profile_of
+from knowledge.ranking import Ranker, names_only_subjects, profile_of
 from knowledge.text import Analyzer, PlainAnalyzer, WordAnalysis, analyse_text, create_analyzer, tokens
 from knowledge.vocab import ALL_AREA, MUNICIPALITY_BY_CODE, MUNICIPALITY_CODES, NEEDS, term_by_id
 
@@ -75,6 +75,7 @@ class Finder:
             self._index_service(position, service, index_analyzer)
         self._index.freeze(len(self._services))
         self._ranker = Ranker([profile_of(service, kb.provider_of(service)) for service in self._services])
+        self._with_subjects = [p for p, profile in enumerate(self._ranker.profiles) if profile.not_for_subjects]
         # each municipality's own (municipal) services, for a question about what the municipality offers
         self._municipal_by_code: dict[str, list[int]] = {}
         for position, service in enumerate(self._services):
@@ -194,6 +195,14 @@ class Finder:
         matches = []
         named = text.named_services | self._municipal_services(understood)
         relevance = ranker.relevance(understood, text.per_word, text.in_phrase, text.exact, named)
+        for position in self._with_subjects:  # "energiatukea aurinkopaneeleihin": what the service does not fund
+            profile = ranker.profiles[position]
+            if (
+                position in relevance
+                and position not in text.named_services
+                and names_only_subjects(understood, profile.not_for_subjects, profile.needs[0])
+            ):
+                del relevance[position]
         # the services the question names by name or keyword: those shown only when named may come in
         asked = named.union(*text.exact, *text.in_phrase)
         ranked_all = ranker.rank(relevance, understood, top, asked)

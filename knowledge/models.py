@@ -176,6 +176,9 @@ class Service(_Strict):
     - `named_only`: a narrow service whose needs would draw it into broader questions (a loan only for a
       foreign subsidiary matches every investment loan) is shown only when the question names it, by its
       name, its provider's or one of its keywords.
+    - `not_for_subjects`: words for what the service does not fund or serve, by its own terms (conventional
+      solar power for the energy aid): a question that names one of them does not see the service, unless
+      it names the service too.
     """
 
     id: str = Field(pattern=ID_PATTERN)
@@ -202,6 +205,7 @@ class Service(_Strict):
     charge: str = "free"
     notes: str = ""
     named_only: bool = False
+    not_for_subjects: list[str] = Field(default_factory=list)
     only_for: OnlyFor | None = None
     not_for: NotFor | None = None
 
@@ -210,6 +214,13 @@ class Service(_Strict):
     _sizes = field_validator("sizes")(lambda value: _check_vocabulary(value, SIZE_IDS, "sizes"))
     _sectors = field_validator("sectors")(lambda value: _check_vocabulary(value, SECTOR_IDS, "sectors"))
     _charge = field_validator("charge")(lambda value: _check_vocabulary([value], CHARGE_IDS, "charge")[0])
+
+    @field_validator("not_for_subjects")
+    @classmethod
+    def _subject_words(cls, value: list[str]) -> list[str]:
+        if any(len(word.strip()) < 4 or " " in word.strip() for word in value):
+            raise ValueError("a subject is one word of at least 4 letters (a base form, matched with its endings)")
+        return value
 
     @field_validator("municipalities")
     @classmethod

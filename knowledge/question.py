@@ -106,6 +106,7 @@ MOVE_STEMS = (
 )  # with the company as object and a place: where to
 BUSINESS_FRONT_LETTERS = 6  # "yrittäjä-", "yritys-" begin compounds about a business; "liike-" also "liikenne"
 LONG_FRONT_LETTERS = 10  # a trigger this long at a compound's front names its need, however it is split
+ROOF_WORDS = frozenset({"katto", "roof", "seina", "wall"})  # after a building: where panels go
 OWN_ENDINGS = ("nsa", "mme", "nne")  # a possessive suffix: "hitsaajansa", "työntekijämme" are the staff had
 MODIFIER_REACH = 4  # a modifier qualifies one of the next four words ("uusi pieni yritys", "start a new business")
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
@@ -801,6 +802,9 @@ class QuestionReader:
             whole_needs.add("premises")
         if branches and facets.stage in ("idea", "startup"):  # a place for a company that exists
             facets = replace(facets, stage=None)
+        # "teollisuushallin katolle": the building is where something goes, no premises asked for
+        roofs = [index for index in need_words if index + 1 < len(analyses) and analyses[index + 1].lemmas & ROOF_WORDS]
+        _drop_need_words(roofs, need_words, whole_needs, part_needs)
         founders = self._founder_words(analyses, need_words)
         _drop_need_words(founders, need_words, whole_needs, part_needs)
         _drop_need_words(owned, need_words, whole_needs, part_needs)  # "omalle mökille": no tourism

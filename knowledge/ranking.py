@@ -18,6 +18,7 @@ from knowledge.eligibility import Condition, Rules, company_age, judge, possible
 from knowledge.facets import Facets
 from knowledge.models import Provider, Service
 from knowledge.question import HIRING_NEEDS, TOPIC_NEED, Understanding
+from knowledge.text import WordAnalysis, fold, guessed_form
 from knowledge.vocab import ALL_AREA, MUNICIPALITY_CODES, SIZES
 
 NEED_PRIMARY = 4.0  # a service's first need met
@@ -63,6 +64,7 @@ class Profile:
     largest_size: int  # of the sizes it is for (SIZE_ORDER), when it names any
     for_hiring: bool  # its rules are about a person hired (a work permit, a youth voucher)
     named_only: bool = False  # shown only when the question names it (see Service.named_only)
+    not_for_subjects: frozenset[str] = frozenset()  # folded words it is not for (see Service.not_for_subjects)
 
     def max_bonus(self, facets: Facets, known: dict[str, frozenset[str] | None], age: int | None) -> float:
         """The most what is known of the company can add to the score (bounds the ranking loop)."""
@@ -106,7 +108,34 @@ def profile_of(service: Service, provider: Provider) -> Profile:
         max((SIZE_ORDER[size] for size in service.sizes), default=len(SIZE_ORDER)),
         rules.for_hiring,
         service.named_only,
+        frozenset(fold(word) for word in service.not_for_subjects),
     )
+
+
+# Words that name a need only as support for it ("energiatukea"): no subject of their own.
+_SUPPORT_WORDS = frozenset({"energiatuki", "energia-avustus", "energia", "energy", "tuki", "avustus", "aid", "grant"})
+
+
+def names_only_subjects(understood: Understanding, subjects: frozenset[str], need: str) -> bool:
+    """The question names one of the subjects, and no other subject of the service's main `need`
+    ("aurinkovoimala ja energiatehokkuusinvestointi" asks about efficiency too)."""
+    named = False
+    for word in understood.words:
+        analysis = word.analysis
+        terms = analysis.lemmas | analysis.parts
+        guessed = not analysis.known and any(guessed_form(fold(analysis.word), subject) for subject in subjects)
+        if terms & subjects or guessed:
+            named = True
+        elif need in word.needs and not _is_support(analysis):
+            return False
+    return named
+
+
+def _is_support(analysis: WordAnalysis) -> bool:
+    if analysis.lemmas & _SUPPORT_WORDS:
+        return True
+    word = fold(analysis.word)  # a guess by its letters: "energiatukea"
+    return not analysis.known and any(guessed_form(word, support) == "whole" for support in _SUPPORT_WORDS)
 
 
 @dataclass(frozen=True)

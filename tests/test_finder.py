@@ -1569,6 +1569,21 @@ def test_a_sole_entrepreneur_gets_no_employer_or_farm_services(bundled):
     assert found and "kela-tyoterveys-tyonantaja" not in found and not any(s.startswith("mela") for s in found)
 
 
+@pytest.mark.parametrize(
+    ("question", "energy_aid"),
+    [
+        ("aurinkopaneelit tuotantohallin katolle, energituki?", False),  # conventional solar: not funded
+        ("energiatukea aurinkopaneeleihin, pieni kauppa Mäntyharjulla", False),
+        ("aurinkovoimala ja energiatehokkuusinvestointi tuotantolaitokselle", True),  # efficiency too
+        ("BF:n energiatuki aurinkovoimalaan?", True),  # the provider named
+        ("lämpöpumppu ja energiatehokkuus, tukea tehtaalle?", True),
+    ],
+)
+def test_a_subject_a_service_does_not_fund_leaves_it_out(bundled, question, energy_aid):
+    found = [match.service.id for match in bundled.search(question).matches]
+    assert ("bf-energiatuki" in found) is energy_aid, found
+
+
 def test_a_benefit_asked_beside_starting_a_business_leaves_the_question_a_business_one(bundled):
     question = "opiskelija tekee verkkosivuja sivutoimisesti, miten perustaa toiminimi ja menettääkö opintotuen"
     assert "uyk-perustamisneuvonta" in [match.service.id for match in bundled.search(question, top=3).matches]
