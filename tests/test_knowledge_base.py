@@ -67,7 +67,7 @@ def test_kb_check_passes_and_warns_about_stale_entries(kb_copy, capsys):
             "finnvera.toml",
             'charge = "paid"',
             'charge = "paid"\nnot_for_subjects = ["aurinko paneeli"]',
-            "service[0] (finnvera-alkutakaus).not_for_subjects: Value error, a subject is one word",
+            "service[0] (finnvera-alkutakaus).not_for_subjects: a subject is one word",
         ),
         ("finnvera.toml", "last_reviewed = 2026-11-20", "last_reviewed = 2099-01-01", "date is in the future"),
         ("finnvera.toml", "\n[provider]\n", "\n[provider\n", "finnvera.toml: not valid TOML"),
