@@ -33,6 +33,10 @@ class ErrandReader:
         self._stopwords = stopwords
 
     def _among(self, analysis: WordAnalysis, key: str) -> bool:
+        if analysis.english and not {lemma.removesuffix("s") for lemma in analysis.lemmas} & self._tasks[key]:
+            # an English word is one of the words as written, not by its letters: "reporter" is no "report",
+            # and "writing a story" is what the asker does, no request to write
+            return False
         return is_among(analysis, self._tasks[key], self._stems[key]) or analysis.head in self._tasks[key]
 
     def _any(self, analyses: Sequence[WordAnalysis], key: str) -> bool:

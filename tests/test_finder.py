@@ -1244,6 +1244,8 @@ def test_an_errand_for_the_bot_gets_no_services(bundled, question):
         "kuka auttaa rahoitushakemuksen laatimisessa, pk-yritys Juvalla",  # help asked, not a text
         "miten starttiraha lasketaan?",  # how a service is calculated: no command
         "Paljonko palkkatuki on prosentteina 2000 euron palkasta?",  # a service's share, no sum
+        # the asker writes ("writing"), and a reporter is no report
+        "Business reporter here: which organisations help companies go international? Writing a story for our readers.",
     ],
 )
 def test_a_question_about_a_venue_business_is_no_errand(bundled, question):
