@@ -21,7 +21,7 @@ from knowledge.match import Match, SearchResult
 from knowledge.models import Provider, Service
 from knowledge.problems import Problem
 from knowledge.question import QuestionReader, Understanding
-from knowledge.ranking import Ranker, names_only_subjects, profile_of
+from knowledge.ranking import NAMED_BONUS, SHOWN_FIRST, Ranked, Ranker, names_only_subjects, profile_of
 from knowledge.text import Analyzer, PlainAnalyzer, WordAnalysis, analyse_text, create_analyzer, tokens
 from knowledge.vocab import ALL_AREA, MUNICIPALITY_BY_CODE, MUNICIPALITY_CODES, NEEDS, term_by_id
 
@@ -78,11 +78,15 @@ class Finder:
         self._with_subjects = [p for p, profile in enumerate(self._ranker.profiles) if profile.not_for_subjects]
         # each municipality's own (municipal) services, for a question about what the municipality offers
         self._municipal_by_code: dict[str, list[int]] = {}
+        self._own_by_code: dict[str, list[int]] = {}
         for position, service in enumerate(self._services):
             provider = kb.provider_of(service)
             if provider.kind == "municipal":
-                for code in service.municipalities or provider.municipalities:
+                area = service.municipalities or provider.municipalities
+                for code in area:
                     self._municipal_by_code.setdefault(code, []).append(position)
+                if len(area) == 1:  # the municipality's own, not a joint employment area's
+                    self._own_by_code.setdefault(area[0], []).append(position)
 
     def _index_service(self, position: int, service: Service, analyzer: Analyzer) -> None:
         provider = self.kb.provider_of(service)
@@ -193,8 +197,11 @@ class Finder:
             return SearchResult([], read, needs)  # a private person's subject, however business-like
         ranker = self._ranker
         matches = []
-        named = text.named_services | self._municipal_services(understood)
+        municipal = self._municipal_services(understood)
+        named = text.named_services | municipal
         relevance = ranker.relevance(understood, text.per_word, text.in_phrase, text.exact, named)
+        for position in municipal:  # what the municipality offers was asked: its own services are candidates
+            relevance.setdefault(position, NAMED_BONUS)
         for position in self._with_subjects:  # "energiatukea aurinkopaneeleihin": what the service does not fund
             profile = ranker.profiles[position]
             if (
@@ -205,7 +212,9 @@ class Finder:
                 del relevance[position]
         # the services the question names by name or keyword: those shown only when named may come in
         asked = named.union(*text.exact, *text.in_phrase)
-        ranked_all = ranker.rank(relevance, understood, top, asked)
+        ranked_all = ranker.rank(relevance, understood, top + len(municipal), asked)
+        code = read.municipality.code if municipal and read.municipality else ""
+        ranked_all = _with_own_municipality_shown(ranked_all, set(self._own_by_code.get(code, ())))[:top]
         for ranked in ranker.covering(ranked_all, relevance, understood, named=asked):
             service = self._services[ranked.position]
             provider = self.kb.provider_of(service)
@@ -213,3 +222,15 @@ class Finder:
             area = self._area_note(service, provider, read)
             matches.append(Match(service, provider, ranked.score, meets, area, ranked.conditions))
         return SearchResult(matches, read, needs)
+
+
+def _with_own_municipality_shown(ranked: list[Ranked], own_services: set[int]) -> list[Ranked]:
+    """Asked what the municipality itself offers ("onko kunnalla kesäseteliä"), its best own service (`own`:
+    of a provider serving that municipality alone) takes the last of the places shown first when none is there."""
+    if not own_services or any(item.position in own_services for item in ranked[:SHOWN_FIRST]):
+        return ranked
+    own = next((item for item in ranked[SHOWN_FIRST:] if item.position in own_services), None)
+    if own is None:
+        return ranked
+    rest = [item for item in ranked if item is not own]
+    return [*rest[: SHOWN_FIRST - 1], own, *rest[SHOWN_FIRST - 1 :]]

@@ -354,5 +354,7 @@ class Ranker:
         return [
             Ranked(position, score, conditions)
             for score, _, position, conditions in best
-            if score >= best[0][0] * RELATIVE_CUTOFF or not needs.isdisjoint(self.profiles[position].need_set)
+            if score >= best[0][0] * RELATIVE_CUTOFF
+            or not needs.isdisjoint(self.profiles[position].need_set)
+            or position in named  # named, or the municipality's own when what it offers is asked
         ]
