@@ -109,7 +109,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         new = re.compile(new.pattern + "|" + new_by_months.pattern) if new is not None else new_by_months
     if age.get("active") and age.get("years"):
         words = "(?:" + _alternation(age["active"]) + r")\w*"
-        years = "(?:" + _alternation(age["years"]) + r")\w*"
+        years = "(?:(?:" + _alternation(age["years"]) + r")\w*|v\b)"  # and "toiminut 4 v"
         active = (
             re.compile(_START + words + r"\s+" + _GAP + _START + _NUMBER + r"\s*-?\s*" + years),
             re.compile(_START + _NUMBER + r"\s*-?\s*" + years + r"\s+" + _GAP + words),

@@ -65,6 +65,7 @@ _WHOM: dict[str, dict[str, tuple[str, str]]] = {
         "livestock": ("kotieläintilalle", "a livestock farm"),
         "crops": ("kasvinviljelytilalle", "a crop farm"),
         "forestry": ("metsätilalle", "a forest holding"),
+        "aquaculture": ("kalankasvatukseen", "fish farming"),
     },
 }
 

@@ -102,6 +102,7 @@ FARM_PRODUCTIONS: tuple[Term, ...] = (
     Term("livestock", "kotieläintila", "livestock farm"),
     Term("crops", "kasvinviljelytila", "crop farm"),
     Term("forestry", "metsätila", "forest holding"),
+    Term("aquaculture", "kalankasvatus", "fish farming"),
 )
 
 # The company's legal form: Finnvera's entrepreneur loan buys shares of a limited company; the public debt

@@ -347,6 +347,7 @@ def test_what_a_farm_produces_holds_fails_or_stays_open():
         ("Metsänomistaja Rantasalmelta kysyy metsänhoidon tukia, ei ole maatilaa", "forestry"),
         ("metsätila ja maatila Juvalla, sukupolvenvaihdos", None),  # a farm with its forest
         ("lypsykarjatila, jolla on myös metsää, metsätila erikseen", "livestock"),
+        ("kalankasvattaja Puumalassa laajentaa kirjolohen kasvatusta", "aquaculture"),
     ],
 )
 def test_what_a_farm_produces(finder, question, production):

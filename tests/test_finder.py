@@ -1493,6 +1493,18 @@ def test_sales_and_productisation_are_a_business_topic():
     assert understood.facets.sector == "food" and "general_advice" in understood.needs
 
 
+def test_a_fish_farm_gets_no_farm_aid(bundled):
+    question = "kalankasvattaja Puumalassa haluaa laajentaa kirjolohen kasvatusta, investointitukea?"
+    found = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert found and not {"evk-maatalouden-investointituki", "proagria-investointisuunnittelu"} & set(found)
+
+
+def test_years_in_business_written_short_date_the_company(bundled):
+    question = "asiakas oy, toiminut 4 v, tarvitsee käyttöpääomaa, vakuudet ei riitä – Finnveran takaus?"
+    assert bundled.understand(question).facets.company_age == 4
+    assert "finnvera-alkutakaus" not in [match.service.id for match in bundled.search(question).matches]
+
+
 def test_a_forest_owner_without_a_farm_gets_no_farm_only_service(bundled):
     question = "Metsänomistaja Rantasalmelta kysyy metsänhoidon tukia ja metsäsuunnitelmaa, ei ole maatilaa"
     found = [match.service.id for match in bundled.search(question, top=5).matches]
@@ -1528,6 +1540,7 @@ def test_a_service_for_another_company_form_is_not_offered(bundled, question, ne
         ("which organisations help local companies grow and go international?", "export"),  # no "intern"
         ("tmi lopetus", "financial_distress"),
         ("I'm a student and want to start a small web design business next to my studies", "starting"),
+        ("How do I set up a sole proprietorship in Finland as an EU citizen living in Savonlinna?", "starting"),
     ],
 )
 def test_more_everyday_words_name_their_need(bundled, question, need):
