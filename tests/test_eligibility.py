@@ -282,33 +282,96 @@ def test_a_rule_holds_fails_or_stays_open():
     assert judge(young, possible_values(Facets()), None).open[0].text("en") == "Only for companies at most 5 years old"
 
 
-def test_the_entrepreneurs_workload_holds_fails_or_stays_open():
-    full_time = Rules(only=(("workload", frozenset({"full_time"})),))
-    assert judge(full_time, possible_values(Facets(workload="full_time")), None).met == 1
-    assert judge(full_time, possible_values(Facets(workload="part_time")), None) is None
-    condition = judge(full_time, possible_values(Facets()), None).open[0]
-    assert condition.text("fi") == "Vain päätoimiselle yrittäjälle"
-    assert condition.text("en") == "Only for a full-time entrepreneur"
+@pytest.mark.parametrize(
+    ("fact", "allowed", "held", "broken", "fi", "en"),
+    [
+        (
+            "workload",
+            "full_time",
+            "full_time",
+            "part_time",
+            "Vain päätoimiselle yrittäjälle",
+            "Only for a full-time entrepreneur",
+        ),
+        ("farm_production", "livestock", "livestock", "crops", "Vain kotieläintilalle", "Only for a livestock farm"),
+        (
+            "market",
+            "outside_eu_eea",
+            "outside_eu_eea",
+            "eu_eea",
+            "Vain vientiin EU/ETA-alueen ulkopuolelle",
+            "Only for exports outside the EU/EEA",
+        ),
+        (
+            "company_form",
+            "limited",
+            "limited",
+            "sole_trader",
+            "Vain yhtiömuodolle: osakeyhtiö",
+            "Only for the company form: limited company",
+        ),
+    ],
+)
+def test_a_rule_on_a_fact_holds_fails_or_stays_open_with_its_text(fact, allowed, held, broken, fi, en):
+    rule = Rules(only=((fact, frozenset({allowed})),))
+    judgement = judge(rule, possible_values(Facets(**{fact: held})), None)
+    assert judgement is not None and judgement.open == ()
+    assert judge(rule, possible_values(Facets(**{fact: broken})), None) is None
+    condition = judge(rule, possible_values(Facets()), None).open[0]
+    assert (condition.text("fi"), condition.text("en")) == (fi, en)
 
 
 @pytest.mark.parametrize(
-    ("question", "workload"),
+    ("fact", "question", "value"),
     [
-        ("graafikko tekee töitä sivutoimisesti opintojen ohella", "part_time"),
-        ("sivutoiminen yrittäjyys palkkatyön ohessa", "part_time"),
-        ("a part-time side business next to my job", "part_time"),
-        ("sivutoiminen yrittäjä haluaa siirtyä päätoimiseksi", "full_time"),  # becoming full-time
-        ("starttirahaa sivutoimiseen vai pitääkö olla päätoiminen?", "part_time"),  # full-time only asked about
-        ("ryhtyy päätoimiseksi yrittäjäksi", "full_time"),
-        ("maatila aloittaa sivuelinkeinon", None),  # a farm's second line of business says nothing of hours
-        ("sivuliike Tukholmaan", None),  # a branch office
-        ("ohjelmistoyritys harkitsee sivutoimipistettä Mikkeliin", None),  # a branch office too
-        ("päätoimipaikka Mikkelissä", None),  # a head office
-        ("asiakas on töissä Juvalla ja etsii työntekijää", None),
+        ("workload", "graafikko tekee töitä sivutoimisesti opintojen ohella", "part_time"),
+        ("workload", "sivutoiminen yrittäjyys palkkatyön ohessa", "part_time"),
+        ("workload", "a part-time side business next to my job", "part_time"),
+        ("workload", "sivutoiminen yrittäjä haluaa siirtyä päätoimiseksi", "full_time"),  # becoming full-time
+        (
+            "workload",
+            "starttirahaa sivutoimiseen vai pitääkö olla päätoiminen?",
+            "part_time",
+        ),  # full-time only asked about
+        ("workload", "ryhtyy päätoimiseksi yrittäjäksi", "full_time"),
+        ("workload", "maatila aloittaa sivuelinkeinon", None),  # a farm's second line of business says nothing of hours
+        ("workload", "sivuliike Tukholmaan", None),  # a branch office
+        ("workload", "ohjelmistoyritys harkitsee sivutoimipistettä Mikkeliin", None),  # a branch office too
+        ("workload", "päätoimipaikka Mikkelissä", None),  # a head office
+        ("workload", "asiakas on töissä Juvalla ja etsii työntekijää", None),
+        ("farm_production", "viljatilan isäntä on ihan uupunut", "crops"),
+        ("farm_production", "marjatila Rantasalmella palkkaa poimijoita", "crops"),
+        ("farm_production", "a grain farm needs a new dryer", "crops"),
+        ("farm_production", "lypsykarjatilan sukupolvenvaihdos", "livestock"),
+        ("farm_production", "Pertunmaalainen lihakarjatila rakentaa biokaasulaitoksen", "livestock"),
+        ("farm_production", "our dairy farm needs relief help", "livestock"),
+        ("farm_production", "tilalla on viljaa ja lihakarjaa", None),  # both: open
+        ("farm_production", "viljatila ja sikala samalla tilalla", None),
+        ("farm_production", "Karjalan suunnalta tuleva yrittäjä", None),  # Karelia, no cattle
+        ("farm_production", "maatila haluaa lomitusta", None),  # a farm, its production not said
+        ("farm_production", "Metsänomistaja Rantasalmelta kysyy metsänhoidon tukia, ei ole maatilaa", "forestry"),
+        ("farm_production", "metsätila ja maatila Juvalla, sukupolvenvaihdos", None),  # a farm with its forest
+        ("farm_production", "lypsykarjatila, jolla on myös metsää, metsätila erikseen", "livestock"),
+        ("farm_production", "kalankasvattaja Puumalassa laajentaa kirjolohen kasvatusta", "aquaculture"),
+        ("market", "vientiä Saksaan, mistä apua", "eu_eea"),
+        ("market", "eka kerta messuilla Saksassa, puusepänliike", "eu_eea"),  # nobody hired: the country is a market
+        ("market", "we export machines to Japan", "outside_eu_eea"),
+        ("market", "viemme koneita Kiinaan ja Saksaan", None),  # both: open
+        ("market", "messuille Norjaan, tavarat mukaan", None),  # outside the EU customs union, though in the EEA
+        ("market", "hitsaajia Virosta konepajaan", None),  # where hires come from is no market
+        ("market", "rekrytointi Virosta ja vientiä Japaniin", "outside_eu_eea"),
+        ("company_form", "oy:n lopettaminen, ei velkoja", "limited"),
+        ("company_form", "Miten osakeyhtiö lopetetaan hallitusti?", "limited"),
+        ("company_form", "tmi:n velat kasvaneet", "sole_trader"),
+        ("company_form", "sukupolvenvaihdos, kuljetus ky, isä luovuttaa pojalle", "partnership"),
+        ("company_form", "osuuskunta perustetaan kylälle", "cooperative"),
+        ("company_form", "oy vai tmi? kaks kaveria alottaa", None),  # a choice: open
+        ("company_form", "ei halua perustaa osakeyhtiötä, vaan toiminimen", "sole_trader"),  # the form denied is none
+        ("company_form", "kyllä, ay-liikkeen jäsen", None),  # "kyllä" is no ky, "ay-liike" a trade union
     ],
 )
-def test_the_entrepreneurs_workload(finder, question, workload):
-    assert finder.understand(question, today=TODAY).facets.workload == workload
+def test_a_fact_of_the_company_is_read_from_the_question(finder, fact, question, value):
+    assert getattr(finder.understand(question, today=TODAY).facets, fact) == value
 
 
 def test_a_farm_that_does_not_say_what_it_produces_still_farms():
@@ -319,81 +382,6 @@ def test_a_farm_that_does_not_say_what_it_produces_still_farms():
     assert judge(farming, possible_values(Facets(sector="agriculture", farm_production="forestry")), None) is None
     unknown = judge(farming, possible_values(Facets()), None)
     assert [condition.fact for condition in unknown.open] == ["sectors"]  # the sector rule says it already
-
-
-def test_what_a_farm_produces_holds_fails_or_stays_open():
-    livestock = Rules(only=(("farm_production", frozenset({"livestock"})),))
-    held = judge(livestock, possible_values(Facets(farm_production="livestock")), None)
-    assert held is not None and held.open == ()
-    assert judge(livestock, possible_values(Facets(farm_production="crops")), None) is None
-    condition = judge(livestock, possible_values(Facets()), None).open[0]
-    assert condition.text("fi") == "Vain kotieläintilalle"
-    assert condition.text("en") == "Only for a livestock farm"
-
-
-@pytest.mark.parametrize(
-    ("question", "production"),
-    [
-        ("viljatilan isäntä on ihan uupunut", "crops"),
-        ("marjatila Rantasalmella palkkaa poimijoita", "crops"),
-        ("a grain farm needs a new dryer", "crops"),
-        ("lypsykarjatilan sukupolvenvaihdos", "livestock"),
-        ("Pertunmaalainen lihakarjatila rakentaa biokaasulaitoksen", "livestock"),
-        ("our dairy farm needs relief help", "livestock"),
-        ("tilalla on viljaa ja lihakarjaa", None),  # both: open
-        ("viljatila ja sikala samalla tilalla", None),
-        ("Karjalan suunnalta tuleva yrittäjä", None),  # Karelia, no cattle
-        ("maatila haluaa lomitusta", None),  # a farm, its production not said
-        ("Metsänomistaja Rantasalmelta kysyy metsänhoidon tukia, ei ole maatilaa", "forestry"),
-        ("metsätila ja maatila Juvalla, sukupolvenvaihdos", None),  # a farm with its forest
-        ("lypsykarjatila, jolla on myös metsää, metsätila erikseen", "livestock"),
-        ("kalankasvattaja Puumalassa laajentaa kirjolohen kasvatusta", "aquaculture"),
-    ],
-)
-def test_what_a_farm_produces(finder, question, production):
-    assert finder.understand(question, today=TODAY).facets.farm_production == production
-
-
-def test_where_the_company_exports_to_holds_fails_or_stays_open():
-    outside = Rules(only=(("market", frozenset({"outside_eu_eea"})),))
-    assert judge(outside, possible_values(Facets(market="outside_eu_eea")), None).met == 1
-    assert judge(outside, possible_values(Facets(market="eu_eea")), None) is None
-    condition = judge(outside, possible_values(Facets()), None).open[0]
-    assert condition.text("fi") == "Vain vientiin EU/ETA-alueen ulkopuolelle"
-    assert condition.text("en") == "Only for exports outside the EU/EEA"
-
-
-@pytest.mark.parametrize(
-    ("question", "market"),
-    [
-        ("vientiä Saksaan, mistä apua", "eu_eea"),
-        ("eka kerta messuilla Saksassa, puusepänliike", "eu_eea"),  # nobody hired: the country is a market
-        ("we export machines to Japan", "outside_eu_eea"),
-        ("viemme koneita Kiinaan ja Saksaan", None),  # both: open
-        ("messuille Norjaan, tavarat mukaan", None),  # outside the EU customs union, though in the EEA
-        ("hitsaajia Virosta konepajaan", None),  # where hires come from is no market
-        ("rekrytointi Virosta ja vientiä Japaniin", "outside_eu_eea"),
-    ],
-)
-def test_where_the_company_exports_to(finder, question, market):
-    assert finder.understand(question, today=TODAY).facets.market == market
-
-
-@pytest.mark.parametrize(
-    ("question", "form"),
-    [
-        ("oy:n lopettaminen, ei velkoja", "limited"),
-        ("Miten osakeyhtiö lopetetaan hallitusti?", "limited"),
-        ("tmi:n velat kasvaneet", "sole_trader"),
-        ("sukupolvenvaihdos, kuljetus ky, isä luovuttaa pojalle", "partnership"),
-        ("osuuskunta perustetaan kylälle", "cooperative"),
-        ("oy vai tmi? kaks kaveria alottaa", None),  # a choice: open
-        ("ei halua perustaa osakeyhtiötä, vaan toiminimen", "sole_trader"),  # the form denied is none
-        ("kyllä, ay-liikkeen jäsen", None),  # "kyllä" is no ky, "ay-liike" a trade union
-    ],
-)
-def test_the_company_form(finder, question, form):
-    assert finder.understand(question, today=TODAY).facets.company_form == form
 
 
 def test_the_age_of_the_person_hired_holds_fails_or_stays_open():
