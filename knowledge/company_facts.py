@@ -196,7 +196,14 @@ def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[int | None
     for pattern in patterns.active:
         if (match := pattern.search(text)) and _number(match.group(1)) > 0:
             return _number(match.group(1)), set(tokens(match.group(0)))
+    if today is not None and _PANDEMIC.search(text):
+        # "koronan jälkeen velkaa": the company was there in the pandemic, at the latest in its last year
+        return today.year - PANDEMIC_LAST_YEAR, set()
     return None, set()
+
+
+_PANDEMIC = re.compile(r"(?<![\w-])(?:korona|covid|pandemi)")
+PANDEMIC_LAST_YEAR = 2021
 
 
 # A person's age: "58-vuotiaalle", "16v nuorelle", "kesätyöntekijä 16v", "aged 19", "a 17-year-old". Not a company's

@@ -182,6 +182,8 @@ def test_the_origin_of_an_employee(finder, question, origin):
         ("30-vuotias perheyritys", 30),
         ("in business for 12 years", 12),
         ("vasta aloittanut yrittäjä", 0),
+        ("asiakas oy, toiminut 4 v, käyttöpääomaa", 4),  # years written short
+        ("matkailuyrittäjä, koronan jälkeen velkaa paljon", 5),  # there in the pandemic: 2021 at the latest
         ("just started a company", 0),
         ("30-vuotias yrittäjä", None),  # the entrepreneur's age, not the company's
         ("lainaa 2012 euroa", None),
