@@ -329,6 +329,7 @@ def test_a_rule_on_a_fact_holds_fails_or_stays_open_with_its_text(fact, allowed,
         ("workload", "graafikko tekee töitä sivutoimisesti opintojen ohella", "part_time"),
         ("workload", "sivutoiminen yrittäjyys palkkatyön ohessa", "part_time"),
         ("workload", "a part-time side business next to my job", "part_time"),
+        ("workload", "starttiraha osa-aikayrittäjälle", "part_time"),
         ("workload", "sivutoiminen yrittäjä haluaa siirtyä päätoimiseksi", "full_time"),  # becoming full-time
         (
             "workload",
@@ -400,6 +401,7 @@ def test_the_age_of_the_person_hired_holds_fails_or_stays_open():
     [
         ("palkkatuki 58-vuotiaalle pitkäaikaistyöttömälle", 58),
         ("kesätyöseteli 16v nuorelle, kauppa palkkaa", 16),
+        ("Kesätyöseteli 16-v nuorelle, mistä haetaan kun firma on Juvalla?", 16),
         ("alle 30-vuotias palkataan ekaan duuniin", 29),  # anyone younger: the oldest of them
         ("we want to hire a 17-year-old for the summer", 17),
         ("30-vuotias perheyritys palkkaa myyjän", None),  # the company's age

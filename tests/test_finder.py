@@ -1782,6 +1782,7 @@ def test_a_country_as_where_to_is_a_market_even_when_hiring(bundled, question, o
         ("tmi lopetus", "financial_distress"),
         ("I'm a student and want to start a small web design business next to my studies", "starting"),
         ("How do I set up a sole proprietorship in Finland as an EU citizen living in Savonlinna?", "starting"),
+        ("onko esihenkilöille johtamisvalmennusta pk-ravintoloissa?", "staff_training"),
     ],
 )
 def test_phrases_and_slang_name_their_need(bundled, question, need):
