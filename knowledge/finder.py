@@ -17,7 +17,7 @@ from knowledge.facets import Facets, is_municipality
 from knowledge.index import Index, match_text
 from knowledge.lexicon import LEXICON_FILE, Lexicon
 from knowledge.loader import KnowledgeBase, KnowledgeBaseError
-from knowledge.match import Match, SearchResult
+from knowledge.match import WHOLE_REGION, Match, SearchResult
 from knowledge.models import Provider, Service
 from knowledge.problems import Problem
 from knowledge.question import QuestionReader, Understanding
@@ -173,7 +173,7 @@ class Finder:
         if facets.municipality is not None:
             return facets.municipality.fi
         if set(area) >= MUNICIPALITY_CODES:
-            return "koko Etelä-Savo"
+            return WHOLE_REGION
         return ", ".join(MUNICIPALITY_BY_CODE[code].fi for code in area)
 
     def search(

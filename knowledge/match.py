@@ -10,6 +10,8 @@ from knowledge.facets import Facets
 from knowledge.models import Provider, Service
 from knowledge.vocab import ALL_AREA, NEEDS, term_by_id
 
+WHOLE_REGION = "koko Etelä-Savo"  # the area note of a service for all twelve municipalities
+
 
 @dataclass(frozen=True)
 class Match:
@@ -33,6 +35,8 @@ class Match:
         """The area rule in `language`."""
         if self.area_note == ALL_AREA:
             return "available everywhere in Finland" if language == "en" else "koko Suomi"
+        if self.area_note == WHOLE_REGION and language == "en":
+            return "serves all of Etelä-Savo"
         return f"serves {self.area_note}" if language == "en" else f"palvelee: {self.area_note}"
 
     def condition_texts(self, language: str = "fi") -> list[str]:

@@ -60,6 +60,14 @@ def test_the_why_names_the_need_and_the_area_rule(finder):
     assert "serves Juva" in local.why("en")
 
 
+def test_a_service_for_the_whole_region_says_so_in_either_language():
+    match = next(
+        m for m in _voikko().search("ATA carnet messuille").matches if m.service.id == "kauppakamari-ata-carnet"
+    )
+    assert "palvelee: koko Etelä-Savo" in match.why("fi")
+    assert "serves all of Etelä-Savo" in match.why("en") and "koko" not in match.why("en")
+
+
 @pytest.mark.parametrize(
     "question",
     [
