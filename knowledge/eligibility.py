@@ -44,16 +44,11 @@ _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "employee_origin": (("Vain palkattaessa", "Only for hiring"), ("Ei palkattaessa", "Not for hiring")),
     "workload": (("Vain", "Only for"), ("Ei", "Not for")),
     "farm_production": (("Vain", "Only for"), ("Ei", "Not for")),
-    "market": (("Vain vientiin", "Only for exports"), ("Ei vientiin", "Not for exports")),
+    "market": (("Vain", "Only for"), ("Ei", "Not for")),
     "company_form": (
         ("Vain yhtiömuodolle", "Only for the company form"),
         ("Ei yhtiömuodolle", "Not for the company form"),
     ),
-}
-# Where the company exports to, said as a place ("Vain vientiin EU/ETA-alueen ulkopuolelle").
-_MARKET_PLACES = {
-    "eu_eea": ("EU/ETA-alueelle", "to the EU/EEA"),
-    "outside_eu_eea": ("EU/ETA-alueen ulkopuolelle", "outside the EU/EEA"),
 }
 # Facts said as whom a rule is for ("Vain päätoimiselle yrittäjälle", "Vain kotieläintilalle").
 _WHOM: dict[str, dict[str, tuple[str, str]]] = {
@@ -66,6 +61,10 @@ _WHOM: dict[str, dict[str, tuple[str, str]]] = {
         "crops": ("kasvinviljelytilalle", "a crop farm"),
         "forestry": ("metsätilalle", "a forest holding"),
         "aquaculture": ("kalankasvatukseen", "fish farming"),
+    },
+    "market": {  # where the company exports to
+        "eu_eea": ("vientiin EU/ETA-alueelle", "exports to the EU/EEA"),
+        "outside_eu_eea": ("vientiin EU/ETA-alueen ulkopuolelle", "exports outside the EU/EEA"),
     },
 }
 
@@ -100,9 +99,6 @@ class Condition:
         terms = _VOCABULARY[self.fact]
         labels = ", ".join(term_by_id(terms, value).label(language) for value in self.values)
         lead = _LEADS[self.fact][1 if self.excluded else 0][1 if english else 0]
-        if self.fact == "market":
-            places = ", ".join(_MARKET_PLACES[value][1 if english else 0] for value in self.values)
-            return f"{lead} {places}"
         return f"{lead} {labels}" if self.fact == "employee_origin" else f"{lead}: {labels}"
 
 

@@ -344,12 +344,14 @@ def read_facets(
     today: date | None = None,
     written: WrittenFacts | None = None,
     not_guessed: Iterable[str] = (),
+    denied: frozenset[str] = frozenset(),
 ) -> Facets:
     """What the question and its analysed words say about the company, by the lexicon's words.
 
     `today` lets a founding year ("perustettu 2012") give the company's age; `written` is the
     employee origin and company age when the caller has read them already; `not_guessed` are guessed
-    words (folded) not to read a sector or stage from by their letters.
+    words (folded) not to read a sector or stage from by their letters; `denied` the folded words a negation
+    reaches, none of which names the company's form.
     """
     lemmas: set[str] = set()
     with_parts: set[str] = set()
@@ -369,7 +371,7 @@ def read_facets(
         employee_origin=written.employee_origin,
         workload=_workload(text, lexicon),
         farm_production=_farm_production(text, lexicon),
-        company_form=company_form(text, lexicon),
+        company_form=company_form(text, lexicon, denied),
         company_age=written.company_age,
         employee_age=written.employee_age,
     )

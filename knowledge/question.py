@@ -20,7 +20,7 @@ from datetime import date
 
 from knowledge.company_facts import read_written_facts
 from knowledge.errands import ErrandReader, is_calculation
-from knowledge.facets import Facets, company_form, is_destination, is_municipality, is_place, read_facets
+from knowledge.facets import Facets, is_destination, is_municipality, is_place, read_facets
 from knowledge.lexicon import Lexicon
 from knowledge.negation import burdens_not_had, denied_need_words, denied_words
 from knowledge.text import (
@@ -315,11 +315,10 @@ class QuestionReader:
         )
 
     def _without_denied_facts(
-        self, question: str, analyses: list[WordAnalysis]
+        self, denied: frozenset[str], analyses: list[WordAnalysis]
     ) -> tuple[list[WordAnalysis], frozenset[str]]:
-        """Step 1b: drop the sector and stage words a negation denies ("joka ei ole maatila"); the
+        """Step 1b: drop the sector and stage words a negation denies (`denied`: "joka ei ole maatila"); the
         words kept, and the sectors denied."""
-        denied = denied_words(question)
         kept, sectors = [], set()
         for analysis in analyses:
             terms = analysis.lemmas | analysis.parts
@@ -523,31 +522,29 @@ class QuestionReader:
                 return found  # the fair is held there: none of its words ("messukulut") is export
         return []
 
+    def _is_branch(self, analysis: WordAnalysis) -> bool:
+        """The word names a branch or an office ("toimipisteen", "sivutoimipiste", "office")."""
+        branches = self.lexicon.branch_words
+        return analysis.head in branches or is_among(analysis, branches, self._branch_stems)
+
     def _branch_founding(self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
         """The words that found a branch, not a company ("perustaa toimipisteen", "open an office")."""
-        branches = self.lexicon.branch_words
         return [
             index
             for index, needs in need_words.items()
-            if "starting" in needs
-            and any(
-                a.head in branches or is_among(a, branches, self._branch_stems)
-                for a in analyses[index + 1 : index + 1 + MODIFIER_REACH]
-            )
+            if "starting" in needs and any(self._is_branch(a) for a in analyses[index + 1 : index + 1 + MODIFIER_REACH])
         ]
 
     def _moves_into_place(self, analyses: list[WordAnalysis]) -> list[int]:
         """The words that take the company, a branch or a plant to a municipality ("sivutoimipiste
         Savonlinnaan", "laajentaa Mikkeliin", "muuttaa Juvalle"): a question of premises and a place."""
-        branches = self.lexicon.branch_words
         places = [index for index in range(len(analyses)) if is_destination(analyses, index)]
         if not places:
             return []
         found = []
         for index, analysis in enumerate(analyses):
             moves = (
-                analysis.head in branches
-                or is_among(analysis, branches, self._branch_stems)
+                self._is_branch(analysis)
                 or analysis.lemmas & self.lexicon.expansion_words
                 or (fold(analysis.word).startswith(MOVE_STEMS) and self._company_follows(analyses, index))
             )
@@ -559,11 +556,7 @@ class QuestionReader:
         """A company word or a branch is the object of the word at `index` ("siirtää tuotannon", "muuttaa
         yrityksen"), not the people who move ("muuttava yrittäjä")."""
         after = analyses[index + 1 : index + 1 + MODIFIER_REACH]
-        return any(
-            is_among(a, COMPANY_OBJECTS, self._company_object_stems)
-            or is_among(a, self.lexicon.branch_words, self._branch_stems)
-            for a in after
-        )
+        return any(is_among(a, COMPANY_OBJECTS, self._company_object_stems) or self._is_branch(a) for a in after)
 
     def _support_for_hire(
         self,
@@ -732,8 +725,9 @@ class QuestionReader:
 
     def read(self, question: str, today: date | None = None, given: Facets | None = None) -> Understanding:
         """Read `question`; `given` facts (from a form) take the place of what the text says."""
+        denied_facts = denied_words(question)
         analyses, denied_sectors = self._without_denied_facts(
-            question, self._without_lost_senses(self.analyse(question))
+            denied_facts, self._without_lost_senses(self.analyse(question))
         )
         analyses = [self._read_whole(analysis) for analysis in analyses]
         written = read_written_facts(question, self.lexicon, today)
@@ -753,9 +747,8 @@ class QuestionReader:
             written=written,
             # a guess that is a stop word says nothing of the company ("tehdä" is no "tehdas")
             not_guessed={fold(a.word) for a in analyses if not a.known and self.is_stopword(a)},
+            denied=denied_facts,  # "ei halua perustaa osakeyhtiötä": a form ruled out is none
         )
-        # "ei halua perustaa osakeyhtiötä": a form ruled out is none
-        facets = replace(facets, company_form=company_form(question, self.lexicon, denied_words(question)))
         company_sector = self._company_sector(analyses, facets.sector)
         if company_sector is not None and not given:
             facets = replace(facets, sector=company_sector)  # "kuljetusliike", not the cottage visited
