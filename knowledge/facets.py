@@ -178,6 +178,9 @@ _IS_FROM = frozenset({"on", "ovat", "olen", "olemme", "ollaan"})
 # "we run a cafe in Lappeenranta", "our company in Tampere": the asker's own business is there
 _OWN_BUSINESS = frozenset({"run", "runs", "running", "operate", "operates", "own", "owns", "our", "my"})
 OWN_BUSINESS_REACH = 4
+# "Kouvolasta soitti yrittäjä", "Lahdesta otti yhteyttä kahvila": the caller is from there
+_CALLER_STEMS = ("soitt", "otti", "ottanut", "yhteydenot", "kysy", "kysel", "laittoi", "lahetti")
+CALLER_REACH = 3
 
 
 def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | None:
@@ -202,6 +205,10 @@ def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | N
             return OTHER_MUNICIPALITY
         if index > 0 and words[index - 1] in _IS_FROM and words[index].endswith("sta"):
             return OTHER_MUNICIPALITY  # "yritys on Lahdesta": where it comes from
+        if words[index].endswith("sta") and any(
+            word.startswith(_CALLER_STEMS) for word in words[index + 1 : index + 1 + CALLER_REACH]
+        ):
+            return OTHER_MUNICIPALITY
         if (
             index > 1
             and words[index - 1] == "in"

@@ -108,6 +108,15 @@ BUSINESS_FRONT_LETTERS = 6  # "yrittäjä-", "yritys-" begin compounds about a b
 LONG_FRONT_LETTERS = 10  # a trigger this long at a compound's front names its need, however it is split
 ROOF_WORDS = frozenset({"katto", "roof", "seina", "wall"})  # after a building: where panels go
 OWN_ENDINGS = ("nsa", "mme", "nne")  # a possessive suffix: "hitsaajansa", "työntekijämme" are the staff had
+# A company's own sales channel online: founding one is no new company ("vaateliike perustaa verkkokaupan")
+CHANNEL_WORDS = frozenset({"verkkokauppa", "nettikauppa", "verkkosivu", "kotisivu", "nettisivu", "webshop", "webstore"})
+# "voiko meidän verkosto auttaa", "what can our network offer": the advisers' own network helps; the
+# company asks for no network of its own
+OUR_WORDS = frozenset({"meidan", "meijan", "our"})
+NETWORK_WORDS = frozenset({"verkosto", "network"})
+NETWORK_STEMS = ("verkostomme", "verkostossamme", "verkostostamme")  # as the plain analyser sees them
+HELP_STEMS = ("autta", "auttaisi", "tarjo", "help", "offer", "tehda", "voi")
+HELP_REACH = 3
 MODIFIER_REACH = 4  # a modifier qualifies one of the next four words ("uusi pieni yritys", "start a new business")
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
 FARM_SECTOR = "agriculture"
@@ -229,6 +238,7 @@ class QuestionReader:
         self._jobseeker_stems = Stems(lexicon.jobseeker_words)
         self._trade_stems = Stems(lexicon.trade_words)
         self._branch_stems = Stems(lexicon.branch_words)
+        self._channel_stems = Stems(CHANNEL_WORDS)
         self._town_stems = Stems(lexicon.outside_towns)
         self._not_farm_stems = Stems(lexicon.not_farm_words)
         # size phrases by the first letters of their words: "mikroyritykselle", "pienelle yritykselle"
@@ -370,6 +380,20 @@ class QuestionReader:
             for index, word in enumerate(words)
             if word.endswith(OWN_ENDINGS) and not word.startswith(HIRE_CUES) and self._is_worker(analyses[index])
         )
+        return found
+
+    @staticmethod
+    def _our_network(analyses: list[WordAnalysis]) -> list[int]:
+        """The advisers' own network asked to help ("voiko meidän verkosto auttaa"): no network of the company's."""
+        words = [fold(analysis.word) for analysis in analyses]
+        found = []
+        for index, analysis in enumerate(analyses):
+            if not (analysis.lemmas & NETWORK_WORDS or words[index].startswith(NETWORK_STEMS)):
+                continue
+            ours = words[index].endswith("mme") or (index > 0 and words[index - 1] in OUR_WORDS)
+            near = words[max(0, index - HELP_REACH) : index] + words[index + 1 : index + 1 + HELP_REACH]
+            if ours and any(word.startswith(HELP_STEMS) for word in near):
+                found.append(index)
         return found
 
     def _is_worker(self, analysis: WordAnalysis) -> bool:
@@ -534,6 +558,21 @@ class QuestionReader:
             for index, needs in need_words.items()
             if "starting" in needs and any(self._is_branch(a) for a in analyses[index + 1 : index + 1 + MODIFIER_REACH])
         ]
+
+    def _channel_founding(self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
+        """The words by which a company opens a sales channel, not a company ("vaateliike haluaa perustaa
+        verkkokaupan", "our shop wants to open a webshop"): its other words say what it needs."""
+        found = []
+        for index, needs in need_words.items():
+            if "starting" not in needs:
+                continue
+            after = analyses[index + 1 : index + 1 + MODIFIER_REACH]
+            before = analyses[max(0, index - MODIFIER_REACH) : index]
+            if any(a.head in CHANNEL_WORDS or is_among(a, CHANNEL_WORDS, self._channel_stems) for a in after) and any(
+                self.describes_company(a) for a in before
+            ):
+                found.append(index)
+        return found
 
     def _moves_into_place(self, analyses: list[WordAnalysis]) -> list[int]:
         """The words that take the company, a branch or a plant to a municipality ("sivutoimipiste
@@ -788,12 +827,14 @@ class QuestionReader:
         denied_needs -= {need for named in need_words.values() if len(named) == 1 for need in named}
         whole_needs -= denied_needs
         part_needs -= denied_needs
+        channels = self._channel_founding(analyses, need_words)
+        _drop_need_words(channels, need_words, whole_needs, part_needs)
         branches = self._branch_founding(analyses, need_words)
         _rename_need_words(branches, "premises", need_words, whole_needs, part_needs)
         for index in self._moves_into_place(analyses):
             need_words[index] = need_words.get(index, frozenset()) | {"premises"}
             whole_needs.add("premises")
-        if branches and facets.stage in ("idea", "startup"):  # a place for a company that exists
+        if (branches or channels) and facets.stage in ("idea", "startup"):  # for a company that exists
             facets = replace(facets, stage=None)
         # "teollisuushallin katolle": the building is where something goes, no premises asked for
         roofs = [index for index in need_words if index + 1 < len(analyses) and analyses[index + 1].lemmas & ROOF_WORDS]
@@ -801,6 +842,8 @@ class QuestionReader:
         founders = self._founder_words(analyses, need_words)
         _drop_need_words(founders, need_words, whole_needs, part_needs)
         _drop_need_words(owned, need_words, whole_needs, part_needs)  # "omalle mökille": no tourism
+        # the network itself asked to help ("voiko meidän verkosto auttaa") is asked for advice
+        _rename_need_words(self._our_network(analyses), TOPIC_NEED, need_words, whole_needs, part_needs)
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS) or written.people
         if hiring:
             self._support_for_hire(analyses, need_words, whole_needs, part_needs)

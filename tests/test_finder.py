@@ -1133,6 +1133,8 @@ def test_a_company_gets_no_service_made_only_for_smaller_ones(bundled, question)
         "A Tampere-based food company with 15 employees wants to start exporting to Sweden",
         "a Joensuu based software firm needs funding",
         "My wife and I run a cafe in Lappeenranta – can your network help us get a guarantee for a bank loan?",
+        "Kouvolasta soitti kivijalkakaupan yrittäjä, haluaa kehittää verkkokauppaa",  # the caller is from there
+        "Kotkasta otti eilen yhteyttä kahvila, joka tarvitsee rahoitusta",
     ],
 )
 def test_a_company_from_outside_the_region_gets_no_local_service(bundled, question):
@@ -1149,6 +1151,7 @@ def test_a_company_from_outside_the_region_gets_no_local_service(bundled, questi
         ("kuopiolainen yritys laajentaa Mikkeliin, toimitilat?", "491"),  # where it comes to is ours
         ("perustettu 2010, vie tuotteita Lappeenrantaan", None),  # founded, then a destination
         ("asiakas asui ennen Kuopiossa, perustaa yrityksen Juvalle", "178"),
+        ("tilauksia tulee Kuopiosta niin paljon, ettei kapasiteetti riitä", None),  # customers there
     ],
 )
 def test_a_town_elsewhere_says_nothing_of_where_the_company_is(bundled, question, code):
@@ -1980,3 +1983,70 @@ def test_a_company_that_is_from_a_town_elsewhere_is_from_outside():
 def test_a_hire_from_syria_in_english_is_from_outside_the_eu(bundled):
     question = "My client moved here from Syria and has worked as a cook. A restaurant might hire him."
     assert bundled.understand(question).facets.employee_origin == "outside_eu_eea"
+
+
+@pytest.mark.parametrize(
+    ("question", "networking"),
+    [
+        ("Juvan kampaamo haluaa verkkokaupan – mitä verkostomme voi tarjota?", False),  # the advisers' network
+        ("voiko meidän verkosto auttaa aloittavaa leipomoa?", False),
+        ("yritys tarvitsee verkostoa ja kumppaneita Mikkelissä", True),
+        ("meidän firma kaipaa verkostoa muista yrittäjistä", True),  # no help asked of it
+    ],
+)
+def test_the_advisers_own_network_asked_to_help_is_no_networking_need(bundled, question, networking):
+    assert ("networking" in bundled.understand(question).needs) is networking
+
+
+def test_a_households_electricity_contract_gets_no_company_service(bundled):
+    assert bundled.search("Kannattaako mökille pörssisähkö vai kiinteä sopimus?").matches == []
+    assert not bundled.understand("yrityksen sähkösopimus: pörssisähkö vai kiinteä?").private_subject  # a company's
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "kuljetusfirma miettii siirtymistä sähkörekkoihin, onko tukia?",
+        "Our haulage company wants to switch to electric trucks, is there any funding?",
+        "latausasema yrityksen pihaan, tukea?",
+    ],
+)
+def test_moving_a_fleet_off_fossil_fuels_is_an_energy_question(bundled, question):
+    assert "energy" in bundled.understand(question).needs
+    assert any("energy" in match.needs for match in bundled.search(question, top=3).matches)
+
+
+def test_making_processes_electronic_is_no_energy_question(bundled):
+    # "sähköistää prosessit" makes them electronic: a digital question
+    assert "energy" not in bundled.understand("tilitoimisto haluaa sähköistää asiakasprosessit").needs
+
+
+def test_trying_ones_own_firm_is_starting_not_hiring_a_cook():
+    question = "muutama opiskelija haluaisi kokeilla omaa firmaa opintojen aikana, onko yrityskokeilua?"
+    needs = _voikko().understand(question).needs  # Voikko also reads "kokeilla" as "on cooks"
+    assert "starting" in needs and "recruitment" not in needs
+    assert "recruitment" in _voikko().understand("ravintola etsii kokkia kesäksi").needs
+
+
+@pytest.mark.parametrize(
+    ("question", "starting"),
+    [
+        ("Pieni vaateliike haluaisi perustaa verkkokaupan ja tarvitsee apua digitalisaatioon", False),
+        ("kampaamo haluaa avata verkkokaupan", False),  # a sales channel of a company that exists
+        ("haluan perustaa verkkokaupan, miten aloitan?", True),  # the online shop is the company
+    ],
+)
+def test_a_company_opening_an_online_shop_starts_no_company(bundled, question, starting):
+    understood = bundled.understand(question)
+    assert "digitalisation" in understood.needs
+    assert ("starting" in understood.needs) is starting
+    if not starting:
+        assert understood.facets.stage is None
+
+
+def test_a_farms_side_business_in_english_gets_the_rural_business_aids(bundled):
+    question = "We own a small farm near Rantasalmi and want to add glamping tents as a side business. Any funding?"
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert "evk-maaseudun-yritysrahoitus" in found
+    side_job = bundled.understand("I want to start a side business next to my day job, do I get a start-up grant?")
+    assert side_job.facets.workload == "part_time"  # the start-up grant is for full-time work
