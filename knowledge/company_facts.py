@@ -114,6 +114,8 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             re.compile(_START + words + r"\s+" + _GAP + _START + _NUMBER + r"\s*-?\s*" + years),
             re.compile(_START + _NUMBER + r"\s*-?\s*" + years + r"\s+" + _GAP + words),
             re.compile(_START + _NUMBER + r"\s*-\s*vuotias\s+" + _COMPANY),
+            # a telegraphic note: the company, then its years ("tmi 2 v, tarvis lainaa", "oy 12 vuotta")
+            re.compile(_START + r"(?:tmi|oy|ky|ay|" + _COMPANY + r"\w*),?\s+" + _NUMBER + r"\s*(?:v\b|vuotta\b)"),
         )
     return _Patterns(origin, origin_ids, new, founded, active)
 
@@ -208,7 +210,7 @@ PANDEMIC_LAST_YEAR = 2021
 
 # A person's age: "58-vuotiaalle", "16v nuorelle", "kesätyöntekijä 16v", "aged 19", "a 17-year-old". Not a company's
 # ("30-vuotias perheyritys") or its owner's ("58-vuotias yrittäjä"): those are followed by the word.
-_PERSON_WORDS = r"(?:nuor|koululai|tyontekij|henkilo|hakij|opiskelij|harjoittelij|\w*tyoto|\w*tyott)"
+_PERSON_WORDS = r"(?:nuor|koululai|tyontekij|henkilo|hakij|opiskelij|harjoittelij|\w*duunar|\w*tyoto|\w*tyott)"
 # ... or after the person: "kesätyöntekijä 16v", "harjoittelija 17 v."
 _PERSON_AGE = re.compile(
     _START + r"(?:(\d{2})\s*-?\s*(?:vuotia\w*|years?[ -]old)\b|aged\s+(\d{2})\b"
@@ -226,7 +228,12 @@ _UNDER_BEFORE = re.compile(r"(?:alle|under|below)\s+$")
 _OVER_BEFORE = re.compile(r"(?:yli|over|above)\s+$")
 
 
+# An age range ("2 kesäduunaria 15-17 v"): the oldest stands for the rest against a service's range
+_AGE_RANGE = re.compile(r"(?<!\d)(\d{2})\s*[-–]\s*(\d{2})(?=\s*-?\s*(?:v\b|vuotia|years?[ -]old))")
+
+
 def _person_age(text: str) -> int | None:
+    text = _AGE_RANGE.sub(r"\2", text)
     for match in _PERSON_AGE.finditer(text):
         if _NOT_A_HIRE_AFTER.match(text, match.end()):
             continue

@@ -178,6 +178,8 @@ _IS_FROM = frozenset({"on", "ovat", "olen", "olemme", "ollaan"})
 # "we run a cafe in Lappeenranta", "our company in Tampere": the asker's own business is there
 _OWN_BUSINESS = frozenset({"run", "runs", "running", "operate", "operates", "own", "owns", "our", "my"})
 OWN_BUSINESS_REACH = 4
+_ENGLISH_COMPANY = frozenset({"company", "firm", "business", "startup", "start-up", "enterprise", "sme"})
+_OTHER_PARTY = frozenset({"to", "for", "with", "from", "by", "at", "buy", "buying", "acquire", "sell"})
 # "Kouvolasta soitti yrittäjä", "Lahdesta otti yhteyttä kahvila": the caller is from there
 _CALLER_STEMS = ("soitt", "otti", "ottanut", "yhteydenot", "kysy", "kysel", "laittoi", "lahetti")
 CALLER_REACH = 3
@@ -205,6 +207,13 @@ def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | N
             return OTHER_MUNICIPALITY
         if index > 0 and words[index - 1] in _IS_FROM and words[index].endswith("sta"):
             return OTHER_MUNICIPALITY  # "yritys on Lahdesta": where it comes from
+        if (
+            index > 0
+            and words[index - 1] in ("a", "an")
+            and (index < 2 or words[index - 2] not in _OTHER_PARTY)  # "we sell to a Tampere company"
+            and _ENGLISH_COMPANY & set(words[index + 1 : index + 4])
+        ):
+            return OTHER_MUNICIPALITY  # "A Tampere software company": the town as what the company is
         if words[index].endswith("sta") and any(
             word.startswith(_CALLER_STEMS) for word in words[index + 1 : index + 1 + CALLER_REACH]
         ):

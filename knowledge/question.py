@@ -108,8 +108,16 @@ BUSINESS_FRONT_LETTERS = 6  # "yrittäjä-", "yritys-" begin compounds about a b
 LONG_FRONT_LETTERS = 10  # a trigger this long at a compound's front names its need, however it is split
 ROOF_WORDS = frozenset({"katto", "roof", "seina", "wall"})  # after a building: where panels go
 OWN_ENDINGS = ("nsa", "mme", "nne")  # a possessive suffix: "hitsaajansa", "työntekijämme" are the staff had
-# A company's own sales channel online: founding one is no new company ("vaateliike perustaa verkkokaupan")
-CHANNEL_WORDS = frozenset({"verkkokauppa", "nettikauppa", "verkkosivu", "kotisivu", "nettisivu", "webshop", "webstore"})
+# What a company that exists starts or opens: a sales channel online ("vaateliike perustaa verkkokaupan") or
+# an activity ("leipomo aloittaa toimitukset Helsinkiin"); no new company is founded
+ACTIVITY_WORDS = frozenset(
+    fold(word)
+    for word in {
+        "verkkokauppa", "nettikauppa", "verkkosivu", "kotisivu", "nettisivu", "webshop", "webstore",
+        "toimitus", "vienti", "tuonti", "tuotanto", "valmistus", "yhteistyö", "tuotekehitys", "palvelu",
+        "catering", "kuljetus", "exports", "exporting", "deliveries", "production",
+    }
+)  # fmt: skip
 # "voiko meidän verkosto auttaa", "what can our network offer": the advisers' own network helps; the
 # company asks for no network of its own
 OUR_WORDS = frozenset({"meidan", "meijan", "our"})
@@ -120,6 +128,7 @@ HELP_REACH = 3
 MODIFIER_REACH = 4  # a modifier qualifies one of the next four words ("uusi pieni yritys", "start a new business")
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
 FARM_SECTOR = "agriculture"
+PRODUCING_FARMS = frozenset({"livestock", "crops"})
 # A question that names no need but the company's stage asks what a company at that stage needs.
 STAGE_NEEDS = {
     "idea": "starting",
@@ -164,6 +173,23 @@ def _rename_need_words(
     for index in indices:
         need_words[index] = frozenset({need})
     whole_needs.add(need)
+
+
+def _farm_sector_by_need(facets: Facets, needs: set[str]) -> Facets:
+    """A farm's sector as its question's need says: a producing farm handed over to the next generation is a
+    farm, whatever side business it also runs ("lammastila … pihakahvila … sukupolvenvaihdos"); a farm asking
+    about tourism starts a line of business that is no farming ("viljatilan yhteyteen majoitustoimintaa")."""
+    if (
+        facets.farm_production in PRODUCING_FARMS
+        and "ownership_change" in needs
+        and "starting" not in needs  # a farm opening a shop starts a line of business that is no farming
+        and facets.sector != FARM_SECTOR
+        and FARM_SECTOR not in facets.not_sectors  # not diversifying ("monialaistaa")
+    ):
+        return replace(facets, sector=FARM_SECTOR, not_sectors=frozenset())
+    if facets.sector == FARM_SECTOR and "tourism" in needs and "ownership_change" not in needs:
+        return replace(facets, sector=None, not_sectors=frozenset({FARM_SECTOR}))
+    return facets
 
 
 class QuestionReader:
@@ -238,7 +264,7 @@ class QuestionReader:
         self._jobseeker_stems = Stems(lexicon.jobseeker_words)
         self._trade_stems = Stems(lexicon.trade_words)
         self._branch_stems = Stems(lexicon.branch_words)
-        self._channel_stems = Stems(CHANNEL_WORDS)
+        self._activity_stems = Stems(ACTIVITY_WORDS)
         self._town_stems = Stems(lexicon.outside_towns)
         self._not_farm_stems = Stems(lexicon.not_farm_words)
         # size phrases by the first letters of their words: "mikroyritykselle", "pienelle yritykselle"
@@ -559,18 +585,17 @@ class QuestionReader:
             if "starting" in needs and any(self._is_branch(a) for a in analyses[index + 1 : index + 1 + MODIFIER_REACH])
         ]
 
-    def _channel_founding(self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
-        """The words by which a company opens a sales channel, not a company ("vaateliike haluaa perustaa
-        verkkokaupan", "our shop wants to open a webshop"): its other words say what it needs."""
+    def _activity_founding(self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
+        """The words by which a company starts an activity or opens a sales channel, not a company ("vaateliike
+        haluaa perustaa verkkokaupan", "leipomo aloittaa toimitukset"): its other words say what it needs."""
         found = []
         for index, needs in need_words.items():
             if "starting" not in needs:
                 continue
             after = analyses[index + 1 : index + 1 + MODIFIER_REACH]
             before = analyses[max(0, index - MODIFIER_REACH) : index]
-            if any(a.head in CHANNEL_WORDS or is_among(a, CHANNEL_WORDS, self._channel_stems) for a in after) and any(
-                self.describes_company(a) for a in before
-            ):
+            activity = any(a.head in ACTIVITY_WORDS or is_among(a, ACTIVITY_WORDS, self._activity_stems) for a in after)
+            if activity and any(self.describes_company(a) for a in before):
                 found.append(index)
         return found
 
@@ -827,14 +852,14 @@ class QuestionReader:
         denied_needs -= {need for named in need_words.values() if len(named) == 1 for need in named}
         whole_needs -= denied_needs
         part_needs -= denied_needs
-        channels = self._channel_founding(analyses, need_words)
-        _drop_need_words(channels, need_words, whole_needs, part_needs)
+        activities = self._activity_founding(analyses, need_words)
+        _drop_need_words(activities, need_words, whole_needs, part_needs)
         branches = self._branch_founding(analyses, need_words)
         _rename_need_words(branches, "premises", need_words, whole_needs, part_needs)
         for index in self._moves_into_place(analyses):
             need_words[index] = need_words.get(index, frozenset()) | {"premises"}
             whole_needs.add("premises")
-        if (branches or channels) and facets.stage in ("idea", "startup"):  # for a company that exists
+        if (branches or activities) and facets.stage in ("idea", "startup"):  # for a company that exists
             facets = replace(facets, stage=None)
         # "teollisuushallin katolle": the building is where something goes, no premises asked for
         roofs = [index for index in need_words if index + 1 < len(analyses) and analyses[index + 1].lemmas & ROOF_WORDS]
@@ -887,6 +912,8 @@ class QuestionReader:
                 needs[need] = 1.0
         if "starting" in whole_needs and facets.stage is None and facets.company_age is None and not given:
             facets = replace(facets, stage="startup")  # "want to start a company": it is being founded
+        if not given:
+            facets = _farm_sector_by_need(facets, whole_needs)
         if not needs and facets.stage in STAGE_NEEDS:
             # "asiakkaalla on idea sovelluksesta": what a company at that stage asks for, said or not
             needs[STAGE_NEEDS[facets.stage]] = 1.0

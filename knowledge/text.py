@@ -188,7 +188,12 @@ class VoikkoAnalyzer:
         lemmas: set[str] = set()
         parts: set[str] = set()
         head = ""
-        for reading in self._voikko.analyze(word):
+        readings = self._voikko.analyze(word)
+        if any(reading.get("MOOD") == "A-infinitive" for reading in readings):
+            # A verb written as such is the verb, not a plural noun form of the same letters ("kokeilla" is to
+            # try, not "on cooks"); a singular form stays ("tukea" is also the partitive of "tuki")
+            readings = [reading for reading in readings if reading.get("NUMBER") != "plural"]
+        for reading in readings:
             base = reading.get("BASEFORM")
             if base:
                 lemmas.add(fold(base))

@@ -1135,6 +1135,7 @@ def test_a_company_gets_no_service_made_only_for_smaller_ones(bundled, question)
         "My wife and I run a cafe in Lappeenranta – can your network help us get a guarantee for a bank loan?",
         "Kouvolasta soitti kivijalkakaupan yrittäjä, haluaa kehittää verkkokauppaa",  # the caller is from there
         "Kotkasta otti eilen yhteyttä kahvila, joka tarvitsee rahoitusta",
+        "A Tampere software company with 25 staff asks what R&D funding it could apply for.",
     ],
 )
 def test_a_company_from_outside_the_region_gets_no_local_service(bundled, question):
@@ -1152,6 +1153,7 @@ def test_a_company_from_outside_the_region_gets_no_local_service(bundled, questi
         ("perustettu 2010, vie tuotteita Lappeenrantaan", None),  # founded, then a destination
         ("asiakas asui ennen Kuopiossa, perustaa yrityksen Juvalle", "178"),
         ("tilauksia tulee Kuopiosta niin paljon, ettei kapasiteetti riitä", None),  # customers there
+        ("we export to a Tampere company", None),
     ],
 )
 def test_a_town_elsewhere_says_nothing_of_where_the_company_is(bundled, question, code):
@@ -2023,7 +2025,7 @@ def test_making_processes_electronic_is_no_energy_question(bundled):
 
 def test_trying_ones_own_firm_is_starting_not_hiring_a_cook():
     question = "muutama opiskelija haluaisi kokeilla omaa firmaa opintojen aikana, onko yrityskokeilua?"
-    needs = _voikko().understand(question).needs  # Voikko also reads "kokeilla" as "on cooks"
+    needs = _voikko().understand(question).needs  # Voikko also reads the verb "kokeilla" as "on cooks"
     assert "starting" in needs and "recruitment" not in needs
     assert "recruitment" in _voikko().understand("ravintola etsii kokkia kesäksi").needs
 
@@ -2044,9 +2046,81 @@ def test_a_company_opening_an_online_shop_starts_no_company(bundled, question, s
         assert understood.facets.stage is None
 
 
+def test_a_company_starting_deliveries_starts_no_company(bundled):
+    understood = bundled.understand(
+        "Mikkeliläinen leipomo aloittaa toimitukset Helsingin kauppoihin, tarvitaan lisää kapasiteettia ja jakeluauto"
+    )
+    assert "starting" not in understood.needs and "investment" in understood.needs
+
+
 def test_a_farms_side_business_in_english_gets_the_rural_business_aids(bundled):
     question = "We own a small farm near Rantasalmi and want to add glamping tents as a side business. Any funding?"
     found = [match.service.id for match in bundled.search(question, top=3).matches]
     assert "evk-maaseudun-yritysrahoitus" in found
     side_job = bundled.understand("I want to start a side business next to my day job, do I get a start-up grant?")
     assert side_job.facets.workload == "part_time"  # the start-up grant is for full-time work
+
+
+def test_a_farm_asking_for_its_own_business_aid_is_not_offered_the_project_aid_first(bundled):
+    question = "Viljatilan yhteyteen majoitus- ja saunatoimintaa, maaseudun yritystuki vai Leader-rahoitus?"
+    understood = bundled.understand(question)
+    assert understood.facets.sector != "agriculture"  # diversifying: the farm-only aids do not apply
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert not any(service.endswith("-hanketuki") for service in found)  # public-benefit projects
+    assert any(service.endswith(("-investointituki", "-perustamistuki")) for service in found)
+
+
+def test_a_producing_farm_handed_over_is_a_farm_whatever_its_side_business():
+    question = (
+        "Terve, lammastilalta Rantasalmelta. Meillä on 180 uuhta ja vaimo pitää kesäisin tilan pihakahvilaa. "
+        "Poika haluaisi ottaa tilan hoitaakseen ensi vuonna, mistä apua sukupolvenvaihdokseen?"
+    )
+    assert _voikko().understand(question).facets.sector == "agriculture"
+    found = [match.service.id for match in _voikko().search(question, top=3).matches]
+    assert "proagria-sukupolvenvaihdos" in found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "onko pertunmaalla kesätyöseteliä nuorille? meijän firma vois ottaa 2 kesäduunaria 15-17 v",
+        "mökkihuolto tmi hirvensalmella, tarttis 2 kesäduunaria 16–17v, onko kesätyöseteli tms tukea",
+    ],
+)
+def test_an_age_range_of_summer_hires_is_checked_by_its_oldest(bundled, question):
+    assert bundled.understand(question).facets.employee_age == 17
+    found = [match.service.id for match in bundled.search(question, top=8).matches]
+    assert not any(service.endswith("nuorten-tyollistymisseteli") for service in found)  # 18–29 only
+
+
+@pytest.mark.parametrize(
+    ("question", "age"), [("tmi 2 v, tarvis 40 t€ lainan kalustoon", 2), ("oy 12 vuotta, 5 hlö", 12)]
+)
+def test_a_company_followed_by_its_years_is_dated(bundled, question, age):
+    assert bundled.understand(question).facets.company_age == age
+
+
+def test_a_schoolchilds_summer_business_gets_no_start_up_grant(bundled):
+    question = (
+        "lukiolainen 17v haluu kesäks perustaa nurmikonleikkuu firman kangasniemellä, onko joku kesäyrittäjä juttu?"
+    )
+    understood = bundled.understand(question)
+    assert understood.facets.workload == "part_time"
+    assert not any("starttiraha" in match.service.id for match in bundled.search(question, top=8).matches)
+
+
+@pytest.mark.parametrize(
+    ("question", "starting"),
+    [
+        ("Muusikko haluaa laskuttaa keikoista ja soitonopetuksesta, onko neuvontaa?", True),
+        ("eläkkeellä oleva insinööri haluaa tehdä konsulttikeikkoja, tarvitaanko y-tunnus tai YEL?", True),
+        ("Mihin ohjata opiskelijoita, jotka haluavat kokeilla yrittäjyyttä opintojen ohessa?", True),
+        ("yrittäjyys on välillä raskasta, jaksaminen kortilla", False),  # no one takes it up
+    ],
+)
+def test_gigs_and_trying_entrepreneurship_are_starting(question, starting):
+    assert ("starting" in _voikko().understand(question).needs) is starting
+
+
+def test_who_advises_asks_for_advice(bundled):
+    assert "general_advice" in bundled.understand("yrittäjä Hirvensalmelta kysyy alv-asiaa, kuka neuvoo?").needs
