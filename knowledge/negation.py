@@ -24,6 +24,16 @@ DENIED_REACH = 2
 # Company forms: "ei halua perustaa osakeyhtiötä" rules out the form, not starting ("ei oy:tä vaan tmi").
 COMPANY_FORM_STARTS = ("osakeyhtio", "oy", "toiminim", "tmi", "ky", "kommandiittiyhtio", "osuuskun", "limited")
 CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")
+# Spoken "et" is also "että" (that): after a verb of saying, or with a negation of its own after it
+# ("pankki sano et vakuudet ei riitä")
+SAYING_STARTS = ("sano", "kerto", "luul", "usko", "totes", "vastas", "ilmoitt", "tiedo", "mietti", "kuul")
+
+
+def _is_that(words: list[str], index: int) -> bool:
+    if words[index] != "et":
+        return False
+    said = index > 0 and words[index - 1].startswith(SAYING_STARTS)
+    return said or any(word.replace("'", "") in NEGATIONS for word in words[index + 1 :])
 
 
 def _negated_clauses(question: str) -> Iterator[tuple[list[str], int]]:
@@ -31,7 +41,7 @@ def _negated_clauses(question: str) -> Iterator[tuple[list[str], int]]:
     for clause in CLAUSE_BREAK.split(question):
         words = [fold(word).strip("'\"?!.") for word in clause.split()]
         for index, word in enumerate(words):
-            if word.replace("'", "") in NEGATIONS:
+            if word.replace("'", "") in NEGATIONS and not _is_that(words, index):
                 yield words, index
 
 

@@ -118,6 +118,9 @@ ACTIVITY_WORDS = frozenset(
         "catering", "kuljetus", "exports", "exporting", "deliveries", "production",
     }
 )  # fmt: skip
+# An e-mail's greeting says where the writer is, not what the company needs ("Terveisiä mökiltä!")
+GREETING_STEMS = ("terveis", "terkku", "terkut", "greetings")
+GREETING_REACH = 2
 # "voiko meidän verkosto auttaa", "what can our network offer": the advisers' own network helps; the
 # company asks for no network of its own
 OUR_WORDS = frozenset({"meidan", "meijan", "our"})
@@ -407,6 +410,16 @@ class QuestionReader:
             if word.endswith(OWN_ENDINGS) and not word.startswith(HIRE_CUES) and self._is_worker(analyses[index])
         )
         return found
+
+    @staticmethod
+    def _greeted_from(analyses: list[WordAnalysis]) -> list[int]:
+        """The words of a greeting ("Terveisiä mökiltä", "greetings from the cottage"): they name no need."""
+        words = [fold(analysis.word) for analysis in analyses]
+        return [
+            index
+            for index in range(len(words))
+            if any(word.startswith(GREETING_STEMS) for word in words[max(0, index - GREETING_REACH) : index])
+        ]
 
     @staticmethod
     def _our_network(analyses: list[WordAnalysis]) -> list[int]:
@@ -867,6 +880,7 @@ class QuestionReader:
         founders = self._founder_words(analyses, need_words)
         _drop_need_words(founders, need_words, whole_needs, part_needs)
         _drop_need_words(owned, need_words, whole_needs, part_needs)  # "omalle mökille": no tourism
+        _drop_need_words(self._greeted_from(analyses), need_words, whole_needs, part_needs)
         # the network itself asked to help ("voiko meidän verkosto auttaa") is asked for advice
         _rename_need_words(self._our_network(analyses), TOPIC_NEED, need_words, whole_needs, part_needs)
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS) or written.people

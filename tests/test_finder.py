@@ -2124,3 +2124,21 @@ def test_gigs_and_trying_entrepreneurship_are_starting(question, starting):
 
 def test_who_advises_asks_for_advice(bundled):
     assert "general_advice" in bundled.understand("yrittäjä Hirvensalmelta kysyy alv-asiaa, kuka neuvoo?").needs
+
+
+def test_an_e_mails_greeting_names_no_need(bundled):
+    question = "Hei! Terveisiä mökiltä. Meillä on Rantasalmella kahvila ja mietitään laajennetaanko terassia, tukia?"
+    needs = bundled.understand(question).needs
+    assert "tourism" not in needs and "investment" in needs
+
+
+@pytest.mark.parametrize(
+    ("question", "guarantee"),
+    [
+        ("pienpanimo tarttis uuden pullotuslinjan, pankki sano et vakuudet ei riitä", True),  # "et" is "että"
+        ("pankki sanoi että vakuudet eivät riitä", True),
+        ("lainaa tarvitaan, vakuuksia et tarvitse", False),  # "et" is a negation
+    ],
+)
+def test_spoken_et_is_that_not_a_negation(question, guarantee):
+    assert ("guarantee" in _voikko().understand(question).needs) is guarantee
