@@ -13,7 +13,7 @@ from rapidfuzz.distance import Levenshtein
 from knowledge.company_facts import WrittenFacts, read_written_facts
 from knowledge.lexicon import Lexicon, Triggers
 from knowledge.text import Stems, WordAnalysis, fold, is_among
-from knowledge.vocab import MUNICIPALITIES, OTHER_MUNICIPALITY, Municipality
+from knowledge.vocab import MUNICIPALITIES, NEIGHBOUR_REGIONS, OTHER_MUNICIPALITY, Municipality
 
 _MUNICIPALITY_FORMS = {fold(form): m for m in MUNICIPALITIES for form in (*m.forms, m.fi.lower())}
 # The name and the inhabitant adjective: Voikko reads "kangasniemeläisessä" as "kangasniemeläinen".
@@ -193,38 +193,50 @@ def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | N
     words = [fold(analysis.word) for analysis in analyses]
     for index, analysis in enumerate(analyses):
         if is_among(analysis, outside, outside_stems):
-            return OTHER_MUNICIPALITY
+            return _elsewhere(analysis)
         if words[index].endswith("-based") and words[index][: -len("-based")] in towns:
-            return OTHER_MUNICIPALITY  # "a Tampere-based food company"
+            return _elsewhere(analysis)  # "a Tampere-based food company"
         if not is_among(analysis, towns, town_stems):
             continue
         before = tuple(words[max(0, index - 2) : index])
         if any(before[-len(phrase) :] == phrase for phrase in _FROM_WORDS):
-            return OTHER_MUNICIPALITY
+            return _elsewhere(analysis)
         if index + 1 < len(words) and words[index + 1].startswith(_BASED_STEMS):
-            return OTHER_MUNICIPALITY
+            return _elsewhere(analysis)
         if any(word.startswith(_FOUNDING_STEMS) for word in words[max(0, index - FOUNDING_REACH) : index]):
-            return OTHER_MUNICIPALITY
+            return _elsewhere(analysis)
         if index > 0 and words[index - 1] in _IS_FROM and words[index].endswith("sta"):
-            return OTHER_MUNICIPALITY  # "yritys on Lahdesta": where it comes from
+            return _elsewhere(analysis)  # "yritys on Lahdesta": where it comes from
         if (
             index > 0
             and words[index - 1] in ("a", "an")
             and (index < 2 or words[index - 2] not in _OTHER_PARTY)  # "we sell to a Tampere company"
             and _ENGLISH_COMPANY & set(words[index + 1 : index + 4])
         ):
-            return OTHER_MUNICIPALITY  # "A Tampere software company": the town as what the company is
+            return _elsewhere(analysis)  # "A Tampere software company": the town as what the company is
         if words[index].endswith("sta") and any(
             word.startswith(_CALLER_STEMS) for word in words[index + 1 : index + 1 + CALLER_REACH]
         ):
-            return OTHER_MUNICIPALITY
+            return _elsewhere(analysis)
         if (
             index > 1
             and words[index - 1] == "in"
             and _OWN_BUSINESS & set(words[max(0, index - 1 - OWN_BUSINESS_REACH) : index - 1])
         ):
-            return OTHER_MUNICIPALITY
+            return _elsewhere(analysis)
     return None
+
+
+def _elsewhere(analysis: WordAnalysis) -> Municipality:
+    """Outside Etelä-Savo: in a neighbouring region when the word names one of its towns ("kuopiolainen")."""
+    word = fold(analysis.word).removesuffix("-based")
+    for region, forms, stems in _REGION_FORMS:
+        if analysis.lemmas & forms or word in forms or stems.has(word):
+            return region
+    return OTHER_MUNICIPALITY
+
+
+_REGION_FORMS = tuple((region, frozenset(region.forms), Stems(region.forms)) for region in NEIGHBOUR_REGIONS)
 
 
 @lru_cache(maxsize=8)

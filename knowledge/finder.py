@@ -174,7 +174,7 @@ class Finder:
             return facets.municipality.fi
         if set(area) >= MUNICIPALITY_CODES:
             return WHOLE_REGION
-        return ", ".join(MUNICIPALITY_BY_CODE[code].fi for code in area)
+        return ", ".join(MUNICIPALITY_BY_CODE[code].fi for code in area if code in MUNICIPALITY_BY_CODE)
 
     def search(
         self, question: str, top: int = 5, facets: Facets | None = None, today: date | None = None

@@ -15,6 +15,7 @@ from knowledge.vocab import (
     MUNICIPALITY_CODES,
     NEED_IDS,
     ORIGIN_IDS,
+    REGION_CODES,
     SECTOR_IDS,
     SIZE_IDS,
     STAGE_IDS,
@@ -36,10 +37,11 @@ def _check_vocabulary(values: list[str], allowed: frozenset[str], what: str) -> 
 def _check_area(values: list[str]) -> list[str]:
     if ALL_AREA in values and len(values) > 1:
         raise ValueError(f"'{ALL_AREA}' (whole country) cannot be combined with municipality codes")
-    unknown = [value for value in values if value != ALL_AREA and value not in MUNICIPALITY_CODES]
+    unknown = [value for value in values if value != ALL_AREA and value not in MUNICIPALITY_CODES | REGION_CODES]
     if unknown:
         raise ValueError(
-            f"unknown municipality codes {unknown}; use '{ALL_AREA}' or codes {sorted(MUNICIPALITY_CODES)}"
+            f"unknown municipality codes {unknown}; use '{ALL_AREA}', codes {sorted(MUNICIPALITY_CODES)}"
+            f" or a neighbouring region {sorted(REGION_CODES)}"
         )
     return values
 

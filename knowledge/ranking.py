@@ -269,13 +269,15 @@ class Ranker:
         return adjustment
 
     @staticmethod
-    def _offered(profile: Profile, code: str | None, read: Facets, hiring: bool, asked_other: bool = False) -> bool:
+    def _offered(
+        profile: Profile, codes: frozenset[str] | None, read: Facets, hiring: bool, asked_other: bool = False
+    ) -> bool:
         """False for a service not offered where the company is, made for other sectors, only for
         smaller companies than this one (a large company gets no SME aid, a medium one no micro aid),
         for employers when this is a company of one that is not hiring, only for someone hired when the
         question asks for something else (`asked_other`), or only for ideas and start-ups when this
         company has run for years."""
-        if code is not None and profile.area is not None and code not in profile.area:
+        if codes is not None and profile.area is not None and profile.area.isdisjoint(codes):
             return False
         size = read.size
         if size is not None and profile.sizes and SIZE_ORDER[size] > profile.largest_size:
@@ -296,7 +298,7 @@ class Ranker:
         read = understood.facets
         sources = set(understood.need_sources)
         known, age = possible_values(read), company_age(read)
-        code = read.municipality.code if read.municipality else None
+        codes = read.municipality.area_codes() if read.municipality else None
         hiring = not HIRING_NEEDS.isdisjoint(understood.needs)
         asked_other = bool(understood.needs)  # needs named, none about hiring (then `hiring` is False)
         profiles = self.profiles
@@ -319,7 +321,7 @@ class Ranker:
             (-(value + profiles[position].any_bonus + any_multi), position, value)
             for position, value in relevance.items()
             if value >= MIN_SCORE
-            and self._offered(profiles[position], code, read, hiring, asked_other)
+            and self._offered(profiles[position], codes, read, hiring, asked_other)
             and (not profiles[position].named_only or position in named)
             # made for what the question says it does not want ("rekrytointia ei tarvita", "not a loan")
             and (position in named or not profiles[position].needs or profiles[position].needs[0] not in denied)

@@ -139,6 +139,12 @@ class Municipality:
     fi: str
     en: str
     forms: tuple[str, ...]  # inflected and adjectival forms, lower case
+    # for a company elsewhere: the neighbouring region it is in, when a provider's area names it
+    region: str = ""
+
+    def area_codes(self) -> frozenset[str]:
+        """The area codes a provider's or service's area may name for this place."""
+        return frozenset({self.code, self.region} - {""})
 
 
 # The 12 municipalities of Etelä-Savo (2026). Forms: -ssa/-lla (in), -an/-lle (to),
@@ -325,6 +331,32 @@ MUNICIPALITIES: tuple[Municipality, ...] = (
     ),
 )
 OTHER_MUNICIPALITY = Municipality("other", "muu kunta", "other municipality", ())
+# The neighbouring regions whose companies a regional provider of Etelä-Savo may also serve (the Itä-Suomi
+# elinvoimakeskus serves Pohjois-Savo and Pohjois-Karjala too): elsewhere still, as the code says, but the
+# provider's area may name the region. Forms: the towns and inhabitant words (folded) that place a company there.
+NEIGHBOUR_REGIONS: tuple[Municipality, ...] = (
+    Municipality(
+        "other",
+        "Pohjois-Savo",
+        "North Savo",
+        (
+            "kuopio", "kuopiolainen", "varkaus", "varkautelainen", "iisalmi", "iisalmelainen", "joroinen",
+            "joroislainen", "leppavirta", "leppavirtalainen", "suonenjoki", "suonenjokelainen",
+        ),
+        region="pohjois-savo",
+    ),
+    Municipality(
+        "other",
+        "Pohjois-Karjala",
+        "North Karelia",
+        (
+            "joensuu", "joensuulainen", "heinavesi", "heinavesilainen", "outokumpu", "outokumpulainen",
+            "liperi", "liperilainen",
+        ),
+        region="pohjois-karjala",
+    ),
+)  # fmt: skip
+REGION_CODES = frozenset(region.region for region in NEIGHBOUR_REGIONS)
 ALL_AREA = "all"  # a provider or service open to companies anywhere in Finland
 
 NEED_IDS = frozenset(term.id for term in NEEDS)

@@ -1141,7 +1141,30 @@ def test_a_company_gets_no_service_made_only_for_smaller_ones(bundled, question)
 def test_a_company_from_outside_the_region_gets_no_local_service(bundled, question):
     assert bundled.understand(question).facets.municipality.code == "other"
     for match in bundled.search(question, top=8).matches:
-        assert match.area_note == "all", match.service.id
+        # the Itä-Suomi elinvoimakeskus serves Pohjois-Savo and Pohjois-Karjala as well
+        assert match.area_note == "all" or match.provider.id == "itasuomen-elinvoimakeskus", match.service.id
+
+
+@pytest.mark.parametrize(
+    ("question", "region"),
+    [
+        ("kuopiolainen konepaja hakee kehittämisavustusta", "Pohjois-Savo"),
+        ("Joensuussa toimiva yritys tarvitsee rahoitusta investointiin", "Pohjois-Karjala"),
+        ("a Kuopio based software firm needs R&D funding", "Pohjois-Savo"),
+        ("Lappeenrannassa toimiva yritys hakee kehittämisavustusta", None),  # Etelä-Karjala: not served
+    ],
+)
+def test_a_company_of_a_neighbouring_region_is_offered_the_ita_suomi_elinvoimakeskus(bundled, question, region):
+    understood = bundled.understand(question)
+    assert understood.facets.municipality.code == "other"  # a referral records it as elsewhere
+    found = bundled.search(question, top=3).matches
+    from_evk = [match for match in found if match.provider.id == "itasuomen-elinvoimakeskus"]
+    if region is None:
+        assert not from_evk
+        return
+    assert understood.facets.municipality.fi == region
+    assert from_evk and all(match.area_note == region for match in from_evk)
+    assert "evk-jtf-yritysrahoitus" not in [match.service.id for match in found]  # Etelä-Savo's own JTF plan
 
 
 @pytest.mark.parametrize(

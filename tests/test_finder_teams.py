@@ -63,6 +63,12 @@ async def test_a_company_from_elsewhere_is_told_why_no_local_service_is_shown(bo
     assert "The company is outside Etelä-Savo" in texts_of(replies)
     replies, _ = await ask(bot, "vienti Kuopioon, takaus pankkilainaan", locale="en-US")
     assert "outside Etelä-Savo" not in texts_of(replies)  # a town named as a market says nothing of that
+    # the Itä-Suomi elinvoimakeskus serves Pohjois-Savo too: its services are shown, and the note says so
+    replies, _ = await ask(bot, "kuopiolainen konepaja hakee kehittämisavustusta")
+    shown = texts_of(replies)
+    assert "Etelä-Savon ulkopuolella (Pohjois-Savo)" in shown and "palvelee myös Pohjois-Savoa" in shown
+    replies, _ = await ask(bot, "a company based in Joensuu needs a development grant", locale="en-US")
+    assert "outside Etelä-Savo (Pohjois-Karjala)" in texts_of(replies)
 
 
 async def test_a_broad_question_offers_narrowing_and_the_form_narrows_it(bot):

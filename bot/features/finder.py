@@ -362,7 +362,11 @@ class FinderFeature:
 def _outside_note(texts: Texts, result: SearchResult) -> str:
     """For a company outside Etelä-Savo: why no local service is shown, and where to turn instead."""
     municipality = result.facets.municipality
-    return texts("finder.outside_region") if municipality is OTHER_MUNICIPALITY else ""
+    if municipality is None or municipality.code != OTHER_MUNICIPALITY.code:
+        return ""
+    if municipality.region:  # a neighbouring region's company: the Itä-Suomi elinvoimakeskus serves it too
+        return texts("finder.outside_region_east", region=municipality.fi)
+    return texts("finder.outside_region")
 
 
 def feature(services: Services) -> Feature:
