@@ -8,9 +8,10 @@ from typing import Any
 from knowledge.eligibility import Condition
 from knowledge.facets import Facets
 from knowledge.models import Provider, Service
-from knowledge.vocab import ALL_AREA, NEEDS, term_by_id
+from knowledge.vocab import ALL_AREA, NEEDS, NEIGHBOUR_REGIONS, term_by_id
 
 WHOLE_REGION = "koko Etelä-Savo"  # the area note of a service for all twelve municipalities
+_REGION_EN = {region.fi: region.en for region in NEIGHBOUR_REGIONS}
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class Match:
             return "available everywhere in Finland" if language == "en" else "koko Suomi"
         if self.area_note == WHOLE_REGION and language == "en":
             return "serves all of Etelä-Savo"
+        if language == "en" and self.area_note in _REGION_EN:
+            return f"serves {_REGION_EN[self.area_note]}"  # "North Savo"
         return f"serves {self.area_note}" if language == "en" else f"palvelee: {self.area_note}"
 
     def condition_texts(self, language: str = "fi") -> list[str]:

@@ -1164,6 +1164,8 @@ def test_a_company_of_a_neighbouring_region_is_offered_the_ita_suomi_elinvoimake
         return
     assert understood.facets.municipality.fi == region
     assert from_evk and all(match.area_note == region for match in from_evk)
+    english = {"Pohjois-Savo": "North Savo", "Pohjois-Karjala": "North Karelia"}[region]
+    assert f"serves {english}" in from_evk[0].why("en") and f"palvelee: {region}" in from_evk[0].why("fi")
     assert "evk-jtf-yritysrahoitus" not in [match.service.id for match in found]  # Etelä-Savo's own JTF plan
 
 

@@ -68,7 +68,7 @@ async def test_a_company_from_elsewhere_is_told_why_no_local_service_is_shown(bo
     shown = texts_of(replies)
     assert "Etelä-Savon ulkopuolella (Pohjois-Savo)" in shown and "palvelee myös Pohjois-Savoa" in shown
     replies, _ = await ask(bot, "a company based in Joensuu needs a development grant", locale="en-US")
-    assert "outside Etelä-Savo (Pohjois-Karjala)" in texts_of(replies)
+    assert "outside Etelä-Savo (North Karelia)" in texts_of(replies)
 
 
 async def test_a_broad_question_offers_narrowing_and_the_form_narrows_it(bot):

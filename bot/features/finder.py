@@ -365,7 +365,8 @@ def _outside_note(texts: Texts, result: SearchResult) -> str:
     if municipality is None or municipality.code != OTHER_MUNICIPALITY.code:
         return ""
     if municipality.region:  # a neighbouring region's company: the Itä-Suomi elinvoimakeskus serves it too
-        return texts("finder.outside_region_east", region=municipality.fi)
+        region = municipality.en if texts.language == "en" else municipality.fi
+        return texts("finder.outside_region_east", region=region)
     return texts("finder.outside_region")
 
 
