@@ -36,7 +36,8 @@ ESTABLISHED_AFTER_YEARS = 5
 RULE_FIT = 2.5  # for each only_for rule the company is known to meet: the service is made for this case
 OPEN_RULE_COST = 1.5  # for each only_for rule the question left open: the service may not apply
 # Advisers name the sector when it matters ("maatila", "kahvila"): a service only for one sector is
-# unlikely to fit a question that does not name it. A not_for rule left open rarely bites.
+# unlikely to fit a question that does not name it; so is one only for hires from abroad when the
+# question does not say where the hire comes from. A not_for rule left open rarely bites.
 OPEN_SECTOR_RULE_COST = 4.0
 OPEN_EXCLUSION_COST = 0.25
 SIZE_ORDER = {term.id: order for order, term in enumerate(SIZES)}  # solo, micro, small, medium, large
@@ -154,7 +155,8 @@ def _open_cost(condition: Condition) -> float:
     if condition.fact in ("workload", "farm_production"):
         # a founder is full-time, a farm farms, unless said otherwise: the card shows the rule, the rank stays
         return 0.0
-    return OPEN_SECTOR_RULE_COST if condition.fact == "sectors" else OPEN_RULE_COST
+    # advisers say where a hire comes from when it matters ("Ukrainasta", "EU:n ulkopuolelta"), as they name the sector
+    return OPEN_SECTOR_RULE_COST if condition.fact in ("sectors", "employee_origin") else OPEN_RULE_COST
 
 
 class Ranker:

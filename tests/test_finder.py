@@ -2167,3 +2167,55 @@ def test_an_e_mails_greeting_names_no_need(bundled):
 )
 def test_spoken_et_is_that_not_a_negation(question, guarantee):
     assert ("guarantee" in _voikko().understand(question).needs) is guarantee
+
+
+def test_eu_countries_asking_for_products_are_a_market_not_hires(bundled):
+    question = "meijän juustoja on kyselty muista EU-maista, miten päästään viennissä alkuun? pieni meijeri Juvalla"
+    needs = bundled.understand(question).needs
+    assert "export" in needs and "recruiting_abroad" not in needs
+    assert "recruiting_abroad" in bundled.understand("rekrytoimme hitsaajia muista EU-maista").needs
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hi, I run a one-person translation business (sole trader) and would like to hire my first employee",
+        "kahvila tarvitsee kesäksi kaksi työntekijää, mistä apua rekrytointiin?",
+    ],
+)
+def test_a_hire_of_unsaid_origin_is_not_answered_with_a_work_permit_first(bundled, question):
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert found and found[0] != "migri-tyontekijan-oleskelulupa"
+
+
+@pytest.mark.parametrize(
+    ("question", "need"),
+    [
+        ("Lastentarhanopettaja haluaa ryhtyä yksityiseksi perhepäivähoitajaksi Kangasniemellä", "starting"),
+        (
+            "leipomo Mäntyharjulta haluaa tuotteensa pääkaupunkiseudun kauppoihin, miten päästä ketjujen valikoimiin?",
+            "general_advice",
+        ),
+        ("Any startup events tai pitching-tilaisuuksia Etelä-Savossa this spring?", "networking"),
+    ],
+)
+def test_more_ways_to_name_a_need(question, need):
+    assert need in _voikko().understand(question).needs
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "eläkkeellä oleva insinööri haluaa laskuttaa konsultointia muutaman kerran vuodessa, toiminimi vai kevyt?",
+        "satunnaisia valokuvauskeikkoja, tarvitaanko toiminimi?",
+    ],
+)
+def test_occasional_work_or_a_pensioners_business_is_part_time(bundled, question):
+    assert bundled.understand(question).facets.workload == "part_time"
+    assert not any("starttiraha" in match.service.id for match in bundled.search(question, top=8).matches)
+
+
+def test_a_business_registered_in_a_year_is_dated_not_starting(bundled):
+    question = "I run a translation business registered in 2021 and want to hire my first employee"
+    understood = bundled.understand(question, today=date(2026, 12, 1))
+    assert understood.facets.company_age == 5 and "starting" not in understood.needs
