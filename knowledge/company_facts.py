@@ -215,7 +215,7 @@ _PERSON_WORDS = r"(?:nuor|koululai|tyontekij|henkilo|hakij|opiskelij|harjoitteli
 _PERSON_AGE = re.compile(
     _START + r"(?:(\d{2})\s*-?\s*(?:vuotia\w*|years?[ -]old)\b|aged\s+(\d{2})\b"
     r"|(\d{2})\s*-?\s*v\s+(?=\w*" + _PERSON_WORDS + r")"
-    r"|\w*" + _PERSON_WORDS + r"\w*\s+(\d{2})\s*-?v\b)"
+    r"|\w*" + _PERSON_WORDS + r"\w*\s+\(?(\d{2})\s*-?v\b)"  # and "5 nuorta (16 v)"
 )
 _NOT_A_HIRE_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:" + _COMPANY + r"|yrittaj|omistaj|viljelij|isant|emant|entrepreneur|owner|farmer)"
@@ -228,12 +228,13 @@ _UNDER_BEFORE = re.compile(r"(?:alle|under|below)\s+$")
 _OVER_BEFORE = re.compile(r"(?:yli|over|above)\s+$")
 
 
-# An age range ("2 kesäduunaria 15-17 v"): the oldest stands for the rest against a service's range
+# An age range of hires ("kesäduunaria 16–19 v"): the youngest decides, as a service from 18 up is not for
+# a group that starts at 16
 _AGE_RANGE = re.compile(r"(?<!\d)(\d{2})\s*[-–]\s*(\d{2})(?=\s*-?\s*(?:v\b|vuotia|years?[ -]old))")
 
 
 def _person_age(text: str) -> int | None:
-    text = _AGE_RANGE.sub(r"\2", text)
+    text = _AGE_RANGE.sub(r"\1", text)
     for match in _PERSON_AGE.finditer(text):
         if _NOT_A_HIRE_AFTER.match(text, match.end()):
             continue

@@ -23,6 +23,7 @@ PROBLEM_STARTS = ("loy", "saa", "onnistu", "riit", "find", "get", "manag")
 DENIED_REACH = 2
 # Company forms: "ei halua perustaa osakeyhtiötä" rules out the form, not starting ("ei oy:tä vaan tmi").
 COMPANY_FORM_STARTS = ("osakeyhtio", "oy", "toiminim", "tmi", "ky", "kommandiittiyhtio", "osuuskun", "limited")
+ABROAD_STARTS = ("ulkomail", "ulkomaa", "ulkomai", "abroad", "overseas")
 CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")
 # Spoken "et" is also "että" (that): after a verb of saying, or with a negation of its own after it
 # ("pankki sano et vakuudet ei riitä")
@@ -91,4 +92,8 @@ def denied_need_words(question: str) -> frozenset[str]:
             denied.update(reached)
         elif after == len(words) and after > index + 1 and index > 0:
             denied.add(words[index - 1])  # the object before: "lainaa eivät halua"
+        if index > 0 and words[index - 1].startswith(ABROAD_STARTS):
+            # "ulkomailta emme halua rekrytoida": hiring stays asked, from abroad it is not
+            denied.discard(words[after] if after < len(words) else "")
+            denied.add(words[index - 1])
     return frozenset(denied)
