@@ -284,11 +284,22 @@ def _workload(text: str, lexicon: Lexicon) -> str | None:
 def _farm_production(text: str, lexicon: Lexicon) -> str | None:
     """Livestock, crops or forestry, by the lexicon's [farm_production] word beginnings as written; both
     livestock and crops said ("viljaa ja lypsykarjaa") leave it open, and a farm's forest is still a farm's."""
-    found = {key for key, pattern in _farm_patterns(lexicon).items() if pattern.search(fold(text))}
+    folded = _NEIGHBOURS_ANIMALS.sub(" ", fold(text))  # "naapurin lehmät karkaavat": not the company's
+    found = {key for key, pattern in _farm_patterns(lexicon).items() if pattern.search(folded)}
     farming = found - {"forestry"}
     if farming:
         return farming.pop() if len(farming) == 1 else None
     return found.pop() if found else None
+
+
+# What a neighbour owns is not the company's ("naapurin lehmät karkaavat pihaan")
+NEIGHBOURS = ("naapurin", "neighbour's", "neighbor's", "neighbours", "neighbors")
+_NEIGHBOURS_ANIMALS = re.compile(r"(?<![\w-])(?:" + "|".join(NEIGHBOURS) + r")\s+\w+")
+
+
+def neighbours_things(analyses: list[WordAnalysis]) -> set[int]:
+    """The words right after a neighbour's: what they name is no fact of the company."""
+    return {index + 1 for index, analysis in enumerate(analyses[:-1]) if fold(analysis.word) in NEIGHBOURS}
 
 
 @lru_cache(maxsize=8)

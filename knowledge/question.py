@@ -20,7 +20,7 @@ from datetime import date
 
 from knowledge.company_facts import read_written_facts
 from knowledge.errands import ErrandReader, is_calculation
-from knowledge.facets import Facets, is_destination, is_municipality, is_place, read_facets
+from knowledge.facets import Facets, is_destination, is_municipality, is_place, neighbours_things, read_facets
 from knowledge.lexicon import Lexicon
 from knowledge.negation import burdens_not_had, denied_need_words, denied_words
 from knowledge.text import (
@@ -817,9 +817,10 @@ class QuestionReader:
             for index, analysis in enumerate(analyses)
             if written.company_age and fold(analysis.word) in written.words
         }
+        neighbours = neighbours_things(analyses)
         facets = read_facets(
             question,
-            [self._for_facets(a) for index, a in enumerate(analyses) if index not in owned and index not in dated],
+            [self._for_facets(a) for index, a in enumerate(analyses) if index not in {*owned, *dated, *neighbours}],
             self.lexicon,
             written=written,
             # a guess that is a stop word says nothing of the company ("tehdä" is no "tehdas")

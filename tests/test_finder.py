@@ -2246,3 +2246,19 @@ def test_students_starting_a_studio_in_english_are_starting_part_time(bundled):
     question = "Is there any support for two university students who want to start a game studio while still studying?"
     understood = bundled.understand(question)
     assert "starting" in understood.needs and understood.facets.workload == "part_time"
+
+
+def test_the_neighbours_cows_are_not_the_companys(bundled):
+    question = (
+        "olemme Hirvensalmella kahvila-ravintola, naapurin lehmät karkaavat pihaan, haluamme laajentaa, rahoitusta?"
+    )
+    facets = bundled.understand(question).facets
+    assert facets.sector != "agriculture" and facets.farm_production is None
+
+
+def test_the_de_minimis_explainer_is_shown_only_when_asked_for(bundled):
+    found = [
+        match.service.id for match in bundled.search("kahvila Juvalla tarvitsee tukea laajennukseen", top=8).matches
+    ]
+    assert "bf-de-minimis" not in found
+    assert "bf-de-minimis" in [match.service.id for match in bundled.search("de minimis -tuen enimmäismäärä").matches]
