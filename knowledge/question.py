@@ -118,6 +118,11 @@ ACTIVITY_WORDS = frozenset(
         "catering", "kuljetus", "exports", "exporting", "deliveries", "production",
     }
 )  # fmt: skip
+# Developing the business itself ("kehittää liiketoimintaansa", "apua liiketoiminnan kehittämiseen") asks for
+# business advice: no product, no investment, no other need named by it
+DEVELOP_STEMS = ("kehitta", "kehitys", "develop")  # folded: the plain analyser's forms too
+BUSINESS_STEMS = ("liiketoim", "yritystoim", "business")
+DEVELOP_REACH = 3  # "kehittää luovan alan liiketoimintaansa"
 # An e-mail's greeting says where the writer is, not what the company needs ("Terveisiä mökiltä!")
 GREETING_STEMS = ("terveis", "terkku", "terkut", "greetings")
 GREETING_REACH = 2
@@ -409,6 +414,19 @@ class QuestionReader:
             for index, word in enumerate(words)
             if word.endswith(OWN_ENDINGS) and not word.startswith(HIRE_CUES) and self._is_worker(analyses[index])
         )
+        return found
+
+    @staticmethod
+    def _business_developed(analyses: list[WordAnalysis]) -> list[int]:
+        """The words that develop the business itself ("kehittää liiketoimintaansa", "develop my business")."""
+        words = [fold(analysis.word) for analysis in analyses]
+        found = []
+        for index, word in enumerate(words):
+            if not word.startswith(DEVELOP_STEMS) or "tuote" in word:  # "tuotekehitys" is R&D
+                continue
+            near = words[max(0, index - DEVELOP_REACH) : index] + words[index + 1 : index + 1 + DEVELOP_REACH]
+            if any(other.startswith(BUSINESS_STEMS) for other in near):
+                found.append(index)
         return found
 
     @staticmethod
@@ -882,6 +900,9 @@ class QuestionReader:
         _drop_need_words(founders, need_words, whole_needs, part_needs)
         _drop_need_words(owned, need_words, whole_needs, part_needs)  # "omalle mökille": no tourism
         _drop_need_words(self._greeted_from(analyses), need_words, whole_needs, part_needs)
+        for index in self._business_developed(analyses):
+            need_words[index] = need_words.get(index, frozenset()) | {TOPIC_NEED}
+            whole_needs.add(TOPIC_NEED)
         # the network itself asked to help ("voiko meidän verkosto auttaa") is asked for advice
         _rename_need_words(self._our_network(analyses), TOPIC_NEED, need_words, whole_needs, part_needs)
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS) or written.people

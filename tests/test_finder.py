@@ -2262,3 +2262,16 @@ def test_the_de_minimis_explainer_is_shown_only_when_asked_for(bundled):
     ]
     assert "bf-de-minimis" not in found
     assert "bf-de-minimis" in [match.service.id for match in bundled.search("de minimis -tuen enimmäismäärä").matches]
+
+
+@pytest.mark.parametrize(
+    ("question", "advice"),
+    [
+        ("Muusikko ja äänituottaja haluaa kehittää luovan alan liiketoimintaansa, mitä palveluja on?", True),
+        ("Freelance-valokuvaaja ja muotoilija, luova ala, apuja liiketoiminnan kehittämiseen?", True),
+        ("I want to develop my business, who can help?", True),
+        ("yritys kehittää uutta tuotetta, tarvitaan rahoitusta", False),  # a product: R&D, no business advice
+    ],
+)
+def test_developing_the_business_itself_asks_for_business_advice(question, advice):
+    assert ("general_advice" in _voikko().understand(question).needs) is advice
