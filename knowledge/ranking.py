@@ -114,7 +114,9 @@ def profile_of(service: Service, provider: Provider) -> Profile:
 
 
 # Words that name a need only as support for it ("energiatukea"): no subject of their own.
-_SUPPORT_WORDS = frozenset({"energiatuki", "energia-avustus", "energia", "energy", "tuki", "avustus", "aid", "grant"})
+_SUPPORT_WORDS = frozenset(
+    {"energiatuki", "energia-avustus", "energia", "energy", "tuki", "avustus", "aid", "grant", "energiainvestointi"}
+)
 
 
 def names_only_subjects(understood: Understanding, subjects: frozenset[str], need: str) -> bool:

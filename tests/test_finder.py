@@ -2275,3 +2275,25 @@ def test_the_de_minimis_explainer_is_shown_only_when_asked_for(bundled):
 )
 def test_developing_the_business_itself_asks_for_business_advice(question, advice):
     assert ("general_advice" in _voikko().understand(question).needs) is advice
+
+
+def test_a_conventional_renewable_heating_plant_gets_no_new_technology_energy_aid(bundled):
+    question = (
+        "Saha Hirvensalmella: mietitään omaa hakelämpölaitosta ja aurinkopaneeleja, mistä tukea energiainvestointiin?"
+    )
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert found and "bf-energiatuki" not in found  # only biogas and new technology, by its own terms
+
+
+def test_a_family_company_already_forty_years_old_gets_no_start_up_guarantee(bundled):
+    question = (
+        "rautakauppa juvalla, perheyritys jo 40 v, 6 hlö, laajennus 300 t€, pankki haluaa lisävakuuksia – takaus?"
+    )
+    assert bundled.understand(question, today=date(2026, 12, 1)).facets.company_age == 40
+    found = [match.service.id for match in bundled.search(question, top=3, today=date(2026, 12, 1)).matches]
+    assert "finnvera-pk-takaus" in found and "finnvera-alkutakaus" not in found
+
+
+def test_a_village_shops_new_fixtures_are_an_investment(bundled):
+    question = "kyläkauppa Enonkoskella tarvitsisi uuden kassajärjestelmän ja kylmäkalusteet, onko avustusta?"
+    assert "investment" in bundled.understand(question).needs
