@@ -15,6 +15,7 @@ from knowledge.vocab import (
     COMPANY_FORMS,
     EMPLOYEE_ORIGINS,
     FARM_PRODUCTIONS,
+    JOBS,
     SECTORS,
     SIZES,
     STAGES,
@@ -32,10 +33,13 @@ _VOCABULARY: dict[str, tuple[Term, ...]] = {
     "sizes": SIZES,
     "employee_origin": EMPLOYEE_ORIGINS,
     "workload": WORKLOADS,
+    "job": JOBS,
     "farm_production": FARM_PRODUCTIONS,
     "market": EMPLOYEE_ORIGINS,
     "company_form": COMPANY_FORMS,
 }
+# Facts whose usual case needs no saying: a rule against the unusual one is not shown when the question is silent.
+UNSAID_IS_USUAL = frozenset({"job", "farm_production"})
 # (only, not) lead-ins per fact, Finnish then English.
 _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "sectors": (("Vain toimialalle", "Only for the sector"), ("Ei toimialalle", "Not for the sector")),
@@ -43,6 +47,7 @@ _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "sizes": (("Vain kokoluokalle", "Only for the size"), ("Ei kokoluokalle", "Not for the size")),
     "employee_origin": (("Vain palkattaessa", "Only for hiring"), ("Ei palkattaessa", "Not for hiring")),
     "workload": (("Vain", "Only for"), ("Ei", "Not for")),
+    "job": (("Vain", "Only for"), ("Ei", "Not for")),
     "farm_production": (("Vain", "Only for"), ("Ei", "Not for")),
     "market": (("Vain", "Only for"), ("Ei", "Not for")),
     "company_form": (
@@ -55,6 +60,10 @@ _WHOM: dict[str, dict[str, tuple[str, str]]] = {
     "workload": {
         "full_time": ("päätoimiselle yrittäjälle", "a full-time entrepreneur"),
         "part_time": ("sivutoimiselle yrittäjälle", "a part-time entrepreneur"),
+    },
+    "job": {
+        "summer": ("kesätyöhön", "a summer job"),
+        "lasting": ("pidempään työsuhteeseen", "a longer employment"),
     },
     "farm_production": {
         "livestock": ("kotieläintilalle", "a livestock farm"),
@@ -73,7 +82,7 @@ _WHOM: dict[str, dict[str, tuple[str, str]]] = {
 class Condition:
     """One rule of a service that the question left open: shown to the adviser on the card."""
 
-    fact: str  # sectors | stages | sizes | employee_origin | workload | farm_production | market | company_form
+    fact: str  # sectors | stages | sizes | employee_origin | workload | job | farm_production | market | company_form
     # | max_company_age_years | employee_age
     values: tuple[str, ...] = ()
     excluded: bool = False  # a not_for rule
@@ -175,6 +184,7 @@ def possible_values(facets: Facets) -> dict[str, frozenset[str] | None]:
         "sizes": sizes,
         "employee_origin": frozenset({facets.employee_origin}) if facets.employee_origin else None,
         "workload": frozenset({facets.workload}) if facets.workload else None,
+        "job": frozenset({facets.job}) if facets.job else None,
         "farm_production": _farm_productions(facets),
         "market": frozenset({facets.market}) if facets.market else None,
         "company_form": frozenset({facets.company_form}) if facets.company_form else None,
@@ -225,6 +235,8 @@ def judge(
         possible = known[fact]
         if possible is not None and possible <= barred:
             return None
+        if possible is None and fact in UNSAID_IS_USUAL:
+            continue  # a hire is for lasting work, a company no forest holding, unless the question says so
         if possible is None or possible & barred:
             left.append(Condition(fact, _ordered(fact, barred), excluded=True))
     if rules.max_age is not None:

@@ -36,6 +36,7 @@ class Facets:
     sector: str | None = None
     employee_origin: str | None = None  # of the employee being hired: eu_eea | outside_eu_eea
     workload: str | None = None  # the entrepreneur's: full_time | part_time ("sivutoiminen")
+    job: str | None = None  # the hire's: summer ("kesätöihin"), read only when the question hires
     farm_production: str | None = None  # a farm's: livestock | crops ("lypsykarjatila", "viljatila")
     market: str | None = None  # where the company sells abroad: eu_eea | outside_eu_eea ("vientiä Japaniin")
     company_form: str | None = None  # limited | sole_trader | partnership | cooperative ("oy", "tmi")
@@ -55,6 +56,7 @@ class Facets:
             self.employee_origin,
             self.company_age,
             self.workload,
+            self.job,
             self.farm_production,
             self.market,
             self.company_form,
@@ -72,6 +74,7 @@ class Facets:
             sector=given.sector or self.sector,
             employee_origin=given.employee_origin or self.employee_origin,
             workload=given.workload or self.workload,
+            job=given.job or self.job,
             farm_production=given.farm_production or self.farm_production,
             market=given.market or self.market,
             company_form=given.company_form or self.company_form,
@@ -281,6 +284,12 @@ def _workload(text: str, lexicon: Lexicon) -> str | None:
     return found.pop() if found else None
 
 
+def _job(text: str, lexicon: Lexicon) -> str | None:
+    """The job a hire is for, by the lexicon's [job] phrases as written ("kesätöihin", "summer job")."""
+    folded = fold(text)
+    return next((key for key, phrases in lexicon.jobs.items() if any(fold(p) in folded for p in phrases)), None)
+
+
 def _farm_production(text: str, lexicon: Lexicon) -> str | None:
     """Livestock, crops or forestry, by the lexicon's [farm_production] word beginnings as written; both
     livestock and crops said ("viljaa ja lypsykarjaa") leave it open, and a farm's forest is still a farm's."""
@@ -409,6 +418,7 @@ def read_facets(
         sector=first_trigger(lexicon.sectors, with_parts, guessed),
         employee_origin=written.employee_origin,
         workload=_workload(text, lexicon),
+        job=_job(text, lexicon),
         farm_production=_farm_production(text, lexicon),
         company_form=company_form(text, lexicon, denied),
         company_age=written.company_age,

@@ -19,6 +19,7 @@ from knowledge.text import Aliases, fold
 from knowledge.vocab import (
     COMPANY_FORM_IDS,
     FARM_PRODUCTION_IDS,
+    JOB_IDS,
     NEED_IDS,
     ORIGIN_IDS,
     SECTOR_IDS,
@@ -40,6 +41,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "sizes": None,
     "employee_origin": None,
     "workload": None,
+    "job": None,
     "farm_production": None,
     "company_form": None,
     "company_age": frozenset({"new", "founded", "active", "years"}),
@@ -62,6 +64,7 @@ _OPTIONAL_TABLES = frozenset(
         "shared_words",
         "employee_origin",
         "workload",
+        "job",
         "farm_production",
         "company_form",
         "company_age",
@@ -85,6 +88,7 @@ _TRIGGER_IDS = {
     "sizes": SIZE_IDS,
     "employee_origin": ORIGIN_IDS,
     "workload": WORKLOAD_IDS,
+    "job": JOB_IDS,
     "farm_production": FARM_PRODUCTION_IDS,
     "company_form": COMPANY_FORM_IDS,
 }
@@ -95,6 +99,7 @@ _ID_NAMES = {
     "sizes": "size",
     "employee_origin": "origin",
     "workload": "workload",
+    "job": "job",
     "farm_production": "farm production",
     "company_form": "company form",
 }
@@ -115,6 +120,7 @@ class Lexicon:
     sizes: Triggers  # size id -> phrases matched as written; the first size found wins
     origins: Triggers  # employee origin id -> word beginnings matched as written
     workloads: Triggers  # full_time / part_time -> phrases matched as written
+    jobs: Triggers  # the hire's job (summer) -> phrases matched as written
     farm_productions: Triggers  # livestock / crops -> word beginnings matched as written
     company_forms: Triggers  # limited / sole_trader / ... -> words as written (short ones whole)
     company_age: Triggers  # new / founded / active / years -> words around an age or a founding year
@@ -376,6 +382,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         sizes=MappingProxyType(triggers["sizes"]),
         origins=MappingProxyType(triggers["employee_origin"]),
         workloads=MappingProxyType(triggers["workload"]),
+        jobs=MappingProxyType(triggers["job"]),
         farm_productions=MappingProxyType(triggers["farm_production"]),
         company_forms=MappingProxyType(triggers["company_form"]),
         company_age=MappingProxyType(company_age),

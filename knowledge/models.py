@@ -11,6 +11,7 @@ from knowledge.vocab import (
     CHARGE_IDS,
     COMPANY_FORM_IDS,
     FARM_PRODUCTION_IDS,
+    JOB_IDS,
     KIND_IDS,
     MUNICIPALITY_CODES,
     NEED_IDS,
@@ -87,6 +88,7 @@ _CONDITION_LISTS: dict[str, tuple[frozenset[str], str]] = {
     "sizes": (SIZE_IDS, "size ids"),
     "employee_origin": (ORIGIN_IDS, "employee origins"),
     "workload": (WORKLOAD_IDS, "workloads"),
+    "job": (JOB_IDS, "jobs"),
     "farm_production": (FARM_PRODUCTION_IDS, "farm productions"),
     "market": (ORIGIN_IDS, "markets"),
     "company_form": (COMPANY_FORM_IDS, "company forms"),
@@ -109,12 +111,13 @@ class _Conditions(_Strict):
     sizes: list[str] | None = None
     employee_origin: list[str] | None = None  # of the employee being hired: eu_eea | outside_eu_eea
     workload: list[str] | None = None  # the entrepreneur's: full_time | part_time
+    job: list[str] | None = None  # the hire's: summer | lasting
     farm_production: list[str] | None = None  # a farm's: livestock | crops
     market: list[str] | None = None  # where the company exports to: eu_eea | outside_eu_eea
     company_form: list[str] | None = None  # limited | sole_trader | partnership | cooperative
 
     @field_validator(
-        "sectors", "stages", "sizes", "employee_origin", "workload", "farm_production", "market", "company_form"
+        "sectors", "stages", "sizes", "employee_origin", "workload", "job", "farm_production", "market", "company_form"
     )
     @classmethod
     def _known_ids(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:

@@ -939,7 +939,7 @@ class QuestionReader:
         market = written.market_area if hiring else written.market_area or written.named_area
         facets = replace(facets, market=market)
         if not hiring:  # an origin or an age is an employee's only when the question is about hiring
-            facets = replace(facets, employee_origin=None, employee_age=None)
+            facets = replace(facets, employee_origin=None, employee_age=None, job=None)
         facets = facets.merged(given)
         business = self._business(analyses, facets)
         needs = dict.fromkeys(whole_needs, 1.0)

@@ -96,6 +96,13 @@ WORKLOADS: tuple[Term, ...] = (
     Term("part_time", "sivutoiminen", "part-time"),
 )
 
+# The job a hire is taken on for: a summer job is no lasting employment of an unemployed jobseeker (the pay
+# subsidy and the youth employment voucher are for those)
+JOBS: tuple[Term, ...] = (
+    Term("summer", "kesätyö", "summer job"),
+    Term("lasting", "pidempi työsuhde", "longer employment"),
+)
+
 # What a farm produces: the farm relief service (lomitus) is for farms that keep animals; a forest owner
 # without a farm gets no farm-only services.
 FARM_PRODUCTIONS: tuple[Term, ...] = (
@@ -365,6 +372,7 @@ SIZE_IDS = frozenset(term.id for term in SIZES)
 SECTOR_IDS = frozenset(term.id for term in SECTORS)
 ORIGIN_IDS = frozenset(term.id for term in EMPLOYEE_ORIGINS)
 WORKLOAD_IDS = frozenset(term.id for term in WORKLOADS)
+JOB_IDS = frozenset(term.id for term in JOBS)
 FARM_PRODUCTION_IDS = frozenset(term.id for term in FARM_PRODUCTIONS)
 COMPANY_FORM_IDS = frozenset(term.id for term in COMPANY_FORMS)
 KIND_IDS = frozenset(term.id for term in PROVIDER_KINDS)

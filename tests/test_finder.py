@@ -2297,3 +2297,31 @@ def test_a_family_company_already_forty_years_old_gets_no_start_up_guarantee(bun
 def test_a_village_shops_new_fixtures_are_an_investment(bundled):
     question = "kyläkauppa Enonkoskella tarvitsisi uuden kassajärjestelmän ja kylmäkalusteet, onko avustusta?"
     assert "investment" in bundled.understand(question).needs
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Apteekki Mäntyharjulla haluaisi palkata kaksi farmasian opiskelijaa (19 ja 21 v) kesätöihin, onko tukea?",
+        "Saako firma tukea kun palkkaa 16-vuotiaan koululaisen kesatoihin? Puumala",
+        "We want to hire two students for the summer, is there a wage subsidy?",
+    ],
+)
+def test_a_summer_job_gets_neither_the_pay_subsidy_nor_the_youth_voucher(bundled, question):
+    assert bundled.understand(question).facets.job == "summer"
+    found = [match.service.id for match in bundled.search(question, top=8).matches]
+    assert not any(service.endswith(("-palkkatuki", "nuorten-tyollistymisseteli")) for service in found)
+
+
+def test_a_lasting_hire_keeps_the_pay_subsidy_without_a_summer_job_condition(bundled):
+    found = bundled.search("palkkatuki pitkäaikaistyöttömälle Juvalla", top=3).matches
+    assert found[0].service.id == "tyo-mikkeli-palkkatuki"
+    assert not [condition for condition in found[0].conditions if condition.fact == "job"]
+    assert bundled.understand("kesäksi valmis uusi halli, tarvitaan rahoitusta").facets.job is None  # nobody hired
+
+
+def test_a_forest_owner_without_a_farm_gets_no_farm_advice(bundled):
+    question = "Metsänomistaja, 80 ha Sulkavalla, ei maatilaa, tarvitsee apua puukauppaan ja metsänhoitosuunnitelmaan"
+    found = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert found[0] == "metsakeskus-metka"
+    assert not {"proagria-neuvo", "proagria-tilaneuvonta", "mela-tyohyvinvointi"} & set(found)
