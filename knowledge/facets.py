@@ -186,6 +186,7 @@ _OTHER_PARTY = frozenset({"to", "for", "with", "from", "by", "at", "buy", "buyin
 # "Kouvolasta soitti yrittäjä", "Lahdesta otti yhteyttä kahvila": the caller is from there
 _CALLER_STEMS = ("soitt", "otti", "ottanut", "yhteydenot", "kysy", "kysel", "laittoi", "lahetti")
 CALLER_REACH = 3
+_COMPANY_STEMS = ("firma", "yritys", "yhtio", "tmi", "oy", "ky")
 
 
 def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | None:
@@ -217,8 +218,9 @@ def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | N
             and _ENGLISH_COMPANY & set(words[index + 1 : index + 4])
         ):
             return _elsewhere(analysis)  # "A Tampere software company": the town as what the company is
-        if words[index].endswith("sta") and any(
-            word.startswith(_CALLER_STEMS) for word in words[index + 1 : index + 1 + CALLER_REACH]
+        if words[index].endswith("sta") and (
+            any(word.startswith(_CALLER_STEMS) for word in words[index + 1 : index + 1 + CALLER_REACH])
+            or (index > 0 and words[index - 1].startswith(_COMPANY_STEMS))  # "firma Varkaudesta"
         ):
             return _elsewhere(analysis)
         if (

@@ -2325,3 +2325,37 @@ def test_a_forest_owner_without_a_farm_gets_no_farm_advice(bundled):
     found = [match.service.id for match in bundled.search(question, top=5).matches]
     assert found[0] == "metsakeskus-metka"
     assert not {"proagria-neuvo", "proagria-tilaneuvonta", "mela-tyohyvinvointi"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("question", "service"),
+    [
+        ("yrittäjän eläke", "tyoelake-yel-vakuutus"),
+        ("yrittäjä ihan loppu duunin kanssa, ei nuku, tarvis jonkun jolle puhua", "tukiverkko-vertaistuki"),
+        (
+            "Haluan leipoa kotona ja myydä kakkuja Sulkavalla, pitääkö tehdä elintarvikeilmoitus?",
+            "ruokavirasto-elintarvikeilmoitus",
+        ),
+    ],
+)
+def test_an_entrepreneurs_own_security_and_a_home_bakers_notification(bundled, question, service):
+    assert service in [match.service.id for match in bundled.search(question, top=3).matches]
+
+
+def test_a_summer_voucher_in_a_municipality_gets_its_own_contact_not_the_pay_subsidy(bundled):
+    found = [match.service.id for match in bundled.search("kesäseteli Pieksämäki", top=3).matches]
+    assert "pieksamaki-yritysneuvonta" in found and "tyo-keskisavo-palkkatuki" not in found
+
+
+def test_a_company_from_a_town_elsewhere_said_after_it_is_from_there(bundled):
+    question = "kv-kasvu: need help with export pricing and finding distributors, firma Varkaudesta, 20 hlö, metalliala"
+    assert bundled.understand(question).facets.municipality.code == "other"
+    assert bundled.understand("yritys Mikkelistä hakee rahoitusta").facets.municipality.code == "491"
+
+
+def test_finnvera_bridge_financing_is_no_farms(bundled):
+    question = (
+        "Maitotila Rantasalmella, 60 lehmää, uusi pihattonavetta ja lypsyrobotti, mistä investointitukea ja rahoitusta?"
+    )
+    found = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert "evk-maatalouden-investointituki" in found[:2] and not any(s.startswith("finnvera") for s in found)
