@@ -453,6 +453,19 @@ class QuestionReader:
                 found.append(index)
         return found
 
+    def _own_jobs(self, analyses: list[WordAnalysis]) -> list[int]:
+        """The jobs people have ("palkkatyössä sairaanhoitajana", "töissä kokkina"): the essive says what one
+        works as, no hire (a guess is taken by its letters)."""
+        found = []
+        for index, analysis in enumerate(analyses):
+            word = fold(analysis.word)
+            essive = word.endswith("na") and (
+                not analysis.known or not any(lemma.endswith("na") for lemma in analysis.lemmas)
+            )
+            if essive and self._is_worker(analysis):
+                found.append(index)
+        return found
+
     def _is_worker(self, analysis: WordAnalysis) -> bool:
         whole, parts = self._word_needs(analysis)
         return "recruitment" in whole | parts or is_among(analysis, self.lexicon.trade_words, self._trade_stems)
@@ -900,6 +913,7 @@ class QuestionReader:
         _drop_need_words(founders, need_words, whole_needs, part_needs)
         _drop_need_words(owned, need_words, whole_needs, part_needs)  # "omalle mökille": no tourism
         _drop_need_words(self._greeted_from(analyses), need_words, whole_needs, part_needs)
+        _drop_need_words(self._own_jobs(analyses), need_words, whole_needs, part_needs)
         for index in self._business_developed(analyses):
             need_words[index] = need_words.get(index, frozenset()) | {TOPIC_NEED}
             whole_needs.add(TOPIC_NEED)

@@ -2359,3 +2359,24 @@ def test_finnvera_bridge_financing_is_no_farms(bundled):
     )
     found = [match.service.id for match in bundled.search(question, top=5).matches]
     assert "evk-maatalouden-investointituki" in found[:2] and not any(s.startswith("finnvera") for s in found)
+
+
+@pytest.mark.parametrize(
+    ("question", "recruitment"),
+    [
+        (
+            "Sivutoiminen joogastudio: asiakas on palkkatyössä sairaanhoitajana, apua liiketoimintasuunnitelmaan",
+            False,
+        ),
+        ("asiakas on töissä kokkina ja haluaa perustaa oman ravintolan", False),  # what she works as
+        ("tarvitaan sairaanhoitaja Savonlinnaan", True),
+    ],
+)
+def test_the_job_one_works_as_is_no_hire(bundled, question, recruitment):
+    assert ("recruitment" in bundled.understand(question).needs) is recruitment
+
+
+def test_a_part_time_founder_gets_no_start_up_grant_assessment(bundled):
+    question = "Sivutoiminen joogastudio Mikkeliin: asiakas haluaa apua liiketoimintasuunnitelmaan ja laskelmiin"
+    found = [match.service.id for match in bundled.search(question, top=8).matches]
+    assert "uyk-perustamisneuvonta" in found[:3] and "uyk-liiketoimintasuunnitelman-arviointi" not in found
