@@ -48,7 +48,10 @@ _ENGLISH_NATIONALITY_TEXT = """
 _ENGLISH_NATIONALITIES = frozenset(_ENGLISH_NATIONALITY_TEXT.split())
 _COMPANY_NEXT = re.compile(r"\s+(?:" + _COMPANY + r"|yrittaj)\w*\b")  # "ukrainalainen yrittäjä" too
 # The asker or the founder said where they are from: no employee to hire and no market to sell to.
-_FOUNDER_BEFORE = re.compile(r"(?:\bi'?m|\bi am|\bwe are|\bwe're|\bas an?|\bolen|\bolemme)\s+(?:an?\s+)?(?:from\s+)?$")
+_FOUNDER_BEFORE = re.compile(
+    r"(?:\bi'?m|\bi am|\bwe are|\bwe're|\bas an?|\bolen|\bolemme|\b(?:i|we) (?:moved|came)(?: here)?|\bmuutin"
+    r"|\bmuutimme)\s+(?:an?\s+)?(?:from\s+)?$"
+)  # "I moved from Ukraine", "muutin Ukrainasta": where the asker comes from (not "my client moved here from")
 _COMPANY_SOON = re.compile(r"\s+(?:[a-z-]+\s+)?" + _COMPANY + r"\w*\b")
 
 

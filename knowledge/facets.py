@@ -308,9 +308,21 @@ NEIGHBOURS = ("naapurin", "neighbour's", "neighbor's", "neighbours", "neighbors"
 _NEIGHBOURS_ANIMALS = re.compile(r"(?<![\w-])(?:" + "|".join(NEIGHBOURS) + r")\s+\w+")
 
 
-def neighbours_things(analyses: list[WordAnalysis]) -> set[int]:
-    """The words right after a neighbour's: what they name is no fact of the company."""
-    return {index + 1 for index, analysis in enumerate(analyses[:-1]) if fold(analysis.word) in NEIGHBOURS}
+# Whom the company serves is not what it is ("our accounting office serves 200 farms", "asiakkaina maatiloja")
+SERVES = ("serves", "serving", "palvelee", "palvelemme", "palvelevat", "asiakkaina", "asiakkainamme", "asiakkainaan")
+SERVED_REACH = 3
+
+
+def others_things(analyses: list[WordAnalysis]) -> set[int]:
+    """The words that name a neighbour's things or the customers served: no fact of the company."""
+    found: set[int] = set()
+    for index, analysis in enumerate(analyses):
+        word = fold(analysis.word)
+        if word in NEIGHBOURS:
+            found.add(index + 1)
+        elif word in SERVES:
+            found.update(range(index + 1, index + 1 + SERVED_REACH))
+    return {index for index in found if index < len(analyses)}
 
 
 @lru_cache(maxsize=8)

@@ -20,7 +20,7 @@ from datetime import date
 
 from knowledge.company_facts import read_written_facts
 from knowledge.errands import ErrandReader, is_calculation
-from knowledge.facets import Facets, is_destination, is_municipality, is_place, neighbours_things, read_facets
+from knowledge.facets import Facets, is_destination, is_municipality, is_place, others_things, read_facets
 from knowledge.lexicon import Lexicon
 from knowledge.negation import burdens_not_had, denied_need_words, denied_words
 from knowledge.text import (
@@ -848,10 +848,10 @@ class QuestionReader:
             for index, analysis in enumerate(analyses)
             if written.company_age and fold(analysis.word) in written.words
         }
-        neighbours = neighbours_things(analyses)
+        others = others_things(analyses)
         facets = read_facets(
             question,
-            [self._for_facets(a) for index, a in enumerate(analyses) if index not in {*owned, *dated, *neighbours}],
+            [self._for_facets(a) for index, a in enumerate(analyses) if index not in {*owned, *dated, *others}],
             self.lexicon,
             written=written,
             # a guess that is a stop word says nothing of the company ("tehdä" is no "tehdas")
@@ -913,6 +913,7 @@ class QuestionReader:
         _drop_need_words(founders, need_words, whole_needs, part_needs)
         _drop_need_words(owned, need_words, whole_needs, part_needs)  # "omalle mökille": no tourism
         _drop_need_words(self._greeted_from(analyses), need_words, whole_needs, part_needs)
+        _drop_need_words(sorted(others), need_words, whole_needs, part_needs)  # the customers' farms: no rural need
         _drop_need_words(self._own_jobs(analyses), need_words, whole_needs, part_needs)
         for index in self._business_developed(analyses):
             need_words[index] = need_words.get(index, frozenset()) | {TOPIC_NEED}

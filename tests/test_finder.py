@@ -2367,3 +2367,26 @@ def test_a_part_time_founder_gets_no_start_up_grant_assessment(bundled):
     question = "Sivutoiminen joogastudio Mikkeliin: asiakas haluaa apua liiketoimintasuunnitelmaan ja laskelmiin"
     found = [match.service.id for match in bundled.search(question, top=8).matches]
     assert "uyk-perustamisneuvonta" in found[:3] and "uyk-liiketoimintasuunnitelman-arviointi" not in found
+
+
+def test_the_customers_a_company_serves_are_not_what_it_is(bundled):
+    question = (
+        "Our accounting office serves about 200 farms around Kangasniemi and has 6 employees. Any cyber security help?"
+    )
+    facets = bundled.understand(question).facets
+    assert facets.sector != "agriculture"
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert not any(service.startswith(("proagria", "evk-nuoren")) for service in found)
+
+
+def test_where_the_asker_moved_from_is_no_market_but_a_clients_origin_is_a_hires(bundled):
+    question = "I moved from Ukraine two years ago and live in Savonlinna. I want to start a sewing business at home."
+    assert "export" not in bundled.understand(question).needs
+    hire = "My client moved here from Syria and has worked as a cook. A restaurant might hire him."
+    assert bundled.understand(hire).facets.employee_origin == "outside_eu_eea"
+
+
+def test_a_growing_kennel_asks_about_permits():
+    question = "kenneli laajenee Hirvensalmella, 15 koiraa + pennut, tarviiko jostain luvan tai tehdä ilmoituksen?"
+    # Voikko: the plain analyser cannot undo "luvan" (lupa)
+    assert _voikko().search(question, top=1).matches[0].service.id == "lvv-elinkeinoluvat"

@@ -36,6 +36,8 @@ from knowledge.vocab import (
     EMPLOYEE_ORIGINS,
     FARM_PRODUCTION_IDS,
     FARM_PRODUCTIONS,
+    JOB_IDS,
+    JOBS,
     MUNICIPALITIES,
     MUNICIPALITY_BY_CODE,
     NEEDS,
@@ -89,6 +91,7 @@ def _facets_to_dict(facets: Facets) -> dict[str, Any]:
         "sector": facets.sector,
         "employee_origin": facets.employee_origin,
         "workload": facets.workload,
+        "job": facets.job,
         "farm_production": facets.farm_production,
         "market": facets.market,
         "company_form": facets.company_form,
@@ -109,6 +112,7 @@ def _facets_from_dict(data: dict[str, Any]) -> Facets:
         sector=data.get("sector") or None,
         employee_origin=data.get("employee_origin") or None,
         workload=data.get("workload") if data.get("workload") in WORKLOAD_IDS else None,
+        job=data.get("job") if data.get("job") in JOB_IDS else None,
         farm_production=data.get("farm_production") if data.get("farm_production") in FARM_PRODUCTION_IDS else None,
         market=data.get("market") if data.get("market") in ORIGIN_IDS else None,
         company_form=data.get("company_form") if data.get("company_form") in COMPANY_FORM_IDS else None,
@@ -180,6 +184,7 @@ class FinderFeature:
             (facets.size, SIZES),
             (facets.sector, SECTORS),
             (facets.workload, WORKLOADS),
+            (facets.job, JOBS),
             (facets.farm_production, FARM_PRODUCTIONS),
         ):
             if value:
