@@ -542,12 +542,10 @@ class QuestionReader:
             if not whole and not is_place(analysis):  # "teollisuustonttia", "kyberturvallisuuskoulutusta": on a trigger
                 parts.update(*(self._need_of[trigger] for trigger in self._guessed_heads(word)))
         elif analysis.known and not analysis.parts and not whole:
-            parts |= self._lexicalised_compound_needs(analysis)
-        elif analysis.known and self._front_pattern is not None:
-            for lemma in analysis.lemmas:
-                front = self._front_pattern.match(lemma)
-                if front is not None and len(lemma) > front.end():
-                    parts.update(self._need_of[front.group()])
+            # unsplit: by the trigger it ends in ("pienlaina") or a long one it begins with
+            parts |= self._lexicalised_compound_needs(analysis) | self._long_front_needs(analysis)
+        elif analysis.known:
+            parts |= self._long_front_needs(analysis)
         if whole:
             parts.clear()  # "sairauspäiväraha" is the allowance it names, not a need for money
         elif self.describes_company(analysis):
@@ -588,6 +586,17 @@ class QuestionReader:
             return None
         word = fold(analysis.word)
         return next((role for role in sorted(self._role_words) if word.find(role, COMPOUND_FRONT_MIN) > 0), None)
+
+    def _long_front_needs(self, analysis: WordAnalysis) -> set[str]:
+        """Needs of a long trigger at the front of a compound ("kyberturvallisuuskoulutus")."""
+        needs: set[str] = set()
+        if self._front_pattern is None:
+            return needs
+        for lemma in analysis.lemmas:
+            front = self._front_pattern.match(lemma)
+            if front is not None and len(lemma) > front.end():
+                needs |= self._need_of[front.group()]
+        return needs
 
     def _lexicalised_compound_needs(self, analysis: WordAnalysis) -> set[str]:
         """Needs of a compound the analyser knows as one word, by the trigger it ends in ("pienlaina")."""

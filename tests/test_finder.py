@@ -2390,3 +2390,13 @@ def test_a_growing_kennel_asks_about_permits():
     question = "kenneli laajenee Hirvensalmella, 15 koiraa + pennut, tarviiko jostain luvan tai tehdä ilmoituksen?"
     # Voikko: the plain analyser cannot undo "luvan" (lupa)
     assert _voikko().search(question, top=1).matches[0].service.id == "lvv-elinkeinoluvat"
+
+
+def test_the_weather_at_the_cottage_gets_no_company_service(bundled):
+    assert bundled.search("Millainen keli on lauantaina Puumalassa, ollaan lähdössä mökille").matches == []
+    assert bundled.search("Mistä saa tukea tuotekehitykseen?").matches  # "saa" (gets) is no weather
+
+
+def test_who_would_spar_a_business_asks_for_advice(bundled):
+    question = "Purkuurakoitsija haluaa myydä talteen otettua puutavaraa, kuka sparraa kiertotalousliiketoiminnassa?"
+    assert "general_advice" in bundled.understand(question).needs
