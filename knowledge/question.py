@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TypeVar
 
 from knowledge.company_facts import read_written_facts
 from knowledge.errands import ErrandReader, is_calculation
@@ -181,6 +182,14 @@ def _rename_need_words(
     for index in indices:
         need_words[index] = frozenset({need})
     whole_needs.add(need)
+
+
+_Item = TypeVar("_Item")
+
+
+def _around(items: list[_Item], index: int, reach: int) -> list[_Item]:
+    """The items (words or their analyses) up to `reach` before and after the one at `index`."""
+    return items[max(0, index - reach) : index] + items[index + 1 : index + 1 + reach]
 
 
 def _farm_sector_by_need(facets: Facets, needs: set[str]) -> Facets:
@@ -424,7 +433,7 @@ class QuestionReader:
         for index, word in enumerate(words):
             if not word.startswith(DEVELOP_STEMS) or "tuote" in word:  # "tuotekehitys" is R&D
                 continue
-            near = words[max(0, index - DEVELOP_REACH) : index] + words[index + 1 : index + 1 + DEVELOP_REACH]
+            near = _around(words, index, DEVELOP_REACH)
             if any(other.startswith(BUSINESS_STEMS) for other in near):
                 found.append(index)
         return found
@@ -448,7 +457,7 @@ class QuestionReader:
             if not (analysis.lemmas & NETWORK_WORDS or words[index].startswith(NETWORK_STEMS)):
                 continue
             ours = words[index].endswith("mme") or (index > 0 and words[index - 1] in OUR_WORDS)
-            near = words[max(0, index - HELP_REACH) : index] + words[index + 1 : index + 1 + HELP_REACH]
+            near = _around(words, index, HELP_REACH)
             if ours and any(word.startswith(HELP_STEMS) for word in near):
                 found.append(index)
         return found
@@ -620,7 +629,7 @@ class QuestionReader:
         ]
         for index in found:
             reach = FAIR_PLACE_REACH
-            near = analyses[max(0, index - reach) : index] + analyses[index + 1 : index + 1 + reach]
+            near = _around(analyses, index, reach)
             if any(is_municipality(a) or is_among(a, towns, self._town_stems) for a in near):
                 return found  # the fair is held there: none of its words ("messukulut") is export
         return []
