@@ -20,7 +20,7 @@ from knowledge.loader import KnowledgeBase, KnowledgeBaseError
 from knowledge.match import WHOLE_REGION, Match, SearchResult
 from knowledge.models import Provider, Service
 from knowledge.problems import Problem
-from knowledge.question import QuestionReader, Understanding
+from knowledge.question import TOPIC_NEED, QuestionReader, Understanding
 from knowledge.ranking import NAMED_BONUS, SHOWN_FIRST, Ranked, Ranker, names_only_subjects, profile_of
 from knowledge.text import Analyzer, PlainAnalyzer, WordAnalysis, analyse_text, create_analyzer, tokens
 from knowledge.vocab import ALL_AREA, MUNICIPALITY_BY_CODE, MUNICIPALITY_CODES, NEEDS, term_by_id
@@ -79,6 +79,7 @@ class Finder:
         # each municipality's own (municipal) services, for a question about what the municipality offers
         self._municipal_by_code: dict[str, list[int]] = {}
         self._own_by_code: dict[str, list[int]] = {}
+        self._contacts: set[int] = set()
         for position, service in enumerate(self._services):
             provider = kb.provider_of(service)
             if provider.kind == "municipal":
@@ -87,6 +88,8 @@ class Finder:
                     self._municipal_by_code.setdefault(code, []).append(position)
                 if len(area) == 1:  # the municipality's own, not a joint employment area's
                     self._own_by_code.setdefault(area[0], []).append(position)
+                    if service.needs[:1] == [TOPIC_NEED]:  # its business contact, for what no own service meets
+                        self._contacts.add(position)
 
     def _index_service(self, position: int, service: Service, analyzer: Analyzer) -> None:
         provider = self.kb.provider_of(service)
@@ -214,7 +217,8 @@ class Finder:
         asked = named.union(*text.exact, *text.in_phrase)
         ranked_all = ranker.rank(relevance, understood, top + len(municipal), asked)
         code = read.municipality.code if municipal and read.municipality else ""
-        ranked_all = _with_own_municipality_shown(ranked_all, set(self._own_by_code.get(code, ())))[:top]
+        own = set(self._own_by_code.get(code, ()))
+        ranked_all = _with_own_municipality_shown(ranked_all, own, own & self._contacts)[:top]
         for ranked in ranker.covering(ranked_all, relevance, understood, named=asked):
             service = self._services[ranked.position]
             provider = self.kb.provider_of(service)
@@ -224,13 +228,15 @@ class Finder:
         return SearchResult(matches, read, needs)
 
 
-def _with_own_municipality_shown(ranked: list[Ranked], own_services: set[int]) -> list[Ranked]:
+def _with_own_municipality_shown(ranked: list[Ranked], own_services: set[int], contacts: set[int]) -> list[Ranked]:
     """Asked what the municipality itself offers ("onko kunnalla kesäseteliä"), its best own service (`own`:
-    of a provider serving that municipality alone) takes the last of the places shown first when none is there."""
+    of a provider serving that municipality alone) takes the last of the places shown first when none is there;
+    of equal ones, its business contact (`contacts`)."""
     if not own_services or any(item.position in own_services for item in ranked[:SHOWN_FIRST]):
         return ranked
-    own = next((item for item in ranked[SHOWN_FIRST:] if item.position in own_services), None)
-    if own is None:
+    candidates = [item for item in ranked[SHOWN_FIRST:] if item.position in own_services]
+    if not candidates:
         return ranked
+    own = max(candidates, key=lambda item: (round(item.score, 6), item.position in contacts))
     rest = [item for item in ranked if item is not own]
     return [*rest[: SHOWN_FIRST - 1], own, *rest[SHOWN_FIRST - 1 :]]

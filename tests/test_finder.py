@@ -2400,3 +2400,11 @@ def test_the_weather_at_the_cottage_gets_no_company_service(bundled):
 def test_who_would_spar_a_business_asks_for_advice(bundled):
     question = "Purkuurakoitsija haluaa myydä talteen otettua puutavaraa, kuka sparraa kiertotalousliiketoiminnassa?"
     assert "general_advice" in bundled.understand(question).needs
+
+
+def test_a_summer_job_asked_of_a_municipality_shows_its_business_contact(bundled):
+    found = [
+        match.service.id
+        for match in bundled.search("kahvila Juvalla palkkaa kaksi nuorta kesätöihin, onko tukea?", top=3).matches
+    ]
+    assert "juva-yritysneuvonta" in found  # the municipality's contact, not its plots, of equal ones
