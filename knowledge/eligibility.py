@@ -15,6 +15,8 @@ from knowledge.vocab import (
     COMPANY_FORMS,
     EMPLOYEE_ORIGINS,
     FARM_PRODUCTIONS,
+    FARM_SECTOR,
+    FARMING,
     JOBS,
     SECTORS,
     SIZES,
@@ -189,10 +191,6 @@ def possible_values(facets: Facets) -> dict[str, frozenset[str] | None]:
         "market": frozenset({facets.market}) if facets.market else None,
         "company_form": frozenset({facets.company_form}) if facets.company_form else None,
     }
-
-
-FARMING = frozenset({"livestock", "crops"})
-FARM_SECTOR = "agriculture"
 
 
 def _farm_productions(facets: Facets) -> frozenset[str] | None:

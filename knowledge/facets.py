@@ -295,7 +295,7 @@ def _job(text: str, lexicon: Lexicon) -> str | None:
 def _farm_production(text: str, lexicon: Lexicon) -> str | None:
     """Livestock, crops or forestry, by the lexicon's [farm_production] word beginnings as written; both
     livestock and crops said ("viljaa ja lypsykarjaa") leave it open, and a farm's forest is still a farm's."""
-    folded = _NEIGHBOURS_ANIMALS.sub(" ", fold(text))  # "naapurin lehmät karkaavat": not the company's
+    folded = fold(text)
     found = {key for key, pattern in _farm_patterns(lexicon).items() if pattern.search(folded)}
     farming = found - {"forestry"}
     if farming:
@@ -305,7 +305,6 @@ def _farm_production(text: str, lexicon: Lexicon) -> str | None:
 
 # What a neighbour owns is not the company's ("naapurin lehmät karkaavat pihaan")
 NEIGHBOURS = ("naapurin", "neighbour's", "neighbor's", "neighbours", "neighbors")
-_NEIGHBOURS_ANIMALS = re.compile(r"(?<![\w-])(?:" + "|".join(NEIGHBOURS) + r")\s+\w+")
 
 
 # Whom the company serves is not what it is ("our accounting office serves 200 farms", "asiakkaina maatiloja")
@@ -433,7 +432,8 @@ def read_facets(
         employee_origin=written.employee_origin,
         workload=_workload(text, lexicon),
         job=_job(text, lexicon),
-        farm_production=_farm_production(text, lexicon),
+        # from the words that are the company's: not "naapurin lehmät" (see others_things)
+        farm_production=_farm_production(" ".join(analysis.word for analysis in analyses), lexicon),
         company_form=company_form(text, lexicon, denied),
         company_age=written.company_age,
         employee_age=written.employee_age,

@@ -37,6 +37,7 @@ from knowledge.text import (
     same_stem,
     tokens,
 )
+from knowledge.vocab import FARM_SECTOR, FARMING
 
 # Words before a number of people that seek them: "tarvitsee 4 hitsaajaa", "palkkaa 2 uutta".
 HIRE_CUES = (
@@ -136,8 +137,6 @@ HELP_STEMS = ("autta", "auttaisi", "tarjo", "help", "offer", "tehda", "voi")
 HELP_REACH = 3
 MODIFIER_REACH = 4  # a modifier qualifies one of the next four words ("uusi pieni yritys", "start a new business")
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
-FARM_SECTOR = "agriculture"
-PRODUCING_FARMS = frozenset({"livestock", "crops"})
 # A question that names no need but the company's stage asks what a company at that stage needs.
 STAGE_NEEDS = {
     "idea": "starting",
@@ -197,7 +196,7 @@ def _farm_sector_by_need(facets: Facets, needs: set[str]) -> Facets:
     farm, whatever side business it also runs ("lammastila … pihakahvila … sukupolvenvaihdos"); a farm asking
     about tourism starts a line of business that is no farming ("viljatilan yhteyteen majoitustoimintaa")."""
     if (
-        facets.farm_production in PRODUCING_FARMS
+        facets.farm_production in FARMING
         and "ownership_change" in needs
         and "starting" not in needs  # a farm opening a shop starts a line of business that is no farming
         and facets.sector != FARM_SECTOR

@@ -111,6 +111,8 @@ FARM_PRODUCTIONS: tuple[Term, ...] = (
     Term("forestry", "metsätila", "forest holding"),
     Term("aquaculture", "kalankasvatus", "fish farming"),
 )
+FARM_SECTOR = "agriculture"  # the sector of farms (and forest holdings)
+FARMING = frozenset({"livestock", "crops"})  # what a farm that does not say produces: it farms
 
 # The company's legal form: Finnvera's entrepreneur loan buys shares of a limited company; the public debt
 # advice serves private persons and sole traders, not a limited company's debts.
