@@ -66,6 +66,7 @@ _WHOM: dict[str, dict[str, tuple[str, str]]] = {
     "job": {
         "summer": ("kesätyöhön", "a summer job"),
         "lasting": ("pidempään työsuhteeseen", "a longer employment"),
+        "employed": ("jo työssä olevan palkkaamiseen", "hiring someone already in work"),
     },
     "farm_production": {
         "livestock": ("kotieläintilalle", "a livestock farm"),

@@ -36,7 +36,7 @@ class Facets:
     sector: str | None = None
     employee_origin: str | None = None  # of the employee being hired: eu_eea | outside_eu_eea
     workload: str | None = None  # the entrepreneur's: full_time | part_time ("sivutoiminen")
-    job: str | None = None  # the hire's: summer ("kesätöihin"), read only when the question hires
+    job: str | None = None  # the hire's: summer ("kesätöihin"), employed ("ei ole työtön"); only when hiring
     farm_production: str | None = None  # a farm's: livestock | crops ("lypsykarjatila", "viljatila")
     market: str | None = None  # where the company sells abroad: eu_eea | outside_eu_eea ("vientiä Japaniin")
     company_form: str | None = None  # limited | sole_trader | partnership | cooperative ("oy", "tmi")

@@ -111,7 +111,7 @@ class _Conditions(_Strict):
     sizes: list[str] | None = None
     employee_origin: list[str] | None = None  # of the employee being hired: eu_eea | outside_eu_eea
     workload: list[str] | None = None  # the entrepreneur's: full_time | part_time
-    job: list[str] | None = None  # the hire's: summer | lasting
+    job: list[str] | None = None  # the hire's: summer | lasting | employed
     farm_production: list[str] | None = None  # a farm's: livestock | crops
     market: list[str] | None = None  # where the company exports to: eu_eea | outside_eu_eea
     company_form: list[str] | None = None  # limited | sole_trader | partnership | cooperative

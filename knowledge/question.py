@@ -339,8 +339,13 @@ class QuestionReader:
 
     def _following(self, analyses: list[WordAnalysis], index: int, context: frozenset[str]) -> list[WordAnalysis]:
         """The words a modifier may qualify: the next MODIFIER_REACH, not counting stop words ("start a
-        small cleaning company") unless they are its context ("company" is a stop word too)."""
-        after = analyses[index + 1 :]
+        small cleaning company") unless they are its context ("company" is a stop word too), and none past the
+        end of its clause ("myydä tuotteitaan Saksaan, kuka auttaa vientikaupan alkuun" sells no shop)."""
+        after = []
+        for analysis in analyses[index + 1 :] if not analyses[index].clause_end else ():
+            after.append(analysis)
+            if analysis.clause_end:
+                break
         return [a for a in after if not a.lemmas <= self.stopwords or a.lemmas & context][:MODIFIER_REACH]
 
     @staticmethod

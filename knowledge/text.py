@@ -99,6 +99,7 @@ class WordAnalysis:
     known: bool  # the analyser recognised the word (not just a guess from a suggestion)
     head: str = ""  # a compound's last part, which says what it is ("yritys" in "ohjelmistoyritys")
     english: bool = False  # a word of an English question: its forms are English ones, not Finnish
+    clause_end: bool = False  # a comma, colon, dash or full stop follows it: what qualifies a word stops here
 
 
 class Analyzer(Protocol):
@@ -247,9 +248,19 @@ def create_analyzer(use_voikko: bool | None = None, suggest: bool = True) -> Ana
     return PlainAnalyzer()
 
 
+_CLAUSE_END = re.compile(r"\s*(?:[,;:.!?()]|\s[-–—]\s)")
+
+
 def analyse_text(text: str, analyzer: Analyzer, aliases: Aliases) -> list[WordAnalysis]:
-    """Aliases expanded, then every word analysed."""
-    return [analyzer.analyse(word) for word in tokens(aliases.expand(text))]
+    """Aliases expanded, then every word analysed, each marked where a clause ends after it."""
+    expanded = aliases.expand(text).lower().replace("’", "'")
+    analyses = []
+    for found in _TOKEN.finditer(expanded):
+        analysis = analyzer.analyse(found.group())
+        if _CLAUSE_END.match(expanded, found.end()):
+            analysis = replace(analysis, clause_end=True)
+        analyses.append(analysis)
+    return analyses
 
 
 def all_terms(analyses: Iterable[WordAnalysis]) -> set[str]:

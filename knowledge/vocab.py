@@ -96,11 +96,13 @@ WORKLOADS: tuple[Term, ...] = (
     Term("part_time", "sivutoiminen", "part-time"),
 )
 
-# The job a hire is taken on for: a summer job is no lasting employment of an unemployed jobseeker (the pay
-# subsidy and the youth employment voucher are for those)
+# The job a hire is taken on for, or comes from: a summer job is no lasting employment of an unemployed
+# jobseeker, and someone who is in work now is no jobseeker (the pay subsidy and the youth employment voucher
+# are for unemployed jobseekers taken on for longer)
 JOBS: tuple[Term, ...] = (
     Term("summer", "kesätyö", "summer job"),
     Term("lasting", "pidempi työsuhde", "longer employment"),
+    Term("employed", "jo työssä oleva", "someone already in work"),
 )
 
 # What a farm produces: the farm relief service (lomitus) is for farms that keep animals; a forest owner

@@ -2408,3 +2408,69 @@ def test_a_summer_job_asked_of_a_municipality_shows_its_business_contact(bundled
         for match in bundled.search("kahvila Juvalla palkkaa kaksi nuorta kesätöihin, onko tukea?", top=3).matches
     ]
     assert "juva-yritysneuvonta" in found  # the municipality's contact, not its plots, of equal ones
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Haluamme palkata alle 30-vuotiaan vastavalmistuneen, hän ei ole työtön – onko jotain tukea?",
+        "Rekrytoisimme asentajan, joka on nyt töissä toisessa firmassa, saako palkkatukea?",
+        "We want to hire a 25-year-old who is not unemployed, any wage subsidy?",
+    ],
+)
+def test_a_hire_already_in_work_gets_neither_the_pay_subsidy_nor_the_youth_voucher(bundled, question):
+    assert bundled.understand(question).facets.job == "employed"
+    found = [match.service.id for match in bundled.search(question, top=8).matches]
+    assert found and not any(service.endswith(("-palkkatuki", "nuorten-tyollistymisseteli")) for service in found)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "palkkatuki työttömälle hitsaajalle Juvalla",
+        "haluamme palkata 24-vuotiaan, joka on ollut työttömänä vuoden, saako tukea?",
+        "Onko tukea, jos palkataan nuori, joka ei ole käynyt ammattikoulua? Hän on työtön.",
+    ],
+)
+def test_an_unemployed_hire_keeps_the_pay_subsidy(bundled, question):
+    assert bundled.understand(question).facets.job is None
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert any(service.endswith(("-palkkatuki", "nuorten-tyollistymisseteli")) for service in found)
+
+
+def test_selling_products_abroad_is_no_change_of_owner_though_a_trade_word_follows_in_the_next_clause(bundled):
+    question = "Kalansavustamo haluaa myydä tuotteitaan Saksaan, kuka auttaa vientikaupan alkuun ja messuille?"
+    understood = bundled.understand(question)
+    assert "export" in understood.needs and "ownership_change" not in understood.needs
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert not any(service.startswith("yritysporssi") for service in found)
+    # selling the salon itself is one, with the successor in the next clause
+    sold = bundled.understand("yrittäjä 64 v haluaa myydä parturi-kampaamonsa, ei jatkajaa suvussa")
+    assert "ownership_change" in sold.needs
+
+
+@pytest.mark.parametrize(
+    ("question", "stage"),
+    [
+        ("uusi kahvila Pieksämäen keskustaan: elintarvikeilmoitus, rahoitus, liiketila", "startup"),
+        ("Savonlinnaan tulossa uusi kampaamo, mistä apua?", "startup"),
+        ("a new bakery in Mikkeli needs funding", "startup"),
+        # a new thing of a company that is there is no new company
+        ("kahvilaan uusi kahvikone, saako avustusta?", None),
+        ("kauppa avaa uuden verkkokaupan, mistä apua markkinointiin?", None),
+    ],
+)
+def test_a_new_shop_cafe_or_salon_is_a_new_business(bundled, question, stage):
+    assert bundled.understand(question).facets.stage == stage
+
+
+def test_bridge_financing_is_shown_when_asked_not_for_every_grant_question(bundled):
+    for question in (
+        "Metalliverstas Mäntyharjussa, 10 hlö, suunnittelee robottisolua – onko ELY:ltä investointitukea?",
+        "T&K-hanke yhdessä ammattikorkeakoulun kanssa, mistä rahoitusta pk-yritykselle?",
+        "Jyväskyläläinen ohjelmistoyritys kysyy Business Finlandin rahoituksesta",
+    ):
+        found = [match.service.id for match in bundled.search(question, top=5).matches]
+        assert "finnvera-siltarahoitus" not in found, question
+    for question in ("siltarahoitus BF-hankkeeseen", "BF:n avustuspäätös saatu, mutta kassa ei riitä ennen maksatusta"):
+        assert bundled.search(question, top=3).matches[0].service.id == "finnvera-siltarahoitus", question
