@@ -50,8 +50,9 @@ _COMPANY_NEXT = re.compile(r"\s+(?:" + _COMPANY + r"|yrittaj)\w*\b")  # "ukraina
 # The asker or the founder said where they are from: no employee to hire and no market to sell to.
 _FOUNDER_BEFORE = re.compile(
     r"(?:\bi'?m|\bi am|\bwe are|\bwe're|\bas an?|\bolen|\bolemme|\b(?:i|we) (?:moved|came)(?: here)?|\bmuutin"
-    r"|\bmuutimme)\s+(?:an?\s+)?(?:from\s+)?$"
-)  # "I moved from Ukraine", "muutin Ukrainasta": where the asker comes from (not "my client moved here from")
+    r"|\bmuutimme|\b(?:client|customer|entrepreneur|founder|she|he) (?:is|comes|came)(?: originally)?|\bkotoisin)"
+    r"\s+(?:an?\s+)?(?:from\s+)?$"
+)  # "I moved from Ukraine", "my client is from Kenya", "kotoisin Virosta": where the asker or client comes from
 _COMPANY_SOON = re.compile(r"\s+(?:[a-z-]+\s+)?" + _COMPANY + r"\w*\b")
 
 

@@ -21,6 +21,7 @@ from knowledge.vocab import (
     SECTORS,
     SIZES,
     STAGES,
+    TRANSFER_SIDES,
     WORKLOADS,
     Term,
     term_by_id,
@@ -39,6 +40,7 @@ _VOCABULARY: dict[str, tuple[Term, ...]] = {
     "farm_production": FARM_PRODUCTIONS,
     "market": EMPLOYEE_ORIGINS,
     "company_form": COMPANY_FORMS,
+    "transfer_side": TRANSFER_SIDES,
 }
 # Facts whose usual case needs no saying: a rule against the unusual one is not shown when the question is silent.
 UNSAID_IS_USUAL = frozenset({"job", "farm_production"})
@@ -52,6 +54,7 @@ _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "job": (("Vain", "Only for"), ("Ei", "Not for")),
     "farm_production": (("Vain", "Only for"), ("Ei", "Not for")),
     "market": (("Vain", "Only for"), ("Ei", "Not for")),
+    "transfer_side": (("Vain", "Only for"), ("Ei", "Not for")),
     "company_form": (
         ("Vain yhtiömuodolle", "Only for the company form"),
         ("Ei yhtiömuodolle", "Not for the company form"),
@@ -74,6 +77,10 @@ _WHOM: dict[str, dict[str, tuple[str, str]]] = {
         "forestry": ("metsätilalle", "a forest holding"),
         "aquaculture": ("kalankasvatukseen", "fish farming"),
     },
+    "transfer_side": {
+        "seller": ("yrityksen myyjälle tai luopujalle", "the seller of a business"),
+        "buyer": ("yrityksen ostajalle tai jatkajalle", "the buyer or successor of a business"),
+    },
     "market": {  # where the company exports to
         "eu_eea": ("vientiin EU/ETA-alueelle", "exports to the EU/EEA"),
         "outside_eu_eea": ("vientiin EU/ETA-alueen ulkopuolelle", "exports outside the EU/EEA"),
@@ -86,7 +93,7 @@ class Condition:
     """One rule of a service that the question left open: shown to the adviser on the card."""
 
     fact: str  # sectors | stages | sizes | employee_origin | workload | job | farm_production | market | company_form
-    # | max_company_age_years | employee_age
+    # | transfer_side | max_company_age_years | employee_age
     values: tuple[str, ...] = ()
     excluded: bool = False  # a not_for rule
     years: int = 0  # for max_company_age_years
@@ -191,6 +198,7 @@ def possible_values(facets: Facets) -> dict[str, frozenset[str] | None]:
         "farm_production": _farm_productions(facets),
         "market": frozenset({facets.market}) if facets.market else None,
         "company_form": frozenset({facets.company_form}) if facets.company_form else None,
+        "transfer_side": frozenset({facets.transfer_side}) if facets.transfer_side else None,
     }
 
 

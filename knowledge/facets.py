@@ -40,6 +40,7 @@ class Facets:
     farm_production: str | None = None  # a farm's: livestock | crops ("lypsykarjatila", "viljatila")
     market: str | None = None  # where the company sells abroad: eu_eea | outside_eu_eea ("vientiä Japaniin")
     company_form: str | None = None  # limited | sole_trader | partnership | cooperative ("oy", "tmi")
+    transfer_side: str | None = None  # seller | buyer, in a change of owner ("myy kampaamonsa", "ostaa yrityksen")
     company_age: int | None = None  # years
     employee_age: int | None = None  # of the person being hired ("palkkatuki 58-vuotiaalle")
     not_sectors: frozenset[str] = frozenset()  # sectors the question denies ("joka ei ole maatila")
@@ -60,6 +61,7 @@ class Facets:
             self.farm_production,
             self.market,
             self.company_form,
+            self.transfer_side,
         )
         return all(fact is None for fact in facts) and not self.not_sectors and not self.not_sizes
 
@@ -78,6 +80,7 @@ class Facets:
             farm_production=given.farm_production or self.farm_production,
             market=given.market or self.market,
             company_form=given.company_form or self.company_form,
+            transfer_side=given.transfer_side or self.transfer_side,
             company_age=given.company_age if given.company_age is not None else self.company_age,
             employee_age=given.employee_age if given.employee_age is not None else self.employee_age,
             not_sectors=frozenset() if given.sector else self.not_sectors,
@@ -326,9 +329,27 @@ def others_things(analyses: list[WordAnalysis]) -> set[int]:
 
 @lru_cache(maxsize=8)
 def _farm_patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
+    return _beginning_patterns(lexicon.farm_productions)
+
+
+def _transfer_side(text: str, lexicon: Lexicon) -> str | None:
+    """The seller's or the buyer's side of a change of owner, by the lexicon's [transfer_side] word beginnings
+    as written; both said ("myyjä ja ostaja") leave it open."""
+    folded = fold(text)
+    found = {key for key, pattern in _side_patterns(lexicon).items() if pattern.search(folded)}
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _side_patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
+    return _beginning_patterns(lexicon.transfer_sides)
+
+
+def _beginning_patterns(triggers: Triggers) -> dict[str, re.Pattern[str]]:
+    """Per key, a pattern for its phrases at the beginning of a word."""
     return {
         key: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(fold(p)) for p in phrases) + ")")
-        for key, phrases in lexicon.farm_productions.items()
+        for key, phrases in triggers.items()
         if phrases
     }
 
@@ -435,6 +456,7 @@ def read_facets(
         # from the words that are the company's: not "naapurin lehmät" (see others_things)
         farm_production=_farm_production(" ".join(analysis.word for analysis in analyses), lexicon),
         company_form=company_form(text, lexicon, denied),
+        transfer_side=_transfer_side(text, lexicon),
         company_age=written.company_age,
         employee_age=written.employee_age,
     )

@@ -25,6 +25,7 @@ from knowledge.vocab import (
     SECTOR_IDS,
     SIZE_IDS,
     STAGE_IDS,
+    TRANSFER_SIDE_IDS,
     WORKLOAD_IDS,
 )
 
@@ -44,6 +45,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "job": None,
     "farm_production": None,
     "company_form": None,
+    "transfer_side": None,
     "company_age": frozenset({"new", "founded", "active", "years"}),
     "business": frozenset({"words", "topics", "sme", "diversifying", "not_farm", "branches"}),
     "abroad": frozenset({"words", "expansion", "fairs"}),
@@ -67,6 +69,7 @@ _OPTIONAL_TABLES = frozenset(
         "job",
         "farm_production",
         "company_form",
+        "transfer_side",
         "company_age",
         "business",
         "senses",
@@ -91,6 +94,7 @@ _TRIGGER_IDS = {
     "job": JOB_IDS,
     "farm_production": FARM_PRODUCTION_IDS,
     "company_form": COMPANY_FORM_IDS,
+    "transfer_side": TRANSFER_SIDE_IDS,
 }
 _ID_NAMES = {
     "needs": "need",
@@ -102,6 +106,7 @@ _ID_NAMES = {
     "job": "job",
     "farm_production": "farm production",
     "company_form": "company form",
+    "transfer_side": "transfer side",
 }
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -123,6 +128,7 @@ class Lexicon:
     jobs: Triggers  # the hire's job (summer) -> phrases matched as written
     farm_productions: Triggers  # livestock / crops -> word beginnings matched as written
     company_forms: Triggers  # limited / sole_trader / ... -> words as written (short ones whole)
+    transfer_sides: Triggers  # seller / buyer in a change of owner -> word beginnings matched as written
     company_age: Triggers  # new / founded / active / years -> words around an age or a founding year
     business_words: frozenset[str]  # words that name the company (yritys, startup): a business context
     business_topics: frozenset[str]  # subjects only a business has (alv): a business context too
@@ -385,6 +391,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         jobs=MappingProxyType(triggers["job"]),
         farm_productions=MappingProxyType(triggers["farm_production"]),
         company_forms=MappingProxyType(triggers["company_form"]),
+        transfer_sides=MappingProxyType(triggers["transfer_side"]),
         company_age=MappingProxyType(company_age),
         business_words=frozenset(fold(word) for word in business_words),
         business_topics=frozenset(fold(word) for word in business_topics),

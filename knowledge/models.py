@@ -20,6 +20,7 @@ from knowledge.vocab import (
     SECTOR_IDS,
     SIZE_IDS,
     STAGE_IDS,
+    TRANSFER_SIDE_IDS,
     WORKLOAD_IDS,
 )
 
@@ -92,6 +93,7 @@ _CONDITION_LISTS: dict[str, tuple[frozenset[str], str]] = {
     "farm_production": (FARM_PRODUCTION_IDS, "farm productions"),
     "market": (ORIGIN_IDS, "markets"),
     "company_form": (COMPANY_FORM_IDS, "company forms"),
+    "transfer_side": (TRANSFER_SIDE_IDS, "transfer sides"),
 }
 
 
@@ -115,9 +117,19 @@ class _Conditions(_Strict):
     farm_production: list[str] | None = None  # a farm's: livestock | crops
     market: list[str] | None = None  # where the company exports to: eu_eea | outside_eu_eea
     company_form: list[str] | None = None  # limited | sole_trader | partnership | cooperative
+    transfer_side: list[str] | None = None  # in a change of owner: seller | buyer
 
     @field_validator(
-        "sectors", "stages", "sizes", "employee_origin", "workload", "job", "farm_production", "market", "company_form"
+        "sectors",
+        "stages",
+        "sizes",
+        "employee_origin",
+        "workload",
+        "job",
+        "farm_production",
+        "market",
+        "company_form",
+        "transfer_side",
     )
     @classmethod
     def _known_ids(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:

@@ -24,6 +24,8 @@ DENIED_REACH = 2
 # Company forms: "ei halua perustaa osakeyhtiötä" rules out the form, not starting ("ei oy:tä vaan tmi").
 COMPANY_FORM_STARTS = ("osakeyhtio", "oy", "toiminim", "tmi", "ky", "kommandiittiyhtio", "osuuskun", "limited")
 ABROAD_STARTS = ("ulkomail", "ulkomaa", "ulkomai", "abroad", "overseas")
+# No one to continue is why an owner looks for a buyer: "tytär ei halua jatkaa", "ei jatkajaa" deny no change of owner.
+SUCCESSION_STARTS = ("jatka", "successor")
 CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")
 # Spoken "et" is also "että" (that): after a verb of saying, or with a negation of its own after it
 # ("pankki sano et vakuudet ei riitä")
@@ -89,7 +91,7 @@ def denied_need_words(question: str) -> frozenset[str]:
             reached = words[after : after + (DENIED_REACH if after > index + 1 else 1)]
             if len(reached) > 1 and reached[1].startswith(COMPANY_FORM_STARTS):
                 reached = reached[1:]  # the form is denied, not the founding
-            denied.update(reached)
+            denied.update(word for word in reached if not word.startswith(SUCCESSION_STARTS))
         elif after == len(words) and after > index + 1 and index > 0:
             denied.add(words[index - 1])  # the object before: "lainaa eivät halua"
         if index > 0 and words[index - 1].startswith(ABROAD_STARTS):

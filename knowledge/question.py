@@ -135,6 +135,8 @@ NETWORK_WORDS = frozenset({"verkosto", "network"})
 NETWORK_STEMS = ("verkostomme", "verkostossamme", "verkostostamme")  # as the plain analyser sees them
 HELP_STEMS = ("autta", "auttaisi", "tarjo", "help", "offer", "tehda", "voi")
 HELP_REACH = 3
+CONJUNCTIONS = frozenset({"ja", "seka", "tai", "and", "or"})  # a modifier's reach ends at one after its first word
+VERBAL_NOUN_ENDS = ("minen", "misen", "mista", "miseen", "misessa", "misesta", "misella")
 MODIFIER_REACH = 4  # a modifier qualifies one of the next four words ("uusi pieni yritys", "start a new business")
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
 # A question that names no need but the company's stage asks what a company at that stage needs.
@@ -341,12 +343,16 @@ class QuestionReader:
         """The words a modifier may qualify: the next MODIFIER_REACH, not counting stop words ("start a
         small cleaning company") unless they are its context ("company" is a stop word too), and none past the
         end of its clause ("myydä tuotteitaan Saksaan, kuka auttaa vientikaupan alkuun" sells no shop)."""
-        after = []
+        after: list[WordAnalysis] = []
         for analysis in analyses[index + 1 :] if not analyses[index].clause_end else ():
+            if analysis.lemmas & CONJUNCTIONS and after:
+                break  # "ostaa puimurin ja tehdä urakointia omana yrityksenään": the machine is what is bought
             after.append(analysis)
             if analysis.clause_end:
                 break
-        return [a for a in after if not a.lemmas <= self.stopwords or a.lemmas & context][:MODIFIER_REACH]
+        # a verbal noun's object comes before it: "yrityksen ostaminen", "liiketoiminnan myymisestä"
+        before = analyses[index - 1 : index] if fold(analyses[index].word).endswith(VERBAL_NOUN_ENDS) else []
+        return before + [a for a in after if not a.lemmas <= self.stopwords or a.lemmas & context][:MODIFIER_REACH]
 
     @staticmethod
     def _in_question(context: frozenset[str], others: list[WordAnalysis]) -> bool:
@@ -660,6 +666,8 @@ class QuestionReader:
                 continue
             after = analyses[index + 1 : index + 1 + MODIFIER_REACH]
             before = analyses[max(0, index - MODIFIER_REACH) : index]
+            if fold(analyses[index].word).endswith(VERBAL_NOUN_ENDS):  # "verkkokaupan avaamiseen"
+                after = [*before[-1:], *after]
             activity = any(a.head in ACTIVITY_WORDS or is_among(a, ACTIVITY_WORDS, self._activity_stems) for a in after)
             if activity and any(self.describes_company(a) for a in before):
                 found.append(index)
@@ -707,14 +715,15 @@ class QuestionReader:
 
     def _founder_words(self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
         """The words that name the founder, not a hire ("työtön kokki haluaa perustaa ravintolan"): a
-        jobseeker or a tradesperson as the subject, when another word asks about starting and none
-        about hiring."""
+        jobseeker or a tradesperson as the subject, or an immigrant's word ("maahanmuuttaja", "has a residence
+        permit"), when another word asks about starting and none about hiring."""
         lexicon = self.lexicon
         people = [
             index
-            for index in need_words
+            for index, needs in need_words.items()
             if is_among(analyses[index], lexicon.jobseeker_words, self._jobseeker_stems)
             or fold(analyses[index].word) in lexicon.trade_words
+            or needs == {"recruiting_abroad"}
         ]
         others = frozenset().union(*(needs for index, needs in need_words.items() if index not in people))
         if not people or "starting" not in others or others & HIRING_NEEDS:
@@ -977,6 +986,8 @@ class QuestionReader:
         facets = replace(facets, market=market)
         if not hiring:  # an origin or an age is an employee's only when the question is about hiring
             facets = replace(facets, employee_origin=None, employee_age=None, job=None)
+        if "ownership_change" not in whole_needs | part_needs:  # a seller or a buyer only of a company changing owner
+            facets = replace(facets, transfer_side=None)
         facets = facets.merged(given)
         business = self._business(analyses, facets)
         needs = dict.fromkeys(whole_needs, 1.0)

@@ -175,6 +175,10 @@ def compound_parts(wordbases: str) -> list[str]:
     return parts
 
 
+# Voikko's word classes of proper names (a place, a first name, a surname, another name)
+PROPER_NAME_CLASSES = frozenset({"paikannimi", "etunimi", "sukunimi", "nimi"})
+
+
 class VoikkoAnalyzer:
     """Base forms and compound parts from Voikko, with spelling suggestions for unknown words."""
 
@@ -194,6 +198,9 @@ class VoikkoAnalyzer:
             # A verb written as such is the verb, not a plural noun form of the same letters ("kokeilla" is to
             # try, not "on cooks"); a singular form stays ("tukea" is also the partitive of "tuki")
             readings = [reading for reading in readings if reading.get("NUMBER") != "plural"]
+        if any(reading.get("CLASS") not in PROPER_NAME_CLASSES for reading in readings):
+            # a common word is not also a name of the same letters: "ostaa" is to buy, not the village Osta
+            readings = [reading for reading in readings if reading.get("CLASS") not in PROPER_NAME_CLASSES]
         for reading in readings:
             base = reading.get("BASEFORM")
             if base:

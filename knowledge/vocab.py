@@ -105,6 +105,13 @@ JOBS: tuple[Term, ...] = (
     Term("employed", "jo työssä oleva", "someone already in work"),
 )
 
+# Which side of a change of owner the company's question is on: the owner who sells or hands over, or the
+# buyer or successor who takes over (a marketplace's "buy a company" and the buyer's advice are for the latter).
+TRANSFER_SIDES: tuple[Term, ...] = (
+    Term("seller", "yrityksen myyjä tai luopuja", "seller of a business"),
+    Term("buyer", "yrityksen ostaja tai jatkaja", "buyer or successor"),
+)
+
 # What a farm produces: the farm relief service (lomitus) is for farms that keep animals; a forest owner
 # without a farm gets no farm-only services.
 FARM_PRODUCTIONS: tuple[Term, ...] = (
@@ -376,6 +383,7 @@ SIZE_IDS = frozenset(term.id for term in SIZES)
 SECTOR_IDS = frozenset(term.id for term in SECTORS)
 ORIGIN_IDS = frozenset(term.id for term in EMPLOYEE_ORIGINS)
 WORKLOAD_IDS = frozenset(term.id for term in WORKLOADS)
+TRANSFER_SIDE_IDS = frozenset(term.id for term in TRANSFER_SIDES)
 JOB_IDS = frozenset(term.id for term in JOBS)
 FARM_PRODUCTION_IDS = frozenset(term.id for term in FARM_PRODUCTIONS)
 COMPANY_FORM_IDS = frozenset(term.id for term in COMPANY_FORMS)

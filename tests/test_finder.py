@@ -528,6 +528,7 @@ def test_the_facts_of_a_search_are_stored_and_read_back_whole():
         farm_production="crops",
         market="outside_eu_eea",
         company_form="limited",
+        transfer_side="seller",
         company_age=12,
         not_sectors=frozenset({"agriculture"}),
         not_sizes=frozenset({"large"}),
@@ -2474,3 +2475,78 @@ def test_bridge_financing_is_shown_when_asked_not_for_every_grant_question(bundl
         assert "finnvera-siltarahoitus" not in found, question
     for question in ("siltarahoitus BF-hankkeeseen", "BF:n avustuspäätös saatu, mutta kassa ei riitä ennen maksatusta"):
         assert bundled.search(question, top=3).matches[0].service.id == "finnvera-siltarahoitus", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "yrittäjä 64 v haluaa myydä parturi-kampaamonsa, ei jatkajaa suvussa, miten löytää ostaja?",
+        "Hirvensalmelainen kyläkauppias miettii liiketoiminnan myyntiä, jatkajaa ei löydy suvusta",
+        "Our client wants to sell a bed and breakfast in Rantasalmi, who can help find a buyer?",
+    ],
+)
+def test_a_seller_gets_the_sellers_services_not_the_buyers(bundled, question):
+    assert bundled.understand(question).facets.transfer_side == "seller"
+    found = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert "yritysporssi-myy-yritys" in found[:3]
+    assert not {"yritysporssi-osta-yritys", "uyk-jatkajan-neuvonta"} & set(found)
+
+
+def test_a_buyer_gets_the_buyers_services_and_an_open_side_shows_the_rule(bundled):
+    question = "asiakas haluaa ostaa valmiin yrityksen Mikkelistä, mistä löytää myytäviä yrityksiä?"
+    assert bundled.understand(question).facets.transfer_side == "buyer"
+    found = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert "yritysporssi-osta-yritys" in found[:3] and "yritysporssi-myy-yritys" not in found
+    # a family succession where the parent retires and the children continue says both sides: both stay
+    both = "Isä jää ensi vuonna eläkkeelle ja minä ja siskoni jatkaisimme, mistä apua sukupolvenvaihdokseen?"
+    assert bundled.understand(both).facets.transfer_side is None
+    # said of no company changing owner, selling is no side ("myydä tuotteitaan")
+    assert bundled.understand("haluamme myydä tuotteita Ruotsiin").facets.transfer_side is None
+    matches = bundled.search("omistajanvaihdos", top=8).matches
+    rules = {match.service.id: [c.text("fi") for c in match.conditions] for match in matches}
+    assert "Vain yrityksen myyjälle tai luopujalle" in rules.get("yritysporssi-myy-yritys", [])
+
+
+def test_no_one_to_continue_is_why_an_owner_sells(bundled):
+    question = "Pyöritän kukkakauppaa Pieksämäellä 20 vuotta, parin vuoden päästä jään pois. Tytär ei halua jatkaa."
+    understood = bundled.understand(question)
+    assert "ownership_change" in understood.needs and "ownership_change" not in understood.denied_needs
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert not any(service.endswith("palkkatuki") for service in found)  # "20 vuotta" is no 55-year-old's subsidy
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My client is from Kenya, lives in Mikkeli, has a residence permit and wants to start a company.",
+        "maahanmuuttaja haluaa perustaa oman yrityksen Mikkeliin, oleskelulupa on",
+    ],
+)
+def test_a_founders_own_residence_permit_or_origin_is_no_hire(bundled, question):
+    understood = bundled.understand(question)
+    assert "starting" in understood.needs and "recruiting_abroad" not in understood.needs
+    assert understood.facets.employee_origin is None
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert not {"migri-tyontekijan-oleskelulupa", "wif-rekrytointineuvonta"} & set(found)
+
+
+def test_buying_a_company_is_a_change_of_owner_buying_a_machine_or_shares_is_not(bundled):
+    assert "ownership_change" in bundled.understand("yrityksen ostaminen, mistä apua?").needs
+    assert "ownership_change" in bundled.understand("we want to buy a small shop in Juva").needs
+    for question in (
+        "Viljatilan isäntä haluaa ostaa puimurin ja tehdä puintiurakointia omana yrityksenään",
+        "ostaa uuden koneen, saako tukea?",
+    ):
+        assert "ownership_change" not in bundled.understand(question).needs, question
+    assert bundled.search("Kannattaako ostaa nyt Nokian osakkeita, mikä on paras sijoitusstrategia?").matches == []
+
+
+def test_a_cyber_incident_card_needs_an_incident_and_a_web_shop_opened_by_a_company_founds_none(bundled):
+    question = "saippuapaja, perustettu 2019, tarvitsisimme apua verkkokaupan avaamiseen ja uudet nettisivut"
+    understood = bundled.understand(question, today=date(2026, 12, 1))
+    assert "starting" not in understood.needs and understood.facets.stage is None
+    found = [match.service.id for match in bundled.search(question, top=5, today=date(2026, 12, 1)).matches]
+    assert "kyber-tietoturvaloukkaus" not in found
+    incident = "tilitoimistoon iski kiristyshaittaohjelma, mihin ilmoitetaan?"
+    hit = [match.service.id for match in bundled.search(incident).matches]
+    assert "kyber-tietoturvaloukkaus" in hit[:3]

@@ -48,6 +48,8 @@ from knowledge.vocab import (
     SIZE_IDS,
     SIZES,
     STAGES,
+    TRANSFER_SIDE_IDS,
+    TRANSFER_SIDES,
     WORKLOAD_IDS,
     WORKLOADS,
     term_by_id,
@@ -95,6 +97,7 @@ def _facets_to_dict(facets: Facets) -> dict[str, Any]:
         "farm_production": facets.farm_production,
         "market": facets.market,
         "company_form": facets.company_form,
+        "transfer_side": facets.transfer_side,
         "company_age": facets.company_age,
         "employee_age": facets.employee_age,
         "not_sectors": sorted(facets.not_sectors),
@@ -116,6 +119,7 @@ def _facets_from_dict(data: dict[str, Any]) -> Facets:
         farm_production=data.get("farm_production") if data.get("farm_production") in FARM_PRODUCTION_IDS else None,
         market=data.get("market") if data.get("market") in ORIGIN_IDS else None,
         company_form=data.get("company_form") if data.get("company_form") in COMPANY_FORM_IDS else None,
+        transfer_side=data.get("transfer_side") if data.get("transfer_side") in TRANSFER_SIDE_IDS else None,
         company_age=age if isinstance(age, int) and not isinstance(age, bool) else None,
         employee_age=hired if isinstance(hired, int) and not isinstance(hired, bool) and 0 < hired < 120 else None,
         not_sectors=frozenset(value for value in data.get("not_sectors") or () if value in SECTOR_IDS),
@@ -186,6 +190,7 @@ class FinderFeature:
             (facets.workload, WORKLOADS),
             (facets.job, JOBS),
             (facets.farm_production, FARM_PRODUCTIONS),
+            (facets.transfer_side, TRANSFER_SIDES),
         ):
             if value:
                 facts.append(term_by_id(terms, value).label(language))
