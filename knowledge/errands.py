@@ -14,8 +14,19 @@ from knowledge.text import Stems, WordAnalysis, fold, is_among
 _PERCENT = re.compile(r"\d+(?:[,.]\d+)?\s*(?:%|prosent|percent)")
 _AMOUNT = re.compile(r"\d[\d\s]*(?:[,.]\d+)?\s*(?:€|e\b|eur|euro)")
 _HOW_MUCH = re.compile(r"\b(?:paljonko|kuinka paljon|montako|mika on|laske|how much|what is|calculate)\b")
+# "mitä tarkoittaa käyttöpääoma", "what does EBITDA mean": a word explained, which a service answers only when
+# the word is its own (a service named or its keyword: "mitä tarkoittaa de minimis")
+_DEFINITION = re.compile(
+    r"\b(?:mita (?:tarkoittaa|tarkottaa|tarkoitetaan|tarkoittavat)|mika on \w+(?:n|:n) maaritelma|maaritelma"
+    r"|what does .+ mean|what is meant by|definition of|define)\b"
+)
 REACH = 4  # a place recommended is among the next words after "suositella" / "recommend"
 RECIPIENT_ENDINGS = ("lle", "lla", "llä", "lta", "ltä")  # "ravintolalle": whom it is for, not what
+
+
+def asks_definition(question: str) -> bool:
+    """The question asks what a word means ("mitä tarkoittaa käyttökate?")."""
+    return bool(_DEFINITION.search(fold(question)))
 
 
 def is_calculation(question: str) -> bool:

@@ -22,7 +22,7 @@ from knowledge.models import Provider, Service
 from knowledge.problems import Problem
 from knowledge.question import TOPIC_NEED, QuestionReader, Understanding
 from knowledge.ranking import NAMED_BONUS, SHOWN_FIRST, Ranked, Ranker, names_only_subjects, profile_of
-from knowledge.text import Analyzer, PlainAnalyzer, WordAnalysis, analyse_text, create_analyzer, tokens
+from knowledge.text import Analyzer, PlainAnalyzer, WordAnalysis, analyse_text, create_analyzer, fold, tokens
 from knowledge.vocab import ALL_AREA, MUNICIPALITY_BY_CODE, MUNICIPALITY_CODES, NEEDS, term_by_id
 
 __all__ = ["Finder", "Match", "SearchResult"]
@@ -46,6 +46,11 @@ def _is_name(keyword: str) -> bool:
 
 
 SHORT_LINK = 3  # "in", "for", "of" inside a name
+# "BF ei käy / sovi / kelpaa / onnistu", "muuta kuin Finnveraa", "other than BF": a provider ruled out
+REFUSING_VERBS = ("kay", "sovi", "sovellu", "kelpaa", "onnistu", "tule")
+OTHER_WORDS = frozenset({"muu", "muuta", "muut", "muita", "muuhun", "other", "else"})
+THAN_WORDS = frozenset({"kuin", "than"})
+SERVICE_NAME_WORD_LETTERS = 6  # a service name's word this long names it ("Starttiraha"); shorter ones are common
 
 
 def _capitalised(word: str) -> bool:
@@ -74,6 +79,14 @@ class Finder:
         for position, service in enumerate(self._services):
             self._index_service(position, service, index_analyzer)
         self._index.freeze(len(self._services))
+        # the words services are called by ("Starttiraha", "Oppisopimus"): a definition of one is a question for it
+        self._service_name_words = frozenset(
+            lemma
+            for service in self._services
+            for analysis in self._analyse(service.name_fi, index_analyzer)
+            for lemma in analysis.lemmas
+            if len(lemma) >= SERVICE_NAME_WORD_LETTERS and lemma not in self.reader.stopwords
+        )
         self._ranker = Ranker([profile_of(service, kb.provider_of(service)) for service in self._services])
         self._with_subjects = [p for p, profile in enumerate(self._ranker.profiles) if profile.not_for_subjects]
         # each municipality's own (municipal) services, for a question about what the municipality offers
@@ -162,6 +175,29 @@ class Finder:
 
     # ---- ranking --------------------------------------------------------------------------
 
+    def _ruled_out(self, question: str) -> set[int]:
+        """The services of a provider the question rules out: "BF ei käy", "Finnvera ei sovi", "muuta kuin
+        Business Finlandin rahoitusta", "not Finnvera"."""
+        analyses = self._analyse(question, self.analyzer)
+        found: set[int] = set()
+        for index, analysis in enumerate(analyses):
+            names = self._index.names_of(analysis)
+            if not names:
+                continue
+            # the words as typed, so that both analysers read them alike
+            after = [fold(a.word) for a in analyses[index + 1 : index + 3]]
+            before = [fold(a.word) for a in analyses[max(0, index - 2) : index]]
+            refused = len(after) == 2 and after[0] in ("ei", "eika") and after[1].startswith(REFUSING_VERBS)
+            other_than = len(before) == 2 and before[0] in OTHER_WORDS and before[1] in THAN_WORDS
+            if refused or other_than or (before and before[-1] in ("not", "except")):
+                for name in names:
+                    found |= self._index.owners.get(name, set())
+        return found
+
+    def _names_a_service(self, understood: Understanding) -> bool:
+        """A question word is what a service is called ("mitä tarkoittaa starttiraha")."""
+        return any(word.analysis.lemmas & self._service_name_words for word in understood.words if word.scored)
+
     def _municipal_services(self, understood: Understanding) -> set[int]:
         """What the company's own municipality offers, when the question asks for the municipality's."""
         municipality = understood.facets.municipality
@@ -198,11 +234,17 @@ class Finder:
             return SearchResult([], read, needs)  # nothing understood that a service could meet
         if understood.private_subject and not text.named:
             return SearchResult([], read, needs)  # a private person's subject, however business-like
+        if understood.defines and not (text.named or any(text.in_phrase) or self._names_a_service(understood)):
+            return SearchResult([], read, needs)  # a word explained ("mitä tarkoittaa käyttöpääoma"), no service
         ranker = self._ranker
+        ruled_out = self._ruled_out(question)  # a provider the question rules out ("BF ei käy")
+        text.named_services -= ruled_out
         matches = []
         municipal = self._municipal_services(understood)
         named = text.named_services | municipal
         relevance = ranker.relevance(understood, text.per_word, text.in_phrase, text.exact, named)
+        for position in ruled_out:
+            relevance.pop(position, None)
         for position in municipal:  # what the municipality offers was asked: its own services are candidates
             relevance.setdefault(position, NAMED_BONUS)
         for position in self._with_subjects:  # "energiatukea aurinkopaneeleihin": what the service does not fund

@@ -20,7 +20,7 @@ from datetime import date
 from typing import TypeVar
 
 from knowledge.company_facts import read_written_facts
-from knowledge.errands import ErrandReader, is_calculation
+from knowledge.errands import ErrandReader, asks_definition, is_calculation
 from knowledge.facets import Facets, is_destination, is_municipality, is_place, others_things, read_facets
 from knowledge.lexicon import Lexicon
 from knowledge.negation import burdens_not_had, denied_need_words, denied_words
@@ -86,6 +86,7 @@ class Understanding:
     private: bool = False  # the question says it is a private person's own matter
     private_subject: bool = False  # it is about a private person's subject, and not about a company
     errand: bool = False  # it asks the bot to write something or recommend a place, which no service does
+    defines: bool = False  # it asks what a word means: a service answers only when it names the service
     municipal: bool = False  # it asks what the municipality itself offers ("onko kunnalla …")
     denied_needs: frozenset[str] = frozenset()  # needs the question says it does not have ("lainaa eivät halua")
 
@@ -1032,6 +1033,7 @@ class QuestionReader:
             private=said,
             private_subject=private_topic and not business,
             errand=self._errands.is_errand(analyses) or is_calculation(question),
+            defines=asks_definition(question),
             municipal=any(analysis.lemmas & lexicon.municipal_words for analysis in analyses),
             denied_needs=denied_needs,
         )

@@ -2550,3 +2550,56 @@ def test_a_cyber_incident_card_needs_an_incident_and_a_web_shop_opened_by_a_comp
     incident = "tilitoimistoon iski kiristyshaittaohjelma, mihin ilmoitetaan?"
     hit = [match.service.id for match in bundled.search(incident).matches]
     assert "kyber-tietoturvaloukkaus" in hit[:3]
+
+
+@pytest.mark.parametrize(
+    ("question", "provider"),
+    [
+        ("BF ei käy koska yritys on tmi – mitä muuta rahoitusta tuotekehitykseen löytyy?", "business-finland"),
+        ("Finnvera ei sovi, mistä muuta lainaa?", "finnvera"),
+        ("mitä muuta kuin Business Finlandin rahoitusta tuotekehitykseen on?", "business-finland"),
+    ],
+)
+def test_a_provider_the_question_rules_out_is_left_out(bundled, question, provider):
+    found = bundled.search(question, top=5).matches
+    assert found and not [match for match in found if match.provider.id == provider]
+
+
+def test_a_provider_named_without_ruling_it_out_stays(bundled):
+    found = bundled.search("Business Finlandin rahoitus tuotekehitykseen", top=3).matches
+    assert found[0].provider.id == "business-finland"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["mitä tarkoittaa käyttöpääoma", "Mitä tarkoittaa käyttökate?", "mitä tarkoittaa alv", "what does EBITDA mean"],
+)
+def test_a_word_to_explain_gets_no_service(bundled, question):
+    assert bundled.search(question).matches == []
+
+
+@pytest.mark.parametrize(
+    ("question", "service"),
+    [("mitä tarkoittaa de minimis", "bf-de-minimis"), ("mitä tarkoittaa starttiraha", "starttiraha")],
+)
+def test_a_service_to_explain_is_answered_by_its_card(bundled, question, service):
+    assert any(service in match.service.id for match in bundled.search(question, top=3).matches)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "miten mun oma lomaraha lasketaan kun olin sairauslomalla kesällä",
+        "Miten pyydän esihenkilöltä etäpäivää, oma työhyvinvointi ollut koetuksella",
+    ],
+)
+def test_the_askers_own_terms_of_work_are_private(bundled, question):
+    assert bundled.search(question).matches == []
+
+
+def test_considering_entrepreneurship_is_starting(bundled):
+    if bundled.analyzer.name != "voikko":
+        pytest.skip("the plain analyser takes 'yrittäjyyttä' for no form of 'yrittäjyys' (a stem that changes)")
+    question = "työtön 52v asiakas Savonlinnasta miettii yrittäjyyttä, mistä aloittaa"
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert "tyo-savonlinna-starttiraha" in found and not any(service.endswith("palkkatuki") for service in found)
