@@ -943,6 +943,13 @@ class QuestionReader:
         _drop_need_words(roofs, need_words, whole_needs, part_needs)
         founders = self._founder_words(analyses, need_words)
         _drop_need_words(founders, need_words, whole_needs, part_needs)
+        # "maatila palkkaa kausityöntekijöitä Thaimaasta": the farm is who hires (its sector), not what it asks for
+        farms = [
+            index for index, needs in need_words.items() if needs == {"rural"} and analyses[index].lemmas & FARM_WORDS
+        ]
+        other = frozenset().union(*(needs for index, needs in need_words.items() if index not in farms))
+        if other and other <= HIRING_NEEDS:  # a farm that only hires; a farm's side business or barn is rural
+            _drop_need_words(farms, need_words, whole_needs, part_needs)
         _drop_need_words(owned, need_words, whole_needs, part_needs)  # "omalle mökille": no tourism
         _drop_need_words(self._greeted_from(analyses), need_words, whole_needs, part_needs)
         _drop_need_words(sorted(others), need_words, whole_needs, part_needs)  # the customers' farms: no rural need

@@ -2603,3 +2603,30 @@ def test_considering_entrepreneurship_is_starting(bundled):
     question = "työtön 52v asiakas Savonlinnasta miettii yrittäjyyttä, mistä aloittaa"
     found = [match.service.id for match in bundled.search(question, top=3).matches]
     assert "tyo-savonlinna-starttiraha" in found and not any(service.endswith("palkkatuki") for service in found)
+
+
+def test_a_farm_that_hires_asks_for_hiring_not_for_farm_services(bundled):
+    question = "seasonal berry pickers from thailand for a farm in Juva"
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert "migri-tyontekijan-oleskelulupa" in found
+    assert not any(service.startswith(("proagria", "evk-maatalouden", "evk-nuoren")) for service in found)
+    # a farm's own investment is still a farm's question
+    barn = [match.service.id for match in bundled.search("maatila tarvitsee investointitukea navettaan").matches]
+    assert barn[0] == "evk-maatalouden-investointituki"
+
+
+def test_an_idea_is_a_business_idea_only_with_a_business(bundled):
+    assert bundled.search("My laptop keeps dropping the office Wi-Fi, any idea how to fix it?").matches == []
+    assert bundled.understand("asiakkaalla on idea sovelluksesta").facets.stage == "idea"
+
+
+def test_side_streams_and_solar_get_no_energy_aid(bundled):
+    question = "tuotantohalli: aurinkovoimala katolle ja sahan sivuvirtojen hyötykäyttö, onko energiatukea?"
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert found and "bf-energiatuki" not in found
+
+
+def test_welders_in_slang_from_outside_the_eu_are_hires(bundled):
+    question = "tarttis hitsareita Filippiineiltä, konepaja Pieksämäellä 40 hlö, miten lupa-asiat hoituu"
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert "migri-tyontekijan-oleskelulupa" in found and not any(s.startswith("kauppakamari") for s in found)
