@@ -92,6 +92,7 @@ class Understanding:
 
 
 # Words for a farm itself: a forest owner who names one has a farm with a forest (folded base forms).
+PERMIT_HEADS = frozenset({"lupa", "license", "licence", "permit"})
 FARM_WORDS = frozenset({"maatila", "maatalous", "viljelija", "tilallinen", "maatalousyrittaja", "farm", "farmer"})
 # What is moved when a company moves: the company, its operations or its production.
 COMPANY_OBJECTS = frozenset(
@@ -755,8 +756,8 @@ class QuestionReader:
     def _for_facets(self, analysis: WordAnalysis) -> WordAnalysis:
         """The sector is read from a compound's parts only when the compound names the company, or
         names a farm's other line of business ("maatilamatkailu": the farm is diversifying)."""
-        if self._farm_diversifying(analysis):
-            return analysis
+        if self._farm_diversifying(analysis) or analysis.head in PERMIT_HEADS:
+            return analysis  # "taksilupa": a permit for a trade says the company's trade
         if not self.describes_company(analysis):
             return replace(analysis, parts=frozenset()) if analysis.parts else analysis
         if not analysis.known:  # a guess: the sector words it starts with stand for its parts

@@ -2630,3 +2630,10 @@ def test_welders_in_slang_from_outside_the_eu_are_hires(bundled):
     question = "tarttis hitsareita Filippiineiltä, konepaja Pieksämäellä 40 hlö, miten lupa-asiat hoituu"
     found = [match.service.id for match in bundled.search(question, top=3).matches]
     assert "migri-tyontekijan-oleskelulupa" in found and not any(s.startswith("kauppakamari") for s in found)
+
+
+def test_a_permit_for_a_trade_says_the_trade(bundled):
+    understood = bundled.understand("taksilupa ja alv-rekisteröinti uudelle yrittäjälle, mistä haetaan")
+    assert understood.facets.sector == "transport"
+    found = [match.service.id for match in bundled.search("taksilupa uudelle yrittäjälle", top=5).matches]
+    assert not any(service.endswith("elintarvikeilmoitus") for service in found)  # a taxi sells no food
