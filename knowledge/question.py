@@ -756,8 +756,8 @@ class QuestionReader:
     def _for_facets(self, analysis: WordAnalysis) -> WordAnalysis:
         """The sector is read from a compound's parts only when the compound names the company, or
         names a farm's other line of business ("maatilamatkailu": the farm is diversifying)."""
-        if self._farm_diversifying(analysis) or analysis.head in PERMIT_HEADS:
-            return analysis  # "taksilupa": a permit for a trade says the company's trade
+        if self._farm_diversifying(analysis) or self._trade_permit(analysis):
+            return analysis
         if not self.describes_company(analysis):
             return replace(analysis, parts=frozenset()) if analysis.parts else analysis
         if not analysis.known:  # a guess: the sector words it starts with stand for its parts
@@ -765,6 +765,10 @@ class QuestionReader:
             starts = {sector for sector, form in self._sector_stems.forms(word) if form == "part"}
             return replace(analysis, parts=analysis.parts | starts)
         return analysis
+
+    def _trade_permit(self, analysis: WordAnalysis) -> bool:
+        """A permit for a trade says the company's trade ("taksilupa"); a building permit is anyone's."""
+        return analysis.head in PERMIT_HEADS and not analysis.lemmas & self.lexicon.private_topics
 
     def _farm_diversifying(self, analysis: WordAnalysis) -> bool:
         farm = self._sectors.get(FARM_SECTOR, frozenset())
