@@ -226,12 +226,11 @@ def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | N
             or (index > 0 and words[index - 1].startswith(_COMPANY_STEMS))  # "firma Varkaudesta"
         ):
             return _elsewhere(analysis)
-        if (
-            index > 1
-            and words[index - 1] == "in"
-            and _OWN_BUSINESS & set(words[max(0, index - 1 - OWN_BUSINESS_REACH) : index - 1])
-        ):
+        before_in = set(words[max(0, index - 1 - OWN_BUSINESS_REACH) : index - 1])
+        if index > 1 and words[index - 1] == "in" and before_in & _OWN_BUSINESS:
             return _elsewhere(analysis)
+        if index > 1 and words[index - 1] == "in" and before_in & _ENGLISH_COMPANY and not before_in & _OTHER_PARTY:
+            return _elsewhere(analysis)  # "We are a startup in Tampere" (not "we sell to a firm in Tampere")
     return None
 
 

@@ -137,6 +137,7 @@ NETWORK_WORDS = frozenset({"verkosto", "network"})
 NETWORK_STEMS = ("verkostomme", "verkostossamme", "verkostostamme")  # as the plain analyser sees them
 HELP_STEMS = ("autta", "auttaisi", "tarjo", "help", "offer", "tehda", "voi")
 HELP_REACH = 3
+RECIPIENT_ENDINGS = ("lle", "lleen", "lleni", "llemme")  # the allative: to whom, not what
 CONJUNCTIONS = frozenset({"ja", "seka", "tai", "and", "or"})  # a modifier's reach ends at one after its first word
 VERBAL_NOUN_ENDS = ("minen", "misen", "mista", "miseen", "misessa", "misesta", "misella")
 MODIFIER_REACH = 4  # a modifier qualifies one of the next four words ("uusi pieni yritys", "start a new business")
@@ -346,10 +347,14 @@ class QuestionReader:
         small cleaning company") unless they are its context ("company" is a stop word too), and none past the
         end of its clause ("myydä tuotteitaan Saksaan, kuka auttaa vientikaupan alkuun" sells no shop)."""
         after: list[WordAnalysis] = []
+        agrees = fold(analyses[index].word).endswith(RECIPIENT_ENDINGS)  # "uudelle yrittäjälle": one phrase
         for analysis in analyses[index + 1 :] if not analyses[index].clause_end else ():
             if analysis.lemmas & CONJUNCTIONS and after:
                 break  # "ostaa puimurin ja tehdä urakointia omana yrityksenään": the machine is what is bought
-            after.append(analysis)
+            if fold(analysis.word) == "to" and not after:
+                break  # "sell to a company in Tampere": the company buys, it is not sold
+            if agrees or not fold(analysis.word).endswith(RECIPIENT_ENDINGS):  # "myydä tuotteita yrityksille"
+                after.append(analysis)
             if analysis.clause_end:
                 break
         # a verbal noun's object comes before it: "yrityksen ostaminen", "liiketoiminnan myymisestä"

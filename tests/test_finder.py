@@ -2638,3 +2638,20 @@ def test_a_permit_for_a_trade_says_the_trade(bundled):
         assert understood.facets.sector == "transport"
     found = [match.service.id for match in bundled.search("taksilupa uudelle yrittäjälle", top=5).matches]
     assert not any(service.endswith("elintarvikeilmoitus") for service in found)  # a taxi sells no food
+
+
+def test_a_startup_in_a_town_outside_the_region_is_from_there(bundled):
+    question = "We are a startup in Tampere, 4 people, looking for R&D funding - can you help?"
+    assert bundled.understand(question).facets.municipality.code == "other"
+    found = bundled.search(question, top=3).matches
+    assert found and all(match.provider.id != "itasuomen-elinvoimakeskus" for match in found)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["we sell to a company in Tampere, need export advice", "myymme tuotteita yrityksille Saksaan, apua vientiin"],
+)
+def test_selling_to_a_company_is_no_change_of_owner(bundled, question):
+    understood = bundled.understand(question)
+    assert "ownership_change" not in understood.needs
+    assert understood.facets.municipality is None  # the buyer's town is not the company's
