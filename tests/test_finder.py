@@ -2655,3 +2655,10 @@ def test_selling_to_a_company_is_no_change_of_owner(bundled, question):
     understood = bundled.understand(question)
     assert "ownership_change" not in understood.needs
     assert understood.facets.municipality is None  # the buyer's town is not the company's
+
+
+def test_a_bed_and_breakfast_is_a_tourism_company_and_gets_no_farm_succession(bundled):
+    question = "Our client wants to sell a bed and breakfast in Rantasalmi, who can help find a buyer?"
+    assert bundled.understand(question).facets.sector == "tourism"
+    found = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert found[0] == "yritysporssi-myy-yritys" and "proagria-sukupolvenvaihdos" not in found
