@@ -565,7 +565,8 @@ class QuestionReader:
                 if form == "part" and self._empty_head_after(word, len(trigger)):
                     form = "whole"  # "kiertotalouskumppaneita": the partner adds nothing to what it is for
                 (whole if form == "whole" else parts).update(self._need_of[trigger])
-            if not whole and not is_place(analysis):  # "teollisuustonttia", "kyberturvallisuuskoulutusta": on a trigger
+            if not whole and not is_place(analysis) and not analysis.english:
+                # "teollisuustonttia", "kyberturvallisuuskoulutusta": on a trigger; "subcontractor" is no tractor
                 parts.update(*(self._need_of[trigger] for trigger in self._guessed_heads(word)))
         elif analysis.known and not analysis.parts and not whole:
             # unsplit: by the trigger it ends in ("pienlaina") or a long one it begins with

@@ -2655,3 +2655,9 @@ def test_selling_with_no_company_sold_is_the_companys_sales_work(bundled):
     understood = bundled.understand(question)
     assert "general_advice" in understood.needs and "ownership_change" not in understood.needs
     assert bundled.search(question).matches
+
+
+def test_an_english_word_is_no_compound_on_a_trigger_and_workers_counted_are_no_hire(bundled):
+    understood = bundled.understand("we are an Estonian construction subcontractor with 12 workers")
+    assert "investment" not in understood.needs  # "subcontractor" is no "tractor"
+    assert "recruitment" not in understood.needs and understood.facets.size == "small"
