@@ -704,6 +704,21 @@ class QuestionReader:
         after = analyses[index + 1 : index + 1 + MODIFIER_REACH]
         return any(is_among(a, COMPANY_OBJECTS, self._company_object_stems) or self._is_branch(a) for a in after)
 
+    def _funding_of_a_kind(
+        self,
+        analyses: list[WordAnalysis],
+        need_words: dict[int, frozenset[str]],
+        whole_needs: set[str],
+        part_needs: set[str],
+    ) -> None:
+        """Funding named by its kind just before it ("pre-seed rahoitus", "equity funding") is that kind,
+        not any loan or grant: the money word takes the need of the word before it."""
+        money = frozenset({"development_grant", "loan"})
+        for index, needs in list(need_words.items()):
+            kind = need_words.get(index - 1, frozenset())
+            if needs == money and len(kind) == 1 and not kind & money and not analyses[index - 1].clause_end:
+                _rename_need_words([index], next(iter(kind)), need_words, whole_needs, part_needs)
+
     def _support_for_hire(
         self,
         analyses: list[WordAnalysis],
@@ -970,6 +985,7 @@ class QuestionReader:
             whole_needs.add(TOPIC_NEED)
         # the network itself asked to help ("voiko meidän verkosto auttaa") is asked for advice
         _rename_need_words(self._our_network(analyses), TOPIC_NEED, need_words, whole_needs, part_needs)
+        self._funding_of_a_kind(analyses, need_words, whole_needs, part_needs)
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS) or written.people
         if hiring:
             self._support_for_hire(analyses, need_words, whole_needs, part_needs)

@@ -2661,3 +2661,15 @@ def test_an_english_word_is_no_compound_on_a_trigger_and_workers_counted_are_no_
     understood = bundled.understand("we are an Estonian construction subcontractor with 12 workers")
     assert "investment" not in understood.needs  # "subcontractor" is no "tractor"
     assert "recruitment" not in understood.needs and understood.facets.size == "small"
+
+
+@pytest.mark.parametrize(
+    ("question", "need"),
+    [
+        ("Onko joku pre-seed rahoitus meidän SaaS-tiimille? no revenue yet", "equity"),
+        ("export financing for our sauna stoves to Japan", "export"),
+    ],
+)
+def test_funding_named_by_its_kind_is_that_kind(bundled, question, need):
+    needs = bundled.understand(question).needs
+    assert need in needs and "development_grant" not in needs
