@@ -140,6 +140,7 @@ HELP_REACH = 3
 RECIPIENT_ENDINGS = ("lle", "lleen", "lleni", "llemme")  # the allative: to whom, not what
 CONJUNCTIONS = frozenset({"ja", "seka", "tai", "and", "or"})  # a modifier's reach ends at one after its first word
 VERBAL_NOUN_ENDS = ("minen", "misen", "mista", "miseen", "misessa", "misesta", "misella")
+FINNISH_IN_ENGLISH_LETTERS = 7  # a word this long that Voikko knows is Finnish, though the question is English
 MODIFIER_REACH = 4  # a modifier qualifies one of the next four words ("uusi pieni yritys", "start a new business")
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
 # A question that names no need but the company's stage asks what a company at that stage needs.
@@ -303,8 +304,18 @@ class QuestionReader:
         """The question's words analysed: English questions by the plain analyser."""
         words = question.lower().split()
         english = sum(word.strip("?.,!") in ENGLISH_MARKERS for word in words)
-        analyzer = self.english if words and english >= max(2, len(words) // 4) else self.analyzer
-        return analyse_text(question, analyzer, self.lexicon.aliases)
+        if not (words and english >= max(2, len(words) // 4)):
+            return analyse_text(question, self.analyzer, self.lexicon.aliases)
+        analyses = analyse_text(question, self.english, self.lexicon.aliases)
+        if self.analyzer.name != "voikko":
+            return analyses
+        # a Finnish word in an English question ("need help with yritystuen hakemus") is read as Finnish
+        # when Voikko knows it; English words of this length are unknown to it
+        finnish = []
+        for analysis in analyses:
+            own = self.analyzer.analyse(analysis.word) if len(analysis.word) >= FINNISH_IN_ENGLISH_LETTERS else None
+            finnish.append(replace(own, clause_end=analysis.clause_end) if own and own.known else analysis)
+        return finnish
 
     # ---- the steps --------------------------------------------------------------------------
 

@@ -2673,3 +2673,11 @@ def test_an_english_word_is_no_compound_on_a_trigger_and_workers_counted_are_no_
 def test_funding_named_by_its_kind_is_that_kind(bundled, question, need):
     needs = bundled.understand(question).needs
     assert need in needs and "development_grant" not in needs
+
+
+def test_a_finnish_word_in_an_english_question_is_read_as_finnish(bundled):
+    question = "need help with yritystuen hakemus, company 5 ppl in Pieksämäki, first time applying"
+    found = bundled.search(question, top=3).matches
+    if bundled.analyzer.name == "voikko":  # the plain analyser has no Finnish dictionary to tell
+        assert found[0].service.id == "evk-kehittamisavustus"
+    assert bundled.understand(question).facets.size == "micro"
