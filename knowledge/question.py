@@ -51,6 +51,7 @@ STAFF_REACH = 8
 CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as a topic
 # Needs about hiring: with one of them a foreign country is where the employee comes from
 # (recruiting abroad); without, it is where the company sells (export).
+MONEY_NEEDS = frozenset({"development_grant", "loan"})  # what a word for money alone ("rahoitus", "tukea") names
 HIRING_NEEDS = frozenset({"recruitment", "recruiting_abroad", "wage_subsidy", "apprenticeship"})
 INFLECTION_LETTERS = 3  # plain analyser: a stop word with up to this many letters more is that stop word
 COMPOUND_END_LETTERS = 6  # a guessed word ending in a listed word this long is a compound on it ("koneurakointia")
@@ -724,10 +725,10 @@ class QuestionReader:
     ) -> None:
         """Funding named by its kind just before it ("pre-seed rahoitus", "equity funding") is that kind,
         not any loan or grant: the money word takes the need of the word before it."""
-        money = frozenset({"development_grant", "loan"})
         for index, needs in list(need_words.items()):
             kind = need_words.get(index - 1, frozenset())
-            if needs == money and len(kind) == 1 and not kind & money and not analyses[index - 1].clause_end:
+            of_a_kind = len(kind) == 1 and not kind & MONEY_NEEDS and not analyses[index - 1].clause_end
+            if needs == MONEY_NEEDS and of_a_kind:
                 _rename_need_words([index], next(iter(kind)), need_words, whole_needs, part_needs)
 
     def _support_for_hire(
@@ -739,11 +740,10 @@ class QuestionReader:
     ) -> None:
         """In a question about hiring, a word for support that named only money asks for the employer's
         support for the hire ("kesätyöntekijä 16v, saako tukea?"): the wage subsidy, not a grant."""
-        money = {"development_grant", "loan"}
         support = [
             index
             for index, needs in need_words.items()
-            if needs <= money and analyses[index].lemmas & self.lexicon.hiring_support_words
+            if needs <= MONEY_NEEDS and analyses[index].lemmas & self.lexicon.hiring_support_words
         ]
         _rename_need_words(support, "wage_subsidy", need_words, whole_needs, part_needs)
 
