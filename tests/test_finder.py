@@ -2681,3 +2681,11 @@ def test_a_finnish_word_in_an_english_question_is_read_as_finnish(bundled):
     if bundled.analyzer.name == "voikko":  # the plain analyser has no Finnish dictionary to tell
         assert found[0].service.id == "evk-kehittamisavustus"
     assert bundled.understand(question).facets.size == "micro"
+
+
+def test_permits_asked_for_a_hire_from_outside_the_eu_bring_the_residence_permit_first(bundled):
+    question = "Metsäkoneurakoitsija haluaa palkata koneenkuljettajia Vietnamista, mitä lupia tarvitaan?"
+    if bundled.analyzer.name == "voikko":  # the plain analyser takes "lupia" for no form of "lupa"
+        assert "permits" in bundled.understand(question).needs
+        assert bundled.search(question, top=3).matches[0].service.id == "migri-tyontekijan-oleskelulupa"
+    assert bundled.search("arpajaislupa kylätapahtumaan, mistä haetaan?").matches == []  # no company, no hire
