@@ -17,8 +17,8 @@ _HOW_MUCH = re.compile(r"\b(?:paljonko|kuinka paljon|montako|mika on|laske|how m
 # "mitä tarkoittaa käyttöpääoma", "what does EBITDA mean": a word explained, which a service answers only when
 # the word is its own (a service named or its keyword: "mitä tarkoittaa de minimis")
 _DEFINITION = re.compile(
-    r"\b(?:mita (?:tarkoittaa|tarkottaa|tarkoitetaan|tarkoittavat)|mika on \w+(?:n|:n) maaritelma|maaritelma"
-    r"|what does .+ mean|what is meant by|definition of|define)\b"
+    r"\b(?:mita (?:tarkoittaa|tarkottaa|tarkoitetaan|tarkoittavat)|maaritelma|what does .+ mean|what is meant by"
+    r"|definition of|define)\b"
 )
 REACH = 4  # a place recommended is among the next words after "suositella" / "recommend"
 RECIPIENT_ENDINGS = ("lle", "lla", "llä", "lta", "ltä")  # "ravintolalle": whom it is for, not what

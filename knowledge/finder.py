@@ -237,7 +237,8 @@ class Finder:
         if understood.defines and not (text.named or any(text.in_phrase) or self._names_a_service(understood)):
             return SearchResult([], read, needs)  # a word explained ("mitä tarkoittaa käyttöpääoma"), no service
         ranker = self._ranker
-        ruled_out = self._ruled_out(question)  # a provider the question rules out ("BF ei käy")
+        # a provider the question rules out ("BF ei käy"): only a question that names one can
+        ruled_out = self._ruled_out(question) if text.named else set()
         text.named_services -= ruled_out
         matches = []
         municipal = self._municipal_services(understood)

@@ -92,8 +92,9 @@ class Understanding:
     denied_needs: frozenset[str] = frozenset()  # needs the question says it does not have ("lainaa eivät halua")
 
 
-# Words for a farm itself: a forest owner who names one has a farm with a forest (folded base forms).
+# A compound on a permit names the trade it is for ("taksilupa"), as a word for the company would.
 PERMIT_HEADS = frozenset({"lupa", "license", "licence", "permit"})
+# Words for a farm itself: a forest owner who names one has a farm with a forest (folded base forms).
 FARM_WORDS = frozenset({"maatila", "maatalous", "viljelija", "tilallinen", "maatalousyrittaja", "farm", "farmer"})
 # What is moved when a company moves: the company, its operations or its production.
 COMPANY_OBJECTS = frozenset(
@@ -138,7 +139,7 @@ NETWORK_WORDS = frozenset({"verkosto", "network"})
 NETWORK_STEMS = ("verkostomme", "verkostossamme", "verkostostamme")  # as the plain analyser sees them
 HELP_STEMS = ("autta", "auttaisi", "tarjo", "help", "offer", "tehda", "voi")
 HELP_REACH = 3
-RECIPIENT_ENDINGS = ("lle", "lleen", "lleni", "llemme")  # the allative: to whom, not what
+ALLATIVE_ENDINGS = ("lle", "lleen", "lleni", "llemme")  # the allative: to whom, not what
 CONJUNCTIONS = frozenset({"ja", "seka", "tai", "and", "or"})  # a modifier's reach ends at one after its first word
 VERBAL_NOUN_ENDS = ("minen", "misen", "mista", "miseen", "misessa", "misesta", "misella")
 FINNISH_IN_ENGLISH_LETTERS = 7  # a word this long that Voikko knows is Finnish, though the question is English
@@ -359,13 +360,13 @@ class QuestionReader:
         small cleaning company") unless they are its context ("company" is a stop word too), and none past the
         end of its clause ("myydä tuotteitaan Saksaan, kuka auttaa vientikaupan alkuun" sells no shop)."""
         after: list[WordAnalysis] = []
-        agrees = fold(analyses[index].word).endswith(RECIPIENT_ENDINGS)  # "uudelle yrittäjälle": one phrase
+        agrees = fold(analyses[index].word).endswith(ALLATIVE_ENDINGS)  # "uudelle yrittäjälle": one phrase
         for analysis in analyses[index + 1 :] if not analyses[index].clause_end else ():
             if analysis.lemmas & CONJUNCTIONS and after:
                 break  # "ostaa puimurin ja tehdä urakointia omana yrityksenään": the machine is what is bought
             if fold(analysis.word) == "to" and not after:
                 break  # "sell to a company in Tampere": the company buys, it is not sold
-            if agrees or not fold(analysis.word).endswith(RECIPIENT_ENDINGS):  # "myydä tuotteita yrityksille"
+            if agrees or not fold(analysis.word).endswith(ALLATIVE_ENDINGS):  # "myydä tuotteita yrityksille"
                 after.append(analysis)
             if analysis.clause_end:
                 break

@@ -84,9 +84,13 @@ class Aliases:
         return "".join(pieces)
 
 
+def _lowered(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
 def tokens(text: str) -> list[str]:
     """The words of a lower-cased text (hyphenated words and `t&k` kept whole)."""
-    return _TOKEN.findall(text.lower().replace("’", "'"))
+    return _TOKEN.findall(_lowered(text))
 
 
 @dataclass(frozen=True)
@@ -260,7 +264,7 @@ _CLAUSE_END = re.compile(r"\s*(?:[,;:.!?()]|\s[-–—]\s)")
 
 def analyse_text(text: str, analyzer: Analyzer, aliases: Aliases) -> list[WordAnalysis]:
     """Aliases expanded, then every word analysed, each marked where a clause ends after it."""
-    expanded = aliases.expand(text).lower().replace("’", "'")
+    expanded = _lowered(aliases.expand(text))
     analyses = []
     for found in _TOKEN.finditer(expanded):
         analysis = analyzer.analyse(found.group())
