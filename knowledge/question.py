@@ -94,6 +94,7 @@ class Understanding:
 
 # A compound on a permit names the trade it is for ("taksilupa"), as a word for the company would.
 PERMIT_HEADS = frozenset({"lupa", "license", "licence", "permit"})
+TRADE_HEAD = "palvelu"  # "kotihoitopalvelu", "siivouspalvelu": a trade offered, which names the company's sector
 # Words for a farm itself: a forest owner who names one has a farm with a forest (folded base forms).
 FARM_WORDS = frozenset({"maatila", "maatalous", "viljelija", "tilallinen", "maatalousyrittaja", "farm", "farmer"})
 # What is moved when a company moves: the company, its operations or its production.
@@ -791,10 +792,15 @@ class QuestionReader:
         names a farm's other line of business ("maatilamatkailu": the farm is diversifying)."""
         if self._farm_diversifying(analysis) or self._trade_permit(analysis):
             return analysis
+        word = fold(analysis.word)
+        if not analysis.known and word.find(TRADE_HEAD, 3) > 0:  # a guess on "palvelu": by its front's letters
+            starts = {sector for sector, form in self._sector_stems.forms(word) if form == "part"}
+            return replace(analysis, parts=analysis.parts | starts)
+        if analysis.head == TRADE_HEAD and not analysis.parts.isdisjoint(self._sector_words):
+            return analysis
         if not self.describes_company(analysis):
             return replace(analysis, parts=frozenset()) if analysis.parts else analysis
         if not analysis.known:  # a guess: the sector words it starts with stand for its parts
-            word = fold(analysis.word)
             starts = {sector for sector, form in self._sector_stems.forms(word) if form == "part"}
             return replace(analysis, parts=analysis.parts | starts)
         return analysis

@@ -1664,6 +1664,27 @@ def test_the_trades_advisers_name_give_the_sector(bundled, question, sector):
 
 
 @pytest.mark.parametrize(
+    ("question", "sector"),
+    [
+        ("yksityinen kotihoitopalvelu aloittaa, mitä lupia tarvitaan", "health_social"),
+        ("siivouspalvelu Mikkelissä palkkaa työntekijän", "business_services"),
+        ("kenneli laajenee Hirvensalmella, tarvitaanko lupa", "personal_services"),
+        # a service sought is no trade: the front names no sector
+        ("rahoituspalvelua aloittavalle yritykselle", None),
+        ("neuvontapalvelut yrittäjälle Juvalla", None),
+    ],
+)
+def test_a_trade_offered_as_a_service_gives_the_sector(bundled, question, sector):
+    assert bundled.understand(question).facets.sector == sector
+
+
+def test_a_care_company_starting_is_not_shown_the_food_notification(bundled):
+    question = "yksityinen kotihoitopalvelu aloittaa, mitä lupia / rekisteröintiä tarvitaan"
+    shown = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert shown and not any(service.endswith("elintarvikeilmoitus") for service in shown)
+
+
+@pytest.mark.parametrize(
     ("question", "shown"),
     [
         ("anniskelulupa kesäterassille", False),  # a permit, but nobody is hired
