@@ -136,6 +136,12 @@ GREETING_REACH = 2
 # "voiko meidän verkosto auttaa", "what can our network offer": the advisers' own network helps; the
 # company asks for no network of its own
 OUR_WORDS = frozenset({"meidan", "meijan", "our"})
+# A pet's news in a client's e-mail ("koira sairastui", "my dog is sick") is nobody's need: its clause names none
+PET_STEMS = ("koira", "kissa", "lemmikki")  # folded; a guess may be inflected ("koirakin") by a few letters
+PET_WORDS = frozenset({"dog", "dogs", "cat", "cats", "pet", "pets", "puppy"})
+PET_INFLECTION_LETTERS = 4
+CLAUSE_WORDS = frozenset({"ja", "mutta", "joten", "koska", "ettei", "and", "but", "so", "because"})
+AND_WORDS = frozenset({"ja", "and"})
 NETWORK_WORDS = frozenset({"verkosto", "network"})
 NETWORK_STEMS = ("verkostomme", "verkostossamme", "verkostostamme")  # as the plain analyser sees them
 HELP_STEMS = ("autta", "auttaisi", "tarjo", "help", "offer", "tehda", "voi")
@@ -160,6 +166,15 @@ def _says_who_asks(analyses: list[WordAnalysis], index: int) -> bool:
     """The abroad word says who starts or asks ("as a foreigner", "ulkomaalaisena"): no export, no hire."""
     before = {fold(analysis.word) for analysis in analyses[max(0, index - 2) : index]}
     return "as" in before or fold(analyses[index].word).endswith(("sena", "senä"))
+
+
+def _is_pet(analysis: WordAnalysis) -> bool:
+    word = fold(analysis.word)
+    if word in PET_WORDS or analysis.lemmas & set(PET_STEMS):
+        return True
+    return not analysis.known and any(
+        word.startswith(stem) and len(word) - len(stem) <= PET_INFLECTION_LETTERS for stem in PET_STEMS
+    )
 
 
 def _drop_need_words(
@@ -478,6 +493,26 @@ class QuestionReader:
             for index in range(len(words))
             if any(word.startswith(GREETING_STEMS) for word in words[max(0, index - GREETING_REACH) : index])
         ]
+
+    def _pet_clauses(self, analyses: list[WordAnalysis]) -> list[int]:
+        """The words of a clause about a pet ("Koira sairastui viime viikolla", "ja koirakin on vanha ja
+        sairas"), unless the clause names the company ("kenneli laajenee, 15 koiraa"): a client's news."""
+        found: set[int] = set()
+        for index, analysis in enumerate(analyses):
+            if not _is_pet(analysis):
+                continue
+            start = index
+            while start > 0 and not analyses[start - 1].clause_end and fold(analyses[start].word) not in CLAUSE_WORDS:
+                start -= 1
+            end = index  # "and" goes on with the pet ("vanha ja sairas"); "but", "so" or a comma end it
+            while end + 1 < len(analyses) and not analyses[end].clause_end:
+                if fold(analyses[end + 1].word) in CLAUSE_WORDS - AND_WORDS:
+                    break
+                end += 1
+            clause = range(start, end + 1)
+            if not any(self.describes_company(analyses[at]) for at in clause):
+                found.update(clause)
+        return sorted(found)
 
     @staticmethod
     def _our_network(analyses: list[WordAnalysis]) -> list[int]:
@@ -996,6 +1031,7 @@ class QuestionReader:
             _drop_need_words(farms, need_words, whole_needs, part_needs)
         _drop_need_words(owned, need_words, whole_needs, part_needs)  # "omalle mökille": no tourism
         _drop_need_words(self._greeted_from(analyses), need_words, whole_needs, part_needs)
+        _drop_need_words(self._pet_clauses(analyses), need_words, whole_needs, part_needs)
         _drop_need_words(sorted(others), need_words, whole_needs, part_needs)  # the customers' farms: no rural need
         _drop_need_words(self._own_jobs(analyses), need_words, whole_needs, part_needs)
         for index in self._business_developed(analyses):

@@ -1678,6 +1678,31 @@ def test_a_trade_offered_as_a_service_gives_the_sector(bundled, question, sector
     assert bundled.understand(question).facets.sector == sector
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Pyöritän kukkakauppaa Kangasniemellä. Koira sairastui viime viikolla, joten vastaus viivästyi.",
+        "Hei, meillä on pieni leipomo Juvalla ja koirakin on jo vanha ja sairas. Terveisin Pirjo",
+        "We run a small café in Mikkeli. My dog is sick, so I can only meet on Tuesdays.",
+    ],
+)
+def test_a_pets_news_in_a_clients_email_names_no_need(bundled, question):
+    assert "wellbeing" not in bundled.understand(question).needs
+
+
+@pytest.mark.parametrize(
+    ("question", "need"),
+    [
+        # a clause that names the company keeps its needs, animals or not
+        ("kenneli laajenee Hirvensalmella, 15 aikuista koiraa + pennut, investointitukea halliin?", "investment"),
+        ("koirahoitola tarvitsee rahoitusta uuteen tarhaan", "loan"),
+        ("Koira sairastui, ja yrittäjä itse on uupunut ja tarvitsee tukea jaksamiseen", "wellbeing"),
+    ],
+)
+def test_a_clause_about_the_company_or_its_owner_keeps_its_need(bundled, question, need):
+    assert need in bundled.understand(question).needs
+
+
 def test_a_care_company_starting_is_not_shown_the_food_notification(bundled):
     question = "yksityinen kotihoitopalvelu aloittaa, mitä lupia / rekisteröintiä tarvitaan"
     shown = [match.service.id for match in bundled.search(question, top=5).matches]
