@@ -13,7 +13,7 @@ from rapidfuzz.distance import Levenshtein
 from knowledge.company_facts import WrittenFacts, read_written_facts
 from knowledge.lexicon import Lexicon, Triggers
 from knowledge.text import Stems, WordAnalysis, fold, is_among
-from knowledge.vocab import MUNICIPALITIES, NEIGHBOUR_REGIONS, OTHER_MUNICIPALITY, Municipality
+from knowledge.vocab import MUNICIPALITIES, NEIGHBOUR_REGIONS, OTHER_MUNICIPALITY, VILLAGES, Municipality
 
 _MUNICIPALITY_FORMS = {fold(form): m for m in MUNICIPALITIES for form in (*m.forms, m.fi.lower())}
 # The name and the inhabitant adjective: Voikko reads "kangasniemeläisessä" as "kangasniemeläinen".
@@ -21,6 +21,10 @@ _MUNICIPALITY_LEMMAS = {
     **{fold(form): m for m in MUNICIPALITIES for form in m.forms if fold(form).endswith("lainen")},
     **{fold(m.fi): m for m in MUNICIPALITIES},
 }
+_BY_CODE = {m.code: m for m in MUNICIPALITIES}
+_VILLAGE_STEMS = tuple((stem, _BY_CODE[code]) for stem, _, code in VILLAGES)
+VILLAGE_ENDING_LETTERS = 6  # "-ella", "-lta" after the stem; the inhabitant word's cases twice as many
+VILLAGE_ADJECTIVE_AT = 5  # "-elai-" begins the inhabitant word ("haukivuorelainen")
 MISTYPED_MIN_LENGTH = 7
 ADJECTIVE_ENDING_LETTERS = 7  # "-lai" + "sessa", "-sille", "stensa"
 _HEADCOUNT = re.compile(r"\b(\d{1,5})\s*\+?\s*(?:-\s*)?([a-zåäö]+)")  # "250+ hlö": at least 250
@@ -111,8 +115,20 @@ def municipality_of(analysis: WordAnalysis) -> Municipality | None:
         for lemma in analysis.lemmas | analysis.parts:
             if lemma in _MUNICIPALITY_LEMMAS:
                 return _MUNICIPALITY_LEMMAS[lemma]
-        return None
-    return _inflected_adjective(folded) or _mistyped_municipality(folded)
+        return next((found for lemma in analysis.lemmas if (found := _village(lemma)) is not None), None)
+    return _inflected_adjective(folded) or _village(folded) or _mistyped_municipality(folded)
+
+
+def _village(folded: str) -> Municipality | None:
+    """The municipality of a former municipality or village a word names ("punkaharjulla", "haukivuorelainen")."""
+    for stem, municipality in _VILLAGE_STEMS:
+        rest = folded[len(stem) :]
+        if folded.startswith(stem) and (
+            len(rest) <= VILLAGE_ENDING_LETTERS
+            or ("lai" in rest[:VILLAGE_ADJECTIVE_AT] and len(rest) <= 2 * VILLAGE_ENDING_LETTERS)
+        ):
+            return municipality
+    return None
 
 
 # Each municipality's "to" form ("Mikkeliin", "Juvalle"): the place something goes to

@@ -348,6 +348,23 @@ MUNICIPALITIES: tuple[Municipality, ...] = (
         ),
     ),
 )
+# Former municipalities and large villages that advisers still name for a part of one of the 12 ("Punkaharjun
+# matkailuyrittäjä" is in Savonlinna): the name's beginning as folded and written in all its cases (so that the
+# plain analyser finds "Kerimäellä" and "Ristiinassa" too), the name folded, and the municipality's code.
+VILLAGES: tuple[tuple[str, str, str], ...] = (
+    ("punkaharju", "punkaharju", "740"),
+    ("kerima", "kerimaki", "740"),
+    ("savonran", "savonranta", "740"),
+    ("saamin", "saaminki", "740"),
+    ("ristiina", "ristiina", "491"),
+    ("anttola", "anttola", "491"),
+    ("haukivuor", "haukivuori", "491"),
+    ("suomenniem", "suomenniemi", "491"),
+    ("jappila", "jappila", "593"),
+    ("virtasalm", "virtasalmi", "593"),
+    ("naarajarv", "naarajarvi", "593"),
+    ("pieksanmaa", "pieksanmaa", "593"),
+)
 OTHER_MUNICIPALITY = Municipality("other", "muu kunta", "other municipality", ())
 # The neighbouring regions whose companies a regional provider of Etelä-Savo may also serve (the Itä-Suomi
 # elinvoimakeskus serves Pohjois-Savo and Pohjois-Karjala too): elsewhere still, as the code says, but the

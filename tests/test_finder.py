@@ -1703,6 +1703,24 @@ def test_a_clause_about_the_company_or_its_owner_keeps_its_need(bundled, questio
     assert need in bundled.understand(question).needs
 
 
+@pytest.mark.parametrize(
+    ("question", "municipality"),
+    [
+        ("Punkaharjun matkailuyrittäjä haluaa verkostoihin", "Savonlinna"),
+        ("kahvila Kerimäellä tarvitsee rahoitusta", "Savonlinna"),
+        ("Ristiinassa toimiva konepaja rekrytoi", "Mikkeli"),
+        ("tila Virtasalmella aloittaa maatilamatkailun", "Pieksämäki"),
+        ("haukivuorelainen yrittäjä hakee starttirahaa", "Mikkeli"),
+        # words that only look like a village name
+        ("ristiin myynti verkkokaupassa", None),
+        ("harjun kahvila tarvitsee rahoitusta", None),
+    ],
+)
+def test_a_former_municipality_or_village_names_its_municipality(bundled, question, municipality):
+    found = bundled.understand(question).facets.municipality
+    assert (found.fi if found else None) == municipality
+
+
 def test_a_care_company_starting_is_not_shown_the_food_notification(bundled):
     question = "yksityinen kotihoitopalvelu aloittaa, mitä lupia / rekisteröintiä tarvitaan"
     shown = [match.service.id for match in bundled.search(question, top=5).matches]
