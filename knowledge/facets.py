@@ -349,15 +349,19 @@ def _farm_patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
 
 def _transfer_side(text: str, lexicon: Lexicon) -> str | None:
     """The seller's or the buyer's side of a change of owner, by the lexicon's [transfer_side] word beginnings
-    as written; both said ("myyjä ja ostaja") leave it open."""
-    folded = fold(text)
-    found = {key for key, pattern in _side_patterns(lexicon).items() if pattern.search(folded)}
+    as written, the longest first ("kuka ostaa" is a seller's question, though "ostaa" alone is a buyer's);
+    both said ("myyjä ja ostaja") leave it open."""
+    pattern, side_of = _side_pattern(lexicon)
+    found = {side_of[match.group(0)] for match in pattern.finditer(fold(text))}
     return found.pop() if len(found) == 1 else None
 
 
 @lru_cache(maxsize=8)
-def _side_patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
-    return _beginning_patterns(lexicon.transfer_sides)
+def _side_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern of every side's phrases, longest first, and the side of each phrase (folded)."""
+    side_of = {fold(phrase): side for side, phrases in lexicon.transfer_sides.items() for phrase in phrases}
+    alternatives = "|".join(re.escape(phrase) for phrase in sorted(side_of, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alternatives + ")"), side_of
 
 
 def _beginning_patterns(triggers: Triggers) -> dict[str, re.Pattern[str]]:

@@ -94,6 +94,7 @@ class Understanding:
 
 # A compound on a permit names the trade it is for ("taksilupa"), as a word for the company would.
 PERMIT_HEADS = frozenset({"lupa", "license", "licence", "permit"})
+SHORT_FRONT_LETTERS = 5  # a sector word this short begins many other words ("tila": "tilaus", "tilasto")
 TRADE_HEAD = "palvelu"  # "kotihoitopalvelu", "siivouspalvelu": a trade offered, which names the company's sector
 # Words for a farm itself: a forest owner who names one has a farm with a forest (folded base forms).
 FARM_WORDS = frozenset({"maatila", "maatalous", "viljelija", "tilallinen", "maatalousyrittaja", "farm", "farmer"})
@@ -829,16 +830,24 @@ class QuestionReader:
             return analysis
         word = fold(analysis.word)
         if not analysis.known and word.find(TRADE_HEAD, 3) > 0:  # a guess on "palvelu": by its front's letters
-            starts = {sector for sector, form in self._sector_stems.forms(word) if form == "part"}
-            return replace(analysis, parts=analysis.parts | starts)
+            return replace(analysis, parts=analysis.parts | self._guessed_fronts(word))
         if analysis.head == TRADE_HEAD and not analysis.parts.isdisjoint(self._sector_words):
             return analysis
         if not self.describes_company(analysis):
             return replace(analysis, parts=frozenset()) if analysis.parts else analysis
         if not analysis.known:  # a guess: the sector words it starts with stand for its parts
-            starts = {sector for sector, form in self._sector_stems.forms(word) if form == "part"}
-            return replace(analysis, parts=analysis.parts | starts)
+            return replace(analysis, parts=analysis.parts | self._guessed_fronts(word))
         return analysis
+
+    def _guessed_fronts(self, word: str) -> set[str]:
+        """The sector words a guessed compound begins with; a short one only when a company word follows it
+        ("sahayritys"): "tilausajoyritys" begins with the letters of "tila" but is no farm."""
+        return {
+            front
+            for front, form in self._sector_stems.forms(word)
+            if form == "part"
+            and (len(front) >= SHORT_FRONT_LETTERS or word[len(front) :].startswith(self._business_stems))
+        }
 
     def _trade_permit(self, analysis: WordAnalysis) -> bool:
         """A permit for a trade says the company's trade ("taksilupa"); a building permit is anyone's."""

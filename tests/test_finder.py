@@ -1973,6 +1973,9 @@ def test_a_guessed_compound_of_two_sector_words_is_the_sector_of_its_front():
     plain = _plain()
     assert plain.understand("Lypsykarjatila Juvalla rakentaa pihaton").facets.sector == "agriculture"
     assert plain.understand("pop up ruokarekka, mitä ilmoituksia pitää tehdä").facets.sector == "food"
+    # a short sector word begins many other words: "tilausajoyritys" (a coach company) is no farm
+    assert plain.understand("Rantasalmella tilausajoyritys tarvitsee rahoitusta").facets.sector != "agriculture"
+    assert plain.understand("sahayritys Mäntyharjulla hakee lainaa").facets.sector is not None
 
 
 def test_a_guessed_compound_on_an_ambiguous_word_names_nothing_by_it():
@@ -2531,6 +2534,9 @@ def test_bridge_financing_is_shown_when_asked_not_for_every_grant_question(bundl
         "yrittäjä 64 v haluaa myydä parturi-kampaamonsa, ei jatkajaa suvussa, miten löytää ostaja?",
         "Hirvensalmelainen kyläkauppias miettii liiketoiminnan myyntiä, jatkajaa ei löydy suvusta",
         "Our client wants to sell a bed and breakfast in Rantasalmi, who can help find a buyer?",
+        # a buyer sought is the seller's question, though "ostaa" and "take over" are a buyer's words
+        "Rantasalmella tilausajoyritys, lapset eivät halua jatkaa, yritys pitäisi myydä mut kuka ostaa?",
+        "The owner of a plumbing company in Hirvensalmi is retiring and looking for a buyer, no children to take over.",
     ],
 )
 def test_a_seller_gets_the_sellers_services_not_the_buyers(bundled, question):
@@ -2545,6 +2551,9 @@ def test_a_buyer_gets_the_buyers_services_and_an_open_side_shows_the_rule(bundle
     assert bundled.understand(question).facets.transfer_side == "buyer"
     found = [match.service.id for match in bundled.search(question, top=5).matches]
     assert "yritysporssi-osta-yritys" in found[:3] and "yritysporssi-myy-yritys" not in found
+    # the buyer who looks for a company, though "ostaja" alone is whom a seller looks for
+    looking = "yrityskauppa: ostaja etsii metallialan firmaa Pieksämäen seudulta, mistä löytyy myytäviä yrityksiä?"
+    assert bundled.understand(looking).facets.transfer_side == "buyer"
     # a family succession where the parent retires and the children continue says both sides: both stay
     both = "Isä jää ensi vuonna eläkkeelle ja minä ja siskoni jatkaisimme, mistä apua sukupolvenvaihdokseen?"
     assert bundled.understand(both).facets.transfer_side is None
