@@ -206,6 +206,12 @@ _OTHER_PARTY = frozenset({"to", "for", "with", "from", "by", "at", "buy", "buyin
 _CALLER_STEMS = ("soitt", "otti", "ottanut", "yhteydenot", "kysy", "kysel", "laittoi", "lahetti")
 CALLER_REACH = 3
 _COMPANY_STEMS = ("firma", "yritys", "yhtio", "tmi", "oy", "ky")
+# "Asiakas Kuopiosta", "yrittäjä Joensuusta": the client is from there (not "asiakkaita Kuopiosta", customers)
+_CLIENT_WORDS = frozenset({"asiakas", "asiakkaani", "asiakkaamme", "yrittaja", "yrittajat"})
+# "Is there support in Kuopio", "help in Joensuu": what is asked for there is for a company there
+_ASKED_THERE = frozenset(
+    {"support", "help", "funding", "financing", "services", "service", "grants", "grant", "aid", "advice", "anything"}
+)
 
 
 def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | None:
@@ -240,7 +246,10 @@ def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | N
         if words[index].endswith("sta") and (
             any(word.startswith(_CALLER_STEMS) for word in words[index + 1 : index + 1 + CALLER_REACH])
             or (index > 0 and words[index - 1].startswith(_COMPANY_STEMS))  # "firma Varkaudesta"
+            or (index > 0 and words[index - 1] in _CLIENT_WORDS)
         ):
+            return _elsewhere(analysis)
+        if index > 1 and words[index - 1] == "in" and words[index - 2] in _ASKED_THERE:
             return _elsewhere(analysis)
         before_in = set(words[max(0, index - 1 - OWN_BUSINESS_REACH) : index - 1])
         if index > 1 and words[index - 1] == "in" and before_in & _OWN_BUSINESS:

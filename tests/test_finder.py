@@ -1143,6 +1143,8 @@ def test_a_company_gets_no_service_made_only_for_smaller_ones(bundled, question)
         "Kouvolasta soitti kivijalkakaupan yrittäjä, haluaa kehittää verkkokauppaa",  # the caller is from there
         "Kotkasta otti eilen yhteyttä kahvila, joka tarvitsee rahoitusta",
         "A Tampere software company with 25 staff asks what R&D funding it could apply for.",
+        "Asiakas Kuopiosta, kahvila 3 hlö, tarvitsee pienlainaa kalustehankintaan",  # the client is from there
+        "Is there any support in Joensuu for hiring an apprentice? Small bakery, 4 staff.",
     ],
 )
 def test_a_company_from_outside_the_region_gets_no_local_service(bundled, question):
@@ -1150,6 +1152,18 @@ def test_a_company_from_outside_the_region_gets_no_local_service(bundled, questi
     for match in bundled.search(question, top=8).matches:
         # the Itä-Suomi elinvoimakeskus serves Pohjois-Savo and Pohjois-Karjala as well
         assert match.area_note == "all" or match.provider.id == "itasuomen-elinvoimakeskus", match.service.id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "kahvila Juvalla, asiakkaita tulee Kuopiosta asti, tarvitsee lainaa",  # customers, not the company
+        "Juvalainen saha myy lautaa asiakkaille Joensuuhun, tarvitsee vientiapua",
+        "we are a sawmill in Juva and sell to customers in Kuopio, need a loan",
+    ],
+)
+def test_customers_from_a_town_elsewhere_leave_the_company_where_it_is(bundled, question):
+    assert bundled.understand(question).facets.municipality.fi == "Juva"
 
 
 @pytest.mark.parametrize(
@@ -1521,6 +1535,7 @@ def test_customs_papers_are_for_exports_outside_the_eu(bundled, question, custom
     ("question", "sector", "need"),
     [
         ("Naudanlihatila, uusi pihatto 120 eläimelle, investointituki ja rahoitus?", "agriculture", "investment"),
+        ("Client wants to digitalise sales - handicraft company, 2 persons", "creative", "digitalisation"),
         ("Kotihoivayritys haluaa palvelusetelituottajaksi, miten se käy?", "health_social", "permits"),
         ("puusepän pintakäsittelylaitos tarvitsee ympäristöluvan", "manufacturing", "permits"),
         ("Pienleipomo Enonkoskella haluaa ostaa uudet uunit, onko investointitukea?", "food", "investment"),
@@ -1657,6 +1672,8 @@ def test_a_buyer_founding_a_company_for_an_acquisition_is_a_transfer(bundled):
         ("siivousfirma palkkaa kaksi työntekijää", "business_services"),
         ("hammashoitola laajentaa Mikkelissä", "health_social"),
         ("mökkiyrittäjä Puumalassa haluaa laajentaa, investointitukea?", "tourism"),
+        ("kukkakauppias 67 v Mikkelissä miettii myyntiä", "retail"),  # the shopkeeper says the shop
+        ("a handicraft company with two part-time makers wants to grow", "creative"),
     ],
 )
 def test_the_trades_advisers_name_give_the_sector(bundled, question, sector):
@@ -2368,6 +2385,14 @@ def test_a_family_company_already_forty_years_old_gets_no_start_up_guarantee(bun
     assert bundled.understand(question, today=date(2026, 12, 1)).facets.company_age == 40
     found = [match.service.id for match in bundled.search(question, top=3, today=date(2026, 12, 1)).matches]
     assert "finnvera-pk-takaus" in found and "finnvera-alkutakaus" not in found
+
+
+@pytest.mark.parametrize(("age", "shown"), [("4 v vanha", True), ("5 v vanha", False)])
+def test_a_startup_grant_for_companies_under_five_years_is_not_for_a_five_year_old(bundled, age, shown):
+    # Tempo is for start-ups "under 5 years old": a company of five full years is past it
+    question = f"startup oy Mikkelissä, {age}, haluaa kasvurahoitusta kansainväliseen kasvuun"
+    found = [match.service.id for match in bundled.search(question, top=8, today=date(2026, 12, 1)).matches]
+    assert ("bf-tempo" in found) is shown
 
 
 def test_a_village_shops_new_fixtures_are_an_investment(bundled):
