@@ -94,6 +94,7 @@ class Understanding:
 
 # A compound on a permit names the trade it is for ("taksilupa"), as a word for the company would.
 PERMIT_HEADS = frozenset({"lupa", "license", "licence", "permit"})
+NEED_PARTS_SAY_IT = 2  # compound parts that name needs, which make the compound a need said outright
 SHORT_FRONT_LETTERS = 5  # a sector word this short begins many other words ("tila": "tilaus", "tilasto")
 TRADE_HEAD = "palvelu"  # "kotihoitopalvelu", "siivouspalvelu": a trade offered, which names the company's sector
 # Words for a farm itself: a forest owner who names one has a farm with a forest (folded base forms).
@@ -343,10 +344,13 @@ class QuestionReader:
         kept = []
         for index, analysis in enumerate(analyses):
             others = analyses[:index] + analyses[index + 1 :]
+            # a part beside another trigger in its compound has its context there ("digituki", "energiatuki")
+            paired = analysis.known and len(analysis.parts & self._need_of.keys()) >= NEED_PARTS_SAY_IT
             lost = {
                 term
                 for term in analysis.lemmas | analysis.parts
                 if term in self._senses
+                and not (paired and term in analysis.parts)
                 and not self._in_question(
                     self._senses[term],
                     self._following(analyses, index, self._senses[term]) if term in self.lexicon.modifiers else others,
@@ -619,12 +623,18 @@ class QuestionReader:
                 # "teollisuustonttia", "kyberturvallisuuskoulutusta": on a trigger; "subcontractor" is no tractor
                 parts.update(*(self._need_of[trigger] for trigger in self._guessed_heads(word)))
         elif analysis.known and not analysis.parts and not whole:
-            # unsplit: by the trigger it ends in ("pienlaina") or a long one it begins with
+            # unsplit: by the trigger it ends in ("pienlaina") or a long one it begins with; a trigger on a
+            # trigger ("digituki") names both outright
+            whole |= self._paired_trigger_needs(analysis)
             parts |= self._lexicalised_compound_needs(analysis) | self._long_front_needs(analysis)
         elif analysis.known:
             parts |= self._long_front_needs(analysis)
         if whole:
             parts.clear()  # "sairauspäiväraha" is the allowance it names, not a need for money
+        elif analysis.known and len(analysis.parts & need_of.keys()) >= NEED_PARTS_SAY_IT:
+            # "velkasaneeraus", "digituki": a compound of two triggers is a company's need said outright,
+            # where one trigger in an everyday word ("asumistuki") waits for a business context
+            whole, parts = parts, set()
         elif self.describes_company(analysis):
             parts.clear()  # "ohjelmistoyritys" is a software company, not a need for software
         elif (role := self._role_of(analysis)) is not None:
@@ -673,6 +683,16 @@ class QuestionReader:
             front = self._front_pattern.match(lemma)
             if front is not None and len(lemma) > front.end():
                 needs |= self._need_of[front.group()]
+        return needs
+
+    def _paired_trigger_needs(self, analysis: WordAnalysis) -> set[str]:
+        """Needs of an unsplit compound that is a trigger on a trigger ("digituki": digi and tuki)."""
+        needs: set[str] = set()
+        for lemma in analysis.lemmas:
+            for start in range(COMPOUND_FRONT_MIN, len(lemma) - COMPOUND_FRONT_MIN + 1):
+                front, head = lemma[:start], lemma[start:]
+                if head in self._need_of and front in self._need_of:
+                    needs |= self._need_of[front] | self._need_of[head]
         return needs
 
     def _lexicalised_compound_needs(self, analysis: WordAnalysis) -> set[str]:

@@ -1995,6 +1995,26 @@ def test_a_guessed_compound_of_two_sector_words_is_the_sector_of_its_front():
     assert plain.understand("sahayritys Mäntyharjulla hakee lainaa").facets.sector is not None
 
 
+def test_a_compound_of_two_need_words_is_a_need_said_outright(bundled):
+    question = "velkasaneeraus"  # velka and saneeraus
+    assert "financial_distress" in bundled.understand(question).needs
+    assert "talousapu-neuvonta" in [match.service.id for match in bundled.search(question, top=3).matches]
+
+
+@pytest.mark.parametrize("question", ["digituki", "hoivayritys siirtyy pilvipalveluihin, digituki?"])
+def test_a_word_voikko_knows_whole_made_of_two_need_words_names_both(question):
+    # digi and tuki: support for going digital (Voikko does not split "digituki" into parts)
+    voikko = _voikko()
+    assert {"digitalisation", "development_grant"} <= voikko.understand(question).needs.keys()
+    found = {match.service.id for match in voikko.search(question, top=3).matches}
+    assert found & {"xamk-digitalisaatio", "evk-kehittamisavustus"}
+
+
+@pytest.mark.parametrize("question", ["asumistuki", "tietokone hajosi", "toimeentulotuki haettu"])
+def test_one_need_word_inside_an_everyday_compound_is_no_need(bundled, question):
+    assert bundled.search(question).matches == []
+
+
 def test_a_guessed_compound_on_an_ambiguous_word_names_nothing_by_it():
     # the plain analyser cannot tell "osatyökykyinen" (partly able to work) from skills ("osata")
     assert "staff_training" not in _plain().understand("osatyökykyisen palkkaaminen tuet").needs
