@@ -27,6 +27,7 @@ _TOKEN = re.compile(r"[0-9a-zåäöéü&]+(?:[-'’][0-9a-zåäöéü&]+)*")
 _WORDBASE_PIECE = re.compile(r"\+([^+(]*)((?:\([^)]*\))*)")
 _FIRST_BRACKET = re.compile(r"\(([^)]*)\)")
 MIN_PART_LENGTH = 3
+PREFIX_LETTERS = 6  # Voikko's prefixes ("digi", "kyber", "yhteis") are short
 SUGGESTIONS_TRIED = 4
 # A suggestion stands for a typo only when it is that close to the typed word (after ä/ö are folded):
 # Voikko also suggests unrelated words for names, slang and English ("rekry" -> "kerry", "meat" -> "melat").
@@ -154,6 +155,9 @@ def _elements(wordbases: str) -> list[tuple[str, str]]:
             continue
         if base and not base.startswith("+"):
             elements.append((surface, base))
+        elif not elements and not brackets and MIN_PART_LENGTH <= len(surface) <= PREFIX_LETTERS:
+            # a prefix of its own: +digi+tuki(tuki) is digi and tuki; a long one is an adverb ("uudelleen")
+            elements.append((surface, surface))
         elif elements:  # a derivational suffix belongs to the stem before it: kehit+ys is kehitys
             written, _ = elements[-1]
             elements[-1] = (written + surface, written + surface)

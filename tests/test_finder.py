@@ -547,6 +547,10 @@ def test_the_facts_of_a_search_are_stored_and_read_back_whole():
         ("+maa(maa)+tila(tila)+matkail(matkata)(+la)+u(+u)", ["matkailu", "tila", "maa", "maatila", "tilamatkailu"]),
         ("+kehit(kehittää)+ys(+ys)", []),  # a derived word alone is no compound
         ("+neuvo(neuvoa)+n+ta(+ta)", []),
+        # a prefix is a part of its own ("kyber", "täsmä"); a long one is an adverb, no part
+        ("+kyber+turva(turva)", ["turva", "kyber"]),
+        ("+täsmä+koulutus(koulutus)", ["koulutus", "tasma"]),
+        ("+uudelleen+koulut(kouluttaa)+us(+us)", []),
     ],
 )
 def test_a_compound_is_split_into_the_words_it_is_made_of(wordbases, parts):
