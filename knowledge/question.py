@@ -150,6 +150,7 @@ HELP_STEMS = ("autta", "auttaisi", "tarjo", "help", "offer", "tehda", "voi")
 HELP_REACH = 3
 ALLATIVE_ENDINGS = ("lle", "lleen", "lleni", "llemme")  # the allative: to whom, not what
 CONJUNCTIONS = frozenset({"ja", "seka", "tai", "and", "or"})  # a modifier's reach ends at one after its first word
+OBJECT_BEFORE_NOUNS = frozenset({"myynti"})  # a noun whose object is the genitive before it ("yrityksen myynti")
 VERBAL_NOUN_ENDS = ("minen", "misen", "mista", "miseen", "misessa", "misesta", "misella")
 FINNISH_IN_ENGLISH_LETTERS = 7  # a word this long that Voikko knows is Finnish, though the question is English
 MODIFIER_REACH = 4  # a modifier qualifies one of the next four words ("uusi pieni yritys", "start a new business")
@@ -392,7 +393,10 @@ class QuestionReader:
             if analysis.clause_end:
                 break
         # a verbal noun's object comes before it: "yrityksen ostaminen", "liiketoiminnan myymisestä"
-        before = analyses[index - 1 : index] if fold(analyses[index].word).endswith(VERBAL_NOUN_ENDS) else []
+        # and a noun of selling's too: "yrityksen myynti"
+        word = analyses[index]
+        of_object = bool(word.lemmas & OBJECT_BEFORE_NOUNS) or fold(word.word).endswith(VERBAL_NOUN_ENDS)
+        before = analyses[index - 1 : index] if of_object else []
         return before + [a for a in after if not a.lemmas <= self.stopwords or a.lemmas & context][:MODIFIER_REACH]
 
     @staticmethod

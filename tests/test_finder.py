@@ -2033,6 +2033,11 @@ def test_a_guessed_compound_on_an_ambiguous_word_names_nothing_by_it():
         ("200 hengen yritys myy laitteita Japaniin, vientitakuu?", False),  # products, not the company
         ("haluaisimme myydä melontaretkiä saksalaisille matkanjärjestäjille", False),
         ("catering-yritys menee myymään oopperajuhlille, tarvitaanko lupia?", False),
+        # the noun: the company before it ("yrityksen myynti") or after it; a company's own sales are no sale
+        ("yrityksen myynti, mistä apua?", True),
+        ("liiketoiminnan myynti jatkajalle", True),
+        ("ohjelmistoyritys 4 v vanha, 11 hlö, haluaa laajentaa myyntiä Ruotsiin", False),
+        ("lahjatavarakauppa, myynti laskenut kaksi vuotta, tarvitaan apua", False),
         # a buyer: with a change of owner in the question
         ("We are a sawmill in Sulkava with 8 employees. Who could help us find buyers in Germany?", False),
         ("The owner is retiring and looking for a buyer for the company", True),
