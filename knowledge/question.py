@@ -41,9 +41,12 @@ from knowledge.vocab import FARM_SECTOR, FARMING
 
 # Words before a number of people that seek them: "tarvitsee 4 hitsaajaa", "palkkaa 2 uutta".
 HIRE_CUES = (
-    "tarvi", "tarvits", "etsi", "hake", "hae", "palka", "palkk", "rekry", "uut", "uus", "lisä", "need", "hire",
+    "tarvi", "tarvits", "etsi", "hake", "hae", "hauss", "palka", "palkk", "rekry", "uut", "uus", "lisä", "need", "hire",
     "hiring", "look", "recruit", "new", "more", "seek", "pula", "puute", "vaje", "shortage", "lack",
 )  # fmt: skip
+SEEKING_CUES = (*HIRE_CUES, "loyd", "loyt")  # "hitsaajia ei löydy": a shortage is a hire sought too
+ORIGIN_REACH = 2  # a country this near after a number of workers is whence they come ("2 hitsaria Virosta")
+FROM_ENDINGS = ("sta", "lta")  # "Virosta", "Filippiineiltä" (folded); in English "from Estonia"
 FAIR_PLACE_REACH = 2  # a town this near the fair word is where the fair is
 # "meillä on", "we have": the people that follow (within STAFF_REACH words) are the company's staff
 STAFF_HAD = frozenset({("meilla", "on"), ("heilla", "on"), ("we", "have"), ("we", "employ"), ("they", "have")})
@@ -306,6 +309,10 @@ class QuestionReader:
         self._diversifying_stems = Stems(lexicon.diversifying_words)
         self._jobseeker_stems = Stems(lexicon.jobseeker_words)
         self._trade_stems = Stems(lexicon.trade_words)
+        # the beginnings of countries and regions whence hires come ("viro", "eu-mai"), for "2 hitsaria Virosta"
+        self._origin_starts = tuple(
+            fold(word) for words in lexicon.origins.values() for word in words if " " not in word
+        )
         self._branch_stems = Stems(lexicon.branch_words)
         self._activity_stems = Stems(ACTIVITY_WORDS)
         self._town_stems = Stems(lexicon.outside_towns)
@@ -458,7 +465,25 @@ class QuestionReader:
         if not is_among(analyses[index], self.lexicon.trade_words, self._trade_stems):
             return False
         before = [fold(analysis.word) for analysis in analyses[max(0, index - 3) : index - 1]]
-        return not any(word.startswith(HIRE_CUES) for word in before)
+        if any(word.startswith(HIRE_CUES) for word in before):
+            return False
+        # "2 hitsaria Virosta": people from a country are hires coming, not the staff the company has
+        after = [fold(a.word) for a in analyses[index + 1 : index + 3 + ORIGIN_REACH] if fold(a.word) != "the"]
+        for position, word in enumerate(after[:ORIGIN_REACH]):
+            country = after[position + 1] if word == "from" and position + 1 < len(after) else word
+            if (word == "from" or word.endswith(FROM_ENDINGS)) and country.startswith(self._origin_starts):
+                return False
+        return True
+
+    def _tradespeople_called(self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
+        """A tradesperson asked for with no company and no word of hiring ("recommend a good plumber to fix my
+        sink"): a job done for someone, not a hire."""
+        trades = [
+            index for index in need_words if is_among(analyses[index], self.lexicon.trade_words, self._trade_stems)
+        ]
+        if len(trades) < len(need_words) or any(fold(a.word).startswith(SEEKING_CUES) for a in analyses):
+            return []
+        return trades
 
     def _staff_had(self, analyses: list[WordAnalysis]) -> set[int]:
         """The workers a company says it has ("meillä on kolme työntekijää ja kausityöntekijöitä", "we
@@ -1059,9 +1084,17 @@ class QuestionReader:
         farms = [
             index for index, needs in need_words.items() if needs == {"rural"} and analyses[index].lemmas & FARM_WORDS
         ]
-        other = frozenset().union(*(needs for index, needs in need_words.items() if index not in farms))
+        # a farm worker ("karjanhoitaja") is a hire for the farm: rural only by whom it works for
+        workers = {index: needs - {"rural"} for index, needs in need_words.items() if needs & HIRING_NEEDS}
+        other = frozenset().union(
+            *(workers.get(index, needs) for index, needs in need_words.items() if index not in farms)
+        )
         if other and other <= HIRING_NEEDS:  # a farm that only hires; a farm's side business or barn is rural
+            need_words.update(workers)
             _drop_need_words(farms, need_words, whole_needs, part_needs)
+            named = frozenset().union(*need_words.values())  # as dropping does, for a hire with no farm word
+            whole_needs &= named
+            part_needs &= named
         _drop_need_words(owned, need_words, whole_needs, part_needs)  # "omalle mökille": no tourism
         _drop_need_words(self._greeted_from(analyses), need_words, whole_needs, part_needs)
         _drop_need_words(self._pet_clauses(analyses), need_words, whole_needs, part_needs)
@@ -1112,6 +1145,8 @@ class QuestionReader:
             facets = replace(facets, transfer_side=None)
         facets = facets.merged(given)
         business = self._business(analyses, facets)
+        if not business and facets.municipality is None:
+            _drop_need_words(self._tradespeople_called(analyses, need_words), need_words, whole_needs, part_needs)
         needs = dict.fromkeys(whole_needs, 1.0)
         if business or whole_needs or facets.municipality:  # step 4
             for need in part_needs - whole_needs:

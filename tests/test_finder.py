@@ -2737,6 +2737,32 @@ def test_side_streams_and_solar_get_no_energy_aid(bundled):
     assert found and "bf-energiatuki" not in found
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2 hitsaria virosta kokoaikaiseksi, konepaja savonlinna",  # a number of workers from a country
+        "2 welders from the Philippines for our machine shop in Juva",
+        "maatila juvalla (lypsykarja 60 lehmää) tarvii karjanhoitajan, hakija tulis Ukrainasta",  # a farm worker
+    ],
+)
+def test_workers_coming_from_abroad_are_a_hire_not_staff_or_exports(bundled, question):
+    understood = bundled.understand(question)
+    assert "recruiting_abroad" in understood.needs
+    assert "export" not in understood.needs and "rural" not in understood.needs
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can you recommend a good plumber to fix my kitchen sink at home?",
+        "osaatko suositella hyvää putkimiestä, kotona vuotaa keittiön hana?",
+        "konepaja, 12 hitsaajaa, vienti Viroon kasvaa",  # the staff it has, and a market
+    ],
+)
+def test_a_tradesperson_called_for_a_job_or_on_the_staff_is_no_hire(bundled, question):
+    assert "recruitment" not in bundled.understand(question).needs
+
+
 def test_welders_in_slang_from_outside_the_eu_are_hires(bundled):
     question = "tarttis hitsareita Filippiineiltä, konepaja Pieksämäellä 40 hlö, miten lupa-asiat hoituu"
     found = [match.service.id for match in bundled.search(question, top=3).matches]
