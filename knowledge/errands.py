@@ -55,13 +55,29 @@ class ErrandReader:
 
     def is_errand(self, analyses: Sequence[WordAnalysis]) -> bool:
         """The question asks the bot to write or translate a text, or to recommend or book a place."""
-        if self._any(analyses, "write") and self._any(analyses, "texts"):
+        if self._text_written(analyses):
             return True
         if self._any(analyses, "translate") and self._any(analyses, "languages"):
             return True
         if any(fold(analysis.word) in self._tasks["commands"] for analysis in analyses):
             return True  # "laske 15 % alv", "remind me tomorrow": a command as typed
         return self._place_recommended(analyses) or self._place_asked_for(analyses)
+
+    def _text_written(self, analyses: Sequence[WordAnalysis]) -> bool:
+        """A text to write in the same clause as the verb ("kirjoita kiitosviesti", "write an email"); a
+        client's e-mail quoted after "asiakas kirjoitti:" is no errand, whatever it says."""
+        for index, analysis in enumerate(analyses):
+            if not self._among(analysis, "write"):
+                continue
+            start = index
+            while start > 0 and not analyses[start - 1].clause_end and index - start < REACH:
+                start -= 1
+            end = index
+            while end + 1 < len(analyses) and not analyses[end].clause_end and end - index < REACH:
+                end += 1
+            if self._any([*analyses[start:index], *analyses[index + 1 : end + 1]], "texts"):
+                return True
+        return False
 
     def _place_recommended(self, analyses: Sequence[WordAnalysis]) -> bool:
         """The place is what is recommended ("suositteletko pitopalvelua", "recommend a good hotel"),

@@ -45,6 +45,7 @@ HIRE_CUES = (
     "hiring", "look", "recruit", "new", "more", "seek", "pula", "puute", "vaje", "shortage", "lack",
 )  # fmt: skip
 SEEKING_CUES = (*HIRE_CUES, "loyd", "loyt")  # "hitsaajia ei löydy": a shortage is a hire sought too
+SOUGHT_CUES = ("etsi", "tarvi", "tarvits", "hake", "hae", "vuokra", "looking", "need")  # a thing sought
 ORIGIN_REACH = 2  # a country this near after a number of workers is whence they come ("2 hitsaria Virosta")
 FROM_ENDINGS = ("sta", "lta")  # "Virosta", "Filippiineiltä" (folded); in English "from Estonia"
 FAIR_PLACE_REACH = 2  # a town this near the fair word is where the fair is
@@ -164,6 +165,8 @@ STAGE_NEEDS = {
     "startup": "starting",
     "transfer": "ownership_change",
     "crisis": "financial_distress",
+    # "apua kasvuun": a growing company's own development, with an adviser (a company's: "sivutulot kasvoi" is none)
+    "growing": "general_advice",
 }
 TOPIC_NEED = "general_advice"  # what a question on a business-only subject (VAT, bookkeeping) and nothing else needs
 
@@ -375,7 +378,9 @@ class QuestionReader:
                 # Without its context the word may still mean something: "tiloja" for a company is premises.
                 # Only for a word with no other reading: "tilaa" may be the verb "tilata", to order.
                 otherwise = self.lexicon.otherwise
-                only_reading = analysis.lemmas <= lost
+                # ... or one sought: "etsii edullista tilaa" is premises, though "tilaa" may be "tilata"
+                sought = any(fold(a.word).startswith(SOUGHT_CUES) for a in analyses[max(0, index - 2) : index])
+                only_reading = analysis.lemmas <= lost or sought
                 instead = {
                     fold(otherwise[term]) for term in lost & analysis.lemmas if term in otherwise and only_reading
                 }
@@ -1155,7 +1160,8 @@ class QuestionReader:
             facets = replace(facets, stage="startup")  # "want to start a company": it is being founded
         if not given:
             facets = _farm_sector_by_need(facets, whole_needs)
-        if not needs and facets.stage in STAGE_NEEDS:
+        company = facets.sector or facets.size or facets.company_form  # said of a company, not only its stage
+        if not needs and facets.stage in STAGE_NEEDS and (company or facets.stage != "growing"):
             # "asiakkaalla on idea sovelluksesta": what a company at that stage asks for, said or not
             needs[STAGE_NEEDS[facets.stage]] = 1.0
         if not needs and self._names_business_topic(analyses):

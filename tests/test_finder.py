@@ -1309,6 +1309,8 @@ def test_an_errand_for_the_bot_gets_no_services(bundled, question):
         "Paljonko palkkatuki on prosentteina 2000 euron palkasta?",  # a service's share, no sum
         # the asker writes ("writing"), and a reporter is no report
         "Business reporter here: which organisations help companies go international? Writing a story for our readers.",
+        # a client's e-mail quoted after "kirjoitti:", whatever text it names ("kiitos")
+        "Asiakas (tilausliikenne, Sulkava) kirjoitti: 'Onko joku joka ostaisi firman vai pitääkö lopettaa?' kiitos",
     ],
 )
 def test_a_question_about_a_venue_business_is_no_errand(bundled, question):
@@ -2591,6 +2593,7 @@ def test_bridge_financing_is_shown_when_asked_not_for_every_grant_question(bundl
         # a buyer sought is the seller's question, though "ostaa" and "take over" are a buyer's words
         "Rantasalmella tilausajoyritys, lapset eivät halua jatkaa, yritys pitäisi myydä mut kuka ostaa?",
         "The owner of a plumbing company in Hirvensalmi is retiring and looking for a buyer, no children to take over.",
+        "Onko joku joka ostaisi firman vai pitääkö vain lopettaa? Tilausliikenne Sulkavalla, 2 bussia",
     ],
 )
 def test_a_seller_gets_the_sellers_services_not_the_buyers(bundled, question):
@@ -2799,6 +2802,29 @@ def test_a_bed_and_breakfast_is_a_tourism_company_and_gets_no_farm_succession(bu
     assert bundled.understand(question).facets.sector == "tourism"
     found = [match.service.id for match in bundled.search(question, top=5).matches]
     assert found[0] == "yritysporssi-myy-yritys" and "proagria-sukupolvenvaihdos" not in found
+
+
+def test_premises_sought_are_premises_though_the_word_may_be_a_verb():
+    # "tilaa" is also "orders" (tilata), which Voikko reads: after a word of seeking it is space
+    voikko = _voikko()
+    question = "keramiikkapaja 2 hlö etsii edullista tilaa pajalle ja pienelle myymälälle"
+    assert "premises" in voikko.understand(question).needs
+    assert "premises" not in voikko.understand("haluan tilata uuden koneen yritykselle").needs
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "levy-yhtiö 2 hlö, luova ala, tarvis apua tekijänoikeus- ja IPR-asioihin ja kasvuun",
+        "graafinen suunnittelija tmi haluaa kasvaa, onko luoville aloille omia palveluita",
+    ],
+)
+def test_a_company_that_wants_to_grow_gets_an_adviser(bundled, question):
+    assert bundled.search(question).matches
+
+
+def test_growth_of_a_private_persons_income_is_no_company_growing():
+    assert _voikko().search("oma verokortti pitää muuttaa, sivutulot kasvoi").matches == []
 
 
 def test_selling_with_no_company_sold_is_the_companys_sales_work(bundled):
