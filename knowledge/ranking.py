@@ -260,9 +260,10 @@ class Ranker:
         adjustment = 0.0
         if profile.area is not None:
             # The more local a service, the better it fits a company of its place (the municipality's
-            # own adviser before the region's), and the less likely one of unknown place.
+            # own adviser before the region's), and the less likely one of unknown place: one
+            # municipality's adviser is its own for one company in twelve, so it yields to the region's.
             share = profile.area_share
-            adjustment += LOCAL_BONUS * ((2 - share) if facets.municipality is not None else -(1 - share))
+            adjustment += LOCAL_BONUS * ((2 - share) if facets.municipality is not None else -2 * (1 - share))
         for value, allowed, weight in (
             (facets.stage, profile.stages, STAGE_FIT),
             (facets.size, profile.sizes, SIZE_FIT),

@@ -1135,6 +1135,20 @@ def test_a_company_gets_no_service_made_only_for_smaller_ones(bundled, question)
 @pytest.mark.parametrize(
     "question",
     [
+        "uusyrityskeskuksen neuvontaa 20 vuotta toimineelle yritykselle",
+        "muusikko ja graafikko perustamassa osuuskuntaa luovalle alalle, mistä neuvoa?",
+    ],
+)
+def test_a_company_of_unknown_place_gets_a_service_of_the_whole_region_first(bundled, question):
+    # one municipality's adviser is likely not the company's own when the question names no place
+    found = bundled.search(question, top=3).matches
+    one_municipality = {municipality.fi for municipality in MUNICIPALITY_BY_CODE.values()}
+    assert found and found[0].area_note not in one_municipality
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "kuopiolainen asiakas kysyy starttirahaa",
         "lappeenrantalaiselle firmalle palkkatukea",
         "Joensuussa toimiva yritys tarvitsee rahoitusta",
