@@ -398,10 +398,12 @@ def company_form(text: str, lexicon: Lexicon, denied: frozenset[str] = frozenset
 def _form_patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
     def alternative(phrase: str) -> str:
         folded = re.escape(fold(phrase))
-        return folded + r"(?::\w+)?(?![\w-])" if len(phrase) <= 3 else folded + r"\w*"
+        if len(phrase) <= 3:  # a short form may end a compound: "LVI-ky:ssä", "kuljetus-oy"
+            return r"(?<!\w)" + folded + r"(?::\w+)?(?![\w-])"
+        return r"(?<![\w-])" + folded + r"\w*"
 
     return {
-        key: re.compile(r"(?<![\w-])(?:" + "|".join(map(alternative, phrases)) + ")")
+        key: re.compile("|".join(map(alternative, phrases)))
         for key, phrases in lexicon.company_forms.items()
         if phrases
     }

@@ -336,7 +336,7 @@ class QuestionReader:
         words = question.lower().split()
         english = sum(word.strip("?.,!") in ENGLISH_MARKERS for word in words)
         if not (words and english >= max(2, len(words) // 4)):
-            return analyse_text(question, self.analyzer, self.lexicon.aliases)
+            return self._joined_compounds(analyse_text(question, self.analyzer, self.lexicon.aliases))
         analyses = analyse_text(question, self.english, self.lexicon.aliases)
         if self.analyzer.name != "voikko":
             return analyses
@@ -347,6 +347,43 @@ class QuestionReader:
             own = self.analyzer.analyse(analysis.word) if len(analysis.word) >= FINNISH_IN_ENGLISH_LETTERS else None
             finnish.append(replace(own, clause_end=analysis.clause_end) if own and own.known else analysis)
         return finnish
+
+    def _joined_compounds(self, analyses: list[WordAnalysis]) -> list[WordAnalysis]:
+        """A compound written apart is the compound ("sukupolven vaihdos", "palkka tukea"): two neighbouring
+        words whose joined form is a need word are read as that word."""
+        joined: list[WordAnalysis] = []
+        index = 0
+        while index < len(analyses):
+            first = analyses[index]
+            second = analyses[index + 1] if index + 1 < len(analyses) and not first.clause_end else None
+            word = self._joined_need_word(first, second) if second is not None else None
+            if second is None or word is None:
+                joined.append(first)
+                index += 1
+                continue
+            lemma, head = word
+            parts = first.lemmas | {head}
+            joined.append(
+                WordAnalysis(
+                    first.word + second.word, frozenset({lemma}), parts, True, head, first.english, second.clause_end
+                )
+            )
+            index += 2
+        return joined
+
+    def _joined_need_word(self, first: WordAnalysis, second: WordAnalysis) -> tuple[str, str] | None:
+        """The need word (and its head) that `first` and `second` make together, if any."""
+        front = fold(first.word)
+        if first.lemmas & self._need_of.keys() or len(front) < COMPOUND_FRONT_MIN:
+            return None  # a need word of its own ("rahoitus haku") stays as it is
+        for head in sorted(second.lemmas):
+            if front + head in self._need_of:
+                return front + head, head
+        whole = front + fold(second.word)  # the plain analyser: an inflected form of the need word
+        for trigger, form in self._need_stems.forms(whole):
+            if form == "whole" and len(trigger) > len(front):
+                return trigger, trigger[len(front) :]
+        return None
 
     # ---- the steps --------------------------------------------------------------------------
 

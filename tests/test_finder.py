@@ -1603,10 +1603,30 @@ def test_a_forest_owner_without_a_farm_gets_no_farm_only_service(bundled):
         ("sukupolvenvaihdos, kuljetus ky, isä luovuttaa pojalle, rahoitus ja neuvonta", "finnvera-yrittajalaina"),
         ("oy:n lopettaminen, ei velkoja", "velkaneuvonta-neuvonta"),  # not a limited company's debts
         ("osakeyhtiö ylivelkaantunut, velkajärjestely?", "velkaneuvonta-velkajarjestely"),
+        # the form at the end of a compound, and the compound written apart with a typo
+        ("sukupolven vaihods LVI-ky:ssä isältä tyttärelle Savonlinnassa, mistä apua?", "finnvera-yrittajalaina"),
     ],
 )
 def test_a_service_for_another_company_form_is_not_offered(bundled, question, never):
     assert never not in [match.service.id for match in bundled.search(question, top=5).matches]
+
+
+@pytest.mark.parametrize(
+    ("question", "need"),
+    [
+        ("sukupolven vaihdos LVI-liikkeessä isältä tyttärelle, mistä apua?", "ownership_change"),
+        ("omistajan vaihdos kampaamossa Juvalla", "ownership_change"),
+        ("kehittämis avustusta pienelle konepajalle", "development_grant"),
+    ],
+)
+def test_a_compound_written_apart_is_the_compound(bundled, question, need):
+    assert need in bundled.understand(question).needs
+    assert bundled.search(question).matches
+
+
+def test_words_that_join_into_no_need_word_stay_apart(bundled):
+    words = [analysis.word for analysis in bundled.reader.analyse("uusi yritys Juvalla hakee rahoitusta")]
+    assert words[:2] == ["uusi", "yritys"]
 
 
 @pytest.mark.parametrize(
