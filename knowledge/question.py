@@ -46,6 +46,7 @@ HIRE_CUES = (
 )  # fmt: skip
 SEEKING_CUES = (*HIRE_CUES, "loyd", "loyt")  # "hitsaajia ei löydy": a shortage is a hire sought too
 SOUGHT_CUES = ("etsi", "tarvi", "tarvits", "hake", "hae", "vuokra", "looking", "need")  # a thing sought
+RETIRED_FORMS = frozenset({"elakkeella", "elakkeelta", "retired"})  # being retired, or back from it (folded)
 ORIGIN_REACH = 2  # a country this near after a number of workers is whence they come ("2 hitsaria Virosta")
 FROM_ENDINGS = ("sta", "lta")  # "Virosta", "Filippiineiltä" (folded); in English "from Estonia"
 FAIR_PLACE_REACH = 2  # a town this near the fair word is where the fair is
@@ -1138,6 +1139,9 @@ class QuestionReader:
             whole_needs &= named
             part_needs &= named
         _drop_need_words(owned, need_words, whole_needs, part_needs)  # "omalle mökille": no tourism
+        # "eläkkeellä oleva kirvesmies": one retired already sells no company by it ("jää eläkkeelle" may)
+        retired = [index for index in need_words if fold(analyses[index].word) in RETIRED_FORMS]
+        _drop_need_words(retired, need_words, whole_needs, part_needs)
         _drop_need_words(self._greeted_from(analyses), need_words, whole_needs, part_needs)
         _drop_need_words(self._pet_clauses(analyses), need_words, whole_needs, part_needs)
         _drop_need_words(sorted(others), need_words, whole_needs, part_needs)  # the customers' farms: no rural need

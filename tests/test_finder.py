@@ -2081,6 +2081,9 @@ def test_a_guessed_compound_on_an_ambiguous_word_names_nothing_by_it():
         # continuing and ownership: in a family's or a successor's words
         ("Isä haluaisi jäädä pois ja tytär jatkaisi, miten omistus kannattaa siirtää?", True),
         ("konepaja haluaa jatkaa kasvua ja investoida", False),
+        # one retired already ("eläkkeellä oleva") sells no company; one retiring may
+        ("eläkkeellä oleva kirvesmies haluaa tehdä pieniä remppakeikkoja, tarvitaanko YEL", False),
+        ("yrittäjä jää eläkkeelle ja haluaa myydä kampaamon", True),
     ],
 )
 def test_selling_or_buying_is_a_change_of_owner_only_when_the_company_is_sold(bundled, question, change):
