@@ -2803,6 +2803,11 @@ def test_a_tradesperson_called_for_a_job_or_on_the_staff_is_no_hire(bundled, que
     assert "recruitment" not in bundled.understand(question).needs
 
 
+def test_the_one_to_be_hired_is_a_hire(bundled):
+    question = "palkkatukea voiko saada kun palkattava ei ole työtön vaan tulee toisesta firmasta? autokorjaamo"
+    assert "recruitment" in bundled.understand(question).needs
+
+
 def test_welders_in_slang_from_outside_the_eu_are_hires(bundled):
     question = "tarttis hitsareita Filippiineiltä, konepaja Pieksämäellä 40 hlö, miten lupa-asiat hoituu"
     found = [match.service.id for match in bundled.search(question, top=3).matches]
