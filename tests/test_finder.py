@@ -1603,6 +1603,7 @@ def test_a_forest_owner_without_a_farm_gets_no_farm_only_service(bundled):
         ("sukupolvenvaihdos, kuljetus ky, isä luovuttaa pojalle, rahoitus ja neuvonta", "finnvera-yrittajalaina"),
         ("oy:n lopettaminen, ei velkoja", "velkaneuvonta-neuvonta"),  # not a limited company's debts
         ("osakeyhtiö ylivelkaantunut, velkajärjestely?", "velkaneuvonta-velkajarjestely"),
+        ("Miten lopetetaan ky hallitusti? 2 yhtiömiestä, ei velkoja eikä työntekijöitä.", "vero-maksujarjestely"),
         # the form at the end of a compound, and the compound written apart with a typo
         ("sukupolven vaihods LVI-ky:ssä isältä tyttärelle Savonlinnassa, mistä apua?", "finnvera-yrittajalaina"),
     ],
