@@ -118,14 +118,15 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             re.compile(_START + words + r"\s+" + _GAP + _START + _NUMBER + r"\s*-?\s*" + years),
             re.compile(_START + _NUMBER + r"\s*-?\s*" + years + r"\s+" + _GAP + words),
             re.compile(_START + _NUMBER + r"\s*-\s*vuotias\s+" + _COMPANY),
-            # a telegraphic note: the company, then its years ("tmi 2 v", "oy 12 vuotta", "perheyritys jo 40 v")
+            # a telegraphic note: the company, then its years ("tmi 2 v", "oy 12 vuotta", "perheyritys jo 40 v",
+            # "tmi ollu jo 3v", "a tmi for 3 years")
             re.compile(
                 _START
                 + r"(?:tmi|oy|ky|ay|toiminimi|"
                 + _COMPANY
-                + r"\w*),?\s+(?:jo\s+|already\s+)?"
+                + r"\w*),?\s+(?:(?:ollut|ollu|on|for)\s+)?(?:jo\s+|already\s+)?"
                 + _NUMBER
-                + r"\s*(?:v\b|vuotta\b)"
+                + r"\s*(?:v\b|vuotta\b|years?\b)"
             ),
         )
     return _Patterns(origin, origin_ids, new, founded, active)

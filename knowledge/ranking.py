@@ -154,9 +154,9 @@ def _open_cost(condition: Condition) -> float:
     """What a rule the question left open costs a service's score."""
     if condition.excluded:
         return OPEN_EXCLUSION_COST
-    if condition.fact in ("workload", "farm_production", "transfer_side"):
-        # a founder is full-time, a farm farms, unless said otherwise; a change of owner has two sides: the card
-        # shows the rule, the rank stays
+    if condition.fact in ("workload", "farm_production", "transfer_side", "company_form"):
+        # a founder is full-time, a farm farms, unless said otherwise; a change of owner has two sides; the legal
+        # form is seldom said unless it rules a service out: the card shows the rule, the rank stays
         return 0.0
     # advisers say where a hire comes from when it matters ("Ukrainasta", "EU:n ulkopuolelta"), as they name the sector
     return OPEN_SECTOR_RULE_COST if condition.fact in ("sectors", "employee_origin") else OPEN_RULE_COST
