@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 from typing import TypeVar
 
 from knowledge.company_facts import read_written_facts
@@ -47,6 +48,7 @@ HIRE_CUES = (
 SEEKING_CUES = (*HIRE_CUES, "loyd", "loyt")  # "hitsaajia ei löydy": a shortage is a hire sought too
 SOUGHT_CUES = ("etsi", "tarvi", "tarvits", "hake", "hae", "vuokra", "looking", "need")  # a thing sought
 RETIRED_FORMS = frozenset({"elakkeella", "elakkeelta", "retired"})  # being retired, or back from it (folded)
+ENGLISH_COMPANY_WORDS = frozenset({"company", "firm", "business", "enterprise", "startup"})
 ORIGIN_REACH = 2  # a country this near after a number of workers is whence they come ("2 hitsaria Virosta")
 FROM_ENDINGS = ("sta", "lta")  # "Virosta", "Filippiineiltä" (folded); in English "from Estonia"
 FAIR_PLACE_REACH = 2  # a town this near the fair word is where the fair is
@@ -964,6 +966,17 @@ class QuestionReader:
                 terms |= analysis.lemmas | analysis.parts
         return next((sector for sector, words in self._sectors.items() if terms & words), None)
 
+    def _sector_before_company(self, analyses: list[WordAnalysis]) -> str | None:
+        """In English, the sector word just before the company word ("a handicraft company"): what the company
+        is, whatever else it opens or sells ("open a web shop")."""
+        for analysis, after in pairwise(analyses):
+            if not analysis.english or fold(after.word) not in ENGLISH_COMPANY_WORDS:
+                continue
+            found = next((sector for sector, words in self._sectors.items() if analysis.lemmas & words), None)
+            if found is not None:
+                return found
+        return None
+
     def _names_company_no_farm(self, analyses: list[WordAnalysis]) -> bool:
         """A word names the company as advisers name no farm, and is no size phrase's ("mikroyritys")."""
         naming = [index for index, analysis in enumerate(analyses) if self._names_no_farm(analysis)]
@@ -1070,7 +1083,7 @@ class QuestionReader:
             not_guessed={fold(a.word) for a in analyses if not a.known and self.is_stopword(a)},
             denied=denied_facts,  # "ei halua perustaa osakeyhtiötä": a form ruled out is none
         )
-        company_sector = self._company_sector(analyses, facets.sector)
+        company_sector = self._company_sector(analyses, facets.sector) or self._sector_before_company(analyses)
         if company_sector is not None and not given:
             facets = replace(facets, sector=company_sector)  # "kuljetusliike", not the cottage visited
         if denied_sectors and facets.sector is None:

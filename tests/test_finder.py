@@ -1715,6 +1715,7 @@ def test_a_buyer_founding_a_company_for_an_acquisition_is_a_transfer(bundled):
         ("mökkiyrittäjä Puumalassa haluaa laajentaa, investointitukea?", "tourism"),
         ("kukkakauppias 67 v Mikkelissä miettii myyntiä", "retail"),  # the shopkeeper says the shop
         ("a handicraft company with two part-time makers wants to grow", "creative"),
+        ("Client wants to open a web shop - handicraft company, 2 persons", "creative"),  # not the shop it opens
     ],
 )
 def test_the_trades_advisers_name_give_the_sector(bundled, question, sector):
