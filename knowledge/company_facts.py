@@ -45,7 +45,7 @@ _ENGLISH_NATIONALITY_TEXT = """
     british turkish japanese korean nepalese nepali pakistani bangladeshi kenyan nigerian brazilian mexican
     canadian irish greek portuguese european belgian austrian swiss icelandic slovak slovenian croatian
 """
-_ENGLISH_NATIONALITIES = frozenset(_ENGLISH_NATIONALITY_TEXT.split())
+ENGLISH_NATIONALITIES = frozenset(_ENGLISH_NATIONALITY_TEXT.split())
 _COMPANY_NEXT = re.compile(r"\s+(?:" + _COMPANY + r"|yrittaj)\w*\b")  # "ukrainalainen yrittäjä" too
 # The asker or the founder said where they are from: no employee to hire and no market to sell to.
 _FOUNDER_BEFORE = re.compile(
@@ -62,7 +62,7 @@ def _of_company(word: str, text: str, start: int, end: int) -> bool:
         return True  # "I'm from Ukraine", "as an EU citizen"
     if _FINNISH_ADJECTIVE.search(word):
         return bool(_COMPANY_NEXT.match(text, end))
-    return bool(word in _ENGLISH_NATIONALITIES and _COMPANY_SOON.match(text, end))
+    return bool(word in ENGLISH_NATIONALITIES and _COMPANY_SOON.match(text, end))
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,7 @@ def _origin(text: str, patterns: _Patterns) -> _Origin:
             continue
         found.add(patterns.origin_ids[match.group(1)])
         customers = bool(_CUSTOMERS_NEXT.match(text, match.end()))
-        nationality = bool(_FINNISH_ADJECTIVE.search(word)) or word in _ENGLISH_NATIONALITIES
+        nationality = bool(_FINNISH_ADJECTIVE.search(word)) or word in ENGLISH_NATIONALITIES
         if _FINNISH_PEOPLE.search(word) and not customers:
             people = True
         # A nationality said of people ("Ukrainian with temporary protection") is no market; a country

@@ -20,7 +20,7 @@ from datetime import date
 from itertools import pairwise
 from typing import TypeVar
 
-from knowledge.company_facts import read_written_facts
+from knowledge.company_facts import ENGLISH_NATIONALITIES, read_written_facts
 from knowledge.errands import ErrandReader, asks_definition, is_calculation
 from knowledge.facets import Facets, is_destination, is_municipality, is_place, others_things, read_facets
 from knowledge.lexicon import Lexicon
@@ -123,6 +123,9 @@ MOVE_STEMS = (
 BUSINESS_FRONT_LETTERS = 6  # "yrittäjä-", "yritys-" begin compounds about a business; "liike-" also "liikenne"
 LONG_FRONT_LETTERS = 10  # a trigger this long at a compound's front names its need, however it is split
 ROOF_WORDS = frozenset({"katto", "roof", "seina", "wall"})  # after a building: where panels go
+OWN_STAFF_WORDS = frozenset({"our", "my", "their"})  # "our employees": the staff a company has
+OWN_STAFF_REACH = 3
+NATIONALITY_ENDING = re.compile(r"lais(?:ta|ia|et|ten)$")  # "ukrainalaista", "virolaisia" (folded)
 OWN_ENDINGS = ("nsa", "mme", "nne")  # a possessive suffix: "hitsaajansa", "työntekijämme" are the staff had
 # What a company that exists starts or opens: a sales channel online ("vaateliike perustaa verkkokaupan") or
 # an activity ("leipomo aloittaa toimitukset Helsinkiin"); no new company is founded
@@ -187,6 +190,12 @@ def _is_pet(analysis: WordAnalysis) -> bool:
     return not analysis.known and any(
         word.startswith(stem) and len(word) - len(stem) <= PET_INFLECTION_LETTERS for stem in PET_STEMS
     )
+
+
+def _is_nationality(analysis: WordAnalysis) -> bool:
+    """A word for people's nationality ("ukrainalaista", "Ukrainian")."""
+    word = fold(analysis.word)
+    return bool(NATIONALITY_ENDING.search(word)) or word in ENGLISH_NATIONALITIES
 
 
 def _drop_need_words(
@@ -500,11 +509,17 @@ class QuestionReader:
     def _is_headcount(self, analyses: list[WordAnalysis], index: int) -> bool:
         """ "2 hengen": the word after a number is a size, not a topic."""
         after_number = index > 0 and analyses[index - 1].word.isdigit()
+        # "8 ukrainalaista työntekijää", "8 Ukrainian workers": a nationality between is part of the count
+        after_number = after_number or (
+            index > 1 and _is_nationality(analyses[index - 1]) and analyses[index - 2].word.isdigit()
+        )
         return after_number and any(fold(analyses[index].word).startswith(stem) for stem in self._person_stems)
 
     def _is_staff_count(self, analyses: list[WordAnalysis], index: int) -> bool:
-        """ "12 hoitajaa": the staff a company has, not a hire, unless the words before the number seek
-        people ("tarvitsee 4 hitsaajaa", "40 uutta työntekijää")."""
+        """ "12 hoitajaa", "8 ukrainalaista työntekijää": the staff a company has, not a hire, unless the words
+        before the number seek people ("tarvitsee 4 hitsaajaa", "40 uutta työntekijää")."""
+        if index > 1 and _is_nationality(analyses[index - 1]) and analyses[index - 2].word.isdigit():
+            return self._is_staff_count(analyses[: index - 1] + analyses[index:], index - 1)
         if index == 0 or not analyses[index - 1].word.isdigit():
             return False
         if not is_among(analyses[index], self.lexicon.trade_words, self._trade_stems):
@@ -530,6 +545,12 @@ class QuestionReader:
             return []
         return trades
 
+    def _names_people(self, analyses: list[WordAnalysis]) -> bool:
+        """One of the words is a worker or a person ("työntekijöitä", "employees", "hitsaajia")."""
+        return any(
+            self._is_worker(analysis) or fold(analysis.word).startswith(self._person_stems) for analysis in analyses
+        )
+
     def _staff_had(self, analyses: list[WordAnalysis]) -> set[int]:
         """The workers a company says it has ("meillä on kolme työntekijää ja kausityöntekijöitä", "we
         have six staff"): its staff, not a hire, when no word among them seeks people."""
@@ -547,6 +568,16 @@ class QuestionReader:
             index
             for index, word in enumerate(words)
             if word.endswith(OWN_ENDINGS) and not word.startswith(HIRE_CUES) and self._is_worker(analyses[index])
+        )
+        # "training for our foreign employees": in English by "our" a word or two before, unless it seeks people
+        found.update(
+            index
+            for index in range(1, len(words))
+            if OWN_STAFF_WORDS & set(words[max(0, index - OWN_STAFF_REACH) : index])
+            and not any(word.startswith(HIRE_CUES) for word in words[max(0, index - OWN_STAFF_REACH) : index])
+            and analyses[index].english
+            and (words[index].endswith("s") or words[index] in ("staff", "personnel"))  # people, not "my carpentry"
+            and self._is_worker(analyses[index])
         )
         return found
 
@@ -1174,6 +1205,8 @@ class QuestionReader:
             for index, analysis in enumerate(analyses)
             if self._says_abroad(analysis)
             and index not in denied_at  # "ei aio viedä ulkomaille"
+            # "ulkomaisille työntekijöillemme": the origin of the staff had, no market
+            and (hiring or not self._names_people(analyses[index + 1 : index + 2]))
             and not self._names_company_after(analyses, index)
             and not _says_who_asks(analyses, index)
         }

@@ -2818,6 +2818,19 @@ def test_workers_coming_from_abroad_are_a_hire_not_staff_or_exports(bundled, que
 @pytest.mark.parametrize(
     "question",
     [
+        "Finnish language training for our foreign employees – työpaikalla, Savonlinna, 8 Ukrainian workers",
+        "suomen kielen koulutusta ulkomaisille työntekijöillemme työpaikalla, 8 ukrainalaista työntekijää",
+    ],
+)
+def test_training_for_the_foreign_staff_a_company_has_is_no_hire_and_no_export(bundled, question):
+    needs = bundled.understand(question).needs
+    assert "staff_training" in needs
+    assert not {"recruitment", "recruiting_abroad", "export"} & needs.keys()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Can you recommend a good plumber to fix my kitchen sink at home?",
         "osaatko suositella hyvää putkimiestä, kotona vuotaa keittiön hana?",
         "konepaja, 12 hitsaajaa, vienti Viroon kasvaa",  # the staff it has, and a market
