@@ -2669,6 +2669,7 @@ def test_a_buyer_gets_the_buyers_services_and_an_open_side_shows_the_rule(bundle
     looking = "yrityskauppa: ostaja etsii metallialan firmaa Pieksämäen seudulta, mistä löytyy myytäviä yrityksiä?"
     assert bundled.understand(looking).facets.transfer_side == "buyer"
     assert bundled.understand("omistajanvaihdos ostajan rahoitus").facets.transfer_side == "buyer"
+    assert bundled.understand("omistajanvaihdos, ostaja löytynyt, kaupan rahoitus").facets.transfer_side == "buyer"
     # and the seller who asks whether anyone would buy ("onko joku joka ostaisi firman")
     seller = "Onko joku joka ostaisi firman vai pitääkö vain lopettaa? Tilausliikenne Sulkavalla, 2 bussia"
     assert bundled.understand(seller).facets.transfer_side == "seller"
