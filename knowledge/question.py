@@ -123,6 +123,7 @@ MOVE_STEMS = (
 BUSINESS_FRONT_LETTERS = 6  # "yrittäjä-", "yritys-" begin compounds about a business; "liike-" also "liikenne"
 LONG_FRONT_LETTERS = 10  # a trigger this long at a compound's front names its need, however it is split
 ROOF_WORDS = frozenset({"katto", "roof", "seina", "wall"})  # after a building: where panels go
+NOT_FARM_HEADS = frozenset({"liike", "toimisto"})  # a compound on a shop or an office names no farm
 OWN_STAFF_WORDS = frozenset({"our", "my", "their"})  # "our employees": the staff a company has
 OWN_STAFF_REACH = 3
 NATIONALITY_ENDING = re.compile(r"lais(?:ta|ia|et|ten)$")  # "ukrainalaista", "virolaisia" (folded)
@@ -1045,6 +1046,8 @@ class QuestionReader:
         words = self.lexicon.not_farm_words
         if analysis.head in words or is_among(analysis, words, self._not_farm_stems):
             return True
+        if analysis.parts and analysis.head in NOT_FARM_HEADS:
+            return True  # "sähköliike", "arkkitehtitoimisto" (the office alone is the adviser's own: no company)
         word = fold(analysis.word)  # a guessed compound by a company word inside it ("perheyrityksessä")
         return not analysis.known and any(word.find(stem, COMPOUND_FRONT_MIN) > 0 for stem in self._not_farm_ends)
 

@@ -2035,6 +2035,13 @@ def test_a_guessed_compound_of_a_company_word_and_a_need_is_about_a_business():
     assert found and found[0] == "esy-verkostot"
 
 
+def test_a_compound_on_a_shop_or_an_office_is_no_farm():
+    voikko = _voikko()
+    question = "eläkkeelle jäävä yrittäjä etsii jatkajaa sähköliikkeelle Mikkelissä"
+    assert voikko.understand(question).facets.not_sectors == {"agriculture"}
+    assert voikko.search("toimiston tulostin jumissa taas, kenelle soitan").matches == []  # the adviser's own office
+
+
 def test_a_guessed_compound_of_two_sector_words_is_the_sector_of_its_front():
     plain = _plain()
     assert plain.understand("Lypsykarjatila Juvalla rakentaa pihaton").facets.sector == "agriculture"
