@@ -13,6 +13,7 @@ from knowledge.facets import Facets
 from knowledge.models import Service
 from knowledge.vocab import (
     COMPANY_FORMS,
+    DEBTS,
     EMPLOYEE_ORIGINS,
     FARM_PRODUCTIONS,
     FARM_SECTOR,
@@ -41,9 +42,10 @@ _VOCABULARY: dict[str, tuple[Term, ...]] = {
     "market": EMPLOYEE_ORIGINS,
     "company_form": COMPANY_FORMS,
     "transfer_side": TRANSFER_SIDES,
+    "debts": DEBTS,
 }
 # Facts whose usual case needs no saying: a rule against the unusual one is not shown when the question is silent.
-UNSAID_IS_USUAL = frozenset({"job", "farm_production"})
+UNSAID_IS_USUAL = frozenset({"job", "farm_production", "debts"})
 # (only, not) lead-ins per fact, Finnish then English.
 _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "sectors": (("Vain toimialalle", "Only for the sector"), ("Ei toimialalle", "Not for the sector")),
@@ -55,6 +57,7 @@ _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "farm_production": (("Vain", "Only for"), ("Ei", "Not for")),
     "market": (("Vain", "Only for"), ("Ei", "Not for")),
     "transfer_side": (("Vain", "Only for"), ("Ei", "Not for")),
+    "debts": (("Vain", "Only for"), ("Ei", "Not for")),
     "company_form": (
         ("Vain yhtiömuodolle", "Only for the company form"),
         ("Ei yhtiömuodolle", "Not for the company form"),
@@ -80,6 +83,10 @@ _WHOM: dict[str, dict[str, tuple[str, str]]] = {
     "transfer_side": {
         "seller": ("yrityksen myyjälle tai luopujalle", "the seller of a business"),
         "buyer": ("yrityksen ostajalle tai jatkajalle", "the buyer or successor of a business"),
+    },
+    "debts": {
+        "has": ("velkaantuneelle yritykselle tai yrittäjälle", "a company or entrepreneur in debt"),
+        "none": ("yritykselle, jolla ei ole velkoja", "a company with no debts"),
     },
     "market": {  # where the company exports to
         "eu_eea": ("vientiin EU/ETA-alueelle", "exports to the EU/EEA"),
@@ -199,6 +206,7 @@ def possible_values(facets: Facets) -> dict[str, frozenset[str] | None]:
         "market": frozenset({facets.market}) if facets.market else None,
         "company_form": frozenset({facets.company_form}) if facets.company_form else None,
         "transfer_side": frozenset({facets.transfer_side}) if facets.transfer_side else None,
+        "debts": frozenset({facets.debts}) if facets.debts else None,
     }
 
 

@@ -45,6 +45,7 @@ class Facets:
     market: str | None = None  # where the company sells abroad: eu_eea | outside_eu_eea ("vientiä Japaniin")
     company_form: str | None = None  # limited | sole_trader | partnership | cooperative ("oy", "tmi")
     transfer_side: str | None = None  # seller | buyer, in a change of owner ("myy kampaamonsa", "ostaa yrityksen")
+    debts: str | None = None  # none, when the question says the company has no debts ("velkoja ei ole")
     company_age: int | None = None  # years
     employee_age: int | None = None  # of the person being hired ("palkkatuki 58-vuotiaalle")
     not_sectors: frozenset[str] = frozenset()  # sectors the question denies ("joka ei ole maatila")
@@ -66,6 +67,7 @@ class Facets:
             self.market,
             self.company_form,
             self.transfer_side,
+            self.debts,
         )
         return all(fact is None for fact in facts) and not self.not_sectors and not self.not_sizes
 
@@ -85,6 +87,7 @@ class Facets:
             market=given.market or self.market,
             company_form=given.company_form or self.company_form,
             transfer_side=given.transfer_side or self.transfer_side,
+            debts=given.debts or self.debts,
             company_age=given.company_age if given.company_age is not None else self.company_age,
             employee_age=given.employee_age if given.employee_age is not None else self.employee_age,
             not_sectors=frozenset() if given.sector else self.not_sectors,

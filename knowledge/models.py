@@ -10,6 +10,7 @@ from knowledge.vocab import (
     ALL_AREA,
     CHARGE_IDS,
     COMPANY_FORM_IDS,
+    DEBT_IDS,
     FARM_PRODUCTION_IDS,
     JOB_IDS,
     KIND_IDS,
@@ -94,6 +95,7 @@ _CONDITION_LISTS: dict[str, tuple[frozenset[str], str]] = {
     "market": (ORIGIN_IDS, "markets"),
     "company_form": (COMPANY_FORM_IDS, "company forms"),
     "transfer_side": (TRANSFER_SIDE_IDS, "transfer sides"),
+    "debts": (DEBT_IDS, "debt states"),
 }
 
 
@@ -118,6 +120,7 @@ class _Conditions(_Strict):
     market: list[str] | None = None  # where the company exports to: eu_eea | outside_eu_eea
     company_form: list[str] | None = None  # limited | sole_trader | partnership | cooperative
     transfer_side: list[str] | None = None  # in a change of owner: seller | buyer
+    debts: list[str] | None = None  # the company's: has | none ("velkoja ei ole")
 
     @field_validator(
         "sectors",
@@ -130,6 +133,7 @@ class _Conditions(_Strict):
         "market",
         "company_form",
         "transfer_side",
+        "debts",
     )
     @classmethod
     def _known_ids(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:

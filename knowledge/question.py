@@ -24,7 +24,7 @@ from knowledge.company_facts import ENGLISH_NATIONALITIES, read_written_facts
 from knowledge.errands import ErrandReader, asks_definition, is_calculation
 from knowledge.facets import Facets, is_destination, is_municipality, is_place, others_things, read_facets
 from knowledge.lexicon import Lexicon
-from knowledge.negation import burdens_not_had, denied_need_words, denied_words
+from knowledge.negation import BURDEN_STARTS, burdens_not_had, denied_need_words, denied_words
 from knowledge.text import (
     GUESS_ENDING_LETTERS,
     Analyzer,
@@ -1143,6 +1143,8 @@ class QuestionReader:
         } | self._staff_had(analyses)
         whole_needs, part_needs, need_words = self._needs_named(analyses, headcount | dated)
         denied = denied_need_words(question) | burdens_not_had(question)
+        if any(word.startswith(BURDEN_STARTS) for word in denied):
+            facets = replace(facets, debts="none")  # "velkoja ei ole", "ei velkoja", "no debts"
         denied_at = {index for index, analysis in enumerate(analyses) if fold(analysis.word) in denied}
         denied_needs = frozenset().union(*(need_words[index] for index in denied_at if index in need_words))
         _drop_need_words(

@@ -112,6 +112,13 @@ TRANSFER_SIDES: tuple[Term, ...] = (
     Term("buyer", "yrityksen ostaja tai jatkaja", "buyer or successor"),
 )
 
+# Whether the company has debts: the debt advice, debt adjustment and the tax payment arrangement are for a company or
+# an entrepreneur in debt, not for one that says it has none ("lopetus, velkoja ei ole").
+DEBTS: tuple[Term, ...] = (
+    Term("has", "velkaa", "in debt"),
+    Term("none", "ei velkoja", "no debts"),
+)
+
 # What a farm produces: the farm relief service (lomitus) is for farms that keep animals; a forest owner
 # without a farm gets no farm-only services.
 FARM_PRODUCTIONS: tuple[Term, ...] = (
@@ -402,6 +409,7 @@ ORIGIN_IDS = frozenset(term.id for term in EMPLOYEE_ORIGINS)
 WORKLOAD_IDS = frozenset(term.id for term in WORKLOADS)
 TRANSFER_SIDE_IDS = frozenset(term.id for term in TRANSFER_SIDES)
 JOB_IDS = frozenset(term.id for term in JOBS)
+DEBT_IDS = frozenset(term.id for term in DEBTS)
 FARM_PRODUCTION_IDS = frozenset(term.id for term in FARM_PRODUCTIONS)
 COMPANY_FORM_IDS = frozenset(term.id for term in COMPANY_FORMS)
 KIND_IDS = frozenset(term.id for term in PROVIDER_KINDS)

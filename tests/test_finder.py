@@ -1613,6 +1613,26 @@ def test_a_service_for_another_company_form_is_not_offered(bundled, question, ne
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "tmi:n lopetus, velkoja ei ole, yrittäjä siirtyy palkkatöihin – miten alv-rekisteristä pois",
+        "miten toiminimi lopetetaan hallitusti, ei velkoja eikä työntekijöitä",
+        "How do I close down a sole proprietorship properly? No debts, owner is tired.",
+    ],
+)
+def test_a_company_with_no_debts_gets_no_debt_services(bundled, question):
+    assert bundled.understand(question).facets.debts == "none"
+    found = {match.service.id for match in bundled.search(question, top=5).matches}
+    assert not found & {"vero-maksujarjestely", "velkaneuvonta-neuvonta", "velkaneuvonta-velkajarjestely"}
+
+
+def test_debts_left_unsaid_show_no_rule_about_them(bundled):
+    found = bundled.search("verovelkaa 20 t€, tmi, maksujärjestely?", top=3).matches
+    assert found and found[0].service.id == "vero-maksujarjestely"
+    assert all(condition.fact != "debts" for condition in found[0].conditions)
+
+
+@pytest.mark.parametrize(
     ("question", "need"),
     [
         ("sukupolven vaihdos LVI-liikkeessä isältä tyttärelle, mistä apua?", "ownership_change"),

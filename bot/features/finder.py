@@ -33,6 +33,7 @@ from knowledge.facets import Facets
 from knowledge.finder import SearchResult
 from knowledge.vocab import (
     COMPANY_FORM_IDS,
+    DEBT_IDS,
     EMPLOYEE_ORIGINS,
     FARM_PRODUCTION_IDS,
     FARM_PRODUCTIONS,
@@ -98,6 +99,7 @@ def _facets_to_dict(facets: Facets) -> dict[str, Any]:
         "market": facets.market,
         "company_form": facets.company_form,
         "transfer_side": facets.transfer_side,
+        "debts": facets.debts,
         "company_age": facets.company_age,
         "employee_age": facets.employee_age,
         "not_sectors": sorted(facets.not_sectors),
@@ -120,6 +122,7 @@ def _facets_from_dict(data: dict[str, Any]) -> Facets:
         market=data.get("market") if data.get("market") in ORIGIN_IDS else None,
         company_form=data.get("company_form") if data.get("company_form") in COMPANY_FORM_IDS else None,
         transfer_side=data.get("transfer_side") if data.get("transfer_side") in TRANSFER_SIDE_IDS else None,
+        debts=data.get("debts") if data.get("debts") in DEBT_IDS else None,
         company_age=age if isinstance(age, int) and not isinstance(age, bool) else None,
         employee_age=hired if isinstance(hired, int) and not isinstance(hired, bool) and 0 < hired < 120 else None,
         not_sectors=frozenset(value for value in data.get("not_sectors") or () if value in SECTOR_IDS),
