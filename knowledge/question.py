@@ -1217,6 +1217,8 @@ class QuestionReader:
         }
         for index in abroad:
             need_words[index] = need_words.get(index, frozenset()) | {abroad_need}
+        if any(self._says_abroad(analyses[index]) for index in denied_at):
+            denied_needs |= {abroad_need}  # "eikä haeta ulkomailta": the services for hiring abroad are not wanted
         # A nationality of people is where hires come from, but no market to export to.
         written_abroad = written.abroad and (hiring or written.market)
         if not hiring and (abroad or written_abroad or "export" in whole_needs | part_needs):

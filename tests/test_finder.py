@@ -2873,6 +2873,20 @@ def test_the_one_to_be_hired_is_a_hire(bundled):
     assert "recruitment" in bundled.understand(question).needs
 
 
+def test_the_channel_of_international_students_is_shown_when_students_are_asked_for(bundled):
+    students = "voisiko Xamkin kansainvälisiä opiskelijoita palkata harjoitteluun konepajaan Mikkeliin?"
+    assert "xamk-kansainvaliset-opiskelijat" in [match.service.id for match in bundled.search(students).matches]
+    # a hire from abroad in general is not what this narrow channel is for
+    abroad = "konepaja Mikkelissä haluaa palkata hitsaajia Filippiineiltä, mitä lupia tarvitaan?"
+    assert "xamk-kansainvaliset-opiskelijat" not in [match.service.id for match in bundled.search(abroad).matches]
+
+
+def test_hiring_said_not_to_be_from_abroad_gets_no_services_for_hiring_abroad(bundled):
+    question = "rekry: kuljetusliike Mäntyharjulla tarvii 3 CE-kuskia, ei löydy eikä haeta ulkomailta, miten haetaan?"
+    found = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert found and not {"wif-rekrytointineuvonta", "migri-tyontekijan-oleskelulupa"} & set(found)
+
+
 def test_welders_in_slang_from_outside_the_eu_are_hires(bundled):
     question = "tarttis hitsareita Filippiineiltä, konepaja Pieksämäellä 40 hlö, miten lupa-asiat hoituu"
     found = [match.service.id for match in bundled.search(question, top=3).matches]
