@@ -199,11 +199,17 @@ class Finder:
         return any(word.analysis.lemmas & self._service_name_words for word in understood.words if word.scored)
 
     def _municipal_services(self, understood: Understanding) -> set[int]:
-        """What the company's own municipality offers, when the question asks for the municipality's."""
+        """What the company's own municipality offers, when the question asks for the municipality's; its business
+        contact, when the question asks for general advice."""
         municipality = understood.facets.municipality
-        if not understood.municipal or municipality is None:
+        if municipality is None:
             return set()
-        return set(self._municipal_by_code.get(municipality.code, ()))
+        if understood.municipal:
+            return set(self._municipal_by_code.get(municipality.code, ()))
+        if set(understood.needs) == {TOPIC_NEED}:
+            # general advice for a company of a known municipality: its own business contact is a first stop
+            return set(self._own_by_code.get(municipality.code, ())) & self._contacts
+        return set()
 
     def _area_note(self, service: Service, provider: Provider, facets: Facets) -> str:
         area = service.municipalities or provider.municipalities

@@ -1708,6 +1708,11 @@ def test_a_benefit_asked_beside_starting_a_business_leaves_the_question_a_busine
     assert bundled.search("miten haen opintotukea").matches == []  # the benefit alone stays private
 
 
+def test_general_advice_in_a_named_municipality_shows_its_own_business_contact(bundled):
+    found = [match.service.id for match in bundled.search("yleistä neuvontaa yrittäjälle sulkava").matches]
+    assert "sulkava-yritysneuvonta" in found[:3]
+
+
 @pytest.mark.parametrize(
     ("question", "own"),
     [
