@@ -2878,6 +2878,13 @@ def test_the_one_to_be_hired_is_a_hire(bundled):
     assert "recruitment" in bundled.understand(question).needs
 
 
+@pytest.mark.parametrize(
+    "question", ["YEL pitääkö ottaa heti kun aloittaa", "Pitääkö aloittavan yrittäjän ottaa YEL heti?"]
+)
+def test_a_question_about_yel_gets_the_pension_insurers_first(bundled, question):
+    assert bundled.search(question).matches[0].service.id == "tyoelake-yel-vakuutus"
+
+
 def test_the_channel_of_international_students_is_shown_when_students_are_asked_for(bundled):
     students = "voisiko Xamkin kansainvälisiä opiskelijoita palkata harjoitteluun konepajaan Mikkeliin?"
     assert "xamk-kansainvaliset-opiskelijat" in [match.service.id for match in bundled.search(students).matches]
