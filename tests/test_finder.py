@@ -2879,6 +2879,18 @@ def test_the_one_to_be_hired_is_a_hire(bundled):
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Kuljetusliike, 12 kuljettajaa: koulutusta digityökaluihin, voiko koulutuksen hankkia yhdessä TE:n kanssa?",
+        "onko koulutusta, jossa työnantaja ja julkinen puoli maksavat yhdessä henkilöstön koulutuksen?",
+    ],
+)
+def test_training_bought_together_with_the_public_side_is_the_joint_purchase_training(bundled, question):
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert any(service.endswith("-yhteishankintakoulutus") for service in found)
+
+
+@pytest.mark.parametrize(
     "question", ["YEL pitääkö ottaa heti kun aloittaa", "Pitääkö aloittavan yrittäjän ottaa YEL heti?"]
 )
 def test_a_question_about_yel_gets_the_pension_insurers_first(bundled, question):
