@@ -765,12 +765,19 @@ def test_a_companys_permit_goes_to_the_permit_authority(bundled, question, servi
     assert service in [match.service.id for match in bundled.search(question).matches[:3]]
 
 
+def test_a_permit_for_a_service_business_being_started_is_a_companys_permit(bundled):
+    question = "perhehoito / kotihoivapalvelu aloittamassa sulkavalla, tarvitaanko lupa"
+    assert "permits" in bundled.understand(question).needs
+    assert "lvv-elinkeinoluvat" in [match.service.id for match in bundled.search(question).matches[:3]]
+
+
 @pytest.mark.parametrize(
     "question",
     [
         "urheiluseuran arpajaiset, tarvitaanko lupa",
         "Can you help me renew my driving licence?",
         "tarvitaanko lupa koiran ulkoiluttamiseen puistossa",
+        "tarvitaanko lupa kotipihan saunan rakentamiseen",
     ],
 )
 def test_a_permit_without_a_company_is_no_company_matter(bundled, question):
