@@ -199,6 +199,16 @@ def _is_nationality(analysis: WordAnalysis) -> bool:
     return bool(NATIONALITY_ENDING.search(word)) or word in ENGLISH_NATIONALITIES
 
 
+def _number_before(analyses: list[WordAnalysis], index: int) -> int | None:
+    """Where the number that counts the word at `index` is ("12 hoitajaa"), if one does; a nationality may
+    stand between ("8 ukrainalaista työntekijää", "8 Ukrainian workers")."""
+    if index > 0 and analyses[index - 1].word.isdigit():
+        return index - 1
+    if index > 1 and _is_nationality(analyses[index - 1]) and analyses[index - 2].word.isdigit():
+        return index - 2
+    return None
+
+
 def _drop_need_words(
     indices: list[int], need_words: dict[int, frozenset[str]], whole_needs: set[str], part_needs: set[str]
 ) -> None:
@@ -509,23 +519,18 @@ class QuestionReader:
 
     def _is_headcount(self, analyses: list[WordAnalysis], index: int) -> bool:
         """ "2 hengen": the word after a number is a size, not a topic."""
-        after_number = index > 0 and analyses[index - 1].word.isdigit()
-        # "8 ukrainalaista työntekijää", "8 Ukrainian workers": a nationality between is part of the count
-        after_number = after_number or (
-            index > 1 and _is_nationality(analyses[index - 1]) and analyses[index - 2].word.isdigit()
-        )
-        return after_number and any(fold(analyses[index].word).startswith(stem) for stem in self._person_stems)
+        counted = _number_before(analyses, index) is not None
+        return counted and any(fold(analyses[index].word).startswith(stem) for stem in self._person_stems)
 
     def _is_staff_count(self, analyses: list[WordAnalysis], index: int) -> bool:
         """ "12 hoitajaa", "8 ukrainalaista työntekijää": the staff a company has, not a hire, unless the words
         before the number seek people ("tarvitsee 4 hitsaajaa", "40 uutta työntekijää")."""
-        if index > 1 and _is_nationality(analyses[index - 1]) and analyses[index - 2].word.isdigit():
-            return self._is_staff_count(analyses[: index - 1] + analyses[index:], index - 1)
-        if index == 0 or not analyses[index - 1].word.isdigit():
+        number = _number_before(analyses, index)
+        if number is None:
             return False
         if not is_among(analyses[index], self.lexicon.trade_words, self._trade_stems):
             return False
-        before = [fold(analysis.word) for analysis in analyses[max(0, index - 3) : index - 1]]
+        before = [fold(analysis.word) for analysis in analyses[max(0, number - 2) : number]]
         if any(word.startswith(HIRE_CUES) for word in before):
             return False
         # "2 hitsaria Virosta": people from a country are hires coming, not the staff the company has
@@ -574,8 +579,8 @@ class QuestionReader:
         found.update(
             index
             for index in range(1, len(words))
-            if OWN_STAFF_WORDS & set(words[max(0, index - OWN_STAFF_REACH) : index])
-            and not any(word.startswith(HIRE_CUES) for word in words[max(0, index - OWN_STAFF_REACH) : index])
+            if OWN_STAFF_WORDS & set(window := words[max(0, index - OWN_STAFF_REACH) : index])
+            and not any(word.startswith(HIRE_CUES) for word in window)
             and analyses[index].english
             and (words[index].endswith("s") or words[index] in ("staff", "personnel"))  # people, not "my carpentry"
             and self._is_worker(analyses[index])
