@@ -205,6 +205,11 @@ _OWN_BUSINESS = frozenset({"run", "runs", "running", "operate", "operates", "own
 OWN_BUSINESS_REACH = 4
 _ENGLISH_COMPANY = frozenset({"company", "firm", "business", "startup", "start-up", "enterprise", "sme"})
 _OTHER_PARTY = frozenset({"to", "for", "with", "from", "by", "at", "buy", "buying", "acquire", "sell"})
+# "we sell to a bakery in Kuopio", "a partnership with a farm in Joroinen": the other party is there
+# ("for" is left out: "funding for a cafe in Lahti" is for the client's own café)
+_SOLD_TO = _OTHER_PARTY - {"for"}
+# "kahvila Kuopiossa", "marjatila Suonenjoella": where a business named just before it is
+_AT_ENDINGS = ("ssa", "ssä", "lla", "llä")
 # "Kouvolasta soitti yrittäjä", "Lahdesta otti yhteyttä kahvila": the caller is from there
 _CALLER_STEMS = ("soitt", "otti", "ottanut", "yhteydenot", "kysy", "kysel", "laittoi", "lahetti")
 CALLER_REACH = 3
@@ -254,12 +259,36 @@ def _outside(analyses: list[WordAnalysis], lexicon: Lexicon) -> Municipality | N
             return _elsewhere(analysis)
         if index > 1 and words[index - 1] == "in" and words[index - 2] in _ASKED_THERE:
             return _elsewhere(analysis)
+        if index > 0 and words[index].endswith(_AT_ENDINGS) and _names_the_business(analyses[index - 1], lexicon):
+            return _elsewhere(analysis)  # "kahvila Kuopiossa tarvitsee", "marjatila Suonenjoella"
+        if (
+            index > 1
+            and words[index - 1] == "in"
+            and _names_the_business(analyses[index - 2], lexicon)
+            and not set(words[max(0, index - 5) : index - 2]) & _SOLD_TO
+        ):
+            return _elsewhere(analysis)  # "funding for a cafe in Lahti", "we have a bakery in Kuopio"
         before_in = set(words[max(0, index - 1 - OWN_BUSINESS_REACH) : index - 1])
         if index > 1 and words[index - 1] == "in" and before_in & _OWN_BUSINESS:
             return _elsewhere(analysis)
         if index > 1 and words[index - 1] == "in" and before_in & _ENGLISH_COMPANY and not before_in & _OTHER_PARTY:
             return _elsewhere(analysis)  # "We are a startup in Tampere" (not "we sell to a firm in Tampere")
     return None
+
+
+def _names_the_business(analysis: WordAnalysis, lexicon: Lexicon) -> bool:
+    """True for a word that names a business in its base form: a company word or a sector's ("kahvila", "farm")."""
+    word = fold(analysis.word)
+    if word in _ENGLISH_COMPANY or word in _COMPANY_STEMS or word.startswith(("yritys", "firma")):
+        return True
+    # the base form only: "myy leipää kahvilalle Kuopiossa" sells to a café there
+    return word in analysis.lemmas and bool((analysis.lemmas | analysis.parts) & _sector_words(lexicon))
+
+
+@lru_cache(maxsize=8)
+def _sector_words(lexicon: Lexicon) -> frozenset[str]:
+    """Every sector word of the lexicon, folded."""
+    return frozenset(fold(word) for words in lexicon.sectors.values() for word in words)
 
 
 def _elsewhere(analysis: WordAnalysis) -> Municipality:

@@ -1179,14 +1179,17 @@ class QuestionReader:
         _drop_need_words(founders, need_words, whole_needs, part_needs)
         # "maatila palkkaa kausityöntekijöitä Thaimaasta": the farm is who hires (its sector), not what it asks for
         farms = [
-            index for index, needs in need_words.items() if needs == {"rural"} and analyses[index].lemmas & FARM_WORDS
-        ]
+            index
+            for index, needs in need_words.items()
+            if needs == {"rural"} and (analyses[index].lemmas & FARM_WORDS or analyses[index].head == "tila")
+        ]  # "marjatila", "lypsykarjatila": a farm by its head
         # a farm worker ("karjanhoitaja") is a hire for the farm: rural only by whom it works for
         workers = {index: needs - {"rural"} for index, needs in need_words.items() if needs & HIRING_NEEDS}
         other = frozenset().union(
             *(workers.get(index, needs) for index, needs in need_words.items() if index not in farms)
         )
-        if other and other <= HIRING_NEEDS:  # a farm that only hires; a farm's side business or barn is rural
+        # a farm that only hires (and asks for the hire's permits); a farm's side business or barn is rural
+        if other and other <= HIRING_NEEDS | {"permits"} and other & HIRING_NEEDS:
             need_words.update(workers)
             _drop_need_words(farms, need_words, whole_needs, part_needs)
             named = frozenset().union(*need_words.values())  # as dropping does, for a hire with no farm word

@@ -1170,6 +1170,10 @@ def test_a_company_of_unknown_place_gets_a_service_of_the_whole_region_first(bun
         "A Tampere software company with 25 staff asks what R&D funding it could apply for.",
         "Asiakas Kuopiosta, kahvila 3 hlö, tarvitsee pienlainaa kalustehankintaan",  # the client is from there
         "Is there any support in Joensuu for hiring an apprentice? Small bakery, 4 staff.",
+        "kahvila Kuopiossa tarvitsee rahoitusta laitehankintaan",  # a business named where it is
+        "marjatila Suonenjoella tarvitsee kausityöntekijöitä Thaimaasta",
+        "funding for a cafe in Lahti",
+        "we have a bakery in Kuopio and need a loan",
     ],
 )
 def test_a_company_from_outside_the_region_gets_no_local_service(bundled, question):
@@ -1225,6 +1229,8 @@ def test_a_company_of_a_neighbouring_region_is_offered_the_ita_suomi_elinvoimake
         ("asiakas asui ennen Kuopiossa, perustaa yrityksen Juvalle", "178"),
         ("tilauksia tulee Kuopiosta niin paljon, ettei kapasiteetti riitä", None),  # customers there
         ("we export to a Tampere company", None),
+        ("myy leipää kahvilalle Kuopiossa, tarvitsee lainaa", None),  # a café there is a customer
+        ("we sell bread to a cafe in Kuopio and need a loan", None),
     ],
 )
 def test_a_town_elsewhere_says_nothing_of_where_the_company_is(bundled, question, code):
@@ -2847,12 +2853,22 @@ def test_side_streams_and_solar_get_no_energy_aid(bundled):
         "2 hitsaria virosta kokoaikaiseksi, konepaja savonlinna",  # a number of workers from a country
         "2 welders from the Philippines for our machine shop in Juva",
         "maatila juvalla (lypsykarja 60 lehmää) tarvii karjanhoitajan, hakija tulis Ukrainasta",  # a farm worker
+        "Seasonal berry pickers from Thailand for a berry farm in Juva – what permits and who to contact?",
     ],
 )
 def test_workers_coming_from_abroad_are_a_hire_not_staff_or_exports(bundled, question):
     understood = bundled.understand(question)
     assert "recruiting_abroad" in understood.needs
     assert "export" not in understood.needs and "rural" not in understood.needs
+
+
+def test_a_farm_named_by_its_head_that_hires_from_abroad_asks_for_the_hire_and_its_permits(bundled):
+    if bundled.analyzer.name != "voikko":
+        pytest.skip("the plain analyser knows neither 'lupia' as 'lupa' nor 'marjatila' as a kind of 'tila'")
+    question = "marjatila Juvalla tarvitsee kausityöntekijöitä Thaimaasta, mitä lupia tarvitaan"
+    assert bundled.understand(question).needs.keys() == {"recruitment", "recruiting_abroad", "permits"}
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert found[0] == "migri-tyontekijan-oleskelulupa" and "evk-nuoren-viljelijan-aloitustuki" not in found
 
 
 @pytest.mark.parametrize(
