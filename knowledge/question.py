@@ -22,7 +22,15 @@ from typing import TypeVar
 
 from knowledge.company_facts import ENGLISH_NATIONALITIES, read_written_facts
 from knowledge.errands import ErrandReader, asks_definition, is_calculation
-from knowledge.facets import Facets, is_destination, is_municipality, is_place, others_things, read_facets
+from knowledge.facets import (
+    Facets,
+    company_form,
+    is_destination,
+    is_municipality,
+    is_place,
+    others_things,
+    read_facets,
+)
 from knowledge.lexicon import Lexicon
 from knowledge.negation import BURDEN_STARTS, burdens_not_had, denied_need_words, denied_words
 from knowledge.text import (
@@ -149,10 +157,19 @@ GREETING_REACH = 2
 # "voiko meidän verkosto auttaa", "what can our network offer": the advisers' own network helps; the
 # company asks for no network of its own
 OUR_WORDS = frozenset({"meidan", "meijan", "our"})
-# A pet's news in a client's e-mail ("koira sairastui", "my dog is sick") is nobody's need: its clause names none
+# Home news in a client's e-mail, a pet's or the children's ("koira sairastui", "my dog is sick", "lapset
+# aloitti koulun"), is nobody's need and says nothing of the company: its clause names no need or fact
 PET_STEMS = ("koira", "kissa", "lemmikki")  # folded; a guess may be inflected ("koirakin") by a few letters
 PET_WORDS = frozenset({"dog", "dogs", "cat", "cats", "pet", "pets", "puppy"})
 PET_INFLECTION_LETTERS = 4
+CHILD_LEMMAS = frozenset({"lapsi", "lapsenlapsi", "vauva"})  # not "koululainen": a summer hire
+CHILD_WORDS = frozenset(
+    {"kids", "children", "child", "baby", "grandchildren"}
+    # as typed, for the plain analyser
+    | {"lapset", "lapsia", "lapseni", "lapsemme", "lapsilla", "lapsille", "lapsen", "lasten", "lastenlapset"}
+)
+# the children who continue the business are its news ("lapset jatkavat", "the kids will take over")
+SUCCESSION_STEMS = ("jatka", "continu", "take", "taking", "succe")
 CLAUSE_WORDS = frozenset({"ja", "mutta", "joten", "koska", "ettei", "and", "but", "so", "because"})
 AND_WORDS = frozenset({"ja", "and"})
 NETWORK_WORDS = frozenset({"verkosto", "network"})
@@ -166,6 +183,7 @@ VERBAL_NOUN_ENDS = ("minen", "misen", "mista", "miseen", "misessa", "misesta", "
 FINNISH_IN_ENGLISH_LETTERS = 7  # a word this long that Voikko knows is Finnish, though the question is English
 MODIFIER_REACH = 4  # a modifier qualifies one of the next four words ("uusi pieni yritys", "start a new business")
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
+VERB_ENDINGS = ("aa", "da", "ata", "ita", "ota")  # folded first infinitives ("ostaa", "myyda", "palkata")
 # A question that names no need but the company's stage asks what a company at that stage needs.
 STAGE_NEEDS = {
     "idea": "starting",
@@ -175,7 +193,32 @@ STAGE_NEEDS = {
     # "apua kasvuun": a growing company's own development, with an adviser (a company's: "sivutulot kasvoi" is none)
     "growing": "general_advice",
 }
-TOPIC_NEED = "general_advice"  # what a question on a business-only subject (VAT, bookkeeping) and nothing else needs
+# "I am a trained pastry chef", "olen koulutukseltani kokki", "worked as a nurse", "työskennellyt kokkina":
+# the asker's own trade, within four words before it, unless a hiring verb comes between ("I am hiring a chef")
+ASKER_IS = frozenset({"am", "i'm", "im", "olen", "olin"})
+WORKED_AS = frozenset({"as", "tyoskennellyt", "tyoskentelen", "tyoskentelin", "toiminut", "toimin"})
+ESSIVE_ENDINGS = ("na", "nä")
+ASKER_TRADE_REACH = 4
+HIRING_VERBS = frozenset(
+    {"hiring", "looking", "seeking", "searching", "recruiting", "need", "want", "employing", "for", "to"}
+    | {"palkkaamassa", "etsimassa", "hakemassa", "rekrytoimassa"}
+)
+# "mistä aloittaa", "mistä kannattaisi aloittaa": where to begin
+BEGIN_VERB = re.compile(r"aloit(?:taa|an|amme|etaan|ettaisiin|taisi\w*)$")  # the verb, not "aloittamiseen"
+WHERE_FROM, BEGIN_REACH = frozenset({"mista", "mistas"}), 2
+TOPIC_NEED = "general_advice"
+# The company's form chosen ("tmi vai oy?"): start-up advice and an adviser; changed ("ky muutetaan osakeyhtiöksi"):
+# an adviser
+FORM_CHOICE_NEEDS = frozenset({"starting", TOPIC_NEED})
+FORM_CHANGE_STEMS = (
+    "muutta",
+    "muutet",
+    "muutos",
+    "yhtioitt",
+    "convert",
+    "chang",
+    "switch",
+)  # what a question on a business-only subject (VAT, bookkeeping) and nothing else needs
 
 
 def _says_who_asks(analyses: list[WordAnalysis], index: int) -> bool:
@@ -184,13 +227,24 @@ def _says_who_asks(analyses: list[WordAnalysis], index: int) -> bool:
     return "as" in before or fold(analyses[index].word).endswith(("sena", "senä"))
 
 
-def _is_pet(analysis: WordAnalysis) -> bool:
+def _is_home_news_subject(analysis: WordAnalysis) -> bool:
+    """A pet or a child: what a client's e-mail tells of home, not of the company."""
     word = fold(analysis.word)
-    if word in PET_WORDS or analysis.lemmas & set(PET_STEMS):
+    if word in PET_WORDS or word in CHILD_WORDS or analysis.lemmas & (set(PET_STEMS) | CHILD_LEMMAS):
         return True
     return not analysis.known and any(
         word.startswith(stem) and len(word) - len(stem) <= PET_INFLECTION_LETTERS for stem in PET_STEMS
     )
+
+
+def _where_to_begin(analyses: list[WordAnalysis]) -> list[int]:
+    """ "Mistä kannattaisi aloittaa?": where to begin with what was asked, no company to start."""
+    words = [fold(analysis.word) for analysis in analyses]
+    return [
+        index
+        for index, word in enumerate(words)
+        if BEGIN_VERB.match(word) and WHERE_FROM & set(words[max(0, index - BEGIN_REACH) : index])
+    ]
 
 
 def _is_nationality(analysis: WordAnalysis) -> bool:
@@ -415,13 +469,14 @@ class QuestionReader:
         kept = []
         for index, analysis in enumerate(analyses):
             others = analyses[:index] + analyses[index + 1 :]
-            # a part beside another trigger in its compound has its context there ("digituki", "energiatuki")
+            # a part beside another trigger in its compound has its context there ("digituki", "energiatuki"),
+            # when that trigger is one of its context ("lypsykarjatila"; "hallitila" is space, no farm)
             paired = analysis.known and len(analysis.parts & self._need_of.keys()) >= NEED_PARTS_SAY_IT
             lost = {
                 term
                 for term in analysis.lemmas | analysis.parts
                 if term in self._senses
-                and not (paired and term in analysis.parts)
+                and not (paired and term in analysis.parts and not self._paired_elsewhere(term, analysis))
                 and not self._in_question(
                     self._senses[term],
                     self._following(analyses, index, self._senses[term]) if term in self.lexicon.modifiers else others,
@@ -448,6 +503,12 @@ class QuestionReader:
             if analysis.lemmas:  # a word whose every reading needed a missing context is no word here
                 kept.append(analysis)
         return kept
+
+    def _paired_elsewhere(self, term: str, analysis: WordAnalysis) -> bool:
+        """The compound pairs a part of two business senses with a trigger outside the context of the one the
+        part is listed for ("halli" beside "tila": space, no farm); another trigger confirms any other part."""
+        others = (analysis.parts & self._need_of.keys()) - {term}
+        return term in self.lexicon.otherwise and bool(others) and not others & self._senses[term]
 
     def _following(self, analyses: list[WordAnalysis], index: int, context: frozenset[str]) -> list[WordAnalysis]:
         """The words a modifier may qualify: the next MODIFIER_REACH, not counting stop words ("start a
@@ -610,12 +671,13 @@ class QuestionReader:
             if any(word.startswith(GREETING_STEMS) for word in words[max(0, index - GREETING_REACH) : index])
         ]
 
-    def _pet_clauses(self, analyses: list[WordAnalysis]) -> list[int]:
-        """The words of a clause about a pet ("Koira sairastui viime viikolla", "ja koirakin on vanha ja
-        sairas"), unless the clause names the company ("kenneli laajenee, 15 koiraa"): a client's news."""
+    def _home_news_clauses(self, analyses: list[WordAnalysis]) -> set[int]:
+        """The words of a clause about a pet or the children ("Koira sairastui viime viikolla", "ja koirakin on
+        vanha ja sairas", "Lapset aloitti koulun"), unless the clause names the company ("kenneli laajenee,
+        15 koiraa") or a succession ("lapset jatkavat"): a client's news from home."""
         found: set[int] = set()
         for index, analysis in enumerate(analyses):
-            if not _is_pet(analysis):
+            if not _is_home_news_subject(analysis):
                 continue
             start = index
             while start > 0 and not analyses[start - 1].clause_end and fold(analyses[start].word) not in CLAUSE_WORDS:
@@ -626,9 +688,11 @@ class QuestionReader:
                     break
                 end += 1
             clause = range(start, end + 1)
+            if any(fold(analyses[at].word).startswith(SUCCESSION_STEMS) for at in clause):
+                continue
             if not any(self.describes_company(analyses[at]) for at in clause):
                 found.update(clause)
-        return sorted(found)
+        return found
 
     @staticmethod
     def _our_network(analyses: list[WordAnalysis]) -> list[int]:
@@ -742,7 +806,11 @@ class QuestionReader:
             parts |= self._long_front_needs(analysis)
         if whole:
             parts.clear()  # "sairauspäiväraha" is the allowance it names, not a need for money
-        elif analysis.known and len(analysis.parts & need_of.keys()) >= NEED_PARTS_SAY_IT:
+        elif (
+            analysis.known
+            and len(analysis.parts & need_of.keys()) >= NEED_PARTS_SAY_IT
+            and analysis.head not in self.lexicon.business_words  # "metsäkoneyritys" is a company, no need
+        ):
             # "velkasaneeraus", "digituki": a compound of two triggers is a company's need said outright,
             # where one trigger in an everyday word ("asumistuki") waits for a business context
             whole, parts = parts, set()
@@ -803,17 +871,25 @@ class QuestionReader:
             for start in range(COMPOUND_FRONT_MIN, len(lemma) - COMPOUND_FRONT_MIN + 1):
                 front, head = lemma[:start], lemma[start:]
                 if head in self._need_of and front in self._need_of:
-                    needs |= self._need_of[front] | self._need_of[head]
+                    needs |= self._paired_sense(front, head) | self._paired_sense(head, front)
         return needs
+
+    def _paired_sense(self, term: str, other: str) -> set[str]:
+        """The needs of a trigger by the other one beside it: "hallitila" is space, no farm (see _paired_elsewhere)."""
+        if term not in self.lexicon.otherwise or other in self._senses[term]:
+            return set(self._need_of[term])  # a trigger beside a trigger is a business word ("digituki")
+        instead = self.lexicon.otherwise.get(term)
+        return set(self._need_of.get(fold(instead), ())) if instead else set()
 
     def _lexicalised_compound_needs(self, analysis: WordAnalysis) -> set[str]:
         """Needs of a compound the analyser knows as one word, by the trigger it ends in ("pienlaina")."""
         needs: set[str] = set()
         heads = self._compound_heads
         for lemma in analysis.lemmas:
-            # every ending at least COMPOUND_HEAD_MIN long after a front of COMPOUND_FRONT_MIN letters
+            # every ending at least COMPOUND_HEAD_MIN long after a front of COMPOUND_FRONT_MIN letters; a verb
+            # ends no compound: "kiinnostaa" is no "ostaa", "kouluttaa" no "uttaa"
             for start in range(COMPOUND_FRONT_MIN, len(lemma) - COMPOUND_HEAD_MIN + 1):
-                if lemma[start:] in heads:
+                if lemma[start:] in heads and not lemma[start:].endswith(VERB_ENDINGS):
                     needs |= self._need_of[lemma[start:]]
         return needs
 
@@ -932,6 +1008,46 @@ class QuestionReader:
         if not people or "starting" not in others or others & HIRING_NEEDS:
             return []
         return people
+
+    def _company_form_chosen(self, analyses: list[WordAnalysis], other_needs: bool) -> tuple[list[int], frozenset[str]]:
+        """The company-form words of a question that chooses the form ("tmi vai oy?", "sole trader or a limited
+        company?": start-up advice) or changes it ("ky muutetaan osakeyhtiöksi": an adviser), with the needs."""
+        words = [fold(analysis.word) for analysis in analyses]
+        forms: dict[int, str] = {}
+        for index, word in enumerate(words):
+            pair = " ".join(words[index : index + 2])
+            form = company_form(word, self.lexicon) or company_form(pair, self.lexicon)
+            if form is not None:
+                forms[index] = form
+        changed = any(
+            word.startswith(FORM_CHANGE_STEMS) or (index in forms and word.rstrip(":").endswith("ksi"))
+            for index, word in enumerate(words)
+        )
+        if forms and changed:
+            return sorted(forms), frozenset({TOPIC_NEED})  # an existing company's form: an adviser's matter
+        if len(set(forms.values())) >= 2 and not other_needs:
+            return sorted(forms), FORM_CHOICE_NEEDS
+        return [], frozenset()
+
+    def _askers_trade(self, analyses: list[WordAnalysis]) -> list[int]:
+        """A trade the asker says is theirs, with the words that qualify it ("I am a trained pastry chef", "olen
+        koulutukseltani kokki", "worked as a nurse"): who asks, not a hire; "I am hiring a chef" still hires one."""
+        words = [fold(analysis.word) for analysis in analyses]
+        found: list[int] = []
+        for index, word in enumerate(words):
+            if word not in self.lexicon.trade_words and not (
+                word.endswith(ESSIVE_ENDINGS) and analyses[index].lemmas & self.lexicon.trade_words
+            ):
+                continue
+            before = words[max(0, index - ASKER_TRADE_REACH) : index]
+            said = [at for at, said_word in enumerate(before) if said_word in ASKER_IS or said_word in WORKED_AS]
+            if said and not set(before[said[-1] + 1 :]) & HIRING_VERBS:
+                # the words between say what kind ("trained", "koulutukseltani"): the asker's too, as is
+                # the verb of "worked as"
+                start = index - len(before) + said[-1]
+                start += 1 if words[start] != "as" or start == 0 or not words[start - 1].startswith("work") else -1
+                found.extend(range(start, index + 1))
+        return found
 
     def _names_company_after(self, analyses: list[WordAnalysis], index: int) -> bool:
         """A company word follows within two words: "ulkomainen yritys", "a foreign tech company" say where
@@ -1113,9 +1229,14 @@ class QuestionReader:
             if written.company_age and fold(analysis.word) in written.words
         }
         others = others_things(analyses)
+        home_news = self._home_news_clauses(analyses)
         facets = read_facets(
             question,
-            [self._for_facets(a) for index, a in enumerate(analyses) if index not in {*owned, *dated, *others}],
+            [
+                self._for_facets(a)
+                for index, a in enumerate(analyses)
+                if index not in {*owned, *dated, *others, *home_news}
+            ],
             self.lexicon,
             written=written,
             # a guess that is a stop word says nothing of the company ("tehdä" is no "tehdas")
@@ -1175,8 +1296,9 @@ class QuestionReader:
         # "teollisuushallin katolle": the building is where something goes, no premises asked for
         roofs = [index for index in need_words if index + 1 < len(analyses) and analyses[index + 1].lemmas & ROOF_WORDS]
         _drop_need_words(roofs, need_words, whole_needs, part_needs)
-        founders = self._founder_words(analyses, need_words)
+        founders = self._founder_words(analyses, need_words) + self._askers_trade(analyses)
         _drop_need_words(founders, need_words, whole_needs, part_needs)
+        _drop_need_words(_where_to_begin(analyses), need_words, whole_needs, part_needs)
         # "maatila palkkaa kausityöntekijöitä Thaimaasta": the farm is who hires (its sector), not what it asks for
         farms = [
             index
@@ -1200,12 +1322,16 @@ class QuestionReader:
         retired = [index for index in need_words if fold(analyses[index].word) in RETIRED_FORMS]
         _drop_need_words(retired, need_words, whole_needs, part_needs)
         _drop_need_words(self._greeted_from(analyses), need_words, whole_needs, part_needs)
-        _drop_need_words(self._pet_clauses(analyses), need_words, whole_needs, part_needs)
+        _drop_need_words(sorted(home_news), need_words, whole_needs, part_needs)
         _drop_need_words(sorted(others), need_words, whole_needs, part_needs)  # the customers' farms: no rural need
         _drop_need_words(self._own_jobs(analyses), need_words, whole_needs, part_needs)
         for index in self._business_developed(analyses):
             need_words[index] = need_words.get(index, frozenset()) | {TOPIC_NEED}
             whole_needs.add(TOPIC_NEED)
+        form_words, form_needs = self._company_form_chosen(analyses, bool(need_words))
+        for index in form_words:
+            need_words[index] = need_words.get(index, frozenset()) | form_needs
+            whole_needs |= form_needs
         # the network itself asked to help ("voiko meidän verkosto auttaa") is asked for advice
         _rename_need_words(self._our_network(analyses), TOPIC_NEED, need_words, whole_needs, part_needs)
         self._funding_of_a_kind(analyses, need_words, whole_needs, part_needs)

@@ -2765,7 +2765,7 @@ def test_buying_a_company_is_a_change_of_owner_buying_a_machine_or_shares_is_not
 def test_a_cyber_incident_card_needs_an_incident_and_a_web_shop_opened_by_a_company_founds_none(bundled):
     question = "saippuapaja, perustettu 2019, tarvitsisimme apua verkkokaupan avaamiseen ja uudet nettisivut"
     understood = bundled.understand(question, today=date(2026, 12, 1))
-    assert "starting" not in understood.needs and understood.facets.stage is None
+    assert "starting" not in understood.needs and understood.facets.stage != "startup"
     found = [match.service.id for match in bundled.search(question, top=5, today=date(2026, 12, 1)).matches]
     assert "kyber-tietoturvaloukkaus" not in found
     incident = "tilitoimistoon iski kiristyshaittaohjelma, mihin ilmoitetaan?"
@@ -3036,3 +3036,99 @@ def test_permits_asked_for_a_hire_from_outside_the_eu_bring_the_residence_permit
         assert "permits" in bundled.understand(question).needs
         assert bundled.search(question, top=3).matches[0].service.id == "migri-tyontekijan-oleskelulupa"
     assert bundled.search("arpajaislupa kylätapahtumaan, mistä haetaan?").matches == []  # no company, no hire
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "leipomomme Savonlinnassa on kasvanut ja tarvittais uusi uuni. Lapset aloitti koulun joten arki on hektistä.",
+        "We run a bakery in Juva and need a new oven. Our two kids just started school, which is lovely.",
+    ],
+)
+def test_the_childrens_news_in_a_clients_email_starts_no_company(bundled, question):
+    understood = bundled.understand(question)
+    assert "starting" not in understood.needs and understood.facets.stage != "startup"
+
+
+def test_schoolchildren_hired_for_the_summer_are_still_hires(bundled):
+    found = [
+        match.service.id for match in bundled.search("kesäseteli koululaisille, kahvila Mikkelissä", top=3).matches
+    ]
+    assert found[0] == "mikkeli-kesatyoseteli"
+
+
+@pytest.mark.parametrize(
+    ("question", "hires"),
+    [
+        ("I am a trained pastry chef and want to sell cakes made at home in Mikkeli", False),
+        ("olen koulutukseltani kokki ja haluan oman ravintolan Juvalle", False),
+        ("worked as a nurse for ten years, now a home care business of my own?", False),
+        # must not match: the asker hires the trade
+        ("I am hiring a chef for my restaurant in Mikkeli", True),
+        ("olen palkkaamassa kokkia ravintolaan", True),
+    ],
+)
+def test_the_askers_own_trade_is_no_hire(bundled, question, hires):
+    assert ("recruitment" in bundled.understand(question).needs) is hires
+
+
+@pytest.mark.parametrize(
+    ("question", "starting"),
+    [
+        ("vienti Ruotsiin kiinnostaa, mistä aloittaa", False),  # "kiinnostaa" is no "ostaa" either
+        ("osuuskunta haluaa tehdä ensimmäisen vientikaupan Ruotsiin. Mistä kannattaisi aloittaa?", False),
+        ("mistä aloittaa yrityksen perustaminen", True),
+        ("pitääkö ottaa YEL ja mistä neuvot aloittamiseen", True),
+    ],
+)
+def test_where_to_begin_is_no_company_to_start(bundled, question, starting):
+    needs = bundled.understand(question).needs
+    assert ("starting" in needs) is starting and "ownership_change" not in needs
+
+
+@pytest.mark.parametrize(
+    ("question", "needs"),
+    [
+        ("tmi vai oy?", {"starting", "general_advice"}),
+        ("should my client choose a sole trader or a limited company?", {"starting", "general_advice"}),
+        ("ky muutetaan osakeyhtiöksi, kannattaako", {"general_advice"}),  # an existing company's form
+    ],
+)
+def test_choosing_or_changing_the_company_form_asks_for_advice(bundled, question, needs):
+    assert bundled.understand(question).needs.keys() == needs
+    assert bundled.search(question, top=3).matches
+
+
+def test_two_company_forms_in_a_sale_choose_no_form(bundled):
+    needs = bundled.understand("tmi myy liiketoimintansa oy:lle, rahoitus ostajalle?").needs
+    assert "starting" not in needs
+
+
+def test_a_hall_space_is_premises_and_a_dairy_farm_a_farm(bundled):
+    if bundled.analyzer.name != "voikko":
+        pytest.skip("the plain analyser does not split 'hallitilaa' or 'lypsykarjatila'")
+    hall = bundled.understand("vuokrattavaa hallitilaa 200 m2 hirvensalmelta").needs
+    assert "premises" in hall and "rural" not in hall
+    assert "rural" in bundled.understand("lypsykarjatila Juvalla rakentaa uutta pihattoa").needs
+    assert "development_grant" in bundled.understand("digituki").needs  # a trigger beside a trigger says it
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is there any business incubator or coworking space in Savonlinna for a small startup?",
+        "coworking-tila Pieksämäellä",
+    ],
+)
+def test_a_shared_office_or_an_incubator_is_premises(bundled, question):
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert any(service.endswith("-sijoittuminen") for service in found)
+
+
+def test_a_driver_from_abroad_for_a_forest_machine_company_is_a_hire(bundled):
+    if bundled.analyzer.name != "voikko":
+        pytest.skip("the plain analyser cannot split 'harvesterikuski' or 'metsäkoneyritykseen'")
+    question = "harvesterikuski virosta metsäkoneyritykseen, kangasniemi"
+    understood = bundled.understand(question)
+    assert understood.needs.keys() >= {"recruitment", "recruiting_abroad"} and "rural" not in understood.needs
+    assert bundled.search(question, top=1).matches[0].service.id.startswith("eures-")
