@@ -20,6 +20,17 @@ _DEFINITION = re.compile(
     r"\b(?:mita (?:tarkoittaa|tarkottaa|tarkoitetaan|tarkoittavat)|maaritelma|what does .+ mean|what is meant by"
     r"|definition of|define)\b"
 )
+# "Excel keeps crashing, how do I fix it?", "tulostin jumittaa, miten korjaan": the asker's own device or file
+# broken, and a fix asked for: tech support, no service (a company that repairs things asks no "how do I fix")
+_BROKEN = re.compile(
+    r"\b(?:crash\w*|freez\w*|frozen|broken|broke|stopped working|not working|won'?t (?:open|start|work)"
+    r"|kaatu\w*|jumit\w*|jumissa|hajos\w*|hajonnut|rikki|ei (?:toimi|aukea|kaynnisty))\b"
+)
+_FIX_ASKED = re.compile(
+    r"\b(?:how (?:do|can|could|should) (?:i|we) (?:fix|repair|solve)|how to (?:fix|repair)"
+    r"|miten (?:sen |ta(?:m|n)an )?(?:korjaan|korjaisin|korjataan|korjaan sen)|miten saan \w+ toimimaan)\b"
+)
+WHERE_FROM = frozenset({"mista", "mistas"})
 REACH = 4  # a place recommended is among the next words after "suositella" / "recommend"
 RECIPIENT_ENDINGS = ("lle", "lla", "llä", "lta", "ltä")  # "ravintolalle": whom it is for, not what
 
@@ -27,6 +38,12 @@ RECIPIENT_ENDINGS = ("lle", "lla", "llä", "lta", "ltä")  # "ravintolalle": who
 def asks_definition(question: str) -> bool:
     """The question asks what a word means ("mitä tarkoittaa käyttökate?")."""
     return bool(_DEFINITION.search(fold(question)))
+
+
+def is_tech_support(question: str) -> bool:
+    """Something the asker uses is broken and they ask how to fix it ("Excel keeps crashing, how do I fix it?")."""
+    folded = fold(question)
+    return bool(_BROKEN.search(folded) and _FIX_ASKED.search(folded))
 
 
 def is_calculation(question: str) -> bool:
@@ -61,7 +78,7 @@ class ErrandReader:
             return True
         if any(fold(analysis.word) in self._tasks["commands"] for analysis in analyses):
             return True  # "laske 15 % alv", "remind me tomorrow": a command as typed
-        return self._place_recommended(analyses) or self._place_asked_for(analyses)
+        return self._place_recommended(analyses) or self._place_asked_for(analyses) or self._place_sought(analyses)
 
     def _text_written(self, analyses: Sequence[WordAnalysis]) -> bool:
         """A text to write in the same clause as the verb ("kirjoita kiitosviesti", "write an email"); a
@@ -89,6 +106,21 @@ class ErrandReader:
                 before = {fold(a.word) for a in analyses[max(index + 1, after - 2) : after]}
                 recipient = fold(analyses[after].word).endswith(RECIPIENT_ENDINGS) or "for" in before
                 if self._among(analyses[after], "venues") and not recipient:
+                    return True
+        return False
+
+    def _place_sought(self, analyses: Sequence[WordAnalysis]) -> bool:
+        """ "mistä pitopalvelu 20 hlö", "mistä kokoustila huomiseksi": where to get a place or a caterer, the
+        place ending the clause or followed by a number; "mistä kahvila saa rahoitusta" asks for the café."""
+        for index, analysis in enumerate(analyses):
+            if fold(analysis.word) not in WHERE_FROM:
+                continue
+            for at in range(index + 1, min(index + 3, len(analyses))):
+                venue = analyses[at]
+                if not self._among(venue, "venues") or fold(venue.word).endswith(RECIPIENT_ENDINGS):
+                    continue
+                following = fold(analyses[at + 1].word) if at + 1 < len(analyses) else ""
+                if venue.clause_end or not following or following[0].isdigit():
                     return True
         return False
 

@@ -21,7 +21,7 @@ from itertools import pairwise
 from typing import TypeVar
 
 from knowledge.company_facts import ENGLISH_NATIONALITIES, read_written_facts
-from knowledge.errands import ErrandReader, asks_definition, is_calculation
+from knowledge.errands import ErrandReader, asks_definition, is_calculation, is_tech_support
 from knowledge.facets import (
     Facets,
     company_form,
@@ -46,7 +46,7 @@ from knowledge.text import (
     same_stem,
     tokens,
 )
-from knowledge.vocab import FARM_SECTOR, FARMING
+from knowledge.vocab import FARM_SECTOR, FARMING, OTHER_MUNICIPALITY
 
 # Words before a number of people that seek them: "tarvitsee 4 hitsaajaa", "palkkaa 2 uutta".
 HIRE_CUES = (
@@ -206,6 +206,11 @@ HIRING_VERBS = frozenset(
 # "mistä aloittaa", "mistä kannattaisi aloittaa": where to begin
 BEGIN_VERB = re.compile(r"aloit(?:taa|an|amme|etaan|ettaisiin|taisi\w*)$")  # the verb, not "aloittamiseen"
 WHERE_FROM, BEGIN_REACH = frozenset({"mista", "mistas"}), 2
+# The words of a follow-up that only names another place ("entä hirvensalmella?", "and in Juva?")
+FOLLOW_UP_WORDS = frozenset(
+    {"enta", "entas", "entapa", "ja", "jos", "sitten", "kun", "mites", "miten", "taalla", "siella"}
+    | {"what", "about", "and", "in", "how", "then", "for"}
+)
 TOPIC_NEED = "general_advice"
 # The company's form chosen ("tmi vai oy?"): start-up advice and an adviser; changed ("ky muutetaan osakeyhtiöksi"):
 # an adviser
@@ -245,6 +250,16 @@ def _where_to_begin(analyses: list[WordAnalysis]) -> list[int]:
         for index, word in enumerate(words)
         if BEGIN_VERB.match(word) and WHERE_FROM & set(words[max(0, index - BEGIN_REACH) : index])
     ]
+
+
+def _asks_only_about_a_place(analyses: list[WordAnalysis], facets: Facets) -> bool:
+    """The question is an Etelä-Savo municipality with follow-up words only ("entä hirvensalmella?", "what about
+    Juva?"); a question with any other word ("sataako Mikkelissä") asks something else."""
+    place = facets.municipality
+    if place is None or place.code == OTHER_MUNICIPALITY.code:
+        return False
+    others = [fold(analysis.word) for analysis in analyses if not is_municipality(analysis)]
+    return len(others) < len(analyses) and all(word in FOLLOW_UP_WORDS for word in others)
 
 
 def _is_nationality(analysis: WordAnalysis) -> bool:
@@ -1395,6 +1410,11 @@ class QuestionReader:
         if not needs and self._names_business_topic(analyses):
             # "arvonlisäveron alarajahuojennus": a company's own administration, for a business adviser
             needs[TOPIC_NEED] = 1.0
+        municipal = any(analysis.lemmas & self.lexicon.municipal_words for analysis in analyses)
+        if not needs and _asks_only_about_a_place(analyses, facets):
+            # "entä hirvensalmella?", a follow-up: the same asked there, or who serves companies there
+            needs[TOPIC_NEED] = 1.0
+            municipal = True
         words = []
         for index, analysis in enumerate(analyses):
             if (self.is_stopword(analysis) or index in denied_at) and index not in need_words:
@@ -1422,8 +1442,8 @@ class QuestionReader:
             tuple(source for source in sources if source),
             private=said,
             private_subject=private_topic and not business,
-            errand=self._errands.is_errand(analyses) or is_calculation(question),
+            errand=self._errands.is_errand(analyses) or is_calculation(question) or is_tech_support(question),
             defines=asks_definition(question),
-            municipal=any(analysis.lemmas & lexicon.municipal_words for analysis in analyses),
+            municipal=municipal,
             denied_needs=denied_needs,
         )

@@ -3132,3 +3132,43 @@ def test_a_driver_from_abroad_for_a_forest_machine_company_is_a_hire(bundled):
     understood = bundled.understand(question)
     assert understood.needs.keys() >= {"recruitment", "recruiting_abroad"} and "rural" not in understood.needs
     assert bundled.search(question, top=1).matches[0].service.id.startswith("eures-")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our business plan template in Excel keeps crashing when I open it, how do I fix it?",
+        "tulostin jumittaa, miten korjaan",
+        "meidän toimiston pikkujoulut, mistä pitopalvelu 20 hlö",  # a caterer sought for the office's own party
+    ],
+)
+def test_the_askers_broken_tools_and_party_caterer_get_no_card(bundled, question):
+    assert bundled.search(question).matches == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # must not match: a company's broken machine, a repair business and a café's funding are questions
+        "kone hajosi, mistä rahoitusta uuteen",
+        "korjaamo: asiakkaiden koneet rikki, tarvitaan lisää mekaanikkoja",
+        "mistä kahvila saa rahoitusta",
+        "pitopalveluyritys Mikkelistä, mistä rahoitusta",
+    ],
+)
+def test_a_companys_broken_machine_or_a_cafe_asking_for_money_still_gets_services(bundled, question):
+    assert bundled.search(question).matches
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [("entä hirvensalmella?", "Hirvensalmi"), ("what about Juva?", "Juva"), ("Hirvensalmi", "Hirvensalmi")],
+)
+def test_a_place_alone_asks_who_serves_companies_there(bundled, question, place):
+    found = bundled.search(question, top=3).matches
+    assert found and found[0].provider.municipalities != ("all",) and place in found[0].area_note
+
+
+@pytest.mark.parametrize("question", ["sataako Mikkelissä huomenna", "entä kuopiossa?", "Juvan kirkko aukioloajat"])
+def test_a_place_with_other_words_or_elsewhere_is_no_follow_up(bundled, question):
+    assert bundled.search(question).matches == []

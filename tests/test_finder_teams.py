@@ -208,6 +208,18 @@ async def test_typed_narrowing_ranks_as_the_facts_typed_in_one_question(bot):
     assert "”rekrytointi, Juva, aloittava, 2 henkeä”" in texts_of(narrowed)
 
 
+async def test_a_place_alone_asks_who_serves_there(bot):
+    alone, _ = await ask(bot, "entä juvalla?")  # nothing to narrow: the services there
+    assert _ranked(alone) and "Tulkitsin: Juva" in texts_of(alone)
+    assert "Savonlinna" not in texts_of(alone)
+
+
+async def test_a_place_alone_narrows_a_broad_question(bot):
+    await ask(bot, "rekrytointi")
+    narrowed, _ = await ask(bot, "entä juvalla?")
+    assert "”rekrytointi, entä juvalla?”" in texts_of(narrowed)  # the question narrowed, not a new one
+
+
 async def test_form_narrowing_and_show_more_keep_the_same_order(bot):
     _, cards = await ask(bot, "rekrytointi")
     narrow = next(action for action in actions_in(cards[0]) if action["type"] == "Action.Submit")

@@ -284,7 +284,9 @@ class FinderFeature:
             facets, typed = _facets_from_dict(value), ""
         elif value is None and turn.text:
             understood = self.knowledge.finder.understand(turn.text, today=self._today())
-            needs_named = set(understood.needs) - STAGE_NEEDS.get(understood.facets.stage or "", set())
+            # needs a word named: not the stage's, nor the advice a place alone asks for ("Juva" narrows)
+            named = set().union(*understood.need_sources)
+            needs_named = named - STAGE_NEEDS.get(understood.facets.stage or "", set())
             if understood.facets.says_nothing or needs_named:
                 return False  # a new question or command, not an answer to "narrow down"
             facets, typed = None, turn.text.strip()
