@@ -18,7 +18,9 @@ from knowledge.vocab import (
     FARM_PRODUCTIONS,
     FARM_SECTOR,
     FARMING,
+    INVESTMENTS,
     JOBS,
+    PROJECTS,
     SECTORS,
     SIZES,
     STAGES,
@@ -43,9 +45,11 @@ _VOCABULARY: dict[str, tuple[Term, ...]] = {
     "company_form": COMPANY_FORMS,
     "transfer_side": TRANSFER_SIDES,
     "debts": DEBTS,
+    "investment": INVESTMENTS,
+    "project": PROJECTS,
 }
 # Facts whose usual case needs no saying: a rule against the unusual one is not shown when the question is silent.
-UNSAID_IS_USUAL = frozenset({"job", "farm_production", "debts"})
+UNSAID_IS_USUAL = frozenset({"job", "farm_production", "debts", "investment", "project"})
 # (only, not) lead-ins per fact, Finnish then English.
 _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "sectors": (("Vain toimialalle", "Only for the sector"), ("Ei toimialalle", "Not for the sector")),
@@ -58,6 +62,8 @@ _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "market": (("Vain", "Only for"), ("Ei", "Not for")),
     "transfer_side": (("Vain", "Only for"), ("Ei", "Not for")),
     "debts": (("Vain", "Only for"), ("Ei", "Not for")),
+    "investment": (("Vain", "Only for"), ("Ei", "Not for")),
+    "project": (("Vain", "Only for"), ("Ei", "Not for")),
     "company_form": (
         ("Vain yhtiömuodolle", "Only for the company form"),
         ("Ei yhtiömuodolle", "Not for the company form"),
@@ -88,6 +94,14 @@ _WHOM: dict[str, dict[str, tuple[str, str]]] = {
         "has": ("velkaantuneelle yritykselle tai yrittäjälle", "a company or entrepreneur in debt"),
         "none": ("yritykselle, jolla ei ole velkoja", "a company with no debts"),
     },
+    "investment": {
+        "new": ("uuteen investointiin", "a new investment"),
+        "replacement": ("korvausinvestointiin (vanhan tilalle)", "a replacement investment (for an old one)"),
+    },
+    "project": {
+        "not_started": ("hankkeeseen, jota ei ole vielä aloitettu", "a project not started yet"),
+        "started": ("jo aloitettuun tai hankittuun", "one already started or bought"),
+    },
     "market": {  # where the company exports to
         "eu_eea": ("vientiin EU/ETA-alueelle", "exports to the EU/EEA"),
         "outside_eu_eea": ("vientiin EU/ETA-alueen ulkopuolelle", "exports outside the EU/EEA"),
@@ -100,7 +114,7 @@ class Condition:
     """One rule of a service that the question left open: shown to the adviser on the card."""
 
     fact: str  # sectors | stages | sizes | employee_origin | workload | job | farm_production | market | company_form
-    # | transfer_side | max_company_age_years | employee_age
+    # | transfer_side | debts | investment | project | max_company_age_years | employee_age
     values: tuple[str, ...] = ()
     excluded: bool = False  # a not_for rule
     years: int = 0  # for max_company_age_years
@@ -207,6 +221,8 @@ def possible_values(facets: Facets) -> dict[str, frozenset[str] | None]:
         "company_form": frozenset({facets.company_form}) if facets.company_form else None,
         "transfer_side": frozenset({facets.transfer_side}) if facets.transfer_side else None,
         "debts": frozenset({facets.debts}) if facets.debts else None,
+        "investment": frozenset({facets.investment}) if facets.investment else None,
+        "project": frozenset({facets.project}) if facets.project else None,
     }
 
 

@@ -46,6 +46,8 @@ class Facets:
     company_form: str | None = None  # limited | sole_trader | partnership | cooperative ("oy", "tmi")
     transfer_side: str | None = None  # seller | buyer, in a change of owner ("myy kampaamonsa", "ostaa yrityksen")
     debts: str | None = None  # none, when the question says the company has no debts ("velkoja ei ole")
+    investment: str | None = None  # replacement, when a new machine replaces an old one ("vanhan tilalle")
+    project: str | None = None  # started, when what is funded is already begun or bought ("kone on jo ostettu")
     company_age: int | None = None  # years
     employee_age: int | None = None  # of the person being hired ("palkkatuki 58-vuotiaalle")
     not_sectors: frozenset[str] = frozenset()  # sectors the question denies ("joka ei ole maatila")
@@ -68,6 +70,8 @@ class Facets:
             self.company_form,
             self.transfer_side,
             self.debts,
+            self.investment,
+            self.project,
         )
         return all(fact is None for fact in facts) and not self.not_sectors and not self.not_sizes
 
@@ -88,6 +92,8 @@ class Facets:
             company_form=given.company_form or self.company_form,
             transfer_side=given.transfer_side or self.transfer_side,
             debts=given.debts or self.debts,
+            investment=given.investment or self.investment,
+            project=given.project or self.project,
             company_age=given.company_age if given.company_age is not None else self.company_age,
             employee_age=given.employee_age if given.employee_age is not None else self.employee_age,
             not_sectors=frozenset() if given.sector else self.not_sectors,
@@ -405,6 +411,24 @@ def _side_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(r"(?<![\w-])(?:" + alternatives + ")"), side_of
 
 
+def _said(text: str, triggers: Triggers) -> str | None:
+    """The one key whose phrases the text has, as written at a word's beginning ([investment], [project])."""
+    found = {key for key, pattern in _phrase_patterns(triggers).items() if pattern.search(fold(text))}
+    return found.pop() if len(found) == 1 else None
+
+
+_PHRASE_PATTERNS: dict[int, tuple[Triggers, dict[str, re.Pattern[str]]]] = {}  # by id, as _LOOKUPS
+
+
+def _phrase_patterns(triggers: Triggers) -> dict[str, re.Pattern[str]]:
+    cached = _PHRASE_PATTERNS.get(id(triggers))
+    if cached is None or cached[0] is not triggers:
+        if len(_PHRASE_PATTERNS) > 64:
+            _PHRASE_PATTERNS.clear()
+        cached = _PHRASE_PATTERNS[id(triggers)] = (triggers, _beginning_patterns(triggers))
+    return cached[1]
+
+
 def _beginning_patterns(triggers: Triggers) -> dict[str, re.Pattern[str]]:
     """Per key, a pattern for its phrases at the beginning of a word."""
     return {
@@ -519,6 +543,8 @@ def read_facets(
         farm_production=_farm_production(" ".join(analysis.word for analysis in analyses), lexicon),
         company_form=company_form(text, lexicon, denied),
         transfer_side=_transfer_side(text, lexicon),
+        investment=_said(text, lexicon.investments),
+        project=_said(text, lexicon.projects),
         company_age=written.company_age,
         employee_age=written.employee_age,
     )

@@ -19,9 +19,11 @@ from knowledge.text import Aliases, fold
 from knowledge.vocab import (
     COMPANY_FORM_IDS,
     FARM_PRODUCTION_IDS,
+    INVESTMENT_IDS,
     JOB_IDS,
     NEED_IDS,
     ORIGIN_IDS,
+    PROJECT_IDS,
     SECTOR_IDS,
     SIZE_IDS,
     STAGE_IDS,
@@ -46,6 +48,8 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "farm_production": None,
     "company_form": None,
     "transfer_side": None,
+    "investment": None,
+    "project": None,
     "company_age": frozenset({"new", "founded", "active", "years"}),
     "business": frozenset({"words", "topics", "sme", "diversifying", "not_farm", "branches"}),
     "abroad": frozenset({"words", "expansion", "fairs"}),
@@ -70,6 +74,8 @@ _OPTIONAL_TABLES = frozenset(
         "farm_production",
         "company_form",
         "transfer_side",
+        "investment",
+        "project",
         "company_age",
         "business",
         "senses",
@@ -95,6 +101,8 @@ _TRIGGER_IDS = {
     "farm_production": FARM_PRODUCTION_IDS,
     "company_form": COMPANY_FORM_IDS,
     "transfer_side": TRANSFER_SIDE_IDS,
+    "investment": INVESTMENT_IDS,
+    "project": PROJECT_IDS,
 }
 _ID_NAMES = {
     "needs": "need",
@@ -107,6 +115,8 @@ _ID_NAMES = {
     "farm_production": "farm production",
     "company_form": "company form",
     "transfer_side": "transfer side",
+    "investment": "investment kind",
+    "project": "project state",
 }
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -129,6 +139,8 @@ class Lexicon:
     farm_productions: Triggers  # livestock / crops -> word beginnings matched as written
     company_forms: Triggers  # limited / sole_trader / ... -> words as written (short ones whole)
     transfer_sides: Triggers  # seller / buyer in a change of owner -> word beginnings matched as written
+    investments: Triggers  # replacement -> phrases at a word's beginning, as written ("vanhan tilalle")
+    projects: Triggers  # started -> phrases at a word's beginning, as written ("jo ostettu")
     company_age: Triggers  # new / founded / active / years -> words around an age or a founding year
     business_words: frozenset[str]  # words that name the company (yritys, startup): a business context
     business_topics: frozenset[str]  # subjects only a business has (alv): a business context too
@@ -392,6 +404,8 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         farm_productions=MappingProxyType(triggers["farm_production"]),
         company_forms=MappingProxyType(triggers["company_form"]),
         transfer_sides=MappingProxyType(triggers["transfer_side"]),
+        investments=MappingProxyType(triggers["investment"]),
+        projects=MappingProxyType(triggers["project"]),
         company_age=MappingProxyType(company_age),
         business_words=frozenset(fold(word) for word in business_words),
         business_topics=frozenset(fold(word) for word in business_topics),

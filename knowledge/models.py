@@ -12,11 +12,13 @@ from knowledge.vocab import (
     COMPANY_FORM_IDS,
     DEBT_IDS,
     FARM_PRODUCTION_IDS,
+    INVESTMENT_IDS,
     JOB_IDS,
     KIND_IDS,
     MUNICIPALITY_CODES,
     NEED_IDS,
     ORIGIN_IDS,
+    PROJECT_IDS,
     REGION_CODES,
     SECTOR_IDS,
     SIZE_IDS,
@@ -96,6 +98,8 @@ _CONDITION_LISTS: dict[str, tuple[frozenset[str], str]] = {
     "company_form": (COMPANY_FORM_IDS, "company forms"),
     "transfer_side": (TRANSFER_SIDE_IDS, "transfer sides"),
     "debts": (DEBT_IDS, "debt states"),
+    "investment": (INVESTMENT_IDS, "investment kinds"),
+    "project": (PROJECT_IDS, "project states"),
 }
 
 
@@ -121,6 +125,8 @@ class _Conditions(_Strict):
     company_form: list[str] | None = None  # limited | sole_trader | partnership | cooperative
     transfer_side: list[str] | None = None  # in a change of owner: seller | buyer
     debts: list[str] | None = None  # the company's: has | none ("velkoja ei ole")
+    investment: list[str] | None = None  # what is invested in: new | replacement ("vanhan tilalle")
+    project: list[str] | None = None  # the project or purchase funded: not_started | started ("jo ostettu")
 
     @field_validator(
         "sectors",
@@ -134,6 +140,8 @@ class _Conditions(_Strict):
         "company_form",
         "transfer_side",
         "debts",
+        "investment",
+        "project",
     )
     @classmethod
     def _known_ids(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:

@@ -119,6 +119,18 @@ DEBTS: tuple[Term, ...] = (
     Term("none", "ei velkoja", "no debts"),
 )
 
+# What is invested in, and when: the development grants for investments are for new investments applied for before
+# they start ("Ei korvausinvestointeihin eikä aloitettuihin hankkeisiin"), not for a machine that replaces an old one
+# ("vanhan tilalle") or one already bought ("kone on jo ostettu").
+INVESTMENTS: tuple[Term, ...] = (
+    Term("new", "uusi investointi", "a new investment"),
+    Term("replacement", "korvausinvestointi", "a replacement investment"),
+)
+PROJECTS: tuple[Term, ...] = (
+    Term("not_started", "ei vielä aloitettu", "not started yet"),
+    Term("started", "jo aloitettu tai hankittu", "already started or bought"),
+)
+
 # What a farm produces: the farm relief service (lomitus) is for farms that keep animals; a forest owner
 # without a farm gets no farm-only services.
 FARM_PRODUCTIONS: tuple[Term, ...] = (
@@ -410,6 +422,8 @@ WORKLOAD_IDS = frozenset(term.id for term in WORKLOADS)
 TRANSFER_SIDE_IDS = frozenset(term.id for term in TRANSFER_SIDES)
 JOB_IDS = frozenset(term.id for term in JOBS)
 DEBT_IDS = frozenset(term.id for term in DEBTS)
+INVESTMENT_IDS = frozenset(term.id for term in INVESTMENTS)
+PROJECT_IDS = frozenset(term.id for term in PROJECTS)
 FARM_PRODUCTION_IDS = frozenset(term.id for term in FARM_PRODUCTIONS)
 COMPANY_FORM_IDS = frozenset(term.id for term in COMPANY_FORMS)
 KIND_IDS = frozenset(term.id for term in PROVIDER_KINDS)

@@ -3172,3 +3172,40 @@ def test_a_place_alone_asks_who_serves_companies_there(bundled, question, place)
 @pytest.mark.parametrize("question", ["sataako Mikkelissä huomenna", "entä kuopiossa?", "Juvan kirkko aukioloajat"])
 def test_a_place_with_other_words_or_elsewhere_is_no_follow_up(bundled, question):
     assert bundled.search(question).matches == []
+
+
+@pytest.mark.parametrize(
+    ("question", "investment", "project"),
+    [
+        ("kylmälaitteiden uusiminen lähikaupassa Puumalassa, tukea?", "replacement", None),
+        ("we want to replace the old oven in our bakery in Mikkeli, any grants?", "replacement", None),
+        ("kone on jo ostettu, saako ELY:ltä tukea jälkikäteen? konepaja Juvalla 12 hlö", None, "started"),
+        ("we already ordered the new packing line, is there still a grant?", None, "started"),
+        # must not match: a new machine, a business that has started, new machines ("uusia koneita")
+        ("uusi CNC-kone konepajaan Juvalle, ELY-tuki?", None, None),
+        ("yritys on jo aloittanut toimintansa, nyt investointi uuteen halliin", None, None),
+        ("hankitaan uusia koneita, tukea?", None, None),
+    ],
+)
+def test_a_replacement_or_an_investment_already_made_is_read(bundled, question, investment, project):
+    facets = bundled.understand(question).facets
+    assert (facets.investment, facets.project) == (investment, project)
+
+
+def test_a_grant_that_must_be_applied_for_first_is_not_offered_for_a_machine_already_bought(bundled):
+    question = "konepaja Juvalla 12 hlö, uusi CNC-kone on jo ostettu, saako ELY:n investointitukea jälkikäteen?"
+    found = [match.service.id for match in bundled.search(question, top=8).matches]
+    assert found and not {"evk-investointiavustus", "evk-kehittamisavustus", "evk-jtf-yritysrahoitus"} & set(found)
+    replaced = "lähikauppa Puumalassa 6 hlö, kylmälaitteiden uusiminen, onko investointitukea?"
+    assert "evk-investointiavustus" not in [match.service.id for match in bundled.search(replaced, top=8).matches]
+    new = [match.service.id for match in bundled.search("konepaja Juvalla 12 hlö, uusi CNC-kone, ELY-tuki?").matches]
+    assert "evk-investointiavustus" in new
+
+
+def test_a_question_silent_on_the_investment_shows_no_such_condition(bundled):
+    (match,) = [
+        m
+        for m in bundled.search("uusi CNC-kone konepajaan Juvalle, ELY-tuki?", top=8).matches
+        if m.service.id == "evk-investointiavustus"
+    ]
+    assert all(condition.fact not in ("investment", "project") for condition in match.conditions)
