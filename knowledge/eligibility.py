@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from knowledge.facets import Facets
 from knowledge.models import Service
 from knowledge.vocab import (
+    APPLICANTS,
     COMPANY_FORMS,
     DEBTS,
     EMPLOYEE_ORIGINS,
@@ -47,6 +48,7 @@ _VOCABULARY: dict[str, tuple[Term, ...]] = {
     "debts": DEBTS,
     "investment": INVESTMENTS,
     "project": PROJECTS,
+    "applicant": APPLICANTS,
 }
 # Facts whose usual case needs no saying: a rule against the unusual one is not shown when the question is silent.
 UNSAID_IS_USUAL = frozenset({"job", "farm_production", "debts", "investment", "project"})
@@ -64,6 +66,7 @@ _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "debts": (("Vain", "Only for"), ("Ei", "Not for")),
     "investment": (("Vain", "Only for"), ("Ei", "Not for")),
     "project": (("Vain", "Only for"), ("Ei", "Not for")),
+    "applicant": (("Vain", "Only for"), ("Ei", "Not for")),
     "company_form": (
         ("Vain yhtiömuodolle", "Only for the company form"),
         ("Ei yhtiömuodolle", "Not for the company form"),
@@ -102,6 +105,13 @@ _WHOM: dict[str, dict[str, tuple[str, str]]] = {
         "not_started": ("hankkeeseen, jota ei ole vielä aloitettu", "a project not started yet"),
         "started": ("jo aloitettuun tai hankittuun", "one already started or bought"),
     },
+    "applicant": {
+        "company": ("yksittäiselle yritykselle", "a single company"),
+        "group": (
+            "yhdistyksille, kehittäjäorganisaatioille ja yritysryhmille",
+            "associations, development organisations and business groups",
+        ),
+    },
     "market": {  # where the company exports to
         "eu_eea": ("vientiin EU/ETA-alueelle", "exports to the EU/EEA"),
         "outside_eu_eea": ("vientiin EU/ETA-alueen ulkopuolelle", "exports outside the EU/EEA"),
@@ -114,7 +124,7 @@ class Condition:
     """One rule of a service that the question left open: shown to the adviser on the card."""
 
     fact: str  # sectors | stages | sizes | employee_origin | workload | job | farm_production | market | company_form
-    # | transfer_side | debts | investment | project | max_company_age_years | employee_age
+    # | transfer_side | debts | investment | project | applicant | max_company_age_years | employee_age
     values: tuple[str, ...] = ()
     excluded: bool = False  # a not_for rule
     years: int = 0  # for max_company_age_years
@@ -223,6 +233,7 @@ def possible_values(facets: Facets) -> dict[str, frozenset[str] | None]:
         "debts": frozenset({facets.debts}) if facets.debts else None,
         "investment": frozenset({facets.investment}) if facets.investment else None,
         "project": frozenset({facets.project}) if facets.project else None,
+        "applicant": frozenset({facets.applicant}) if facets.applicant else None,
     }
 
 

@@ -48,6 +48,7 @@ class Facets:
     debts: str | None = None  # none, when the question says the company has no debts ("velkoja ei ole")
     investment: str | None = None  # replacement, when a new machine replaces an old one ("vanhan tilalle")
     project: str | None = None  # started, when what is funded is already begun or bought ("kone on jo ostettu")
+    applicant: str | None = None  # group for an association or business group ("kyläyhdistys"), company for one company
     company_age: int | None = None  # years
     employee_age: int | None = None  # of the person being hired ("palkkatuki 58-vuotiaalle")
     not_sectors: frozenset[str] = frozenset()  # sectors the question denies ("joka ei ole maatila")
@@ -72,6 +73,7 @@ class Facets:
             self.debts,
             self.investment,
             self.project,
+            self.applicant,
         )
         return all(fact is None for fact in facts) and not self.not_sectors and not self.not_sizes
 
@@ -94,6 +96,7 @@ class Facets:
             debts=given.debts or self.debts,
             investment=given.investment or self.investment,
             project=given.project or self.project,
+            applicant=given.applicant or self.applicant,
             company_age=given.company_age if given.company_age is not None else self.company_age,
             employee_age=given.employee_age if given.employee_age is not None else self.employee_age,
             not_sectors=frozenset() if given.sector else self.not_sectors,
@@ -412,7 +415,8 @@ def _side_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def _said(text: str, triggers: Triggers) -> str | None:
-    """The one key whose phrases the text has, as written at a word's beginning ([investment], [project])."""
+    """The one key whose phrases the text has, as written at a word's beginning ([investment], [project],
+    [applicant])."""
     found = {key for key, pattern in _phrase_patterns(triggers).items() if pattern.search(fold(text))}
     return found.pop() if len(found) == 1 else None
 
@@ -425,7 +429,13 @@ def _phrase_patterns(triggers: Triggers) -> dict[str, re.Pattern[str]]:
     if cached is None or cached[0] is not triggers:
         if len(_PHRASE_PATTERNS) > 64:
             _PHRASE_PATTERNS.clear()
-        cached = _PHRASE_PATTERNS[id(triggers)] = (triggers, _beginning_patterns(triggers))
+        # at a word's beginning, or after a hyphen ("ICT-klusterin")
+        patterns = {
+            key: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in phrases) + ")")
+            for key, phrases in triggers.items()
+            if phrases
+        }
+        cached = _PHRASE_PATTERNS[id(triggers)] = (triggers, patterns)
     return cached[1]
 
 
@@ -545,6 +555,7 @@ def read_facets(
         transfer_side=_transfer_side(text, lexicon),
         investment=_said(text, lexicon.investments),
         project=_said(text, lexicon.projects),
+        applicant=_said(text, lexicon.applicants),
         company_age=written.company_age,
         employee_age=written.employee_age,
     )

@@ -17,6 +17,7 @@ from typing import Any
 from knowledge.problems import Problem, read_toml
 from knowledge.text import Aliases, fold
 from knowledge.vocab import (
+    APPLICANT_IDS,
     COMPANY_FORM_IDS,
     FARM_PRODUCTION_IDS,
     INVESTMENT_IDS,
@@ -50,6 +51,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "transfer_side": None,
     "investment": None,
     "project": None,
+    "applicant": None,
     "company_age": frozenset({"new", "founded", "active", "years"}),
     "business": frozenset({"words", "topics", "sme", "diversifying", "not_farm", "branches"}),
     "abroad": frozenset({"words", "expansion", "fairs"}),
@@ -76,6 +78,7 @@ _OPTIONAL_TABLES = frozenset(
         "transfer_side",
         "investment",
         "project",
+        "applicant",
         "company_age",
         "business",
         "senses",
@@ -103,6 +106,7 @@ _TRIGGER_IDS = {
     "transfer_side": TRANSFER_SIDE_IDS,
     "investment": INVESTMENT_IDS,
     "project": PROJECT_IDS,
+    "applicant": APPLICANT_IDS,
 }
 _ID_NAMES = {
     "needs": "need",
@@ -117,6 +121,7 @@ _ID_NAMES = {
     "transfer_side": "transfer side",
     "investment": "investment kind",
     "project": "project state",
+    "applicant": "applicant",
 }
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -141,6 +146,7 @@ class Lexicon:
     transfer_sides: Triggers  # seller / buyer in a change of owner -> word beginnings matched as written
     investments: Triggers  # replacement -> phrases at a word's beginning, as written ("vanhan tilalle")
     projects: Triggers  # started -> phrases at a word's beginning, as written ("jo ostettu")
+    applicants: Triggers  # group -> phrases at a word's beginning, as written ("kyläyhdistys", "yritysryhmä")
     company_age: Triggers  # new / founded / active / years -> words around an age or a founding year
     business_words: frozenset[str]  # words that name the company (yritys, startup): a business context
     business_topics: frozenset[str]  # subjects only a business has (alv): a business context too
@@ -406,6 +412,7 @@ def _read(data: Mapping[str, Any], check: _Check) -> Lexicon | None:
         transfer_sides=MappingProxyType(triggers["transfer_side"]),
         investments=MappingProxyType(triggers["investment"]),
         projects=MappingProxyType(triggers["project"]),
+        applicants=MappingProxyType(triggers["applicant"]),
         company_age=MappingProxyType(company_age),
         business_words=frozenset(fold(word) for word in business_words),
         business_topics=frozenset(fold(word) for word in business_topics),

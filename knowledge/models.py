@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationInfo, fi
 
 from knowledge.vocab import (
     ALL_AREA,
+    APPLICANT_IDS,
     CHARGE_IDS,
     COMPANY_FORM_IDS,
     DEBT_IDS,
@@ -100,6 +101,7 @@ _CONDITION_LISTS: dict[str, tuple[frozenset[str], str]] = {
     "debts": (DEBT_IDS, "debt states"),
     "investment": (INVESTMENT_IDS, "investment kinds"),
     "project": (PROJECT_IDS, "project states"),
+    "applicant": (APPLICANT_IDS, "applicants"),
 }
 
 
@@ -127,6 +129,7 @@ class _Conditions(_Strict):
     debts: list[str] | None = None  # the company's: has | none ("velkoja ei ole")
     investment: list[str] | None = None  # what is invested in: new | replacement ("vanhan tilalle")
     project: list[str] | None = None  # the project or purchase funded: not_started | started ("jo ostettu")
+    applicant: list[str] | None = None  # who applies: company | group (an association, developer or business group)
 
     @field_validator(
         "sectors",
@@ -142,6 +145,7 @@ class _Conditions(_Strict):
         "debts",
         "investment",
         "project",
+        "applicant",
     )
     @classmethod
     def _known_ids(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:

@@ -1393,6 +1393,8 @@ class QuestionReader:
             facets = replace(facets, transfer_side=None)
         facets = facets.merged(given)
         business = self._business(analyses, facets)
+        if business and facets.applicant is None:
+            facets = replace(facets, applicant="company")  # one company asks: no association's or group's aid
         if not business and facets.municipality is None:
             _drop_need_words(self._tradespeople_called(analyses, need_words), need_words, whole_needs, part_needs)
         needs = dict.fromkeys(whole_needs, 1.0)

@@ -114,8 +114,10 @@ def profile_of(service: Service, provider: Provider) -> Profile:
 
 
 # Words that name a need only as support for it ("energiatukea"): no subject of their own.
+# words for the support itself, which name no subject of it ("kiertotalous rahoitus" is funding for the subject)
 _SUPPORT_WORDS = frozenset(
     {"energiatuki", "energia-avustus", "energia", "energy", "tuki", "avustus", "aid", "grant", "energiainvestointi"}
+    | {"rahoitus", "funding", "financing", "subsidy"}
 )
 
 

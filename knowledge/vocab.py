@@ -131,6 +131,13 @@ PROJECTS: tuple[Term, ...] = (
     Term("started", "jo aloitettu tai hankittu", "already started or bought"),
 )
 
+# Who applies: the Leader groups' project aid and the regional council's JTF projects are for associations, developers
+# and groups of companies working together, not for one company's own development (that has the business aids).
+APPLICANTS: tuple[Term, ...] = (
+    Term("company", "yksittäinen yritys", "a single company"),
+    Term("group", "yhdistys, kehittäjä tai yritysryhmä", "an association, developer or business group"),
+)
+
 # What a farm produces: the farm relief service (lomitus) is for farms that keep animals; a forest owner
 # without a farm gets no farm-only services.
 FARM_PRODUCTIONS: tuple[Term, ...] = (
@@ -424,6 +431,7 @@ JOB_IDS = frozenset(term.id for term in JOBS)
 DEBT_IDS = frozenset(term.id for term in DEBTS)
 INVESTMENT_IDS = frozenset(term.id for term in INVESTMENTS)
 PROJECT_IDS = frozenset(term.id for term in PROJECTS)
+APPLICANT_IDS = frozenset(term.id for term in APPLICANTS)
 FARM_PRODUCTION_IDS = frozenset(term.id for term in FARM_PRODUCTIONS)
 COMPANY_FORM_IDS = frozenset(term.id for term in COMPANY_FORMS)
 KIND_IDS = frozenset(term.id for term in PROVIDER_KINDS)

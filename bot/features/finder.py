@@ -32,12 +32,15 @@ from bot.turn import InvokeAnswer, Turn, card_answer, error_answer
 from knowledge.facets import Facets
 from knowledge.finder import SearchResult
 from knowledge.vocab import (
+    APPLICANT_IDS,
+    APPLICANTS,
     COMPANY_FORM_IDS,
     DEBT_IDS,
     EMPLOYEE_ORIGINS,
     FARM_PRODUCTION_IDS,
     FARM_PRODUCTIONS,
     INVESTMENT_IDS,
+    INVESTMENTS,
     JOB_IDS,
     JOBS,
     MUNICIPALITIES,
@@ -46,6 +49,7 @@ from knowledge.vocab import (
     ORIGIN_IDS,
     OTHER_MUNICIPALITY,
     PROJECT_IDS,
+    PROJECTS,
     SECTOR_IDS,
     SECTORS,
     SIZE_IDS,
@@ -104,6 +108,7 @@ def _facets_to_dict(facets: Facets) -> dict[str, Any]:
         "debts": facets.debts,
         "investment": facets.investment,
         "project": facets.project,
+        "applicant": facets.applicant,
         "company_age": facets.company_age,
         "employee_age": facets.employee_age,
         "not_sectors": sorted(facets.not_sectors),
@@ -129,6 +134,7 @@ def _facets_from_dict(data: dict[str, Any]) -> Facets:
         debts=data.get("debts") if data.get("debts") in DEBT_IDS else None,
         investment=data.get("investment") if data.get("investment") in INVESTMENT_IDS else None,
         project=data.get("project") if data.get("project") in PROJECT_IDS else None,
+        applicant=data.get("applicant") if data.get("applicant") in APPLICANT_IDS else None,
         company_age=age if isinstance(age, int) and not isinstance(age, bool) else None,
         employee_age=hired if isinstance(hired, int) and not isinstance(hired, bool) and 0 < hired < 120 else None,
         not_sectors=frozenset(value for value in data.get("not_sectors") or () if value in SECTOR_IDS),
@@ -200,6 +206,10 @@ class FinderFeature:
             (facets.job, JOBS),
             (facets.farm_production, FARM_PRODUCTIONS),
             (facets.transfer_side, TRANSFER_SIDES),
+            (facets.investment, INVESTMENTS),
+            (facets.project, PROJECTS),
+            # one company is what most questions are about: only an association or a group is worth saying
+            (facets.applicant if facets.applicant == "group" else None, APPLICANTS),
         ):
             if value:
                 facts.append(term_by_id(terms, value).label(language))
