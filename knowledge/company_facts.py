@@ -78,6 +78,7 @@ class WrittenFacts:
     employee_age: int | None = None  # a person's age said ("58-vuotiaalle", "16v nuorelle"): whom to hire
     market_area: str | None = None  # eu_eea | outside_eu_eea: where a country named as where to sell lies
     named_area: str | None = None  # the same for every country named, whatever its role
+    applicant_age: int | None = None  # the farmer's or successor's own age ("jatkaja on 43 v", "viljelijä 44 v")
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -258,6 +259,30 @@ def _person_age(text: str) -> int | None:
     return SCHOOLCHILD_AGE if _SCHOOLCHILD.search(text) else None
 
 
+# The age of the farmer or successor who applies, said next to the word for them ("jatkaja on 43 v", "viljelija 44 v
+# ottamassa tilan", "38-vuotias jatkaja", "the successor is 45"); not the retiring owner's ("isäntä 67v jää eläkkeelle")
+_APPLICANT = r"(?:\w*jatkaj\w*|\w*viljelij\w*|hakija\w*|successor|farmer|young farmer)"
+_AGE_SAID = r"(\d{2})\s*-?\s*(?:v\b|vuotia\w*|years?[ -]old\b)"
+_APPLICANT_AGE = re.compile(
+    r"\b"
+    + _APPLICANT
+    + r"\s+(?:on\s+|is\s+)?\(?"
+    + _AGE_SAID
+    + r"|\b"
+    + _AGE_SAID
+    + r"\s+(?:\w+\s+)?"
+    + _APPLICANT
+    + r"|\b"
+    + _APPLICANT
+    + r"\s+(?:is|on)\s+(\d{2})\b"
+)
+
+
+def _applicant_age(text: str) -> int | None:
+    match = _APPLICANT_AGE.search(text)
+    return int(next(group for group in match.groups() if group)) if match else None
+
+
 def read_written_facts(text: str, lexicon: Lexicon, today: date | None = None) -> WrittenFacts:
     """The employee's origin and the company's age in `text`; an age from a founding year needs `today`."""
     folded = fold(text)
@@ -274,4 +299,5 @@ def read_written_facts(text: str, lexicon: Lexicon, today: date | None = None) -
         _person_age(folded),
         origin.market_area,
         origin.named_area,
+        _applicant_age(folded),
     )

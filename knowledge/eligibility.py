@@ -128,7 +128,7 @@ class Condition:
     values: tuple[str, ...] = ()
     excluded: bool = False  # a not_for rule
     years: int = 0  # for max_company_age_years
-    ages: tuple[int, int] = (0, 0)  # for employee_age
+    ages: tuple[int, int] = (0, 0)  # for employee_age and applicant_age
 
     def text(self, language: str = "fi") -> str:
         """The rule in a few words, in `language` (fi or en)."""
@@ -138,6 +138,11 @@ class Condition:
             if english:
                 return f"Only for hiring someone aged {youngest}–{oldest}"
             return f"Vain {youngest}–{oldest}-vuotiaan palkkaamiseen"
+        if self.fact == "applicant_age":
+            youngest, oldest = self.ages
+            if english:
+                return f"Only for an applicant aged {youngest}–{oldest}"
+            return f"Vain {youngest}–{oldest}-vuotiaalle hakijalle"
         if self.fact == "max_company_age_years":
             if english:
                 return f"Only for companies at most {self.years} years old"
@@ -160,6 +165,7 @@ class Rules:
     excluded: tuple[tuple[str, frozenset[str]], ...] = ()
     max_age: int | None = None
     employee_age: tuple[int, int] | None = None
+    applicant_age: tuple[int, int] | None = None
 
     @property
     def for_hiring(self) -> bool:
@@ -169,12 +175,14 @@ class Rules:
     @property
     def empty(self) -> bool:
         """True when the service has no rules at all."""
-        return not (self.only or self.excluded or self.max_age is not None or self.employee_age is not None)
+        ages = (self.max_age, self.employee_age, self.applicant_age)
+        return not (self.only or self.excluded) and all(rule is None for rule in ages)
 
     @property
     def count(self) -> int:
         """How many only_for rules there are: what a company known to meet them all gains."""
-        return len(self.only) + (self.max_age is not None) + (self.employee_age is not None)
+        ages = (self.max_age, self.employee_age, self.applicant_age)
+        return len(self.only) + sum(rule is not None for rule in ages)
 
 
 NO_RULES = Rules()
@@ -193,11 +201,13 @@ def rules_of(service: Service) -> Rules:
         tuple((name, frozenset(values)) for name, values in service.not_for.lists().items()) if service.not_for else ()
     )
     ages = service.only_for.employee_age if service.only_for else None
+    applicant = service.only_for.applicant_age if service.only_for else None
     return Rules(
         only,
         excluded,
         service.only_for.max_company_age_years if service.only_for else None,
         (ages[0], ages[1]) if ages else None,
+        (applicant[0], applicant[1]) if applicant else None,
     )
 
 
@@ -257,7 +267,11 @@ ELIGIBLE = Judgement()
 
 
 def judge(
-    rules: Rules, known: dict[str, frozenset[str] | None], age: int | None, hire_age: int | None = None
+    rules: Rules,
+    known: dict[str, frozenset[str] | None],
+    age: int | None,
+    hire_age: int | None = None,
+    applicant_age: int | None = None,
 ) -> Judgement | None:
     """None when the company (or the person it hires) is known to break a rule; else what is open
     and what is met."""
@@ -288,11 +302,16 @@ def judge(
             return None
         else:
             met += 1
-    if rules.employee_age is not None:
-        youngest, oldest = rules.employee_age
-        if hire_age is None:
-            left.append(Condition("employee_age", ages=rules.employee_age))
-        elif not youngest <= hire_age <= oldest:
+    for fact, bounds, person_age in (
+        ("employee_age", rules.employee_age, hire_age),
+        ("applicant_age", rules.applicant_age, applicant_age),
+    ):
+        if bounds is None:
+            continue
+        youngest, oldest = bounds
+        if person_age is None:
+            left.append(Condition(fact, ages=bounds))
+        elif not youngest <= person_age <= oldest:
             return None
         else:
             met += 1

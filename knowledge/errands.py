@@ -31,6 +31,17 @@ _FIX_ASKED = re.compile(
     r"|miten (?:sen |ta(?:m|n)an )?(?:korjaan|korjaisin|korjataan|korjaan sen)|miten saan \w+ toimimaan)\b"
 )
 WHERE_FROM = frozenset({"mista", "mistas"})
+# "sää huomenna kangasniemellä?", "what's the weather like on Saturday": the weather asked about (the weather named
+# in a company's trouble, "sateet veivät yleisön", asks nothing of it)
+_WEATHER_ASKED = re.compile(
+    r"\b(?:saa|keli|saaennuste|weather|forecast)\b.{0,40}\b(?:huomenna|tanaan|viikonloppuna|lauantaina|sunnuntaina"
+    r"|ensi viikolla|tomorrow|today|tonight|weekend|on (?:saturday|sunday))\b"
+    r"|\b(?:huomenna|tomorrow)\b.{0,20}\b(?:saa|keli|weather)\b"
+)
+# "which brand is best", "mikä merkki kannattaa": a product to buy, which no service recommends
+_BRAND_ASKED = re.compile(
+    r"\b(?:which|what) (?:brand|model|make)\b|\bbest brand\b|\b(?:mika|mita) (?:merkki|merkkia|malli|mallia)\b"
+)
 REACH = 4  # a place recommended is among the next words after "suositella" / "recommend"
 RECIPIENT_ENDINGS = ("lle", "lla", "llä", "lta", "ltä")  # "ravintolalle": whom it is for, not what
 
@@ -44,6 +55,12 @@ def is_tech_support(question: str) -> bool:
     """Something the asker uses is broken and they ask how to fix it ("Excel keeps crashing, how do I fix it?")."""
     folded = fold(question)
     return bool(_BROKEN.search(folded) and _FIX_ASKED.search(folded))
+
+
+def asks_weather_or_a_brand(question: str) -> bool:
+    """The weather or a product brand is asked about ("sää huomenna Kangasniemellä?", "which brand is best?")."""
+    folded = fold(question)
+    return bool(_WEATHER_ASKED.search(folded) or _BRAND_ASKED.search(folded))
 
 
 def is_calculation(question: str) -> bool:

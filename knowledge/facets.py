@@ -51,6 +51,7 @@ class Facets:
     applicant: str | None = None  # group for an association or business group ("kyläyhdistys"), company for one company
     company_age: int | None = None  # years
     employee_age: int | None = None  # of the person being hired ("palkkatuki 58-vuotiaalle")
+    applicant_age: int | None = None  # of the farmer or successor who applies ("jatkaja on 43 v")
     not_sectors: frozenset[str] = frozenset()  # sectors the question denies ("joka ei ole maatila")
     not_sizes: frozenset[str] = frozenset()  # sizes the question rules out ("pk-yritys": not large)
 
@@ -99,6 +100,7 @@ class Facets:
             applicant=given.applicant or self.applicant,
             company_age=given.company_age if given.company_age is not None else self.company_age,
             employee_age=given.employee_age if given.employee_age is not None else self.employee_age,
+            applicant_age=given.applicant_age if given.applicant_age is not None else self.applicant_age,
             not_sectors=frozenset() if given.sector else self.not_sectors,
             not_sizes=frozenset() if given.size else self.not_sizes,
         )
@@ -371,6 +373,11 @@ def _farm_production(text: str, lexicon: Lexicon) -> str | None:
     return found.pop() if found else None
 
 
+def _as_written(analysis: WordAnalysis) -> str:
+    """The word as typed, and for a mistyped one the words the analyser took it for."""
+    return " ".join((analysis.word, *sorted(analysis.lemmas))) if not analysis.known else analysis.word
+
+
 # What a neighbour owns is not the company's ("naapurin lehmät karkaavat pihaan")
 NEIGHBOURS = ("naapurin", "neighbour's", "neighbor's", "neighbours", "neighbors")
 
@@ -550,7 +557,8 @@ def read_facets(
         workload=_workload(text, lexicon),
         job=_job(text, lexicon),
         # from the words that are the company's: not "naapurin lehmät" (see others_things)
-        farm_production=_farm_production(" ".join(analysis.word for analysis in analyses), lexicon),
+        # (a mistyped word by the analyser's reading of it too: "metsänomistja" is a forest owner)
+        farm_production=_farm_production(" ".join(_as_written(analysis) for analysis in analyses), lexicon),
         company_form=company_form(text, lexicon, denied),
         transfer_side=_transfer_side(text, lexicon),
         investment=_said(text, lexicon.investments),
@@ -558,4 +566,5 @@ def read_facets(
         applicant=_said(text, lexicon.applicants),
         company_age=written.company_age,
         employee_age=written.employee_age,
+        applicant_age=written.applicant_age,
     )

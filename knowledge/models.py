@@ -170,8 +170,10 @@ class OnlyFor(_Conditions):
     max_company_age_years: StrictInt | None = Field(default=None, ge=1, le=200)
     # [youngest, oldest]: the age of the person being hired ("nuorten työllistymisseteli": 18–29)
     employee_age: list[StrictInt] | None = None
+    # [youngest, oldest]: the age of the farmer or successor who applies ("nuoren viljelijän aloitustuki": 18–40)
+    applicant_age: list[StrictInt] | None = None
 
-    @field_validator("employee_age")
+    @field_validator("employee_age", "applicant_age")
     @classmethod
     def _age_range(cls, value: list[int] | None) -> list[int] | None:
         if value is None:

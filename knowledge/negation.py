@@ -26,6 +26,7 @@ COMPANY_FORM_STARTS = ("osakeyhtio", "oy", "toiminim", "tmi", "ky", "kommandiitt
 ABROAD_STARTS = ("ulkomail", "ulkomaa", "ulkomai", "abroad", "overseas")
 # No one to continue is why an owner looks for a buyer: "tytär ei halua jatkaa", "ei jatkajaa" deny no change of owner.
 SUCCESSION_STARTS = ("jatka", "successor")
+YET, YET_REACH = frozenset({"viela", "vielakaan", "yet"}), 3
 CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")
 # Spoken "et" is also "että" (that): after a verb of saying, or with a negation of its own after it
 # ("pankki sano et vakuudet ei riitä")
@@ -40,11 +41,13 @@ def _is_that(words: list[str], index: int) -> bool:
 
 
 def _negated_clauses(question: str) -> Iterator[tuple[list[str], int]]:
-    """Each clause's folded words, with the position of each negation in it."""
+    """Each clause's folded words, with the position of each negation in it; "not yet" ("ei oo vielä perustanut
+    yritystä", "hasn't started yet") denies nothing: it is still to come."""
     for clause in CLAUSE_BREAK.split(question):
         words = [fold(word).strip("'\"?!.") for word in clause.split()]
         for index, word in enumerate(words):
-            if word.replace("'", "") in NEGATIONS and not _is_that(words, index):
+            not_yet = YET & set(words[index + 1 : index + 1 + YET_REACH])
+            if word.replace("'", "") in NEGATIONS and not _is_that(words, index) and not not_yet:
                 yield words, index
 
 

@@ -15,13 +15,14 @@ The order matters and each step is a rule, not a score:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
 from typing import TypeVar
 
 from knowledge.company_facts import ENGLISH_NATIONALITIES, read_written_facts
-from knowledge.errands import ErrandReader, asks_definition, is_calculation, is_tech_support
+from knowledge.errands import ErrandReader, asks_definition, asks_weather_or_a_brand, is_calculation, is_tech_support
 from knowledge.facets import (
     Facets,
     company_form,
@@ -206,6 +207,12 @@ HIRING_VERBS = frozenset(
 # "mistä aloittaa", "mistä kannattaisi aloittaa": where to begin
 BEGIN_VERB = re.compile(r"aloit(?:taa|an|amme|etaan|ettaisiin|taisi\w*)$")  # the verb, not "aloittamiseen"
 WHERE_FROM, BEGIN_REACH = frozenset({"mista", "mistas"}), 2
+RURAL_OF, RURAL_OF_REACH = frozenset({"maaseudun", "rural"}), 2
+REPLACED_WORDS = frozenset(
+    {"uusi", "uuden", "uudet", "samanlainen", "samanlaisen", "vanhan", "vanhojen", "sen", "toisen", "entisen"}
+    | {"hajonneen", "rikkoutuneen", "rikkinaisen"}
+)
+BEGUN = re.compile(r"aloitett(?:iin|u|ua|un|uun|uja)$")  # the past passive: was started
 # The words of a follow-up that only names another place ("entä hirvensalmella?", "and in Juva?")
 FOLLOW_UP_WORDS = frozenset(
     {"enta", "entas", "entapa", "ja", "jos", "sitten", "kun", "mites", "miten", "taalla", "siella"}
@@ -260,6 +267,27 @@ def _asks_only_about_a_place(analyses: list[WordAnalysis], facets: Facets) -> bo
         return False
     others = [fold(analysis.word) for analysis in analyses if not is_municipality(analysis)]
     return len(others) < len(analyses) and all(word in FOLLOW_UP_WORDS for word in others)
+
+
+def _rural_business(analyses: list[WordAnalysis], names_company: Callable[[WordAnalysis], bool]) -> bool:
+    """ "maaseudun mikroyritys", "rural micro business": the countryside's company, by the aids' own name no farm."""
+    for index, analysis in enumerate(analyses):
+        if fold(analysis.word) in RURAL_OF:
+            following = analyses[index + 1 : index + 1 + RURAL_OF_REACH]
+            if any(names_company(after) or fold(after.word) in ENGLISH_COMPANY_WORDS for after in following):
+                return True
+    return False
+
+
+def _in_place_of(analyses: list[WordAnalysis]) -> list[int]:
+    """ "uusi samanlainen tilalle", "vanhan tilalle": in place of the old one, no farm and no premises."""
+    words = [fold(analysis.word) for analysis in analyses]
+    return [
+        index
+        for index, word in enumerate(words)
+        if word == "tilalle"
+        and ((index > 0 and words[index - 1] in REPLACED_WORDS) or REPLACED_WORDS & set(words[index + 1 : index + 2]))
+    ]
 
 
 def _is_nationality(analysis: WordAnalysis) -> bool:
@@ -789,6 +817,8 @@ class QuestionReader:
         word = fold(analysis.word)
         if analysis.lemmas & self.lexicon.business_words or (guess and self._business_guesses.has(word)):
             return set(), set()  # "startup" ("startupille") names the company, not a need to start one
+        if analysis.english and analysis.lemmas <= self.lexicon.stopwords:
+            return set(), set()  # an English filler: "sold some shares" is no "some" (social media)
         whole: set[str] = set()
         parts: set[str] = set()
         need_of = self._need_of
@@ -1149,7 +1179,9 @@ class QuestionReader:
         """A word names the company as advisers name no farm, and is no size phrase's ("mikroyritys")."""
         naming = [index for index, analysis in enumerate(analyses) if self._names_no_farm(analysis)]
         listed = any(analyses[index].lemmas & self.lexicon.not_farm_words for index in naming)  # "yksinyrittäjä"
-        return bool(naming) and (listed or not set(naming) <= self._size_phrase_words(analyses))
+        return (bool(naming) and (listed or not set(naming) <= self._size_phrase_words(analyses))) or _rural_business(
+            analyses, self._names_no_farm
+        )
 
     def _size_phrase_words(self, analyses: list[WordAnalysis]) -> set[int]:
         """The words of a size phrase ("mikroyritys", "pieni yritys"): they say the size, and no more
@@ -1314,6 +1346,11 @@ class QuestionReader:
         founders = self._founder_words(analyses, need_words) + self._askers_trade(analyses)
         _drop_need_words(founders, need_words, whole_needs, part_needs)
         _drop_need_words(_where_to_begin(analyses), need_words, whole_needs, part_needs)
+        # "projekti aloitettiin jo viime kuussa": something already begun, no company to start
+        begun = [index for index, analysis in enumerate(analyses) if BEGUN.match(fold(analysis.word))]
+        _drop_need_words(begun, need_words, whole_needs, part_needs)
+        in_place = _in_place_of(analyses)
+        _drop_need_words(in_place, need_words, whole_needs, part_needs)
         # "maatila palkkaa kausityöntekijöitä Thaimaasta": the farm is who hires (its sector), not what it asks for
         farms = [
             index
@@ -1419,7 +1456,7 @@ class QuestionReader:
             municipal = True
         words = []
         for index, analysis in enumerate(analyses):
-            if (self.is_stopword(analysis) or index in denied_at) and index not in need_words:
+            if (self.is_stopword(analysis) or index in denied_at or index in in_place) and index not in need_words:
                 continue  # a stop word, or what the question says is not wanted ("ei aio viedä ulkomaille")
             scored = index not in headcount and not is_place(analysis)
             # the founder's words say who starts, as a sector word says what the company is
@@ -1444,7 +1481,12 @@ class QuestionReader:
             tuple(source for source in sources if source),
             private=said,
             private_subject=private_topic and not business,
-            errand=self._errands.is_errand(analyses) or is_calculation(question) or is_tech_support(question),
+            errand=(
+                self._errands.is_errand(analyses)
+                or is_calculation(question)
+                or is_tech_support(question)
+                or asks_weather_or_a_brand(question)
+            ),
             defines=asks_definition(question),
             municipal=municipal,
             denied_needs=denied_needs,

@@ -81,6 +81,8 @@ class Profile:
             met += 1
         if self.rules.employee_age is not None and facets.employee_age is not None:
             met += 1
+        if self.rules.applicant_age is not None and facets.applicant_age is not None:
+            met += 1
         return bonus + RULE_FIT * met
 
 
@@ -347,7 +349,7 @@ class Ranker:
                 and value + profile.max_bonus(read, known, age) + multi(profile) < best_scores[0]
             ):
                 continue  # cannot reach the answer with what is known of the company
-            judgement = judge(profile.rules, known, age, read.employee_age)
+            judgement = judge(profile.rules, known, age, read.employee_age, read.applicant_age)
             if judgement is None:
                 continue  # the company is known not to qualify
             score = value + self._facet_adjustment(profile, read)

@@ -3247,3 +3247,91 @@ def test_an_association_aid_shows_its_condition_when_the_question_does_not_say_w
     (condition,) = [condition for condition in match.conditions if condition.fact == "applicant"]
     assert condition.text("fi") == "Vain yhdistyksille, kehittäjäorganisaatioille ja yritysryhmille"
     assert condition.text("en") == "Only for associations, development organisations and business groups"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sää huomenna kangasniemellä? ulkotapahtuma yrittäjille",
+        "our office coffee machine leasing ended, which brand is best for 15 persons office?",
+        "mikä merkki kassajärjestelmä kannattaa ostaa",
+        "yrittäjän lapselle päivähoitopaikka pieksämäellä kesken kauden, miten haetaan",
+        "tuleeko meille valtion työntekijöille yleiskorotus ensi vuonna",
+        "how do I fill my own tax return, I have salary and I sold some shares last year",
+    ],
+)
+def test_weather_brands_and_the_askers_own_family_pay_and_taxes_get_no_card(bundled, question):
+    assert bundled.search(question).matches == []
+
+
+def test_the_weather_named_in_a_companys_trouble_still_asks_for_help(bundled):
+    assert bundled.search("sateet veivät puolet yleisöstä, kassakriisi, mistä apua").matches
+
+
+@pytest.mark.parametrize(
+    ("question", "starting"),
+    [
+        ("asiakas ei oo vielä perustanut yritystä, haaveilee kahvilasta puumalaan", True),  # not yet: to come
+        ("tuotekehitysprojekti aloitettiin jo viime kuussa, ehtiikö vielä hakea Business Finlandilta", False),
+    ],
+)
+def test_not_yet_founded_starts_and_a_project_begun_does_not(bundled, question, starting):
+    assert ("starting" in bundled.understand(question).needs) is starting
+
+
+@pytest.mark.parametrize(
+    ("question", "investment", "project"),
+    [
+        (
+            "leipomo savonlinnassa, vanha uuni hajos ja pitäis uusia samanlainen tilalle. saako tukea",
+            "replacement",
+            None,
+        ),
+        ("konserni, Mäntyharjun yksikköön uusi tuotantolinja, hankinnat aloitettiin jo elokuussa", None, "started"),
+    ],
+)
+def test_more_ways_to_say_a_replacement_or_a_purchase_begun(bundled, question, investment, project):
+    facets = bundled.understand(question).facets
+    assert (facets.investment, facets.project) == (investment, project)
+
+
+def test_in_place_of_the_old_one_is_no_premises(bundled):
+    question = "leipomo savonlinnassa, vanha uuni hajos ja pitäis uusia samanlainen tilalle. saako tukea"
+    assert "premises" not in bundled.understand(question).needs
+    if bundled.analyzer.name == "voikko":  # the plain analyser takes "uusia" (renew) for "uusi" (a new company)
+        assert "savonlinna-sijoittuminen" not in [match.service.id for match in bundled.search(question, top=1).matches]
+
+
+@pytest.mark.parametrize(
+    "question", ["maaseudun mikroyritys investointituki hirvensalmi", "rural micro business investment aid in Juva"]
+)
+def test_a_rural_business_is_no_farm(bundled, question):
+    found = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert found and "evk-maatalouden-investointituki" not in found
+
+
+def test_a_horse_stable_asks_for_the_rural_business_aids(bundled):
+    found = [match.service.id for match in bundled.search("ratsastustalli juvalla haluaa rakentaa maneesin").matches]
+    assert {"savonluotsi-investointituki", "evk-maaseudun-yritysrahoitus"} & set(found[:3])
+
+
+@pytest.mark.parametrize(
+    ("question", "age"),
+    [
+        ("nuoren viljelijän aloitustuki, jatkaja on 43 v, onnistuuko", 43),
+        ("viljelija 44 v ottamassa tilan vanhemmilta, nuoren viljelijän aloitustuki?", 44),
+        ("38-vuotias jatkaja ottaa lypsytilan, aloitustuki?", 38),
+        ("sukupolvenvaihdos maatilalla rantasalmella, isäntä 67v jää eläkkeelle, tytär jatkaa", None),  # the seller
+    ],
+)
+def test_the_applicants_own_age_is_read_and_decides_the_young_farmer_aid(bundled, question, age):
+    assert bundled.understand(question).facets.applicant_age == age
+    found = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert ("evk-nuoren-viljelijan-aloitustuki" in found) is (age is None or age <= 40), found
+
+
+def test_a_mistyped_forest_owner_is_still_a_forest_owner(bundled):
+    if bundled.analyzer.name != "voikko":
+        pytest.skip("the plain analyser cannot correct 'metsänomistja'")
+    found = [match.service.id for match in bundled.search("metsänomistja kysyy taimikonhoidon tuesta").matches]
+    assert found == ["metsakeskus-metka"]

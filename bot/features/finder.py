@@ -111,6 +111,7 @@ def _facets_to_dict(facets: Facets) -> dict[str, Any]:
         "applicant": facets.applicant,
         "company_age": facets.company_age,
         "employee_age": facets.employee_age,
+        "applicant_age": facets.applicant_age,
         "not_sectors": sorted(facets.not_sectors),
         "not_sizes": sorted(facets.not_sizes),
     }
@@ -118,7 +119,7 @@ def _facets_to_dict(facets: Facets) -> dict[str, Any]:
 
 def _facets_from_dict(data: dict[str, Any]) -> Facets:
     code = data.get("municipality")
-    age, hired = data.get("company_age"), data.get("employee_age")
+    age, hired, applying = data.get("company_age"), data.get("employee_age"), data.get("applicant_age")
     return Facets(
         municipality=MUNICIPALITY_BY_CODE.get(code) if code else None,
         size=data.get("size") or None,
@@ -137,6 +138,9 @@ def _facets_from_dict(data: dict[str, Any]) -> Facets:
         applicant=data.get("applicant") if data.get("applicant") in APPLICANT_IDS else None,
         company_age=age if isinstance(age, int) and not isinstance(age, bool) else None,
         employee_age=hired if isinstance(hired, int) and not isinstance(hired, bool) and 0 < hired < 120 else None,
+        applicant_age=applying
+        if isinstance(applying, int) and not isinstance(applying, bool) and 0 < applying < 120
+        else None,
         not_sectors=frozenset(value for value in data.get("not_sectors") or () if value in SECTOR_IDS),
         not_sizes=frozenset(value for value in data.get("not_sizes") or () if value in SIZE_IDS),
     )
