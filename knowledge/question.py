@@ -19,8 +19,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
-from typing import TypeVar
 
+from knowledge.asides import (
+    around,
+    askers_trade,
+    asks_only_about_a_place,
+    begun_words,
+    business_developed,
+    greeted_from,
+    home_news_clauses,
+    in_place_of,
+    our_network,
+    where_to_begin,
+)
 from knowledge.company_facts import ENGLISH_NATIONALITIES, read_written_facts
 from knowledge.errands import ErrandReader, asks_definition, asks_weather_or_a_brand, is_calculation, is_tech_support
 from knowledge.facets import (
@@ -47,7 +58,7 @@ from knowledge.text import (
     same_stem,
     tokens,
 )
-from knowledge.vocab import FARM_SECTOR, FARMING, OTHER_MUNICIPALITY
+from knowledge.vocab import FARM_SECTOR, FARMING
 
 # Words before a number of people that seek them: "tarvitsee 4 hitsaajaa", "palkkaa 2 uutta".
 HIRE_CUES = (
@@ -147,36 +158,6 @@ ACTIVITY_WORDS = frozenset(
         "catering", "kuljetus", "exports", "exporting", "deliveries", "production",
     }
 )  # fmt: skip
-# Developing the business itself ("kehittää liiketoimintaansa", "apua liiketoiminnan kehittämiseen") asks for
-# business advice: no product, no investment, no other need named by it
-DEVELOP_STEMS = ("kehitta", "kehitys", "develop")  # folded: the plain analyser's forms too
-BUSINESS_STEMS = ("liiketoim", "yritystoim", "business")
-DEVELOP_REACH = 3  # "kehittää luovan alan liiketoimintaansa"
-# An e-mail's greeting says where the writer is, not what the company needs ("Terveisiä mökiltä!")
-GREETING_STEMS = ("terveis", "terkku", "terkut", "greetings")
-GREETING_REACH = 2
-# "voiko meidän verkosto auttaa", "what can our network offer": the advisers' own network helps; the
-# company asks for no network of its own
-OUR_WORDS = frozenset({"meidan", "meijan", "our"})
-# Home news in a client's e-mail, a pet's or the children's ("koira sairastui", "my dog is sick", "lapset
-# aloitti koulun"), is nobody's need and says nothing of the company: its clause names no need or fact
-PET_STEMS = ("koira", "kissa", "lemmikki")  # folded; a guess may be inflected ("koirakin") by a few letters
-PET_WORDS = frozenset({"dog", "dogs", "cat", "cats", "pet", "pets", "puppy"})
-PET_INFLECTION_LETTERS = 4
-CHILD_LEMMAS = frozenset({"lapsi", "lapsenlapsi", "vauva"})  # not "koululainen": a summer hire
-CHILD_WORDS = frozenset(
-    {"kids", "children", "child", "baby", "grandchildren"}
-    # as typed, for the plain analyser
-    | {"lapset", "lapsia", "lapseni", "lapsemme", "lapsilla", "lapsille", "lapsen", "lasten", "lastenlapset"}
-)
-# the children who continue the business are its news ("lapset jatkavat", "the kids will take over")
-SUCCESSION_STEMS = ("jatka", "continu", "take", "taking", "succe")
-CLAUSE_WORDS = frozenset({"ja", "mutta", "joten", "koska", "ettei", "and", "but", "so", "because"})
-AND_WORDS = frozenset({"ja", "and"})
-NETWORK_WORDS = frozenset({"verkosto", "network"})
-NETWORK_STEMS = ("verkostomme", "verkostossamme", "verkostostamme")  # as the plain analyser sees them
-HELP_STEMS = ("autta", "auttaisi", "tarjo", "help", "offer", "tehda", "voi")
-HELP_REACH = 3
 ALLATIVE_ENDINGS = ("lle", "lleen", "lleni", "llemme")  # the allative: to whom, not what
 CONJUNCTIONS = frozenset({"ja", "seka", "tai", "and", "or"})  # a modifier's reach ends at one after its first word
 OBJECT_BEFORE_NOUNS = frozenset({"myynti"})  # a noun whose object is the genitive before it ("yrityksen myynti")
@@ -194,79 +175,18 @@ STAGE_NEEDS = {
     # "apua kasvuun": a growing company's own development, with an adviser (a company's: "sivutulot kasvoi" is none)
     "growing": "general_advice",
 }
-# "I am a trained pastry chef", "olen koulutukseltani kokki", "worked as a nurse", "työskennellyt kokkina":
-# the asker's own trade, within four words before it, unless a hiring verb comes between ("I am hiring a chef")
-ASKER_IS = frozenset({"am", "i'm", "im", "olen", "olin"})
-WORKED_AS = frozenset({"as", "tyoskennellyt", "tyoskentelen", "tyoskentelin", "toiminut", "toimin"})
-ESSIVE_ENDINGS = ("na", "nä")
-ASKER_TRADE_REACH = 4
-HIRING_VERBS = frozenset(
-    {"hiring", "looking", "seeking", "searching", "recruiting", "need", "want", "employing", "for", "to"}
-    | {"palkkaamassa", "etsimassa", "hakemassa", "rekrytoimassa"}
-)
-# "mistä aloittaa", "mistä kannattaisi aloittaa": where to begin
-BEGIN_VERB = re.compile(r"aloit(?:taa|an|amme|etaan|ettaisiin|taisi\w*)$")  # the verb, not "aloittamiseen"
-WHERE_FROM, BEGIN_REACH = frozenset({"mista", "mistas"}), 2
 RURAL_OF, RURAL_OF_REACH = frozenset({"maaseudun", "rural"}), 2
-REPLACED_WORDS = frozenset(
-    {"uusi", "uuden", "uudet", "samanlainen", "samanlaisen", "vanhan", "vanhojen", "sen", "toisen", "entisen"}
-    | {"hajonneen", "rikkoutuneen", "rikkinaisen"}
-)
-BEGUN = re.compile(r"aloitett(?:iin|u|ua|un|uun|uja)$")  # the past passive: was started
-# The words of a follow-up that only names another place ("entä hirvensalmella?", "and in Juva?")
-FOLLOW_UP_WORDS = frozenset(
-    {"enta", "entas", "entapa", "ja", "jos", "sitten", "kun", "mites", "miten", "taalla", "siella"}
-    | {"what", "about", "and", "in", "how", "then", "for"}
-)
-TOPIC_NEED = "general_advice"
+TOPIC_NEED = "general_advice"  # what a question on a business-only subject (VAT, bookkeeping) and nothing else needs
 # The company's form chosen ("tmi vai oy?"): start-up advice and an adviser; changed ("ky muutetaan osakeyhtiöksi"):
 # an adviser
 FORM_CHOICE_NEEDS = frozenset({"starting", TOPIC_NEED})
-FORM_CHANGE_STEMS = (
-    "muutta",
-    "muutet",
-    "muutos",
-    "yhtioitt",
-    "convert",
-    "chang",
-    "switch",
-)  # what a question on a business-only subject (VAT, bookkeeping) and nothing else needs
+FORM_CHANGE_STEMS = ("muutta", "muutet", "muutos", "yhtioitt", "convert", "chang", "switch")  # fmt: skip
 
 
 def _says_who_asks(analyses: list[WordAnalysis], index: int) -> bool:
     """The abroad word says who starts or asks ("as a foreigner", "ulkomaalaisena"): no export, no hire."""
     before = {fold(analysis.word) for analysis in analyses[max(0, index - 2) : index]}
     return "as" in before or fold(analyses[index].word).endswith(("sena", "senä"))
-
-
-def _is_home_news_subject(analysis: WordAnalysis) -> bool:
-    """A pet or a child: what a client's e-mail tells of home, not of the company."""
-    word = fold(analysis.word)
-    if word in PET_WORDS or word in CHILD_WORDS or analysis.lemmas & (set(PET_STEMS) | CHILD_LEMMAS):
-        return True
-    return not analysis.known and any(
-        word.startswith(stem) and len(word) - len(stem) <= PET_INFLECTION_LETTERS for stem in PET_STEMS
-    )
-
-
-def _where_to_begin(analyses: list[WordAnalysis]) -> list[int]:
-    """ "Mistä kannattaisi aloittaa?": where to begin with what was asked, no company to start."""
-    words = [fold(analysis.word) for analysis in analyses]
-    return [
-        index
-        for index, word in enumerate(words)
-        if BEGIN_VERB.match(word) and WHERE_FROM & set(words[max(0, index - BEGIN_REACH) : index])
-    ]
-
-
-def _asks_only_about_a_place(analyses: list[WordAnalysis], facets: Facets) -> bool:
-    """The question is an Etelä-Savo municipality with follow-up words only ("entä hirvensalmella?", "what about
-    Juva?"); a question with any other word ("sataako Mikkelissä") asks something else."""
-    place = facets.municipality
-    if place is None or place.code == OTHER_MUNICIPALITY.code:
-        return False
-    others = [fold(analysis.word) for analysis in analyses if not is_municipality(analysis)]
-    return len(others) < len(analyses) and all(word in FOLLOW_UP_WORDS for word in others)
 
 
 def _rural_business(analyses: list[WordAnalysis], names_company: Callable[[WordAnalysis], bool]) -> bool:
@@ -277,17 +197,6 @@ def _rural_business(analyses: list[WordAnalysis], names_company: Callable[[WordA
             if any(names_company(after) or fold(after.word) in ENGLISH_COMPANY_WORDS for after in following):
                 return True
     return False
-
-
-def _in_place_of(analyses: list[WordAnalysis]) -> list[int]:
-    """ "uusi samanlainen tilalle", "vanhan tilalle": in place of the old one, no farm and no premises."""
-    words = [fold(analysis.word) for analysis in analyses]
-    return [
-        index
-        for index, word in enumerate(words)
-        if word == "tilalle"
-        and ((index > 0 and words[index - 1] in REPLACED_WORDS) or REPLACED_WORDS & set(words[index + 1 : index + 2]))
-    ]
 
 
 def _is_nationality(analysis: WordAnalysis) -> bool:
@@ -334,14 +243,6 @@ def _rename_need_words(
     for index in indices:
         need_words[index] = frozenset({need})
     whole_needs.add(need)
-
-
-_Item = TypeVar("_Item")
-
-
-def _around(items: list[_Item], index: int, reach: int) -> list[_Item]:
-    """The items (words or their analyses) up to `reach` before and after the one at `index`."""
-    return items[max(0, index - reach) : index] + items[index + 1 : index + 1 + reach]
 
 
 def _farm_sector_by_need(facets: Facets, needs: set[str]) -> Facets:
@@ -691,66 +592,6 @@ class QuestionReader:
         )
         return found
 
-    @staticmethod
-    def _business_developed(analyses: list[WordAnalysis]) -> list[int]:
-        """The words that develop the business itself ("kehittää liiketoimintaansa", "develop my business")."""
-        words = [fold(analysis.word) for analysis in analyses]
-        found = []
-        for index, word in enumerate(words):
-            if not word.startswith(DEVELOP_STEMS) or "tuote" in word:  # "tuotekehitys" is R&D
-                continue
-            near = _around(words, index, DEVELOP_REACH)
-            if any(other.startswith(BUSINESS_STEMS) for other in near):
-                found.append(index)
-        return found
-
-    @staticmethod
-    def _greeted_from(analyses: list[WordAnalysis]) -> list[int]:
-        """The words of a greeting ("Terveisiä mökiltä", "greetings from the cottage"): they name no need."""
-        words = [fold(analysis.word) for analysis in analyses]
-        return [
-            index
-            for index in range(len(words))
-            if any(word.startswith(GREETING_STEMS) for word in words[max(0, index - GREETING_REACH) : index])
-        ]
-
-    def _home_news_clauses(self, analyses: list[WordAnalysis]) -> set[int]:
-        """The words of a clause about a pet or the children ("Koira sairastui viime viikolla", "ja koirakin on
-        vanha ja sairas", "Lapset aloitti koulun"), unless the clause names the company ("kenneli laajenee,
-        15 koiraa") or a succession ("lapset jatkavat"): a client's news from home."""
-        found: set[int] = set()
-        for index, analysis in enumerate(analyses):
-            if not _is_home_news_subject(analysis):
-                continue
-            start = index
-            while start > 0 and not analyses[start - 1].clause_end and fold(analyses[start].word) not in CLAUSE_WORDS:
-                start -= 1
-            end = index  # "and" goes on with the pet ("vanha ja sairas"); "but", "so" or a comma end it
-            while end + 1 < len(analyses) and not analyses[end].clause_end:
-                if fold(analyses[end + 1].word) in CLAUSE_WORDS - AND_WORDS:
-                    break
-                end += 1
-            clause = range(start, end + 1)
-            if any(fold(analyses[at].word).startswith(SUCCESSION_STEMS) for at in clause):
-                continue
-            if not any(self.describes_company(analyses[at]) for at in clause):
-                found.update(clause)
-        return found
-
-    @staticmethod
-    def _our_network(analyses: list[WordAnalysis]) -> list[int]:
-        """The advisers' own network asked to help ("voiko meidän verkosto auttaa"): no network of the company's."""
-        words = [fold(analysis.word) for analysis in analyses]
-        found = []
-        for index, analysis in enumerate(analyses):
-            if not (analysis.lemmas & NETWORK_WORDS or words[index].startswith(NETWORK_STEMS)):
-                continue
-            ours = words[index].endswith("mme") or (index > 0 and words[index - 1] in OUR_WORDS)
-            near = _around(words, index, HELP_REACH)
-            if ours and any(word.startswith(HELP_STEMS) for word in near):
-                found.append(index)
-        return found
-
     def _own_jobs(self, analyses: list[WordAnalysis]) -> list[int]:
         """The jobs people have ("palkkatyössä sairaanhoitajana", "töissä kokkina"): the essive says what one
         works as, no hire (a guess is taken by its letters)."""
@@ -949,7 +790,7 @@ class QuestionReader:
         ]
         for index in found:
             reach = FAIR_PLACE_REACH
-            near = _around(analyses, index, reach)
+            near = around(analyses, index, reach)
             if any(is_municipality(a) or is_among(a, towns, self._town_stems) for a in near):
                 return found  # the fair is held there: none of its words ("messukulut") is export
         return []
@@ -1073,26 +914,6 @@ class QuestionReader:
         if len(set(forms.values())) >= 2 and not other_needs:
             return sorted(forms), FORM_CHOICE_NEEDS
         return [], frozenset()
-
-    def _askers_trade(self, analyses: list[WordAnalysis]) -> list[int]:
-        """A trade the asker says is theirs, with the words that qualify it ("I am a trained pastry chef", "olen
-        koulutukseltani kokki", "worked as a nurse"): who asks, not a hire; "I am hiring a chef" still hires one."""
-        words = [fold(analysis.word) for analysis in analyses]
-        found: list[int] = []
-        for index, word in enumerate(words):
-            if word not in self.lexicon.trade_words and not (
-                word.endswith(ESSIVE_ENDINGS) and analyses[index].lemmas & self.lexicon.trade_words
-            ):
-                continue
-            before = words[max(0, index - ASKER_TRADE_REACH) : index]
-            said = [at for at, said_word in enumerate(before) if said_word in ASKER_IS or said_word in WORKED_AS]
-            if said and not set(before[said[-1] + 1 :]) & HIRING_VERBS:
-                # the words between say what kind ("trained", "koulutukseltani"): the asker's too, as is
-                # the verb of "worked as"
-                start = index - len(before) + said[-1]
-                start += 1 if words[start] != "as" or start == 0 or not words[start - 1].startswith("work") else -1
-                found.extend(range(start, index + 1))
-        return found
 
     def _names_company_after(self, analyses: list[WordAnalysis], index: int) -> bool:
         """A company word follows within two words: "ulkomainen yritys", "a foreign tech company" say where
@@ -1276,7 +1097,7 @@ class QuestionReader:
             if written.company_age and fold(analysis.word) in written.words
         }
         others = others_things(analyses)
-        home_news = self._home_news_clauses(analyses)
+        home_news = home_news_clauses(analyses, self.describes_company)
         facets = read_facets(
             question,
             [
@@ -1343,13 +1164,12 @@ class QuestionReader:
         # "teollisuushallin katolle": the building is where something goes, no premises asked for
         roofs = [index for index in need_words if index + 1 < len(analyses) and analyses[index + 1].lemmas & ROOF_WORDS]
         _drop_need_words(roofs, need_words, whole_needs, part_needs)
-        founders = self._founder_words(analyses, need_words) + self._askers_trade(analyses)
+        founders = self._founder_words(analyses, need_words) + askers_trade(analyses, self.lexicon.trade_words)
         _drop_need_words(founders, need_words, whole_needs, part_needs)
-        _drop_need_words(_where_to_begin(analyses), need_words, whole_needs, part_needs)
+        _drop_need_words(where_to_begin(analyses), need_words, whole_needs, part_needs)
         # "projekti aloitettiin jo viime kuussa": something already begun, no company to start
-        begun = [index for index, analysis in enumerate(analyses) if BEGUN.match(fold(analysis.word))]
-        _drop_need_words(begun, need_words, whole_needs, part_needs)
-        in_place = _in_place_of(analyses)
+        _drop_need_words(begun_words(analyses), need_words, whole_needs, part_needs)
+        in_place = in_place_of(analyses)
         _drop_need_words(in_place, need_words, whole_needs, part_needs)
         # "maatila palkkaa kausityöntekijöitä Thaimaasta": the farm is who hires (its sector), not what it asks for
         farms = [
@@ -1373,11 +1193,11 @@ class QuestionReader:
         # "eläkkeellä oleva kirvesmies": one retired already sells no company by it ("jää eläkkeelle" may)
         retired = [index for index in need_words if fold(analyses[index].word) in RETIRED_FORMS]
         _drop_need_words(retired, need_words, whole_needs, part_needs)
-        _drop_need_words(self._greeted_from(analyses), need_words, whole_needs, part_needs)
+        _drop_need_words(greeted_from(analyses), need_words, whole_needs, part_needs)
         _drop_need_words(sorted(home_news), need_words, whole_needs, part_needs)
         _drop_need_words(sorted(others), need_words, whole_needs, part_needs)  # the customers' farms: no rural need
         _drop_need_words(self._own_jobs(analyses), need_words, whole_needs, part_needs)
-        for index in self._business_developed(analyses):
+        for index in business_developed(analyses):
             need_words[index] = need_words.get(index, frozenset()) | {TOPIC_NEED}
             whole_needs.add(TOPIC_NEED)
         form_words, form_needs = self._company_form_chosen(analyses, bool(need_words))
@@ -1385,7 +1205,7 @@ class QuestionReader:
             need_words[index] = need_words.get(index, frozenset()) | form_needs
             whole_needs |= form_needs
         # the network itself asked to help ("voiko meidän verkosto auttaa") is asked for advice
-        _rename_need_words(self._our_network(analyses), TOPIC_NEED, need_words, whole_needs, part_needs)
+        _rename_need_words(our_network(analyses), TOPIC_NEED, need_words, whole_needs, part_needs)
         self._funding_of_a_kind(analyses, need_words, whole_needs, part_needs)
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS) or written.people
         if hiring:
@@ -1450,7 +1270,7 @@ class QuestionReader:
             # "arvonlisäveron alarajahuojennus": a company's own administration, for a business adviser
             needs[TOPIC_NEED] = 1.0
         municipal = any(analysis.lemmas & self.lexicon.municipal_words for analysis in analyses)
-        if not needs and _asks_only_about_a_place(analyses, facets):
+        if not needs and asks_only_about_a_place(analyses, facets):
             # "entä hirvensalmella?", a follow-up: the same asked there, or who serves companies there
             needs[TOPIC_NEED] = 1.0
             municipal = True

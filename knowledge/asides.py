@@ -1,0 +1,201 @@
+"""What a question says beside its need: a client's news from home, a greeting, the advisers' own network,
+where to begin, the old thing replaced, a follow-up that names only a place, the asker's own trade. The reader
+drops the needs these words would otherwise name (see QuestionReader.read)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
+from knowledge.facets import Facets, is_municipality
+from knowledge.text import WordAnalysis, fold
+from knowledge.vocab import OTHER_MUNICIPALITY
+
+_Item = TypeVar("_Item")
+
+# Developing the business itself ("kehittää liiketoimintaansa", "apua liiketoiminnan kehittämiseen") asks for
+# business advice: no product, no investment, no other need named by it
+DEVELOP_STEMS = ("kehitta", "kehitys", "develop")  # folded: the plain analyser's forms too
+BUSINESS_STEMS = ("liiketoim", "yritystoim", "business")
+DEVELOP_REACH = 3  # "kehittää luovan alan liiketoimintaansa"
+# An e-mail's greeting says where the writer is, not what the company needs ("Terveisiä mökiltä!")
+GREETING_STEMS = ("terveis", "terkku", "terkut", "greetings")
+GREETING_REACH = 2
+# "voiko meidän verkosto auttaa", "what can our network offer": the advisers' own network helps; the
+# company asks for no network of its own
+OUR_WORDS = frozenset({"meidan", "meijan", "our"})
+# Home news in a client's e-mail, a pet's or the children's ("koira sairastui", "my dog is sick", "lapset
+# aloitti koulun"), is nobody's need and says nothing of the company: its clause names no need or fact
+PET_STEMS = ("koira", "kissa", "lemmikki")  # folded; a guess may be inflected ("koirakin") by a few letters
+PET_WORDS = frozenset({"dog", "dogs", "cat", "cats", "pet", "pets", "puppy"})
+PET_INFLECTION_LETTERS = 4
+CHILD_LEMMAS = frozenset({"lapsi", "lapsenlapsi", "vauva"})  # not "koululainen": a summer hire
+CHILD_WORDS = frozenset(
+    {"kids", "children", "child", "baby", "grandchildren"}
+    # as typed, for the plain analyser
+    | {"lapset", "lapsia", "lapseni", "lapsemme", "lapsilla", "lapsille", "lapsen", "lasten", "lastenlapset"}
+)
+# the children who continue the business are its news ("lapset jatkavat", "the kids will take over")
+SUCCESSION_STEMS = ("jatka", "continu", "take", "taking", "succe")
+NETWORK_WORDS = frozenset({"verkosto", "network"})
+NETWORK_STEMS = ("verkostomme", "verkostossamme", "verkostostamme")  # as the plain analyser sees them
+HELP_STEMS = ("autta", "auttaisi", "tarjo", "help", "offer", "tehda", "voi")
+HELP_REACH = 3
+# "I am a trained pastry chef", "olen koulutukseltani kokki", "worked as a nurse", "työskennellyt kokkina":
+# the asker's own trade, within four words before it, unless a hiring verb comes between ("I am hiring a chef")
+ASKER_IS = frozenset({"am", "i'm", "im", "olen", "olin"})
+WORKED_AS = frozenset({"as", "tyoskennellyt", "tyoskentelen", "tyoskentelin", "toiminut", "toimin"})
+ESSIVE_ENDINGS = ("na", "nä")
+ASKER_TRADE_REACH = 4
+HIRING_VERBS = frozenset(
+    {"hiring", "looking", "seeking", "searching", "recruiting", "need", "want", "employing", "for", "to"}
+    | {"palkkaamassa", "etsimassa", "hakemassa", "rekrytoimassa"}
+)
+# "mistä aloittaa", "mistä kannattaisi aloittaa": where to begin
+BEGIN_VERB = re.compile(r"aloit(?:taa|an|amme|etaan|ettaisiin|taisi\w*)$")  # the verb, not "aloittamiseen"
+WHERE_FROM, BEGIN_REACH = frozenset({"mista", "mistas"}), 2
+# "uusi samanlainen tilalle", "vanhan tilalle": "tilalle" is in place of the old one
+REPLACED_WORDS = frozenset(
+    {"uusi", "uuden", "uudet", "samanlainen", "samanlaisen", "vanhan", "vanhojen", "sen", "toisen", "entisen"}
+    | {"hajonneen", "rikkoutuneen", "rikkinaisen"}
+)
+BEGUN = re.compile(r"aloitett(?:iin|u|ua|un|uun|uja)$")  # the past passive: was started
+# The words of a follow-up that only names another place ("entä hirvensalmella?", "and in Juva?")
+FOLLOW_UP_WORDS = frozenset(
+    {"enta", "entas", "entapa", "ja", "jos", "sitten", "kun", "mites", "miten", "taalla", "siella"}
+    | {"what", "about", "and", "in", "how", "then", "for"}
+)
+CLAUSE_WORDS = frozenset({"ja", "mutta", "joten", "koska", "ettei", "and", "but", "so", "because"})
+AND_WORDS = frozenset({"ja", "and"})
+
+
+def around(items: list[_Item], index: int, reach: int) -> list[_Item]:
+    """The items (words or their analyses) up to `reach` before and after the one at `index`."""
+    return items[max(0, index - reach) : index] + items[index + 1 : index + 1 + reach]
+
+
+def is_home_news_subject(analysis: WordAnalysis) -> bool:
+    """A pet or a child: what a client's e-mail tells of home, not of the company."""
+    word = fold(analysis.word)
+    if word in PET_WORDS or word in CHILD_WORDS or analysis.lemmas & (set(PET_STEMS) | CHILD_LEMMAS):
+        return True
+    return not analysis.known and any(
+        word.startswith(stem) and len(word) - len(stem) <= PET_INFLECTION_LETTERS for stem in PET_STEMS
+    )
+
+
+def home_news_clauses(analyses: list[WordAnalysis], describes_company: Callable[[WordAnalysis], bool]) -> set[int]:
+    """The words of a clause about a pet or the children ("Koira sairastui viime viikolla", "ja koirakin on
+    vanha ja sairas", "Lapset aloitti koulun"), unless the clause names the company ("kenneli laajenee,
+    15 koiraa") or a succession ("lapset jatkavat"): a client's news from home."""
+    found: set[int] = set()
+    for index, analysis in enumerate(analyses):
+        if not is_home_news_subject(analysis):
+            continue
+        start = index
+        while start > 0 and not analyses[start - 1].clause_end and fold(analyses[start].word) not in CLAUSE_WORDS:
+            start -= 1
+        end = index  # "and" goes on with the pet ("vanha ja sairas"); "but", "so" or a comma end it
+        while end + 1 < len(analyses) and not analyses[end].clause_end:
+            if fold(analyses[end + 1].word) in CLAUSE_WORDS - AND_WORDS:
+                break
+            end += 1
+        clause = range(start, end + 1)
+        if any(fold(analyses[at].word).startswith(SUCCESSION_STEMS) for at in clause):
+            continue
+        if not any(describes_company(analyses[at]) for at in clause):
+            found.update(clause)
+    return found
+
+
+def greeted_from(analyses: list[WordAnalysis]) -> list[int]:
+    """The words of a greeting ("Terveisiä mökiltä", "greetings from the cottage"): they name no need."""
+    words = [fold(analysis.word) for analysis in analyses]
+    return [
+        index
+        for index in range(len(words))
+        if any(word.startswith(GREETING_STEMS) for word in words[max(0, index - GREETING_REACH) : index])
+    ]
+
+
+def our_network(analyses: list[WordAnalysis]) -> list[int]:
+    """The advisers' own network asked to help ("voiko meidän verkosto auttaa"): no network of the company's."""
+    words = [fold(analysis.word) for analysis in analyses]
+    found = []
+    for index, analysis in enumerate(analyses):
+        if not (analysis.lemmas & NETWORK_WORDS or words[index].startswith(NETWORK_STEMS)):
+            continue
+        ours = words[index].endswith("mme") or (index > 0 and words[index - 1] in OUR_WORDS)
+        near = around(words, index, HELP_REACH)
+        if ours and any(word.startswith(HELP_STEMS) for word in near):
+            found.append(index)
+    return found
+
+
+def business_developed(analyses: list[WordAnalysis]) -> list[int]:
+    """The words that develop the business itself ("kehittää liiketoimintaansa", "develop my business")."""
+    words = [fold(analysis.word) for analysis in analyses]
+    found = []
+    for index, word in enumerate(words):
+        if not word.startswith(DEVELOP_STEMS) or "tuote" in word:  # "tuotekehitys" is R&D
+            continue
+        near = around(words, index, DEVELOP_REACH)
+        if any(other.startswith(BUSINESS_STEMS) for other in near):
+            found.append(index)
+    return found
+
+
+def where_to_begin(analyses: list[WordAnalysis]) -> list[int]:
+    """ "Mistä kannattaisi aloittaa?": where to begin with what was asked, no company to start."""
+    words = [fold(analysis.word) for analysis in analyses]
+    return [
+        index
+        for index, word in enumerate(words)
+        if BEGIN_VERB.match(word) and WHERE_FROM & set(words[max(0, index - BEGIN_REACH) : index])
+    ]
+
+
+def begun_words(analyses: list[WordAnalysis]) -> list[int]:
+    """ "projekti aloitettiin jo viime kuussa": the past passive of starting, something already begun."""
+    return [index for index, analysis in enumerate(analyses) if BEGUN.match(fold(analysis.word))]
+
+
+def in_place_of(analyses: list[WordAnalysis]) -> list[int]:
+    """ "uusi samanlainen tilalle", "vanhan tilalle": in place of the old one, no farm and no premises."""
+    words = [fold(analysis.word) for analysis in analyses]
+    return [
+        index
+        for index, word in enumerate(words)
+        if word == "tilalle"
+        and ((index > 0 and words[index - 1] in REPLACED_WORDS) or REPLACED_WORDS & set(words[index + 1 : index + 2]))
+    ]
+
+
+def asks_only_about_a_place(analyses: list[WordAnalysis], facets: Facets) -> bool:
+    """The question is an Etelä-Savo municipality with follow-up words only ("entä hirvensalmella?", "what about
+    Juva?"); a question with any other word ("sataako Mikkelissä") asks something else."""
+    place = facets.municipality
+    if place is None or place.code == OTHER_MUNICIPALITY.code:
+        return False
+    others = [fold(analysis.word) for analysis in analyses if not is_municipality(analysis)]
+    return len(others) < len(analyses) and all(word in FOLLOW_UP_WORDS for word in others)
+
+
+def askers_trade(analyses: list[WordAnalysis], trade_words: frozenset[str]) -> list[int]:
+    """A trade the asker says is theirs, with the words that qualify it ("I am a trained pastry chef", "olen
+    koulutukseltani kokki", "worked as a nurse"): who asks, not a hire; "I am hiring a chef" still hires one."""
+    words = [fold(analysis.word) for analysis in analyses]
+    found: list[int] = []
+    for index, word in enumerate(words):
+        if word not in trade_words and not (word.endswith(ESSIVE_ENDINGS) and analyses[index].lemmas & trade_words):
+            continue
+        before = words[max(0, index - ASKER_TRADE_REACH) : index]
+        said = [at for at, said_word in enumerate(before) if said_word in ASKER_IS or said_word in WORKED_AS]
+        if said and not set(before[said[-1] + 1 :]) & HIRING_VERBS:
+            # the words between say what kind ("trained", "koulutukseltani"): the asker's too, as is
+            # the verb of "worked as"
+            start = index - len(before) + said[-1]
+            start += 1 if words[start] != "as" or start == 0 or not words[start - 1].startswith("work") else -1
+            found.extend(range(start, index + 1))
+    return found
