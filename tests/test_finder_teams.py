@@ -248,3 +248,10 @@ async def test_a_command_typed_while_narrowing_is_that_command(bot, command, ans
     replies, _ = await ask(bot, command)
     assert answer in texts_of(replies)
     assert "Sopivat palvelut" not in texts_of(replies)
+
+
+async def test_the_card_says_when_a_machine_replaces_an_old_one_or_is_bought_already(bot):
+    replies, _ = await ask(bot, "Juvan konepaja: vanhan koneen tilalle uusi, kone on jo ostettu, saako lainaa?")
+    assert "korvausinvestointi · jo aloitettu tai hankittu" in texts_of(replies)
+    english, _ = await ask(bot, "Juva machine shop: replace the old lathe, already ordered, any loan?", locale="en-US")
+    assert "a replacement investment · already started or bought" in texts_of(english)
