@@ -227,7 +227,7 @@ _PERSON_WORDS = r"(?:nuor|koululai|tyontekij|henkilo|hakij|opiskelij|harjoitteli
 # ... or after the person: "kesätyöntekijä 16v", "harjoittelija 17 v."
 _PERSON_AGE = re.compile(
     _START + r"(?:(\d{2})\s*-?\s*(?:vuotia\w*|years?[ -]old)\b|aged\s+(\d{2})\b"
-    r"|(\d{2})\s*-?\s*v\s+(?=\w*" + _PERSON_WORDS + r")"
+    r"|(\d{2})\s*-?\s*v\s+(?:tayttane\w*\s+|tayttav\w*\s+)?(?=\w*" + _PERSON_WORDS + r")"
     r"|\w*" + _PERSON_WORDS + r"\w*\s+\(?(\d{2})\s*-?v\b)"  # and "5 nuorta (16 v)"
 )
 _NOT_A_HIRE_AFTER = re.compile(

@@ -38,6 +38,10 @@ _WEATHER_ASKED = re.compile(
     r"|ensi viikolla|tomorrow|today|tonight|weekend|on (?:saturday|sunday))\b"
     r"|\b(?:huomenna|tomorrow)\b.{0,20}\b(?:saa|keli|weather)\b"
 )
+# "excel kaava liikevaihdon kasvuprosentille", "Excel formula for a margin": a spreadsheet formula to write
+_FORMULA_ASKED = re.compile(
+    r"\bexcel\w*\b.{0,60}\b(?:kaava\w*|formula\w*|funktio\w*)|\b(?:kaava\w*|formula\w*)\b.{0,40}\bexcel"
+)
 # "which brand is best", "mikä merkki kannattaa": a product to buy, which no service recommends
 _BRAND_ASKED = re.compile(
     r"\b(?:which|what) (?:brand|model|make)\b|\bbest brand\b|\b(?:mika|mita) (?:merkki|merkkia|malli|mallia)\b"
@@ -52,9 +56,10 @@ def asks_definition(question: str) -> bool:
 
 
 def is_tech_support(question: str) -> bool:
-    """Something the asker uses is broken and they ask how to fix it ("Excel keeps crashing, how do I fix it?")."""
+    """Something the asker uses is broken and they ask how to fix it ("Excel keeps crashing, how do I fix it?"),
+    or a spreadsheet formula is asked for ("excel kaava kasvuprosentille")."""
     folded = fold(question)
-    return bool(_BROKEN.search(folded) and _FIX_ASKED.search(folded))
+    return bool(_BROKEN.search(folded) and _FIX_ASKED.search(folded)) or bool(_FORMULA_ASKED.search(folded))
 
 
 def asks_weather_or_a_brand(question: str) -> bool:

@@ -176,6 +176,8 @@ STAGE_NEEDS = {
     "growing": "general_advice",
 }
 RURAL_OF, RURAL_OF_REACH = frozenset({"maaseudun", "rural"}), 2
+STAFF_BUYERS = ("tyontekij", "henkilost")  # folded, as typed: the staff as buyers ("omille työntekijöille")
+STARTING_MODIFIERS = frozenset({"start", "new", "open", "uusi", "avata"})
 TOPIC_NEED = "general_advice"  # what a question on a business-only subject (VAT, bookkeeping) and nothing else needs
 # The company's form chosen ("tmi vai oy?"): start-up advice and an adviser; changed ("ky muutetaan osakeyhtiöksi"):
 # an adviser
@@ -294,6 +296,11 @@ class QuestionReader:
             word for words in lexicon.sizes.values() for phrase in words for word in tokens(phrase)
         )
         self._senses = {key: frozenset(fold(word) for word in words) for key, words in lexicon.senses.items()}
+        # modifiers that start a business ("start", "open", "uusi"): any word naming a company is their context
+        # (not selling's: "myydä juustoa suoraan tilalta" sells cheese, no farm)
+        self._business_modifiers = frozenset(
+            key for key in lexicon.modifiers if key in self._senses and key in STARTING_MODIFIERS
+        )
         # Guessed words (the analyser did not know them) are compared by their first letters.
         self._need_of: dict[str, set[str]] = {}
         for need, triggers in self._needs.items():
@@ -425,6 +432,14 @@ class QuestionReader:
                     self._senses[term],
                     self._following(analyses, index, self._senses[term]) if term in self.lexicon.modifiers else others,
                 )
+                # a modifier about a business has it in any business word that follows ("start a B&B", "open a
+                # sawmill"), listed or not
+                and not (
+                    term in self._business_modifiers
+                    and any(
+                        self.describes_company(after) for after in self._following(analyses, index, self._senses[term])
+                    )
+                )
             }
             # A guess (a word not listed anywhere): the typed word may be an inflected ambiguous word.
             if not analysis.known and not analysis.lemmas & self._listed_words:
@@ -465,7 +480,12 @@ class QuestionReader:
                 break  # "ostaa puimurin ja tehdä urakointia omana yrityksenään": the machine is what is bought
             if fold(analysis.word) == "to" and not after:
                 break  # "sell to a company in Tampere": the company buys, it is not sold
-            if agrees or not fold(analysis.word).endswith(ALLATIVE_ENDINGS):  # "myydä tuotteita yrityksille"
+            # "myydä tuotteita yrityksille" sells to them; "myyntiä omille työntekijöille" sells the company to staff
+            if (
+                agrees
+                or not fold(analysis.word).endswith(ALLATIVE_ENDINGS)
+                or fold(analysis.word).startswith(STAFF_BUYERS)
+            ):
                 after.append(analysis)
             if analysis.clause_end:
                 break
@@ -1098,12 +1118,14 @@ class QuestionReader:
         }
         others = others_things(analyses)
         home_news = home_news_clauses(analyses, self.describes_company)
+        # "mistä kannattaisi aloittaa", "projekti aloitettiin jo": no company starting, nor its stage
+        not_starting = {*where_to_begin(analyses), *begun_words(analyses)}
         facets = read_facets(
             question,
             [
                 self._for_facets(a)
                 for index, a in enumerate(analyses)
-                if index not in {*owned, *dated, *others, *home_news}
+                if index not in {*owned, *dated, *others, *home_news, *not_starting}
             ],
             self.lexicon,
             written=written,
@@ -1166,9 +1188,7 @@ class QuestionReader:
         _drop_need_words(roofs, need_words, whole_needs, part_needs)
         founders = self._founder_words(analyses, need_words) + askers_trade(analyses, self.lexicon.trade_words)
         _drop_need_words(founders, need_words, whole_needs, part_needs)
-        _drop_need_words(where_to_begin(analyses), need_words, whole_needs, part_needs)
-        # "projekti aloitettiin jo viime kuussa": something already begun, no company to start
-        _drop_need_words(begun_words(analyses), need_words, whole_needs, part_needs)
+        _drop_need_words(sorted(not_starting), need_words, whole_needs, part_needs)
         in_place = in_place_of(analyses)
         _drop_need_words(in_place, need_words, whole_needs, part_needs)
         # "maatila palkkaa kausityöntekijöitä Thaimaasta": the farm is who hires (its sector), not what it asks for
@@ -1207,6 +1227,13 @@ class QuestionReader:
         # the network itself asked to help ("voiko meidän verkosto auttaa") is asked for advice
         _rename_need_words(our_network(analyses), TOPIC_NEED, need_words, whole_needs, part_needs)
         self._funding_of_a_kind(analyses, need_words, whole_needs, part_needs)
+        if "ownership_change" in whole_needs:  # "myyntiä omille työntekijöille": the staff buy, nobody is hired
+            buyers = [
+                index
+                for index, analysis in enumerate(analyses)
+                if fold(analysis.word).startswith(STAFF_BUYERS) and fold(analysis.word).endswith(ALLATIVE_ENDINGS)
+            ]
+            _drop_need_words(buyers, need_words, whole_needs, part_needs)
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS) or written.people
         if hiring:
             self._support_for_hire(analyses, need_words, whole_needs, part_needs)

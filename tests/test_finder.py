@@ -3335,3 +3335,50 @@ def test_a_mistyped_forest_owner_is_still_a_forest_owner(bundled):
         pytest.skip("the plain analyser cannot correct 'metsänomistja'")
     found = [match.service.id for match in bundled.search("metsänomistja kysyy taimikonhoidon tuesta").matches]
     assert found == ["metsakeskus-metka"]
+
+
+def test_the_tax_payment_arrangement_is_for_taxes_only(bundled):
+    def found(question: str) -> list[str]:
+        return [match.service.id for match in bundled.search(question, top=5).matches]
+
+    assert "vero-maksujarjestely" not in found("YEL maksut rästissä, voiko työtulon laskea tai saada lykkäystä")
+    assert "vero-maksujarjestely" not in found("tmi lopetus, alv rekisteristä pois")
+    assert found("veroja rästissä 15 t€, ravintola Mikkelissä, mitä tehdä")[0] == "vero-maksujarjestely"
+
+
+def test_a_spreadsheet_formula_is_no_service_question(bundled):
+    assert bundled.search("excel kaava liikevaihdon kasvuprosentille").matches == []
+
+
+@pytest.mark.parametrize(
+    ("question", "needs", "not_needs"),
+    [
+        (
+            "konepaja oy sulkavalla, omistajat miettii myyntiä omille työntekijöille, kuka osaa neuvoa",
+            {"ownership_change"},
+            {"recruitment"},
+        ),
+        ("I'm advising a Dutch couple who want to start a B&B in Puumala", {"starting"}, set()),
+        ("ukrainalainen pakolainen töihin leipomoon, mitä huomioida", {"recruitment"}, set()),
+        ("kesäseteli 9.luokkalainen kangasniemellä", {"recruitment"}, {"loan"}),
+        ("puusepänverstas tmi, tarvitsisimme lisää väkeä. Mistä kannattaisi aloittaa?", {"recruitment"}, {"starting"}),
+        ("pakolainen haluaa perustaa kahvilan Mikkeliin", {"starting"}, {"recruitment"}),  # the founder
+    ],
+)
+def test_more_ways_to_say_a_sale_a_start_or_a_hire(bundled, question, needs, not_needs):
+    if "myyntiä" in question and bundled.analyzer.name != "voikko":
+        pytest.skip("the plain analyser takes 'myyntiä' for no form of 'myynti'")
+    understood = bundled.understand(question)
+    assert needs <= understood.needs.keys() and not not_needs & understood.needs.keys()
+
+
+def test_where_to_begin_gives_no_start_up_stage(bundled):
+    question = "Olemme puusepänverstas, 2 työntekijää. Mistä kannattaisi aloittaa?"
+    assert bundled.understand(question).facets.stage != "startup"
+
+
+def test_an_age_said_with_taytta_is_the_hires(bundled):
+    understood = bundled.understand("palkkatuki 60 v täyttäneelle työttömälle, Sulkava")
+    assert understood.facets.employee_age == 60
+    found = [match.service.id for match in bundled.search("palkkatuki 60 v täyttäneelle työttömälle, Sulkava").matches]
+    assert "tyo-savonlinna-nuorten-tyollistymisseteli" not in found
