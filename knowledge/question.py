@@ -73,6 +73,8 @@ ORIGIN_REACH = 2  # a country this near after a number of workers is whence they
 FROM_ENDINGS = ("sta", "lta")  # "Virosta", "Filippiineiltä" (folded); in English "from Estonia"
 FAIR_PLACE_REACH = 2  # a town this near the fair word is where the fair is
 # "meillä on", "we have": the people that follow (within STAFF_REACH words) are the company's staff
+COUNT = re.compile(r"^\d{1,3}(?:-\d{1,3})?$")  # "3", "2-3"
+SOUGHT_REACH = 2  # a hiring word this near before the number: "tarvitaan 2-3 henkilöä", "also need 2 persons"
 STAFF_HAD = frozenset({("meilla", "on"), ("heilla", "on"), ("we", "have"), ("we", "employ"), ("they", "have")})
 STAFF_REACH = 8
 CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as a topic
@@ -565,6 +567,18 @@ class QuestionReader:
             if (word == "from" or word.endswith(FROM_ENDINGS)) and country.startswith(self._origin_starts):
                 return False
         return True
+
+    def _people_sought(self, analyses: list[WordAnalysis]) -> list[int]:
+        """A number of people sought ("tarvitaan 2-3 henkilöä", "need 3 people for the summer"): hires, though
+        a number of people alone is the company's size."""
+        words = [fold(analysis.word) for analysis in analyses]
+        found = []
+        for index in range(1, len(words)):
+            if not (COUNT.match(words[index - 1]) and words[index].startswith(self._person_stems)):
+                continue
+            if any(word.startswith(HIRE_CUES) for word in words[max(0, index - 1 - SOUGHT_REACH) : index - 1]):
+                found.append(index)
+        return found
 
     def _tradespeople_called(self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
         """A tradesperson asked for with no company and no word of hiring ("recommend a good plumber to fix my
@@ -1158,6 +1172,9 @@ class QuestionReader:
             if self._is_headcount(analyses, index) or self._is_staff_count(analyses, index)
         } | self._staff_had(analyses)
         whole_needs, part_needs, need_words = self._needs_named(analyses, headcount | dated)
+        for index in self._people_sought(analyses):  # "tarvitaan 2-3 henkilöä kesäksi", "we need 3 people"
+            need_words[index] = need_words.get(index, frozenset()) | {"recruitment"}
+            whole_needs.add("recruitment")
         denied = denied_need_words(question) | burdens_not_had(question)
         if any(word.startswith(BURDEN_STARTS) for word in denied):
             facets = replace(facets, debts="none")  # "velkoja ei ole", "ei velkoja", "no debts"

@@ -3382,3 +3382,18 @@ def test_an_age_said_with_taytta_is_the_hires(bundled):
     assert understood.facets.employee_age == 60
     found = [match.service.id for match in bundled.search("palkkatuki 60 v täyttäneelle työttömälle, Sulkava").matches]
     assert "tyo-savonlinna-nuorten-tyollistymisseteli" not in found
+
+
+@pytest.mark.parametrize(
+    ("question", "hires"),
+    [
+        ("tarvitaan 2-3 henkilöä kesäksi mökkikylään", True),
+        ("we need 3 people for the summer at our cottages", True),
+        ("Kuopiolainen rakennusliike sai urakan Juvalta ja hakee paikallisesti 10 työntekijää", True),
+        # must not match: the people a company has are its size
+        ("meillä on 3 henkilöä töissä, tarvitaan rahoitusta", False),
+        ("5 hengen leipomo hakee lainaa", False),
+    ],
+)
+def test_a_number_of_people_sought_is_a_hire_and_one_had_is_the_size(bundled, question, hires):
+    assert ("recruitment" in bundled.understand(question).needs) is hires
