@@ -51,7 +51,7 @@ _VOCABULARY: dict[str, tuple[Term, ...]] = {
     "applicant": APPLICANTS,
 }
 # Facts whose usual case needs no saying: a rule against the unusual one is not shown when the question is silent.
-UNSAID_IS_USUAL = frozenset({"job", "farm_production", "debts", "investment", "project"})
+UNSAID_IS_USUAL = frozenset({"job", "farm_production", "debts", "investment", "project", "applicant"})
 # (only, not) lead-ins per fact, Finnish then English.
 _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "sectors": (("Vain toimialalle", "Only for the sector"), ("Ei toimialalle", "Not for the sector")),

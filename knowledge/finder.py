@@ -48,8 +48,10 @@ def _is_name(keyword: str) -> bool:
 SHORT_LINK = 3  # "in", "for", "of" inside a name
 # "BF ei käy / sovi / kelpaa / onnistu", "muuta kuin Finnveraa", "other than BF": a provider ruled out
 REFUSING_VERBS = ("kay", "sovi", "sovellu", "kelpaa", "onnistu", "tule")
+REFUSED_STEMS = ("evatty", "evattiin", "evattu", "hylatty", "hylattiin", "kielteinen")  # "starttiraha evätty"
 OTHER_WORDS = frozenset({"muu", "muuta", "muut", "muita", "muuhun", "other", "else"})
 THAN_WORDS = frozenset({"kuin", "than"})
+NAME_ENDING_LETTERS = 3  # "starttirahaa": a case ending after a service's name word
 SERVICE_NAME_WORD_LETTERS = 6  # a service name's word this long names it ("Starttiraha"); shorter ones are common
 
 
@@ -80,13 +82,13 @@ class Finder:
             self._index_service(position, service, index_analyzer)
         self._index.freeze(len(self._services))
         # the words services are called by ("Starttiraha", "Oppisopimus"): a definition of one is a question for it
-        self._service_name_words = frozenset(
-            lemma
-            for service in self._services
-            for analysis in self._analyse(service.name_fi, index_analyzer)
-            for lemma in analysis.lemmas
-            if len(lemma) >= SERVICE_NAME_WORD_LETTERS and lemma not in self.reader.stopwords
-        )
+        self._services_called: dict[str, set[int]] = {}
+        for position, service in enumerate(self._services):
+            for analysis in self._analyse(service.name_fi, index_analyzer):
+                for lemma in analysis.lemmas:
+                    if len(lemma) >= SERVICE_NAME_WORD_LETTERS and lemma not in self.reader.stopwords:
+                        self._services_called.setdefault(lemma, set()).add(position)
+        self._service_name_words = frozenset(self._services_called)
         self._ranker = Ranker([profile_of(service, kb.provider_of(service)) for service in self._services])
         self._with_subjects = [p for p, profile in enumerate(self._ranker.profiles) if profile.not_for_subjects]
         # each municipality's own (municipal) services, for a question about what the municipality offers
@@ -177,16 +179,33 @@ class Finder:
 
     def _ruled_out(self, question: str) -> set[int]:
         """The services of a provider the question rules out: "BF ei käy", "Finnvera ei sovi", "muuta kuin
-        Business Finlandin rahoitusta", "not Finnvera"."""
+        Business Finlandin rahoitusta", "not Finnvera"; and a service said to be refused already ("starttiraha
+        evätty", "starttirahaa ei myönnetty", "start-up grant was rejected")."""
         analyses = self._analyse(question, self.analyzer)
         found: set[int] = set()
         for index, analysis in enumerate(analyses):
-            names = self._index.names_of(analysis)
-            if not names:
-                continue
             # the words as typed, so that both analysers read them alike
             after = [fold(a.word) for a in analyses[index + 1 : index + 3]]
             before = [fold(a.word) for a in analyses[max(0, index - 2) : index]]
+            called = set().union(*(self._services_called.get(lemma, set()) for lemma in analysis.lemmas))
+            if not called and not analysis.known:  # a guess, by its letters: "starttirahaa" is starttiraha
+                word = fold(analysis.word)
+                called = set().union(
+                    *(
+                        services
+                        for name, services in self._services_called.items()
+                        if word.startswith(name) and len(word) - len(name) <= NAME_ENDING_LETTERS
+                    )
+                )
+            if called and (
+                (after and after[0].startswith(REFUSED_STEMS))
+                or after[:2] == ["ei", "myonnetty"]
+                or (len(after) == 2 and after[0] in ("was", "got") and after[1].startswith(("reject", "denied")))
+            ):
+                found |= called  # the service was applied for and refused: something else is asked
+            names = self._index.names_of(analysis)
+            if not names:
+                continue
             refused = len(after) == 2 and after[0] in ("ei", "eika") and after[1].startswith(REFUSING_VERBS)
             other_than = len(before) == 2 and before[0] in OTHER_WORDS and before[1] in THAN_WORDS
             if refused or other_than or (before and before[-1] in ("not", "except")):
@@ -243,8 +262,8 @@ class Finder:
         if understood.defines and not (text.named or any(text.in_phrase) or self._names_a_service(understood)):
             return SearchResult([], read, needs)  # a word explained ("mitä tarkoittaa käyttöpääoma"), no service
         ranker = self._ranker
-        # a provider the question rules out ("BF ei käy"): only a question that names one can
-        ruled_out = self._ruled_out(question) if text.named else set()
+        # a provider the question rules out ("BF ei käy"), or a service it says was refused ("starttiraha evätty")
+        ruled_out = self._ruled_out(question)
         text.named_services -= ruled_out
         matches = []
         municipal = self._municipal_services(understood)

@@ -67,6 +67,9 @@ HIRE_CUES = (
 )  # fmt: skip
 SEEKING_CUES = (*HIRE_CUES, "loyd", "loyt")  # "hitsaajia ei löydy": a shortage is a hire sought too
 SOUGHT_CUES = ("etsi", "tarvi", "tarvits", "hake", "hae", "vuokra", "looking", "need")  # a thing sought
+# a person's own papers: "oma veroilmoitus" is the asker's, though the question names employers ("oma auto
+# yrityksen käytössä" may be the company's business)
+PERSONAL_PAPERS = ("veroilmoitu", "passi", "henkilokort", "elakehakemu", "tyottomyysetuu")  # folded, as typed
 RETIRED_FORMS = frozenset({"elakkeella", "elakkeelta", "retired"})  # being retired, or back from it (folded)
 ENGLISH_COMPANY_WORDS = frozenset({"company", "firm", "business", "enterprise", "startup"})
 ORIGIN_REACH = 2  # a country this near after a number of workers is whence they come ("2 hitsaria Virosta")
@@ -127,10 +130,13 @@ NEED_PARTS_SAY_IT = 2  # compound parts that name needs, which make the compound
 SHORT_FRONT_LETTERS = 5  # a sector word this short begins many other words ("tila": "tilaus", "tilasto")
 TRADE_HEAD = "palvelu"  # "kotihoitopalvelu", "siivouspalvelu": a trade offered, which names the company's sector
 # Words for a farm itself: a forest owner who names one has a farm with a forest (folded base forms).
-FARM_WORDS = frozenset({"maatila", "maatalous", "viljelija", "tilallinen", "maatalousyrittaja", "farm", "farmer"})
+FARM_WORDS = frozenset(
+    {"maatila", "maatalous", "viljelija", "tilallinen", "maatalousyrittaja", "farm", "farmer", "navetta", "pihatto"}
+)
 # What is moved when a company moves: the company, its operations or its production.
 COMPANY_OBJECTS = frozenset(
     {"yritys", "firma", "yhtio", "toiminta", "tuotanto", "liiketoiminta", "company", "business"}
+    | {"verkkokauppa", "liike", "myymala", "varasto", "tehdas", "konttori"}  # "muuttaa verkkokaupan Mäntyharjulle"
 )
 MOVE_STEMS = (
     "muutta",
@@ -1335,8 +1341,14 @@ class QuestionReader:
         said = "starting" not in needs and any(
             is_among(a, lexicon.private_words, self._private_stems) for a in analyses
         )
-        # the asker's own private subject ("oma veroilmoitus") is private, whatever service it names
-        said = said or (not business and any(self._owned(analyses, index, private=True) for index in owned))
+        # the asker's own private subject ("oma veroilmoitus") is private, whatever service it names; one's own
+        # papers whatever else the question says ("kaksi työnantajaa"), unless a company's ("yrityksen oma")
+        said = said or any(
+            self._owned(analyses, index, private=True)
+            and (not business or fold(analyses[index].word).startswith(PERSONAL_PAPERS))
+            and not (index > 1 and self.describes_company(analyses[index - 2]))
+            for index in owned
+        )
         return Understanding(
             tuple(words),
             needs,

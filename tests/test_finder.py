@@ -3397,3 +3397,52 @@ def test_an_age_said_with_taytta_is_the_hires(bundled):
 )
 def test_a_number_of_people_sought_is_a_hire_and_one_had_is_the_size(bundled, question, hires):
     assert ("recruitment" in bundled.understand(question).needs) is hires
+
+
+@pytest.mark.parametrize(
+    "question", ["tatuoija, starttiraha evätty, mitä muuta tukea aloittavalle", "starttirahaa ei myönnetty, mitä muuta"]
+)
+def test_a_service_said_to_be_refused_is_not_offered_again(bundled, question):
+    found = [match.service.id for match in bundled.search(question, top=8).matches]
+    assert found and not any(service.endswith("-starttiraha") for service in found)
+
+
+def test_an_association_gets_no_aid_made_for_companies(bundled):
+    found = [match.service.id for match in bundled.search("leader-rahoitus kyläyhdistykselle hirvensalmella").matches]
+    assert found[0] == "veejjakaja-hanketuki"
+    assert not {"veejjakaja-investointituki", "veejjakaja-perustamistuki", "evk-maaseudun-yritysrahoitus"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "absent"),
+    [
+        ("biogas plant next to the cowshed – investment support?", None, "evk-investointiavustus"),  # a farm's
+        (
+            "ostaja kiinnostunut pienestä leipomosta puumalassa, tarvii rahotusta yrityskauppaan",
+            None,
+            "yritysporssi-myy-yritys",
+        ),
+        ("client muuttaa verkkokaupan Helsingistä mäntyharjulle, needs warehouse space, apua?", None, None),
+        ("rakennusalan ky Mikkelissä tarvitsee lisää kirvesmiehiä", "tyo-mikkeli-rekrytointi", None),
+    ],
+)
+def test_farm_words_in_english_a_buyer_a_move_and_a_plain_hire(bundled, question, first, absent):
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert found
+    if first:
+        assert found[0] == first, found
+    if absent:
+        assert absent not in found
+    if "warehouse" in question:
+        assert "mantyharju-toimitilat" in found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "kirjoita LinkedIn-päivitys meidän tiimin yritysneuvojien kesäpäivistä",
+        "miten korjaan oman veroilmoituksen omaverossa, mulla oli kaksi työnantajaa viime vuonna",
+    ],
+)
+def test_a_post_to_write_and_the_askers_own_tax_return_get_no_card(bundled, question):
+    assert bundled.search(question).matches == []
