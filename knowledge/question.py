@@ -70,6 +70,7 @@ SOUGHT_CUES = ("etsi", "tarvi", "tarvits", "hake", "hae", "vuokra", "looking", "
 # a person's own papers: "oma veroilmoitus" is the asker's, though the question names employers ("oma auto
 # yrityksen käytössä" may be the company's business)
 PERSONAL_PAPERS = ("veroilmoitu", "passi", "henkilokort", "elakehakemu", "tyottomyysetuu")  # folded, as typed
+CUSTOMER_STEMS = ("asiakkaille", "asiakkaiden", "asiakkaalle", "customers", "clients")
 RETIRED_FORMS = frozenset({"elakkeella", "elakkeelta", "retired"})  # being retired, or back from it (folded)
 ENGLISH_COMPANY_WORDS = frozenset({"company", "firm", "business", "enterprise", "startup"})
 ORIGIN_REACH = 2  # a country this near after a number of workers is whence they come ("2 hitsaria Virosta")
@@ -1338,8 +1339,11 @@ class QuestionReader:
             sources.append(frozenset({country_need}))
         lexicon = self.lexicon
         # a benefit named beside starting a business is the founder's question about it ("menettääkö opintotuen")
-        said = "starting" not in needs and any(
-            is_among(a, lexicon.private_words, self._private_stems) for a in analyses
+        # ... and one for the company's customers is the company's ("kotitalousvähennys asiakkaille")
+        said = (
+            "starting" not in needs
+            and any(is_among(a, lexicon.private_words, self._private_stems) for a in analyses)
+            and not any(fold(a.word).startswith(CUSTOMER_STEMS) for a in analyses)
         )
         # the asker's own private subject ("oma veroilmoitus") is private, whatever service it names; one's own
         # papers whatever else the question says ("kaksi työnantajaa"), unless a company's ("yrityksen oma")

@@ -3446,3 +3446,9 @@ def test_farm_words_in_english_a_buyer_a_move_and_a_plain_hire(bundled, question
 )
 def test_a_post_to_write_and_the_askers_own_tax_return_get_no_card(bundled, question):
     assert bundled.search(question).matches == []
+
+
+def test_the_household_deduction_for_a_companys_customers_is_the_companys_question(bundled):
+    question = "kotisiivousyritys, ennakkoperintärekisteri ja kotitalousvähennys asiakkaille, miten rekisteröityy"
+    assert [match.service.id for match in bundled.search(question, top=1).matches] == ["ytj-perustamisilmoitus"]
+    assert bundled.search("saanko kotitalousvähennystä remontista").matches == []  # a household's own
