@@ -529,13 +529,21 @@ def test_the_facts_of_a_search_are_stored_and_read_back_whole():
         market="outside_eu_eea",
         company_form="limited",
         transfer_side="seller",
+        debts="none",
+        investment="replacement",
+        project="started",
+        applicant="group",
         company_age=12,
+        applicant_age=38,
         not_sectors=frozenset({"agriculture"}),
         not_sizes=frozenset({"large"}),
     )
     stored = _facets_to_dict(facts)
     assert set(stored) == {field.name for field in fields(Facets)}  # a new fact is stored too
     assert _facets_from_dict(stored) == facts
+    # an old or hand-edited record holds something else: it is read as unknown, never as a wrong fact
+    odd = {**stored, "investment": "bought", "project": True, "applicant_age": "40", "employee_age": 300}
+    assert (_facets_from_dict(odd).investment, _facets_from_dict(odd).applicant_age) == (None, None)
 
 
 @pytest.mark.parametrize(

@@ -117,30 +117,39 @@ def _facets_to_dict(facets: Facets) -> dict[str, Any]:
     }
 
 
+def _one_of(data: dict[str, Any], key: str, ids: frozenset[str]) -> str | None:
+    """The stored value of `key` when it is one of `ids` (an old or hand-edited record may hold anything)."""
+    value = data.get(key)
+    return value if value in ids else None
+
+
+def _person_age(value: Any) -> int | None:
+    """A stored age of a person, when it is a plausible one."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 120 else None
+
+
 def _facets_from_dict(data: dict[str, Any]) -> Facets:
     code = data.get("municipality")
-    age, hired, applying = data.get("company_age"), data.get("employee_age"), data.get("applicant_age")
+    age = data.get("company_age")
     return Facets(
         municipality=MUNICIPALITY_BY_CODE.get(code) if code else None,
         size=data.get("size") or None,
         stage=data.get("stage") or None,
         sector=data.get("sector") or None,
         employee_origin=data.get("employee_origin") or None,
-        workload=data.get("workload") if data.get("workload") in WORKLOAD_IDS else None,
-        job=data.get("job") if data.get("job") in JOB_IDS else None,
-        farm_production=data.get("farm_production") if data.get("farm_production") in FARM_PRODUCTION_IDS else None,
-        market=data.get("market") if data.get("market") in ORIGIN_IDS else None,
-        company_form=data.get("company_form") if data.get("company_form") in COMPANY_FORM_IDS else None,
-        transfer_side=data.get("transfer_side") if data.get("transfer_side") in TRANSFER_SIDE_IDS else None,
-        debts=data.get("debts") if data.get("debts") in DEBT_IDS else None,
-        investment=data.get("investment") if data.get("investment") in INVESTMENT_IDS else None,
-        project=data.get("project") if data.get("project") in PROJECT_IDS else None,
-        applicant=data.get("applicant") if data.get("applicant") in APPLICANT_IDS else None,
+        workload=_one_of(data, "workload", WORKLOAD_IDS),
+        job=_one_of(data, "job", JOB_IDS),
+        farm_production=_one_of(data, "farm_production", FARM_PRODUCTION_IDS),
+        market=_one_of(data, "market", ORIGIN_IDS),
+        company_form=_one_of(data, "company_form", COMPANY_FORM_IDS),
+        transfer_side=_one_of(data, "transfer_side", TRANSFER_SIDE_IDS),
+        debts=_one_of(data, "debts", DEBT_IDS),
+        investment=_one_of(data, "investment", INVESTMENT_IDS),
+        project=_one_of(data, "project", PROJECT_IDS),
+        applicant=_one_of(data, "applicant", APPLICANT_IDS),
         company_age=age if isinstance(age, int) and not isinstance(age, bool) else None,
-        employee_age=hired if isinstance(hired, int) and not isinstance(hired, bool) and 0 < hired < 120 else None,
-        applicant_age=applying
-        if isinstance(applying, int) and not isinstance(applying, bool) and 0 < applying < 120
-        else None,
+        employee_age=_person_age(data.get("employee_age")),
+        applicant_age=_person_age(data.get("applicant_age")),
         not_sectors=frozenset(value for value in data.get("not_sectors") or () if value in SECTOR_IDS),
         not_sizes=frozenset(value for value in data.get("not_sizes") or () if value in SIZE_IDS),
     )
