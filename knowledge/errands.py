@@ -42,6 +42,11 @@ _WEATHER_ASKED = re.compile(
 _FORMULA_ASKED = re.compile(
     r"\bexcel\w*\b.{0,60}\b(?:kaava\w*|formula\w*|funktio\w*)|\b(?:kaava\w*|formula\w*)\b.{0,40}\bexcel"
 )
+# "ideoita yrityksen pikkujouluohjelmaan", "party ideas for 20": a party to plan; a travel claim to fill in
+_PARTY_OR_CLAIM = re.compile(
+    r"\b(?:ideoita|ideat|ideas?)\b.{0,40}\b(?:pikkujoulu\w*|juhl\w*|party\w*|parties|virkistyspaiv\w*|tyky\w*)"
+    r"|\b(?:pikkujoulu\w*|juhl\w*|party|virkistyspaiv\w*)\b.{0,20}\b(?:ideoita|ideas?|ohjelma\w*)\b|\bmatkalasku\w*"
+)
 # "which brand is best", "mikä merkki kannattaa": a product to buy, which no service recommends
 _BRAND_ASKED = re.compile(
     r"\b(?:which|what) (?:brand|model|make)\b|\bbest brand\b|\b(?:mika|mita) (?:merkki|merkkia|malli|mallia)\b"
@@ -63,9 +68,10 @@ def is_tech_support(question: str) -> bool:
 
 
 def asks_weather_or_a_brand(question: str) -> bool:
-    """The weather or a product brand is asked about ("sää huomenna Kangasniemellä?", "which brand is best?")."""
+    """The weather, a product brand, ideas for a party or a travel claim is asked about ("sää huomenna
+    Kangasniemellä?", "which brand is best?", "pikkujoulu ideas", "matkalaskun teko")."""
     folded = fold(question)
-    return bool(_WEATHER_ASKED.search(folded) or _BRAND_ASKED.search(folded))
+    return bool(_WEATHER_ASKED.search(folded) or _BRAND_ASKED.search(folded) or _PARTY_OR_CLAIM.search(folded))
 
 
 def is_calculation(question: str) -> bool:

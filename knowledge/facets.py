@@ -331,6 +331,9 @@ def _size_words(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[tuple[str, tup
 def _size(text: str, lexicon: Lexicon) -> str | None:
     folded = fold(text)
     persons, sizes = _size_words(lexicon)
+    # a company that is part of a group is no SME, whatever its own headcount ("240 hlö, osa konsernia")
+    if any(word in folded for size, words in sizes if size == "large" for word in words):
+        return "large"
     for match in _HEADCOUNT.finditer(folded):
         number, word = int(match.group(1)), match.group(2)
         if word.startswith(persons):

@@ -33,6 +33,7 @@ from knowledge.asides import (
     where_to_begin,
 )
 from knowledge.company_facts import ENGLISH_NATIONALITIES, read_written_facts
+from knowledge.eligibility import YOUNG_STAGES
 from knowledge.errands import ErrandReader, asks_definition, asks_weather_or_a_brand, is_calculation, is_tech_support
 from knowledge.facets import (
     Facets,
@@ -70,6 +71,7 @@ SOUGHT_CUES = ("etsi", "tarvi", "tarvits", "hake", "hae", "vuokra", "looking", "
 # a person's own papers: "oma veroilmoitus" is the asker's, though the question names employers ("oma auto
 # yrityksen käytössä" may be the company's business)
 PERSONAL_PAPERS = ("veroilmoitu", "passi", "henkilokort", "elakehakemu", "tyottomyysetuu")  # folded, as typed
+ESTABLISHED_YEARS = 5  # a company this old is no start-up, whatever service it names
 CUSTOMER_STEMS = ("asiakkaille", "asiakkaiden", "asiakkaalle", "customers", "clients")
 RETIRED_FORMS = frozenset({"elakkeella", "elakkeelta", "retired"})  # being retired, or back from it (folded)
 ENGLISH_COMPANY_WORDS = frozenset({"company", "firm", "business", "enterprise", "startup"})
@@ -1309,6 +1311,10 @@ class QuestionReader:
         if business or whole_needs or facets.municipality:  # step 4
             for need in part_needs - whole_needs:
                 needs[need] = 1.0
+        if facets.stage in YOUNG_STAGES and (facets.company_age or 0) >= ESTABLISHED_YEARS and not given:
+            # "perustettu 2018 … voiko hakea starttirahaa": the service named is no stage of a company that old
+            # (a side business of a few years may still become full-time: "tmi ollu jo 3v, starttiraha?")
+            facets = replace(facets, stage=None)
         if "starting" in whole_needs and facets.stage is None and facets.company_age is None and not given:
             facets = replace(facets, stage="startup")  # "want to start a company": it is being founded
         if not given:

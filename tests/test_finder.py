@@ -3460,3 +3460,57 @@ def test_the_household_deduction_for_a_companys_customers_is_the_companys_questi
     question = "kotisiivousyritys, ennakkoperintärekisteri ja kotitalousvähennys asiakkaille, miten rekisteröityy"
     assert [match.service.id for match in bundled.search(question, top=1).matches] == ["ytj-perustamisilmoitus"]
     assert bundled.search("saanko kotitalousvähennystä remontista").matches == []  # a household's own
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ideoita yrityksen pikkujouluohjelmaan 30 hengelle",
+        "pikkujoulu ideas for 20 hlö firma mikkelissä",
+        "matkalaskun teko ELY:n järjestelmässä, miten?",
+        "oma kassavirta ja budjetti kotitalouden lomamatkaan, paljonko pitäis säästää kk",
+    ],
+)
+def test_a_party_a_travel_claim_and_a_households_budget_get_no_card(bundled, question):
+    assert bundled.search(question).matches == []
+
+
+@pytest.mark.parametrize(
+    ("question", "need"),
+    [
+        ("henkilöstökoulutus yhteishankinta", "staff_training"),
+        ("velkaantunut yrittäjä apua", "financial_distress"),
+        ("mistä fyrkkaa uuteen kaivuriin, tmi sulkava", "investment"),
+        ("ennakkovero tmi ensimmäinen vuosi", "general_advice"),
+    ],
+)
+def test_short_words_for_training_debt_money_and_prepayment_tax(bundled, question, need):
+    assert need in bundled.understand(question).needs
+    assert bundled.search(question).matches
+
+
+def test_a_company_that_is_part_of_a_group_is_large(bundled):
+    question = (
+        "Pieksämäkeläinen konepaja, noin 240 hlö ja osa ruotsalaista konsernia, hakee rahoitusta tuotekehitykseen"
+    )
+    assert bundled.understand(question).facets.size == "large"
+    assert "evk-tk-rahoitus" not in [match.service.id for match in bundled.search(question, top=5).matches]
+
+
+def test_a_company_years_old_is_no_start_up_whatever_service_it_names(bundled):
+    question = "Osakeyhtiö on perustettu 2018 ja sillä on kuusi työntekijää. Voiko omistaja hakea starttirahaa?"
+    assert bundled.understand(question, today=date(2026, 12, 1)).facets.stage != "startup"
+    found = [match.service.id for match in bundled.search(question, top=5, today=date(2026, 12, 1)).matches]
+    assert not any(service.endswith("-starttiraha") for service in found)
+    # a side business of a few years may still become full-time
+    side = [match.service.id for match in bundled.search("starttiraha asiakkaalle jolla tmi ollu jo 3v", top=3).matches]
+    assert any(service.endswith("-starttiraha") for service in side)
+
+
+def test_a_buyer_asking_for_money_and_a_farms_old_buildings_for_lodging(bundled):
+    buyer = [match.service.id for match in bundled.search("yrityskauppa ostaja rahoitus", top=3).matches]
+    assert "yritysporssi-myy-yritys" not in buyer
+    lodging = [
+        m.service.id for m in bundled.search("maatila juvalla, vanhat aitat majoituskäyttöön, saako tukea").matches
+    ]
+    assert "evk-maatalouden-investointituki" not in lodging[:3]
