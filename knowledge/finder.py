@@ -52,6 +52,7 @@ REFUSED_STEMS = ("evatty", "evattiin", "evattu", "hylatty", "hylattiin", "kielte
 OTHER_WORDS = frozenset({"muu", "muuta", "muut", "muita", "muuhun", "other", "else"})
 THAN_WORDS = frozenset({"kuin", "than"})
 NAME_ENDING_LETTERS = 3  # "starttirahaa": a case ending after a service's name word
+ONE_PLACE_AREA = 2  # municipalities a municipality's own service may serve
 SERVICE_NAME_WORD_LETTERS = 6  # a service name's word this long names it ("Starttiraha"); shorter ones are common
 
 
@@ -95,6 +96,13 @@ class Finder:
         self._municipal_by_code: dict[str, list[int]] = {}
         self._own_by_code: dict[str, list[int]] = {}
         self._contacts: set[int] = set()
+        # the services of one municipality (or one with the merged neighbour it serves: Mäntyharju and Pertunmaa)
+        self._one_place = {
+            position
+            for position, service in enumerate(self._services)
+            if len(set(service.municipalities or kb.provider_of(service).municipalities) & MUNICIPALITY_CODES)
+            in range(1, ONE_PLACE_AREA + 1)
+        }
         for position, service in enumerate(self._services):
             provider = kb.provider_of(service)
             if provider.kind == "municipal":
@@ -283,10 +291,15 @@ class Finder:
                 del relevance[position]
         # the services the question names by name or keyword: those shown only when named may come in
         asked = named.union(*text.exact, *text.in_phrase)
-        ranked_all = ranker.rank(relevance, understood, top + len(municipal), asked)
+        # of unknown place, a few more, to fill the places that municipalities' own services give up
+        spare = SHOWN_FIRST if read.municipality is None else 0
+        ranked_all = ranker.rank(relevance, understood, top + len(municipal) + spare, asked)
         code = read.municipality.code if municipal and read.municipality else ""
         own = set(self._own_by_code.get(code, ()))
-        ranked_all = _with_own_municipality_shown(ranked_all, own, own & self._contacts)[:top]
+        ranked_all = _with_own_municipality_shown(ranked_all, own, own & self._contacts)
+        if read.municipality is None:  # of unknown place: one municipality's service is its own for few companies
+            ranked_all = _one_place_shown_first(ranked_all, self._one_place)
+        ranked_all = ranked_all[:top]
         for ranked in ranker.covering(ranked_all, relevance, understood, named=asked):
             service = self._services[ranked.position]
             provider = self.kb.provider_of(service)
@@ -294,6 +307,22 @@ class Finder:
             area = self._area_note(service, provider, read)
             matches.append(Match(service, provider, ranked.score, meets, area, ranked.conditions))
         return SearchResult(matches, read, needs)
+
+
+def _one_place_shown_first(ranked: list[Ranked], one_place: set[int]) -> list[Ranked]:
+    """For a company of unknown place, at most one municipality's own service among the places shown first: the
+    others wait after them ("mistä neuvoa osuuskunnan perustamiseen" asks no three towns' advisers)."""
+    shown: list[Ranked] = []
+    later: list[Ranked] = []
+    for item in ranked:
+        if item.position in one_place and any(other.position in one_place for other in shown):
+            later.append(item)
+        elif len(shown) < SHOWN_FIRST:
+            shown.append(item)
+        else:
+            later.append(item)
+    rest = [item for item in ranked if item not in shown and item not in later]
+    return [*shown, *sorted(later + rest, key=ranked.index)]
 
 
 def _with_own_municipality_shown(ranked: list[Ranked], own_services: set[int], contacts: set[int]) -> list[Ranked]:

@@ -29,6 +29,9 @@ OFF_SENSE_FACTOR = 0.15  # a need word in a service without that need: most like
 NAMED_BONUS = 4.0  # a service of the provider or programme the question names
 NEED_WORD_CAP = 6.0  # the most a word that named a need adds as text: its need is scored already
 LOCAL_BONUS = 1.0
+UNKNOWN_PLACE_COST = 2.0  # times LOCAL_BONUS, for a service of part of the region when the company's place is unknown
+ONE_PLACE_COST = 5.0  # ... and for a municipality's own service
+ONE_PLACE_AREA = 2  # municipalities a municipality's own service may serve (Mäntyharju serves Pertunmaa too)
 STAGE_FIT, SIZE_FIT, SECTOR_FIT = 0.7, 0.5, 1.0
 # A service only for ideas and start-ups is not for a company known to have run this many years.
 STARTUP_STAGES = frozenset({"idea", "startup"})
@@ -267,7 +270,9 @@ class Ranker:
             # own adviser before the region's), and the less likely one of unknown place: one
             # municipality's adviser is its own for one company in twelve, so it yields to the region's.
             share = profile.area_share
-            adjustment += LOCAL_BONUS * ((2 - share) if facets.municipality is not None else -2 * (1 - share))
+            # (a municipality's own service, of one or two, all the more so)
+            cost = ONE_PLACE_COST if share * len(MUNICIPALITY_CODES) <= ONE_PLACE_AREA else UNKNOWN_PLACE_COST
+            adjustment += LOCAL_BONUS * ((2 - share) if facets.municipality is not None else -cost * (1 - share))
         for value, allowed, weight in (
             (facets.stage, profile.stages, STAGE_FIT),
             (facets.size, profile.sizes, SIZE_FIT),

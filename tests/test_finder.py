@@ -198,7 +198,7 @@ def test_a_word_with_a_sense_check_keeps_its_meaning_in_context(bundled):
     [
         ("kahvila Mikkelissä tarvitsee rahoitusta laitehankintaan", {"loan", "investment"}),
         ("leipomo haluaa lainaa uuteen uuniin", {"loan"}),
-        ("matkailuyritys tarvitsee rahoitusta uuteen saunaan", {"loan"}),
+        ("matkailuyritys tarvitsee rahoitusta uuteen saunaan", {"loan", "development_grant"}),  # "rahoitus": either
     ],
 )
 def test_the_stated_need_outranks_the_sector(bundled, question, needs):
@@ -3514,3 +3514,22 @@ def test_a_buyer_asking_for_money_and_a_farms_old_buildings_for_lodging(bundled)
         m.service.id for m in bundled.search("maatila juvalla, vanhat aitat majoituskäyttöön, saako tukea").matches
     ]
     assert "evk-maatalouden-investointituki" not in lodging[:3]
+
+
+def test_a_question_with_no_place_is_not_answered_by_one_municipalitys_advisers(bundled):
+    question = "kolme tilaa perustamassa osuuskuntaa hakelämpölaitokselle, mistä neuvoa osuuskunnan perustamiseen"
+    found = bundled.search(question, top=3).matches
+    local = [
+        match
+        for match in found
+        if 0 < len(set(match.service.municipalities or match.provider.municipalities) - {"all"}) <= 2
+    ]
+    assert found and len(local) <= 1, [match.service.id for match in found]
+
+
+def test_companies_working_together_asking_for_funding_get_the_leader_project_aid(bundled):
+    found = [
+        m.service.id
+        for m in bundled.search("pls help: kylän yrittäjät want yhteinen markkinointi, any funding?").matches
+    ]
+    assert found[0].endswith("-hanketuki")
