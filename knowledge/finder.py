@@ -90,6 +90,14 @@ class Finder:
                     if len(lemma) >= SERVICE_NAME_WORD_LETTERS and lemma not in self.reader.stopwords:
                         self._services_called.setdefault(lemma, set()).add(position)
         self._service_name_words = frozenset(self._services_called)
+        # ... and the services that take such a word as a keyword of their own (the statement for a starttiraha
+        # application): a refusal of the one makes the other moot too
+        for position, service in enumerate(self._services):
+            for keyword in service.keywords_fi:
+                analyses = self._analyse(keyword, index_analyzer)
+                for lemma in analyses[0].lemmas if len(analyses) == 1 else ():
+                    if lemma in self._service_name_words:
+                        self._services_called[lemma].add(position)
         self._ranker = Ranker([profile_of(service, kb.provider_of(service)) for service in self._services])
         self._with_subjects = [p for p, profile in enumerate(self._ranker.profiles) if profile.not_for_subjects]
         # each municipality's own (municipal) services, for a question about what the municipality offers

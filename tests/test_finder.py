@@ -3413,6 +3413,7 @@ def test_a_number_of_people_sought_is_a_hire_and_one_had_is_the_size(bundled, qu
 def test_a_service_said_to_be_refused_is_not_offered_again(bundled, question):
     found = [match.service.id for match in bundled.search(question, top=8).matches]
     assert found and not any(service.endswith("-starttiraha") for service in found)
+    assert "uyk-liiketoimintasuunnitelman-arviointi" not in found  # the statement for the application is moot too
 
 
 def test_an_association_gets_no_aid_made_for_companies(bundled):
