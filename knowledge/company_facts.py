@@ -160,6 +160,7 @@ _OUTSIDE_CUSTOMS_UNION = ("norja", "norw", "islan", "icelan", "sveits", "switz",
 # ("Virosta", "virolaisia").
 _DESTINATION = re.compile(r"(?:iin|aan|ään|oon|öön|uun|yyn|hin|seen)$")
 _TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$")
+_MARKET_NEXT = re.compile(r"\s+(?:market|markets|markkin\w*)\b")  # "the German market", "saksan markkinoille"
 
 
 def _origin(text: str, patterns: _Patterns) -> _Origin:
@@ -179,7 +180,11 @@ def _origin(text: str, patterns: _Patterns) -> _Origin:
         words.update(tokens(word))
         area = "" if word.startswith(_OUTSIDE_CUSTOMS_UNION) else patterns.origin_ids[match.group(1)]
         named.add(area)
-        if _DESTINATION.search(word) or _TO_BEFORE.search(text, 0, match.start()):
+        if (
+            _DESTINATION.search(word)
+            or _TO_BEFORE.search(text, 0, match.start())
+            or _MARKET_NEXT.match(text, match.end())
+        ):
             market = True  # "vientiä Ruotsiin", "export to Sweden": where it sells, nobody's origin
             areas.add(area)
             continue

@@ -3534,3 +3534,12 @@ def test_companies_working_together_asking_for_funding_get_the_leader_project_ai
         for m in bundled.search("pls help: kylän yrittäjät want yhteinen markkinointi, any funding?").matches
     ]
     assert found[0].endswith("-hanketuki")
+
+
+def test_a_nationality_before_market_is_where_the_company_sells_not_where_hires_come_from(bundled):
+    question = (
+        "Our software company in Mikkeli is entering the German market and would like to hire two developers from India"
+    )
+    understood = bundled.understand(question)
+    assert understood.facets.employee_origin == "outside_eu_eea"
+    assert not any(match.service.id.startswith("eures-") for match in bundled.search(question, top=5).matches)
