@@ -459,6 +459,15 @@ class QuestionReader:
                     inflected = word.startswith(key) and len(word) - len(key) <= INFLECTION_LETTERS
                     if inflected and not self._in_question(context, others):
                         lost |= analysis.lemmas
+                    # a verb changes its stem as it inflects ("rakentamiseen" is "rakentaa"); what it is
+                    # said of follows it
+                    verb = key in self.lexicon.modifiers and not analysis.english and not inflected
+                    if (
+                        verb
+                        and guessed_form(word, key) == "whole"
+                        and not self._in_question(context, self._following(analyses, index, context))
+                    ):
+                        lost |= analysis.lemmas
             if lost:
                 # Without its context the word may still mean something: "tiloja" for a company is premises.
                 # Only for a word with no other reading: "tilaa" may be the verb "tilata", to order.
@@ -979,11 +988,14 @@ class QuestionReader:
             return False
         return self._context_stems.has(word)
 
-    def _for_facets(self, analysis: WordAnalysis) -> WordAnalysis:
+    def _for_facets(self, analysis: WordAnalysis, analyses: list[WordAnalysis]) -> WordAnalysis:
         """The sector is read from a compound's parts only when the compound names the company, or
         names a farm's other line of business ("maatilamatkailu": the farm is diversifying)."""
         if self._farm_diversifying(analysis) or self._trade_permit(analysis):
             return analysis
+        head = self._confirmed_sector_head(analysis, analyses)
+        if head is not None:
+            return replace(analysis, parts=analysis.parts | {head})
         word = fold(analysis.word)
         if not analysis.known and word.find(TRADE_HEAD, 3) > 0:  # a guess on "palvelu": by its front's letters
             return replace(analysis, parts=analysis.parts | self._guessed_fronts(word))
@@ -994,6 +1006,20 @@ class QuestionReader:
         if not analysis.known:  # a guess: the sector words it starts with stand for its parts
             return replace(analysis, parts=analysis.parts | self._guessed_fronts(word))
         return analysis
+
+    def _confirmed_sector_head(self, analysis: WordAnalysis, analyses: list[WordAnalysis]) -> str | None:
+        """The ambiguous sector word that heads the compound, when the question has that sense's context:
+        "sukutila" beside a harvest is a farm, though "suku" says nothing of one."""
+        if analysis.known:
+            heads = {analysis.head} & analysis.parts
+        else:  # a guess cannot be split: a compound ends in the word, after a front of three letters or more
+            word = fold(analysis.word)
+            heads = {key for key in self._senses if word.find(key, 3) > 0}
+        others = [other for other in analyses if other is not analysis]
+        for head in sorted(heads & self._sector_words):
+            if head in self._senses and self._in_question(self._senses[head], others):
+                return head
+        return None
 
     def _guessed_fronts(self, word: str) -> set[str]:
         """The sector words a guessed compound begins with; a short one only when a company word follows it
@@ -1146,7 +1172,7 @@ class QuestionReader:
         facets = read_facets(
             question,
             [
-                self._for_facets(a)
+                self._for_facets(a, analyses)
                 for index, a in enumerate(analyses)
                 if index not in {*owned, *dated, *others, *home_news, *not_starting}
             ],

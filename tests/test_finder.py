@@ -3543,3 +3543,42 @@ def test_a_nationality_before_market_is_where_the_company_sells_not_where_hires_
     understood = bundled.understand(question)
     assert understood.facets.employee_origin == "outside_eu_eea"
     assert not any(match.service.id.startswith("eures-") for match in bundled.search(question, top=5).matches)
+
+
+@pytest.mark.parametrize(
+    ("question", "investment"),
+    [
+        ("matkailuyrittäjä puumalassa haluaa rakentaa saunalautan ja mökkejä, rahoitus?", True),
+        ("ratsastustalli juvalla haluaa rakentaa maneesin, mistä rahoitusta", True),
+        ("kalastusmatkailuyritys on rakentamassa uutta hallia, saako investointiin tukea", True),
+        ("rakentaa uudet nettisivut, tukea?", False),  # must not match: a website is no building
+        ("yritys on rakentamassa uutta verkkokauppaa, tukea?", False),  # nor an online shop, however inflected
+        ("tarvitaanko lupa kotipihan saunan rakentamiseen", False),  # nor a sauna in one's own yard
+    ],
+)
+def test_building_a_structure_is_an_investment(bundled, question, investment):
+    assert ("investment" in bundled.understand(question).needs) is investment
+
+
+@pytest.mark.parametrize(
+    ("question", "sector"),
+    [
+        ("meillä on sukutila Mäntyharjulla, 12 ha peltoa, halla vei puolet sadosta", "agriculture"),
+        ("kotitila juvalla, lypsy loppuu ensi vuonna, mitä sitten", "agriculture"),
+        ("hallitila vuokralle juvalla, kuka välittää", None),  # must not match: a hall is no farm
+        ("sukutila myydään, ostaja etsii rahoitusta", None),  # nor a family place with no farming said
+    ],
+)
+def test_a_compound_headed_by_farm_is_a_farm_when_the_question_says_farming(bundled, question, sector):
+    assert bundled.understand(question).facets.sector == sector
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "kassassa on enää 3000 € ja lainanlyhennykset alkaa marraskuussa, mitä voi tehdä",
+        "yrityksen lainan lyhennykset on iso ongelma tänä talvena",
+    ],
+)
+def test_cash_running_out_and_repayments_due_are_financial_distress(bundled, question):
+    assert "financial_distress" in bundled.understand(question).needs
