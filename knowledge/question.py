@@ -46,6 +46,7 @@ from knowledge.facets import (
 )
 from knowledge.lexicon import Lexicon
 from knowledge.negation import BURDEN_STARTS, burdens_not_had, denied_need_words, denied_words
+from knowledge.repayment import DISTRESS_NEED, loans_owed
 from knowledge.text import (
     GUESS_ENDING_LETTERS,
     Analyzer,
@@ -1279,6 +1280,8 @@ class QuestionReader:
         # the network itself asked to help ("voiko meidän verkosto auttaa") is asked for advice
         _rename_need_words(our_network(analyses), TOPIC_NEED, need_words, whole_needs, part_needs)
         self._funding_of_a_kind(analyses, need_words, whole_needs, part_needs)
+        # "ei pysty maksamaan finnveran lainaa": a loan paid back in trouble is a debt, no loan asked for
+        _rename_need_words(loans_owed(analyses, need_words), DISTRESS_NEED, need_words, whole_needs, part_needs)
         if "ownership_change" in whole_needs:  # "myyntiä omille työntekijöille": the staff buy, nobody is hired
             buyers = [
                 index

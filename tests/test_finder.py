@@ -3582,3 +3582,29 @@ def test_a_compound_headed_by_farm_is_a_farm_when_the_question_says_farming(bund
 )
 def test_cash_running_out_and_repayments_due_are_financial_distress(bundled, question):
     assert "financial_distress" in bundled.understand(question).needs
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "asiakas ei pysty maksamaan lainojaan, mitä tehdä",
+        "kuljetusliike ei selviä pankkilainan lyhennyksistä",
+        "yrityksen lainanmaksut on myöhässä, pankki uhkaa irtisanoa lainan",
+        "our cafe cannot pay back the bank loan, what help is there",
+    ],
+)
+def test_a_loan_the_company_cannot_pay_back_is_a_debt_not_a_loan_asked_for(bundled, question):
+    understood = bundled.understand(question)
+    assert "financial_distress" in understood.needs and "loan" not in understood.needs
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tarvitaan 50 t€ laina, takaisinmaksuaika 5 v, mistä?",  # must not match: a repayment period asked about
+        "mitä finnveran laina maksaa, korko?",  # nor what a loan costs
+        "kassakriisi, lyhennykset myöhässä, tarvitaan siltarahoitusta",  # bridge financing is still asked for
+    ],
+)
+def test_a_loan_asked_for_stays_a_loan_beside_repayment_words(bundled, question):
+    assert "loan" in bundled.understand(question).needs
