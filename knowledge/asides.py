@@ -60,6 +60,9 @@ REPLACED_WORDS = frozenset(
     {"uusi", "uuden", "uudet", "samanlainen", "samanlaisen", "vanhan", "vanhojen", "sen", "toisen", "entisen"}
     | {"hajonneen", "rikkoutuneen", "rikkinaisen"}
 )
+# Starting work ("aloittaa työt", "aloittaa työskentelyn", "start work", "start working"), said of a person
+START_STEMS, WORK_STEMS = ("aloitt", "aloita", "start"), ("tyot", "tyoskentel", "tyossa", "work")
+SELF_EMPLOYED_STEMS = ("yrittaj", "toiminim", "tmi", "kevytyrit", "self-employ", "freelanc", "entrepreneur", "business")
 BEGUN = re.compile(r"aloitett(?:iin|u|ua|un|uun|uja)$")  # the past passive: was started
 # The words of a follow-up that only names another place ("entä hirvensalmella?", "and in Juva?")
 FOLLOW_UP_WORDS = frozenset(
@@ -159,6 +162,19 @@ def where_to_begin(analyses: list[WordAnalysis]) -> list[int]:
 def begun_words(analyses: list[WordAnalysis]) -> list[int]:
     """ "projekti aloitettiin jo viime kuussa": the past passive of starting, something already begun."""
     return [index for index, analysis in enumerate(analyses) if BEGUN.match(fold(analysis.word))]
+
+
+def work_started(analyses: list[WordAnalysis]) -> list[int]:
+    """ "voiko ukrainalainen aloittaa työt heti", "start work on Monday": a person starts a job, no company; one who
+    starts work as an entrepreneur ("aloittaa työt toiminimellä") does start one."""
+    words = [fold(analysis.word) for analysis in analyses]
+    if any(word.startswith(SELF_EMPLOYED_STEMS) for word in words):
+        return []
+    return [
+        index
+        for index, word in enumerate(words[:-1])
+        if word.startswith(START_STEMS) and words[index + 1].startswith(WORK_STEMS)
+    ]
 
 
 def in_place_of(analyses: list[WordAnalysis]) -> list[int]:

@@ -31,6 +31,7 @@ from knowledge.asides import (
     in_place_of,
     our_network,
     where_to_begin,
+    work_started,
 )
 from knowledge.company_facts import ENGLISH_NATIONALITIES, read_written_facts
 from knowledge.eligibility import YOUNG_STAGES
@@ -1169,7 +1170,7 @@ class QuestionReader:
         others = others_things(analyses)
         home_news = home_news_clauses(analyses, self.describes_company)
         # "mistä kannattaisi aloittaa", "projekti aloitettiin jo": no company starting, nor its stage
-        not_starting = {*where_to_begin(analyses), *begun_words(analyses)}
+        not_starting = {*where_to_begin(analyses), *begun_words(analyses), *work_started(analyses)}
         facets = read_facets(
             question,
             [
@@ -1239,9 +1240,10 @@ class QuestionReader:
         # "teollisuushallin katolle": the building is where something goes, no premises asked for
         roofs = [index for index in need_words if index + 1 < len(analyses) and analyses[index + 1].lemmas & ROOF_WORDS]
         _drop_need_words(roofs, need_words, whole_needs, part_needs)
+        # first what starts no company ("aloittaa työt"): then nobody is its founder
+        _drop_need_words(sorted(not_starting), need_words, whole_needs, part_needs)
         founders = self._founder_words(analyses, need_words) + askers_trade(analyses, self.lexicon.trade_words)
         _drop_need_words(founders, need_words, whole_needs, part_needs)
-        _drop_need_words(sorted(not_starting), need_words, whole_needs, part_needs)
         in_place = in_place_of(analyses)
         _drop_need_words(in_place, need_words, whole_needs, part_needs)
         # "maatila palkkaa kausityöntekijöitä Thaimaasta": the farm is who hires (its sector), not what it asks for

@@ -3608,3 +3608,16 @@ def test_a_loan_the_company_cannot_pay_back_is_a_debt_not_a_loan_asked_for(bundl
 )
 def test_a_loan_asked_for_stays_a_loan_beside_repayment_words(bundled, question):
     assert "loan" in bundled.understand(question).needs
+
+
+@pytest.mark.parametrize(
+    ("question", "starting"),
+    [
+        ("voiko ukrainalainen työntekijä aloittaa työt heti? kasvihuone juvalla", False),
+        ("new employee starts work on monday, what must the employer handle", False),
+        ("haluan aloittaa työt toiminimellä ensi kuussa", True),  # must still match: work as a sole trader
+        ("asiakas haluaa aloittaa yritystoiminnan Mikkelissä", True),
+    ],
+)
+def test_a_person_starting_work_starts_no_company(bundled, question, starting):
+    assert ("starting" in bundled.understand(question).needs) is starting
