@@ -28,7 +28,9 @@ _BROKEN = re.compile(
 )
 _FIX_ASKED = re.compile(
     r"\b(?:how (?:do|can|could|should) (?:i|we) (?:fix|repair|solve)|how to (?:fix|repair)"
-    r"|miten (?:sen |ta(?:m|n)an )?(?:korjaan|korjaisin|korjataan|korjaan sen)|miten saan \w+ toimimaan)\b"
+    r"|miten (?:sen |ta(?:m|n)an )?(?:korjaan|korjaisin|korjataan|korjaan sen)|miten saan \w+ toimimaan"
+    # or who fixes it: the help desk's number ("mikä on it-tuen numero")
+    r"|it-tu\w*|helpdesk\w*|help desk|it support|tech support)\b"
 )
 WHERE_FROM = frozenset({"mista", "mistas"})
 # "sää huomenna kangasniemellä?", "what's the weather like on Saturday": the weather asked about (the weather named

@@ -127,6 +127,7 @@ class Understanding:
     defines: bool = False  # it asks what a word means: a service answers only when it names the service
     municipal: bool = False  # it asks what the municipality itself offers ("onko kunnalla …")
     denied_needs: frozenset[str] = frozenset()  # needs the question says it does not have ("lainaa eivät halua")
+    farm_said: bool = True  # it names a farm or farming: without one, no farm-only service is shown
 
 
 # A compound on a permit names the trade it is for ("taksilupa"), as a word for the company would.
@@ -176,6 +177,7 @@ CONJUNCTIONS = frozenset({"ja", "seka", "tai", "and", "or"})  # a modifier's rea
 OBJECT_BEFORE_NOUNS = frozenset({"myynti"})  # a noun whose object is the genitive before it ("yrityksen myynti")
 VERBAL_NOUN_ENDS = ("minen", "misen", "mista", "miseen", "misessa", "misesta", "misella")
 FINNISH_IN_ENGLISH_LETTERS = 7  # a word this long that Voikko knows is Finnish, though the question is English
+FINNISH_SHORT_LETTERS = 4  # a shorter word is Finnish only beside a Finnish word ("mitä lupia tarvitaan")
 MODIFIER_REACH = 4  # a modifier qualifies one of the next four words ("uusi pieni yritys", "start a new business")
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
 VERB_ENDINGS = ("aa", "da", "ata", "ita", "ota")  # folded first infinitives ("ostaa", "myyda", "palkata")
@@ -309,6 +311,10 @@ class QuestionReader:
             word for words in lexicon.sizes.values() for phrase in words for word in tokens(phrase)
         )
         self._senses = {key: frozenset(fold(word) for word in words) for key, words in lexicon.senses.items()}
+        # what names a farm or farming: its sector's words, the rural needs' and a farm's ("lypsy", "isäntä")
+        farm_words = self._sectors.get(FARM_SECTOR, frozenset()) | FARM_WORDS | self._senses.get("tila", frozenset())
+        self._farm_words = farm_words | frozenset(fold(word) for word in lexicon.needs.get("rural", ()))
+        self._farm_stems = Stems(self._farm_words)
         # modifiers that start a business ("start", "open", "uusi"): any word naming a company is their context
         # (not selling's: "myydä juustoa suoraan tilalta" sells cheese, no farm)
         self._business_modifiers = frozenset(
@@ -383,10 +389,20 @@ class QuestionReader:
             return analyses
         # a Finnish word in an English question ("need help with yritystuen hakemus") is read as Finnish
         # when Voikko knows it; English words of this length are unknown to it
-        finnish = []
+        finnish: list[WordAnalysis] = []
         for analysis in analyses:
             own = self.analyzer.analyse(analysis.word) if len(analysis.word) >= FINNISH_IN_ENGLISH_LETTERS else None
             finnish.append(replace(own, clause_end=analysis.clause_end) if own and own.known else analysis)
+        # ... and so is a shorter word Voikko knows beside a Finnish one or with Finnish letters: a Finnish clause
+        # in an English question ("open a ravintola, mitä lupia tarvitaan?")
+        for index, analysis in enumerate(finnish):
+            if not analysis.english or len(analysis.word) < FINNISH_SHORT_LETTERS:
+                continue
+            own = self.analyzer.analyse(analysis.word)
+            beside = finnish[max(0, index - 1) : index] + finnish[index + 1 : index + 2]
+            finnish_letters = any(letter in analysis.word for letter in "äöå")
+            if own.known and (finnish_letters or any(not other.english for other in beside)):
+                finnish[index] = replace(own, clause_end=analysis.clause_end)
         return finnish
 
     def _joined_compounds(self, analyses: list[WordAnalysis]) -> list[WordAnalysis]:
@@ -1100,6 +1116,16 @@ class QuestionReader:
         """The words that say what the asker owns ("omalle mökille"), when the question has a private topic."""
         return [index for index in range(len(analyses)) if self._owned(analyses, index)]
 
+    def _names_farm(self, analyses: list[WordAnalysis]) -> bool:
+        """A word names a farm or farming ("navetta", "lypsy", "sukupolvenvaihdos tilalla"), as written or guessed."""
+        words = self._farm_words
+        return any((a.lemmas | a.parts) & words or is_among(a, words, self._farm_stems) for a in analyses) or any(
+            len(front) >= SHORT_FRONT_LETTERS  # a guessed compound on one ("metsäsuunnitelman"), not "tilaus"
+            for a in analyses
+            if not a.known
+            for front, _ in self._farm_stems.forms(fold(a.word))
+        )
+
     def _names_no_farm(self, analysis: WordAnalysis) -> bool:
         """The word names the company as advisers name no farm ("yritys", "firma", "perheyritys"); a
         compound that names a farm ("maatalousyritys") gives the farm sector, which this never overrides."""
@@ -1407,4 +1433,5 @@ class QuestionReader:
             defines=asks_definition(question),
             municipal=municipal,
             denied_needs=denied_needs,
+            farm_said=facets.sector == FARM_SECTOR or facets.farm_production is not None or self._names_farm(analyses),
         )

@@ -19,7 +19,7 @@ from knowledge.facets import Facets
 from knowledge.models import Provider, Service
 from knowledge.question import HIRING_NEEDS, TOPIC_NEED, Understanding
 from knowledge.text import WordAnalysis, fold, guessed_form
-from knowledge.vocab import ALL_AREA, MUNICIPALITY_CODES, SIZES
+from knowledge.vocab import ALL_AREA, FARM_SECTOR, MUNICIPALITY_CODES, SECTORS, SIZES
 
 NEED_PRIMARY = 4.0  # a service's first need met
 NEED_SECONDARY = 2.5  # one of its other needs met
@@ -313,6 +313,8 @@ class Ranker:
         read = understood.facets
         sources = set(understood.need_sources)
         known, age = possible_values(read), company_age(read)
+        if not understood.farm_said and known["sectors"] is None:  # a farm is always named: no farm-only service
+            known["sectors"] = frozenset(term.id for term in SECTORS) - {FARM_SECTOR}
         codes = read.municipality.area_codes() if read.municipality else None
         hiring = not HIRING_NEEDS.isdisjoint(understood.needs)
         asked_other = bool(understood.needs)  # needs named, none about hiring (then `hiring` is False)

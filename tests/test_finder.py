@@ -3621,3 +3621,78 @@ def test_a_loan_asked_for_stays_a_loan_beside_repayment_words(bundled, question)
 )
 def test_a_person_starting_work_starts_no_company(bundled, question, starting):
     assert ("starting" in bundled.understand(question).needs) is starting
+
+
+FARM_ONLY = ("proagria-sukupolvenvaihdos", "evk-nuoren-viljelijan-aloitustuki")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "yrittäjä 64v haluaa myydä yrityksen, jatkajaa ei oo",
+        "Yrittäjä 64 v haluaa myydä huoltoasemansa Mäntyharjulla, suvussa ei ole jatkajaa",
+        "omistaja jää eläkkeelle, kuka auttaa löytämään ostajan",
+    ],
+)
+def test_a_farm_only_service_needs_a_farm_in_the_question(bundled, question):
+    found = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert found and not set(found) & set(FARM_ONLY)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "isäntä jää eläkkeelle, sukupolvenvaihdos edessä, kuka auttaa",
+        "maitotilan sukupolvenvaihdos juvalla, tytär jatkaa",
+    ],
+)
+def test_a_farm_named_still_gets_the_farm_services(bundled, question):
+    found = {match.service.id for match in bundled.search(question, top=5).matches}
+    assert "proagria-sukupolvenvaihdos" in found
+
+
+@pytest.mark.parametrize(
+    ("question", "need"),
+    [
+        ("lv 2 milj, kannattavuus heikko, tarvitaan ulkopuolinen asiantuntija analysoimaan", "general_advice"),
+        ("yrittäjä sairastunut pitkäksi aikaa, mistä toimeentuloa? tmi", "wellbeing"),
+        ("suvussa ei ole jatkajaa, yrittäjä 64 v", "ownership_change"),  # no successor: the owner sells
+    ],
+)
+def test_needs_said_in_passing_are_read(bundled, question, need):
+    assert need in bundled.understand(question).needs
+
+
+@pytest.mark.parametrize(
+    ("question", "side"),
+    [
+        ("yrityskaupan rahoitus ostajalle 300 t€", "buyer"),
+        ("Ostaja etsii ostettavaa yritystä Savonlinnan seudulta, mistä tietoa myytävistä yrityksistä?", "buyer"),
+        ("omistaja haluaa myydä rautakaupan puumalassa, ei jatkajaa suvussa", "seller"),
+    ],
+)
+def test_the_side_of_a_change_of_owner_is_read(bundled, question, side):
+    assert bundled.understand(question).facets.transfer_side == side
+
+
+def test_a_seller_gets_no_entrepreneur_loan(bundled):
+    found = bundled.search("omistaja väsynyt, haluaa myydä 30 v vanhan rautakaupan, ei jatkajaa", top=5).matches
+    assert "finnvera-yrittajalaina" not in [match.service.id for match in found]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "oma verokortti pitää muuttaa, sivutuloja tullut, miten omavero",
+        "uus kone ei käynnisty aamulla, mikä on it-tuen numero",
+        "oma kalastuslupa mökkijärvelle puumalassa, mistä ostetaan",
+    ],
+)
+def test_the_askers_own_errands_get_no_cards(bundled, question):
+    assert not bundled.search(question, top=3).matches
+
+
+def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
+    # Voikko tells the Finnish words; the plain analyser reads the whole question as English
+    understood = _voikko().understand("client wants to open a ravintola in savonlinna, mitä lupia tarvitaan?")
+    assert "permits" in understood.needs
