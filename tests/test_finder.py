@@ -3696,3 +3696,18 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
     # Voikko tells the Finnish words; the plain analyser reads the whole question as English
     understood = _voikko().understand("client wants to open a ravintola in savonlinna, mitä lupia tarvitaan?")
     assert "permits" in understood.needs
+
+
+@pytest.mark.parametrize(
+    ("question", "fact", "value"),
+    [
+        ("buyer side help yrityskaupassa, client looking at a bakery in mikkeli", "transfer_side", "buyer"),
+        ("yrittäjä sairastunut, tmi, ei työntekijöitä", "size", "solo"),
+        ("kahvila haluaa uusia keittiön laitteet, uuni on 20 vuotta vanha", "investment", "replacement"),
+        ("kahvila haluaa uusia asiakkaita ja laitteita", "investment", None),  # must not match: new ones
+        ("ympäristölupa murskaamolle, urakoitsija kangasniemellä", "sector", "construction"),
+        ("metsäurakoitsija hakee rahoitusta harvesteriin", "sector", None),  # a forestry contractor builds nothing
+    ],
+)
+def test_facts_said_in_passing_are_read(bundled, question, fact, value):
+    assert getattr(bundled.understand(question).facets, fact) == value
