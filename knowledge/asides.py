@@ -63,7 +63,8 @@ REPLACED_WORDS = frozenset(
 # Starting work ("aloittaa työt", "aloittaa työskentelyn", "start work", "start working"), said of a person
 START_STEMS, WORK_STEMS = ("aloitt", "aloita", "start"), ("tyot", "tyoskentel", "tyossa", "work")
 SELF_EMPLOYED_STEMS = ("yrittaj", "toiminim", "tmi", "kevytyrit", "self-employ", "freelanc", "entrepreneur", "business")
-BEGUN = re.compile(r"aloitett(?:iin|u|ua|un|uun|uja)$")  # the past passive: was started
+# the past passive (was started) and the asker's own past ("jos aloitin toukokuussa": I started, at a job or not)
+BEGUN = re.compile(r"aloitett(?:iin|u|ua|un|uun|uja)$|aloit(?:in|it|imme|itte)$")
 # The words of a follow-up that only names another place ("entä hirvensalmella?", "and in Juva?")
 FOLLOW_UP_WORDS = frozenset(
     {"enta", "entas", "entapa", "ja", "jos", "sitten", "kun", "mites", "miten", "taalla", "siella"}
@@ -160,7 +161,7 @@ def where_to_begin(analyses: list[WordAnalysis]) -> list[int]:
 
 
 def begun_words(analyses: list[WordAnalysis]) -> list[int]:
-    """ "projekti aloitettiin jo viime kuussa": the past passive of starting, something already begun."""
+    """ "projekti aloitettiin jo viime kuussa", "aloitin toukokuussa": starting in the past, something already begun."""
     return [index for index, analysis in enumerate(analyses) if BEGUN.match(fold(analysis.word))]
 
 

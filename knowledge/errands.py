@@ -13,6 +13,12 @@ from knowledge.text import Stems, WordAnalysis, fold, is_among
 # "paljonko on alv 25,5 % 1 860 eurosta", "how much is 24 % of 500 €": a sum to work out
 _PERCENT = re.compile(r"\d+(?:[,.]\d+)?\s*(?:%|prosent|percent)")
 _AMOUNT = re.compile(r"\d[\d\s]*(?:[,.]\d+)?\s*(?:€|e\b|eur|euro)")
+# How many of something there were, in one clause: counted, not what a company must have ("montako työntekijää
+# pitää olla") nor its own past ("asiakkaalla oli konkurssi, montako vuotta pitää odottaa")
+_HOW_MANY_WERE = re.compile(
+    r"\b(?:montako|kuinka monta|how many)\b[^,.;:!?]*?"
+    r"\b(?:oli|olivat|on ollut|tehtiin|perustettiin|lopetettiin|haettiin|myonnettiin|were|was|have been|has been)\b"
+)
 _HOW_MUCH = re.compile(r"\b(?:paljonko|kuinka paljon|montako|mika on|laske|how much|what is|calculate)\b")
 # "mitä tarkoittaa käyttöpääoma", "what does EBITDA mean": a word explained, which a service answers only when
 # the word is its own (a service named or its keyword: "mitä tarkoittaa de minimis")
@@ -74,6 +80,12 @@ def asks_weather_or_a_brand(question: str) -> bool:
     Kangasniemellä?", "which brand is best?", "pikkujoulu ideas", "matkalaskun teko")."""
     folded = fold(question)
     return bool(_WEATHER_ASKED.search(folded) or _BRAND_ASKED.search(folded) or _PARTY_OR_CLAIM.search(folded))
+
+
+def asks_statistics(question: str) -> bool:
+    """A count of what happened is asked ("montako konkurssia Etelä-Savossa oli viime vuonna?", "how many
+    companies were founded in Mikkeli last year?"): figures, which no service gives a company."""
+    return bool(_HOW_MANY_WERE.search(fold(question)))
 
 
 def is_calculation(question: str) -> bool:

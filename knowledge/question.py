@@ -35,7 +35,14 @@ from knowledge.asides import (
 )
 from knowledge.company_facts import ENGLISH_NATIONALITIES, read_written_facts
 from knowledge.eligibility import YOUNG_STAGES
-from knowledge.errands import ErrandReader, asks_definition, asks_weather_or_a_brand, is_calculation, is_tech_support
+from knowledge.errands import (
+    ErrandReader,
+    asks_definition,
+    asks_statistics,
+    asks_weather_or_a_brand,
+    is_calculation,
+    is_tech_support,
+)
 from knowledge.facets import (
     Facets,
     company_form,
@@ -1427,6 +1434,7 @@ class QuestionReader:
             errand=(
                 self._errands.is_errand(analyses)
                 or is_calculation(question)
+                or asks_statistics(question)
                 or is_tech_support(question)
                 or asks_weather_or_a_brand(question)
             ),

@@ -3711,3 +3711,28 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
 )
 def test_facts_said_in_passing_are_read(bundled, question, fact, value):
     assert getattr(bundled.understand(question).facets, fact) == value
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Olen paikallislehden toimittaja: montako konkurssia Etelä-Savossa oli viime vuonna?",
+        "how many companies were founded in Mikkeli last year?",
+        "paljonko mulle kertyy lomapäiviä jos aloitin toukokuussa",
+    ],
+)
+def test_counts_of_the_past_and_the_askers_own_job_get_no_cards(bundled, question):
+    assert not bundled.search(question, top=3).matches
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "asiakkaalla oli konkurssi, montako vuotta pitää odottaa ennen uutta yritystä",  # must still be answered
+        "montako työntekijää pitää olla että saa palkkatukea",
+        "How can a foreign national start a business in Savonlinna?",
+    ],
+)
+def test_company_questions_with_counts_or_a_nationality_are_answered(bundled, question):
+    understood = bundled.understand(question)
+    assert bundled.search(question, top=3).matches and "export" not in understood.needs
