@@ -95,6 +95,8 @@ STAFF_REACH = 8
 CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as a topic
 # Needs about hiring: with one of them a foreign country is where the employee comes from
 # (recruiting abroad); without, it is where the company sells (export).
+# Needs with aid of their own, which a bare "tukea" beside them asks for ("energiaremonttiin tukea")
+AIDED_NEEDS = frozenset({"energy", "investment", "rnd"})
 MONEY_NEEDS = frozenset({"development_grant", "loan"})  # what a word for money alone ("rahoitus", "tukea") names
 HIRING_NEEDS = frozenset({"recruitment", "recruiting_abroad", "wage_subsidy", "apprenticeship"})
 INFLECTION_LETTERS = 3  # plain analyser: a stop word with up to this many letters more is that stop word
@@ -939,6 +941,24 @@ class QuestionReader:
             if needs == MONEY_NEEDS and of_a_kind:
                 _rename_need_words([index], next(iter(kind)), need_words, whole_needs, part_needs)
 
+    def _support_for_the_need(
+        self,
+        analyses: list[WordAnalysis],
+        need_words: dict[int, frozenset[str]],
+        whole_needs: set[str],
+        part_needs: set[str],
+    ) -> None:
+        """Support asked beside one need that has aid of its own ("siirtymistä sähkörekkoihin, onko tukia?")
+        is that aid: the energy aid, not any development grant."""
+        support = [
+            index
+            for index, needs in need_words.items()
+            if needs <= MONEY_NEEDS and analyses[index].lemmas & self.lexicon.hiring_support_words
+        ]
+        others = frozenset().union(*(needs for index, needs in need_words.items() if index not in support))
+        if support and len(others) == 1 and others <= AIDED_NEEDS:
+            _rename_need_words(support, next(iter(others)), need_words, whole_needs, part_needs)
+
     def _support_for_hire(
         self,
         analyses: list[WordAnalysis],
@@ -1327,6 +1347,8 @@ class QuestionReader:
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS) or written.people
         if hiring:
             self._support_for_hire(analyses, need_words, whole_needs, part_needs)
+        else:
+            self._support_for_the_need(analyses, need_words, whole_needs, part_needs)
         abroad_need = "recruiting_abroad" if hiring else "export"
         abroad = {
             index

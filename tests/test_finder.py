@@ -3669,6 +3669,8 @@ def test_needs_said_in_passing_are_read(bundled, question, need):
         ("yrityskaupan rahoitus ostajalle 300 t€", "buyer"),
         ("Ostaja etsii ostettavaa yritystä Savonlinnan seudulta, mistä tietoa myytävistä yrityksistä?", "buyer"),
         ("omistaja haluaa myydä rautakaupan puumalassa, ei jatkajaa suvussa", "seller"),
+        ("Sahan omistaja jää eläkkeelle eikä lapset jatka. Miten löytyis ostaja?", "seller"),  # no successor
+        ("maatilan sukupolvenvaihdos, isäntä 67v jää eläkkeelle, tytär jatkaa", None),  # both sides named
     ],
 )
 def test_the_side_of_a_change_of_owner_is_read(bundled, question, side):
@@ -3736,3 +3738,30 @@ def test_counts_of_the_past_and_the_askers_own_job_get_no_cards(bundled, questio
 def test_company_questions_with_counts_or_a_nationality_are_answered(bundled, question):
     understood = bundled.understand(question)
     assert bundled.search(question, top=3).matches and "export" not in understood.needs
+
+
+@pytest.mark.parametrize(
+    ("question", "need"),
+    [
+        ("joensuulainen kuljetusfirma miettii siirtymistä sähkörekkoihin, onko tukia?", "energy"),
+        ("Saksan messuille osallistuminen, saako tukea? design-tuotteita tekevä oy", "development_grant"),  # kept
+    ],
+)
+def test_bare_support_beside_one_aided_need_asks_for_that_aid(bundled, question, need):
+    assert need in bundled.understand(question).needs
+
+
+def test_support_beside_an_energy_switch_finds_the_energy_aid(bundled):
+    found = bundled.search("joensuulainen kuljetusfirma miettii siirtymistä sähkörekkoihin, onko tukia?", top=3)
+    assert found.matches[0].service.id == "bf-energiatuki"
+
+
+def test_a_farm_transferor_gets_no_young_farmers_aid(bundled):
+    question = "Maatilan sukupolvenvaihdos tulossa Kangasniemellä, luopuja kysyy mitä hänen pitää huomioida"
+    found = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert found[0] == "proagria-sukupolvenvaihdos" and "evk-nuoren-viljelijan-aloitustuki" not in found
+
+
+def test_registering_for_vat_is_a_registration_errand(bundled):
+    question = "pitääkö yrittäjän rekisteröityä arvonlisäverovelvolliseksi kun liikevaihto ylittää rajan?"
+    assert "ytj-perustamisilmoitus" in [match.service.id for match in bundled.search(question, top=3).matches]
