@@ -941,39 +941,27 @@ class QuestionReader:
             if needs == MONEY_NEEDS and of_a_kind:
                 _rename_need_words([index], next(iter(kind)), need_words, whole_needs, part_needs)
 
-    def _support_for_the_need(
+    def _support_for(
         self,
         analyses: list[WordAnalysis],
         need_words: dict[int, frozenset[str]],
         whole_needs: set[str],
         part_needs: set[str],
+        hiring: bool,
     ) -> None:
-        """Support asked beside one need that has aid of its own ("siirtymistä sähkörekkoihin, onko tukia?")
-        is that aid: the energy aid, not any development grant."""
+        """A word for support that named only money asks for the aid of what the question is about: about a hire,
+        the employer's support for it ("kesätyöntekijä 16v, saako tukea?": the wage subsidy, not a grant); beside
+        one need with aid of its own, that aid ("sähkörekkoihin, onko tukia?": the energy aid)."""
         support = [
             index
             for index, needs in need_words.items()
             if needs <= MONEY_NEEDS and analyses[index].lemmas & self.lexicon.hiring_support_words
         ]
         others = frozenset().union(*(needs for index, needs in need_words.items() if index not in support))
-        if support and len(others) == 1 and others <= AIDED_NEEDS:
+        if hiring:
+            _rename_need_words(support, "wage_subsidy", need_words, whole_needs, part_needs)
+        elif support and len(others) == 1 and others <= AIDED_NEEDS:
             _rename_need_words(support, next(iter(others)), need_words, whole_needs, part_needs)
-
-    def _support_for_hire(
-        self,
-        analyses: list[WordAnalysis],
-        need_words: dict[int, frozenset[str]],
-        whole_needs: set[str],
-        part_needs: set[str],
-    ) -> None:
-        """In a question about hiring, a word for support that named only money asks for the employer's
-        support for the hire ("kesätyöntekijä 16v, saako tukea?"): the wage subsidy, not a grant."""
-        support = [
-            index
-            for index, needs in need_words.items()
-            if needs <= MONEY_NEEDS and analyses[index].lemmas & self.lexicon.hiring_support_words
-        ]
-        _rename_need_words(support, "wage_subsidy", need_words, whole_needs, part_needs)
 
     def _founder_words(self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
         """The words that name the founder, not a hire ("työtön kokki haluaa perustaa ravintolan"): a
@@ -1345,10 +1333,7 @@ class QuestionReader:
             ]
             _drop_need_words(buyers, need_words, whole_needs, part_needs)
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS) or written.people
-        if hiring:
-            self._support_for_hire(analyses, need_words, whole_needs, part_needs)
-        else:
-            self._support_for_the_need(analyses, need_words, whole_needs, part_needs)
+        self._support_for(analyses, need_words, whole_needs, part_needs, bool(hiring))
         abroad_need = "recruiting_abroad" if hiring else "export"
         abroad = {
             index
