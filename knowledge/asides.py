@@ -70,6 +70,10 @@ FOLLOW_UP_WORDS = frozenset(
     {"enta", "entas", "entapa", "ja", "jos", "sitten", "kun", "mites", "miten", "taalla", "siella"}
     | {"what", "about", "and", "in", "how", "then", "for"}
 )
+# The asker and the asker's family as the subject: "I", "we", "minä", "me", "asumme", "muutimme"
+ASKER_WORDS = frozenset(
+    {"i", "we", "mina", "ma", "me", "mie", "asun", "asumme", "muutin", "muutimme", "olemme", "meilla", "meidan"}
+)
 CLAUSE_WORDS = frozenset({"ja", "mutta", "joten", "koska", "ettei", "and", "but", "so", "because"})
 AND_WORDS = frozenset({"ja", "and"})
 
@@ -109,7 +113,10 @@ def home_news_clauses(analyses: list[WordAnalysis], describes_company: Callable[
         if any(fold(analyses[at].word).startswith(SUCCESSION_STEMS) for at in clause):
             continue
         if not any(describes_company(analyses[at]) for at in clause):
-            found.update(clause)
+            # where the asker's own family lives or moved is where the asker is ("we moved to Mikkeli with
+            # our two kids"): that place stays
+            own = any(fold(analyses[at].word) in ASKER_WORDS for at in clause)
+            found.update(at for at in clause if not (own and is_municipality(analyses[at])))
     return found
 
 

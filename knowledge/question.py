@@ -1194,9 +1194,10 @@ class QuestionReader:
     def read(self, question: str, today: date | None = None, given: Facets | None = None) -> Understanding:
         """Read `question`; `given` facts (from a form) take the place of what the text says."""
         denied_facts = denied_words(question)
-        analyses, denied_sectors = self._without_denied_facts(
-            denied_facts, self._without_lost_senses(self.analyse(question))
-        )
+        raw = self.analyse(question)
+        # the work a person starts ("start work right away"), read before "start" loses its sense of a company
+        work_words = {fold(raw[index + 1].word) for index in work_started(raw)}
+        analyses, denied_sectors = self._without_denied_facts(denied_facts, self._without_lost_senses(raw))
         analyses = [self._read_whole(analysis) for analysis in analyses]
         written = read_written_facts(question, self.lexicon, today)
         private_topic = any(is_among(a, self.lexicon.private_topics, self._private_topic_stems) for a in analyses)
@@ -1283,6 +1284,10 @@ class QuestionReader:
         _drop_need_words(roofs, need_words, whole_needs, part_needs)
         # first what starts no company ("aloittaa työt"): then nobody is its founder
         _drop_need_words(sorted(not_starting), need_words, whole_needs, part_needs)
+        for index, analysis in enumerate(analyses):  # "voiko ukrainalainen aloittaa työt heti?": a hire
+            if fold(analysis.word) in work_words:
+                need_words[index] = need_words.get(index, frozenset()) | {"recruitment"}
+                whole_needs.add("recruitment")
         founders = self._founder_words(analyses, need_words) + askers_trade(analyses, self.lexicon.trade_words)
         _drop_need_words(founders, need_words, whole_needs, part_needs)
         in_place = in_place_of(analyses)

@@ -3656,6 +3656,7 @@ def test_a_seller_gets_no_entrepreneur_loan(bundled):
         # counts of the past: figures, which no service gives
         "Olen paikallislehden toimittaja: montako konkurssia Etelä-Savossa oli viime vuonna?",
         "how many companies were founded in Mikkeli last year?",
+        "new coffee machine for the office, who orders it?",
     ],
 )
 def test_the_askers_own_errands_get_no_cards(bundled, question):
@@ -3677,6 +3678,12 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
         ("omistaja haluaa myydä rautakaupan puumalassa, ei jatkajaa suvussa", "transfer_side", "seller"),
         ("Sahan omistaja jää eläkkeelle eikä lapset jatka. Miten löytyis ostaja?", "transfer_side", "seller"),
         ("maatilan sukupolvenvaihdos, isäntä 67v jää eläkkeelle, tytär jatkaa", "transfer_side", None),  # both
+        ("Asiakas etsii ostettavaa konepajaa Etelä-Savosta, rahoitusta kauppaan?", "transfer_side", "buyer"),
+        (
+            "can a Ukrainian with temporary protection start work right away? a greenhouse",
+            "employee_origin",
+            "outside_eu_eea",
+        ),
         ("yrittäjä sairastunut, tmi, ei työntekijöitä", "size", "solo"),
         ("kahvila haluaa uusia keittiön laitteet, uuni on 20 vuotta vanha", "investment", "replacement"),
         ("kahvila haluaa uusia asiakkaita ja laitteita", "investment", None),  # must not match: new ones
@@ -3731,3 +3738,37 @@ def test_a_farm_transferor_gets_no_young_farmers_aid(bundled):
 def test_registering_for_vat_is_a_registration_errand(bundled):
     question = "pitääkö yrittäjän rekisteröityä arvonlisäverovelvolliseksi kun liikevaihto ylittää rajan?"
     assert "ytj-perustamisilmoitus" in [match.service.id for match in bundled.search(question, top=3).matches]
+
+
+def test_where_the_askers_family_moved_is_where_the_asker_is(bundled):
+    question = (
+        "My wife and I moved to Mikkeli from Barcelona in October with our two kids. I would like to open a "
+        "small tapas restaurant, what permits do I need?"
+    )
+    place = bundled.understand(question).facets.municipality
+    assert place is not None and place.fi == "Mikkeli"
+
+
+def test_the_childrens_news_elsewhere_is_no_place_of_the_company(bundled):
+    question = "Tytär muutti lasten kanssa Mikkeliin. Kahvila tarvitsee rahoitusta uuteen uuniin"
+    assert bundled.understand(question).facets.municipality is None  # must not match: no asker in that clause
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("export readiness / vientivalmius check, tmi 1 hlö, luomukosmetiikka", "tf-kansainvalistymisneuvonta"),
+        (
+            "Hello, can a Ukrainian with temporary protection start work right away? Client is a greenhouse in Juva.",
+            "migri-tyontekijan-oleskelulupa",
+        ),
+    ],
+)
+def test_international_questions_find_their_service_first(bundled, question, first):
+    assert bundled.search(question, top=3).matches[0].service.id == first
+
+
+def test_temporary_protection_is_no_temporary_export(bundled):
+    question = "ukrainian w/ temporary protection wants to open a cleaning company in pieksamaki, what first"
+    found = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert found and "kauppakamari-ata-carnet" not in found
