@@ -18,6 +18,9 @@ INTENT_STARTS = (
 )  # fmt: skip
 # A negated finding or getting is the problem itself ("ei löydy työntekijöitä", "ei saa rahoitusta").
 PROBLEM_STARTS = ("loy", "saa", "onnistu", "riit", "find", "get", "manag")
+# ... and so is a lender that will not come along or lend ("pankki ei lähde", "eikä pankki anna lainaa")
+REFUSAL_STARTS = ("loy", "lahde", "lahe", "suostu", "myonna", "rahoita", "rahota")
+PROBLEM_REACH = 2  # the negation and its verb may have the subject between them ("eikä pankki lähde")
 # After an intent, the verb and what it governs: "ei aio viedä ulkomaille". Without one, the word only:
 # lacking something may be the problem ("ei oo vakuuksia" asks for a guarantee).
 DENIED_REACH = 2
@@ -47,7 +50,10 @@ def _negated_clauses(question: str) -> Iterator[tuple[list[str], int]]:
         words = [fold(word).strip("'\"?!.") for word in clause.split()]
         for index, word in enumerate(words):
             not_yet = YET & set(words[index + 1 : index + 1 + YET_REACH])
-            if word.replace("'", "") in NEGATIONS and not _is_that(words, index) and not not_yet:
+            # a negated finding or the bank's refusal is the problem itself ("ei löydy tekijöitä", "eikä pankki
+            # lähde yksin"): nothing denied
+            problem = any(after.startswith(REFUSAL_STARTS) for after in words[index + 1 : index + 1 + PROBLEM_REACH])
+            if word.replace("'", "") in NEGATIONS and not _is_that(words, index) and not not_yet and not problem:
                 yield words, index
 
 

@@ -123,6 +123,8 @@ def profile_of(service: Service, provider: Provider) -> Profile:
 _SUPPORT_WORDS = frozenset(
     {"energiatuki", "energia-avustus", "energia", "energy", "tuki", "avustus", "aid", "grant", "energiainvestointi"}
     | {"rahoitus", "funding", "financing", "subsidy"}
+    # why the need arose, not what is done about it: "sähkölasku kolminkertaistui, aurinkopaneelit?" asks only of solar
+    | {"sahkolasku", "energialasku", "sahkokulu", "energiakulu", "energiakustannus", "sahkonkulutus"}
 )
 
 

@@ -1408,6 +1408,12 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("lv 2 milj, kannattavuus heikko, tarvitaan ulkopuolinen asiantuntija analysoimaan", "general_advice"),
         ("yrittäjä sairastunut pitkäksi aikaa, mistä toimeentuloa? tmi", "wellbeing"),
         ("suvussa ei ole jatkajaa, yrittäjä 64 v", "ownership_change"),  # no successor: the owner sells
+        # problems in the client's own words
+        ("sähkölasku tuplaantui leipomolla pieksämäellä, miten kulut alas", "energy"),
+        ("ei löydy tekijöitä hitsaamoon pieksamaella", "recruitment"),  # a negated finding is the problem
+        ("kone hajosi sahalla, uus maksaa 180 t€ eikä pankki lähde yksin", "loan"),  # the bank's refusal too
+        ("ostaja löytyny mut pitäis tietää paljonko firma on arvoinen", "ownership_change"),
+        ("enonkosken yrittäjät ry, miten liittyä", "networking"),
     ],
 )
 def test_everyday_forms_of_a_need_name_it(bundled, question, need):
@@ -3772,3 +3778,16 @@ def test_temporary_protection_is_no_temporary_export(bundled):
     question = "ukrainian w/ temporary protection wants to open a cleaning company in pieksamaki, what first"
     found = [match.service.id for match in bundled.search(question, top=5).matches]
     assert found and "kauppakamari-ata-carnet" not in found
+
+
+def test_declining_and_joining_words_need_their_context():
+    # Voikko reads the verbs ("vähenee" is "vähetä"); the plain analyser cannot tell them by their letters
+    voikko = _voikko()
+    assert "general_advice" in voikko.understand("asiakkaat vähenee kampaamossa savonlinnas, mitä vois tehdä").needs
+    assert "general_advice" not in voikko.understand("hinnat pudonnut, mitä tämä tarkoittaa").needs  # no business
+    assert "networking" not in voikko.understand("mihin tämä asia liittyy").needs  # nor joining anything
+
+
+def test_the_energy_bill_beside_solar_panels_still_rules_out_the_energy_aid(bundled):
+    question = "sähkölasku kolminkertaistui, aurinkopaneelit hallin katolle, saako tukea? oy, 12 hlö"
+    assert "bf-energiatuki" not in [match.service.id for match in bundled.search(question, top=3).matches]
