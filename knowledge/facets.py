@@ -328,11 +328,17 @@ def _size_words(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[tuple[str, tup
     return persons, sizes
 
 
+def _said_not(folded: str, phrase: str) -> bool:
+    """The phrase is denied just before it ("ei kuulu konserniin", "not part of a group")."""
+    return re.search(r"\b(?:ei|eika|not|no|isnt)\s+(?:\w+\s+){0,2}" + re.escape(phrase), folded) is not None
+
+
 def _size(text: str, lexicon: Lexicon) -> str | None:
     folded = fold(text)
     persons, sizes = _size_words(lexicon)
     # a company that is part of a group is no SME, whatever its own headcount ("240 hlö, osa konsernia")
-    if any(word in folded for size, words in sizes if size == "large" for word in words):
+    large = next(words for size, words in sizes if size == "large")
+    if any(word in folded and not _said_not(folded, word) for word in large):
         return "large"
     for match in _HEADCOUNT.finditer(folded):
         number, word = int(match.group(1)), match.group(2)

@@ -98,6 +98,7 @@ CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as 
 # Needs with aid of their own, which a bare "tukea" beside them asks for ("energiaremonttiin tukea")
 AIDED_NEEDS = frozenset({"energy", "investment", "rnd"})
 MONEY_NEEDS = frozenset({"development_grant", "loan"})  # what a word for money alone ("rahoitus", "tukea") names
+SELLER_WORDS = frozenset({"myyja", "seller"})  # in a change of owner, the one who sells the company
 HIRING_NEEDS = frozenset({"recruitment", "recruiting_abroad", "wage_subsidy", "apprenticeship"})
 INFLECTION_LETTERS = 3  # plain analyser: a stop word with up to this many letters more is that stop word
 COMPOUND_END_LETTERS = 6  # a guessed word ending in a listed word this long is a compound on it ("koneurakointia")
@@ -1334,7 +1335,9 @@ class QuestionReader:
             buyers = [
                 index
                 for index, analysis in enumerate(analyses)
-                if fold(analysis.word).startswith(STAFF_BUYERS) and fold(analysis.word).endswith(ALLATIVE_ENDINGS)
+                if (fold(analysis.word).startswith(STAFF_BUYERS) and fold(analysis.word).endswith(ALLATIVE_ENDINGS))
+                # the seller of the company, no salesperson hired ("mistä neuvoa myyjälle omistajanvaihdokseen")
+                or analysis.lemmas & SELLER_WORDS
             ]
             _drop_need_words(buyers, need_words, whole_needs, part_needs)
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS) or written.people

@@ -572,6 +572,7 @@ def test_a_compound_is_split_into_the_words_it_is_made_of(wordbases, parts):
     [
         "Asiakas kysyi yksityishenkilönä lainhuudosta perityn kesämökin kiinteistölle",
         "mun passi vanhenee ennen messumatkaa, mistä uusi passi Mikkelissä",
+        "mökin uuteen laituriin pitäis saada lupa",  # one's own jetty
     ],
 )
 def test_a_private_persons_own_matter_gets_no_company_services(bundled, question):
@@ -606,6 +607,11 @@ def test_an_sme_is_known_not_to_be_large(bundled):
     understood = bundled.understand("kehittämisavustus ELYltä pk-yritykselle, mitkä ehdot")
     assert understood.facets.not_sizes == {"large"}
     assert understood.facets.size is None
+
+
+def test_a_group_said_not_to_own_the_company_leaves_it_an_sme(bundled):
+    assert bundled.understand("40 hlö, ei kuulu konserniin, investointitukea Mikkeli").facets.size != "large"
+    assert bundled.understand("240 hlö, osa konsernia, investointitukea Mikkeli").facets.size == "large"
 
 
 def test_mkl_is_mikkeli(bundled):
@@ -3791,3 +3797,20 @@ def test_declining_and_joining_words_need_their_context():
 def test_the_energy_bill_beside_solar_panels_still_rules_out_the_energy_aid(bundled):
     question = "sähkölasku kolminkertaistui, aurinkopaneelit hallin katolle, saako tukea? oy, 12 hlö"
     assert "bf-energiatuki" not in [match.service.id for match in bundled.search(question, top=3).matches]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mistä neuvoa myyjälle omistajanvaihdokseen, kahvila juvalla",
+        "looking for a buyer for my bakery in Mikkeli, who can help with the sale?",
+    ],
+)
+def test_the_seller_of_a_company_asks_about_a_change_of_owner(bundled, question):
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert found[0] == "yritysporssi-myy-yritys" and "esy-omistajanvaihdos" in found
+
+
+def test_the_seller_of_a_company_is_no_salesperson_to_hire():
+    understood = _voikko().understand("mistä neuvoa myyjälle omistajanvaihdokseen, kahvila juvalla")
+    assert "ownership_change" in understood.needs and "recruitment" not in understood.needs
