@@ -46,14 +46,16 @@ _ENGLISH_NATIONALITY_TEXT = """
     canadian irish greek portuguese european belgian austrian swiss icelandic slovak slovenian croatian
 """
 ENGLISH_NATIONALITIES = frozenset(_ENGLISH_NATIONALITY_TEXT.split())
-_COMPANY_NEXT = re.compile(r"\s+(?:" + _COMPANY + r"|yrittaj)\w*\b")  # "ukrainalainen yrittäjä" too
+# a couple (one, not couples: those may be guests) starts a company: "hollantilainen pariskunta osti maatalon"
+_COUPLE = r"(?:pariskunta|couple)\b"
+_COMPANY_NEXT = re.compile(r"\s+(?:(?:" + _COMPANY + r"|yrittaj)\w*\b|" + _COUPLE + ")")  # "ukrainalainen yrittäjä" too
 # The asker or the founder said where they are from: no employee to hire and no market to sell to.
 _FOUNDER_BEFORE = re.compile(
     r"(?:\bi'?m|\bi am|\bwe are|\bwe're|\bas an?|\bolen|\bolemme|\b(?:i|we) (?:moved|came)(?: here)?|\bmuutin"
     r"|\bmuutimme|\b(?:client|customer|entrepreneur|founder|she|he) (?:is|comes|came)(?: originally)?|\bkotoisin)"
     r"\s+(?:an?\s+)?(?:from\s+)?$"
 )  # "I moved from Ukraine", "my client is from Kenya", "kotoisin Virosta": where the asker or client comes from
-_COMPANY_SOON = re.compile(r"\s+(?:[a-z-]+\s+)?" + _COMPANY + r"\w*\b")
+_COMPANY_SOON = re.compile(r"\s+(?:[a-z-]+\s+)?(?:" + _COMPANY + r"\w*\b|" + _COUPLE + ")")
 
 
 def _of_company(word: str, text: str, start: int, end: int) -> bool:

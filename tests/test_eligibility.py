@@ -362,6 +362,9 @@ def test_a_rule_on_a_fact_holds_fails_or_stays_open_with_its_text(fact, allowed,
         ("market", "viemme koneita Kiinaan ja Saksaan", None),  # both: open
         ("market", "messuille Norjaan, tavarat mukaan", None),  # outside the EU customs union, though in the EEA
         ("market", "hitsaajia Virosta konepajaan", None),  # where hires come from is no market
+        ("market", "Dutch couple bought an old farmhouse, want to build rental cabins", None),  # who founds it
+        ("market", "hollantilainen pariskunta osti maatalon Sulkavalta", None),
+        ("market", "German couples book our cabins, we want to market to Germany", "eu_eea"),  # guests: a market
         ("market", "rekrytointi Virosta ja vientiä Japaniin", "outside_eu_eea"),
         ("company_form", "oy:n lopettaminen, ei velkoja", "limited"),
         ("company_form", "Miten osakeyhtiö lopetetaan hallitusti?", "limited"),

@@ -191,6 +191,7 @@ def test_a_word_with_a_sense_check_keeps_its_meaning_in_context(bundled):
     assert bundled.understand("maatila tarvitsee rahoitusta").facets.sector == "agriculture"
     assert bundled.understand("uusi työntekijä oppisopimuksella").facets.stage is None
     assert bundled.understand("uusi yritys tarvitsee rahoitusta").facets.stage == "startup"
+    assert "investment" not in bundled.understand("we want to build our brand and a website").needs
 
 
 @pytest.mark.parametrize(
@@ -199,6 +200,7 @@ def test_a_word_with_a_sense_check_keeps_its_meaning_in_context(bundled):
         ("kahvila Mikkelissä tarvitsee rahoitusta laitehankintaan", {"loan", "investment"}),
         ("leipomo haluaa lainaa uuteen uuniin", {"loan"}),
         ("matkailuyritys tarvitsee rahoitusta uuteen saunaan", {"loan", "development_grant"}),  # "rahoitus": either
+        ("any grants to build a new greenhouse? vegetable farm in Juva", {"investment"}),  # building is investing
     ],
 )
 def test_the_stated_need_outranks_the_sector(bundled, question, needs):
