@@ -129,7 +129,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
                 + _COMPANY
                 + r"\w*),?\s+(?:(?:ollut|ollu|on|for)\s+)?(?:jo\s+|already\s+)?"
                 + _NUMBER
-                + r"\s*(?:v\b|vuotta\b|years?\b)"
+                + r"\s*(?:v\b|vuotta\b|years?\b|yrs?\b)"
             ),
         )
     return _Patterns(origin, origin_ids, new, founded, active)

@@ -124,10 +124,11 @@ class Condition:
     """One rule of a service that the question left open: shown to the adviser on the card."""
 
     fact: str  # sectors | stages | sizes | employee_origin | workload | job | farm_production | market | company_form
-    # | transfer_side | debts | investment | project | applicant | max_company_age_years | employee_age
+    # | transfer_side | debts | investment | project | applicant | max_company_age_years | min_company_age_years
+    # | employee_age
     values: tuple[str, ...] = ()
     excluded: bool = False  # a not_for rule
-    years: int = 0  # for max_company_age_years
+    years: int = 0  # for max_company_age_years and min_company_age_years
     ages: tuple[int, int] = (0, 0)  # for employee_age and applicant_age
 
     def text(self, language: str = "fi") -> str:
@@ -147,6 +148,10 @@ class Condition:
             if english:
                 return f"Only for companies at most {self.years} years old"
             return f"Vain enintään {self.years} vuotta toimineille yrityksille"
+        if self.fact == "min_company_age_years":
+            if english:
+                return f"Only for companies at least {self.years} years old"
+            return f"Vain vähintään {self.years} vuotta toimineille yrityksille"
         if self.fact in _WHOM:
             lead = _LEADS[self.fact][1 if self.excluded else 0][1 if english else 0]
             whom = " / ".join(_WHOM[self.fact][value][1 if english else 0] for value in self.values)
@@ -164,6 +169,7 @@ class Rules:
     only: tuple[tuple[str, frozenset[str]], ...] = ()
     excluded: tuple[tuple[str, frozenset[str]], ...] = ()
     max_age: int | None = None
+    min_age: int | None = None
     employee_age: tuple[int, int] | None = None
     applicant_age: tuple[int, int] | None = None
 
@@ -175,13 +181,13 @@ class Rules:
     @property
     def empty(self) -> bool:
         """True when the service has no rules at all."""
-        ages = (self.max_age, self.employee_age, self.applicant_age)
+        ages = (self.max_age, self.min_age, self.employee_age, self.applicant_age)
         return not (self.only or self.excluded) and all(rule is None for rule in ages)
 
     @property
     def count(self) -> int:
         """How many only_for rules there are: what a company known to meet them all gains."""
-        ages = (self.max_age, self.employee_age, self.applicant_age)
+        ages = (self.max_age, self.min_age, self.employee_age, self.applicant_age)
         return len(self.only) + sum(rule is not None for rule in ages)
 
 
@@ -206,6 +212,7 @@ def rules_of(service: Service) -> Rules:
         only,
         excluded,
         service.only_for.max_company_age_years if service.only_for else None,
+        service.only_for.min_company_age_years if service.only_for else None,
         (ages[0], ages[1]) if ages else None,
         (applicant[0], applicant[1]) if applicant else None,
     )
@@ -299,6 +306,13 @@ def judge(
         if age is None:
             left.append(Condition("max_company_age_years", years=rules.max_age))
         elif age > rules.max_age:
+            return None
+        else:
+            met += 1
+    if rules.min_age is not None:
+        if age is None:
+            left.append(Condition("min_company_age_years", years=rules.min_age))
+        elif age < rules.min_age:
             return None
         else:
             met += 1

@@ -168,6 +168,8 @@ class OnlyFor(_Conditions):
     """`[service.only_for]`: who may use the service; every condition given must hold."""
 
     max_company_age_years: StrictInt | None = Field(default=None, ge=1, le=200)
+    # the company's least age in full years ("pk-takaus": registered over 3 years ago)
+    min_company_age_years: StrictInt | None = Field(default=None, ge=1, le=200)
     # [youngest, oldest]: the age of the person being hired ("nuorten työllistymisseteli": 18–29)
     employee_age: list[StrictInt] | None = None
     # [youngest, oldest]: the age of the farmer or successor who applies ("nuoren viljelijän aloitustuki": 18–40)
@@ -183,6 +185,13 @@ class OnlyFor(_Conditions):
                 f"expected [youngest, oldest] between {MIN_WORKING_AGE} and {MAX_WORKING_AGE}, e.g. [18, 29]"
             )
         return value
+
+    @model_validator(mode="after")
+    def _ages_meet(self) -> OnlyFor:
+        low, high = self.min_company_age_years, self.max_company_age_years
+        if low is not None and high is not None and low > high:
+            raise ValueError("min_company_age_years is above max_company_age_years, so nobody would qualify")
+        return self
 
 
 class NotFor(_Conditions):

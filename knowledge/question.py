@@ -110,6 +110,13 @@ wants for with where how can could should would will what is are was be has have
 from at by do does about into if but
 """
 ENGLISH_MARKERS = frozenset(_ENGLISH_MARKER_TEXT.split())
+# Telegraphic English has few function words ("Client: Oy, 15 staff. Needs 1) bank loan guarantee"): its
+# common business words, none of them Finnish, count as markers too.
+_ENGLISH_BUSINESS_TEXT = """
+staff employees workers help advice bank loan guarantee funding grant grants support company business client
+customer hire hiring recruiting export exports starting start-up training owner new
+"""
+ENGLISH_BUSINESS_WORDS = frozenset(_ENGLISH_BUSINESS_TEXT.split())
 
 
 @dataclass(frozen=True)
@@ -390,8 +397,11 @@ class QuestionReader:
 
     def analyse(self, question: str) -> list[WordAnalysis]:
         """The question's words analysed: English questions by the plain analyser."""
-        words = question.lower().split()
-        english = sum(word.strip("?.,!") in ENGLISH_MARKERS for word in words)
+        words = [word.strip("?.,!:;()\"'") for word in question.lower().split()]
+        words = [word for word in words if any(letter.isalpha() for letter in word)]  # not "15" or "2)"
+        markers = sum(word in ENGLISH_MARKERS for word in words)
+        # business words only beside an English function word: "client haluaa growth funding" is Finnish
+        english = markers + sum(word in ENGLISH_BUSINESS_WORDS for word in words) if markers else 0
         if not (words and english >= max(2, len(words) // 4)):
             return self._joined_compounds(analyse_text(question, self.analyzer, self.lexicon.aliases))
         analyses = analyse_text(question, self.english, self.lexicon.aliases)

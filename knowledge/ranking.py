@@ -82,6 +82,8 @@ class Profile:
         met = sum(known[fact] is not None for fact, _ in self.rules.only)
         if self.rules.max_age is not None and age is not None:
             met += 1
+        if self.rules.min_age is not None and age is not None:
+            met += 1
         if self.rules.employee_age is not None and facets.employee_age is not None:
             met += 1
         if self.rules.applicant_age is not None and facets.applicant_age is not None:
@@ -163,9 +165,10 @@ def _open_cost(condition: Condition) -> float:
     """What a rule the question left open costs a service's score."""
     if condition.excluded:
         return OPEN_EXCLUSION_COST
-    if condition.fact in ("workload", "farm_production", "transfer_side", "company_form"):
+    if condition.fact in ("workload", "farm_production", "transfer_side", "company_form", "min_company_age_years"):
         # a founder is full-time, a farm farms, unless said otherwise; a change of owner has two sides; the legal
-        # form is seldom said unless it rules a service out: the card shows the rule, the rank stays
+        # form is seldom said unless it rules a service out, nor a company's age unless it is new: the card shows
+        # the rule, the rank stays
         return 0.0
     # advisers say where a hire comes from when it matters ("Ukrainasta", "EU:n ulkopuolelta"), as they name the sector
     return OPEN_SECTOR_RULE_COST if condition.fact in ("sectors", "employee_origin") else OPEN_RULE_COST

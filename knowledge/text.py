@@ -334,6 +334,8 @@ def same_english_word(word: str, term: str) -> bool:
     is no "part", as a Finnish ending could make it."""
     if english_root(word) == english_root(term):  # the same stem gives the same root
         return True
+    if english_stem(word).endswith("ist") != english_stem(term).endswith("ist"):
+        return False  # a person of the trade is not its thing: "machinists" are hired, a "machine" bought
     return same_stem(word, term) and common_prefix_length(word, term) >= ENGLISH_STEM_LETTERS
 
 

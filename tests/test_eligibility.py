@@ -109,6 +109,11 @@ WHERE = "maatilat.toml: service[0] (maatilaneuvonta-tilasuunnittelu)"
         ('company_form = ["llc"]', f"{WHERE}.only_for.company_form: unknown company forms ['llc']"),
         ("stages = []", f"{WHERE}.only_for.stages: empty list: nobody would qualify; leave the list out"),
         ("max_company_age_years = 0", f"{WHERE}.only_for.max_company_age_years: Input should be greater than"),
+        ("min_company_age_years = 0", f"{WHERE}.only_for.min_company_age_years: Input should be greater than"),
+        (
+            "min_company_age_years = 5\nmax_company_age_years = 3",
+            f"{WHERE}.only_for: min_company_age_years is above max_company_age_years",
+        ),
         ('max_company_age_years = "5"', f"{WHERE}.only_for.max_company_age_years: Input should be a valid integer"),
         ("employee_age = [29, 18]", f"{WHERE}.only_for.employee_age: expected [youngest, oldest]"),
         ("employee_age = [18]", f"{WHERE}.only_for.employee_age: expected [youngest, oldest]"),
@@ -282,6 +287,13 @@ def test_a_rule_holds_fails_or_stays_open():
     assert judge(young, possible_values(Facets()), 5).open == ()
     assert judge(young, possible_values(Facets()), 6) is None
     assert judge(young, possible_values(Facets()), None).open[0].text("en") == "Only for companies at most 5 years old"
+    settled = Rules(min_age=3)
+    assert judge(settled, possible_values(Facets()), 3).open == ()
+    assert judge(settled, possible_values(Facets()), 2) is None
+    assert judge(settled, possible_values(Facets(stage="startup")), 0) is None  # a start-up is no older company
+    unsaid = judge(settled, possible_values(Facets()), None).open[0]
+    assert unsaid.text("fi") == "Vain vähintään 3 vuotta toimineille yrityksille"
+    assert unsaid.text("en") == "Only for companies at least 3 years old"
 
 
 @pytest.mark.parametrize(
@@ -365,6 +377,8 @@ def test_a_rule_on_a_fact_holds_fails_or_stays_open_with_its_text(fact, allowed,
         ("market", "Dutch couple bought an old farmhouse, want to build rental cabins", None),  # who founds it
         ("market", "hollantilainen pariskunta osti maatalon Sulkavalta", None),
         ("market", "German couples book our cabins, we want to market to Germany", "eu_eea"),  # guests: a market
+        ("company_age", "loan guarantee for machine purchase, company 12 yrs old, 40 staff", 12),
+        ("company_age", "lainantakaus uudelle oy:lle 50 t€", 0),
         ("market", "rekrytointi Virosta ja vientiä Japaniin", "outside_eu_eea"),
         ("company_form", "oy:n lopettaminen, ei velkoja", "limited"),
         ("company_form", "Miten osakeyhtiö lopetetaan hallitusti?", "limited"),

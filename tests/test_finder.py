@@ -3816,3 +3816,68 @@ def test_the_seller_of_a_company_asks_about_a_change_of_owner(bundled, question)
 def test_the_seller_of_a_company_is_no_salesperson_to_hire():
     understood = _voikko().understand("mistä neuvoa myyjälle omistajanvaihdokseen, kahvila juvalla")
     assert "ownership_change" in understood.needs and "recruitment" not in understood.needs
+
+
+FINNVERA_DAY = date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tmi 2 v, tarvis 40 t€ lainan kalustoon, pankki ei lähde ilman takausta",
+        "lainantakaus uudelle oy:lle 50 t€, pankki vaatii vakuuksia",
+        "pankki ei lähe rahottamaan kokonaan, tmi 1v vanha parturi-kampaamo Kangasniemellä",
+    ],
+)
+def test_a_company_younger_than_three_years_gets_the_start_up_guarantee_not_the_sme_guarantee(bundled, question):
+    found = [match.service.id for match in bundled.search(question, top=3, today=FINNVERA_DAY).matches]
+    assert "finnvera-alkutakaus" in found and "finnvera-pk-takaus" not in found
+
+
+def test_an_older_company_gets_the_sme_guarantee_and_an_unknown_age_sees_the_rule(bundled):
+    older = bundled.search("loan guarantee for machine purchase, company 12 yrs old, 40 staff", today=FINNVERA_DAY)
+    assert older.matches[0].service.id == "finnvera-pk-takaus"
+    unknown = bundled.search("takaus pankkilainalle, vakuudet ei riitä", today=FINNVERA_DAY).matches
+    conditions = {match.service.id: match.as_dict("fi")["conditions"] for match in unknown}
+    assert "Vain vähintään 3 vuotta toimineille yrityksille" in conditions["finnvera-pk-takaus"]
+
+
+def test_the_finnvera_guarantee_for_larger_needs_is_shown_when_asked_by_name(bundled):
+    named = bundled.search("Finnvera-takaus toimitusvakuuteen", top=3, today=FINNVERA_DAY).matches
+    assert "finnvera-takaus" in [match.service.id for match in named]
+    plain = [m.service.id for m in bundled.search("takaus pankkilainalle, oy 10 v", top=5, today=FINNVERA_DAY).matches]
+    assert "finnvera-takaus" not in plain  # a narrow card: the SME guarantee answers the usual question
+
+
+@pytest.mark.parametrize(
+    ("question", "need", "named"),
+    [
+        ("omistajanvaihdos myyjä", "ownership_change", True),
+        ("yrityksen myynti", "ownership_change", True),
+        ("mitenkä perustetaan osakeyhtiö", "starting", True),
+        # telegraphic English is read as English: "machinists" are hired, "starting exports" exports
+        (
+            "Client: Oy, 15 staff, Mäntyharju. Needs 1) bank loan guarantee for a new production line "
+            "2) help recruiting 3 machinists 3) advice on starting exports to Sweden.",
+            "starting",
+            False,
+        ),
+        ("Our dental clinic (6 staff) wants to open a second location; who offers business loans?", "starting", False),
+        ("Hi, we are a couple who want to set up a company; is there any support for starting?", "starting", True),
+        ("I want to open a small nail salon in Mikkeli", "starting", True),
+    ],
+)
+def test_what_a_short_or_english_question_asks_for(bundled, question, need, named):
+    assert (need in bundled.understand(question).needs) == named
+
+
+def test_the_seller_sees_no_advice_for_buyers(bundled):
+    for question in ("omistajanvaihdos myyjä", "yrityksen myynti"):
+        found = [match.service.id for match in bundled.search(question, top=3).matches]
+        assert "uyk-jatkajan-neuvonta" not in found and "yritysporssi-myy-yritys" in found
+
+
+def test_a_person_of_a_trade_is_not_its_thing():
+    assert not same_english_word("machinists", "machine")
+    assert same_english_word("machines", "machine")
+    assert same_english_word("tourists", "tourist")
