@@ -18,6 +18,8 @@ INTENT_STARTS = (
 )  # fmt: skip
 # A negated finding or getting is the problem itself ("ei löydy työntekijöitä", "ei saa rahoitusta").
 PROBLEM_STARTS = ("loy", "saa", "onnistu", "riit", "find", "get", "manag")
+# ... and so is something that does not go well ("myynti ulkomaille ei vedä", "ei kannata", "kauppa ei suju")
+FAILING_STARTS = ("veda", "veta", "suju", "kannat", "kasva", "menesty", "etene", "kulje")
 # ... and so is a lender that will not come along or lend ("pankki ei lähde", "eikä pankki anna lainaa")
 REFUSAL_STARTS = ("loy", "lahde", "lahe", "suostu", "myonna", "rahoita", "rahota")
 PROBLEM_REACH = 2  # the negation and its verb may have the subject between them ("eikä pankki lähde")
@@ -97,6 +99,8 @@ def denied_need_words(question: str) -> frozenset[str]:
         after = index + 1
         while after < len(words) and words[after].startswith(INTENT_STARTS):
             after += 1
+        if after < len(words) and words[after].startswith(FAILING_STARTS):
+            continue  # what does not go well is the problem asked about: nothing denied
         if after < len(words) and not words[after].startswith(PROBLEM_STARTS):
             reached = words[after : after + (DENIED_REACH if after > index + 1 else 1)]
             if len(reached) > 1 and reached[1].startswith(COMPANY_FORM_STARTS):

@@ -575,6 +575,7 @@ def test_a_compound_is_split_into_the_words_it_is_made_of(wordbases, parts):
         "Asiakas kysyi yksityishenkilönä lainhuudosta perityn kesämökin kiinteistölle",
         "mun passi vanhenee ennen messumatkaa, mistä uusi passi Mikkelissä",
         "mökin uuteen laituriin pitäis saada lupa",  # one's own jetty
+        "kotivakuutus, vesivahinko keittiössä, korvaako?",  # a household's water damage
     ],
 )
 def test_a_private_persons_own_matter_gets_no_company_services(bundled, question):
@@ -1422,6 +1423,9 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("kone hajosi sahalla, uus maksaa 180 t€ eikä pankki lähde yksin", "loan"),  # the bank's refusal too
         ("ostaja löytyny mut pitäis tietää paljonko firma on arvoinen", "ownership_change"),
         ("enonkosken yrittäjät ry, miten liittyä", "networking"),
+        ("myynti ulkomaille ei vedä", "export"),  # what does not go well is the problem, nothing denied
+        ("tulipalo tuhosi tuotantotilan viime yönä, mitä nyt", "financial_distress"),
+        ("asiakas haluaa vaan jutella jonkun kanssa liikeideastaan ennen kun tekee mitään", "starting"),
     ],
 )
 def test_everyday_forms_of_a_need_name_it(bundled, question, need):
