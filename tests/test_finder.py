@@ -3810,11 +3810,14 @@ def test_the_energy_bill_beside_solar_panels_still_rules_out_the_energy_aid(bund
     [
         "mistä neuvoa myyjälle omistajanvaihdokseen, kahvila juvalla",
         "looking for a buyer for my bakery in Mikkeli, who can help with the sale?",
+        "omistajanvaihdos myyjä",
+        "yrityksen myynti",
     ],
 )
 def test_the_seller_of_a_company_asks_about_a_change_of_owner(bundled, question):
     found = [match.service.id for match in bundled.search(question, top=3).matches]
     assert found[0] == "yritysporssi-myy-yritys" and "esy-omistajanvaihdos" in found
+    assert "uyk-jatkajan-neuvonta" not in found  # the advice for buyers
 
 
 def test_the_seller_of_a_company_is_no_salesperson_to_hire():
@@ -3873,12 +3876,6 @@ def test_the_finnvera_guarantee_for_larger_needs_is_shown_when_asked_by_name(bun
 )
 def test_what_a_short_or_english_question_asks_for(bundled, question, need, named):
     assert (need in bundled.understand(question).needs) == named
-
-
-def test_the_seller_sees_no_advice_for_buyers(bundled):
-    for question in ("omistajanvaihdos myyjä", "yrityksen myynti"):
-        found = [match.service.id for match in bundled.search(question, top=3).matches]
-        assert "uyk-jatkajan-neuvonta" not in found and "yritysporssi-myy-yritys" in found
 
 
 def test_a_person_of_a_trade_is_not_its_thing():
