@@ -215,6 +215,8 @@ def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[int | None
                 age = today.year - int(match.group(1))
                 if 0 <= age <= 200:
                     return age, set(tokens(match.group(0)))
+    if match := _LAST_YEAR.search(text):
+        return 1, set(tokens(match.group(0)))
     for pattern in patterns.active:
         if (match := pattern.search(text)) and _number(match.group(1)) > 0:
             return _number(match.group(1)), set(tokens(match.group(0)))
@@ -224,6 +226,14 @@ def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[int | None
     return None, set()
 
 
+# founded last year ("perustettu viime vuonna", "viime vuonna perustettu oy", "started last year"): a year old
+_FOUNDING = (
+    r"(?:perustettu|perustettiin|perustin|perustimme|perusti|aloitti|aloitin|aloitimme|aloittanut|rekisteroi\w*"
+    r"|founded|established|started|registered|set up)"
+)
+_LAST_YEAR = re.compile(
+    _START + _FOUNDING + r"\s+(?:\w+\s+)?(?:viime vuonna|last year)\b|\bviime vuonna\s+" + _FOUNDING
+)
 _PANDEMIC = re.compile(r"(?<![\w-])(?:korona|covid|pandemi)")
 PANDEMIC_LAST_YEAR = 2021
 

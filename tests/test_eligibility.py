@@ -379,6 +379,9 @@ def test_a_rule_on_a_fact_holds_fails_or_stays_open_with_its_text(fact, allowed,
         ("market", "German couples book our cabins, we want to market to Germany", "eu_eea"),  # guests: a market
         ("company_age", "loan guarantee for machine purchase, company 12 yrs old, 40 staff", 12),
         ("company_age", "lainantakaus uudelle oy:lle 50 t€", 0),
+        ("company_age", "ohjelmisto oy mikkeli perustettu viime vuonna 8 hlö", 1),
+        ("company_age", "we started last year, need a loan", 1),
+        ("company_age", "viime vuonna myynti laski", None),  # last year's sales, no founding
         ("market", "rekrytointi Virosta ja vientiä Japaniin", "outside_eu_eea"),
         ("company_form", "oy:n lopettaminen, ei velkoja", "limited"),
         ("company_form", "Miten osakeyhtiö lopetetaan hallitusti?", "limited"),
