@@ -98,7 +98,12 @@ CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as 
 # Needs with aid of their own, which a bare "tukea" beside them asks for ("energiaremonttiin tukea")
 AIDED_NEEDS = frozenset({"energy", "investment", "rnd"})
 MONEY_NEEDS = frozenset({"development_grant", "loan"})  # what a word for money alone ("rahoitus", "tukea") names
-SELLER_WORDS = frozenset({"myyja", "seller"})  # in a change of owner, the one who sells the company
+SELLER_WORDS = frozenset({"myyja", "seller"})
+# A part of the company sold ("osan osakkeista", "a minority stake") where capital is sought is an equity round
+PART_WORDS = frozenset({"osa", "vahemmisto", "vahemmistoosuus", "part", "minority", "stake"})
+CAPITAL_WORDS = frozenset(
+    {"paaoma", "sijoittaja", "kasvu", "kasvurahoitus", "capital", "investor", "growth", "funding"}
+)  # in a change of owner, the one who sells the company
 HIRING_NEEDS = frozenset({"recruitment", "recruiting_abroad", "wage_subsidy", "apprenticeship"})
 INFLECTION_LETTERS = 3  # plain analyser: a stop word with up to this many letters more is that stop word
 COMPOUND_END_LETTERS = 6  # a guessed word ending in a listed word this long is a compound on it ("koneurakointia")
@@ -898,6 +903,19 @@ class QuestionReader:
             if "starting" in needs and any(self._is_branch(a) for a in analyses[index + 1 : index + 1 + MODIFIER_REACH])
         ]
 
+    @staticmethod
+    def _part_sold_for_capital(analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
+        """The words that sell a part of the company to raise capital, no change of owner ("tarvis pääomaa
+        kasvuun, omistajat valmiita myymään osan osakkeista", "sell a minority stake to an investor")."""
+        if not any(analysis.lemmas & CAPITAL_WORDS for analysis in analyses):
+            return []
+        return [
+            index
+            for index, needs in need_words.items()
+            if "ownership_change" in needs
+            and any(a.lemmas & PART_WORDS for a in analyses[index + 1 : index + 1 + MODIFIER_REACH])
+        ]
+
     def _activity_founding(self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
         """The words by which a company starts an activity or opens a sales channel, not a company ("vaateliike
         haluaa perustaa verkkokaupan", "leipomo aloittaa toimitukset"): its other words say what it needs."""
@@ -1285,6 +1303,9 @@ class QuestionReader:
         _drop_need_words(activities, need_words, whole_needs, part_needs)
         branches = self._branch_founding(analyses, need_words)
         _rename_need_words(branches, "premises", need_words, whole_needs, part_needs)
+        _rename_need_words(
+            self._part_sold_for_capital(analyses, need_words), "equity", need_words, whole_needs, part_needs
+        )
         for index in self._moves_into_place(analyses):
             need_words[index] = need_words.get(index, frozenset()) | {"premises"}
             whole_needs.add("premises")

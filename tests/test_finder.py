@@ -3882,3 +3882,11 @@ def test_a_person_of_a_trade_is_not_its_thing():
     assert not same_english_word("machinists", "machine")
     assert same_english_word("machines", "machine")
     assert same_english_word("tourists", "tourist")
+
+
+def test_a_part_of_the_company_sold_for_capital_is_an_equity_round():
+    # Voikko reads "myymään" as selling; the plain analyser cannot, and reads no change of owner either
+    voikko = _voikko()
+    question = "ohjelmistofirma tarvis pääomaa kasvuun, 2v vanha oy, omistajat valmiita myymään osan osakkeista"
+    assert voikko.understand(question).needs.keys() == {"equity"}
+    assert "ownership_change" in voikko.understand("yrittäjä myy osan yrityksestä työntekijöille").needs  # no capital
