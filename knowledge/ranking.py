@@ -35,6 +35,7 @@ ONE_PLACE_AREA = 2  # municipalities a municipality's own service may serve (Mä
 STAGE_FIT, SIZE_FIT, SECTOR_FIT = 0.7, 0.5, 1.0
 # A service only for ideas and start-ups is not for a company known to have run this many years.
 STARTUP_STAGES = frozenset({"idea", "startup"})
+GROWN_SIZES = frozenset({"small", "medium", "large"})  # ten people or more
 ESTABLISHED_AFTER_YEARS = 5
 RULE_FIT = 2.5  # for each only_for rule the company is known to meet: the service is made for this case
 OPEN_RULE_COST = 1.5  # for each only_for rule the question left open: the service may not apply
@@ -161,8 +162,10 @@ class Ranked:
     conditions: tuple[Condition, ...]
 
 
-def _open_cost(condition: Condition) -> float:
+def _open_cost(condition: Condition, size: str | None = None) -> float:
     """What a rule the question left open costs a service's score."""
+    if condition.fact == "max_company_age_years" and size in GROWN_SIZES:
+        return OPEN_SECTOR_RULE_COST  # a company of ten or more is seldom a start-up, unless it says so
     if condition.excluded:
         return OPEN_EXCLUSION_COST
     if condition.fact in ("workload", "farm_production", "transfer_side", "company_form", "min_company_age_years"):
@@ -365,7 +368,7 @@ class Ranker:
             if judgement is None:
                 continue  # the company is known not to qualify
             score = value + self._facet_adjustment(profile, read)
-            score += RULE_FIT * judgement.met - sum(_open_cost(condition) for condition in judgement.open)
+            score += RULE_FIT * judgement.met - sum(_open_cost(condition, read.size) for condition in judgement.open)
             score += multi(profile)
             if score <= 0:
                 continue

@@ -3890,3 +3890,12 @@ def test_a_part_of_the_company_sold_for_capital_is_an_equity_round():
     question = "ohjelmistofirma tarvis pääomaa kasvuun, 2v vanha oy, omistajat valmiita myymään osan osakkeista"
     assert voikko.understand(question).needs.keys() == {"equity"}
     assert "ownership_change" in voikko.understand("yrittäjä myy osan yrityksestä työntekijöille").needs  # no capital
+
+
+def test_a_company_of_ten_or_more_gets_no_start_up_service_first(bundled):
+    question = "metallipaja 15 hlö Kangasniemellä, pankki ei anna koko lainaa uuteen halliin, voiko joku taata lainan?"
+    found = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert found[0] == "finnvera-pk-takaus"
+    assert "finnvera-alkutakaus" not in found or found.index("finnvera-alkutakaus") > 1
+    young = "tmi 1 hlö, pankki ei anna lainaa koneeseen, voiko joku taata lainan?"  # a small company may be new
+    assert "finnvera-alkutakaus" in [match.service.id for match in bundled.search(young, top=3).matches]
