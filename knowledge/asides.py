@@ -73,6 +73,7 @@ FOLLOW_UP_WORDS = frozenset(
 # The asker and the asker's family as the subject: "I", "we", "minä", "me", "asumme", "muutimme"
 ASKER_WORDS = frozenset(
     {"i", "we", "mina", "ma", "me", "mie", "asun", "asumme", "muutin", "muutimme", "olemme", "meilla", "meidan"}
+    | {"olen", "oon", "i'm", "im", "my", "our", "mun", "minun"}  # "olen kolmen lapsen äiti Sulkavalta"
 )
 CLAUSE_WORDS = frozenset({"ja", "mutta", "joten", "koska", "ettei", "and", "but", "so", "because"})
 AND_WORDS = frozenset({"ja", "and"})

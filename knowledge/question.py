@@ -99,6 +99,10 @@ CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as 
 AIDED_NEEDS = frozenset({"energy", "investment", "rnd"})
 MONEY_NEEDS = frozenset({"development_grant", "loan"})  # what a word for money alone ("rahoitus", "tukea") names
 SELLER_WORDS = frozenset({"myyja", "seller"})
+# A founder's own permit: "residence permit for self-employment", "yrittäjän oleskelulupa" (no one is hired)
+PERMIT_WORDS = frozenset({"oleskelulupa", "tyolupa", "permit", "residence"})
+SELF_EMPLOYED_WORDS = frozenset({"self-employment", "self-employed", "elinkeinonharjoittaja", "itsensatyollistaja"})
+FOUNDER_GENITIVES = frozenset({"yrittajan", "perustajan", "elinkeinonharjoittajan"})
 # A part of the company sold ("osan osakkeista", "a minority stake") where capital is sought is an equity round
 PART_WORDS = frozenset({"osa", "vahemmisto", "vahemmistoosuus", "part", "minority", "stake"})
 CAPITAL_WORDS = frozenset(
@@ -265,6 +269,15 @@ def _drop_need_words(
     named = frozenset().union(*need_words.values())
     whole_needs &= named
     part_needs &= named
+
+
+def _own_permits(analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
+    """The permit words of a founder's own permit ("residence permit for self-employment", "yrittäjän
+    oleskelulupa"): no one is hired, a company is started."""
+    permits = [index for index in need_words if analyses[index].lemmas & PERMIT_WORDS]
+    if any(analysis.lemmas & SELF_EMPLOYED_WORDS for analysis in analyses):
+        return permits
+    return [index for index in permits if index > 0 and fold(analyses[index - 1].word) in FOUNDER_GENITIVES]
 
 
 def _rename_need_words(
@@ -521,7 +534,15 @@ class QuestionReader:
                 instead = {
                     fold(otherwise[term]) for term in lost & analysis.lemmas if term in otherwise and only_reading
                 }
-                analysis = replace(analysis, lemmas=(analysis.lemmas - lost) | instead, parts=analysis.parts - lost)
+                # ... and a compound's head likewise: "verstastila" is a workshop's space
+                head = (
+                    {fold(otherwise[analysis.head])}
+                    if analysis.head in lost & analysis.parts & otherwise.keys()
+                    else set()
+                )
+                analysis = replace(
+                    analysis, lemmas=(analysis.lemmas - lost) | instead, parts=(analysis.parts - lost) | head
+                )
             if analysis.lemmas:  # a word whose every reading needed a missing context is no word here
                 kept.append(analysis)
         return kept
@@ -562,6 +583,8 @@ class QuestionReader:
     @staticmethod
     def _in_question(context: frozenset[str], others: list[WordAnalysis]) -> bool:
         for analysis in others:
+            if is_place(analysis):
+                continue  # a place's name is no context: "Pertunmaalla" says no "maa" of a farm
             if (analysis.lemmas | analysis.parts) & context:
                 return True
             if not analysis.known and any(guessed_form(fold(analysis.word), term) for term in context):
@@ -1183,7 +1206,11 @@ class QuestionReader:
 
     def _names_business_topic(self, analyses: list[WordAnalysis]) -> bool:
         topics = self.lexicon.business_topics
-        return any((analysis.lemmas | analysis.parts) & topics for analysis in analyses)
+        private = self.lexicon.private_topics
+        # a word that is a private subject as a whole is one, whatever its parts ("oma lomakirjanpito")
+        return any(
+            (analysis.lemmas | analysis.parts) & topics for analysis in analyses if not analysis.lemmas & private
+        )
 
     def _business(self, analyses: list[WordAnalysis], facets: Facets) -> bool:
         facts = (facets.sector, facets.stage, facets.size, facets.employee_origin, facets.company_age, facets.workload)
@@ -1306,6 +1333,7 @@ class QuestionReader:
         _rename_need_words(
             self._part_sold_for_capital(analyses, need_words), "equity", need_words, whole_needs, part_needs
         )
+        _rename_need_words(_own_permits(analyses, need_words), "starting", need_words, whole_needs, part_needs)
         for index in self._moves_into_place(analyses):
             need_words[index] = need_words.get(index, frozenset()) | {"premises"}
             whole_needs.add("premises")
