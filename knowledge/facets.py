@@ -418,8 +418,14 @@ def _transfer_side(text: str, lexicon: Lexicon) -> str | None:
     as written, the longest first ("kuka ostaa" is a seller's question, though "ostaa" alone is a buyer's);
     both said ("myyjä ja ostaja") leave it open."""
     pattern, side_of = _side_pattern(lexicon)
-    found = {side_of[match.group(0)] for match in pattern.finditer(fold(text))}
+    phrases = [match.group(0) for match in pattern.finditer(fold(text))]
+    # the side named outright ("seller side neuvontaa", "myyjän puolelta") is the asker's, whoever else buys
+    named = {side_of[phrase] for phrase in phrases if phrase.endswith(SIDE_ENDS)}
+    found = named or {side_of[phrase] for phrase in phrases}
     return found.pop() if len(found) == 1 else None
+
+
+SIDE_ENDS = ("side", "puol")  # "seller side", "buy-side", "myyjän puol", "ostajan puol"
 
 
 @lru_cache(maxsize=8)

@@ -103,6 +103,12 @@ SELLER_WORDS = frozenset({"myyja", "seller"})
 PERMIT_WORDS = frozenset({"oleskelulupa", "tyolupa", "permit", "residence"})
 SELF_EMPLOYED_WORDS = frozenset({"self-employment", "self-employed", "elinkeinonharjoittaja", "itsensatyollistaja"})
 FOUNDER_GENITIVES = frozenset({"yrittajan", "perustajan", "elinkeinonharjoittajan"})
+# Who may buy a company ("ulkomainen ostaja", "a foreign investor"), as written
+COMPANY_BUYERS = ("investor", "sijoittaj", "ostaj", "buyer", "acquirer")
+INVESTOR_STEMS = ("investor", "sijoittaj")  # "a foreign investor" comes here: no export
+# An investor that locates a site, unless shares or capital are spoken of
+INVESTORS = frozenset({"investor", "sijoittaja", "investointi", "investment"})
+EQUITY_MONEY_WORDS = frozenset({"paaoma", "osake", "osakeanti", "capital", "shares", "equity", "funding", "rahoitus"})
 # A part of the company sold ("osan osakkeista", "a minority stake") where capital is sought is an equity round
 PART_WORDS = frozenset({"osa", "vahemmisto", "vahemmistoosuus", "part", "minority", "stake"})
 CAPITAL_WORDS = frozenset(
@@ -269,6 +275,16 @@ def _drop_need_words(
     named = frozenset().union(*need_words.values())
     whole_needs &= named
     part_needs &= named
+
+
+def _investors_locating(analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
+    """The investor words of a company that invests in a site, not in shares ("a Swedish company is considering
+    a production site in Mäntyharju, who handles foreign investor enquiries?"): where it locates is asked."""
+    sites = any("premises" in needs for needs in need_words.values())
+    money = any(analysis.lemmas & EQUITY_MONEY_WORDS for analysis in analyses)
+    if not sites or money:
+        return []
+    return [index for index, needs in need_words.items() if needs == {"equity"} and analyses[index].lemmas & INVESTORS]
 
 
 def _own_permits(analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
@@ -1334,6 +1350,7 @@ class QuestionReader:
             self._part_sold_for_capital(analyses, need_words), "equity", need_words, whole_needs, part_needs
         )
         _rename_need_words(_own_permits(analyses, need_words), "starting", need_words, whole_needs, part_needs)
+        _rename_need_words(_investors_locating(analyses, need_words), "premises", need_words, whole_needs, part_needs)
         for index in self._moves_into_place(analyses):
             need_words[index] = need_words.get(index, frozenset()) | {"premises"}
             whole_needs.add("premises")
@@ -1402,10 +1419,26 @@ class QuestionReader:
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS) or written.people
         self._support_for(analyses, need_words, whole_needs, part_needs, bool(hiring))
         abroad_need = "recruiting_abroad" if hiring else "export"
+        # an investor from abroad, or the company sold to a buyer from abroad ("foreign investor kiinnostunut
+        # ostamaan asiakkaan firman"): they come here, the company exports nothing, and the investor buys it
+        sold = "ownership_change" in whole_needs | part_needs
+        buyers_from_abroad = [
+            index + 1
+            for index, analysis in enumerate(analyses[:-1])
+            if self._says_abroad(analysis)
+            and fold(analyses[index + 1].word).startswith(COMPANY_BUYERS if sold else INVESTOR_STEMS)
+        ]
+        _drop_need_words(
+            [index for index in buyers_from_abroad if sold and need_words.get(index) == frozenset({"equity"})],
+            need_words,
+            whole_needs,
+            part_needs,
+        )
         abroad = {
             index
             for index, analysis in enumerate(analyses)
             if self._says_abroad(analysis)
+            and index + 1 not in buyers_from_abroad
             and index not in denied_at  # "ei aio viedä ulkomaille"
             # "ulkomaisille työntekijöillemme": the origin of the staff had, no market
             and (hiring or not self._names_people(analyses[index + 1 : index + 2]))

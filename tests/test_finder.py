@@ -3927,3 +3927,27 @@ def test_someone_under_temporary_protection_needs_no_work_permit(question):
     # the employee's residence permit is no subject for them: international recruitment advice answers
     found = [match.service.id for match in _voikko().search(question, top=3).matches]
     assert "wif-rekrytointineuvonta" in found and "migri-tyontekijan-oleskelulupa" not in found
+
+
+@pytest.mark.parametrize(
+    ("question", "needs", "side"),
+    [
+        # an investor from abroad buys the company: a change of owner on the seller's side, no export
+        (
+            "foreign investor kiinnostunut ostamaan asiakkaan firman pieksämäellä, seller side neuvontaa?",
+            {"ownership_change"},
+            "seller",
+        ),
+        # ... or locates a production site here: premises, no equity and no export
+        (
+            "A Swedish company is considering a production site in Mäntyharju. Who handles foreign investor enquiries?",
+            {"premises"},
+            None,
+        ),
+        ("foreign investors for our startup, we need capital", {"equity"}, None),  # shares: equity
+    ],
+)
+def test_an_investor_from_abroad_buys_or_locates(bundled, question, needs, side):
+    understood = bundled.understand(question)
+    assert needs <= understood.needs.keys() and "export" not in understood.needs
+    assert understood.facets.transfer_side == side
