@@ -215,6 +215,8 @@ def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[int | None
                 age = today.year - int(match.group(1))
                 if 0 <= age <= 200:
                     return age, set(tokens(match.group(0)))
+    if match := _MONTHS_OLD.search(text):
+        return 0, set(tokens(match.group(0)))
     if match := _LAST_YEAR.search(text):
         return 1, set(tokens(match.group(0)))
     for pattern in patterns.active:
@@ -226,6 +228,8 @@ def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[int | None
     return None, set()
 
 
+# months old ("tmi vasta 3kk vanha", "a company 5 months old"): this year's, a new company
+_MONTHS_OLD = re.compile(_START + r"\d{1,2}\s*(?:kk|kuukau\w*|months?)\s+(?:vanha\w*|old)\b")
 # founded last year ("perustettu viime vuonna", "viime vuonna perustettu oy", "started last year"): a year old
 _FOUNDING = (
     r"(?:perustettu|perustettiin|perustin|perustimme|perusti|aloitti|aloitin|aloitimme|aloittanut|rekisteroi\w*"
@@ -240,12 +244,15 @@ PANDEMIC_LAST_YEAR = 2021
 
 # A person's age: "58-vuotiaalle", "16v nuorelle", "kesätyöntekijä 16v", "aged 19", "a 17-year-old". Not a company's
 # ("30-vuotias perheyritys") or its owner's ("58-vuotias yrittäjä"): those are followed by the word.
-_PERSON_WORDS = r"(?:nuor|koululai|tyontekij|henkilo|hakij|opiskelij|harjoittelij|\w*duunar|\w*tyoto|\w*tyott)"
+_PERSON_WORDS = (
+    r"(?:nuor|koululai|tyontekij|henkilo|hakij|opiskelij|harjoittelij|\w*duunar|\w*tyoto|\w*tyott"
+    r"|nainen|naisen|mies\b|miehen)"  # "palkata ukrainalaisen naisen, 41 v"
+)
 # ... or after the person: "kesätyöntekijä 16v", "harjoittelija 17 v."
 _PERSON_AGE = re.compile(
     _START + r"(?:(\d{2})\s*-?\s*(?:vuotia\w*|years?[ -]old)\b|aged\s+(\d{2})\b"
     r"|(\d{2})\s*-?\s*v\s+(?:tayttane\w*\s+|tayttav\w*\s+)?(?=\w*" + _PERSON_WORDS + r")"
-    r"|\w*" + _PERSON_WORDS + r"\w*\s+\(?(\d{2})\s*-?v\b)"  # and "5 nuorta (16 v)"
+    r"|\w*" + _PERSON_WORDS + r"\w*,?\s+\(?(\d{2})\s*-?v\b)"  # and "5 nuorta (16 v)", "naisen, 41 v"
 )
 _NOT_A_HIRE_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:" + _COMPANY + r"|yrittaj|omistaj|viljelij|isant|emant|entrepreneur|owner|farmer)"

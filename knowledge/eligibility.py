@@ -96,6 +96,7 @@ _WHOM: dict[str, dict[str, tuple[str, str]]] = {
     "debts": {
         "has": ("velkaantuneelle yritykselle tai yrittäjälle", "a company or entrepreneur in debt"),
         "none": ("yritykselle, jolla ei ole velkoja", "a company with no debts"),
+        "enforcement": ("yritykselle, jonka velkoja on ulosotossa", "a company whose debts are in enforcement"),
     },
     "investment": {
         "new": ("uuteen investointiin", "a new investment"),

@@ -106,6 +106,8 @@ FOUNDER_GENITIVES = frozenset({"yrittajan", "perustajan", "elinkeinonharjoittaja
 # Who may buy a company ("ulkomainen ostaja", "a foreign investor"), as written
 COMPANY_BUYERS = ("investor", "sijoittaj", "ostaj", "buyer", "acquirer")
 INVESTOR_STEMS = ("investor", "sijoittaj")  # "a foreign investor" comes here: no export
+ENFORCEMENT_STARTS = ("ulosot", "enforcement", "bailiff")
+OTHER_STARTS = ("muita", "muitakin", "muut", "other")
 # An investor that locates a site, unless shares or capital are spoken of
 INVESTORS = frozenset({"investor", "sijoittaja", "investointi", "investment"})
 EQUITY_MONEY_WORDS = frozenset({"paaoma", "osake", "osakeanti", "capital", "shares", "equity", "funding", "rahoitus"})
@@ -275,6 +277,17 @@ def _drop_need_words(
     named = frozenset().union(*need_words.values())
     whole_needs &= named
     part_needs &= named
+
+
+def _in_enforcement(analyses: list[WordAnalysis]) -> bool:
+    """The company's debts are in enforcement ("ulosotto alkanut", "verot ulosotossa"), not only someone else's
+    ("muitakin velkoja ulosotossa" leaves the taxes open)."""
+    words = [fold(analysis.word) for analysis in analyses]
+    return any(
+        word.startswith(ENFORCEMENT_STARTS)
+        and not any(before.startswith(OTHER_STARTS) for before in words[max(0, at - 2) : at])
+        for at, word in enumerate(words)
+    )
 
 
 def _investors_locating(analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
@@ -1329,6 +1342,8 @@ class QuestionReader:
         denied = denied_need_words(question) | burdens_not_had(question)
         if any(word.startswith(BURDEN_STARTS) for word in denied):
             facets = replace(facets, debts="none")  # "velkoja ei ole", "ei velkoja", "no debts"
+        elif _in_enforcement(analyses):
+            facets = replace(facets, debts="enforcement")  # "verovelkaa 40 t€ ja ulosotto alkanut"
         denied_at = {index for index, analysis in enumerate(analyses) if fold(analysis.word) in denied}
         denied_needs = frozenset().union(*(need_words[index] for index in denied_at if index in need_words))
         _drop_need_words(

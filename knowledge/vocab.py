@@ -117,6 +117,7 @@ TRANSFER_SIDES: tuple[Term, ...] = (
 DEBTS: tuple[Term, ...] = (
     Term("has", "velkaa", "in debt"),
     Term("none", "ei velkoja", "no debts"),
+    Term("enforcement", "velkaa ulosotossa", "debts in enforcement"),
 )
 
 # What is invested in, and when: the development grants for investments are for new investments applied for before

@@ -382,6 +382,8 @@ def test_a_rule_on_a_fact_holds_fails_or_stays_open_with_its_text(fact, allowed,
         ("company_age", "ohjelmisto oy mikkeli perustettu viime vuonna 8 hlö", 1),
         ("company_age", "we started last year, need a loan", 1),
         ("company_age", "viime vuonna myynti laski", None),  # last year's sales, no founding
+        ("company_age", "rahotus kalustoon, tmi vasta 3kk vanha, sulkava", 0),
+        ("company_age", "pienlaina vasta aloittaneelle tmi:lle, kahvila", 0),
         ("market", "rekrytointi Virosta ja vientiä Japaniin", "outside_eu_eea"),
         ("company_form", "oy:n lopettaminen, ei velkoja", "limited"),
         ("company_form", "Miten osakeyhtiö lopetetaan hallitusti?", "limited"),
@@ -429,6 +431,7 @@ def test_the_age_of_the_person_hired_holds_fails_or_stays_open():
         ("28-vuotias nuori viljelijä aloittaa", None),  # nobody hired
         ("kauppa haluaa palkata koululaisen kesäksi", 15),  # a schoolchild is under 18
         ("Kesäseteli 9-luokkalaiselle Mikkelissä, miten se toimii?", 15),  # a pupil of a class too
+        ("tmi haluaa palkata ukrainalaisen naisen, 41 v, tilapäisellä suojelulla", 41),  # after a comma
     ],
 )
 def test_the_age_of_the_person_hired(finder, question, age):

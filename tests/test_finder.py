@@ -1648,12 +1648,19 @@ def test_a_forest_owner_without_a_farm_gets_no_farm_only_service(bundled):
         ("sukupolvenvaihdos, kuljetus ky, isä luovuttaa pojalle, rahoitus ja neuvonta", "finnvera-yrittajalaina"),
         ("oy:n lopettaminen, ei velkoja", "velkaneuvonta-neuvonta"),  # not a limited company's debts
         ("osakeyhtiö ylivelkaantunut, velkajärjestely?", "velkaneuvonta-velkajarjestely"),
+        # the tax payment arrangement is not for taxes already in enforcement, by its own terms
+        ("verovelkaa 40 t€ ja ulosotto alkanut, oy 5 hlö, saneeraus vai konkurssi?", "vero-maksujarjestely"),
+        # the marketplace finds a company to buy; one already bought needs it no more
+        (
+            "ostaja jo ostanut huoltoaseman liiketoiminnan elokuussa, nyt käyttöpääomaa tarvis",
+            "yritysporssi-osta-yritys",
+        ),
         ("Miten lopetetaan ky hallitusti? 2 yhtiömiestä, ei velkoja eikä työntekijöitä.", "vero-maksujarjestely"),
         # the form at the end of a compound, and the compound written apart with a typo
         ("sukupolven vaihods LVI-ky:ssä isältä tyttärelle Savonlinnassa, mistä apua?", "finnvera-yrittajalaina"),
     ],
 )
-def test_a_service_for_another_company_form_is_not_offered(bundled, question, never):
+def test_a_service_for_another_company_form_or_situation_is_not_offered(bundled, question, never):
     assert never not in [match.service.id for match in bundled.search(question, top=5).matches]
 
 
@@ -3951,3 +3958,12 @@ def test_an_investor_from_abroad_buys_or_locates(bundled, question, needs, side)
     understood = bundled.understand(question)
     assert needs <= understood.needs.keys() and "export" not in understood.needs
     assert understood.facets.transfer_side == side
+
+
+def test_taxes_in_enforcement_are_read_and_others_debts_in_enforcement_leave_them_open(bundled):
+    assert bundled.understand("verovelkaa 40 t€ ja ulosotto alkanut").facets.debts == "enforcement"
+    assert bundled.understand("verovelkaa 40 t€, muitakin velkoja ulosotossa").facets.debts is None
+
+
+def test_an_adviser_referring_a_client_asks_about_a_company(bundled):
+    assert "export" in bundled.understand("kenelle ohjaan vientiasiakkaan").needs
