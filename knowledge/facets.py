@@ -421,11 +421,17 @@ def _transfer_side(text: str, lexicon: Lexicon) -> str | None:
     phrases = [match.group(0) for match in pattern.finditer(fold(text))]
     # the side named outright ("seller side neuvontaa", "myyjän puolelta") is the asker's, whoever else buys
     named = {side_of[phrase] for phrase in phrases if phrase.endswith(SIDE_ENDS)}
+    words = re.findall(r"\w+", fold(text))
+    if not named and len(words) <= SHORT_SIDE_WORDS:
+        # a short note names the asker's side by its bare role ("omistajanvaihdos ostaja pertunmaa")
+        named = {BARE_SIDES[word] for word in words if word in BARE_SIDES}
     found = named or {side_of[phrase] for phrase in phrases}
     return found.pop() if len(found) == 1 else None
 
 
 SIDE_ENDS = ("side", "puol")  # "seller side", "buy-side", "myyjän puol", "ostajan puol"
+BARE_SIDES = {"ostaja": "buyer", "buyer": "buyer", "myyja": "seller", "seller": "seller"}
+SHORT_SIDE_WORDS = 4
 
 
 @lru_cache(maxsize=8)

@@ -402,8 +402,8 @@ NEIGHBOUR_REGIONS: tuple[Municipality, ...] = (
         "Pohjois-Savo",
         "North Savo",
         (
-            "kuopio", "kuopiolainen", "varkaus", "varkautelainen", "iisalmi", "iisalmelainen", "joroinen",
-            "joroislainen", "leppavirta", "leppavirtalainen", "suonenjoki", "suonenjokelainen",
+            "kuopio", "kuopiolainen", "varkaus", "varkautelainen", "varkauslainen", "iisalmi", "iisalmelainen",
+            "joroinen", "joroislainen", "leppavirta", "leppavirtalainen", "suonenjoki", "suonenjokelainen",
         ),
         region="pohjois-savo",
     ),

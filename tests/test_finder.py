@@ -3702,6 +3702,8 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
     [
         ("buyer side help yrityskaupassa, client looking at a bakery in mikkeli", "transfer_side", "buyer"),
         ("yrityskaupan rahoitus ostajalle 300 t€", "transfer_side", "buyer"),
+        ("omistajanvaihdos ostaja pertunmaa", "transfer_side", "buyer"),  # a short note's bare role
+        ("omistajanvaihdos myyjä", "transfer_side", "seller"),
         ("Ostaja etsii ostettavaa yritystä Savonlinnan seudulta, mistä tietoa myytävistä?", "transfer_side", "buyer"),
         ("omistaja haluaa myydä rautakaupan puumalassa, ei jatkajaa suvussa", "transfer_side", "seller"),
         ("Sahan omistaja jää eläkkeelle eikä lapset jatka. Miten löytyis ostaja?", "transfer_side", "seller"),
@@ -3967,3 +3969,9 @@ def test_taxes_in_enforcement_are_read_and_others_debts_in_enforcement_leave_the
 
 def test_an_adviser_referring_a_client_asks_about_a_company(bundled):
     assert "export" in bundled.understand("kenelle ohjaan vientiasiakkaan").needs
+
+
+def test_a_company_from_a_neighbouring_town_gets_no_service_of_etela_savo_only(bundled):
+    question = "varkauslainen konepaja kysyy kehittämisavustusta, kuuluuko meille"
+    assert bundled.understand(question).facets.municipality.fi == "Pohjois-Savo"
+    assert "evk-jtf-yritysrahoitus" not in [match.service.id for match in bundled.search(question, top=5).matches]
