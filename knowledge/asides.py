@@ -75,6 +75,12 @@ ASKER_WORDS = frozenset(
     {"i", "we", "mina", "ma", "me", "mie", "asun", "asumme", "muutin", "muutimme", "olemme", "meilla", "meidan"}
     | {"olen", "oon", "i'm", "im", "my", "our", "mun", "minun"}  # "olen kolmen lapsen äiti Sulkavalta"
 )
+# "oltiin mökillä", "olin viime viikolla mökillä", "käytiin mökillä": where the asker was, not the company's matter
+STAYED_WORDS = frozenset(
+    {"olin", "oltiin", "olimme", "olivat", "kavin", "kaytiin", "kavimme", "vietimme", "vietettiin"}
+)
+STAY_ENDINGS = ("lla", "ssa", "lta", "sta")  # folded: "mökillä" is "mokilla"
+STAY_REACH = 3
 CLAUSE_WORDS = frozenset({"ja", "mutta", "joten", "koska", "ettei", "and", "but", "so", "because"})
 AND_WORDS = frozenset({"ja", "and"})
 
@@ -128,6 +134,18 @@ def greeted_from(analyses: list[WordAnalysis]) -> list[int]:
         index
         for index in range(len(words))
         if any(word.startswith(GREETING_STEMS) for word in words[max(0, index - GREETING_REACH) : index])
+    ]
+
+
+def stays_away(analyses: list[WordAnalysis]) -> list[int]:
+    """The words of the asker's own stay somewhere ("oltiin viikonloppuna mökillä", "olin viime viikolla
+    mökillä ja veljen häissä"): news from home, no need of the company's."""
+    words = [fold(analysis.word) for analysis in analyses]
+    return [
+        index
+        for index in range(len(words))
+        if any(word in STAYED_WORDS for word in words[max(0, index - STAY_REACH) : index])
+        and words[index].endswith(STAY_ENDINGS)
     ]
 
 

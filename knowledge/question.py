@@ -30,6 +30,7 @@ from knowledge.asides import (
     home_news_clauses,
     in_place_of,
     our_network,
+    stays_away,
     where_to_begin,
     work_started,
 )
@@ -1407,6 +1408,7 @@ class QuestionReader:
         retired = [index for index in need_words if fold(analyses[index].word) in RETIRED_FORMS]
         _drop_need_words(retired, need_words, whole_needs, part_needs)
         _drop_need_words(greeted_from(analyses), need_words, whole_needs, part_needs)
+        _drop_need_words(stays_away(analyses), need_words, whole_needs, part_needs)
         _drop_need_words(sorted(home_news), need_words, whole_needs, part_needs)
         _drop_need_words(sorted(others), need_words, whole_needs, part_needs)  # the customers' farms: no rural need
         _drop_need_words(self._own_jobs(analyses), need_words, whole_needs, part_needs)

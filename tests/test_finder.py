@@ -3975,3 +3975,15 @@ def test_a_company_from_a_neighbouring_town_gets_no_service_of_etela_savo_only(b
     question = "varkauslainen konepaja kysyy kehittämisavustusta, kuuluuko meille"
     assert bundled.understand(question).facets.municipality.fi == "Pohjois-Savo"
     assert "evk-jtf-yritysrahoitus" not in [match.service.id for match in bundled.search(question, top=5).matches]
+
+
+def test_the_askers_own_stay_at_a_cottage_is_news_from_home():
+    voikko = _voikko()
+    question = (
+        "Moi! Olin viime viikolla mökillä ja veljen häissä. Meillä on Kerimäellä pieni venevuokraamo (oy, "
+        "perustettu 2021) ja haluaisimme ostaa 5 uutta venettä, rahoitus mietityttää."
+    )
+    understood = voikko.understand(question)
+    assert "tourism" not in understood.needs and "investment" in understood.needs  # boats bought: an investment
+    assert understood.facets.sector == "tourism"  # the boat rental is what the company is
+    assert "investment" not in voikko.understand("puuveneveistämö haluaa myydä veneitä Norjaan").needs
