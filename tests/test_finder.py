@@ -1427,6 +1427,8 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("ostaja löytyny mut pitäis tietää paljonko firma on arvoinen", "ownership_change"),
         ("enonkosken yrittäjät ry, miten liittyä", "networking"),
         ("myynti ulkomaille ei vedä", "export"),  # what does not go well is the problem, nothing denied
+        ("client haluaa growth funding, series A kierros, 15 hlö SaaS oy", "equity"),
+        ("Yrittäjän työttömyysturva: omistaa 60% oy:stä, firma ajetaan alas. Kassa vai Kela?", "financial_distress"),
         ("tulipalo tuhosi tuotantotilan viime yönä, mitä nyt", "financial_distress"),
         ("asiakas haluaa vaan jutella jonkun kanssa liikeideastaan ennen kun tekee mitään", "starting"),
     ],
@@ -3987,3 +3989,10 @@ def test_the_askers_own_stay_at_a_cottage_is_news_from_home():
     assert "tourism" not in understood.needs and "investment" in understood.needs  # boats bought: an investment
     assert understood.facets.sector == "tourism"  # the boat rental is what the company is
     assert "investment" not in voikko.understand("puuveneveistämö haluaa myydä veneitä Norjaan").needs
+
+
+def test_kassa_beside_kela_is_the_unemployment_fund_and_the_till_stays_the_till(bundled):
+    fund = bundled.search("yrittäjän työttömyysturva kun lopettaa tmi:n, kela vai kassa?", top=3).matches
+    assert fund[0].service.id == "yrittajakassa-tyottomyysturva"
+    till = "tmi juvalle, parturi-kampaamo aloittaa, ei ole työtön vaan osa-aikaisena kaupan kassalla, onko starttirahaa"
+    assert "yrittajakassa-tyottomyysturva" not in [match.service.id for match in bundled.search(till, top=3).matches]
