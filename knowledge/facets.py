@@ -328,6 +328,10 @@ def _size_words(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[tuple[str, tup
     return persons, sizes
 
 
+# "60% owned by a Swedish group with 400 employees", "majority-owned by the group": the group's size counts
+_OWNED_BY_GROUP = re.compile(r"\bowned by (?:a |an |the )?(?:[\w-]+ ){0,3}(?:group|corporation)\b")
+
+
 def _said_not(folded: str, phrase: str) -> bool:
     """The phrase is denied just before it ("ei kuulu konserniin", "not part of a group")."""
     return re.search(r"\b(?:ei|eika|not|no|isnt)\s+(?:\w+\s+){0,2}" + re.escape(phrase), folded) is not None
@@ -338,7 +342,7 @@ def _size(text: str, lexicon: Lexicon) -> str | None:
     persons, sizes = _size_words(lexicon)
     # a company that is part of a group is no SME, whatever its own headcount ("240 hlö, osa konsernia")
     large = next(words for size, words in sizes if size == "large")
-    if any(word in folded and not _said_not(folded, word) for word in large):
+    if any(word in folded and not _said_not(folded, word) for word in large) or _OWNED_BY_GROUP.search(folded):
         return "large"
     for match in _HEADCOUNT.finditer(folded):
         number, word = int(match.group(1)), match.group(2)

@@ -109,6 +109,7 @@ COMPANY_BUYERS = ("investor", "sijoittaj", "ostaj", "buyer", "acquirer")
 INVESTOR_STEMS = ("investor", "sijoittaj")  # "a foreign investor" comes here: no export
 ENFORCEMENT_STARTS = ("ulosot", "enforcement", "bailiff")
 OTHER_STARTS = ("muita", "muitakin", "muut", "other")
+IN_PLACE_FORMS = frozenset({"tilalle", "tilalla", "tilalta"})  # of "tila": in place of, no space asked for
 # An investor that locates a site, unless shares or capital are spoken of
 INVESTORS = frozenset({"investor", "sijoittaja", "investointi", "investment"})
 EQUITY_MONEY_WORDS = frozenset({"paaoma", "osake", "osakeanti", "capital", "shares", "equity", "funding", "rahoitus"})
@@ -560,7 +561,8 @@ class QuestionReader:
                 otherwise = self.lexicon.otherwise
                 # ... or one sought: "etsii edullista tilaa" is premises, though "tilaa" may be "tilata"
                 sought = any(fold(a.word).startswith(SOUGHT_CUES) for a in analyses[max(0, index - 2) : index])
-                only_reading = analysis.lemmas <= lost or sought
+                # "ei ketään tilalle", "uusi tilalle": in its place, no space
+                only_reading = (analysis.lemmas <= lost or sought) and fold(analysis.word) not in IN_PLACE_FORMS
                 instead = {
                     fold(otherwise[term]) for term in lost & analysis.lemmas if term in otherwise and only_reading
                 }
@@ -1543,7 +1545,12 @@ class QuestionReader:
         # papers whatever else the question says ("kaksi työnantajaa"), unless a company's ("yrityksen oma")
         said = said or any(
             self._owned(analyses, index, private=True)
-            and (not business or fold(analyses[index].word).startswith(PERSONAL_PAPERS))
+            and (
+                not business
+                or fold(analyses[index].word).startswith(PERSONAL_PAPERS)
+                # "for my own car", "my own kid": the asker's own, said so, whatever company is named
+                or (index > 1 and fold(analyses[index - 2].word) == "my")
+            )
             and not (index > 1 and self.describes_company(analyses[index - 2]))
             for index in owned
         )

@@ -153,6 +153,9 @@ def _voikko() -> Finder:
         "onks kellään laturia lainaks, oma jäi kotiin",
         "montako lomapäivää mulle kertyy tänä vuonna, oma lomakirjanpito ihan sekaisin",
         "how do I claim the household tax deduction for my own kitchen renovation",
+        "Where do I apply for a daycare place for my own kid starting in January?",
+        "Which company has the cheapest car insurance for my own car?",
+        "Kenen vuoro on tuoda pullaa perjantain palaveriin?",
     ],
 )
 def test_everyday_questions_get_no_services(bundled, question):
@@ -1427,6 +1430,11 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("ostaja löytyny mut pitäis tietää paljonko firma on arvoinen", "ownership_change"),
         ("enonkosken yrittäjät ry, miten liittyä", "networking"),
         ("myynti ulkomaille ei vedä", "export"),  # what does not go well is the problem, nothing denied
+        ("Nuori nainen haluaa myydä koiranherkkuja, ei vielä yritystä eikä y-tunnusta. Mistä liikkeelle?", "starting"),
+        (
+            "tulva vei laiturit ja kaksi rantasaunaa, lomakylä puumalassa, sesonki alkaa kuukauden päästä",
+            "financial_distress",
+        ),
         ("client haluaa growth funding, series A kierros, 15 hlö SaaS oy", "equity"),
         ("Yrittäjän työttömyysturva: omistaa 60% oy:stä, firma ajetaan alas. Kassa vai Kela?", "financial_distress"),
         ("tulipalo tuhosi tuotantotilan viime yönä, mitä nyt", "financial_distress"),
@@ -1650,6 +1658,18 @@ def test_a_forest_owner_without_a_farm_gets_no_farm_only_service(bundled):
         ("sukupolvenvaihdos, kuljetus ky, isä luovuttaa pojalle, rahoitus ja neuvonta", "finnvera-yrittajalaina"),
         ("oy:n lopettaminen, ei velkoja", "velkaneuvonta-neuvonta"),  # not a limited company's debts
         ("osakeyhtiö ylivelkaantunut, velkajärjestely?", "velkaneuvonta-velkajarjestely"),
+        # rebuilding what a fire destroyed is a replacement, which the investment grant does not fund
+        (
+            "Puusepänverstas rantasalmella paloi, koneet pitää hankkia uudestaan, miten jatketaan",
+            "evk-investointiavustus",
+        ),
+        # a company owned by a large group is no SME
+        ("R&D funding for a 5-person tech company, 60% owned by a Swedish group with 400 employees", "evk-tk-rahoitus"),
+        # a purchase signed and paid needs no marketplace
+        (
+            "yrityksen ostaja etsii rahotusta yrityskauppaan, kauppakirja jo allekirjoitettu ja maksettu",
+            "yritysporssi-osta-yritys",
+        ),
         # the tax payment arrangement is not for taxes already in enforcement, by its own terms
         ("verovelkaa 40 t€ ja ulosotto alkanut, oy 5 hlö, saneeraus vai konkurssi?", "vero-maksujarjestely"),
         # the marketplace finds a company to buy; one already bought needs it no more
@@ -3996,3 +4016,13 @@ def test_kassa_beside_kela_is_the_unemployment_fund_and_the_till_stays_the_till(
     assert fund[0].service.id == "yrittajakassa-tyottomyysturva"
     till = "tmi juvalle, parturi-kampaamo aloittaa, ei ole työtön vaan osa-aikaisena kaupan kassalla, onko starttirahaa"
     assert "yrittajakassa-tyottomyysturva" not in [match.service.id for match in bundled.search(till, top=3).matches]
+
+
+def test_temporary_protection_said_of_a_nationality_still_needs_no_work_permit():
+    question = "Is there support for hiring a Ukrainian with temporary protection? Cleaning company, 8 staff"
+    assert "migri-tyontekijan-oleskelulupa" not in [m.service.id for m in _voikko().search(question, top=3).matches]
+
+
+def test_in_its_place_is_no_space_asked_for():
+    question = "ravintolan koko keittiöhenkilökunta lähti kilpailijalle, ei ketään tilalle, savonlinna"
+    assert "premises" not in _voikko().understand(question).needs
