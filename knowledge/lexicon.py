@@ -93,6 +93,8 @@ _OPTIONAL_TABLES = frozenset(
         "private",
     }
 )
+# Tables of base forms, matched word by word (the other trigger tables are phrases matched as written)
+BASE_FORM_TABLES = frozenset({"needs", "stages", "sectors"})
 _TRIGGER_IDS = {
     "needs": NEED_IDS,
     "stages": STAGE_IDS,
@@ -301,6 +303,14 @@ class _Check:
         found: dict[str, tuple[str, ...]] = {}
         for key, value in table.items():
             words = self.words(f"{name}.{_key(key)}", value)
+            if name in BASE_FORM_TABLES:
+                for word in words:
+                    if " " in word.strip():
+                        # base forms are matched word by word: a phrase here would never match
+                        self.error(
+                            f"{name}.{_key(key)}",
+                            f"'{word}' has several words, which never match here; write it as an alias to one word",
+                        )
             if key in ids:
                 found[key] = words
             else:

@@ -1430,6 +1430,8 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("ostaja löytyny mut pitäis tietää paljonko firma on arvoinen", "ownership_change"),
         ("enonkosken yrittäjät ry, miten liittyä", "networking"),
         ("myynti ulkomaille ei vedä", "export"),  # what does not go well is the problem, nothing denied
+        ("entrepreneur totally burned out and thinking of quitting, who can help", "wellbeing"),
+        ("our electricity bill doubled at the bakery, how to cut costs", "energy"),  # an English phrase as an alias
         ("Nuori nainen haluaa myydä koiranherkkuja, ei vielä yritystä eikä y-tunnusta. Mistä liikkeelle?", "starting"),
         (
             "tulva vei laiturit ja kaksi rantasaunaa, lomakylä puumalassa, sesonki alkaa kuukauden päästä",

@@ -79,6 +79,11 @@ def test_the_optional_tables_may_be_left_out(tmp_path):
         ),
         ("idea = [", "ideointi = [", "lexicon.toml: stages.ideointi: unknown stage id 'ideointi'"),
         ("food = [", "ruoka = [", "lexicon.toml: sectors.ruoka: unknown sector id 'ruoka'"),
+        (
+            "guarantee = [",
+            'guarantee = ["bank guarantee", ',
+            "lexicon.toml: needs.guarantee: 'bank guarantee' has several words, which never match here",
+        ),
         ("micro = [", "mikro = [", "lexicon.toml: sizes.mikro: unknown size id 'mikro'"),
         ('"harkita", "idea"]', '"harkita", "idea", "harkita"]', "lexicon.toml: stages.idea: 'harkita' is listed twice"),
         ('"tämä", ', '"tämä", "tama", ', "lexicon.toml: stopwords.words: 'tama' is listed twice (also as 'tämä'"),
