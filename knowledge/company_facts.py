@@ -215,6 +215,8 @@ def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[int | None
                 age = today.year - int(match.group(1))
                 if 0 <= age <= 200:
                     return age, set(tokens(match.group(0)))
+    if match := _YEARS_OLD_COMPANY.search(text):
+        return int(match.group(1)), set(tokens(match.group(0)))
     if match := _MONTHS_OLD.search(text):
         return 0, set(tokens(match.group(0)))
     if match := _LAST_YEAR.search(text):
@@ -228,6 +230,10 @@ def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[int | None
     return None, set()
 
 
+# "a 2-year-old company", "a 5-year-old Oy": the company's age (a person's age is read elsewhere)
+_YEARS_OLD_COMPANY = re.compile(
+    _START + r"(\d{1,3})[ -]years?[ -]old\s+(?:[a-z-]+\s+)?(?:company|firm|business|startup|oy|tmi|sme|enterprise)\b"
+)
 # months old ("tmi vasta 3kk vanha", "a company 5 months old"): this year's, a new company
 _MONTHS_OLD = re.compile(_START + r"\d{1,2}\s*(?:kk|kuukau\w*|months?)\s+(?:vanha\w*|old)\b")
 # founded last year ("perustettu viime vuonna", "viime vuonna perustettu oy", "started last year"): a year old

@@ -381,6 +381,8 @@ def test_a_rule_on_a_fact_holds_fails_or_stays_open_with_its_text(fact, allowed,
         ("company_age", "lainantakaus uudelle oy:lle 50 t€", 0),
         ("company_age", "ohjelmisto oy mikkeli perustettu viime vuonna 8 hlö", 1),
         ("company_age", "we started last year, need a loan", 1),
+        ("company_age", "where can a 2-year-old company get a guarantee", 2),
+        ("company_age", "a 17-year-old summer worker for our shop", None),  # a person's age
         ("company_age", "viime vuonna myynti laski", None),  # last year's sales, no founding
         ("company_age", "rahotus kalustoon, tmi vasta 3kk vanha, sulkava", 0),
         ("company_age", "pienlaina vasta aloittaneelle tmi:lle, kahvila", 0),

@@ -1431,6 +1431,11 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("enonkosken yrittäjät ry, miten liittyä", "networking"),
         ("myynti ulkomaille ei vedä", "export"),  # what does not go well is the problem, nothing denied
         ("entrepreneur totally burned out and thinking of quitting, who can help", "wellbeing"),
+        ("need quick apua: client's cash flow negatiivinen, myyntisaamiset jumissa", "financial_distress"),
+        (
+            "materiaalikulut +30 %, kate syöty eikä asiakkaat hyväksy hinnankorotusta. pieni metallialan oy",
+            "general_advice",
+        ),
         ("our electricity bill doubled at the bakery, how to cut costs", "energy"),  # an English phrase as an alias
         ("Nuori nainen haluaa myydä koiranherkkuja, ei vielä yritystä eikä y-tunnusta. Mistä liikkeelle?", "starting"),
         (
@@ -1660,6 +1665,11 @@ def test_a_forest_owner_without_a_farm_gets_no_farm_only_service(bundled):
         ("sukupolvenvaihdos, kuljetus ky, isä luovuttaa pojalle, rahoitus ja neuvonta", "finnvera-yrittajalaina"),
         ("oy:n lopettaminen, ei velkoja", "velkaneuvonta-neuvonta"),  # not a limited company's debts
         ("osakeyhtiö ylivelkaantunut, velkajärjestely?", "velkaneuvonta-velkajarjestely"),
+        (
+            "asiakas osti jo parturiliikkeen viime viikolla, voiko vielä saada rahotusta kauppahintaan?",
+            "yritysporssi-osta-yritys",
+        ),
+        ("pienlaina uus tmi mantyharju, ei viela liikevaihtoa", "finnvera-pk-takaus"),  # a new company
         # rebuilding what a fire destroyed is a replacement, which the investment grant does not fund
         (
             "Puusepänverstas rantasalmella paloi, koneet pitää hankkia uudestaan, miten jatketaan",
@@ -4028,3 +4038,16 @@ def test_temporary_protection_said_of_a_nationality_still_needs_no_work_permit()
 def test_in_its_place_is_no_space_asked_for():
     question = "ravintolan koko keittiöhenkilökunta lähti kilpailijalle, ei ketään tilalle, savonlinna"
     assert "premises" not in _voikko().understand(question).needs
+
+
+def test_a_guarantee_for_a_public_tender_is_the_finnvera_guarantee(bundled):
+    question = "where can a 2-year-old company get a guarantee for a public tender when the bank says no"
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert found[0] == "finnvera-takaus" and "finnvera-pk-takaus" not in found  # two years: no SME guarantee
+
+
+def test_selling_ones_baking_at_a_market_asks_for_a_permit():
+    # Voikko reads "lupia" as "lupa" and "myydä" beside it; the plain analyser cannot tell the verb by its letters
+    question = "haluaa myydä kotona leivottuja karjalanpiirakoita torilla mikkelissä, mitä lupia tarvii"
+    found = [match.service.id for match in _voikko().search(question, top=3).matches]
+    assert found[0] == "mikkelinseutu-elintarvikeilmoitus"
