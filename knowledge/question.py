@@ -110,6 +110,8 @@ INVESTOR_STEMS = ("investor", "sijoittaj")  # "a foreign investor" comes here: n
 ENFORCEMENT_STARTS = ("ulosot", "enforcement", "bailiff")
 OTHER_STARTS = ("muita", "muitakin", "muut", "other")
 IN_PLACE_FORMS = frozenset({"tilalle", "tilalla", "tilalta"})  # of "tila": in place of, no space asked for
+# "yrittäjä henkilökohtaisena takaajana", "henkilökohtainen takaus", "personal guarantee": the person's own debt
+PERSONAL_GUARANTEE = re.compile(r"\bhenkilokohtai\w*\s+(?:\w+\s+)?taka|\btakaaja\w*\b|\bpersonal(?:ly)? guarant")
 # An investor that locates a site, unless shares or capital are spoken of
 INVESTORS = frozenset({"investor", "sijoittaja", "investointi", "investment"})
 EQUITY_MONEY_WORDS = frozenset({"paaoma", "osake", "osakeanti", "capital", "shares", "equity", "funding", "rahoitus"})
@@ -1426,6 +1428,10 @@ class QuestionReader:
         self._funding_of_a_kind(analyses, need_words, whole_needs, part_needs)
         # "ei pysty maksamaan finnveran lainaa": a loan paid back in trouble is a debt, no loan asked for
         _rename_need_words(loans_owed(analyses, need_words), DISTRESS_NEED, need_words, whole_needs, part_needs)
+        if DISTRESS_NEED in whole_needs and PERSONAL_GUARANTEE.search(fold(question)):
+            # the guarantee a failed company's owner answers for is a debt owed, no guarantee or loan sought
+            owed = [index for index, needs in need_words.items() if needs <= {"loan", "guarantee"}]
+            _rename_need_words(owed, DISTRESS_NEED, need_words, whole_needs, part_needs)
         if "ownership_change" in whole_needs:  # "myyntiä omille työntekijöille": the staff buy, nobody is hired
             buyers = [
                 index
@@ -1491,6 +1497,9 @@ class QuestionReader:
             facets = replace(facets, employee_origin=None, employee_age=None, job=None)
         if "ownership_change" not in whole_needs | part_needs:  # a seller or a buyer only of a company changing owner
             facets = replace(facets, transfer_side=None)
+        if PERSONAL_GUARANTEE.search(fold(question)):
+            # the entrepreneur's own guarantee for the company's loan is the person's debt, whatever the form
+            facets = replace(facets, company_form=None)
         facets = facets.merged(given)
         business = self._business(analyses, facets)
         if business and facets.applicant is None:

@@ -1432,6 +1432,7 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("myynti ulkomaille ei vedä", "export"),  # what does not go well is the problem, nothing denied
         ("entrepreneur totally burned out and thinking of quitting, who can help", "wellbeing"),
         ("need quick apua: client's cash flow negatiivinen, myyntisaamiset jumissa", "financial_distress"),
+        ("asiakas kaipaa muita yrittäjiä ympärilleen, uusi yrittäjä rantasalmella, yrittäjäyhdistys?", "networking"),
         (
             "materiaalikulut +30 %, kate syöty eikä asiakkaat hyväksy hinnankorotusta. pieni metallialan oy",
             "general_advice",
@@ -4051,3 +4052,10 @@ def test_selling_ones_baking_at_a_market_asks_for_a_permit():
     question = "haluaa myydä kotona leivottuja karjalanpiirakoita torilla mikkelissä, mitä lupia tarvii"
     found = [match.service.id for match in _voikko().search(question, top=3).matches]
     assert found[0] == "mikkelinseutu-elintarvikeilmoitus"
+
+
+def test_a_failed_companys_owner_as_a_personal_guarantor_gets_debt_advice(bundled):
+    question = "oy meni konkurssiin ja yrittäjä henkilökohtaisena takaajana pankkilainalle 120 t€, mitä nyt"
+    understood = bundled.understand(question)
+    assert understood.needs.keys() == {"financial_distress"} and understood.facets.company_form is None
+    assert "finnvera-pk-takaus" not in [match.service.id for match in bundled.search(question, top=3).matches]
