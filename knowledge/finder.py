@@ -11,6 +11,7 @@ company is (sector, stage, place) filter and re-rank rather than decide. Eligibi
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
 
 from knowledge.facets import Facets, is_municipality
@@ -52,6 +53,7 @@ REFUSED_STEMS = ("evatty", "evattiin", "evattu", "hylatty", "hylattiin", "kielte
 OTHER_WORDS = frozenset({"muu", "muuta", "muut", "muita", "muuhun", "other", "else"})
 THAN_WORDS = frozenset({"kuin", "than"})
 NAME_ENDING_LETTERS = 3  # "starttirahaa": a case ending after a service's name word
+NAME_START_LETTERS = 4  # names are looked up by this many first letters (each is at least SERVICE_NAME_WORD_LETTERS)
 ONE_PLACE_AREA = 2  # municipalities a municipality's own service may serve
 SERVICE_NAME_WORD_LETTERS = 6  # a service name's word this long names it ("Starttiraha"); shorter ones are common
 
@@ -98,6 +100,10 @@ class Finder:
                 for lemma in analyses[0].lemmas if len(analyses) == 1 else ():
                     if lemma in self._service_name_words:
                         self._services_called[lemma].add(position)
+        # the names by their first letters, for a guessed word (a scan of all of them is slow at 10,000 services)
+        self._called_by_start: dict[str, list[tuple[str, set[int]]]] = defaultdict(list)
+        for name, services in self._services_called.items():
+            self._called_by_start[name[:NAME_START_LETTERS]].append((name, services))
         self._ranker = Ranker([profile_of(service, kb.provider_of(service)) for service in self._services])
         self._with_subjects = [p for p, profile in enumerate(self._ranker.profiles) if profile.not_for_subjects]
         # each municipality's own (municipal) services, for a question about what the municipality offers
@@ -209,7 +215,7 @@ class Finder:
                 called = set().union(
                     *(
                         services
-                        for name, services in self._services_called.items()
+                        for name, services in self._called_by_start.get(word[:NAME_START_LETTERS], ())
                         if word.startswith(name) and len(word) - len(name) <= NAME_ENDING_LETTERS
                     )
                 )
