@@ -66,8 +66,11 @@ def denied_words(question: str) -> frozenset[str]:
     for words, index in _negated_clauses(question):
         for position in range(index + 1, min(len(words), index + 1 + REACH)):
             following = words[position + 1] if position + 1 < len(words) else ""
-            # no successor ("suvussa ei ole jatkajaa") is the transfer stage itself, never a stage denied
-            if not following.startswith(COMPANY_FORM_STARTS) and not words[position].startswith(SUCCESSION_STARTS):
+            # no successor ("suvussa ei ole jatkajaa") is the transfer stage itself, never a stage denied, and
+            # what nobody continues is the company itself ("lapset ei halua jatkaa rautakauppaa")
+            if words[position].startswith(SUCCESSION_STARTS):
+                break
+            if not following.startswith(COMPANY_FORM_STARTS):
                 found.add(words[position])
     return frozenset(found)
 

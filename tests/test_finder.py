@@ -13,6 +13,7 @@ from knowledge.evaluation import QuestionSetError, parse_cases, score, unknown_l
 from knowledge.facets import Facets, municipality_of
 from knowledge.finder import Finder
 from knowledge.loader import load_knowledge_base
+from knowledge.negation import denied_words
 from knowledge.text import PlainAnalyzer, guessed_form, same_english_word
 from knowledge.vocab import MUNICIPALITY_BY_CODE
 from tests.knowledge_fixtures import SMALL_KB, analyzer_named
@@ -4059,3 +4060,11 @@ def test_a_failed_companys_owner_as_a_personal_guarantor_gets_debt_advice(bundle
     understood = bundled.understand(question)
     assert understood.needs.keys() == {"financial_distress"} and understood.facets.company_form is None
     assert "finnvera-pk-takaus" not in [match.service.id for match in bundled.search(question, top=3).matches]
+
+
+def test_what_nobody_continues_is_the_company_and_a_fisherman_is_no_farm(bundled):
+    question = "asiakas ollu 30 v yrittäjänä, lapset ei halua jatkaa rautakauppaa, mistä ostaja? kangasniemi"
+    assert "rautakauppaa" not in denied_words(question)  # the hardware store is not denied
+    assert "proagria-sukupolvenvaihdos" not in [match.service.id for match in bundled.search(question, top=3).matches]
+    fisher = [match.service.id for match in bundled.search("kalastaja puumala, uusi vene, tukea?", top=5).matches]
+    assert "evk-maatalouden-investointituki" not in fisher
