@@ -1672,6 +1672,8 @@ def test_a_forest_owner_without_a_farm_gets_no_farm_only_service(bundled):
             "yritysporssi-osta-yritys",
         ),
         ("pienlaina uus tmi mantyharju, ei viela liikevaihtoa", "finnvera-pk-takaus"),  # a new company
+        # the youth employment voucher is for a company that hires, by its own terms
+        ("yhdistys (ry) sulkavalla haluaa palkata palkkatuella", "tyo-savonlinna-nuorten-tyollistymisseteli"),
         # rebuilding what a fire destroyed is a replacement, which the investment grant does not fund
         (
             "Puusepänverstas rantasalmella paloi, koneet pitää hankkia uudestaan, miten jatketaan",
