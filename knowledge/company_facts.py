@@ -58,6 +58,11 @@ _FOUNDER_BEFORE = re.compile(
 _COMPANY_SOON = re.compile(r"\s+(?:[a-z-]+\s+)?(?:" + _COMPANY + r"\w*\b|" + _COUPLE + ")")
 
 
+def is_nationality(word: str) -> bool:
+    """The folded word is a nationality ("ukrainalainen", "virolaisia", "Ukrainian"): who someone is."""
+    return _FINNISH_ADJECTIVE.search(word) is not None or word in ENGLISH_NATIONALITIES
+
+
 def _of_company(word: str, text: str, start: int, end: int) -> bool:
     """The origin `word` (from `start` to `end`) says where a company or its founder is from."""
     if _FOUNDER_BEFORE.search(text, 0, start):
@@ -192,7 +197,7 @@ def _origin(text: str, patterns: _Patterns) -> _Origin:
             continue
         found.add(patterns.origin_ids[match.group(1)])
         customers = bool(_CUSTOMERS_NEXT.match(text, match.end()))
-        nationality = bool(_FINNISH_ADJECTIVE.search(word)) or word in ENGLISH_NATIONALITIES
+        nationality = is_nationality(word)
         if _FINNISH_PEOPLE.search(word) and not customers:
             people = True
         # A nationality said of people ("Ukrainian with temporary protection") is no market; a country

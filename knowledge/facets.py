@@ -422,10 +422,11 @@ def _transfer_side(text: str, lexicon: Lexicon) -> str | None:
     as written, the longest first ("kuka ostaa" is a seller's question, though "ostaa" alone is a buyer's);
     both said ("myyjä ja ostaja") leave it open."""
     pattern, side_of = _side_pattern(lexicon)
-    phrases = [match.group(0) for match in pattern.finditer(fold(text))]
+    folded = fold(text)
+    phrases = [match.group(0) for match in pattern.finditer(folded)]
     # the side named outright ("seller side neuvontaa", "myyjän puolelta") is the asker's, whoever else buys
     named = {side_of[phrase] for phrase in phrases if phrase.endswith(SIDE_ENDS)}
-    words = re.findall(r"\w+", fold(text))
+    words = re.findall(r"\w+", folded)
     if not named and len(words) <= SHORT_SIDE_WORDS:
         # a short note names the asker's side by its bare role ("omistajanvaihdos ostaja pertunmaa")
         named = {BARE_SIDES[word] for word in words if word in BARE_SIDES}

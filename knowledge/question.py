@@ -34,7 +34,7 @@ from knowledge.asides import (
     where_to_begin,
     work_started,
 )
-from knowledge.company_facts import ENGLISH_NATIONALITIES, read_written_facts
+from knowledge.company_facts import is_nationality, read_written_facts
 from knowledge.eligibility import YOUNG_STAGES
 from knowledge.errands import (
     ErrandReader,
@@ -99,7 +99,7 @@ CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as 
 # Needs with aid of their own, which a bare "tukea" beside them asks for ("energiaremonttiin tukea")
 AIDED_NEEDS = frozenset({"energy", "investment", "rnd"})
 MONEY_NEEDS = frozenset({"development_grant", "loan"})  # what a word for money alone ("rahoitus", "tukea") names
-SELLER_WORDS = frozenset({"myyja", "seller"})
+SELLER_WORDS = frozenset({"myyja", "seller"})  # in a change of owner, the one who sells the company
 # A founder's own permit: "residence permit for self-employment", "yrittäjän oleskelulupa" (no one is hired)
 PERMIT_WORDS = frozenset({"oleskelulupa", "tyolupa", "permit", "residence"})
 SELF_EMPLOYED_WORDS = frozenset({"self-employment", "self-employed", "elinkeinonharjoittaja", "itsensatyollistaja"})
@@ -119,7 +119,7 @@ EQUITY_MONEY_WORDS = frozenset({"paaoma", "osake", "osakeanti", "capital", "shar
 PART_WORDS = frozenset({"osa", "vahemmisto", "vahemmistoosuus", "part", "minority", "stake"})
 CAPITAL_WORDS = frozenset(
     {"paaoma", "sijoittaja", "kasvu", "kasvurahoitus", "capital", "investor", "growth", "funding"}
-)  # in a change of owner, the one who sells the company
+)
 HIRING_NEEDS = frozenset({"recruitment", "recruiting_abroad", "wage_subsidy", "apprenticeship"})
 INFLECTION_LETTERS = 3  # plain analyser: a stop word with up to this many letters more is that stop word
 COMPOUND_END_LETTERS = 6  # a guessed word ending in a listed word this long is a compound on it ("koneurakointia")
@@ -198,7 +198,6 @@ ROOF_WORDS = frozenset({"katto", "roof", "seina", "wall"})  # after a building: 
 NOT_FARM_HEADS = frozenset({"liike", "toimisto"})  # a compound on a shop or an office names no farm
 OWN_STAFF_WORDS = frozenset({"our", "my", "their"})  # "our employees": the staff a company has
 OWN_STAFF_REACH = 3
-NATIONALITY_ENDING = re.compile(r"lais(?:ta|ia|et|ten)$")  # "ukrainalaista", "virolaisia" (folded)
 OWN_ENDINGS = ("nsa", "mme", "nne")  # a possessive suffix: "hitsaajansa", "työntekijämme" are the staff had
 # What a company that exists starts or opens: a sales channel online ("vaateliike perustaa verkkokaupan") or
 # an activity ("leipomo aloittaa toimitukset Helsinkiin"); no new company is founded
@@ -254,18 +253,12 @@ def _rural_business(analyses: list[WordAnalysis], names_company: Callable[[WordA
     return False
 
 
-def _is_nationality(analysis: WordAnalysis) -> bool:
-    """A word for people's nationality ("ukrainalaista", "Ukrainian")."""
-    word = fold(analysis.word)
-    return bool(NATIONALITY_ENDING.search(word)) or word in ENGLISH_NATIONALITIES
-
-
 def _number_before(analyses: list[WordAnalysis], index: int) -> int | None:
     """Where the number that counts the word at `index` is ("12 hoitajaa"), if one does; a nationality may
     stand between ("8 ukrainalaista työntekijää", "8 Ukrainian workers")."""
     if index > 0 and analyses[index - 1].word.isdigit():
         return index - 1
-    if index > 1 and _is_nationality(analyses[index - 1]) and analyses[index - 2].word.isdigit():
+    if index > 1 and is_nationality(fold(analyses[index - 1].word)) and analyses[index - 2].word.isdigit():
         return index - 2
     return None
 
@@ -617,11 +610,12 @@ class QuestionReader:
     @staticmethod
     def _in_question(context: frozenset[str], others: list[WordAnalysis]) -> bool:
         for analysis in others:
-            if is_place(analysis):
-                continue  # a place's name is no context: "Pertunmaalla" says no "maa" of a farm
-            if (analysis.lemmas | analysis.parts) & context:
-                return True
-            if not analysis.known and any(guessed_form(fold(analysis.word), term) for term in context):
+            said = (analysis.lemmas | analysis.parts) & context or (
+                not analysis.known and any(guessed_form(fold(analysis.word), term) for term in context)
+            )
+            # a place's name is no context ("Pertunmaalla" says no "maa" of a farm); asked only of a word that
+            # matched, as telling a place costs more than the match
+            if said and not is_place(analysis):
                 return True
         return False
 
@@ -1284,6 +1278,7 @@ class QuestionReader:
     def read(self, question: str, today: date | None = None, given: Facets | None = None) -> Understanding:
         """Read `question`; `given` facts (from a form) take the place of what the text says."""
         denied_facts = denied_words(question)
+        personal_guarantee = PERSONAL_GUARANTEE.search(fold(question)) is not None
         raw = self.analyse(question)
         # the work a person starts ("start work right away"), read before "start" loses its sense of a company
         work_words = {fold(raw[index + 1].word) for index in work_started(raw)}
@@ -1428,7 +1423,7 @@ class QuestionReader:
         self._funding_of_a_kind(analyses, need_words, whole_needs, part_needs)
         # "ei pysty maksamaan finnveran lainaa": a loan paid back in trouble is a debt, no loan asked for
         _rename_need_words(loans_owed(analyses, need_words), DISTRESS_NEED, need_words, whole_needs, part_needs)
-        if DISTRESS_NEED in whole_needs and PERSONAL_GUARANTEE.search(fold(question)):
+        if DISTRESS_NEED in whole_needs and personal_guarantee:
             # the guarantee a failed company's owner answers for is a debt owed, no guarantee or loan sought
             owed = [index for index, needs in need_words.items() if needs <= {"loan", "guarantee"}]
             _rename_need_words(owed, DISTRESS_NEED, need_words, whole_needs, part_needs)
@@ -1497,7 +1492,7 @@ class QuestionReader:
             facets = replace(facets, employee_origin=None, employee_age=None, job=None)
         if "ownership_change" not in whole_needs | part_needs:  # a seller or a buyer only of a company changing owner
             facets = replace(facets, transfer_side=None)
-        if PERSONAL_GUARANTEE.search(fold(question)):
+        if personal_guarantee:
             # the entrepreneur's own guarantee for the company's loan is the person's debt, whatever the form
             facets = replace(facets, company_form=None)
         facets = facets.merged(given)

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from knowledge.company_facts import ENGLISH_NATIONALITIES
+from knowledge.company_facts import is_nationality
 from knowledge.eligibility import Condition, Rules, company_age, judge, possible_values, rules_of
 from knowledge.facets import Facets
 from knowledge.models import Provider, Service
@@ -143,18 +142,9 @@ def names_only_subjects(understood: Understanding, subjects: frozenset[str], nee
         guessed = not analysis.known and any(guessed_form(fold(analysis.word), subject) for subject in subjects)
         if terms & subjects or guessed:
             named = True
-        elif need in word.needs and not _is_support(analysis) and not _is_nationality(analysis):
+        elif need in word.needs and not _is_support(analysis) and not is_nationality(fold(analysis.word)):
             return False
     return named
-
-
-def _is_nationality(analysis: WordAnalysis) -> bool:
-    """A nationality ("Ukrainian", "ukrainalainen"): who the person is, no subject of a service of its own."""
-    word = fold(analysis.word)
-    return word in ENGLISH_NATIONALITIES or _FINNISH_NATIONALITY.search(word) is not None
-
-
-_FINNISH_NATIONALITY = re.compile(r"lai(?:nen|sen|sta|set|sia|selle|sten)$")
 
 
 def _is_support(analysis: WordAnalysis) -> bool:
