@@ -328,8 +328,10 @@ def _size_words(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[tuple[str, tup
     return persons, sizes
 
 
-# "60% owned by a Swedish group with 400 employees", "majority-owned by the group": the group's size counts
-_OWNED_BY_GROUP = re.compile(r"\bowned by (?:a |an |the )?(?:[\w-]+ ){0,3}(?:group|corporation)\b")
+# "60% owned by a Swedish group with 400 employees", "belongs to a German group": the group's size counts
+_OWNED_BY_GROUP = re.compile(
+    r"\b(?:owned by|belongs to|belonging to|member of) (?:a |an |the )?(?:[\w-]+ ){0,3}(?:group|corporation)\b"
+)
 
 
 def _said_not(folded: str, phrase: str) -> bool:

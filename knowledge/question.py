@@ -56,6 +56,7 @@ from knowledge.facets import (
 from knowledge.lexicon import Lexicon
 from knowledge.negation import BURDEN_STARTS, burdens_not_had, denied_need_words, denied_words
 from knowledge.repayment import DISTRESS_NEED, loans_owed
+from knowledge.staff_loss import replacement_words
 from knowledge.text import (
     GUESS_ENDING_LETTERS,
     Analyzer,
@@ -206,6 +207,7 @@ ACTIVITY_WORDS = frozenset(
     for word in {
         "verkkokauppa", "nettikauppa", "verkkosivu", "kotisivu", "nettisivu", "webshop", "webstore",
         "toimitus", "vienti", "tuonti", "tuotanto", "valmistus", "yhteistyö", "tuotekehitys", "palvelu",
+        "suoramyynti", "verkkomyynti", "jalostus", "sales",
         "catering", "kuljetus", "exports", "exporting", "deliveries", "production",
     }
 )  # fmt: skip
@@ -1376,8 +1378,10 @@ class QuestionReader:
         _drop_need_words(roofs, need_words, whole_needs, part_needs)
         # first what starts no company ("aloittaa työt"): then nobody is its founder
         _drop_need_words(sorted(not_starting), need_words, whole_needs, part_needs)
-        for index, analysis in enumerate(analyses):  # "voiko ukrainalainen aloittaa työt heti?": a hire
-            if fold(analysis.word) in work_words:
+        # "voiko ukrainalainen aloittaa työt heti?", "avainhenkilöt lähti kilpailijalle, ei ketään tilalle": a hire
+        hire_words = work_words | replacement_words(raw, self._is_worker)
+        for index, analysis in enumerate(analyses):
+            if fold(analysis.word) in hire_words:
                 need_words[index] = need_words.get(index, frozenset()) | {"recruitment"}
                 whole_needs.add("recruitment")
         founders = self._founder_words(analyses, need_words) + askers_trade(analyses, self.lexicon.trade_words)

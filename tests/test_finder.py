@@ -583,6 +583,8 @@ def test_a_compound_is_split_into_the_words_it_is_made_of(wordbases, parts):
         "mun passi vanhenee ennen messumatkaa, mistä uusi passi Mikkelissä",
         "mökin uuteen laituriin pitäis saada lupa",  # one's own jetty
         "kotivakuutus, vesivahinko keittiössä, korvaako?",  # a household's water damage
+        "How do I apply for my own parental leave from Kela?",
+        "Can I get a bank loan for my own summer cottage renovation? asking for myself, not a client",
     ],
 )
 def test_a_private_persons_own_matter_gets_no_company_services(bundled, question):
@@ -1268,6 +1270,11 @@ def test_a_town_elsewhere_says_nothing_of_where_the_company_is(bundled, question
         ("lypsykarjatila Juvalla rakentaa uutta pihattoa", "agriculture"),  # the front says the head's sense
         ("Tila tekee koneurakointia naapureille, tarvitaan uusi traktori", None),  # a farm's side business
         ("metsäkoneyrittäjä tarvitsee rahoitusta uuteen koneeseen", None),  # a contractor, not a farm
+        ("pyöritän metsäkonepalvelua Puumalassa, harvesteri hajosi ja pankki sanoi ei", None),
+        # selling its own produce to consumers is a business beside farming
+        ("Farm in Rantasalmi wants to start selling meat boxes online, any funding?", None),
+        ("lypsykarjatila aloittaa suoramyynnin kuluttajille", None),
+        ("viljatila ostaa uuden puimurin omaan käyttöön, tukea?", "agriculture"),  # its own farming
     ],
 )
 def test_what_a_farm_word_says_depends_on_the_words_with_it(bundled, question, sector):
@@ -1431,6 +1438,7 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("ostaja löytyny mut pitäis tietää paljonko firma on arvoinen", "ownership_change"),
         ("enonkosken yrittäjät ry, miten liittyä", "networking"),
         ("myynti ulkomaille ei vedä", "export"),  # what does not go well is the problem, nothing denied
+        ("Is there any grant for a company relocating its production to Pieksämäki?", "premises"),  # no hire's move
         ("entrepreneur totally burned out and thinking of quitting, who can help", "wellbeing"),
         ("need quick apua: client's cash flow negatiivinen, myyntisaamiset jumissa", "financial_distress"),
         ("asiakas kaipaa muita yrittäjiä ympärilleen, uusi yrittäjä rantasalmella, yrittäjäyhdistys?", "networking"),
@@ -1681,6 +1689,10 @@ def test_a_forest_owner_without_a_farm_gets_no_farm_only_service(bundled):
         ),
         # a company owned by a large group is no SME
         ("R&D funding for a 5-person tech company, 60% owned by a Swedish group with 400 employees", "evk-tk-rahoitus"),
+        (
+            "investment aid for a warehouse, 40 staff here but belongs to a German group with 900 employees",
+            "evk-investointiavustus",
+        ),
         # a purchase signed and paid needs no marketplace
         (
             "yrityksen ostaja etsii rahotusta yrityskauppaan, kauppakirja jo allekirjoitettu ja maksettu",
@@ -4037,6 +4049,25 @@ def test_kassa_beside_kela_is_the_unemployment_fund_and_the_till_stays_the_till(
 def test_temporary_protection_said_of_a_nationality_still_needs_no_work_permit():
     question = "Is there support for hiring a Ukrainian with temporary protection? Cleaning company, 8 staff"
     assert "migri-tyontekijan-oleskelulupa" not in [m.service.id for m in _voikko().search(question, top=3).matches]
+
+
+@pytest.mark.parametrize(
+    ("question", "hire"),
+    [
+        ("ravintolan koko keittiöhenkilökunta lähti kilpailijalle samalla viikolla, savonlinna", True),
+        ("asiakkaan kaksi avainhenkilöä lähti kilpailijalle, rakennusfirma puumalassa, 7 hlö", True),
+        ("two key employees quit last week, sawmill in Juva, what now", True),
+        ("rakennusfirma 7 hlö, ei löydy tilalle ketään", True),  # no one in the leaver's place
+        ("avainhenkilö loukkaantui, pitäis saada tekijä nopeasti, LVI-firma 6 hlö", True),
+        # leaving that is no staff's, or said not to happen, or someone else's place
+        ("pankki ei lähde mukaan rahoitukseen, konepaja 10 hlö", False),
+        ("iso asiakas lähti kilpailijalle, myynti romahti, konepaja 10 hlö", False),
+        ("avainhenkilöt ei lähteneet mihinkään, mutta myynti laskee, kahvila mikkelissä", False),
+        ("leipomo haluaa lähteä vientiin ruotsiin", False),
+    ],
+)
+def test_staff_lost_asks_for_a_replacement_hire(bundled, question, hire):
+    assert ("recruitment" in bundled.understand(question).needs) is hire
 
 
 def test_in_its_place_is_no_space_asked_for():

@@ -1,0 +1,47 @@
+"""Staff lost, told as the problem: people who left ("koko keittiöhenkilökunta lähti kilpailijalle", "two key
+employees quit") or no one in their place ("ei ketään tilalle", "ei löydy tilalle ketään"). The company then
+needs a replacement hire, though no word of hiring is written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from knowledge.negation import NEGATIONS
+from knowledge.text import WordAnalysis, fold
+
+# Leaving, as typed (folded). Not the other forms of "lähteä": "pankki ei lähde mukaan", "lähteä vientiin" are no
+# staff leaving, and a staff word must be near besides.
+LEAVING_WORDS = frozenset(
+    {"lahti", "lahtivat", "lahtenyt", "lahteneet", "lahtee", "lahtevat", "lahtemassa", "quit", "quits", "resigned"}
+    | {"left", "leaving", "kilpailijalle", "kilpailijoille", "competitor"}
+)
+LEAVING_STARTS = ("irtisanoutu",)  # resigning; "irtisanoa" (to lay off) is the employer's act, no loss told
+# The staff who left: workers by the recruitment words, and the staff as a whole or its key people
+STAFF_PARTS = ("henkilokun", "henkilost", "avainhenkilo", "avainihmi", "tyontekij", "staff", "employee")
+BEFORE_REACH, AFTER_REACH = 3, 2  # "avainhenkilöä lähti", "lähti kaksi avainhenkilöä"
+# "ei ketään tilalle", "ei löydy tilalle ketään", "nobody to replace them": someone in the leaver's place
+IN_PLACE = frozenset({"tilalle", "replace", "replacement"})
+SOMEONE = frozenset({"ketaan", "kukaan", "joku", "jonkun", "jotakuta", "tekijaa", "ihmista", "someone", "anyone"})
+SOMEONE_REACH = 2
+
+
+def replacement_words(analyses: list[WordAnalysis], is_worker: Callable[[WordAnalysis], bool]) -> frozenset[str]:
+    """The folded words that tell of staff lost and so ask for a replacement hire: the leaving verb and the one
+    sought in the leaver's place."""
+    words = [fold(analysis.word) for analysis in analyses]
+    found: set[str] = set()
+    for index, word in enumerate(words):
+        if (word in LEAVING_WORDS or word.startswith(LEAVING_STARTS)) and not (
+            index > 0 and words[index - 1] in NEGATIONS
+        ):
+            near = range(max(0, index - BEFORE_REACH), min(len(words), index + 1 + AFTER_REACH))
+            if any(_is_staff(analyses[other], words[other], is_worker) for other in near if other != index):
+                found.add(word)
+        if word in IN_PLACE:
+            beside = words[max(0, index - SOMEONE_REACH) : index + 1 + SOMEONE_REACH]
+            found.update(other for other in beside if other in SOMEONE)
+    return frozenset(found)
+
+
+def _is_staff(analysis: WordAnalysis, word: str, is_worker: Callable[[WordAnalysis], bool]) -> bool:
+    return any(part in word for part in STAFF_PARTS) or is_worker(analysis)
