@@ -383,6 +383,8 @@ class QuestionReader:
         self._business_modifiers = frozenset(
             key for key in lexicon.modifiers if key in self._senses and key in STARTING_MODIFIERS
         )
+        # the buildings that building is said of ("rakentaa navetan"), except the businesses among them ("hotelli")
+        self._buildings = self._senses.get("rakentaa", frozenset()) - self._senses.get("uusi", frozenset())
         # Guessed words (the analyser did not know them) are compared by their first letters.
         self._need_of: dict[str, set[str]] = {}
         for need, triggers in self._needs.items():
@@ -528,11 +530,12 @@ class QuestionReader:
                     self._following(analyses, index, self._senses[term]) if term in self.lexicon.modifiers else others,
                 )
                 # a modifier about a business has it in any business word that follows ("start a B&B", "open a
-                # sawmill"), listed or not
+                # sawmill"), listed or not; a building is no business ("uusi pihatto suunnitteilla")
                 and not (
                     term in self._business_modifiers
                     and any(
-                        self.describes_company(after) for after in self._following(analyses, index, self._senses[term])
+                        self.describes_company(after) and not after.lemmas & self._buildings
+                        for after in self._following(analyses, index, self._senses[term])
                     )
                 )
             }
@@ -591,8 +594,8 @@ class QuestionReader:
         for analysis in analyses[index + 1 :] if not analyses[index].clause_end else ():
             if analysis.lemmas & CONJUNCTIONS and after:
                 break  # "ostaa puimurin ja tehdä urakointia omana yrityksenään": the machine is what is bought
-            if fold(analysis.word) == "to" and not after:
-                break  # "sell to a company in Tampere": the company buys, it is not sold
+            if fold(analysis.word) == "to":
+                break  # "sell to a company in Tampere", "sell flour to shops": who buys is not what is sold
             # "myydä tuotteita yrityksille" sells to them; "myyntiä omille työntekijöille" sells the company to staff
             if (
                 agrees

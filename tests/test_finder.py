@@ -825,6 +825,8 @@ def test_a_permit_without_a_company_is_no_company_matter(bundled, question):
         ("yritys tarvitsee uuden työntekijän", None),
         ("kahvilaan uusi kahvikone, saako avustusta?", None),
         ("kauppa avaa uuden verkkokaupan, mistä apua markkinointiin?", None),
+        ("maitotila pertunmaalla, 60 lypsävää, uusi pihatto suunnitteilla, mitä tukia", None),  # a building
+        ("uusi hotelli savonlinnaan, rahoitus?", "startup"),  # a building that is a business
     ],
 )
 def test_new_says_a_new_company_only_next_to_the_company(bundled, question, stage):
@@ -1472,6 +1474,7 @@ def test_transposed_letters_are_one_typo():
         ("kävin kangasniemeläisessä konepajassa, toiminut vuodesta 1998", "213", 28),  # the adjective inflected
         ("kaksi kuukautta sitten perustettu yritys tarvitsee rahoitusta Juvalla", "178", 0),
         ("founded 3 weeks ago in Mikkeli", "491", 0),
+        ("osuuskunta Mikkelissä, perustettu tänä vuonna, tarvitsee neuvontaa", "491", 0),
         ("irtisanottu kaksi kuukautta sitten, Mikkeli", "491", None),  # no company founded
     ],
 )
@@ -3049,7 +3052,11 @@ def test_a_startup_in_a_town_outside_the_region_is_from_there(bundled):
 
 @pytest.mark.parametrize(
     "question",
-    ["we sell to a company in Tampere, need export advice", "myymme tuotteita yrityksille Saksaan, apua vientiin"],
+    [
+        "we sell to a company in Tampere, need export advice",
+        "myymme tuotteita yrityksille Saksaan, apua vientiin",
+        "Oat farm wants to build a small mill and sell flour directly to shops",  # who buys, not what is sold
+    ],
 )
 def test_selling_to_a_company_is_no_change_of_owner(bundled, question):
     understood = bundled.understand(question)
