@@ -168,6 +168,10 @@ _OUTSIDE_CUSTOMS_UNION = ("norja", "norw", "islan", "icelan", "sveits", "switz",
 _DESTINATION = re.compile(r"(?:iin|aan|ään|oon|öön|uun|yyn|hin|seen)$")
 _TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$")
 _MARKET_NEXT = re.compile(r"\s+(?:market|markets|markkin\w*)\b")  # "the German market", "saksan markkinoille"
+# A country as where from ("two of them are from Latvia", "hitsaajia Virosta"): someone's or something's origin,
+# no market
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_SOURCE = re.compile(r"(?:sta|stä|lta|ltä)$")
 
 
 def _origin(text: str, patterns: _Patterns) -> _Origin:
@@ -202,7 +206,8 @@ def _origin(text: str, patterns: _Patterns) -> _Origin:
             people = True
         # A nationality said of people ("Ukrainian with temporary protection") is no market; a country
         # ("Saksaan", "to Germany") or customers of a nationality are.
-        market = market or customers or not nationality
+        where_from = _SOURCE.search(word) or _FROM_BEFORE.search(text, 0, match.start())
+        market = market or customers or not (nationality or where_from)
     # one area each, or none: both named, or a country outside the customs union ("") leave it open
     market_area = areas.pop() if len(areas) == 1 else ""
     named_area = named.pop() if len(named) == 1 else ""

@@ -99,6 +99,7 @@ CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as 
 # (recruiting abroad); without, it is where the company sells (export).
 # Needs with aid of their own, which a bare "tukea" beside them asks for ("energiaremonttiin tukea")
 AIDED_NEEDS = frozenset({"energy", "investment", "rnd"})
+PLAIN_MONEY = frozenset({"raha", "money"})  # money, which is no aid of its own kind
 MONEY_NEEDS = frozenset({"development_grant", "loan"})  # what a word for money alone ("rahoitus", "tukea") names
 SELLER_WORDS = frozenset({"myyja", "seller"})  # in a change of owner, the one who sells the company
 # A founder's own permit: "residence permit for self-employment", "yrittäjän oleskelulupa" (no one is hired)
@@ -1046,7 +1047,9 @@ class QuestionReader:
         if hiring:
             _rename_need_words(support, "wage_subsidy", need_words, whole_needs, part_needs)
         elif support and len(others) == 1 and others <= AIDED_NEEDS:
-            _rename_need_words(support, next(iter(others)), need_words, whole_needs, part_needs)
+            # money as such may be lent as well as granted ("trukki hajos eikä oo rahaa uuteen"): only support is aid
+            aid = [index for index in support if not analyses[index].lemmas & PLAIN_MONEY]
+            _rename_need_words(aid, next(iter(others)), need_words, whole_needs, part_needs)
 
     def _founder_words(self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
         """The words that name the founder, not a hire ("työtön kokki haluaa perustaa ravintolan"): a

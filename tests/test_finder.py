@@ -1042,6 +1042,10 @@ def test_a_farms_own_building_gets_no_business_investment_aid(bundled):
         ("Ukrainian with temporary protection wants to become self-employed in Juva", False),
         ("ohjelmistoyritys haluaa laajentaa Saksaan", True),
         ("virolaiset asiakkaat kiinnostuneita tuotteistamme", True),
+        # a country where people come from is no market, where goods go to is
+        ("Restaurant must lay off 5 staff over the winter, two of them are from Latvia", False),
+        ("ravintolan kokit tulivat Latviasta, lomautus talveksi", False),
+        ("we want to sell our saunas to Latvia", True),
     ],
 )
 def test_a_nationality_of_people_is_no_market_but_a_country_is(bundled, question, export):
@@ -1441,6 +1445,8 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("enonkosken yrittäjät ry, miten liittyä", "networking"),
         ("myynti ulkomaille ei vedä", "export"),  # what does not go well is the problem, nothing denied
         ("Is there any grant for a company relocating its production to Pieksämäki?", "premises"),  # no hire's move
+        ("trukki hajos eikä oo rahaa uuteen, puusepänverstas 2 hlö", "loan"),  # money lacking, no aid for a replacement
+        ("German couple bought an old farmhouse in Puumala and want to rent cottages to tourists, funding?", "rural"),
         ("entrepreneur totally burned out and thinking of quitting, who can help", "wellbeing"),
         ("need quick apua: client's cash flow negatiivinen, myyntisaamiset jumissa", "financial_distress"),
         ("asiakas kaipaa muita yrittäjiä ympärilleen, uusi yrittäjä rantasalmella, yrittäjäyhdistys?", "networking"),
@@ -1711,10 +1717,21 @@ def test_a_forest_owner_without_a_farm_gets_no_farm_only_service(bundled):
         ("Miten lopetetaan ky hallitusti? 2 yhtiömiestä, ei velkoja eikä työntekijöitä.", "vero-maksujarjestely"),
         # the form at the end of a compound, and the compound written apart with a typo
         ("sukupolven vaihods LVI-ky:ssä isältä tyttärelle Savonlinnassa, mistä apua?", "finnvera-yrittajalaina"),
+        # the state investor's direct investments are for growth companies some years old
+        (
+            "tech startup mikkelissä hakee ensimmäistä sijoittajaa, 3 perustajaa, ei liikevaihtoa vielä",
+            "tesi-paaomasijoitus",
+        ),
+        ("angel investors or VC for health-tech startup in Mikkeli, pre-revenue", "tesi-paaomasijoitus"),
     ],
 )
 def test_a_service_for_another_company_form_or_situation_is_not_offered(bundled, question, never):
     assert never not in [match.service.id for match in bundled.search(question, top=5).matches]
+
+
+def test_a_growth_company_some_years_old_gets_the_state_investor(bundled):
+    question = "Kasvuyritys Mikkelistä hakee pääomasijoittajaa, ohjelmistoala, 4 v vanha oy, 9 hlö"
+    assert "tesi-paaomasijoitus" in [match.service.id for match in bundled.search(question, top=3).matches]
 
 
 @pytest.mark.parametrize(
