@@ -55,6 +55,9 @@ HIRING_VERBS = frozenset(
 # "mistä aloittaa", "mistä kannattaisi aloittaa": where to begin
 BEGIN_VERB = re.compile(r"aloit(?:taa|an|amme|etaan|ettaisiin|taisi\w*)$")  # the verb, not "aloittamiseen"
 WHERE_FROM, BEGIN_REACH = frozenset({"mista", "mistas"}), 2
+# A competitor, a chain's outlet or a business next door that opens ("viereen avattiin ketjukahvila")
+RIVAL_STEMS = ("kilpailij", "competitor", "rival", "viereen", "naapuriin", "next")
+OPENING_STEMS = ("avat", "avaa", "avas", "open", "perust", "aloit", "aloitt")
 # "uusi samanlainen tilalle", "vanhan tilalle": "tilalle" is in place of the old one
 REPLACED_WORDS = frozenset(
     {"uusi", "uuden", "uudet", "samanlainen", "samanlaisen", "vanhan", "vanhojen", "sen", "toisen", "entisen"}
@@ -189,6 +192,25 @@ def where_to_begin(analyses: list[WordAnalysis]) -> list[int]:
 def begun_words(analyses: list[WordAnalysis]) -> list[int]:
     """ "projekti aloitettiin jo viime kuussa", "aloitin toukokuussa": starting in the past, something already begun."""
     return [index for index, analysis in enumerate(analyses) if BEGUN.match(fold(analysis.word))]
+
+
+def competitor_opened(analyses: list[WordAnalysis]) -> list[int]:
+    """ "myynti puolittui kun viereen avattiin ketjukahvila", "a competitor opened next door": someone else's
+    opening, in the clause that names the competitor, starts no company of the client's."""
+    found: list[int] = []
+    clause: list[int] = []
+    for index, analysis in enumerate([*analyses, None]):
+        if analysis is not None:
+            clause.append(index)
+        if analysis is None or analysis.clause_end:
+            words = {position: fold(analyses[position].word) for position in clause}
+            rival = any(
+                word.startswith(RIVAL_STEMS) or "ketju" in analyses[position].parts for position, word in words.items()
+            )
+            if rival:
+                found.extend(position for position, word in words.items() if word.startswith(OPENING_STEMS))
+            clause = []
+    return found
 
 
 def work_started(analyses: list[WordAnalysis]) -> list[int]:

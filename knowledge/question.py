@@ -26,6 +26,7 @@ from knowledge.asides import (
     asks_only_about_a_place,
     begun_words,
     business_developed,
+    competitor_opened,
     greeted_from,
     home_news_clauses,
     in_place_of,
@@ -1305,7 +1306,12 @@ class QuestionReader:
         others = others_things(analyses)
         home_news = home_news_clauses(analyses, self.describes_company)
         # "mistä kannattaisi aloittaa", "projekti aloitettiin jo": no company starting, nor its stage
-        not_starting = {*where_to_begin(analyses), *begun_words(analyses), *work_started(analyses)}
+        not_starting = {
+            *where_to_begin(analyses),
+            *begun_words(analyses),
+            *work_started(analyses),
+            *competitor_opened(analyses),  # "viereen avattiin ketjukahvila": a rival's, no client's start
+        }
         facets = read_facets(
             question,
             [

@@ -18,6 +18,8 @@ LEAVING_WORDS = frozenset(
 LEAVING_STARTS = ("irtisanoutu",)  # resigning; "irtisanoa" (to lay off) is the employer's act, no loss told
 # The staff who left: workers by the recruitment words, and the staff as a whole or its key people
 STAFF_PARTS = ("henkilokun", "henkilost", "avainhenkilo", "avainihmi", "tyontekij", "staff", "employee")
+AGENT_ENDINGS, AGENT_MIN_LETTERS = ("ja", "jaa", "jat"), 6  # "koneistaja", "koneistajaa", "koneistajat"
+OWNER_STARTS = ("omistaj", "yrittaj", "osakk", "luopuj", "jatkaj", "ostaj", "myyj")  # their leaving is the company's
 BEFORE_REACH, AFTER_REACH = 3, 2  # "avainhenkilöä lähti", "lähti kaksi avainhenkilöä"
 # "ei ketään tilalle", "ei löydy tilalle ketään", "nobody to replace them": someone in the leaver's place
 IN_PLACE = frozenset({"tilalle", "replace", "replacement"})
@@ -44,4 +46,6 @@ def replacement_words(analyses: list[WordAnalysis], is_worker: Callable[[WordAna
 
 
 def _is_staff(analysis: WordAnalysis, word: str, is_worker: Callable[[WordAnalysis], bool]) -> bool:
-    return any(part in word for part in STAFF_PARTS) or is_worker(analysis)
+    # an agent noun names a worker though no table lists it ("cnc-koneistaja", "kunnossapitäjä"); not an owner
+    agent = word.endswith(AGENT_ENDINGS) and len(word) > AGENT_MIN_LETTERS and not word.startswith(OWNER_STARTS)
+    return agent or any(part in word for part in STAFF_PARTS) or is_worker(analysis)

@@ -4083,6 +4083,8 @@ def test_temporary_protection_said_of_a_nationality_still_needs_no_work_permit()
         ("two key employees quit last week, sawmill in Juva, what now", True),
         ("rakennusfirma 7 hlö, ei löydy tilalle ketään", True),  # no one in the leaver's place
         ("avainhenkilö loukkaantui, pitäis saada tekijä nopeasti, LVI-firma 6 hlö", True),
+        ("ainoa cnc-koneistaja irtisanoutui ja uutta tarvii heti. konepaja pieksämäellä 12 hlö", True),  # an agent noun
+        ("yrittäjä irtisanoutui palkkatyöstä ja perustaa oman firman mikkeliin", False),  # the founder's own job
         # leaving that is no staff's, or said not to happen, or someone else's place
         ("pankki ei lähde mukaan rahoitukseen, konepaja 10 hlö", False),
         ("iso asiakas lähti kilpailijalle, myynti romahti, konepaja 10 hlö", False),
@@ -4092,6 +4094,33 @@ def test_temporary_protection_said_of_a_nationality_still_needs_no_work_permit()
 )
 def test_staff_lost_asks_for_a_replacement_hire(bundled, question, hire):
     assert ("recruitment" in bundled.understand(question).needs) is hire
+
+
+@pytest.mark.parametrize(
+    ("question", "starting"),
+    [
+        ("myynti puolittui kun viereen avattiin ketjukahvila, kahvila sulkavalla, omistaja ihan neuvoton", False),
+        ("our sales dropped 30% after a competitor opened next door, cafe in Mikkeli", False),
+        ("asiakas perustaa kahvilan Sulkavalle, kilpailijoita ei ole lähellä", True),
+    ],
+)
+def test_a_rivals_opening_starts_no_company_and_sales_halved_ask_for_advice(bundled, question, starting):
+    needs = bundled.understand(question).needs
+    assert ("starting" in needs) is starting
+    if not starting:
+        assert "general_advice" in needs
+
+
+@pytest.mark.parametrize(
+    ("question", "sector", "tourism"),
+    [
+        ("asiakas haluaa myydä hirsimökkejä ruotsiin ja norjaan, ei vientikokemusta", "manufacturing", False),
+        ("mökkivuokraus puumalassa, tukea uusiin mökkeihin", "tourism", True),
+    ],
+)
+def test_log_cabins_are_made_and_sold_and_cabins_let_are_tourism(bundled, question, sector, tourism):
+    understood = bundled.understand(question)
+    assert understood.facets.sector == sector and ("tourism" in understood.needs) is tourism
 
 
 def test_in_its_place_is_no_space_asked_for():
