@@ -1206,6 +1206,21 @@ class QuestionReader:
                     found.update(range(start, start + len(phrase)))
         return found
 
+    def _private_word(self, analysis: WordAnalysis) -> bool:
+        """The word says the matter is a private person's ("asumistuki"), or a compound that only adds an empty
+        head to such a word ("asumistukihakemus", as the plain analyser sees it too)."""
+        words = self.lexicon.private_words
+        if is_among(analysis, words, self._private_stems):
+            return True
+        if analysis.head in self.lexicon.empty_heads and analysis.parts & words:
+            return True
+        folded = fold(analysis.word)
+        return any(
+            folded.startswith(word) and folded[len(word) :].startswith(stem)
+            for word in words
+            for _, stem in self._empty_head_stems
+        )
+
     def _owned(self, analyses: list[WordAnalysis], index: int, private: bool = False) -> bool:
         """The word follows "oma" ("omalle mökille"), and is no company word ("oma yritys"); with
         `private`, it is also a private topic ("oma veroilmoitus")."""
@@ -1553,12 +1568,11 @@ class QuestionReader:
         sources = [frozenset(named & needs.keys()) for named in need_words.values()]
         if written_abroad:
             sources.append(frozenset({country_need}))
-        lexicon = self.lexicon
         # a benefit named beside starting a business is the founder's question about it ("menettääkö opintotuen")
         # ... and one for the company's customers is the company's ("kotitalousvähennys asiakkaille")
         said = (
             "starting" not in needs
-            and any(is_among(a, lexicon.private_words, self._private_stems) for a in analyses)
+            and any(self._private_word(a) for a in analyses)
             and not any(fold(a.word).startswith(CUSTOMER_STEMS) for a in analyses)
         )
         # the asker's own private subject ("oma veroilmoitus") is private, whatever service it names; one's own

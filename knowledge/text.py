@@ -187,6 +187,9 @@ def compound_parts(wordbases: str) -> list[str]:
 PROPER_NAME_CLASSES = frozenset({"paikannimi", "etunimi", "sukunimi", "nimi"})
 
 
+REFERATIVE = re.compile(r"\+\w+\((\w+)\)\+v\+[aä]\(")  # "+osta(ostaa)+v+a(+a)": "ostavansa" of "ostaa"
+
+
 class VoikkoAnalyzer:
     """Base forms and compound parts from Voikko, with spelling suggestions for unknown words."""
 
@@ -213,6 +216,11 @@ class VoikkoAnalyzer:
             base = reading.get("BASEFORM")
             if base:
                 lemmas.add(fold(base))
+            # the participle with a possessive says what the subject does ("harkitsee ostavansa rautakaupan"
+            # considers buying one): the verb itself
+            referative = REFERATIVE.match(reading.get("WORDBASES", "")) if reading.get("POSSESSIVE") else None
+            if referative:
+                lemmas.add(fold(referative.group(1)))
             pieces = compound_parts(reading.get("WORDBASES", ""))
             parts |= {piece for piece in pieces if len(piece) >= MIN_PART_LENGTH}
             head = head or (pieces[0] if pieces else "")

@@ -585,6 +585,9 @@ def test_a_compound_is_split_into_the_words_it_is_made_of(wordbases, parts):
         "kotivakuutus, vesivahinko keittiössä, korvaako?",  # a household's water damage
         "How do I apply for my own parental leave from Kela?",
         "Can I get a bank loan for my own summer cottage renovation? asking for myself, not a client",
+        "mun oma kelan asumistukihakemus jumissa, kauanko käsittely kestää",  # a private benefit's application
+        "Keittiöremontti omassa talossa Juvalla, tietääkö kukaan hyvää laatoittajaa?",  # a home's renovation
+        "How do I submit my own travel expense invoice for last week's Helsinki trip?",
     ],
 )
 def test_a_private_persons_own_matter_gets_no_company_services(bundled, question):
@@ -1446,6 +1449,10 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("myynti ulkomaille ei vedä", "export"),  # what does not go well is the problem, nothing denied
         ("Is there any grant for a company relocating its production to Pieksämäki?", "premises"),  # no hire's move
         ("trukki hajos eikä oo rahaa uuteen, puusepänverstas 2 hlö", "loan"),  # money lacking, no aid for a replacement
+        ("Client's biggest customer has not paid three invoices, small oy in Mikkeli", "financial_distress"),
+        ("yrityksen kehittämispalvelut konsultointi analyysi pk-yritykselle", "general_advice"),
+        ("Leader-rahoitusta kyläkaupan remonttiin Sulkavalla", "investment"),
+        ("lopettava yrittäjä saako päivärahaa työttömyyskassasta", "wellbeing"),  # a benefit, no money lent
         ("German couple bought an old farmhouse in Puumala and want to rent cottages to tourists, funding?", "rural"),
         ("entrepreneur totally burned out and thinking of quitting, who can help", "wellbeing"),
         ("need quick apua: client's cash flow negatiivinen, myyntisaamiset jumissa", "financial_distress"),
@@ -4121,6 +4128,12 @@ def test_a_rivals_opening_starts_no_company_and_sales_halved_ask_for_advice(bund
 def test_log_cabins_are_made_and_sold_and_cabins_let_are_tourism(bundled, question, sector, tourism):
     understood = bundled.understand(question)
     assert understood.facets.sector == sector and ("tourism" in understood.needs) is tourism
+
+
+def test_a_participle_with_a_possessive_is_its_verb():
+    # Voikko reads "ostavansa" as the participle "ostava"; the plain analyser cannot tell the verb by its letters
+    question = "asiakas harkitsee ostavansa paikallisen rautakaupan, tarvii apua kauppahinnan arviointiin"
+    assert "ownership_change" in _voikko().understand(question).needs
 
 
 def test_in_its_place_is_no_space_asked_for():
