@@ -23,6 +23,8 @@ _NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
 _NUMBER = r"(\d{1,3}|" + "|".join(sorted((fold(word) for word in _NUMBER_WORDS), key=len, reverse=True)) + r")"
+# years of activity may have a decimal ("toiminut 1,5v", "1.5 years")
+_YEARS_NUMBER = _NUMBER.replace(r"\d{1,3}", r"\d{1,3}(?:[,.]\d)?", 1)
 _YEAR = r"((?:19|20)\d{2})(?!\d)"
 _START = r"(?<![a-z0-9])"
 _COMPANY = r"(?:\w*(?:yrity|firma|yhtio|liike)|company|business|firm)"  # "30-vuotias perheyritys", not "…yrittäjä"
@@ -77,7 +79,7 @@ class WrittenFacts:
     """Employee origin and company age as read, and the words that said them (folded)."""
 
     employee_origin: str | None = None
-    company_age: int | None = None
+    company_age: float | None = None  # years, "1,5v" as 1.5
     words: frozenset[str] = frozenset()
     abroad: bool = False  # a foreign country or the EU was named, whichever origin that gives
     people: bool = False  # the origin was said of people ("virolaisia rakennusmiehiä"): someone to hire
@@ -123,8 +125,8 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         words = "(?:" + _alternation(age["active"]) + r")\w*"
         years = "(?:(?:" + _alternation(age["years"]) + r")\w*|v\b)"  # and "toiminut 4 v"
         active = (
-            re.compile(_START + words + r"\s+" + _GAP + _START + _NUMBER + r"\s*-?\s*" + years),
-            re.compile(_START + _NUMBER + r"\s*-?\s*" + years + r"\s+" + _GAP + words),
+            re.compile(_START + words + r"\s+" + _GAP + _START + _YEARS_NUMBER + r"\s*-?\s*" + years),
+            re.compile(_START + _YEARS_NUMBER + r"\s*-?\s*" + years + r"\s+" + _GAP + words),
             re.compile(_START + _NUMBER + r"\s*-\s*vuotias\s+" + _COMPANY),
             # a telegraphic note: the company, then its years ("tmi 2 v", "oy 12 vuotta", "perheyritys jo 40 v",
             # "tmi ollu jo 3v", "a tmi for 3 years")
@@ -140,8 +142,12 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     return _Patterns(origin, origin_ids, new, founded, active)
 
 
-def _number(text: str) -> int:
-    return int(text) if text.isdigit() else _NUMBER_WORDS.get(text, _folded_numbers().get(text, 0))
+def _number(text: str) -> float:
+    if text.isdigit():
+        return int(text)
+    if text[:1].isdigit():
+        return float(text.replace(",", "."))  # "1,5"
+    return _NUMBER_WORDS.get(text, _folded_numbers().get(text, 0))
 
 
 @lru_cache(maxsize=1)
@@ -216,7 +222,7 @@ def _origin(text: str, patterns: _Patterns) -> _Origin:
     )
 
 
-def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[int | None, set[str]]:
+def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[float | None, set[str]]:
     if patterns.new is not None and (match := patterns.new.search(text)):
         return 0, set(tokens(match.group(0)))
     if today is not None:

@@ -219,7 +219,7 @@ def rules_of(service: Service) -> Rules:
     )
 
 
-def company_age(facets: Facets) -> int | None:
+def company_age(facets: Facets) -> float | None:
     """The company's age in years: as read, or 0 for a company still at the idea or start-up stage."""
     if facets.company_age is not None:
         return facets.company_age
@@ -277,7 +277,7 @@ ELIGIBLE = Judgement()
 def judge(
     rules: Rules,
     known: dict[str, frozenset[str] | None],
-    age: int | None,
+    age: float | None,
     hire_age: int | None = None,
     applicant_age: int | None = None,
 ) -> Judgement | None:

@@ -49,7 +49,7 @@ class Facets:
     investment: str | None = None  # replacement, when a new machine replaces an old one ("vanhan tilalle")
     project: str | None = None  # started, when what is funded is already begun or bought ("kone on jo ostettu")
     applicant: str | None = None  # group for an association or business group ("kyläyhdistys"), company for one company
-    company_age: int | None = None  # years
+    company_age: float | None = None  # years ("toiminut 1,5v": 1.5)
     employee_age: int | None = None  # of the person being hired ("palkkatuki 58-vuotiaalle")
     applicant_age: int | None = None  # of the farmer or successor who applies ("jatkaja on 43 v")
     not_sectors: frozenset[str] = frozenset()  # sectors the question denies ("joka ei ole maatila")

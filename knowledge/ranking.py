@@ -72,7 +72,7 @@ class Profile:
     named_only: bool = False  # shown only when the question names it (see Service.named_only)
     not_for_subjects: frozenset[str] = frozenset()  # folded words it is not for (see Service.not_for_subjects)
 
-    def max_bonus(self, facets: Facets, known: dict[str, frozenset[str] | None], age: int | None) -> float:
+    def max_bonus(self, facets: Facets, known: dict[str, frozenset[str] | None], age: float | None) -> float:
         """The most what is known of the company can add to the score (bounds the ranking loop)."""
         bonus = self.local_bonus if facets.municipality is not None else 0.0
         if facets.stage and self.stages:

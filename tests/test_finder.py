@@ -1488,6 +1488,7 @@ def test_transposed_letters_are_one_typo():
         ("kaksi kuukautta sitten perustettu yritys tarvitsee rahoitusta Juvalla", "178", 0),
         ("founded 3 weeks ago in Mikkeli", "491", 0),
         ("osuuskunta Mikkelissä, perustettu tänä vuonna, tarvitsee neuvontaa", "491", 0),
+        ("mentori aloittavalle yrittäjälle Mikkelissä, yritys toiminut 1,5v, tmi", "491", 1.5),  # a decimal
         ("irtisanottu kaksi kuukautta sitten, Mikkeli", "491", None),  # no company founded
     ],
 )

@@ -200,6 +200,13 @@ async def test_a_company_that_does_not_qualify_never_sees_the_service(bot):
     assert "toiminut 30 v." in shown or "En löytänyt sopivaa palvelua" in shown
 
 
+async def test_a_company_age_with_a_decimal_is_shown_as_people_write_it(bot):
+    replies, _ = await ask(bot, "tmi toiminut 1,5 vuotta, tarvitsee takauksen pankkilainalle")
+    assert "toiminut 1,5 v." in texts_of(replies)
+    replies, _ = await ask(bot, "sole trader in business for 1.5 years needs a bank guarantee", locale="en-US")
+    assert "1.5 years in business" in texts_of(replies)
+
+
 async def test_typed_narrowing_ranks_as_the_facts_typed_in_one_question(bot):
     await ask(bot, "rekrytointi")
     narrowed, _ = await ask(bot, "Juva, aloittava, 2 henkeä")

@@ -117,6 +117,14 @@ def _facets_to_dict(facets: Facets) -> dict[str, Any]:
     }
 
 
+def _years(age: float, language: str) -> str:
+    """A company's age as people write it: "12", "1,5" in Finnish and "1.5" in English."""
+    if age == int(age):
+        return str(int(age))
+    written = f"{age:.1f}"
+    return written if language == "en" else written.replace(".", ",")
+
+
 def _one_of(data: dict[str, Any], key: str, ids: frozenset[str]) -> str | None:
     """The stored value of `key` when it is one of `ids` (an old or hand-edited record may hold anything)."""
     value = data.get(key)
@@ -147,7 +155,7 @@ def _facets_from_dict(data: dict[str, Any]) -> Facets:
         investment=_one_of(data, "investment", INVESTMENT_IDS),
         project=_one_of(data, "project", PROJECT_IDS),
         applicant=_one_of(data, "applicant", APPLICANT_IDS),
-        company_age=age if isinstance(age, int) and not isinstance(age, bool) else None,
+        company_age=age if isinstance(age, int | float) and not isinstance(age, bool) and age >= 0 else None,
         employee_age=_person_age(data.get("employee_age")),
         applicant_age=_person_age(data.get("applicant_age")),
         not_sectors=frozenset(value for value in data.get("not_sectors") or () if value in SECTOR_IDS),
@@ -232,7 +240,9 @@ class FinderFeature:
             )
         if facets.company_age is not None:
             age = facets.company_age
-            facts.append(texts("finder.company_age", years=age) if age else texts("finder.company_new"))
+            facts.append(
+                texts("finder.company_age", years=_years(age, language)) if age else texts("finder.company_new")
+            )
         facts += [term_by_id(NEEDS, need).label(language) for need in result.needs if result.needs[need] >= 1.0]
         return texts("finder.understood", facts=" · ".join(facts)) if facts else ""
 
