@@ -47,6 +47,7 @@ HELP_REACH = 3
 ASKER_IS = frozenset({"am", "i'm", "im", "olen", "olin"})
 WORKED_AS = frozenset({"as", "tyoskennellyt", "tyoskentelen", "tyoskentelin", "toiminut", "toimin"})
 ESSIVE_ENDINGS = ("na", "nä")
+ENTREPRENEUR_STEMS = ("yrittaj", "yksinyrittaj", "entrepreneur", "self-employed")
 ASKER_TRADE_REACH = 4
 HIRING_VERBS = frozenset(
     {"hiring", "looking", "seeking", "searching", "recruiting", "need", "want", "employing", "for", "to"}
@@ -257,6 +258,11 @@ def askers_trade(analyses: list[WordAnalysis], trade_words: frozenset[str]) -> l
             continue
         before = words[max(0, index - ASKER_TRADE_REACH) : index]
         said = [at for at, said_word in enumerate(before) if said_word in ASKER_IS or said_word in WORKED_AS]
+        # "yksinyrittäjä kirvesmies kaatui telineiltä": the entrepreneur's own trade, said beside them
+        beside = words[max(0, index - 1) : index] + words[index + 1 : index + 2]
+        if any(other.startswith(ENTREPRENEUR_STEMS) for other in beside):
+            found.append(index)
+            continue
         if said and not set(before[said[-1] + 1 :]) & HIRING_VERBS:
             # the words between say what kind ("trained", "koulutukseltani"): the asker's too, as is
             # the verb of "worked as"

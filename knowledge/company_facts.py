@@ -26,6 +26,11 @@ _NUMBER = r"(\d{1,3}|" + "|".join(sorted((fold(word) for word in _NUMBER_WORDS),
 # years of activity may have a decimal ("toiminut 1,5v", "1.5 years")
 _YEARS_NUMBER = _NUMBER.replace(r"\d{1,3}", r"\d{1,3}(?:[,.]\d)?", 1)
 _YEAR = r"((?:19|20)\d{2})(?!\d)"
+# years followed by a person are that person's age, not the company's
+_NOT_A_PERSON_AFTER = (
+    r"(?!\s+(?:opiskelij|mies|miehe|nainen|naise|hakij|yrittaj|tyoton|elakelai"
+    r"|student|man\b|woman|founder|entrepreneur))"
+)
 _START = r"(?<![a-z0-9])"
 _COMPANY = r"(?:\w*(?:yrity|firma|yhtio|liike)|company|business|firm)"  # "30-vuotias perheyritys", not "…yrittäjä"
 _GAP = r"(?:[a-z0-9.:-]+\s+){0,3}?"  # a few words between
@@ -137,6 +142,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
                 + r"\w*),?\s+(?:(?:ollut|ollu|on|for)\s+)?(?:jo\s+|already\s+)?"
                 + _NUMBER
                 + r"\s*(?:v\b|vuotta\b|years?\b|yrs?\b)"
+                + _NOT_A_PERSON_AFTER  # "ei vielä yritystä, 24v opiskelija": the student's age
             ),
         )
     return _Patterns(origin, origin_ids, new, founded, active)
@@ -177,6 +183,10 @@ _MARKET_NEXT = re.compile(r"\s+(?:market|markets|markkin\w*)\b")  # "the German 
 # A country as where from ("two of them are from Latvia", "hitsaajia Virosta"): someone's or something's origin,
 # no market
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+# ... unless what comes from there is an order or a customer ("iso tilaus Ruotsista", "orders from Germany"): a market
+_ORDER_BEFORE = re.compile(
+    r"\b(?:tilau\w*|order\w*|kysynt\w*|demand|asiak\w*|customers?|ostaj\w*|buyers?)\s+(?:from\s+)?$"
+)
 _SOURCE = re.compile(r"(?:sta|stä|lta|ltä)$")
 
 
@@ -200,6 +210,7 @@ def _origin(text: str, patterns: _Patterns) -> _Origin:
         if (
             _DESTINATION.search(word)
             or _TO_BEFORE.search(text, 0, match.start())
+            or _ORDER_BEFORE.search(text, 0, match.start())
             or _MARKET_NEXT.match(text, match.end())
         ):
             market = True  # "vientiä Ruotsiin", "export to Sweden": where it sells, nobody's origin
@@ -274,7 +285,8 @@ _PERSON_WORDS = (
 _PERSON_AGE = re.compile(
     _START + r"(?:(\d{2})\s*-?\s*(?:vuotia\w*|years?[ -]old)\b|aged\s+(\d{2})\b"
     r"|(\d{2})\s*-?\s*v\s+(?:tayttane\w*\s+|tayttav\w*\s+)?(?=\w*" + _PERSON_WORDS + r")"
-    r"|\w*" + _PERSON_WORDS + r"\w*,?\s+\(?(\d{2})\s*-?v\b)"  # and "5 nuorta (16 v)", "naisen, 41 v"
+    r"|\w*" + _PERSON_WORDS + r"\w*,?\s+\(?(\d{2})\s*-?v\b"  # and "5 nuorta (16 v)", "naisen, 41 v"
+    r"|(?:(?<=yli )|(?<=over )|(?<=alle )|(?<=under ))(\d{2})\s*-?\s*v\b)"  # "palkkatuki yli 55v": a bound said
 )
 _NOT_A_HIRE_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:" + _COMPANY + r"|yrittaj|omistaj|viljelij|isant|emant|entrepreneur|owner|farmer)"
@@ -297,7 +309,7 @@ def _person_age(text: str) -> int | None:
     for match in _PERSON_AGE.finditer(text):
         if _NOT_A_HIRE_AFTER.match(text, match.end()):
             continue
-        age = int(match.group(1) or match.group(2) or match.group(3) or match.group(4))
+        age = int(match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(5))
         before = text[max(0, match.start() - 8) : match.start()]
         # "alle 30-vuotias" is anyone younger: the oldest of them stands for the rest against a range
         return age - 1 if _UNDER_BEFORE.search(before) else age + 1 if _OVER_BEFORE.search(before) else age

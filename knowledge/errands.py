@@ -42,7 +42,8 @@ WHERE_FROM = frozenset({"mista", "mistas"})
 # "sää huomenna kangasniemellä?", "what's the weather like on Saturday": the weather asked about (the weather named
 # in a company's trouble, "sateet veivät yleisön", asks nothing of it)
 _WEATHER_ASKED = re.compile(
-    r"\b(?:saa|keli|saaennuste|weather|forecast)\b.{0,40}\b(?:huomenna|tanaan|viikonloppuna|lauantaina|sunnuntaina"
+    r"\b(?:saa|keli|saaennuste|weather|forecast|sataako|sataakohan|will it rain|is it going to rain)\b.{0,40}"
+    r"\b(?:huomenna|tanaan|viikonloppuna|lauantaina|sunnuntaina"
     r"|ensi viikolla|tomorrow|today|tonight|weekend|on (?:saturday|sunday))\b"
     r"|\b(?:huomenna|tomorrow)\b.{0,20}\b(?:saa|keli|weather)\b"
 )

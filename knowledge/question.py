@@ -195,6 +195,7 @@ MOVE_STEMS = (
     "move",
     "relocat",
 )  # with the company as object and a place: where to
+SUBJECT_REACH = 2  # "firma on muuttamassa"
 BUSINESS_FRONT_LETTERS = 6  # "yrittäjä-", "yritys-" begin compounds about a business; "liike-" also "liikenne"
 LONG_FRONT_LETTERS = 10  # a trigger this long at a compound's front names its need, however it is split
 ROOF_WORDS = frozenset({"katto", "roof", "seina", "wall"})  # after a building: where panels go
@@ -1011,7 +1012,11 @@ class QuestionReader:
         """A company word or a branch is the object of the word at `index` ("siirtää tuotannon", "muuttaa
         yrityksen"), not the people who move ("muuttava yrittäjä")."""
         after = analyses[index + 1 : index + 1 + MODIFIER_REACH]
-        return any(is_among(a, COMPANY_OBJECTS, self._company_object_stems) or self._is_branch(a) for a in after)
+        # ... or the company as the subject just before ("firma muuttamassa Kuopiosta Mäntyharjulle")
+        before = analyses[max(0, index - SUBJECT_REACH) : index]
+        return any(
+            is_among(a, COMPANY_OBJECTS, self._company_object_stems) or self._is_branch(a) for a in after + before
+        )
 
     def _funding_of_a_kind(
         self,
@@ -1540,7 +1545,11 @@ class QuestionReader:
             # "perustettu 2018 … voiko hakea starttirahaa": the service named is no stage of a company that old
             # (a side business of a few years may still become full-time: "tmi ollu jo 3v, starttiraha?")
             facets = replace(facets, stage=None)
-        if "starting" in whole_needs and facets.stage is None and facets.company_age is None and not given:
+        if "ownership_change" in whole_needs and facets.stage in (None, "startup") and not given:
+            # "toinen osakas ostaa osuuden", "already bought a sawmill, start-up grant?": a company that exists
+            # changes owner, though its buyer may be a new entrepreneur
+            facets = replace(facets, stage="transfer")
+        elif "starting" in whole_needs and facets.stage is None and facets.company_age is None and not given:
             facets = replace(facets, stage="startup")  # "want to start a company": it is being founded
         if not given:
             facets = _farm_sector_by_need(facets, whole_needs)
