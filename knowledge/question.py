@@ -94,7 +94,11 @@ FAIR_PLACE_REACH = 2  # a town this near the fair word is where the fair is
 COUNT = re.compile(r"^\d{1,3}(?:-\d{1,3})?$")  # "3", "2-3"
 SOUGHT_REACH = 2  # a hiring word this near before the number: "tarvitaan 2-3 henkilöä", "also need 2 persons"
 STAFF_HAD = frozenset({("meilla", "on"), ("heilla", "on"), ("we", "have"), ("we", "employ"), ("they", "have")})
+# ... and those hired already ("newly hired Ukrainian workers", "vasta palkatut työntekijät"): staff had, the
+# participle with them
+HIRED_WORDS = frozenset({"hired", "palkatut", "palkatuille", "palkattu", "palkatuista", "palkattujen"})
 STAFF_REACH = 8
+HIRED_REACH = 3  # "newly hired Ukrainian workers"
 CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as a topic
 # Needs about hiring: with one of them a foreign country is where the employee comes from
 # (recruiting abroad); without, it is where the company sells (export).
@@ -721,6 +725,12 @@ class QuestionReader:
         have six staff"): its staff, not a hire, when no word among them seeks people."""
         words = [fold(analysis.word) for analysis in analyses]
         found: set[int] = set()
+        for start, word in enumerate(words):
+            # the hired themselves follow, whatever they need ("palkatut työntekijät tarvitsevat koulutusta")
+            hired = [index for index in range(start + 1, start + 1 + HIRED_REACH) if index < len(words)]
+            workers = {index for index in hired if self._is_worker(analyses[index])}
+            if word in HIRED_WORDS and workers:
+                found.update({start} | workers)
         for start in range(len(words) - 1):
             if (words[start], words[start + 1]) not in STAFF_HAD:
                 continue

@@ -4154,6 +4154,19 @@ def test_a_participle_with_a_possessive_is_its_verb():
     assert "ownership_change" in _voikko().understand(question).needs
 
 
+@pytest.mark.parametrize(
+    ("question", "hire"),
+    [
+        ("Finnish language training for newly hired Ukrainian workers, support for the employer?", False),
+        ("vasta palkatut työntekijät tarvitsevat perehdytystä ja koulutusta, konepaja juva", False),
+        ("we need to hire 3 Ukrainian workers for the sawmill in Juva", True),
+        ("palkattava työntekijä on 58-vuotias, palkkatuki?", True),  # the one to be hired
+    ],
+)
+def test_those_hired_already_are_staff_had_not_a_hire(bundled, question, hire):
+    assert ("recruitment" in bundled.understand(question).needs) is hire
+
+
 def test_in_its_place_is_no_space_asked_for():
     question = "ravintolan koko keittiöhenkilökunta lähti kilpailijalle, ei ketään tilalle, savonlinna"
     assert "premises" not in _voikko().understand(question).needs
