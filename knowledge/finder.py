@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from itertools import pairwise
 
 from knowledge.facets import Facets, is_municipality
 from knowledge.index import Index, match_text
@@ -50,6 +51,9 @@ SHORT_LINK = 3  # "in", "for", "of" inside a name
 # "BF ei käy / sovi / kelpaa / onnistu", "muuta kuin Finnveraa", "other than BF": a provider ruled out
 REFUSING_VERBS = ("kay", "sovi", "sovellu", "kelpaa", "onnistu", "tule")
 REFUSED_STEMS = ("evatty", "evattiin", "evattu", "hylatty", "hylattiin", "kielteinen")  # "starttiraha evätty"
+SAYING_STEMS = ("sano", "said", "say")  # "sanoneet ei", "said no"
+DECLINED_STEMS = ("kieltaytyi", "kieltaytyneet", "declined", "refused", "turned")  # "Finnvera declined"
+SAID_NO_REACH = 4  # "finnvera on jo sanonut ei"
 OTHER_WORDS = frozenset({"muu", "muuta", "muut", "muita", "muuhun", "other", "else"})
 THAN_WORDS = frozenset({"kuin", "than"})
 NAME_ENDING_LETTERS = 3  # "starttirahaa": a case ending after a service's name word
@@ -229,6 +233,12 @@ class Finder:
             if not names:
                 continue
             refused = len(after) == 2 and after[0] in ("ei", "eika") and after[1].startswith(REFUSING_VERBS)
+            # "pankki ja finnvera jo sanoneet ei", "Finnvera said no", "Finnvera declined": it refused already
+            later = [fold(a.word) for a in analyses[index + 1 : index + 1 + SAID_NO_REACH]]
+            refused = refused or any(
+                word.startswith(SAYING_STEMS) and following in ("ei", "no") for word, following in pairwise(later)
+            )
+            refused = refused or any(word.startswith(DECLINED_STEMS) for word in later)
             other_than = len(before) == 2 and before[0] in OTHER_WORDS and before[1] in THAN_WORDS
             if refused or other_than or (before and before[-1] in ("not", "except")):
                 for name in names:

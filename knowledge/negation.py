@@ -32,6 +32,7 @@ ABROAD_STARTS = ("ulkomail", "ulkomaa", "ulkomai", "abroad", "overseas")
 # No one to continue is why an owner looks for a buyer: "tytär ei halua jatkaa", "ei jatkajaa" deny no change of owner.
 SUCCESSION_STARTS = ("jatka", "successor")
 YET, YET_REACH = frozenset({"viela", "vielakaan", "yet"}), 3
+NOR = frozenset({"eika", "nor"})
 CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")
 # Spoken "et" is also "että" (that): after a verb of saying, or with a negation of its own after it
 # ("pankki sano et vakuudet ei riitä")
@@ -50,11 +51,19 @@ def _negated_clauses(question: str) -> Iterator[tuple[list[str], int]]:
     yritystä", "hasn't started yet") denies nothing: it is still to come."""
     for clause in CLAUSE_BREAK.split(question):
         words = [fold(word).strip("'\"?!.") for word in clause.split()]
+        problem_said = False
         for index, word in enumerate(words):
             not_yet = YET & set(words[index + 1 : index + 1 + YET_REACH])
             # a negated finding or the bank's refusal is the problem itself ("ei löydy tekijöitä", "eikä pankki
             # lähde yksin"): nothing denied
             problem = any(after.startswith(REFUSAL_STARTS) for after in words[index + 1 : index + 1 + PROBLEM_REACH])
+            # ... and so is what "eikä" adds to a problem ("ei riitä kapasiteetti eikä käyttöpääoma")
+            # (not a verb of its own: "ei löydy eikä haeta ulkomailta" does deny seeking abroad)
+            following_word = words[index + 1] if index + 1 < len(words) else ""
+            problem = problem or (word in NOR and problem_said and not following_word.startswith(INTENT_STARTS))
+            if word.replace("'", "") in NEGATIONS:
+                following = words[index + 1 : index + 2]
+                problem_said = problem_said or problem or bool(following and following[0].startswith(PROBLEM_STARTS))
             if word.replace("'", "") in NEGATIONS and not _is_that(words, index) and not not_yet and not problem:
                 yield words, index
 

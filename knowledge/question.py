@@ -1358,8 +1358,12 @@ class QuestionReader:
         company_sector = self._company_sector(analyses, facets.sector) or self._sector_before_company(analyses)
         if company_sector is not None and not given:
             facets = replace(facets, sector=company_sector)  # "kuljetusliike", not the cottage visited
-        if denied_sectors and facets.sector is None:
-            facets = replace(facets, not_sectors=denied_sectors)
+        if denied_sectors and (
+            facets.sector is None or (facets.sector in denied_sectors and facets.farm_production != "forestry")
+        ):
+            # a sector said not to hold wins over a word that would say it ("kasvihuoneyritys (oy, ei maatila)"),
+            # but a forest owner with no farm is still of the sector that forestry belongs to
+            facets = replace(facets, sector=None, not_sectors=denied_sectors)
         if facets.farm_production == "forestry" and any(a.lemmas & FARM_WORDS for a in analyses):
             facets = replace(facets, farm_production=None)  # a farm with its forest; not "ei ole maatilaa"
         diversifying = self.lexicon.diversifying_words

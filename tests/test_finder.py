@@ -1286,6 +1286,8 @@ def test_a_town_elsewhere_says_nothing_of_where_the_company_is(bundled, question
         ("lypsykarjatila aloittaa suoramyynnin kuluttajille", None),
         ("viljatila ostaa uuden puimurin omaan käyttöön, tukea?", "agriculture"),  # its own farming
         ("Dutch couple bought an old farm in Rantasalmi and want to turn the barn into 4 holiday cabins", None),
+        ("kasvihuoneyritys juvalla (oy, ei maatila), aurinkopaneelit ja lämpöpumppu", None),  # said to be no farm
+        ("luomutila mäntyharjulla, uusi kylmävarasto, investointituki?", "agriculture"),
     ],
 )
 def test_what_a_farm_word_says_depends_on_the_words_with_it(bundled, question, sector):
@@ -1458,6 +1460,12 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("yrityksen kehittämispalvelut konsultointi analyysi pk-yritykselle", "general_advice"),
         ("Leader-rahoitusta kyläkaupan remonttiin Sulkavalla", "investment"),
         ("lopettava yrittäjä saako päivärahaa työttömyyskassasta", "wellbeing"),  # a benefit, no money lent
+        (
+            "Hirsitalotehdas 20 hlö, iso tilaus: ei riitä kapasiteetti eikä käyttöpääoma materiaaleihin",
+            "loan",
+        ),  # "eikä"
+        ("How does a limited company close down properly? The owner wants out, no debts.", "financial_distress"),
+        ("työnantajaksi ryhtyminen first hire, what obligations, tyel, vakuutukset?", "general_advice"),
         ("German couple bought an old farmhouse in Puumala and want to rent cottages to tourists, funding?", "rural"),
         ("entrepreneur totally burned out and thinking of quitting, who can help", "wellbeing"),
         ("need quick apua: client's cash flow negatiivinen, myyntisaamiset jumissa", "financial_distress"),
@@ -1741,6 +1749,12 @@ def test_a_forest_owner_without_a_farm_gets_no_farm_only_service(bundled):
 )
 def test_a_service_for_another_company_form_or_situation_is_not_offered(bundled, question, never):
     assert never not in [match.service.id for match in bundled.search(question, top=5).matches]
+
+
+def test_a_provider_that_said_no_already_is_not_offered_again(bundled):
+    question = "rahoituskriisi, pankki ja finnvera jo sanoneet ei, oy 20 hlö"
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert found and not any(service.startswith("finnvera") for service in found)
 
 
 def test_a_growth_company_some_years_old_gets_the_state_investor(bundled):
@@ -3424,6 +3438,12 @@ def test_not_yet_founded_starts_and_a_project_begun_does_not(bundled, question, 
         ),
         ("konserni, Mäntyharjun yksikköön uusi tuotantolinja, hankinnat aloitettiin jo elokuussa", None, "started"),
         ("tulva nousi verstaaseen puumalassa, lattiat ja koneet pilalla, puusepänliike 4 hlö", "replacement", None),
+        ("Tulipalo tuhosi tuotantohallin, halli rakennetaan uudestaan, puusepänverstas 8 hlö", "replacement", None),
+        (
+            "ELY kehittämisavustus robottisoluun, metallialan oy 15 hlö, robotti tilattu jo viime kuussa",
+            None,
+            "started",
+        ),
     ],
 )
 def test_more_ways_to_say_a_replacement_or_a_purchase_begun(bundled, question, investment, project):
