@@ -55,6 +55,10 @@ _FORMULA_ASKED = re.compile(
 _PARTY_OR_CLAIM = re.compile(
     r"\b(?:ideoita|ideat|ideas?)\b.{0,40}\b(?:pikkujoulu\w*|juhl\w*|party\w*|parties|virkistyspaiv\w*|tyky\w*)"
     r"|\b(?:pikkujoulu\w*|juhl\w*|party|virkistyspaiv\w*)\b.{0,20}\b(?:ideoita|ideas?|ohjelma\w*)\b|\bmatkalasku\w*"
+    # the office's own lunch and the asker's own leave ("what's for lunch at the staff canteen", "my own sick leave
+    # to HR")
+    r"|\bwhat'?s for lunch\b|\bmita (?:on )?(?:lounaaksi|ruokana) (?:tanaan|huomenna)\b"
+    r"|\bmy own (?:sick|annual|holiday) leave\b|\boma\w* (?:sairausloma\w*|vuosiloma\w*|lomahakemu\w*)"
 )
 # "which brand is best", "mikä merkki kannattaa": a product to buy, which no service recommends
 _BRAND_ASKED = re.compile(

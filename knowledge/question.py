@@ -99,6 +99,7 @@ STAFF_HAD = frozenset({("meilla", "on"), ("heilla", "on"), ("we", "have"), ("we"
 HIRED_WORDS = frozenset({"hired", "palkatut", "palkatuille", "palkattu", "palkatuista", "palkattujen"})
 STAFF_REACH = 8
 HIRED_REACH = 3  # "newly hired Ukrainian workers"
+EMPLOYER_DUTY_STEMS = ("velvoit", "velvolli", "tyonantajavelvoit", "obligation", "duties")  # what an employer must do
 CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as a topic
 # Needs about hiring: with one of them a foreign country is where the employee comes from
 # (recruiting abroad); without, it is where the company sells (export).
@@ -1430,6 +1431,10 @@ class QuestionReader:
             if fold(analysis.word) in hire_words:
                 need_words[index] = need_words.get(index, frozenset()) | {"recruitment"}
                 whole_needs.add("recruitment")
+        if any(fold(analysis.word).startswith(EMPLOYER_DUTY_STEMS) for analysis in analyses):
+            # "first hire, what obligations": the hire is decided, an employer's duties are asked
+            hiring_words = [index for index, needs in need_words.items() if needs <= {"recruitment"}]
+            _drop_need_words(hiring_words, need_words, whole_needs, part_needs)
         founders = self._founder_words(analyses, need_words) + askers_trade(analyses, self.lexicon.trade_words)
         _drop_need_words(founders, need_words, whole_needs, part_needs)
         in_place = in_place_of(analyses)

@@ -3407,6 +3407,8 @@ def test_an_association_aid_shows_its_condition_when_the_question_does_not_say_w
         "Sataako Mikkelissä huomenna, pitäis ajaa mökille",
         "My daughter's Kela student allowance application - how do I fill in the income section?",
         "kannattaako mun ostaa indeksirahastoja vai osakkeita omaan salkkuun",
+        "What's for lunch at the staff canteen today?",
+        "How do I submit my own sick leave to HR?",
     ],
 )
 def test_weather_brands_and_the_askers_own_family_pay_and_taxes_get_no_card(bundled, question):
@@ -3415,6 +3417,7 @@ def test_weather_brands_and_the_askers_own_family_pay_and_taxes_get_no_card(bund
 
 def test_the_weather_named_in_a_companys_trouble_still_asks_for_help(bundled):
     assert bundled.search("sateet veivät puolet yleisöstä, kassakriisi, mistä apua").matches
+    assert bundled.search("ravintola haluaa uudistaa ruokalistan ja markkinoinnin, tukea?").matches  # its menu
 
 
 @pytest.mark.parametrize(
@@ -4181,6 +4184,7 @@ def test_a_participle_with_a_possessive_is_its_verb():
         ("vasta palkatut työntekijät tarvitsevat perehdytystä ja koulutusta, konepaja juva", False),
         ("we need to hire 3 Ukrainian workers for the sawmill in Juva", True),
         ("palkattava työntekijä on 58-vuotias, palkkatuki?", True),  # the one to be hired
+        ("työnantajaksi ryhtyminen first hire, what obligations, tyel, vakuutukset?", False),  # an employer's duties
     ],
 )
 def test_those_hired_already_are_staff_had_not_a_hire(bundled, question, hire):
