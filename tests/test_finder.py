@@ -1288,6 +1288,7 @@ def test_a_town_elsewhere_says_nothing_of_where_the_company_is(bundled, question
         ("Dutch couple bought an old farm in Rantasalmi and want to turn the barn into 4 holiday cabins", None),
         ("kasvihuoneyritys juvalla (oy, ei maatila), aurinkopaneelit ja lämpöpumppu", None),  # said to be no farm
         ("luomutila mäntyharjulla, uusi kylmävarasto, investointituki?", "agriculture"),
+        ("kangasniemeläinen ky, 3 työntekijää, omistaja harkitsee sukupolvenvaihdosta tyttärelleen", None),  # no farm
     ],
 )
 def test_what_a_farm_word_says_depends_on_the_words_with_it(bundled, question, sector):
