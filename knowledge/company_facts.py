@@ -183,6 +183,9 @@ _MARKET_NEXT = re.compile(r"\s+(?:market|markets|markkin\w*)\b")  # "the German 
 # A country as where from ("two of them are from Latvia", "hitsaajia Virosta"): someone's or something's origin,
 # no market
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+# A country where the owner is ("konserni, jonka emo Ruotsissa", "owned by a Swedish parent") is neither a market nor a
+# hire's origin
+_OWNER_BEFORE = re.compile(r"\b(?:emo\w*|konserni\w*|omistaj\w*|parent|owner)\s+(?:\w+\s+)?$")
 # ... unless what comes from there is an order or a customer ("iso tilaus Ruotsista", "orders from Germany"): a market
 _ORDER_BEFORE = re.compile(
     r"\b(?:tilau\w*|order\w*|kysynt\w*|demand|asiak\w*|customers?|ostaj\w*|buyers?)\s+(?:from\s+)?$"
@@ -204,6 +207,8 @@ def _origin(text: str, patterns: _Patterns) -> _Origin:
             continue  # "hollantilainen yritys", "a Dutch food company": where the company is from
         if _LANGUAGE_BEFORE.search(text, 0, match.start()):
             continue  # "she speaks Russian", "puhuu venäjää": a language, no country
+        if _OWNER_BEFORE.search(text, 0, match.start()):
+            continue  # "emo Ruotsissa": where the owner is
         words.update(tokens(word))
         area = "" if word.startswith(_OUTSIDE_CUSTOMS_UNION) else patterns.origin_ids[match.group(1)]
         named.add(area)

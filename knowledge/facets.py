@@ -427,7 +427,8 @@ def _transfer_side(text: str, lexicon: Lexicon) -> str | None:
     folded = fold(text)
     phrases = [match.group(0) for match in pattern.finditer(folded)]
     # the side named outright ("seller side neuvontaa", "myyjän puolelta") is the asker's, whoever else buys
-    named = {side_of[phrase] for phrase in phrases if phrase.endswith(SIDE_ENDS)}
+    # ... and so is a sale to the asker ("omistaja haluaa myydä toimiston minulle": the buyer's)
+    named = {side_of[phrase] for phrase in phrases if phrase.endswith(SIDE_ENDS) or phrase in TO_ASKER}
     words = re.findall(r"\w+", folded)
     if not named and len(words) <= SHORT_SIDE_WORDS:
         # a short note names the asker's side by its bare role ("omistajanvaihdos ostaja pertunmaa")
@@ -437,6 +438,7 @@ def _transfer_side(text: str, lexicon: Lexicon) -> str | None:
 
 
 SIDE_ENDS = ("side", "puol")  # "seller side", "buy-side", "myyjän puol", "ostajan puol"
+TO_ASKER = frozenset({"minulle", "meille", "to me", "to us"})
 BARE_SIDES = {"ostaja": "buyer", "buyer": "buyer", "myyja": "seller", "seller": "seller"}
 SHORT_SIDE_WORDS = 4
 

@@ -33,6 +33,7 @@ ABROAD_STARTS = ("ulkomail", "ulkomaa", "ulkomai", "abroad", "overseas")
 SUCCESSION_STARTS = ("jatka", "successor")
 YET, YET_REACH = frozenset({"viela", "vielakaan", "yet"}), 3
 NOR = frozenset({"eika", "nor"})
+RESOURCE_STARTS = ("kayttopaaom", "kapasitee", "rahoitu", "vakuu", "working capital")  # lacked, the problem itself
 CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")
 # Spoken "et" is also "että" (that): after a verb of saying, or with a negation of its own after it
 # ("pankki sano et vakuudet ei riitä")
@@ -61,6 +62,8 @@ def _negated_clauses(question: str) -> Iterator[tuple[list[str], int]]:
             # (not a verb of its own: "ei löydy eikä haeta ulkomailta" does deny seeking abroad)
             following_word = words[index + 1] if index + 1 < len(words) else ""
             problem = problem or (word in NOR and problem_said and not following_word.startswith(INTENT_STARTS))
+            # ... and a resource lacked besides another ("kapasiteettia ei ole eikä käyttöpääomaa")
+            problem = problem or (word in NOR and following_word.startswith(RESOURCE_STARTS))
             if word.replace("'", "") in NEGATIONS:
                 following = words[index + 1 : index + 2]
                 problem_said = problem_said or problem or bool(following and following[0].startswith(PROBLEM_STARTS))

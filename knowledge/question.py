@@ -99,6 +99,7 @@ STAFF_HAD = frozenset({("meilla", "on"), ("heilla", "on"), ("we", "have"), ("we"
 HIRED_WORDS = frozenset({"hired", "palkatut", "palkatuille", "palkattu", "palkatuista", "palkattujen"})
 STAFF_REACH = 8
 HIRED_REACH = 3  # "newly hired Ukrainian workers"
+IDEA_WORDS = frozenset({"idea"})
 EMPLOYER_DUTY_STEMS = ("velvoit", "velvolli", "tyonantajavelvoit", "obligation", "duties")  # what an employer must do
 CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as a topic
 # Needs about hiring: with one of them a foreign country is where the employee comes from
@@ -537,6 +538,8 @@ class QuestionReader:
                     self._senses[term],
                     self._following(analyses, index, self._senses[term]) if term in self.lexicon.modifiers else others,
                 )
+                # an idea is a business idea with any business word in the question ("idea leipomosta")
+                and not (term in IDEA_WORDS and any(self.describes_company(other) for other in others))
                 # a modifier about a business has it in any business word that follows ("start a B&B", "open a
                 # sawmill"), listed or not; a building is no business ("uusi pihatto suunnitteilla")
                 and not (
@@ -1068,10 +1071,13 @@ class QuestionReader:
             aid = [index for index in support if not analyses[index].lemmas & PLAIN_MONEY]
             _rename_need_words(aid, next(iter(others)), need_words, whole_needs, part_needs)
 
-    def _founder_words(self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
+    def _founder_words(
+        self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]], idea: bool = False
+    ) -> list[int]:
         """The words that name the founder, not a hire ("työtön kokki haluaa perustaa ravintolan"): a
         jobseeker or a tradesperson as the subject, or an immigrant's word ("maahanmuuttaja", "has a residence
-        permit"), when another word asks about starting and none about hiring."""
+        permit"), when another word asks about starting, or the business is an idea still ("idea leipomosta, mies
+        työtön työnhakija"), and none asks about hiring."""
         lexicon = self.lexicon
         people = [
             index
@@ -1081,7 +1087,7 @@ class QuestionReader:
             or needs == {"recruiting_abroad"}
         ]
         others = frozenset().union(*(needs for index, needs in need_words.items() if index not in people))
-        if not people or "starting" not in others or others & HIRING_NEEDS:
+        if not people or ("starting" not in others and not idea) or others & HIRING_NEEDS:
             return []
         return people
 
@@ -1435,7 +1441,8 @@ class QuestionReader:
             # "first hire, what obligations": the hire is decided, an employer's duties are asked
             hiring_words = [index for index, needs in need_words.items() if needs <= {"recruitment"}]
             _drop_need_words(hiring_words, need_words, whole_needs, part_needs)
-        founders = self._founder_words(analyses, need_words) + askers_trade(analyses, self.lexicon.trade_words)
+        founders = self._founder_words(analyses, need_words, facets.stage == "idea")
+        founders += askers_trade(analyses, self.lexicon.trade_words)
         _drop_need_words(founders, need_words, whole_needs, part_needs)
         in_place = in_place_of(analyses)
         _drop_need_words(in_place, need_words, whole_needs, part_needs)

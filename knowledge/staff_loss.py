@@ -25,12 +25,15 @@ BEFORE_REACH, AFTER_REACH = 3, 2  # "avainhenkilöä lähti", "lähti kaksi avai
 IN_PLACE = frozenset({"tilalle", "replace", "replacement"})
 SOMEONE = frozenset({"ketaan", "kukaan", "joku", "jonkun", "jotakuta", "tekijaa", "ihmista", "someone", "anyone"})
 SOMEONE_REACH = 2
+RETENTION_STARTS = ("pysymaan", "pysyisi", "sitout", "retain", "retention")
 
 
 def replacement_words(analyses: list[WordAnalysis], is_worker: Callable[[WordAnalysis], bool]) -> frozenset[str]:
     """The folded words that tell of staff lost and so ask for a replacement hire: the leaving verb and the one
     sought in the leaver's place."""
     words = [fold(analysis.word) for analysis in analyses]
+    if any(word.startswith(RETENTION_STARTS) for word in words):
+        return frozenset()  # "miten saadaan väki pysymään": keeping the staff is asked, no replacement
     found: set[str] = set()
     for index, word in enumerate(words):
         if (word in LEAVING_WORDS or word.startswith(LEAVING_STARTS)) and not (
