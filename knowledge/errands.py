@@ -59,6 +59,7 @@ _PARTY_OR_CLAIM = re.compile(
     # to HR")
     r"|\bwhat'?s for lunch\b|\bmita (?:on )?(?:lounaaksi|ruokana) (?:tanaan|huomenna)\b"
     r"|\bmy own (?:sick|annual|holiday) leave\b|\boma\w* (?:sairausloma\w*|vuosiloma\w*|lomahakemu\w*)"
+    r"|\basking for myself\b"  # "…? Asking for myself, not a client"
 )
 # "which brand is best", "mikä merkki kannattaa": a product to buy, which no service recommends
 _BRAND_ASKED = re.compile(

@@ -427,8 +427,8 @@ def _transfer_side(text: str, lexicon: Lexicon) -> str | None:
     folded = fold(text)
     phrases = [match.group(0) for match in pattern.finditer(folded)]
     # the side named outright ("seller side neuvontaa", "myyjän puolelta") is the asker's, whoever else buys
-    # ... and so is a sale to the asker ("omistaja haluaa myydä toimiston minulle": the buyer's)
-    named = {side_of[phrase] for phrase in phrases if phrase.endswith(SIDE_ENDS) or phrase in TO_ASKER}
+    # ... and so is a sale to the asker or the deal's financing ("myydä toimiston minulle", "takaus yrityskauppaan")
+    named = {side_of[phrase] for phrase in phrases if phrase.endswith(SIDE_ENDS) or phrase in BUYER_OUTRIGHT}
     words = re.findall(r"\w+", folded)
     if not named and len(words) <= SHORT_SIDE_WORDS:
         # a short note names the asker's side by its bare role ("omistajanvaihdos ostaja pertunmaa")
@@ -438,7 +438,12 @@ def _transfer_side(text: str, lexicon: Lexicon) -> str | None:
 
 
 SIDE_ENDS = ("side", "puol")  # "seller side", "buy-side", "myyjän puol", "ostajan puol"
-TO_ASKER = frozenset({"minulle", "meille", "to me", "to us"})
+# the buyer's side said outright: the sale is to the asker, the asker continues, the deal is financed
+BUYER_OUTRIGHT = frozenset(
+    {"minulle", "meille", "to me", "to us", "olisimme jatkamassa", "olisin jatkamassa", "jatkaisin"}
+    | {"takaus yrityskauppaan", "takausta yrityskauppaan", "rahoitus yrityskauppaan", "rahoitusta yrityskauppaan"}
+    | {"laina yrityskauppaan", "lainaa yrityskauppaan"}
+)
 BARE_SIDES = {"ostaja": "buyer", "buyer": "buyer", "myyja": "seller", "seller": "seller"}
 SHORT_SIDE_WORDS = 4
 

@@ -57,7 +57,7 @@ from knowledge.facets import (
 from knowledge.lexicon import Lexicon
 from knowledge.negation import BURDEN_STARTS, burdens_not_had, denied_need_words, denied_words
 from knowledge.repayment import DISTRESS_NEED, loans_owed
-from knowledge.staff_loss import replacement_words
+from knowledge.staff_loss import asks_to_keep_staff, replacement_words
 from knowledge.text import (
     GUESS_ENDING_LETTERS,
     Analyzer,
@@ -1437,6 +1437,10 @@ class QuestionReader:
             if fold(analysis.word) in hire_words:
                 need_words[index] = need_words.get(index, frozenset()) | {"recruitment"}
                 whole_needs.add("recruitment")
+        if asks_to_keep_staff(analyses):
+            # "työntekijöitä lähtee koko ajan, miten saa porukan pysymään": the staff's wellbeing, no hire
+            hiring_words = [index for index, needs in need_words.items() if needs & HIRING_NEEDS]
+            _rename_need_words(hiring_words, "wellbeing", need_words, whole_needs, part_needs)
         if any(fold(analysis.word).startswith(EMPLOYER_DUTY_STEMS) for analysis in analyses):
             # "first hire, what obligations": the hire is decided, an employer's duties are asked
             hiring_words = [index for index, needs in need_words.items() if needs <= {"recruitment"}]

@@ -32,7 +32,7 @@ def replacement_words(analyses: list[WordAnalysis], is_worker: Callable[[WordAna
     """The folded words that tell of staff lost and so ask for a replacement hire: the leaving verb and the one
     sought in the leaver's place."""
     words = [fold(analysis.word) for analysis in analyses]
-    if any(word.startswith(RETENTION_STARTS) for word in words):
+    if asks_to_keep_staff(analyses):
         return frozenset()  # "miten saadaan väki pysymään": keeping the staff is asked, no replacement
     found: set[str] = set()
     for index, word in enumerate(words):
@@ -46,6 +46,11 @@ def replacement_words(analyses: list[WordAnalysis], is_worker: Callable[[WordAna
             beside = words[max(0, index - SOMEONE_REACH) : index + 1 + SOMEONE_REACH]
             found.update(other for other in beside if other in SOMEONE)
     return frozenset(found)
+
+
+def asks_to_keep_staff(analyses: list[WordAnalysis]) -> bool:
+    """The question asks how to keep the staff ("miten saa porukan pysymään"): their wellbeing, no hire."""
+    return any(fold(analysis.word).startswith(RETENTION_STARTS) for analysis in analyses)
 
 
 def _is_staff(analysis: WordAnalysis, word: str, is_worker: Callable[[WordAnalysis], bool]) -> bool:

@@ -1470,6 +1470,7 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("työnantajaksi ryhtyminen first hire, what obligations, tyel, vakuutukset?", "general_advice"),
         ("myrsky kaatoi puita sahan katolle ja tuotanto seis, mistä apua nopeesti", "financial_distress"),
         ("kolme työntekijää irtisanoutunut, työilmapiiri huono, miten saadaan väki pysymään", "wellbeing"),
+        ("mieheni loukkasi selkänsä, hän hoitaa tilalla lypsyt, 40 lehmää. Mistä saadaan sijainen äkkiä?", "wellbeing"),
         ("tilaus Norjasta, kapasiteettia ei ole eikä käyttöpääomaa materiaaleihin, oy 9 hlö", "loan"),
         ("German couple bought an old farmhouse in Puumala and want to rent cottages to tourists, funding?", "rural"),
         ("entrepreneur totally burned out and thinking of quitting, who can help", "wellbeing"),
@@ -2844,6 +2845,13 @@ def test_a_buyer_gets_the_buyers_services_and_an_open_side_shows_the_rule(bundle
     assert bundled.understand(considering).facets.transfer_side == "buyer"  # the buyer as the subject
     to_me = "olen ollut 20 vuotta töissä tilitoimistossa ja omistaja haluaa myydä toimiston minulle, rahoitusta?"
     assert bundled.understand(to_me).facets.transfer_side == "buyer"  # a sale to the asker
+    for question in (
+        "Finnvera takaus yrityskauppaan, ostaja lahtelainen yrittäjä, kauppa vielä tekemättä",  # financing the deal
+        "isä haluaa luopua verstaasta ja minä ja veljeni olisimme jatkamassa, rahoitusta osakkeiden ostoon?",
+    ):
+        assert bundled.understand(question).facets.transfer_side == "buyer", question
+    seller = "sahan omistaja 64v kangasniemeltä, lapset ei halua jatkaa, firma pitäis saada myytyä"
+    assert bundled.understand(seller).facets.transfer_side == "seller"
     found = [match.service.id for match in bundled.search(question, top=5).matches]
     assert "yritysporssi-osta-yritys" in found[:3] and "yritysporssi-myy-yritys" not in found
     # the buyer who looks for a company, though "ostaja" alone is whom a seller looks for
@@ -3386,6 +3394,7 @@ def test_an_association_aid_shows_its_condition_when_the_question_does_not_say_w
         "What's for lunch at the staff canteen today?",
         "How do I submit my own sick leave to HR?",
         "kannattaako mun myydä omat osakkeet nyt kun pörssi laskee",
+        "Is there a subsidy for the heat pump in my own house? Asking for myself, not a client",
     ],
 )
 def test_weather_brands_and_the_askers_own_family_pay_and_taxes_get_no_card(bundled, question):
@@ -4146,6 +4155,7 @@ def test_a_participle_with_a_possessive_is_its_verb():
         ("we need to hire 3 Ukrainian workers for the sawmill in Juva", True),
         ("palkattava työntekijä on 58-vuotias, palkkatuki?", True),  # the one to be hired
         ("työnantajaksi ryhtyminen first hire, what obligations, tyel, vakuutukset?", False),  # an employer's duties
+        ("tyontekijoita lahtee koko ajan, 3 lahti kesalla, miten saa porukan pysymaan", False),  # keeping them
         # the staff a company has, or one's own job, is no hire; a shortage or more people sought is
         ("Meillä on kolme vakituista työntekijää ja kesällä lisäksi kausityöntekijöitä, yritys myyntiin", False),
         ("meillä on pulaa hitsaajista", True),  # a shortage seeks people
