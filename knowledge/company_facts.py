@@ -133,6 +133,10 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             re.compile(_START + words + r"\s+" + _GAP + _START + _YEARS_NUMBER + r"\s*-?\s*" + years),
             re.compile(_START + _YEARS_NUMBER + r"\s*-?\s*" + years + r"\s+" + _GAP + words),
             re.compile(_START + _NUMBER + r"\s*-\s*vuotias\s+" + _COMPANY),
+            # the years before the company word ("ohjelmistostartup 1v oy", "3 v vanha tmi" is read above)
+            re.compile(
+                _START + _YEARS_NUMBER + r"\s*(?:v|vuotta|vuoden)\s+(?:oy|tmi|ky|ay|osakeyhtio\w*|toiminimi\w*)\b"
+            ),
             # a telegraphic note: the company, then its years ("tmi 2 v", "oy 12 vuotta", "perheyritys jo 40 v",
             # "tmi ollu jo 3v", "a tmi for 3 years")
             re.compile(

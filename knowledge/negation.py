@@ -33,7 +33,7 @@ ABROAD_STARTS = ("ulkomail", "ulkomaa", "ulkomai", "abroad", "overseas")
 SUCCESSION_STARTS = ("jatka", "successor")
 YET, YET_REACH = frozenset({"viela", "vielakaan", "yet"}), 3
 NOR = frozenset({"eika", "nor"})
-RESOURCE_STARTS = ("kayttopaaom", "kapasitee", "rahoitu", "vakuu", "working capital")  # lacked, the problem itself
+RESOURCE_STARTS = ("kayttopaaom", "kapasitee", "rahoitu", "raha", "vakuu", "working capital")  # lacked: the problem
 CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")
 # Spoken "et" is also "että" (that): after a verb of saying, or with a negation of its own after it
 # ("pankki sano et vakuudet ei riitä")
@@ -116,6 +116,8 @@ def denied_need_words(question: str) -> frozenset[str]:
             after += 1
         if after < len(words) and words[after].startswith(FAILING_STARTS):
             continue  # what does not go well is the problem asked about: nothing denied
+        if after == index + 1 and after < len(words) and words[after].startswith(RESOURCE_STARTS):
+            continue  # a resource lacked is asked for ("ei kapasiteettia eikä rahaa"); "ei tarvitse rahoitusta" is not
         if after < len(words) and not words[after].startswith(PROBLEM_STARTS):
             reached = words[after : after + (DENIED_REACH if after > index + 1 else 1)]
             if len(reached) > 1 and reached[1].startswith(COMPANY_FORM_STARTS):

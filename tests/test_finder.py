@@ -1402,6 +1402,8 @@ def test_a_question_about_a_venue_business_is_no_errand(bundled, question):
         ("konepaja ei aio viedä ulkomaille, haluaa kehittää tuotantoa", "export", False),  # verb and object
         ("rakennusliikkeellä ei oo vakuuksia pankkilainaan, takaus?", "guarantee", True),  # lacking: the problem
         ("we are not looking for a loan but a grant", "loan", False),
+        ("konepaja ei tarvitse rahoitusta, vaan neuvoja vientiin", "loan", False),  # a resource not needed
+        ("palvelu ei maksa mitään, kuka järjestää yrittäjäkoulutusta", "financial_distress", False),  # it is free
         ("startup hakee pääomasijoittajaa tai bisnesenkeleitä, lainaa eivät halua", "loan", False),  # object first
         ("Miten osakeyhtiö lopetetaan hallitusti? velkoja ei ole", "financial_distress", True),  # closing stays
         ("insinööri haluaa laskuttaa keikoista, ei halua perustaa osakeyhtiötä", "starting", True),  # a form ruled out
@@ -1472,6 +1474,10 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("kolme työntekijää irtisanoutunut, työilmapiiri huono, miten saadaan väki pysymään", "wellbeing"),
         ("mieheni loukkasi selkänsä, hän hoitaa tilalla lypsyt, 40 lehmää. Mistä saadaan sijainen äkkiä?", "wellbeing"),
         ("tilaus Norjasta, kapasiteettia ei ole eikä käyttöpääomaa materiaaleihin, oy 9 hlö", "loan"),
+        ("iso tilaus, ei kapasiteettia eikä rahaa materiaaleihin, metallialan oy 9 hlö", "loan"),  # a resource lacked
+        ("asiakas ei maksa", "financial_distress"),
+        ("iso asiakas ei ole maksanut kolmea laskua, kassa tiukilla", "financial_distress"),
+        ("business transfer buyer loan", "ownership_change"),
         ("German couple bought an old farmhouse in Puumala and want to rent cottages to tourists, funding?", "rural"),
         ("entrepreneur totally burned out and thinking of quitting, who can help", "wellbeing"),
         ("need quick apua: client's cash flow negatiivinen, myyntisaamiset jumissa", "financial_distress"),
@@ -1508,6 +1514,7 @@ def test_transposed_letters_are_one_typo():
         ("founded 3 weeks ago in Mikkeli", "491", 0),
         ("osuuskunta Mikkelissä, perustettu tänä vuonna, tarvitsee neuvontaa", "491", 0),
         ("idea mobiilisovelluksesta mutta ei vielä yritystä, 24v opiskelija Mikkelistä", "491", None),  # his age
+        ("ohjelmistostartup 1v oy Mikkelissä etsii sijoittajaa", "491", 1),  # the years before the company word
         ("mentori aloittavalle yrittäjälle Mikkelissä, yritys toiminut 1,5v, tmi", "491", 1.5),  # a decimal
         ("irtisanottu kaksi kuukautta sitten, Mikkeli", "491", None),  # no company founded
     ],
