@@ -351,7 +351,7 @@ def _size(text: str, lexicon: Lexicon) -> str | None:
         if word.startswith(persons):
             return size_for_headcount(number)
     for size, words in sizes:
-        if any(word in folded for word in words):
+        if size != "large" and any(word in folded for word in words):  # large is read above, with its denials
             return size
     return None
 

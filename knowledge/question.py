@@ -1432,11 +1432,14 @@ class QuestionReader:
         # first what starts no company ("aloittaa työt"): then nobody is its founder
         _drop_need_words(sorted(not_starting), need_words, whole_needs, part_needs)
         # "voiko ukrainalainen aloittaa työt heti?", "avainhenkilöt lähti kilpailijalle, ei ketään tilalle": a hire
-        hire_words = work_words | replacement_words(raw, self._is_worker)
         for index, analysis in enumerate(analyses):
-            if fold(analysis.word) in hire_words:
+            if fold(analysis.word) in work_words:
                 need_words[index] = need_words.get(index, frozenset()) | {"recruitment"}
                 whole_needs.add("recruitment")
+        # staff who left name the hire only ("asentajaa lopetti" is no company closing)
+        lost = replacement_words(raw, self._is_worker)
+        leaving = [index for index, analysis in enumerate(analyses) if fold(analysis.word) in lost]
+        _rename_need_words(leaving, "recruitment", need_words, whole_needs, part_needs)
         if asks_to_keep_staff(analyses):
             # "työntekijöitä lähtee koko ajan, miten saa porukan pysymään": the staff's wellbeing, no hire
             hiring_words = [index for index, needs in need_words.items() if needs & HIRING_NEEDS]

@@ -14,6 +14,7 @@ from knowledge.text import WordAnalysis, fold
 LEAVING_WORDS = frozenset(
     {"lahti", "lahtivat", "lahtenyt", "lahteneet", "lahtee", "lahtevat", "lahtemassa", "quit", "quits", "resigned"}
     | {"left", "leaving", "kilpailijalle", "kilpailijoille", "competitor"}
+    | {"lopetti", "lopettivat", "lopettanut", "lopettaneet"}  # "kaks parasta asentajaa lopetti samalla viikolla"
 )
 LEAVING_STARTS = ("irtisanoutu",)  # resigning; "irtisanoa" (to lay off) is the employer's act, no loss told
 # The staff who left: workers by the recruitment words, and the staff as a whole or its key people

@@ -627,6 +627,8 @@ def test_an_sme_is_known_not_to_be_large(bundled):
 def test_a_group_said_not_to_own_the_company_leaves_it_an_sme(bundled):
     assert bundled.understand("40 hlö, ei kuulu konserniin, investointitukea Mikkeli").facets.size != "large"
     assert bundled.understand("240 hlö, osa konsernia, investointitukea Mikkeli").facets.size == "large"
+    # a group said not to own it leaves the size to the other facts
+    assert bundled.understand("investointituki uuteen halliin, oy lv 2 milj, ei kuulu konserniin").facets.size is None
 
 
 def test_mkl_is_mikkeli(bundled):
@@ -1478,6 +1480,7 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("asiakas ei maksa", "financial_distress"),
         ("iso asiakas ei ole maksanut kolmea laskua, kassa tiukilla", "financial_distress"),
         ("business transfer buyer loan", "ownership_change"),
+        ("The owner has been diagnosed with cancer and will be off for months, 12 employees", "wellbeing"),
         ("German couple bought an old farmhouse in Puumala and want to rent cottages to tourists, funding?", "rural"),
         ("entrepreneur totally burned out and thinking of quitting, who can help", "wellbeing"),
         ("need quick apua: client's cash flow negatiivinen, myyntisaamiset jumissa", "financial_distress"),
@@ -4148,6 +4151,7 @@ def test_a_participle_with_a_possessive_is_its_verb():
         ("rakennusfirma 7 hlö, ei löydy tilalle ketään", True),  # no one in the leaver's place
         ("avainhenkilö loukkaantui, pitäis saada tekijä nopeasti, LVI-firma 6 hlö", True),
         ("ainoa cnc-koneistaja irtisanoutui ja uutta tarvii heti. konepaja pieksämäellä 12 hlö", True),  # an agent noun
+        ("kaks parasta asentajaa lopetti samalla viikolla eikä uusia saa mistään, lvi-firma", True),  # quit, no closing
         # the entrepreneur's own trade, said beside them, is no hire
         ("yksinyrittäjä kirvesmies kaatui telineiltä, lonkka poikki, 3kk pois töistä", False),
         ("yrittäjä irtisanoutui palkkatyöstä ja perustaa oman firman mikkeliin", False),  # the founder's own job
