@@ -120,6 +120,11 @@ ENFORCEMENT_STARTS = ("ulosot", "enforcement", "bailiff")
 OTHER_STARTS = ("muita", "muitakin", "muut", "other")
 IN_PLACE_FORMS = frozenset({"tilalle", "tilalla", "tilalta"})  # of "tila": in place of, no space asked for
 # "yrittäjä henkilökohtaisena takaajana", "henkilökohtainen takaus", "personal guarantee": the person's own debt
+PERMIT_HAD = re.compile(
+    r"\b(?:has|have|with|holds?) (?:a |an |the )?(?:valid )?(?:residence|work) permit"
+    r"|\bjolla on (?:jo )?(?:voimassa oleva )?(?:oleskelu|tyo)lupa|\b(?:oleskelu|tyo)lupa on jo\b"
+    r"|\boleskeluluvan saanut"
+)
 PERSONAL_GUARANTEE = re.compile(r"\bhenkilokohtai\w*\s+(?:\w+\s+)?taka|\btakaaja\w*\b|\bpersonal(?:ly)? guarant")
 # An investor that locates a site, unless shares or capital are spoken of
 INVESTORS = frozenset({"investor", "sijoittaja", "investointi", "investment"})
@@ -1420,6 +1425,10 @@ class QuestionReader:
             self._part_sold_for_capital(analyses, need_words), "equity", need_words, whole_needs, part_needs
         )
         _rename_need_words(_own_permits(analyses, need_words), "starting", need_words, whole_needs, part_needs)
+        if PERMIT_HAD.search(fold(question)):
+            # "a refugee who has a residence permit": the permit is had, none is applied for
+            permits = [index for index, needs in need_words.items() if needs == {"recruiting_abroad"}]
+            _drop_need_words(permits, need_words, whole_needs, part_needs)
         _rename_need_words(_investors_locating(analyses, need_words), "premises", need_words, whole_needs, part_needs)
         for index in self._moves_into_place(analyses):
             need_words[index] = need_words.get(index, frozenset()) | {"premises"}

@@ -1406,6 +1406,9 @@ def test_a_question_about_a_venue_business_is_no_errand(bundled, question):
         ("we are not looking for a loan but a grant", "loan", False),
         ("konepaja ei tarvitse rahoitusta, vaan neuvoja vientiin", "loan", False),  # a resource not needed
         ("palvelu ei maksa mitään, kuka järjestää yrittäjäkoulutusta", "financial_distress", False),  # it is free
+        # a permit had is none applied for; one to be applied for is
+        ("pay subsidy for hiring a refugee who has a residence permit, Kangasniemi", "recruiting_abroad", False),
+        ("palkataan filippiiniläinen hitsaaja, miten oleskelulupa haetaan", "recruiting_abroad", True),
         ("startup hakee pääomasijoittajaa tai bisnesenkeleitä, lainaa eivät halua", "loan", False),  # object first
         ("Miten osakeyhtiö lopetetaan hallitusti? velkoja ei ole", "financial_distress", True),  # closing stays
         ("insinööri haluaa laskuttaa keikoista, ei halua perustaa osakeyhtiötä", "starting", True),  # a form ruled out
@@ -3438,6 +3441,7 @@ def test_not_yet_founded_starts_and_a_project_begun_does_not(bundled, question, 
         ("konserni, Mäntyharjun yksikköön uusi tuotantolinja, hankinnat aloitettiin jo elokuussa", None, "started"),
         ("tulva nousi verstaaseen puumalassa, lattiat ja koneet pilalla, puusepänliike 4 hlö", "replacement", None),
         ("Tulipalo tuhosi tuotantohallin, halli rakennetaan uudestaan, puusepänverstas 8 hlö", "replacement", None),
+        ("tulva nousi halliin, koneet vedessä. saha rantasalmella", "replacement", None),
         (
             "ELY kehittämisavustus robottisoluun, metallialan oy 15 hlö, robotti tilattu jo viime kuussa",
             None,
