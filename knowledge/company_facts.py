@@ -42,7 +42,8 @@ _FINNISH_PEOPLE = re.compile(r"lais(?:ia|et|ten|ille|ilta|iin)$")  # "virolaisia
 # ... unless they are customers or visitors: "virolaiset asiakkaat", "ruotsalaisille matkailijoille"
 _CUSTOMERS_NEXT = re.compile(
     r"(?:\s+(?:ja|tai|and|or)\s+\w+)?"  # "saksalaisia ja hollantilaisia asiakkaita"
-    r"\s+(?:asiak|matkailij|turist|ostaj|kuluttaj|vierai|vieras|kaupp|markkin|customer|client|tourist|visitor"
+    # (not one "client": the adviser's, "a Ukrainian client wants to start a company")
+    r"\s+(?:asiak|matkailij|turist|ostaj|kuluttaj|vierai|vieras|kaupp|markkin|customer|clients|tourist|visitor"
     r"|buyer|market|consumer)"
 )
 # English nationality adjectives as written (a suffix rule would take Finnish "Saksaan", to Germany).

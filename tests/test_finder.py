@@ -1051,6 +1051,11 @@ def test_a_farms_own_building_gets_no_business_investment_aid(bundled):
         ("Restaurant must lay off 5 staff over the winter, two of them are from Latvia", False),
         ("ravintolan kokit tulivat Latviasta, lomautus talveksi", False),
         ("we want to sell our saunas to Latvia", True),
+        (
+            "Ukrainian client under temporary protection wants to start a cleaning company",
+            False,
+        ),  # the adviser's client
+        ("our Estonian clients want more of our products", True),  # the company's clients
         ("saatiin iso tilaus ruotsista mutta kapasiteetti ei riitä, tarvitaan 5 tekijää", True),  # an order from there
         ("tuotantolinjan automatisointi, yritys kuuluu konserniin jonka emo ruotsissa, mitä tukia", False),  # the owner
     ],
