@@ -450,8 +450,10 @@ SHORT_SIDE_WORDS = 4
 
 @lru_cache(maxsize=8)
 def _side_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
-    """One pattern of every side's phrases, longest first, and the side of each phrase (folded)."""
+    """One pattern of every side's phrases, longest first, and the side of each phrase (folded); the buyer's side said
+    outright (BUYER_OUTRIGHT) is among them whatever the lexicon lists."""
     side_of = {fold(phrase): side for side, phrases in lexicon.transfer_sides.items() for phrase in phrases}
+    side_of.update(dict.fromkeys(BUYER_OUTRIGHT, "buyer"))
     alternatives = "|".join(re.escape(phrase) for phrase in sorted(side_of, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + alternatives + ")"), side_of
 

@@ -65,8 +65,9 @@ def _negated_clauses(question: str) -> Iterator[tuple[list[str], int]]:
             # ... and a resource lacked besides another ("kapasiteettia ei ole eikä käyttöpääomaa")
             problem = problem or (word in NOR and following_word.startswith(RESOURCE_STARTS))
             if word.replace("'", "") in NEGATIONS:
-                following = words[index + 1 : index + 2]
-                problem_said = problem_said or problem or bool(following and following[0].startswith(PROBLEM_STARTS))
+                problem_said = (
+                    problem_said or problem or bool(following_word and following_word.startswith(PROBLEM_STARTS))
+                )
             if word.replace("'", "") in NEGATIONS and not _is_that(words, index) and not not_yet and not problem:
                 yield words, index
 

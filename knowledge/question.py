@@ -433,6 +433,12 @@ class QuestionReader:
         self._business_guesses = Stems(self._business_context)
         self._abroad_stems = Stems(lexicon.abroad_words)
         self._private_stems = Stems(lexicon.private_words)
+        # a private word with an empty head after it, as typed ("asumistukihakemus"); none without either list
+        private_fronts = "|".join(re.escape(word) for word in sorted(lexicon.private_words))
+        empty_ends = "|".join(re.escape(stem) for _, stem in self._empty_head_stems)
+        self._private_compound = re.compile(
+            f"(?:{private_fronts})(?:{empty_ends})" if private_fronts and empty_ends else r"(?!)"
+        )
         self._private_topic_stems = Stems(lexicon.private_topics)
         self._sme_stems = Stems(lexicon.sme_words)
         self._diversifying_stems = Stems(lexicon.diversifying_words)
@@ -735,10 +741,12 @@ class QuestionReader:
         words = [fold(analysis.word) for analysis in analyses]
         found: set[int] = set()
         for start, word in enumerate(words):
+            if word not in HIRED_WORDS:
+                continue
             # the hired themselves follow, whatever they need ("palkatut työntekijät tarvitsevat koulutusta")
-            hired = [index for index in range(start + 1, start + 1 + HIRED_REACH) if index < len(words)]
+            hired = range(start + 1, min(len(words), start + 1 + HIRED_REACH))
             workers = {index for index in hired if self._is_worker(analyses[index])}
-            if word in HIRED_WORDS and workers:
+            if workers:
                 found.update({start} | workers)
         for start in range(len(words) - 1):
             if (words[start], words[start + 1]) not in STAFF_HAD:
@@ -1241,12 +1249,7 @@ class QuestionReader:
             return True
         if analysis.head in self.lexicon.empty_heads and analysis.parts & words:
             return True
-        folded = fold(analysis.word)
-        return any(
-            folded.startswith(word) and folded[len(word) :].startswith(stem)
-            for word in words
-            for _, stem in self._empty_head_stems
-        )
+        return self._private_compound.match(fold(analysis.word)) is not None
 
     def _owned(self, analyses: list[WordAnalysis], index: int, private: bool = False) -> bool:
         """The word follows "oma" ("omalle mökille"), and is no company word ("oma yritys"); with
@@ -1329,7 +1332,8 @@ class QuestionReader:
     def read(self, question: str, today: date | None = None, given: Facets | None = None) -> Understanding:
         """Read `question`; `given` facts (from a form) take the place of what the text says."""
         denied_facts = denied_words(question)
-        personal_guarantee = PERSONAL_GUARANTEE.search(fold(question)) is not None
+        folded_question = fold(question)
+        personal_guarantee = PERSONAL_GUARANTEE.search(folded_question) is not None
         raw = self.analyse(question)
         # the work a person starts ("start work right away"), read before "start" loses its sense of a company
         work_words = {fold(raw[index + 1].word) for index in work_started(raw)}
@@ -1425,7 +1429,7 @@ class QuestionReader:
             self._part_sold_for_capital(analyses, need_words), "equity", need_words, whole_needs, part_needs
         )
         _rename_need_words(_own_permits(analyses, need_words), "starting", need_words, whole_needs, part_needs)
-        if PERMIT_HAD.search(fold(question)):
+        if PERMIT_HAD.search(folded_question):
             # "a refugee who has a residence permit": the permit is had, none is applied for
             permits = [index for index, needs in need_words.items() if needs == {"recruiting_abroad"}]
             _drop_need_words(permits, need_words, whole_needs, part_needs)
@@ -1445,14 +1449,15 @@ class QuestionReader:
             if fold(analysis.word) in work_words:
                 need_words[index] = need_words.get(index, frozenset()) | {"recruitment"}
                 whole_needs.add("recruitment")
-        # staff who left name the hire only ("asentajaa lopetti" is no company closing)
-        lost = replacement_words(raw, self._is_worker)
-        leaving = [index for index, analysis in enumerate(analyses) if fold(analysis.word) in lost]
-        _rename_need_words(leaving, "recruitment", need_words, whole_needs, part_needs)
         if asks_to_keep_staff(analyses):
             # "työntekijöitä lähtee koko ajan, miten saa porukan pysymään": the staff's wellbeing, no hire
             hiring_words = [index for index, needs in need_words.items() if needs & HIRING_NEEDS]
             _rename_need_words(hiring_words, "wellbeing", need_words, whole_needs, part_needs)
+        else:
+            # staff who left name the hire only ("asentajaa lopetti" is no company closing)
+            lost = replacement_words(raw, self._is_worker)
+            leaving = [index for index, analysis in enumerate(analyses) if fold(analysis.word) in lost]
+            _rename_need_words(leaving, "recruitment", need_words, whole_needs, part_needs)
         if any(fold(analysis.word).startswith(EMPLOYER_DUTY_STEMS) for analysis in analyses):
             # "first hire, what obligations": the hire is decided, an employer's duties are asked
             hiring_words = [index for index, needs in need_words.items() if needs <= {"recruitment"}]

@@ -33,8 +33,6 @@ def replacement_words(analyses: list[WordAnalysis], is_worker: Callable[[WordAna
     """The folded words that tell of staff lost and so ask for a replacement hire: the leaving verb and the one
     sought in the leaver's place."""
     words = [fold(analysis.word) for analysis in analyses]
-    if asks_to_keep_staff(analyses):
-        return frozenset()  # "miten saadaan väki pysymään": keeping the staff is asked, no replacement
     found: set[str] = set()
     for index, word in enumerate(words):
         if (word in LEAVING_WORDS or word.startswith(LEAVING_STARTS)) and not (
