@@ -30,14 +30,21 @@ OUR_WORDS = frozenset({"meidan", "meijan", "our"})
 PET_STEMS = ("koira", "kissa", "lemmikki")  # folded; a guess may be inflected ("koirakin") by a few letters
 PET_WORDS = frozenset({"dog", "dogs", "cat", "cats", "pet", "pets", "puppy"})
 PET_INFLECTION_LETTERS = 4
-CHILD_LEMMAS = frozenset({"lapsi", "lapsenlapsi", "vauva"})  # not "koululainen": a summer hire
+CHILD_LEMMAS = frozenset({"lapsi", "lapsenlapsi", "vauva", "tytto", "poika", "tytar"})  # not "koululainen": a hire
 CHILD_WORDS = frozenset(
-    {"kids", "children", "child", "baby", "grandchildren"}
+    {"kids", "children", "child", "baby", "grandchildren", "daughter", "son", "girl", "boy"}
     # as typed, for the plain analyser
     | {"lapset", "lapsia", "lapseni", "lapsemme", "lapsilla", "lapsille", "lapsen", "lasten", "lastenlapset"}
+    | {"tytto", "tyttoni", "tyttomme", "tytar", "tyttareni", "poika", "poikani", "poikamme", "pojat", "tytot"}
 )
-# the children who continue the business are its news ("lapset jatkavat", "the kids will take over")
-SUCCESSION_STEMS = ("jatka", "continu", "take", "taking", "succe")
+# A child's hobby or school is an activity ("tyttö aloitti ratsastuksen"): a noun on -us/-ys names no company
+ACTIVITY_ENDINGS = ("us", "ys")
+# the children who continue the business are its news ("lapset jatkavat", "the kids will take over"), or those
+# to whom it passes ("sukupolvenvaihdos isältä pojalle", "myydään tyttärelle")
+SUCCESSION_STEMS = (
+    "jatka", "continu", "take", "taking", "succe", "sukupolv", "omistajanvaihd", "luovut", "siirty", "siirta",
+    "myy", "perii", "perint", "generation", "handover", "hand", "sell", "transfer", "inherit",
+)  # fmt: skip
 NETWORK_WORDS = frozenset({"verkosto", "network"})
 NETWORK_STEMS = ("verkostomme", "verkostossamme", "verkostostamme")  # as the plain analyser sees them
 HELP_STEMS = ("autta", "auttaisi", "tarjo", "help", "offer", "tehda", "voi")
@@ -123,12 +130,17 @@ def home_news_clauses(analyses: list[WordAnalysis], describes_company: Callable[
         clause = range(start, end + 1)
         if any(fold(analyses[at].word).startswith(SUCCESSION_STEMS) for at in clause):
             continue
-        if not any(describes_company(analyses[at]) for at in clause):
+        if not any(describes_company(analyses[at]) and not _activity(analyses[at]) for at in clause):
             # where the asker's own family lives or moved is where the asker is ("we moved to Mikkeli with
             # our two kids"): that place stays
             own = any(fold(analyses[at].word) in ASKER_WORDS for at in clause)
             found.update(at for at in clause if not (own and is_municipality(analyses[at])))
     return found
+
+
+def _activity(analysis: WordAnalysis) -> bool:
+    """A noun of doing ("ratsastus", "uinti" aside): what a child does, not what a company is."""
+    return not analysis.parts and any(fold(lemma).endswith(ACTIVITY_ENDINGS) for lemma in analysis.lemmas)
 
 
 def greeted_from(analyses: list[WordAnalysis]) -> list[int]:

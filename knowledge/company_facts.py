@@ -22,6 +22,7 @@ _NUMBER_WORDS = {
     "kymmenen": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
+NUMBER_WORDS = {fold(word): value for word, value in _NUMBER_WORDS.items()}  # folded: "neljan" is 4
 _NUMBER = r"(\d{1,3}|" + "|".join(sorted((fold(word) for word in _NUMBER_WORDS), key=len, reverse=True)) + r")"
 # years of activity may have a decimal ("toiminut 1,5v", "1.5 years")
 _YEARS_NUMBER = _NUMBER.replace(r"\d{1,3}", r"\d{1,3}(?:[,.]\d)?", 1)
@@ -45,6 +46,8 @@ _CUSTOMERS_NEXT = re.compile(
     # (not one "client": the adviser's, "a Ukrainian client wants to start a company")
     r"\s+(?:asiak|matkailij|turist|ostaj|kuluttaj|vierai|vieras|kaupp|markkin|customer|clients|tourist|visitor"
     r"|buyer|market|consumer)"
+    # ... or they buy, or do not: "ruotsalaiset ei osta", "the Germans don't order"
+    r"|\s+(?:(?:ei|eivat|eika|don't|dont|do not|won't|never|will|would)\s+)?(?:osta|tilaa|tilaisi|buy|order|purchase)"
 )
 # English nationality adjectives as written (a suffix rule would take Finnish "Saksaan", to Germany).
 _ENGLISH_NATIONALITY_TEXT = """
@@ -64,6 +67,14 @@ _FOUNDER_BEFORE = re.compile(
     r"\s+(?:an?\s+)?(?:from\s+)?$"
 )  # "I moved from Ukraine", "my client is from Kenya", "kotoisin Virosta": where the asker or client comes from
 _COMPANY_SOON = re.compile(r"\s+(?:[a-z-]+\s+)?(?:" + _COMPANY + r"\w*\b|" + _COUPLE + ")")
+# A company or an investor from abroad, the word for it next or one word on ("Estonian construction subcontractor",
+# "ruotsalainen sijoittaja"); no founder ("ukrainalainen yrittäjä") and no couple
+_FOREIGN_ACTOR_SOON = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:" + _COMPANY + r"|investor|sijoittaj|\w*contractor|\w*urakoitsij|alihankkij|maker"
+    r"|manufacturer|valmistaj|konserni|group)\w*\b"
+)
+_NOMINATIVE_ENDINGS = ("lainen", "laiset")  # "hollantilainen yritys" is the subject, "hollantilaiselle" not
+_OBJECT_BEFORE = re.compile(r"\b(?:to|for|with|from|by)\s+(?:an?\s+|the\s+)?$")
 
 
 def is_nationality(word: str) -> bool:
@@ -80,6 +91,14 @@ def _of_company(word: str, text: str, start: int, end: int) -> bool:
     return bool(word in ENGLISH_NATIONALITIES and _COMPANY_SOON.match(text, end))
 
 
+def _company_of(word: str, text: str, start: int, end: int) -> bool:
+    """The nationality `word` (from `start` to `end`) is the subject's, a company's or an investor's ("hollantilainen
+    yritys", "a Dutch food company", "Swedish investor"): one from abroad, which may come here; not a customer
+    ("myy hollantilaiselle yritykselle", "sells to a Dutch company")."""
+    english = word in ENGLISH_NATIONALITIES and not _OBJECT_BEFORE.search(text, 0, start)
+    return (word.endswith(_NOMINATIVE_ENDINGS) or english) and bool(_FOREIGN_ACTOR_SOON.match(text, end))
+
+
 @dataclass(frozen=True)
 class WrittenFacts:
     """Employee origin and company age as read, and the words that said them (folded)."""
@@ -94,6 +113,7 @@ class WrittenFacts:
     market_area: str | None = None  # eu_eea | outside_eu_eea: where a country named as where to sell lies
     named_area: str | None = None  # the same for every country named, whatever its role
     applicant_age: int | None = None  # the farmer's or successor's own age ("jatkaja on 43 v", "viljelijä 44 v")
+    company_abroad: bool = False  # a company or an investor from abroad ("Dutch company", "ruotsalainen sijoittaja")
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -138,6 +158,15 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             re.compile(
                 _START + _YEARS_NUMBER + r"\s*(?:v|vuotta|vuoden)\s+(?:oy|tmi|ky|ay|osakeyhtio\w*|toiminimi\w*)\b"
             ),
+            # running the business for some years, the business named between ("I have been running a pizzeria
+            # in Mikkeli for three years")
+            re.compile(
+                _START
+                + r"(?:running|operating|operated|run|ran)\s+(?:[a-z0-9.:'-]+\s+){0,6}?"
+                + r"(?P<said>for\s+(?:the\s+(?:past|last)\s+)?"
+                + _YEARS_NUMBER.replace("(", "(?P<number>", 1)
+                + r"\s*(?:years?|yrs?)\b)"
+            ),
             # a telegraphic note: the company, then its years ("tmi 2 v", "oy 12 vuotta", "perheyritys jo 40 v",
             # "tmi ollu jo 3v", "a tmi for 3 years")
             re.compile(
@@ -174,6 +203,7 @@ class _Origin:
     market: bool
     market_area: str | None = None
     named_area: str | None = None
+    company_abroad: bool = False
 
 
 _LANGUAGE_BEFORE = re.compile(r"\b(?:speaks?|speaking|puhu\w*)\s+(?:\w+\s+)?$")
@@ -205,11 +235,14 @@ def _origin(text: str, patterns: _Patterns) -> _Origin:
     words: set[str] = set()
     areas: set[str] = set()
     named: set[str] = set()
-    people = market = False
+    people = market = company_abroad = False
     for match in patterns.origin.finditer(text):
         word = match.group(0)
-        if _of_company(word, text, match.start(), match.end()):
-            continue  # "hollantilainen yritys", "a Dutch food company": where the company is from
+        # "hollantilainen yritys", "a Dutch food company", "Swedish investor": where the company or investor is from
+        from_abroad = _company_of(word, text, match.start(), match.end())
+        if from_abroad or _of_company(word, text, match.start(), match.end()):
+            company_abroad = company_abroad or from_abroad
+            continue
         if _LANGUAGE_BEFORE.search(text, 0, match.start()):
             continue  # "she speaks Russian", "puhuu venäjää": a language, no country
         if _OWNER_BEFORE.search(text, 0, match.start()):
@@ -239,7 +272,13 @@ def _origin(text: str, patterns: _Patterns) -> _Origin:
     market_area = areas.pop() if len(areas) == 1 else ""
     named_area = named.pop() if len(named) == 1 else ""
     return _Origin(
-        found.pop() if len(found) == 1 else None, words, people, market, market_area or None, named_area or None
+        found.pop() if len(found) == 1 else None,
+        words,
+        people,
+        market,
+        market_area or None,
+        named_area or None,
+        company_abroad,
     )
 
 
@@ -253,23 +292,28 @@ def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[float | No
                 if 0 <= age <= 200:
                     return age, set(tokens(match.group(0)))
     if match := _YEARS_OLD_COMPANY.search(text):
-        return int(match.group(1)), set(tokens(match.group(0)))
+        return _number(match.group(1)), set(tokens(match.group(0)))
     if match := _MONTHS_OLD.search(text):
         return 0, set(tokens(match.group(0)))
     if match := _LAST_YEAR.search(text):
         return 1, set(tokens(match.group(0)))
     for pattern in patterns.active:
-        if (match := pattern.search(text)) and _number(match.group(1)) > 0:
-            return _number(match.group(1)), set(tokens(match.group(0)))
+        if not (match := pattern.search(text)):
+            continue
+        # where the words between are the business and its place, only the years said are the age's words
+        said = "said" in pattern.groupindex
+        years = _number(match.group("number" if said else 1))
+        if years > 0:
+            return years, set(tokens(match.group("said" if said else 0)))
     if today is not None and _PANDEMIC.search(text):
         # "koronan jälkeen velkaa": the company was there in the pandemic, at the latest in its last year
         return today.year - PANDEMIC_LAST_YEAR, set()
     return None, set()
 
 
-# "a 2-year-old company", "a 5-year-old Oy": the company's age (a person's age is read elsewhere)
+# "a 2-year-old company", "a two-year-old software oy": the company's age (a person's age is read elsewhere)
 _YEARS_OLD_COMPANY = re.compile(
-    _START + r"(\d{1,3})[ -]years?[ -]old\s+(?:[a-z-]+\s+)?(?:company|firm|business|startup|oy|tmi|sme|enterprise)\b"
+    _START + _NUMBER + r"[ -]years?[ -]old\s+(?:[a-z-]+\s+)?(?:company|firm|business|startup|oy|tmi|sme|enterprise)\b"
 )
 # months old ("tmi vasta 3kk vanha", "a company 5 months old"): this year's, a new company
 _MONTHS_OLD = re.compile(_START + r"\d{1,2}\s*(?:kk|kuukau\w*|months?)\s+(?:vanha\w*|old)\b")
@@ -368,4 +412,5 @@ def read_written_facts(text: str, lexicon: Lexicon, today: date | None = None) -
         origin.market_area,
         origin.named_area,
         _applicant_age(folded),
+        origin.company_abroad,
     )

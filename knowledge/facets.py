@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from knowledge.company_facts import WrittenFacts, read_written_facts
+from knowledge.company_facts import NUMBER_WORDS, WrittenFacts, read_written_facts
 from knowledge.lexicon import Lexicon, Triggers
 from knowledge.text import Stems, WordAnalysis, fold, is_among
 from knowledge.vocab import MUNICIPALITIES, NEIGHBOUR_REGIONS, OTHER_MUNICIPALITY, VILLAGES, Municipality
@@ -28,6 +28,8 @@ VILLAGE_ADJECTIVE_AT = 5  # "-elai-" begins the inhabitant word ("haukivuorelain
 MISTYPED_MIN_LENGTH = 7
 ADJECTIVE_ENDING_LETTERS = 7  # "-lai" + "sessa", "-sille", "stensa"
 _HEADCOUNT = re.compile(r"\b(\d{1,5})\s*\+?\s*(?:-\s*)?([a-zåäö]+)")  # "250+ hlö": at least 250
+# ... or in words ("five staff", "kolme työntekijää")
+_HEADCOUNT_IN_WORDS = re.compile(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s+([a-zåäö]+)")
 
 
 @dataclass(frozen=True)
@@ -346,10 +348,10 @@ def _size(text: str, lexicon: Lexicon) -> str | None:
     large = next(words for size, words in sizes if size == "large")
     if any(word in folded and not _said_not(folded, word) for word in large) or _OWNED_BY_GROUP.search(folded):
         return "large"
-    for match in _HEADCOUNT.finditer(folded):
-        number, word = int(match.group(1)), match.group(2)
+    for match in [*_HEADCOUNT.finditer(folded), *_HEADCOUNT_IN_WORDS.finditer(folded)]:
+        said, word = match.group(1), match.group(2)
         if word.startswith(persons):
-            return size_for_headcount(number)
+            return size_for_headcount(int(said) if said.isdigit() else NUMBER_WORDS[said])
     for size, words in sizes:
         if size != "large" and any(word in folded for word in words):  # large is read above, with its denials
             return size
@@ -456,6 +458,30 @@ def _side_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
     side_of.update(dict.fromkeys(BUYER_OUTRIGHT, "buyer"))
     alternatives = "|".join(re.escape(phrase) for phrase in sorted(side_of, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + alternatives + ")"), side_of
+
+
+# A purchase made with its object between the verb and the time ("osti koneen jo viime kuussa", "bought the
+# excavator last month"): the project has begun, which the [project] phrases say only next to each other
+_BOUGHT = (
+    r"\b(?:osti|ostin|ostimme|ostivat|ostettiin|hankki|hankin|hankimme|hankkivat|hankittiin|tilasi|tilasin"
+    r"|tilasimme|tilasivat|tilattiin|bought|purchased|ordered)\s+(?:[\w-]+\s+){0,3}?"
+)
+_PURCHASE_MADE = re.compile(
+    _BOUGHT + r"(?:jo\b|already\b|viime\s+(?:kuussa|viikolla|vuonna|syksyna|kevaana|kesana|talvena)\b"
+    r"|last\s+(?:month|week|year|autumn|spring|summer|winter)\b|(?:\w+\s+)?(?:days?|weeks?|months?)\s+ago\b)"
+)
+
+
+# Work on what was bought is a project of its own, not begun ("jo ostanut koulukiinteistön ja haluaa nyt tukea sen
+# remonttiin")
+_LATER_WORK = re.compile(r"\b(?:remont|korjau|korjaa|saneera|kunnost|muutosty|renovat|refurbish|convert)\w*")
+
+
+def _project(text: str, lexicon: Lexicon) -> str | None:
+    """Started, when what is funded is already bought or begun, and the question asks for no work on it after."""
+    folded = fold(text)
+    started = _said(text, lexicon.projects) or ("started" if _PURCHASE_MADE.search(folded) else None)
+    return None if started == "started" and _LATER_WORK.search(folded) else started
 
 
 def _said(text: str, triggers: Triggers) -> str | None:
@@ -599,7 +625,7 @@ def read_facets(
         company_form=company_form(text, lexicon, denied),
         transfer_side=_transfer_side(text, lexicon),
         investment=_said(text, lexicon.investments),
-        project=_said(text, lexicon.projects),
+        project=_project(text, lexicon),
         applicant=_said(text, lexicon.applicants),
         company_age=written.company_age,
         employee_age=written.employee_age,

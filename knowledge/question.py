@@ -35,7 +35,7 @@ from knowledge.asides import (
     where_to_begin,
     work_started,
 )
-from knowledge.company_facts import is_nationality, read_written_facts
+from knowledge.company_facts import NUMBER_WORDS, is_nationality, read_written_facts
 from knowledge.eligibility import YOUNG_STAGES
 from knowledge.errands import (
     ErrandReader,
@@ -115,7 +115,7 @@ SELF_EMPLOYED_WORDS = frozenset({"self-employment", "self-employed", "elinkeinon
 FOUNDER_GENITIVES = frozenset({"yrittajan", "perustajan", "elinkeinonharjoittajan"})
 # Who may buy a company ("ulkomainen ostaja", "a foreign investor"), as written
 COMPANY_BUYERS = ("investor", "sijoittaj", "ostaj", "buyer", "acquirer")
-INVESTOR_STEMS = ("investor", "sijoittaj")  # "a foreign investor" comes here: no export
+INVESTOR_STEMS = ("investor", "sijoittaj", "investment")  # "a foreign investor", "foreign investment" come here
 ENFORCEMENT_STARTS = ("ulosot", "enforcement", "bailiff")
 OTHER_STARTS = ("muita", "muitakin", "muut", "other")
 IN_PLACE_FORMS = frozenset({"tilalle", "tilalla", "tilalta"})  # of "tila": in place of, no space asked for
@@ -231,6 +231,8 @@ OBJECT_BEFORE_NOUNS = frozenset({"myynti"})  # a noun whose object is the geniti
 VERBAL_NOUN_ENDS = ("minen", "misen", "mista", "miseen", "misessa", "misesta", "misella")
 FINNISH_IN_ENGLISH_LETTERS = 7  # a word this long that Voikko knows is Finnish, though the question is English
 FINNISH_SHORT_LETTERS = 4  # a shorter word is Finnish only beside a Finnish word ("mitä lupia tarvitaan")
+# one more of what the company has ("toinen ravintola", "toisen myymälän", "a second shop", "another café")
+ANOTHER_STEMS = ("toinen", "toisen", "toise", "kolmas", "kolmannen", "second", "another", "third")
 MODIFIER_REACH = 4  # a modifier qualifies one of the next four words ("uusi pieni yritys", "start a new business")
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
 VERB_ENDINGS = ("aa", "da", "ata", "ita", "ota")  # folded first infinitives ("ostaa", "myyda", "palkata")
@@ -272,11 +274,16 @@ def _rural_business(analyses: list[WordAnalysis], names_company: Callable[[WordA
 def _number_before(analyses: list[WordAnalysis], index: int) -> int | None:
     """Where the number that counts the word at `index` is ("12 hoitajaa"), if one does; a nationality may
     stand between ("8 ukrainalaista työntekijää", "8 Ukrainian workers")."""
-    if index > 0 and analyses[index - 1].word.isdigit():
+    if index > 0 and _is_count(analyses[index - 1]):
         return index - 1
-    if index > 1 and is_nationality(fold(analyses[index - 1].word)) and analyses[index - 2].word.isdigit():
+    if index > 1 and is_nationality(fold(analyses[index - 1].word)) and _is_count(analyses[index - 2]):
         return index - 2
     return None
+
+
+def _is_count(analysis: WordAnalysis) -> bool:
+    """The word is a number, in digits or in words ("12", "five", "kolme")."""
+    return analysis.word.isdigit() or fold(analysis.word) in NUMBER_WORDS
 
 
 def _drop_need_words(
@@ -713,7 +720,8 @@ class QuestionReader:
         words = [fold(analysis.word) for analysis in analyses]
         found = []
         for index in range(1, len(words)):
-            if not (COUNT.match(words[index - 1]) and words[index].startswith(self._person_stems)):
+            counted = COUNT.match(words[index - 1]) or words[index - 1] in NUMBER_WORDS  # "tarvitaan kaksi työntekijää"
+            if not (counted and words[index].startswith(self._person_stems)):
                 continue
             if any(word.startswith(HIRE_CUES) for word in words[max(0, index - 1 - SOUGHT_REACH) : index - 1]):
                 found.append(index)
@@ -982,12 +990,19 @@ class QuestionReader:
         return analysis.head in branches or is_among(analysis, branches, self._branch_stems)
 
     def _branch_founding(self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
-        """The words that found a branch, not a company ("perustaa toimipisteen", "open an office")."""
-        return [
-            index
-            for index, needs in need_words.items()
-            if "starting" in needs and any(self._is_branch(a) for a in analyses[index + 1 : index + 1 + MODIFIER_REACH])
-        ]
+        """The words that found a branch, not a company ("perustaa toimipisteen", "open an office", "avata
+        toisen kahvilan", "open a second restaurant": a company that has one already)."""
+        found = []
+        for index, needs in need_words.items():
+            after = analyses[index + 1 : index + 1 + MODIFIER_REACH]
+            if "starting" not in needs:
+                continue
+            if any(self._is_branch(a) for a in after) or any(
+                fold(a.word).startswith(ANOTHER_STEMS) and any(self.describes_company(b) for b in after[at + 1 :])
+                for at, a in enumerate(after)
+            ):
+                found.append(index)
+        return found
 
     @staticmethod
     def _part_sold_for_capital(analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
@@ -1433,6 +1448,12 @@ class QuestionReader:
             # "a refugee who has a residence permit": the permit is had, none is applied for
             permits = [index for index, needs in need_words.items() if needs == {"recruiting_abroad"}]
             _drop_need_words(permits, need_words, whole_needs, part_needs)
+        places = [index for index, analysis in enumerate(analyses) if is_municipality(analysis)]
+        if written.company_abroad and places:
+            # a company or an investor from abroad, with a place here, comes here: where it locates is asked ("Dutch
+            # company setting up a subsidiary in Mikkeli", "Swedish investor wants to buy a hotel in Puumala")
+            need_words[places[0]] = need_words.get(places[0], frozenset()) | {"premises"}
+            whole_needs.add("premises")
         _rename_need_words(_investors_locating(analyses, need_words), "premises", need_words, whole_needs, part_needs)
         for index in self._moves_into_place(analyses):
             need_words[index] = need_words.get(index, frozenset()) | {"premises"}

@@ -727,6 +727,14 @@ def test_a_farm_that_diversifies_gets_rural_business_aid_not_farm_aid(bundled, q
     assert "evk-maatalouden-investointituki" not in found
 
 
+def test_a_farm_that_processes_its_crop_gets_the_local_leader_aid_not_farm_aid(bundled):
+    question = "a farm in Juva producing organic oats wants to start a small oat-drink processing line, what grants?"
+    understood = bundled.understand(question)
+    assert understood.facets.sector != "agriculture" and "investment" in understood.needs
+    found = [match.service.id for match in bundled.search(question).matches[:3]]
+    assert "savonluotsi-investointituki" in found and "evk-maatalouden-investointituki" not in found
+
+
 def test_a_farm_that_does_not_diversify_stays_a_farm(bundled):
     understood = bundled.understand("maatila tarvitsee rahoitusta uuteen navettaan Juvalla")
     assert understood.facets.sector == "agriculture"
@@ -896,7 +904,12 @@ def test_people_of_a_nationality_are_people_to_hire(bundled, question, origin):
 
 
 @pytest.mark.parametrize(
-    "question", ["virolaiset asiakkaat kiinnostuneita tuotteistamme", "ruotsalaisille matkailijoille markkinointia"]
+    "question",
+    [
+        "virolaiset asiakkaat kiinnostuneita tuotteistamme",
+        "ruotsalaisille matkailijoille markkinointia",
+        "Suomessa tuotteet menee kaupaksi mutta ruotsalaiset ei osta, designtuotteita, 5 hlö firma",  # they buy
+    ],
 )
 def test_customers_of_a_nationality_are_no_hires(bundled, question):
     understood = bundled.understand(question)
@@ -1506,6 +1519,11 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("client haluaa growth funding, series A kierros, 15 hlö SaaS oy", "equity"),
         ("Yrittäjän työttömyysturva: omistaa 60% oy:stä, firma ajetaan alas. Kassa vai Kela?", "financial_distress"),
         ("tulipalo tuhosi tuotantotilan viime yönä, mitä nyt", "financial_distress"),
+        ("tulipalo tuhos verstaan, puuseppä sulkavalla, haluaa jatkaa", "loan"),  # a rebuild with borrowed money
+        ("myrsky kaatoi puita leirintäalueen mökkien päälle, hirvensalmi, kesäkausi alkaa kohta", "loan"),
+        ("kustannukset nousee ja kate katoaa, 3 v vanha ravintola kangasniemellä", "general_advice"),
+        ("rising costs are eating our margin, small bakery in Juva", "general_advice"),
+        ("tmi perustus pertunmaalla", "starting"),  # said for "perustaminen"
         ("asiakas haluaa vaan jutella jonkun kanssa liikeideastaan ennen kun tekee mitään", "starting"),
     ],
 )
@@ -2355,6 +2373,21 @@ def test_founding_a_branch_is_finding_a_place_not_starting(bundled):
     assert "premises" in understood.needs and "starting" not in understood.needs
     assert understood.facets.stage is None
     assert "starting" in bundled.understand("perustaa kahvilan Juvalle").needs  # a company founded
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "pizzeria mikkelissä 3 vuotta, avataan toinen ravintola, rahoitus keittiölaitteisiin",
+        "We have run a pizzeria in Mikkeli for three years and want to open a second restaurant, financing?",
+        "kahvila avaa toisen myymälän savonlinnaan, tarvitaan lainaa",
+    ],
+)
+def test_opening_another_outlet_starts_no_company(bundled, question):
+    understood = bundled.understand(question)
+    assert "starting" not in understood.needs and understood.facets.stage != "startup"
+    # must not match: another person who founds a company of their own
+    assert "starting" in bundled.understand("toinen osakas haluaa perustaa oman yrityksen").needs
 
 
 @pytest.mark.parametrize(
@@ -3209,11 +3242,25 @@ def test_permits_asked_for_a_hire_from_outside_the_eu_bring_the_residence_permit
     [
         "leipomomme Savonlinnassa on kasvanut ja tarvittais uusi uuni. Lapset aloitti koulun joten arki on hektistä.",
         "We run a bakery in Juva and need a new oven. Our two kids just started school, which is lovely.",
+        # a daughter's hobby names no company's sector either
+        "Terveisiä Juvalta, tyttö aloitti ratsastuksen. Pesulan iso pesukone hajosi, tarvitaan takausta.",
     ],
 )
 def test_the_childrens_news_in_a_clients_email_starts_no_company(bundled, question):
     understood = bundled.understand(question)
     assert "starting" not in understood.needs and understood.facets.stage != "startup"
+    assert understood.facets.sector != "tourism"
+
+
+@pytest.mark.parametrize(
+    ("question", "need"),
+    [
+        ("Rakennusliike Mäntyharjulla, 12 hlö, sukupolvenvaihdos isältä pojalle ensi vuonna", "ownership_change"),
+        ("tytär aloittaa kampaamon Juvassa, tarvitaan starttirahaa", "starting"),  # a company named
+    ],
+)
+def test_a_child_who_takes_over_or_founds_a_company_is_the_companys_news(bundled, question, need):
+    assert need in bundled.understand(question).needs
 
 
 def test_schoolchildren_hired_for_the_summer_are_still_hires(bundled):
@@ -3332,6 +3379,16 @@ def test_a_place_with_other_words_or_elsewhere_is_no_follow_up(bundled, question
         ("we want to replace the old oven in our bakery in Mikkeli, any grants?", "replacement", None),
         ("kone on jo ostettu, saako ELY:ltä tukea jälkikäteen? konepaja Juvalla 12 hlö", None, "started"),
         ("we already ordered the new packing line, is there still a grant?", None, "started"),
+        # the object between the verb and the time
+        ("asiakas osti koneen jo viime kuussa, voiko vielä hakea investointitukea?", None, "started"),
+        ("we bought the excavator two weeks ago, can we get investment aid", None, "started"),
+        # must not match: the work on what was bought is still to come
+        (
+            "Asiakas on jo ostanut vanhan koulukiinteistön ja haluaa nyt tukea sen remonttiin tuotantotilaksi",
+            None,
+            None,
+        ),
+        ("haluaa ostaa koneen jo ensi kuussa, investointitukea?", None, None),
         # must not match: a new machine, a business that has started, new machines ("uusia koneita")
         ("uusi CNC-kone konepajaan Juvalle, ELY-tuki?", None, None),
         ("yritys on jo aloittanut toimintansa, nyt investointi uuteen halliin", None, None),
@@ -4064,12 +4121,36 @@ def test_someone_under_temporary_protection_needs_no_work_permit(question):
             None,
         ),
         ("foreign investors for our startup, we need capital", {"equity"}, None),  # shares: equity
+        # a company from abroad, with a place here, comes here
+        (
+            "Dutch company setting up a subsidiary in Mikkeli, who helps foreign companies establish here?",
+            {"premises"},
+            None,
+        ),
+        (
+            "An American investor is thinking about buying a stake in a boat-building company in Savonlinna.",
+            {"premises"},
+            None,
+        ),
+        ("Estonian construction subcontractor with 12 workers wants to take jobs in Savonlinna", {"premises"}, None),
     ],
 )
 def test_an_investor_from_abroad_buys_or_locates(bundled, question, needs, side):
     understood = bundled.understand(question)
     assert needs <= understood.needs.keys() and "export" not in understood.needs
     assert understood.facets.transfer_side == side
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "juvalainen konepaja myy hollantilaiselle yritykselle, vientirahoitus?",  # a customer abroad
+        "ukrainalainen yrittäjä haluaa perustaa siivousfirman Pieksämäelle",  # a founder who lives here
+        "we sell to a Dutch company from our sawmill in Juva, export financing?",
+    ],
+)
+def test_a_customer_or_a_founder_from_abroad_locates_nothing(bundled, question):
+    assert "premises" not in bundled.understand(question).needs
 
 
 def test_taxes_in_enforcement_are_read_and_others_debts_in_enforcement_leave_them_open(bundled):

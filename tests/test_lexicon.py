@@ -179,7 +179,7 @@ def test_a_word_under_two_needs_is_a_warning_unless_declared_shared(tmp_path):
 
 
 def test_a_shared_word_declaration_must_match_the_needs(tmp_path):
-    others = '"mentori", "mentorointi", "mentor", "yrityshautomo",\n    "hautomo", "incubator",\n]'
+    others = '"mentori", "mentorointi", "mentor", "yrityshautomo",\n    "hautomo", "incubator",\n'
     shared = f'needs = [\n    "halli", "rahoitus", "funding", "financing", "fund", {others}'
     replaced = f'needs = [\n    "rahoitus", "funding", "financing", "fund", "laina", {others}'
     check = load_lexicon(_write_lexicon(tmp_path, shared, replaced))
