@@ -40,7 +40,7 @@ class Facets:
     size: str | None = None
     stage: str | None = None
     sector: str | None = None
-    employee_origin: str | None = None  # of the employee being hired: eu_eea | outside_eu_eea
+    employee_origin: str | None = None  # of the employee being hired: eu_eea | outside_eu_eea | in_finland
     workload: str | None = None  # the entrepreneur's: full_time | part_time ("sivutoiminen")
     job: str | None = None  # the hire's: summer ("kesätöihin"), employed ("ei ole työtön"); only when hiring
     farm_production: str | None = None  # a farm's: livestock | crops ("lypsykarjatila", "viljatila")

@@ -16,6 +16,7 @@ from knowledge.vocab import (
     INVESTMENT_IDS,
     JOB_IDS,
     KIND_IDS,
+    MARKET_IDS,
     MUNICIPALITY_CODES,
     NEED_IDS,
     ORIGIN_IDS,
@@ -95,7 +96,7 @@ _CONDITION_LISTS: dict[str, tuple[frozenset[str], str]] = {
     "workload": (WORKLOAD_IDS, "workloads"),
     "job": (JOB_IDS, "jobs"),
     "farm_production": (FARM_PRODUCTION_IDS, "farm productions"),
-    "market": (ORIGIN_IDS, "markets"),
+    "market": (MARKET_IDS, "markets"),
     "company_form": (COMPANY_FORM_IDS, "company forms"),
     "transfer_side": (TRANSFER_SIDE_IDS, "transfer sides"),
     "debts": (DEBT_IDS, "debt states"),
@@ -119,7 +120,7 @@ class _Conditions(_Strict):
     sectors: list[str] | None = None
     stages: list[str] | None = None
     sizes: list[str] | None = None
-    employee_origin: list[str] | None = None  # of the employee being hired: eu_eea | outside_eu_eea
+    employee_origin: list[str] | None = None  # of the employee being hired: eu_eea | outside_eu_eea | in_finland
     workload: list[str] | None = None  # the entrepreneur's: full_time | part_time
     job: list[str] | None = None  # the hire's: summer | lasting | employed
     farm_production: list[str] | None = None  # a farm's: livestock | crops

@@ -125,6 +125,13 @@ PERMIT_HAD = re.compile(
     r"|\bjolla on (?:jo )?(?:voimassa oleva )?(?:oleskelu|tyo)lupa|\b(?:oleskelu|tyo)lupa on jo\b"
     r"|\boleskeluluvan saanut"
 )
+# People who live here already, or have the right to work under temporary protection, are hired in Finland: no
+# employee's permit and no EU/EEA mobility ("Ukrainian workers who already live in Finland", "tilapäistä suojelua
+# saava")
+RESIDENT = re.compile(
+    r"\btemporary protection|\btilapai\w* suojel|\btilapaissuojel"
+    r"|\b(?:already )?(?:live|living|lives|resident) in finland|\basu(?:u|vat) (?:jo )?suomessa|\bsuomessa (?:jo )?asuv"
+)
 PERSONAL_GUARANTEE = re.compile(r"\bhenkilokohtai\w*\s+(?:\w+\s+)?taka|\btakaaja\w*\b|\bpersonal(?:ly)? guarant")
 # An investor that locates a site, unless shares or capital are spoken of
 INVESTORS = frozenset({"investor", "sijoittaja", "investointi", "investment"})
@@ -1594,6 +1601,10 @@ class QuestionReader:
         facets = replace(facets, market=market)
         if not hiring:  # an origin or an age is an employee's only when the question is about hiring
             facets = replace(facets, employee_origin=None, employee_age=None, job=None)
+        elif RESIDENT.search(folded_question):
+            # hired here, whatever the nationality: neither EU/EEA mobility nor an employee's permit concerns them,
+            # though advice on hiring international staff still does
+            facets = replace(facets, employee_origin="in_finland")
         if "ownership_change" not in whole_needs | part_needs:  # a seller or a buyer only of a company changing owner
             facets = replace(facets, transfer_side=None)
         if personal_guarantee:

@@ -83,11 +83,15 @@ SECTORS: tuple[Term, ...] = (
 )
 
 # Where the employee a company wants to hire comes from: recruitment services differ by it
-# (EURES serves hiring within the EU/EEA; work permits concern hiring from outside it).
+# (EURES serves hiring within the EU/EEA; work permits concern hiring from outside it; neither concerns someone
+# who lives in Finland already, such as a refugee with the right to work under temporary protection).
 EMPLOYEE_ORIGINS: tuple[Term, ...] = (
     Term("eu_eea", "EU/ETA-alueelta", "from the EU/EEA"),
     Term("outside_eu_eea", "EU/ETA-alueen ulkopuolelta", "from outside the EU/EEA"),
+    Term("in_finland", "Suomesta (asuu jo täällä)", "from within Finland (lives here already)"),
 )
+# Where a company exports to: the first two of the origins
+MARKETS: tuple[Term, ...] = EMPLOYEE_ORIGINS[:2]
 
 # Whether the entrepreneur works in the company full-time or beside a job or studies: the start-up grant
 # (starttiraha) is for becoming a full-time entrepreneur only.
@@ -426,6 +430,7 @@ STAGE_IDS = frozenset(term.id for term in STAGES)
 SIZE_IDS = frozenset(term.id for term in SIZES)
 SECTOR_IDS = frozenset(term.id for term in SECTORS)
 ORIGIN_IDS = frozenset(term.id for term in EMPLOYEE_ORIGINS)
+MARKET_IDS = frozenset(term.id for term in MARKETS)
 WORKLOAD_IDS = frozenset(term.id for term in WORKLOADS)
 TRANSFER_SIDE_IDS = frozenset(term.id for term in TRANSFER_SIDES)
 JOB_IDS = frozenset(term.id for term in JOBS)

@@ -124,7 +124,7 @@ WHERE = "maatilat.toml: service[0] (maatilaneuvonta-tilasuunnittelu)"
             f"{WHERE}: not_for.sectors and only_for.sectors both list ['food']: a value is either required or excluded",
         ),
         (
-            'sectors = ["agriculture"]\n[service.not_for]\nemployee_origin = ["eu_eea", "outside_eu_eea"]',
+            'sectors = ["agriculture"]\n[service.not_for]\nemployee_origin = ["eu_eea", "outside_eu_eea", "in_finland"]',
             f"{WHERE}.not_for: employee_origin excludes every value, so nobody would qualify",
         ),
         (
@@ -167,6 +167,11 @@ def test_kb_check_warns_when_the_aimed_at_lists_contradict_the_rules(kb_copy, ca
         ("vienti Intiaan", None),  # not hiring: a market, not an employee's origin
         ("palkata kokki", None),
         ("10 000 euron laina", None),
+        # one who lives here, or works under temporary protection, is hired in Finland whatever the nationality
+        ("would like to hire Ukrainian workers who already live in Finland", "in_finland"),
+        ("kausityöntekijät Ukrainasta mansikkatilalle, temporary protection – need work permit?", "in_finland"),
+        ("ukrainalainen tilapäistä suojelua saava siivoojaksi, tarviiko lupaa", "in_finland"),
+        ("Ukrainian client under temporary protection wants to start a cleaning company", None),  # no hire
     ],
 )
 def test_the_origin_of_an_employee(finder, question, origin):

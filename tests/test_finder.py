@@ -1439,6 +1439,19 @@ def test_a_negation_denies_a_need_only_when_it_is_not_intended_or_had(bundled, q
 @pytest.mark.parametrize(
     "question",
     [
+        "My client runs a small sawmill in Juva and would like to hire Ukrainian workers who already live in Finland.",
+        "kausityöntekijät Ukrainasta mansikkatilalle juvalla, temporary protection – need work permit or not?",
+    ],
+)
+def test_a_hire_who_lives_here_needs_no_employees_permit_nor_eu_mobility(bundled, question):
+    found = [match.service.id for match in bundled.search(question, top=5).matches]
+    assert found and not {"migri-tyontekijan-oleskelulupa", "eures-kausityo", "eures-rekrytointi"} & set(found)
+    assert "wif-rekrytointineuvonta" in found  # advice on hiring international staff still fits
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Miten osakeyhtiö lopetetaan hallitusti kun toimintaa ei enää ole? velkoja ei ole",
         "tmi lopettaa, ei ole velkaa, mitä pitää tehdä",
     ],
@@ -3879,7 +3892,7 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
         (
             "can a Ukrainian with temporary protection start work right away? a greenhouse",
             "employee_origin",
-            "outside_eu_eea",
+            "in_finland",  # the right to work here: no permit to bring her from outside the EU
         ),
         ("yrittäjä sairastunut, tmi, ei työntekijöitä", "size", "solo"),
         ("kahvila haluaa uusia keittiön laitteet, uuni on 20 vuotta vanha", "investment", "replacement"),

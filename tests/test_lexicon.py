@@ -100,7 +100,7 @@ def test_the_optional_tables_may_be_left_out(tmp_path):
         (
             "eu_eea = [",
             "eu = [",
-            "lexicon.toml: employee_origin.eu: unknown origin id 'eu'; known: eu_eea, outside_eu_eea",
+            "lexicon.toml: employee_origin.eu: unknown origin id 'eu'; known: eu_eea, in_finland, outside_eu_eea",
         ),
         (
             'outside_eu_eea = [\n    "eu:n ulkopuol",',
