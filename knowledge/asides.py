@@ -86,6 +86,8 @@ ASKER_WORDS = frozenset(
     {"i", "we", "mina", "ma", "me", "mie", "asun", "asumme", "muutin", "muutimme", "olemme", "meilla", "meidan"}
     | {"olen", "oon", "i'm", "im", "my", "our", "mun", "minun"}  # "olen kolmen lapsen äiti Sulkavalta"
 )
+# "Täällä Kangasniemellä koirat voi hyvin": the place said as "here" is the asker's
+HERE_WORDS = frozenset({"taalla", "taalta", "tanne", "here"})
 # "oltiin mökillä", "olin viime viikolla mökillä", "käytiin mökillä": where the asker was, not the company's matter
 STAYED_WORDS = frozenset(
     {"olin", "oltiin", "olimme", "olivat", "kavin", "kaytiin", "kavimme", "vietimme", "vietettiin"}
@@ -133,7 +135,7 @@ def home_news_clauses(analyses: list[WordAnalysis], describes_company: Callable[
         if not any(describes_company(analyses[at]) and not _activity(analyses[at]) for at in clause):
             # where the asker's own family lives or moved is where the asker is ("we moved to Mikkeli with
             # our two kids"): that place stays
-            own = any(fold(analyses[at].word) in ASKER_WORDS for at in clause)
+            own = any(fold(analyses[at].word) in ASKER_WORDS | HERE_WORDS for at in clause)
             found.update(at for at in clause if not (own and is_municipality(analyses[at])))
     return found
 

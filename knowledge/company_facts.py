@@ -45,7 +45,7 @@ _CUSTOMERS_NEXT = re.compile(
     r"(?:\s+(?:ja|tai|and|or)\s+\w+)?"  # "saksalaisia ja hollantilaisia asiakkaita"
     # (not one "client": the adviser's, "a Ukrainian client wants to start a company")
     r"\s+(?:asiak|matkailij|turist|ostaj|kuluttaj|vierai|vieras|kaupp|markkin|customer|clients|tourist|visitor"
-    r"|buyer|market|consumer)"
+    r"|buyer|market|consumer|jalleenmyyj|maahantuoj|tukku|reseller|retailer|distributor|importer|wholesaler)"
     # ... or they buy, or do not: "ruotsalaiset ei osta", "the Germans don't order"
     r"|\s+(?:(?:ei|eivat|eika|don't|dont|do not|won't|never|will|would)\s+)?(?:osta|tilaa|tilaisi|buy|order|purchase)"
 )
@@ -66,6 +66,8 @@ _FOUNDER_BEFORE = re.compile(
     r"|\bmuutimme|\b(?:client|customer|entrepreneur|founder|she|he) (?:is|comes|came)(?: originally)?|\bkotoisin)"
     r"\s+(?:an?\s+)?(?:from\s+)?$"
 )  # "I moved from Ukraine", "my client is from Kenya", "kotoisin Virosta": where the asker or client comes from
+_GROUP_NEXT = re.compile(r"\s+(?:[a-z-]+\s+)?(?:konserni|group|emoyhtio|parent)")
+_FOUNDER_NEXT = re.compile(r"\s+(?:entrepreneur|founder|self-employed|sole trader|freelancer)")
 _COMPANY_SOON = re.compile(r"\s+(?:[a-z-]+\s+)?(?:" + _COMPANY + r"\w*\b|" + _COUPLE + ")")
 # A company or an investor from abroad, the word for it next or one word on ("Estonian construction subcontractor",
 # "ruotsalainen sijoittaja"); no founder ("ukrainalainen yrittäjä") and no couple
@@ -84,8 +86,10 @@ def is_nationality(word: str) -> bool:
 
 def _of_company(word: str, text: str, start: int, end: int) -> bool:
     """The origin `word` (from `start` to `end`) says where a company or its founder is from."""
-    if _FOUNDER_BEFORE.search(text, 0, start):
-        return True  # "I'm from Ukraine", "as an EU citizen"
+    if _FOUNDER_BEFORE.search(text, 0, start) or _FOUNDER_NEXT.match(text, end):
+        return True  # "I'm from Ukraine", "as an EU citizen", "non-EU entrepreneur with residence permit"
+    if is_nationality(word) and _GROUP_NEXT.match(text, end):
+        return True  # "osa ruotsalaista konsernia", "kuuluu ruotsalaiseen konserniin": where the owner is
     if _FINNISH_ADJECTIVE.search(word):
         return bool(_COMPANY_NEXT.match(text, end))
     return bool(word in ENGLISH_NATIONALITIES and _COMPANY_SOON.match(text, end))

@@ -331,6 +331,13 @@ def _size_words(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[tuple[str, tup
 
 
 # "60% owned by a Swedish group with 400 employees", "belongs to a German group": the group's size counts
+# the [sizes] large phrases that name a group, not a large company ("konserni", "part of a group", "subsidiary of")
+GROUP_PHRASES = ("konserni", "part of a group", "group company", "subsidiary of")
+GROUP_LARGE_HEADCOUNT = 200  # a company this big with any group beside it has 250 people or more
+_LARGE_GROUP = re.compile(
+    r"\b(?:iso\w*|suur\w*|kansainvali\w*|monikansalli\w*|porssi\w*|large|big|multinational|listed|global)\s+"
+    r"(?:\w+\s+)?(?:konserni|group|corporation)"
+)
 _OWNED_BY_GROUP = re.compile(
     r"\b(?:owned by|belongs to|belonging to|member of) (?:a |an |the )?(?:[\w-]+ ){0,3}(?:group|corporation)\b"
 )
@@ -344,14 +351,24 @@ def _said_not(folded: str, phrase: str) -> bool:
 def _size(text: str, lexicon: Lexicon) -> str | None:
     folded = fold(text)
     persons, sizes = _size_words(lexicon)
-    # a company that is part of a group is no SME, whatever its own headcount ("240 hlö, osa konsernia")
-    large = next(words for size, words in sizes if size == "large")
-    if any(word in folded and not _said_not(folded, word) for word in large) or _OWNED_BY_GROUP.search(folded):
-        return "large"
-    for match in [*_HEADCOUNT.finditer(folded), *_HEADCOUNT_IN_WORDS.finditer(folded)]:
-        said, word = match.group(1), match.group(2)
-        if word.startswith(persons):
-            return size_for_headcount(int(said) if said.isdigit() else NUMBER_WORDS[said])
+    large = [word for word in next(words for size, words in sizes if size == "large") if not _said_not(folded, word)]
+    headcounts = [
+        int(said) if said.isdigit() else NUMBER_WORDS[said]
+        for match in [*_HEADCOUNT.finditer(folded), *_HEADCOUNT_IN_WORDS.finditer(folded)]
+        for said, word in [(match.group(1), match.group(2))]
+        if word.startswith(persons)
+    ]
+    if any(word in folded for word in large if not word.startswith(GROUP_PHRASES)):
+        return "large"  # "suuryritys", "large company"
+    if any(word in folded for word in large) or _OWNED_BY_GROUP.search(folded):
+        # A company in a group is an SME by the group's headcount (the EU definition): large when the group is
+        # said to be large ("konserni jossa yli 500 työntekijää", "iso konserni") or the company alone nearly is
+        # ("240 hlö, osa konsernia"); otherwise its size is open, whatever its own headcount ("40 hlö, osa
+        # ruotsalaista konsernia"), and the SME services show their condition.
+        big = _LARGE_GROUP.search(folded) or any(count >= GROUP_LARGE_HEADCOUNT for count in headcounts)
+        return "large" if big else None
+    if headcounts:
+        return size_for_headcount(headcounts[0])
     for size, words in sizes:
         if size != "large" and any(word in folded for word in words):  # large is read above, with its denials
             return size

@@ -83,6 +83,11 @@ SOUGHT_CUES = ("etsi", "tarvi", "tarvits", "hake", "hae", "vuokra", "looking", "
 # a person's own papers: "oma veroilmoitus" is the asker's, though the question names employers ("oma auto
 # yrityksen käytössä" may be the company's business)
 PERSONAL_PAPERS = ("veroilmoitu", "passi", "henkilokort", "elakehakemu", "tyottomyysetuu")  # folded, as typed
+# one's own holiday home, sold or taxed ("oman kesämökin myynti, luovutusvoittovero"), unless it is let to guests
+OWN_HOMES = ("kesamok", "vapaa-ajanasun", "omakotitalo")
+# a cottage as typed, not a business on one ("mökkikylä", "mökkivuokraus")
+OWN_COTTAGE = frozenset({"mokki", "mokin", "mokkia", "mokille", "mokilla", "mokilta", "mokista", "mokkiin"})
+LETTING_STEMS = ("vuokra", "rent", "majoitu", "airbnb", "matkail", "touris", "guest")
 ESTABLISHED_YEARS = 5  # a company this old is no start-up, whatever service it names
 CUSTOMER_STEMS = ("asiakkaille", "asiakkaiden", "asiakkaalle", "customers", "clients")
 RETIRED_FORMS = frozenset({"elakkeella", "elakkeelta", "retired"})  # being retired, or back from it (folded)
@@ -286,6 +291,11 @@ def _number_before(analyses: list[WordAnalysis], index: int) -> int | None:
     if index > 1 and is_nationality(fold(analyses[index - 1].word)) and _is_count(analyses[index - 2]):
         return index - 2
     return None
+
+
+def _is_own_home(word: str) -> bool:
+    """The folded word is a holiday home or a house ("kesämökin", "mökin"), not a business on one ("mökkikylä")."""
+    return word.startswith(OWN_HOMES) or word in OWN_COTTAGE
 
 
 def _is_count(analysis: WordAnalysis) -> bool:
@@ -1465,6 +1475,12 @@ class QuestionReader:
         for index in self._moves_into_place(analyses):
             need_words[index] = need_words.get(index, frozenset()) | {"premises"}
             whole_needs.add("premises")
+        if facets.investment == "replacement":
+            # what was destroyed or broke is bought again: the damage or the money for it is an investment too
+            # ("tulva vei laiturit, vakuutus ei korvaa kaikkea")
+            for index in [index for index, needs in need_words.items() if needs & {"loan", DISTRESS_NEED}]:
+                need_words[index] = need_words[index] | {"investment"}
+                whole_needs.add("investment")
         if (branches or activities) and facets.stage in ("idea", "startup"):  # for a company that exists
             facets = replace(facets, stage=None)
         # "teollisuushallin katolle": the building is where something goes, no premises asked for
@@ -1605,7 +1621,8 @@ class QuestionReader:
             # hired here, whatever the nationality: neither EU/EEA mobility nor an employee's permit concerns them,
             # though advice on hiring international staff still does
             facets = replace(facets, employee_origin="in_finland")
-        if "ownership_change" not in whole_needs | part_needs:  # a seller or a buyer only of a company changing owner
+        # a seller or a buyer only of a company changing owner, said by a need or by its stage ("wants to retire")
+        if "ownership_change" not in whole_needs | part_needs and facets.stage != "transfer":
             facets = replace(facets, transfer_side=None)
         if personal_guarantee:
             # the entrepreneur's own guarantee for the company's loan is the person's debt, whatever the form
@@ -1665,6 +1682,7 @@ class QuestionReader:
         )
         # the asker's own private subject ("oma veroilmoitus") is private, whatever service it names; one's own
         # papers whatever else the question says ("kaksi työnantajaa"), unless a company's ("yrityksen oma")
+        letting = any(fold(analysis.word).startswith(LETTING_STEMS) for analysis in analyses)
         said = said or any(
             self._owned(analyses, index, private=True)
             and (
@@ -1675,6 +1693,14 @@ class QuestionReader:
             )
             and not (index > 1 and self.describes_company(analyses[index - 2]))
             for index in owned
+        )
+        # one's own holiday home or house sold or taxed ("oman mökin myynti, entä luovutusvoittovero"), not let
+        said = said or (
+            not letting
+            and any(
+                fold(analyses[index - 1].word) in self.lexicon.own_words and _is_own_home(fold(analyses[index].word))
+                for index in range(1, len(analyses))
+            )
         )
         return Understanding(
             tuple(words),

@@ -21,6 +21,10 @@ LEAVING_STARTS = ("irtisanoutu",)  # resigning; "irtisanoa" (to lay off) is the 
 STAFF_PARTS = ("henkilokun", "henkilost", "avainhenkilo", "avainihmi", "tyontekij", "staff", "employee")
 AGENT_ENDINGS, AGENT_MIN_LETTERS = ("ja", "jaa", "jat"), 6  # "koneistaja", "koneistajaa", "koneistajat"
 OWNER_STARTS = ("omistaj", "yrittaj", "osakk", "luopuj", "jatkaj", "ostaj", "myyj")  # their leaving is the company's
+WORKSHOP_ENDS = ("paja", "pajaa", "pajat")  # "konepaja" ends like an agent noun, but is the workshop
+# customers and partners who stop are no staff lost ("saksalaiset jälleenmyyjät lopettaneet tilaamisen")
+PARTNER_STARTS = ("jalleenmyyj", "maahantuoj", "tukku", "asiaka", "asiakk", "toimittaj", "alihankkij")
+PARTNER_WORDS = ("reseller", "distributor", "customer", "client", "supplier", "importer", "wholesaler")
 BEFORE_REACH, AFTER_REACH = 3, 2  # "avainhenkilöä lähti", "lähti kaksi avainhenkilöä"
 # "ei ketään tilalle", "ei löydy tilalle ketään", "nobody to replace them": someone in the leaver's place
 IN_PLACE = frozenset({"tilalle", "replace", "replacement"})
@@ -53,6 +57,13 @@ def asks_to_keep_staff(analyses: list[WordAnalysis]) -> bool:
 
 
 def _is_staff(analysis: WordAnalysis, word: str, is_worker: Callable[[WordAnalysis], bool]) -> bool:
+    if word.startswith(PARTNER_STARTS + PARTNER_WORDS):
+        return False
     # an agent noun names a worker though no table lists it ("cnc-koneistaja", "kunnossapitäjä"); not an owner
-    agent = word.endswith(AGENT_ENDINGS) and len(word) > AGENT_MIN_LETTERS and not word.startswith(OWNER_STARTS)
+    agent = (
+        word.endswith(AGENT_ENDINGS)
+        and len(word) > AGENT_MIN_LETTERS
+        and not word.startswith(OWNER_STARTS)
+        and not word.endswith(WORKSHOP_ENDS)
+    )
     return agent or any(part in word for part in STAFF_PARTS) or is_worker(analysis)

@@ -124,7 +124,8 @@ WHERE = "maatilat.toml: service[0] (maatilaneuvonta-tilasuunnittelu)"
             f"{WHERE}: not_for.sectors and only_for.sectors both list ['food']: a value is either required or excluded",
         ),
         (
-            'sectors = ["agriculture"]\n[service.not_for]\nemployee_origin = ["eu_eea", "outside_eu_eea", "in_finland"]',
+            'sectors = ["agriculture"]\n[service.not_for]\n'
+            'employee_origin = ["eu_eea", "outside_eu_eea", "in_finland"]',
             f"{WHERE}.not_for: employee_origin excludes every value, so nobody would qualify",
         ),
         (
@@ -171,6 +172,7 @@ def test_kb_check_warns_when_the_aimed_at_lists_contradict_the_rules(kb_copy, ca
         ("would like to hire Ukrainian workers who already live in Finland", "in_finland"),
         ("kausityöntekijät Ukrainasta mansikkatilalle, temporary protection – need work permit?", "in_finland"),
         ("ukrainalainen tilapäistä suojelua saava siivoojaksi, tarviiko lupaa", "in_finland"),
+        ("do polish truck drivers need a work permit if a haulage firm hires them?", "eu_eea"),
         ("Ukrainian client under temporary protection wants to start a cleaning company", None),  # no hire
     ],
 )
