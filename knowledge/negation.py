@@ -19,7 +19,7 @@ INTENT_STARTS = (
 # A negated finding or getting is the problem itself ("ei löydy työntekijöitä", "ei saa rahoitusta").
 PROBLEM_STARTS = ("loy", "saa", "onnistu", "riit", "find", "get", "manag")
 # ... and so is something that does not go well ("myynti ulkomaille ei vedä", "ei kannata", "kauppa ei suju")
-FAILING_STARTS = ("veda", "veta", "suju", "kannat", "kasva", "menesty", "etene", "kulje")
+FAILING_STARTS = ("veda", "veta", "suju", "kannat", "kasva", "menesty", "etene", "kulje", "jaksa")  # "en jaksa enää"
 # ... and so is a lender that will not come along or lend ("pankki ei lähde", "eikä pankki anna lainaa")
 REFUSAL_STARTS = ("loy", "lahde", "lahe", "suostu", "myonna", "rahoita", "rahota")
 PROBLEM_REACH = 2  # the negation and its verb may have the subject between them ("eikä pankki lähde")

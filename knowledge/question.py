@@ -137,6 +137,10 @@ RESIDENT = re.compile(
     r"\btemporary protection|\btilapai\w* suojel|\btilapaissuojel"
     r"|\b(?:already )?(?:live|living|lives|resident) in finland|\basu(?:u|vat) (?:jo )?suomessa|\bsuomessa (?:jo )?asuv"
 )
+# Whether to go on at all is the owner's doubt, no successor's continuing ("kannattaako jatkaa", "should she continue")
+WHETHER_TO_CONTINUE = re.compile(
+    r"\b(?:kannatta\w*|pitais\w*|pitaisko|jaksaako|should|whether|worth)\s+(?:\w+\s+){0,2}?(?:jatka\w*|continu\w*)"
+)
 PERSONAL_GUARANTEE = re.compile(r"\bhenkilokohtai\w*\s+(?:\w+\s+)?taka|\btakaaja\w*\b|\bpersonal(?:ly)? guarant")
 # An investor that locates a site, unless shares or capital are spoken of
 INVESTORS = frozenset({"investor", "sijoittaja", "investointi", "investment"})
@@ -1461,6 +1465,13 @@ class QuestionReader:
             self._part_sold_for_capital(analyses, need_words), "equity", need_words, whole_needs, part_needs
         )
         _rename_need_words(_own_permits(analyses, need_words), "starting", need_words, whole_needs, part_needs)
+        if WHETHER_TO_CONTINUE.search(folded_question):
+            doubted = [
+                index
+                for index, needs in need_words.items()
+                if needs == {"ownership_change"} and fold(analyses[index].word).startswith(("jatka", "continu"))
+            ]
+            _rename_need_words(doubted, "general_advice", need_words, whole_needs, part_needs)
         if PERMIT_HAD.search(folded_question):
             # "a refugee who has a residence permit": the permit is had, none is applied for
             permits = [index for index, needs in need_words.items() if needs == {"recruiting_abroad"}]
