@@ -3305,6 +3305,19 @@ def test_the_place_said_as_here_in_a_clients_home_news_stays(bundled):
     assert bundled.understand(question).facets.municipality.code == "213"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Client imports machine parts from China for the first time. Customs declarations, import VAT - who can advise?",
+        "tuonti kiinasta, tullaus ja alv, pieni verkkokauppa juvalla – kuka neuvoo",
+    ],
+)
+def test_importing_gets_trade_advice_not_export_documents(bundled, question):
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert "kauppakamari-neuvonta" in found
+    assert not {"kauppakamari-ata-carnet", "kauppakamari-alkuperatodistukset"} & set(found)
+
+
 def test_a_gravel_pit_needs_a_permit():
     # Voikko splits "maa-aineslupa"; the plain analyser reads it as one unknown word
     assert "permits" in _voikko().understand("soranotto, maa-aineslupa, mistä haetaan? enonkoski").needs
