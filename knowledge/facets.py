@@ -461,7 +461,7 @@ SIDE_ENDS = ("side", "puol")  # "seller side", "buy-side", "myyjän puol", "osta
 BUYER_OUTRIGHT = frozenset(
     {"minulle", "meille", "to me", "to us", "olisimme jatkamassa", "olisin jatkamassa", "jatkaisin"}
     | {"takaus yrityskauppaan", "takausta yrityskauppaan", "rahoitus yrityskauppaan", "rahoitusta yrityskauppaan"}
-    | {"laina yrityskauppaan", "lainaa yrityskauppaan"}
+    | {"laina yrityskauppaan", "lainaa yrityskauppaan", "rahotus yrityskauppaan", "rahotusta yrityskauppaan"}
 )
 BARE_SIDES = {"ostaja": "buyer", "buyer": "buyer", "myyja": "seller", "seller": "seller"}
 SHORT_SIDE_WORDS = 4

@@ -226,6 +226,8 @@ SUBJECT_REACH = 2  # "firma on muuttamassa"
 BUSINESS_FRONT_LETTERS = 6  # "yrittäjä-", "yritys-" begin compounds about a business; "liike-" also "liikenne"
 LONG_FRONT_LETTERS = 10  # a trigger this long at a compound's front names its need, however it is split
 ROOF_WORDS = frozenset({"katto", "roof", "seina", "wall"})  # after a building: where panels go
+RENOVATION_STEMS = ("remont", "korjat", "korjaa", "kunnost", "saneera", "renovat", "refurbish")
+RENOVATION_REACH = 3
 NOT_FARM_HEADS = frozenset({"liike", "toimisto"})  # a compound on a shop or an office names no farm
 OWN_STAFF_WORDS = frozenset({"our", "my", "their"})  # "our employees": the staff a company has
 OWN_STAFF_REACH = 3
@@ -396,6 +398,7 @@ class QuestionReader:
         self._long_stopwords = tuple(word for word in self.stopwords if len(word) >= 5)
         self._person_stems = tuple(fold(word)[:4] for word in lexicon.person_words)
         self._needs = {need: frozenset(fold(word) for word in words) for need, words in lexicon.needs.items()}
+        self._premises_words = self._needs.get("premises", frozenset()) | {fold(lexicon.otherwise.get("tila", ""))}
         self._stage_words = frozenset(fold(word) for words in lexicon.stages.values() for word in words)
         self._sectors = {sector: frozenset(fold(word) for word in words) for sector, words in lexicon.sectors.items()}
         self._sector_words = frozenset().union(*self._sectors.values())
@@ -1497,6 +1500,15 @@ class QuestionReader:
         # "teollisuushallin katolle": the building is where something goes, no premises asked for
         roofs = [index for index in need_words if index + 1 < len(analyses) and analyses[index + 1].lemmas & ROOF_WORDS]
         _drop_need_words(roofs, need_words, whole_needs, part_needs)
+        # the company's own space renovated is an investment, no premises sought ("tilat pitää remontoida")
+        renovated = [
+            index
+            for index, needs in need_words.items()
+            if needs == {"premises"}
+            and analyses[index].lemmas & self._premises_words  # the space itself, not a compound on it ("taukotila")
+            and any(fold(a.word).startswith(RENOVATION_STEMS) for a in around(analyses, index, RENOVATION_REACH))
+        ]
+        _rename_need_words(renovated, "investment", need_words, whole_needs, part_needs)
         # first what starts no company ("aloittaa työt"): then nobody is its founder
         _drop_need_words(sorted(not_starting), need_words, whole_needs, part_needs)
         # "voiko ukrainalainen aloittaa työt heti?", "avainhenkilöt lähti kilpailijalle, ei ketään tilalle": a hire

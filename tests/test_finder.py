@@ -1561,6 +1561,10 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("tmi perustus pertunmaalla", "starting"),  # said for "perustaminen"
         ("importing machinery from China for the first time - customs, VAT, who can advise?", "export"),  # trade
         ("tulva vei laiturit ja rantasaunan puumalassa, mökkivuokraus oy, vakuutus ei korvaa kaikkea", "investment"),
+        ("Flood damaged the warehouse of our client company, what support is there?", "financial_distress"),
+        ("elintarviketarkastuksessa tuli huomautus, tilat pitää remontoida, pieni leipomo", "permits"),
+        ("elintarviketarkastuksessa tuli huomautus, tilat pitää remontoida, pieni leipomo", "investment"),
+        ("kasvuvalmennus pk-yritykselle, 15 hlö teollisuus kangasniemi", "general_advice"),
         ("asiakas haluaa vaan jutella jonkun kanssa liikeideastaan ennen kun tekee mitään", "starting"),
     ],
 )
@@ -3308,7 +3312,7 @@ def test_the_place_said_as_here_in_a_clients_home_news_stays(bundled):
 @pytest.mark.parametrize(
     "question",
     [
-        "Client imports machine parts from China for the first time. Customs declarations, import VAT - who can advise?",
+        "Client imports machine parts from China for the first time. Customs declarations, import VAT, who advises?",
         "tuonti kiinasta, tullaus ja alv, pieni verkkokauppa juvalla – kuka neuvoo",
     ],
 )
@@ -3316,6 +3320,15 @@ def test_importing_gets_trade_advice_not_export_documents(bundled, question):
     found = [match.service.id for match in bundled.search(question, top=3).matches]
     assert "kauppakamari-neuvonta" in found
     assert not {"kauppakamari-ata-carnet", "kauppakamari-alkuperatodistukset"} & set(found)
+
+
+def test_the_companys_own_space_renovated_is_no_premises_sought(bundled):
+    needs = bundled.understand("elintarviketarkastuksessa tuli huomautus, tilat pitää remontoida, pieni leipomo").needs
+    assert "premises" not in needs and "investment" in needs
+    assert "premises" in bundled.understand("etsitään toimitilaa mikkelistä").needs
+    # a compound on a space is no company's space: the coffee maker in the break room asks for nothing
+    assert bundled.search("kahvinkeitin hajosi taukotilassa, kuka korjaa").matches == []
+    assert bundled.search("Does anyone know if the coffee machine on the 2nd floor has been fixed?").matches == []
 
 
 def test_a_gravel_pit_needs_a_permit():
@@ -3939,6 +3952,17 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
         ("Sahan omistaja jää eläkkeelle eikä lapset jatka. Miten löytyis ostaja?", "transfer_side", "seller"),
         ("maatilan sukupolvenvaihdos, isäntä 67v jää eläkkeelle, tytär jatkaa", "transfer_side", None),  # both
         ("Asiakas etsii ostettavaa konepajaa Etelä-Savosta, rahoitusta kauppaan?", "transfer_side", "buyer"),
+        (
+            "ostaja ostamassa pientä hitsausfirmaa, kauppaa ei vielä tehty, tarvii rahotusta + arvonmäärityksen",
+            "transfer_side",
+            "buyer",
+        ),
+        (
+            "ostaja löytyny, tarvii rahotusta yrityskauppaan, kauppakirja ei vielä allekirjoitettu",
+            "transfer_side",
+            "buyer",
+        ),
+        ("ostaja löytyny mut pitäis tietää paljonko firma on arvoinen", "transfer_side", "seller"),  # the seller found
         (
             "The owner wants to retire in two years and has no idea what the company is worth.",
             "transfer_side",
