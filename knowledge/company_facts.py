@@ -88,7 +88,7 @@ def _of_company(word: str, text: str, start: int, end: int) -> bool:
     """The origin `word` (from `start` to `end`) says where a company or its founder is from."""
     if _FOUNDER_BEFORE.search(text, 0, start) or _FOUNDER_NEXT.match(text, end):
         return True  # "I'm from Ukraine", "as an EU citizen", "non-EU entrepreneur with residence permit"
-    if is_nationality(word) and _GROUP_NEXT.match(text, end):
+    if word.endswith("-owned") or (is_nationality(word) and _GROUP_NEXT.match(text, end)):
         return True  # "osa ruotsalaista konsernia", "kuuluu ruotsalaiseen konserniin": where the owner is
     if _FINNISH_ADJECTIVE.search(word):
         return bool(_COMPANY_NEXT.match(text, end))

@@ -447,7 +447,8 @@ def _transfer_side(text: str, lexicon: Lexicon) -> str | None:
     phrases = [match.group(0) for match in pattern.finditer(folded)]
     # the side named outright ("seller side neuvontaa", "myyjän puolelta") is the asker's, whoever else buys
     # ... and so is a sale to the asker or the deal's financing ("myydä toimiston minulle", "takaus yrityskauppaan")
-    named = {side_of[phrase] for phrase in phrases if phrase.endswith(SIDE_ENDS) or phrase in BUYER_OUTRIGHT}
+    outright = BUYER_OUTRIGHT | SELLER_OUTRIGHT
+    named = {side_of[phrase] for phrase in phrases if phrase.endswith(SIDE_ENDS) or phrase in outright}
     words = re.findall(r"\w+", folded)
     if not named and len(words) <= SHORT_SIDE_WORDS:
         # a short note names the asker's side by its bare role ("omistajanvaihdos ostaja pertunmaa")
@@ -463,6 +464,8 @@ BUYER_OUTRIGHT = frozenset(
     | {"takaus yrityskauppaan", "takausta yrityskauppaan", "rahoitus yrityskauppaan", "rahoitusta yrityskauppaan"}
     | {"laina yrityskauppaan", "lainaa yrityskauppaan", "rahotus yrityskauppaan", "rahotusta yrityskauppaan"}
 )
+# ... and the seller's, help asked for the seller ("Mistä myyjä saa apua?", though a buyer is named too)
+SELLER_OUTRIGHT = frozenset({"myyja saa", "myyjalle apua", "apua myyjalle", "neuvoa myyjalle"})
 BARE_SIDES = {"ostaja": "buyer", "buyer": "buyer", "myyja": "seller", "seller": "seller"}
 SHORT_SIDE_WORDS = 4
 

@@ -1640,7 +1640,14 @@ class QuestionReader:
         facets = replace(facets, market=market)
         if not hiring:  # an origin or an age is an employee's only when the question is about hiring
             facets = replace(facets, employee_origin=None, employee_age=None, job=None)
-        elif RESIDENT.search(folded_question):
+        elif facets.employee_origin is None and any(
+            analyses[index].lemmas & PERMIT_WORDS and "recruiting_abroad" in needs
+            for index, needs in need_words.items()
+        ):
+            # an employee's permit is asked for ("kuka hoitaa work permit -asiat"): only one from outside the EU/EEA
+            # needs one (a resident one is read below)
+            facets = replace(facets, employee_origin="outside_eu_eea")
+        if hiring and RESIDENT.search(folded_question):
             # hired here, whatever the nationality: neither EU/EEA mobility nor an employee's permit concerns them,
             # though advice on hiring international staff still does
             facets = replace(facets, employee_origin="in_finland")

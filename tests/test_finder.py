@@ -3968,6 +3968,12 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
             "transfer_side",
             "seller",
         ),
+        (
+            "Omistajanvaihdos: kauppias myymässä sekatavarakauppaa, virolainen pariskunta kiinnostunut ostamaan. "
+            "Mistä myyjä saa apua?",
+            "transfer_side",
+            "seller",
+        ),
         ("non-EU entrepreneur with residence permit, does he have to take YEL?", "market", None),  # the founder's
         (
             "can a Ukrainian with temporary protection start work right away? a greenhouse",
