@@ -465,7 +465,10 @@ BUYER_OUTRIGHT = frozenset(
     | {"laina yrityskauppaan", "lainaa yrityskauppaan", "rahotus yrityskauppaan", "rahotusta yrityskauppaan"}
 )
 # ... and the seller's, help asked for the seller ("Mistä myyjä saa apua?", though a buyer is named too)
-SELLER_OUTRIGHT = frozenset({"myyja saa", "myyjalle apua", "apua myyjalle", "neuvoa myyjalle"})
+SELLER_OUTRIGHT = frozenset(
+    {"myyja saa", "myyjalle apua", "apua myyjalle", "neuvoa myyjalle", "helps the seller", "help the seller"}
+    | {"help for the seller"}
+)
 BARE_SIDES = {"ostaja": "buyer", "buyer": "buyer", "myyja": "seller", "seller": "seller"}
 SHORT_SIDE_WORDS = 4
 

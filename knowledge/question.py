@@ -136,6 +136,8 @@ PERMIT_HAD = re.compile(
 RESIDENT = re.compile(
     r"\btemporary protection|\btilapai\w* suojel|\btilapaissuojel"
     r"|\b(?:already )?(?:live|living|lives|resident) in finland|\basu(?:u|vat) (?:jo )?suomessa|\bsuomessa (?:jo )?asuv"
+    # a jobseeker here, unemployed for long ("a long-term unemployed Syrian man")
+    r"|\blong-term unemployed|\bpitkaaikaistyoto"
 )
 # Whether to go on at all is the owner's doubt, no successor's continuing ("kannattaako jatkaa", "should she continue")
 WHETHER_TO_CONTINUE = re.compile(

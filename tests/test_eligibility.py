@@ -174,6 +174,7 @@ def test_kb_check_warns_when_the_aimed_at_lists_contradict_the_rules(kb_copy, ca
         ("ukrainalainen tilapäistä suojelua saava siivoojaksi, tarviiko lupaa", "in_finland"),
         ("do polish truck drivers need a work permit if a haulage firm hires them?", "eu_eea"),
         ("kuka hoitaa work permit -asiat nykyään, Migri vai TE?", "outside_eu_eea"),  # only they need one
+        ("Small café would like to hire a long-term unemployed Syrian man (residence permit)", "in_finland"),
         ("a small Estonian-owned company in Savonlinna needs 3 seasonal workers from Ukraine", "outside_eu_eea"),
         ("Ukrainian client under temporary protection wants to start a cleaning company", None),  # no hire
     ],

@@ -596,6 +596,7 @@ def test_a_compound_is_split_into_the_words_it_is_made_of(wordbases, parts):
         "How do I submit my own travel expense invoice for last week's Helsinki trip?",
         "oman kesämökin myynti, pitääkö maksaa luovutusvoittoveroa",  # one's own holiday home sold
         "oman mökin myynti: tarvitsenko välittäjän vai myynkö itse, entä luovutusvoittovero",
+        "How do I deduct my home office costs in my own personal tax return as an employee?",
     ],
 )
 def test_a_private_persons_own_matter_gets_no_company_services(bundled, question):
@@ -1559,6 +1560,7 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("kustannukset nousee ja kate katoaa, 3 v vanha ravintola kangasniemellä", "general_advice"),
         ("rising costs are eating our margin, small bakery in Juva", "general_advice"),
         ("tmi perustus pertunmaalla", "starting"),  # said for "perustaminen"
+        ("estonian citizen moved to savonlinna last spring, wants to register a tmi for renovation work", "starting"),
         ("importing machinery from China for the first time - customs, VAT, who can advise?", "export"),  # trade
         ("tulva vei laiturit ja rantasaunan puumalassa, mökkivuokraus oy, vakuutus ei korvaa kaikkea", "investment"),
         ("Flood damaged the warehouse of our client company, what support is there?", "financial_distress"),
@@ -3454,6 +3456,7 @@ def test_a_place_with_other_words_or_elsewhere_is_no_follow_up(bundled, question
         ("kylmälaitteiden uusiminen lähikaupassa Puumalassa, tukea?", "replacement", None),
         ("we want to replace the old oven in our bakery in Mikkeli, any grants?", "replacement", None),
         ("kone on jo ostettu, saako ELY:ltä tukea jälkikäteen? konepaja Juvalla 12 hlö", None, "started"),
+        ("tulva nousi hallin lattialle, koneet vettyi, vakuutus ei korvaa kaikkea", "replacement", None),  # soaked
         ("we already ordered the new packing line, is there still a grant?", None, "started"),
         # the object between the verb and the time
         ("asiakas osti koneen jo viime kuussa, voiko vielä hakea investointitukea?", None, "started"),
@@ -3971,6 +3974,12 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
         (
             "Omistajanvaihdos: kauppias myymässä sekatavarakauppaa, virolainen pariskunta kiinnostunut ostamaan. "
             "Mistä myyjä saa apua?",
+            "transfer_side",
+            "seller",
+        ),
+        (
+            "Owner of a joinery in Sulkava wants to retire, a Latvian company is interested in buying. Who helps the "
+            "seller with the ownership change?",
             "transfer_side",
             "seller",
         ),
