@@ -131,6 +131,7 @@ class _Patterns:
     new: re.Pattern[str] | None
     founded: tuple[re.Pattern[str], ...]
     active: tuple[re.Pattern[str], ...]
+    vocabulary: frozenset[str] = frozenset()  # the words an age is said with (not the business or place between)
 
 
 @lru_cache(maxsize=8)
@@ -183,7 +184,9 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
                 + _NOT_A_PERSON_AFTER  # "ei vielä yritystä, 24v opiskelija": the student's age
             ),
         )
-    return _Patterns(origin, origin_ids, new, founded, active)
+    said = [phrase for key in ("new", "founded", "active", "years") for phrase in age.get(key, ())]
+    vocabulary = frozenset(tokens(" ".join(fold(phrase) for phrase in said))) | _AGE_FILLERS | NUMBER_WORDS.keys()
+    return _Patterns(origin, origin_ids, new, founded, active, vocabulary)
 
 
 def _number(text: str) -> float:
@@ -286,21 +289,34 @@ def _origin(text: str, patterns: _Patterns) -> _Origin:
     )
 
 
+# the small words an age is said with, besides the lexicon's ("tmi ollu jo 3v", "for the past 12 years")
+_AGE_FILLERS = frozenset(
+    {"v", "jo", "ollut", "ollu", "on", "for", "the", "past", "last", "already", "sitten", "ago", "kk", "vuonna"}
+    | {"tmi", "oy", "ky", "ay", "toiminimi", "company", "business", "firm", "yritys", "firma"}
+)
+
+
+def _age_words(text: str, patterns: _Patterns) -> set[str]:
+    """The words of `text` (an age said) that said the age: not the business or the place said between ("pyörittänyt
+    kahvilaa Sulkavalla 12 vuotta"), which stay the question's."""
+    return {word for word in tokens(text) if word in patterns.vocabulary or any(char.isdigit() for char in word)}
+
+
 def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[float | None, set[str]]:
     if patterns.new is not None and (match := patterns.new.search(text)):
-        return 0, set(tokens(match.group(0)))
+        return 0, _age_words(match.group(0), patterns)
     if today is not None:
         for pattern in patterns.founded:
             if match := pattern.search(text):
                 age = today.year - int(match.group(1))
                 if 0 <= age <= 200:
-                    return age, set(tokens(match.group(0)))
+                    return age, _age_words(match.group(0), patterns)
     if match := _YEARS_OLD_COMPANY.search(text):
-        return _number(match.group(1)), set(tokens(match.group(0)))
+        return _number(match.group(1)), _age_words(match.group(0), patterns)
     if match := _MONTHS_OLD.search(text):
-        return 0, set(tokens(match.group(0)))
+        return 0, _age_words(match.group(0), patterns)
     if match := _LAST_YEAR.search(text):
-        return 1, set(tokens(match.group(0)))
+        return 1, _age_words(match.group(0), patterns)
     for pattern in patterns.active:
         if not (match := pattern.search(text)):
             continue
@@ -308,7 +324,7 @@ def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[float | No
         said = "said" in pattern.groupindex
         years = _number(match.group("number" if said else 1))
         if years > 0:
-            return years, set(tokens(match.group("said" if said else 0)))
+            return years, _age_words(match.group("said" if said else 0), patterns)
     if today is not None and _PANDEMIC.search(text):
         # "koronan jälkeen velkaa": the company was there in the pandemic, at the latest in its last year
         return today.year - PANDEMIC_LAST_YEAR, set()

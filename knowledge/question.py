@@ -143,6 +143,14 @@ RESIDENT = re.compile(
 WHETHER_TO_CONTINUE = re.compile(
     r"\b(?:kannatta\w*|pitais\w*|pitaisko|jaksaako|should|whether|worth)\s+(?:\w+\s+){0,2}?(?:jatka\w*|continu\w*)"
 )
+# A bank that will not lend asks for a guarantee beside the loan ("eikä pankki anna lainaa", "the bank refused")
+BANK_REFUSED = re.compile(
+    r"\bpankki\w*(?:\s+\w+){0,2}?\s+(?:ei|eika|eivat)\s+(?:\w+\s+)?(?:ann|anta|myonn|myont|lahd|lahe|suostu|rahoit|rahot)"
+    r"|\b(?:ei|eika)\s+(?:\w+\s+)?pankki\w*\s+(?:ann|anta|myonn|lahd|lahe|suostu|rahoit|rahot)"
+    r"|\bbanks?\s+(?:\w+\s+)?(?:refused|declined|rejected|said no|won't lend|will not lend|turned)"
+)
+BANK_WORDS = frozenset({"pankki", "bank"})
+EXPORT_SHARE = re.compile(r"(\w+)\s+(?:share\s+|osuus\s+)?\d{1,3}(?:[,.]\d)?\s*(?:%|prosent)")  # "vientiä 40%"
 PERSONAL_GUARANTEE = re.compile(r"\bhenkilokohtai\w*\s+(?:\w+\s+)?taka|\btakaaja\w*\b|\bpersonal(?:ly)? guarant")
 # An investor that locates a site, unless shares or capital are spoken of
 INVESTORS = frozenset({"investor", "sijoittaja", "investointi", "investment"})
@@ -1470,6 +1478,16 @@ class QuestionReader:
             self._part_sold_for_capital(analyses, need_words), "equity", need_words, whole_needs, part_needs
         )
         _rename_need_words(_own_permits(analyses, need_words), "starting", need_words, whole_needs, part_needs)
+        # the share of sales exported is what the company is, no export asked for ("vientiä 40%", "export share 60 %")
+        shared = {match.group(1) for match in EXPORT_SHARE.finditer(folded_question)}
+        shares = [
+            index for index, needs in need_words.items() if needs == {"export"} and fold(analyses[index].word) in shared
+        ]
+        _drop_need_words(shares, need_words, whole_needs, part_needs)
+        if BANK_REFUSED.search(folded_question) and "guarantee" not in whole_needs:
+            for index in [index for index, analysis in enumerate(analyses) if analysis.lemmas & BANK_WORDS]:
+                need_words[index] = need_words.get(index, frozenset()) | {"guarantee"}
+                whole_needs.add("guarantee")
         if WHETHER_TO_CONTINUE.search(folded_question):
             doubted = [
                 index

@@ -394,6 +394,7 @@ def test_a_rule_on_a_fact_holds_fails_or_stays_open_with_its_text(fact, allowed,
         ("company_age", "where can a 2-year-old company get a guarantee", 2),
         ("company_age", "Client is a two-year-old software oy in Mikkeli with five staff", 2),  # in words
         ("company_age", "I have been running a pizzeria in Mikkeli for three years (oy, 6 employees)", 3),
+        ("company_age", "Olen pyörittänyt kahvilaa Sulkavalla 12 vuotta, kesäisin 5 työntekijää", 12),
         ("company_age", "we have been trying to hire for 2 years", None),  # no business run
         ("size", "Client is a two-year-old software oy in Mikkeli with five staff", "micro"),  # a headcount in words
         ("size", "kolme työntekijää, leipomo juvassa, tarvitaan lainaa", "micro"),

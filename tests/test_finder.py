@@ -1567,6 +1567,8 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("elintarviketarkastuksessa tuli huomautus, tilat pitää remontoida, pieni leipomo", "permits"),
         ("elintarviketarkastuksessa tuli huomautus, tilat pitää remontoida, pieni leipomo", "investment"),
         ("kasvuvalmennus pk-yritykselle, 15 hlö teollisuus kangasniemi", "general_advice"),
+        ("pakettiauto hajos, ei rahaa uuteen autoon eikä pankki anna lainaa", "guarantee"),  # the bank will not lend
+        ("kasvuyritys 10 hlö, lv 1,5 M€, vientiä 40%, hakee riskirahaa ja hallitusammattilaista", "equity"),
         ("asiakas haluaa vaan jutella jonkun kanssa liikeideastaan ennen kun tekee mitään", "starting"),
     ],
 )
@@ -3306,6 +3308,12 @@ def test_a_child_who_takes_over_or_founds_a_company_is_the_companys_news(bundled
     assert need in bundled.understand(question).needs
 
 
+def test_the_business_and_place_said_between_an_age_stay_the_questions(bundled):
+    understood = bundled.understand("Olen pyörittänyt kahvilaa Sulkavalla 12 vuotta, kesäisin 5 työntekijää")
+    assert understood.facets.company_age == 12 and understood.facets.sector == "hospitality"
+    assert understood.facets.municipality.fi == "Sulkava"
+
+
 def test_the_place_said_as_here_in_a_clients_home_news_stays(bundled):
     question = "Kiitos viimeisestä! Täällä Kangasniemellä koirat voi hyvin. Varastohalli käynyt pieneksi, 9 hlö oy."
     assert bundled.understand(question).facets.municipality.code == "213"
@@ -3331,6 +3339,19 @@ def test_the_companys_own_space_renovated_is_no_premises_sought(bundled):
     # a compound on a space is no company's space: the coffee maker in the break room asks for nothing
     assert bundled.search("kahvinkeitin hajosi taukotilassa, kuka korjaa").matches == []
     assert bundled.search("Does anyone know if the coffee machine on the 2nd floor has been fixed?").matches == []
+
+
+def test_the_share_exported_is_no_export_asked_for(bundled):
+    assert "export" not in bundled.understand("kasvuyritys 10 hlö, vientiä 40%, hakee riskirahaa").needs
+    assert "export" in bundled.understand("vienti 3 maahan, tarvitaan rahoitusta").needs
+
+
+def test_an_unemployed_jobseeker_starting_a_business_gets_the_start_up_grant(bundled):
+    question = (
+        "I am a carpenter from Lithuania, registered as an unemployed jobseeker here in Savonlinna, and I would "
+        "like to start my own carpentry business. Can I get any support for the first months?"
+    )
+    assert "tyo-savonlinna-starttiraha" in [match.service.id for match in bundled.search(question, top=3).matches]
 
 
 def test_a_gravel_pit_needs_a_permit():
