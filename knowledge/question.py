@@ -1733,16 +1733,21 @@ class QuestionReader:
         # the asker's own private subject ("oma veroilmoitus") is private, whatever service it names; one's own
         # papers whatever else the question says ("kaksi työnantajaa"), unless a company's ("yrityksen oma")
         letting = any(fold(analysis.word).startswith(LETTING_STEMS) for analysis in analyses)
-        said = said or any(
-            self._owned(analyses, index, private=True)
-            and (
-                not business
-                or fold(analyses[index].word).startswith(PERSONAL_PAPERS)
-                # "for my own car", "my own kid": the asker's own, said so, whatever company is named
-                or (index > 1 and fold(analyses[index - 2].word) == "my")
+        # ... but not a founder's, whose own matters come with the business started ("my wife got a job here, I
+        # would like to start a small IT consultancy")
+        said = said or (
+            "starting" not in needs
+            and any(
+                self._owned(analyses, index, private=True)
+                and (
+                    not business
+                    or fold(analyses[index].word).startswith(PERSONAL_PAPERS)
+                    # "for my own car", "my own kid": the asker's own, said so, whatever company is named
+                    or (index > 1 and fold(analyses[index - 2].word) == "my")
+                )
+                and not (index > 1 and self.describes_company(analyses[index - 2]))
+                for index in owned
             )
-            and not (index > 1 and self.describes_company(analyses[index - 2]))
-            for index in owned
         )
         # one's own holiday home or house sold or taxed ("oman mökin myynti, entä luovutusvoittovero"), not let
         said = said or (

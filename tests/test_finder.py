@@ -1568,6 +1568,7 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("elintarviketarkastuksessa tuli huomautus, tilat pitää remontoida, pieni leipomo", "investment"),
         ("kasvuvalmennus pk-yritykselle, 15 hlö teollisuus kangasniemi", "general_advice"),
         ("pakettiauto hajos, ei rahaa uuteen autoon eikä pankki anna lainaa", "guarantee"),  # the bank will not lend
+        ("uusi yrittäjä muuttanut Hirvensalmelle ja haluaa tutustua muihin paikallisiin yrittäjiin", "networking"),
         ("kasvuyritys 10 hlö, lv 1,5 M€, vientiä 40%, hakee riskirahaa ja hallitusammattilaista", "equity"),
         ("asiakas haluaa vaan jutella jonkun kanssa liikeideastaan ennen kun tekee mitään", "starting"),
     ],
@@ -3341,6 +3342,15 @@ def test_the_companys_own_space_renovated_is_no_premises_sought(bundled):
     assert bundled.search("Does anyone know if the coffee machine on the 2nd floor has been fixed?").matches == []
 
 
+def test_a_founders_family_news_in_english_makes_no_private_matter(bundled):
+    question = (
+        "We moved to Savonlinna because my wife got a job at the hospital, our kids started school. I have a "
+        "residence permit based on family ties. I would like to start a small IT consultancy. Any advice for me?"
+    )
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert "uyk-perustamisneuvonta" in found
+
+
 def test_the_share_exported_is_no_export_asked_for(bundled):
     assert "export" not in bundled.understand("kasvuyritys 10 hlö, vientiä 40%, hakee riskirahaa").needs
     assert "export" in bundled.understand("vienti 3 maahan, tarvitaan rahoitusta").needs
@@ -3478,6 +3488,7 @@ def test_a_place_with_other_words_or_elsewhere_is_no_follow_up(bundled, question
         ("we want to replace the old oven in our bakery in Mikkeli, any grants?", "replacement", None),
         ("kone on jo ostettu, saako ELY:ltä tukea jälkikäteen? konepaja Juvalla 12 hlö", None, "started"),
         ("tulva nousi hallin lattialle, koneet vettyi, vakuutus ei korvaa kaikkea", "replacement", None),  # soaked
+        ("leipomon uunit pitäis vaihtaa energiatehokkaampiin, tukea?", "replacement", None),  # to be replaced
         ("we already ordered the new packing line, is there still a grant?", None, "started"),
         # the object between the verb and the time
         ("asiakas osti koneen jo viime kuussa, voiko vielä hakea investointitukea?", None, "started"),
