@@ -148,6 +148,7 @@ BANK_REFUSED = re.compile(
     r"\bpankki\w*(?:\s+\w+){0,2}?\s+(?:ei|eika|eivat)\s+(?:\w+\s+)?(?:ann|anta|myonn|myont|lahd|lahe|suostu|rahoit|rahot)"
     r"|\b(?:ei|eika)\s+(?:\w+\s+)?pankki\w*\s+(?:ann|anta|myonn|lahd|lahe|suostu|rahoit|rahot)"
     r"|\bbanks?\s+(?:\w+\s+)?(?:refused|declined|rejected|said no|won't lend|will not lend|turned)"
+    r"|\bpankki\w*\s+(?:\w+\s+)?(?:sano\w*\s+ei|kieltaytyi|torjui|hylkasi)\b"  # "pankki sano ei"
 )
 BANK_WORDS = frozenset({"pankki", "bank"})
 EXPORT_SHARE = re.compile(r"(\w+)\s+(?:share\s+|osuus\s+)?\d{1,3}(?:[,.]\d)?\s*(?:%|prosent)")  # "vientiä 40%"

@@ -1569,6 +1569,8 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("kasvuvalmennus pk-yritykselle, 15 hlö teollisuus kangasniemi", "general_advice"),
         ("pakettiauto hajos, ei rahaa uuteen autoon eikä pankki anna lainaa", "guarantee"),  # the bank will not lend
         ("uusi yrittäjä muuttanut Hirvensalmelle ja haluaa tutustua muihin paikallisiin yrittäjiin", "networking"),
+        ("kaivinkone hajos ja uus maksaa 90t€, pankki sano ei. maanrakennus tmi, 1 hlö", "guarantee"),
+        ("ukrainalainen tilapäisen suojelun saaja, saako hänelle antaa duunia, rakennusfirma", "recruitment"),
         ("kasvuyritys 10 hlö, lv 1,5 M€, vientiä 40%, hakee riskirahaa ja hallitusammattilaista", "equity"),
         ("asiakas haluaa vaan jutella jonkun kanssa liikeideastaan ennen kun tekee mitään", "starting"),
     ],
@@ -3364,6 +3366,18 @@ def test_an_unemployed_jobseeker_starting_a_business_gets_the_start_up_grant(bun
     assert "tyo-savonlinna-starttiraha" in [match.service.id for match in bundled.search(question, top=3).matches]
 
 
+def test_an_owner_who_broke_a_leg_asks_for_the_owners_own_wellbeing():
+    # Voikko reads "mursi" as "murtaa"; the plain analyser cannot tell it by its letters
+    question = "Omistaja mursi jalkansa eikä pysty töihin pariin kuukauteen, yhden hengen sähköurakointi"
+    assert "wellbeing" in _voikko().understand(question).needs
+
+
+def test_a_one_person_company_gets_finnveras_sme_loans_and_guarantees(bundled):
+    question = "kaivinkone hajos ja uus maksaa 90t€, pankki sano ei. maanrakennus tmi, 1 hlö, 8 v toiminut"
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert {"finnvera-pk-takaus", "finnvera-investointi-ja-kayttopaaomalaina"} & set(found)
+
+
 def test_a_gravel_pit_needs_a_permit():
     # Voikko splits "maa-aineslupa"; the plain analyser reads it as one unknown word
     assert "permits" in _voikko().understand("soranotto, maa-aineslupa, mistä haetaan? enonkoski").needs
@@ -4015,6 +4029,12 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
             "transfer_side",
             "seller",
         ),
+        (
+            "yrittäjä 64v, lapset ei halua jatkaa, kukkakauppa, mitä firmalle voi tehdä ennen eläkettä",
+            "transfer_side",
+            "seller",
+        ),
+        ("yrityskauppa tehtiin jo viime kuussa, voiko ostaja vielä saada starttirahaa", "transfer_side", "buyer"),
         ("non-EU entrepreneur with residence permit, does he have to take YEL?", "market", None),  # the founder's
         (
             "can a Ukrainian with temporary protection start work right away? a greenhouse",
