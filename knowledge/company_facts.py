@@ -168,9 +168,9 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             re.compile(
                 _START
                 + r"(?:running|operating|operated|run|ran)\s+(?:[a-z0-9.:'-]+\s+){0,6}?"
-                + r"(?P<said>for\s+(?:the\s+(?:past|last)\s+)?"
-                + _YEARS_NUMBER.replace("(", "(?P<number>", 1)
-                + r"\s*(?:years?|yrs?)\b)"
+                + r"for\s+(?:the\s+(?:past|last)\s+)?"
+                + _YEARS_NUMBER
+                + r"\s*(?:years?|yrs?)\b"
             ),
             # a telegraphic note: the company, then its years ("tmi 2 v", "oy 12 vuotta", "perheyritys jo 40 v",
             # "tmi ollu jo 3v", "a tmi for 3 years")
@@ -318,13 +318,8 @@ def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[float | No
     if match := _LAST_YEAR.search(text):
         return 1, _age_words(match.group(0), patterns)
     for pattern in patterns.active:
-        if not (match := pattern.search(text)):
-            continue
-        # where the words between are the business and its place, only the years said are the age's words
-        said = "said" in pattern.groupindex
-        years = _number(match.group("number" if said else 1))
-        if years > 0:
-            return years, _age_words(match.group("said" if said else 0), patterns)
+        if (match := pattern.search(text)) and _number(match.group(1)) > 0:
+            return _number(match.group(1)), _age_words(match.group(0), patterns)
     if today is not None and _PANDEMIC.search(text):
         # "koronan jälkeen velkaa": the company was there in the pandemic, at the latest in its last year
         return today.year - PANDEMIC_LAST_YEAR, set()

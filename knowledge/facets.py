@@ -353,10 +353,9 @@ def _size(text: str, lexicon: Lexicon) -> str | None:
     persons, sizes = _size_words(lexicon)
     large = [word for word in next(words for size, words in sizes if size == "large") if not _said_not(folded, word)]
     headcounts = [
-        int(said) if said.isdigit() else NUMBER_WORDS[said]
+        int(match.group(1)) if match.group(1).isdigit() else NUMBER_WORDS[match.group(1)]
         for match in [*_HEADCOUNT.finditer(folded), *_HEADCOUNT_IN_WORDS.finditer(folded)]
-        for said, word in [(match.group(1), match.group(2))]
-        if word.startswith(persons)
+        if match.group(2).startswith(persons)
     ]
     if any(word in folded for word in large if not word.startswith(GROUP_PHRASES)):
         return "large"  # "suuryritys", "large company"
@@ -497,7 +496,8 @@ _PURCHASE_MADE = re.compile(
 
 # Work on what was bought is a project of its own, not begun ("jo ostanut koulukiinteistön ja haluaa nyt tukea sen
 # remonttiin")
-_LATER_WORK = re.compile(r"\b(?:remont|korjau|korjaa|saneera|kunnost|muutosty|renovat|refurbish|convert)\w*")
+RENOVATION_STEMS = ("remont", "korjat", "korjaa", "kunnost", "saneera", "renovat", "refurbish")  # folded
+_LATER_WORK = re.compile(r"\b(?:" + "|".join((*RENOVATION_STEMS, "korjau", "muutosty", "convert")) + r")\w*")
 
 
 def _project(text: str, lexicon: Lexicon) -> str | None:

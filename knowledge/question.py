@@ -46,6 +46,7 @@ from knowledge.errands import (
     is_tech_support,
 )
 from knowledge.facets import (
+    RENOVATION_STEMS,
     Facets,
     company_form,
     is_destination,
@@ -237,7 +238,6 @@ SUBJECT_REACH = 2  # "firma on muuttamassa"
 BUSINESS_FRONT_LETTERS = 6  # "yrittäjä-", "yritys-" begin compounds about a business; "liike-" also "liikenne"
 LONG_FRONT_LETTERS = 10  # a trigger this long at a compound's front names its need, however it is split
 ROOF_WORDS = frozenset({"katto", "roof", "seina", "wall"})  # after a building: where panels go
-RENOVATION_STEMS = ("remont", "korjat", "korjaa", "kunnost", "saneera", "renovat", "refurbish")
 RENOVATION_REACH = 3
 NOT_FARM_HEADS = frozenset({"liike", "toimisto"})  # a compound on a shop or an office names no farm
 OWN_STAFF_WORDS = frozenset({"our", "my", "their"})  # "our employees": the staff a company has
