@@ -452,6 +452,8 @@ def _transfer_side(text: str, lexicon: Lexicon) -> str | None:
     if not named and len(words) <= SHORT_SIDE_WORDS:
         # a short note names the asker's side by its bare role ("omistajanvaihdos ostaja pertunmaa")
         named = {BARE_SIDES[word] for word in words if word in BARE_SIDES}
+    if not named and _BUYER_BUYS.search(folded):
+        named = {"buyer"}  # the buyer as the one who buys or bought ("ostaja on jo viime kuussa ostanut")
     found = named or {side_of[phrase] for phrase in phrases}
     return found.pop() if len(found) == 1 else None
 
@@ -462,11 +464,18 @@ BUYER_OUTRIGHT = frozenset(
     {"minulle", "meille", "to me", "to us", "olisimme jatkamassa", "olisin jatkamassa", "jatkaisin"}
     | {"takaus yrityskauppaan", "takausta yrityskauppaan", "rahoitus yrityskauppaan", "rahoitusta yrityskauppaan"}
     | {"laina yrityskauppaan", "lainaa yrityskauppaan", "rahotus yrityskauppaan", "rahotusta yrityskauppaan"}
+    # ... and money or advice for the buyer ("yrityskaupan rahoitus ostajalle")
+    | {f"{thing} ostajalle" for thing in ("rahoitus", "rahoitusta", "rahotus", "rahotusta", "laina", "lainaa")}
+    | {"neuvoa ostajalle", "apua ostajalle", "financing for the buyer", "help for the buyer", "helps the buyer"}
 )
 # ... and the seller's, help asked for the seller ("Mistä myyjä saa apua?", though a buyer is named too)
 SELLER_OUTRIGHT = frozenset(
     {"myyja saa", "myyjalle apua", "apua myyjalle", "neuvoa myyjalle", "helps the seller", "help the seller"}
     | {"help for the seller"}
+)
+# the buyer as the subject of buying, words between ("ostaja on jo viime kuussa ostanut konepajan")
+_BUYER_BUYS = re.compile(
+    r"\b(?:ostaja|buyer)\s+(?:[\w-]+\s+){0,4}?(?:osti|ostanut|ostaa|ostamassa|ostamaan|aikoo|bought|buys|is buying)\b"
 )
 BARE_SIDES = {"ostaja": "buyer", "buyer": "buyer", "myyja": "seller", "seller": "seller"}
 SHORT_SIDE_WORDS = 4
@@ -488,9 +497,15 @@ _BOUGHT = (
     r"\b(?:osti|ostin|ostimme|ostivat|ostettiin|hankki|hankin|hankimme|hankkivat|hankittiin|tilasi|tilasin"
     r"|tilasimme|tilasivat|tilattiin|bought|purchased|ordered)\s+(?:[\w-]+\s+){0,3}?"
 )
+_BEFORE_NOW = r"viime\s+(?:kuussa|viikolla|vuonna|syksyna|kevaana|kesana|talvena)\b"
+# ... or the time first and the perfect after it ("on jo viime kuussa ostanut konepajan")
+_MADE_AFTER_TIME = (
+    r"\b(?:jo|" + _BEFORE_NOW + r")\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:ostanut|ostaneet|hankkinut|hankkineet|tilannut|tilanneet)\b"
+)
 _PURCHASE_MADE = re.compile(
-    _BOUGHT + r"(?:jo\b|already\b|viime\s+(?:kuussa|viikolla|vuonna|syksyna|kevaana|kesana|talvena)\b"
-    r"|last\s+(?:month|week|year|autumn|spring|summer|winter)\b|(?:\w+\s+)?(?:days?|weeks?|months?)\s+ago\b)"
+    _BOUGHT + r"(?:jo\b|already\b|" + _BEFORE_NOW + r"|last\s+(?:month|week|year|autumn|spring|summer|winter)\b"
+    r"|(?:\w+\s+)?(?:days?|weeks?|months?)\s+ago\b)|" + _MADE_AFTER_TIME
 )
 
 
@@ -621,18 +636,24 @@ def read_facets(
 
     `today` lets a founding year ("perustettu 2012") give the company's age; `written` is the
     employee origin and company age when the caller has read them already; `not_guessed` are guessed
-    words (folded) not to read a sector or stage from by their letters; `denied` the folded words a negation
-    reaches, none of which names the company's form.
+    words (folded) not to read a sector or stage from, by letters or suggested readings; `denied` the
+    folded words a negation reaches, none of which names the company's form.
     """
     lemmas: set[str] = set()
     with_parts: set[str] = set()
     guessed: set[str] = set()
+    unread = set(not_guessed)
     for analysis in analyses:
-        lemmas |= analysis.lemmas
-        with_parts |= analysis.lemmas | analysis.parts
+        readings = analysis.lemmas
+        if not analysis.known and fold(analysis.word) in unread:
+            # a stop word's spelling suggestions say nothing of the company ("ekan" is no "rekka"); the word as
+            # written still does ("uusi yritys")
+            readings = readings & {fold(analysis.word)}
+        lemmas |= readings
+        with_parts |= readings | analysis.parts
         if not analysis.known:
             guessed.add(fold(analysis.word))
-    guessed.difference_update(not_guessed)
+    guessed -= unread
     written = written or read_written_facts(text, lexicon, today)
     return Facets(
         municipality=_municipality(analyses) or _outside(analyses, lexicon),

@@ -85,9 +85,10 @@ SOUGHT_CUES = ("etsi", "tarvi", "tarvits", "hake", "hae", "vuokra", "looking", "
 # yrityksen käytössä" may be the company's business)
 PERSONAL_PAPERS = ("veroilmoitu", "passi", "henkilokort", "elakehakemu", "tyottomyysetuu")  # folded, as typed
 # one's own holiday home, sold or taxed ("oman kesämökin myynti, luovutusvoittovero"), unless it is let to guests
-OWN_HOMES = ("kesamok", "vapaa-ajanasun", "omakotitalo")
-# a cottage as typed, not a business on one ("mökkikylä", "mökkivuokraus")
+OWN_HOMES = ("kesamok", "vapaa-ajanasun", "omakotitalo", "asunto", "asunno")  # "lainaa omaan asuntoon"
+# a cottage or a home as typed, not a business on one ("mökkikylä", "mökkivuokraus", "kotisivut")
 OWN_COTTAGE = frozenset({"mokki", "mokin", "mokkia", "mokille", "mokilla", "mokilta", "mokista", "mokkiin"})
+OWN_COTTAGE |= frozenset({"koti", "kodin", "kotiin", "kotia", "kodissa", "kodille", "kotona"})
 LETTING_STEMS = ("vuokra", "rent", "majoitu", "airbnb", "matkail", "touris", "guest")
 ESTABLISHED_YEARS = 5  # a company this old is no start-up, whatever service it names
 CUSTOMER_STEMS = ("asiakkaille", "asiakkaiden", "asiakkaalle", "customers", "clients")
@@ -240,6 +241,7 @@ LONG_FRONT_LETTERS = 10  # a trigger this long at a compound's front names its n
 ROOF_WORDS = frozenset({"katto", "roof", "seina", "wall"})  # after a building: where panels go
 RENOVATION_REACH = 3
 NOT_FARM_HEADS = frozenset({"liike", "toimisto"})  # a compound on a shop or an office names no farm
+MY_WORDS = frozenset({"my", "mun", "minun"})  # "mun oma auto": the asker's own, said twice
 OWN_STAFF_WORDS = frozenset({"our", "my", "their"})  # "our employees": the staff a company has
 OWN_STAFF_REACH = 3
 OWN_ENDINGS = ("nsa", "mme", "nne")  # a possessive suffix: "hitsaajansa", "työntekijämme" are the staff had
@@ -311,7 +313,7 @@ def _number_before(analyses: list[WordAnalysis], index: int) -> int | None:
 
 
 def _is_own_home(word: str) -> bool:
-    """The folded word is a holiday home or a house ("kesämökin", "mökin"), not a business on one ("mökkikylä")."""
+    """The folded word is a holiday home, a house or a home ("kesämökin", "asuntoon"), no business ("mökkikylä")."""
     return word.startswith(OWN_HOMES) or word in OWN_COTTAGE
 
 
@@ -1744,7 +1746,7 @@ class QuestionReader:
                     not business
                     or fold(analyses[index].word).startswith(PERSONAL_PAPERS)
                     # "for my own car", "my own kid": the asker's own, said so, whatever company is named
-                    or (index > 1 and fold(analyses[index - 2].word) == "my")
+                    or (index > 1 and fold(analyses[index - 2].word) in MY_WORDS)
                 )
                 and not (index > 1 and self.describes_company(analyses[index - 2]))
                 for index in owned

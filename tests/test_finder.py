@@ -597,6 +597,8 @@ def test_a_compound_is_split_into_the_words_it_is_made_of(wordbases, parts):
         "oman kesämökin myynti, pitääkö maksaa luovutusvoittoveroa",  # one's own holiday home sold
         "oman mökin myynti: tarvitsenko välittäjän vai myynkö itse, entä luovutusvoittovero",
         "How do I deduct my home office costs in my own personal tax return as an employee?",
+        "lainaa omaan asuntoon, missä pankissa paras marginaali",  # one's own home
+        "mun oma auto hajos, tietääkö joku hyvän korjaamon",  # "mun oma": the asker's own, said twice
     ],
 )
 def test_a_private_persons_own_matter_gets_no_company_services(bundled, question):
@@ -3053,6 +3055,19 @@ def test_a_service_to_explain_is_answered_by_its_card(bundled, question, service
 @pytest.mark.parametrize(
     "question",
     [
+        "ensimmäinen työntekijä tmi:lle, mitä työnantajavelvoitteita",
+        "tmi palkkaa ekan työntekijän, työnantajan velvollisuudet?",
+        "first employee for a sole trader, what are the employer obligations",
+    ],
+)
+def test_an_employers_duties_are_answered_by_employer_advice_first(bundled, question):
+    found = bundled.search(question, top=3).matches
+    assert found[0].service.id == "esy-jasenneuvonta"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "miten mun oma lomaraha lasketaan kun olin sairauslomalla kesällä",
         "Miten pyydän esihenkilöltä etäpäivää, oma työhyvinvointi ollut koetuksella",
     ],
@@ -3507,6 +3522,7 @@ def test_a_place_with_other_words_or_elsewhere_is_no_follow_up(bundled, question
         # the object between the verb and the time
         ("asiakas osti koneen jo viime kuussa, voiko vielä hakea investointitukea?", None, "started"),
         ("we bought the excavator two weeks ago, can we get investment aid", None, "started"),
+        ("ostaja on jo viime kuussa ostanut konepajan liiketoiminnan", None, "started"),  # the time first
         # must not match: the work on what was bought is still to come
         (
             "Asiakas on jo ostanut vanhan koulukiinteistön ja haluaa nyt tukea sen remonttiin tuotantotilaksi",
@@ -4035,6 +4051,9 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
             "seller",
         ),
         ("yrityskauppa tehtiin jo viime kuussa, voiko ostaja vielä saada starttirahaa", "transfer_side", "buyer"),
+        # the buyer as the one who bought, words between; money for the buyer
+        ("ostaja on jo viime kuussa ostanut konepajan, saisko rahoitusta kauppahintaan", "transfer_side", "buyer"),
+        ("yrityskaupan rahoitus ostajalle, kauppa vasta suunnitteilla", "transfer_side", "buyer"),
         ("non-EU entrepreneur with residence permit, does he have to take YEL?", "market", None),  # the founder's
         (
             "can a Ukrainian with temporary protection start work right away? a greenhouse",
@@ -4042,6 +4061,7 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
             "in_finland",  # the right to work here: no permit to bring her from outside the EU
         ),
         ("yrittäjä sairastunut, tmi, ei työntekijöitä", "size", "solo"),
+        ("tmi palkkaa ekan työntekijän", "sector", None),  # must not match: "ekan" (first) is no lorry ("rekka")
         ("kahvila haluaa uusia keittiön laitteet, uuni on 20 vuotta vanha", "investment", "replacement"),
         ("kahvila haluaa uusia asiakkaita ja laitteita", "investment", None),  # must not match: new ones
         ("ympäristölupa murskaamolle, urakoitsija kangasniemellä", "sector", "construction"),
