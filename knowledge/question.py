@@ -1548,6 +1548,8 @@ class QuestionReader:
             lost = replacement_words(raw, self._is_worker)
             leaving = [index for index, analysis in enumerate(analyses) if fold(analysis.word) in lost]
             _rename_need_words(leaving, "recruitment", need_words, whole_needs, part_needs)
+            if leaving and facets.stage == "transfer" and "ownership_change" not in whole_needs | part_needs:
+                facets = replace(facets, stage=None)  # a key worker retires, not the owner
         if any(fold(analysis.word).startswith(EMPLOYER_DUTY_STEMS) for analysis in analyses):
             # "first hire, what obligations": the hire is decided, an employer's duties are asked
             hiring_words = [index for index, needs in need_words.items() if needs <= {"recruitment"}]

@@ -17,8 +17,12 @@ LEAVING_WORDS = frozenset(
     | {"lopetti", "lopettivat", "lopettanut", "lopettaneet"}  # "kaks parasta asentajaa lopetti samalla viikolla"
 )
 LEAVING_STARTS = ("irtisanoutu",)  # resigning; "irtisanoa" (to lay off) is the employer's act, no loss told
+# ... and leaving said in two words, by staff ("kuski jää pois", "avainhenkilö jää eläkkeelle ensi keväänä"); an
+# owner's retiring is a change of owner instead (see OWNER_STARTS)
+STAYING_VERBS = frozenset({"jaa", "jai", "jaavat", "jaivat", "jaamassa", "jaanyt", "jaaneet", "jaisi", "jaa'"})
+LEAVING_AFTER = frozenset({"pois", "elakkeelle", "elakkeel", "sairauslomalle", "aitiyslomalle", "vanhempainvapaalle"})
 # The staff who left: workers by the recruitment words, and the staff as a whole or its key people
-STAFF_PARTS = ("henkilokun", "henkilost", "avainhenkilo", "avainihmi", "tyontekij", "staff", "employee")
+STAFF_PARTS = ("henkilokun", "henkilost", "avainhenkilo", "avainihmi", "tyontekij", "staff", "employee", "kuski")
 AGENT_ENDINGS, AGENT_MIN_LETTERS = ("ja", "jaa", "jat"), 6  # "koneistaja", "koneistajaa", "koneistajat"
 OWNER_STARTS = ("omistaj", "yrittaj", "osakk", "luopuj", "jatkaj", "ostaj", "myyj")  # their leaving is the company's
 WORKSHOP_ENDS = ("paja", "pajaa", "pajat")  # "konepaja" ends like an agent noun, but is the workshop
@@ -39,12 +43,13 @@ def replacement_words(analyses: list[WordAnalysis], is_worker: Callable[[WordAna
     words = [fold(analysis.word) for analysis in analyses]
     found: set[str] = set()
     for index, word in enumerate(words):
-        if (word in LEAVING_WORDS or word.startswith(LEAVING_STARTS)) and not (
+        two_words = word in STAYING_VERBS and index + 1 < len(words) and words[index + 1] in LEAVING_AFTER
+        if (word in LEAVING_WORDS or word.startswith(LEAVING_STARTS) or two_words) and not (
             index > 0 and words[index - 1] in NEGATIONS
         ):
             near = range(max(0, index - BEFORE_REACH), min(len(words), index + 1 + AFTER_REACH))
             if any(_is_staff(analyses[other], words[other], is_worker) for other in near if other != index):
-                found.add(word)
+                found.update(words[index : index + 1 + two_words])
         if word in IN_PLACE:
             beside = words[max(0, index - SOMEONE_REACH) : index + 1 + SOMEONE_REACH]
             found.update(other for other in beside if other in SOMEONE)

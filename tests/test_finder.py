@@ -599,6 +599,7 @@ def test_a_compound_is_split_into_the_words_it_is_made_of(wordbases, parts):
         "How do I deduct my home office costs in my own personal tax return as an employee?",
         "lainaa omaan asuntoon, missä pankissa paras marginaali",  # one's own home
         "mun oma auto hajos, tietääkö joku hyvän korjaamon",  # "mun oma": the asker's own, said twice
+        "My own salary was paid short this month, who should I contact?",
     ],
 )
 def test_a_private_persons_own_matter_gets_no_company_services(bundled, question):
@@ -1544,6 +1545,12 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("entrepreneur totally burned out and thinking of quitting, who can help", "wellbeing"),
         ("need quick apua: client's cash flow negatiivinen, myyntisaamiset jumissa", "financial_distress"),
         ("asiakas kaipaa muita yrittäjiä ympärilleen, uusi yrittäjä rantasalmella, yrittäjäyhdistys?", "networking"),
+        ("muutti perheineen hirvensalmelle ja aloitti graafikkona tmi:nä, ei tunne täältä ketään", "networking"),
+        ("yrittäjä on yksin kaikkien päätösten kanssa ja kaipais kokeneempaa juttukaveria. tmi 3 v", "wellbeing"),
+        ("asiakkaan puoliso kuoli äkillisesti, pyörittivät yhdessä emolehmätilaa. mistä apua?", "wellbeing"),
+        ("naapurifirma haluais ostaa meidät. ky mäntyharjulla. mistä apua kaupan tekemiseen?", "ownership_change"),
+        ("28-v poika ottamassa vanhempien tilan nimiinsä ens vuonna, mitä tukia on", "ownership_change"),
+        ("Iso tilaus tuli Norjasta, mutta kassa ei riitä materiaaleihin ennen kuin asiakas maksaa. Oy 14 hlö", "loan"),
         (
             "materiaalikulut +30 %, kate syöty eikä asiakkaat hyväksy hinnankorotusta. pieni metallialan oy",
             "general_advice",
@@ -4422,6 +4429,8 @@ def test_a_participle_with_a_possessive_is_its_verb():
         ("avainhenkilö loukkaantui, pitäis saada tekijä nopeasti, LVI-firma 6 hlö", True),
         ("ainoa cnc-koneistaja irtisanoutui ja uutta tarvii heti. konepaja pieksämäellä 12 hlö", True),  # an agent noun
         ("kaks parasta asentajaa lopetti samalla viikolla eikä uusia saa mistään, lvi-firma", True),  # quit, no closing
+        ("kuljetusfirma 3 autoa, yksi kuski jää pois ja tilalle pitäisi saada uusi, ketään ei ole löytynyt", True),
+        ("Avainhenkilö jää eläkkeelle ensi keväänä, eikä kukaan muu osaa hänen töitään. Painotalo, 7 hlö.", True),
         # the entrepreneur's own trade, said beside them, is no hire
         ("yksinyrittäjä kirvesmies kaatui telineiltä, lonkka poikki, 3kk pois töistä", False),
         ("yrittäjä irtisanoutui palkkatyöstä ja perustaa oman firman mikkeliin", False),  # the founder's own job
