@@ -318,7 +318,8 @@ def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[float | No
     if match := _LAST_YEAR.search(text):
         return 1, _age_words(match.group(0), patterns)
     for pattern in patterns.active:
-        if (match := pattern.search(text)) and _number(match.group(1)) > 0:
+        match = pattern.search(text)
+        if match and _number(match.group(1)) > 0 and not _THING_BEFORE.search(text, 0, match.start()):
             return _number(match.group(1)), _age_words(match.group(0), patterns)
     if today is not None and _PANDEMIC.search(text):
         # "koronan jälkeen velkaa": the company was there in the pandemic, at the latest in its last year
@@ -326,6 +327,13 @@ def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[float | No
     return None, set()
 
 
+# A machine's or a building's years are no company's ("sorvi 30v vanha", "uuni on 20 vuotta vanha")
+_THINGS = (
+    "kone", "koneet", "sorvi", "laite", "laitteet", "laitteisto", "uuni", "auto", "traktori", "katto", "halli",
+    "rakennus", "kiinteisto", "linja", "kalusto", "vene", "trukki", "kaivuri", "harvesteri", "puimuri",
+    "machine", "machinery", "oven", "roof", "building", "lathe", "equipment", "truck", "tractor", "excavator",
+)  # fmt: skip
+_THING_BEFORE = re.compile(r"\w*(?:" + "|".join(_THINGS) + r")\s+(?:(?:on|is|oli|ovat|are|was)\s+)?$")
 # "a 2-year-old company", "a two-year-old software oy": the company's age (a person's age is read elsewhere)
 _YEARS_OLD_COMPANY = re.compile(
     _START + _NUMBER + r"[ -]years?[ -]old\s+(?:[a-z-]+\s+)?(?:company|firm|business|startup|oy|tmi|sme|enterprise)\b"

@@ -454,6 +454,8 @@ def _transfer_side(text: str, lexicon: Lexicon) -> str | None:
         named = {BARE_SIDES[word] for word in words if word in BARE_SIDES}
     if not named and _BUYER_BUYS.search(folded):
         named = {"buyer"}  # the buyer as the one who buys or bought ("ostaja on jo viime kuussa ostanut")
+    if not named and _NO_SUCCESSOR.search(folded):
+        named = {"seller"}  # nobody to continue, words between ("eikä lapsista kukaan halua jatkaa")
     found = named or {side_of[phrase] for phrase in phrases}
     return found.pop() if len(found) == 1 else None
 
@@ -472,10 +474,15 @@ BUYER_OUTRIGHT = frozenset(
 SELLER_OUTRIGHT = frozenset(
     {"myyja saa", "myyjalle apua", "apua myyjalle", "neuvoa myyjalle", "helps the seller", "help the seller"}
     | {"help for the seller"}
+    # a buyer after the asker's company: the owners sell ("naapurifirma haluais ostaa meidät")
+    | {"ostaa meidat", "ostais meidat", "ostaisi meidat", "buy us"}
 )
 # the buyer as the subject of buying, words between ("ostaja on jo viime kuussa ostanut konepajan")
 _BUYER_BUYS = re.compile(
     r"\b(?:ostaja|buyer)\s+(?:[\w-]+\s+){0,4}?(?:osti|ostanut|ostaa|ostamassa|ostamaan|aikoo|bought|buys|is buying)\b"
+)
+_NO_SUCCESSOR = re.compile(
+    r"\b(?:ei|eika|eivat|kukaan)\s+(?:\w+\s+){0,3}?(?:halua|haluu|aio|aiovat|ole\s+jatkamassa)\s+jatka(?:a|maan)\b"
 )
 BARE_SIDES = {"ostaja": "buyer", "buyer": "buyer", "myyja": "seller", "seller": "seller"}
 SHORT_SIDE_WORDS = 4
@@ -483,10 +490,11 @@ SHORT_SIDE_WORDS = 4
 
 @lru_cache(maxsize=8)
 def _side_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
-    """One pattern of every side's phrases, longest first, and the side of each phrase (folded); the buyer's side said
-    outright (BUYER_OUTRIGHT) is among them whatever the lexicon lists."""
+    """One pattern of every side's phrases, longest first, and the side of each phrase (folded); the sides said
+    outright (BUYER_OUTRIGHT, SELLER_OUTRIGHT) are among them whatever the lexicon lists."""
     side_of = {fold(phrase): side for side, phrases in lexicon.transfer_sides.items() for phrase in phrases}
     side_of.update(dict.fromkeys(BUYER_OUTRIGHT, "buyer"))
+    side_of.update(dict.fromkeys(SELLER_OUTRIGHT, "seller"))
     alternatives = "|".join(re.escape(phrase) for phrase in sorted(side_of, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + alternatives + ")"), side_of
 

@@ -600,6 +600,8 @@ def test_a_compound_is_split_into_the_words_it_is_made_of(wordbases, parts):
         "lainaa omaan asuntoon, missä pankissa paras marginaali",  # one's own home
         "mun oma auto hajos, tietääkö joku hyvän korjaamon",  # "mun oma": the asker's own, said twice
         "My own salary was paid short this month, who should I contact?",
+        "milloin tän kuun palkka tulee",
+        "kalastuslupa saimaalle viikonlopuksi",  # a lake is no provider's name
     ],
 )
 def test_a_private_persons_own_matter_gets_no_company_services(bundled, question):
@@ -4061,6 +4063,12 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
         # the buyer as the one who bought, words between; money for the buyer
         ("ostaja on jo viime kuussa ostanut konepajan, saisko rahoitusta kauppahintaan", "transfer_side", "buyer"),
         ("yrityskaupan rahoitus ostajalle, kauppa vasta suunnitteilla", "transfer_side", "buyer"),
+        ("ostaja etsii yritystä ostettavaksi, tarvis rahotusta kauppaan", "transfer_side", "buyer"),
+        ("naapurifirma haluais ostaa meidät, ky mäntyharjulla", "transfer_side", "seller"),  # the owners sell
+        ("lypsykarjatila, isäntä 61 v eikä lapsista kukaan halua jatkaa", "transfer_side", "seller"),
+        ("hallin katto vuotaa ja sorvi 30v vanha, metallifirma 9 hlö", "company_age", None),  # the lathe's years
+        ("uuni on 20 vuotta vanha, kahvila mikkelissä", "company_age", None),
+        ("konepaja 30 v vanha, uusi sorvi", "company_age", 30),  # must not match: the workshop is the company
         ("non-EU entrepreneur with residence permit, does he have to take YEL?", "market", None),  # the founder's
         (
             "can a Ukrainian with temporary protection start work right away? a greenhouse",
