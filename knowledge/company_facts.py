@@ -40,12 +40,13 @@ _GAP = r"(?:[a-z0-9.:-]+\s+){0,3}?"  # a few words between
 # hoivayritykseen") or an adjective on other people ("hollantilaisia hitsaajia") is the employees' origin.
 _FINNISH_ADJECTIVE = re.compile(r"lai(?:nen|s\w*)$")
 _FINNISH_PEOPLE = re.compile(r"lais(?:ia|et|ten|ille|ilta|iin)$")  # "virolaisia", "filippiiniläisille"
-# ... unless they are customers or visitors: "virolaiset asiakkaat", "ruotsalaisille matkailijoille"
+# ... unless they are customers or visitors: "virolaiset asiakkaat", "ruotsalaisille matkailijoille", groups
 _CUSTOMERS_NEXT = re.compile(
     r"(?:\s+(?:ja|tai|and|or)\s+\w+)?"  # "saksalaisia ja hollantilaisia asiakkaita"
     # (not one "client": the adviser's, "a Ukrainian client wants to start a company")
     r"\s+(?:asiak|matkailij|turist|ostaj|kuluttaj|vierai|vieras|kaupp|markkin|customer|clients|tourist|visitor"
-    r"|buyer|market|consumer|jalleenmyyj|maahantuoj|tukku|reseller|retailer|distributor|importer|wholesaler)"
+    r"|buyer|market|consumer|jalleenmyyj|maahantuoj|tukku|reseller|retailer|distributor|importer|wholesaler"
+    r"|ryhm|groups?\b|guests?\b|matkaaj)"  # "japanilaisille ryhmille": travel groups are customers
     # ... or they buy, or do not: "ruotsalaiset ei osta", "the Germans don't order"
     r"|\s+(?:(?:ei|eivat|eika|don't|dont|do not|won't|never|will|would)\s+)?(?:osta|tilaa|tilaisi|buy|order|purchase)"
 )

@@ -240,6 +240,7 @@ BUSINESS_FRONT_LETTERS = 6  # "yrittäjä-", "yritys-" begin compounds about a b
 LONG_FRONT_LETTERS = 10  # a trigger this long at a compound's front names its need, however it is split
 ROOF_WORDS = frozenset({"katto", "roof", "seina", "wall"})  # after a building: where panels go
 RENOVATION_REACH = 3
+VISITOR_SECTORS = frozenset({"tourism"})  # a sector whose customers from abroad travel to it
 NOT_FARM_HEADS = frozenset({"liike", "toimisto"})  # a compound on a shop or an office names no farm
 MY_WORDS = frozenset({"my", "mun", "minun"})  # "mun oma auto": the asker's own, said twice
 OWN_STAFF_WORDS = frozenset({"our", "my", "their"})  # "our employees": the staff a company has
@@ -1704,6 +1705,10 @@ class QuestionReader:
             facets = replace(facets, stage="startup")  # "want to start a company": it is being founded
         if not given:
             facets = _farm_sector_by_need(facets, whole_needs)
+        if facets.sector in VISITOR_SECTORS and "export" in needs and "tourism" not in needs:
+            # a tourism company's customers from abroad come here: its export is tourism's own ("4 vuokramökkiä,
+            # ulkomaalaisia asiakkaita haluttais")
+            needs["tourism"] = 1.0
         company = facets.sector or facets.size or facets.company_form  # said of a company, not only its stage
         if not needs and facets.stage in STAGE_NEEDS and (company or facets.stage != "growing"):
             # "asiakkaalla on idea sovelluksesta": what a company at that stage asks for, said or not

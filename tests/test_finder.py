@@ -912,6 +912,21 @@ def test_a_renovation_is_what_the_company_does_not_what_it_is(bundled):
     assert bundled.understand("remonttifirma palkkaa työntekijän").facets.sector == "construction"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "4 vuokramökkiä puumalassa, kesät täynnä mut talvella tyhjää. ulkomaalaisia asiakkaita haluttais",
+        "ohjelmapalveluyritys haluais tehdä melontaretkistä paketin japanilaisille ryhmille, Savonlinna",
+        "Cottage rental business (sole trader, 2 cottages) wants more German and Dutch guests",
+    ],
+)
+def test_a_tourism_companys_customers_from_abroad_are_tourism_not_goods_export_or_hires(bundled, question):
+    understood = bundled.understand(question)
+    assert {"tourism", "export"} <= set(understood.needs) and understood.facets.employee_origin is None
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert any(service.startswith(("vf-", "ssm-", "miksei-matkailu")) for service in found)
+
+
 def test_an_entrepreneurs_illness_is_about_coping(bundled):
     found = [m.service.id for m in bundled.search("yrittäjä sairastui, kuka hoitaa firmaa, onko jotain tukea").matches]
     assert "kela-yrittajan-sairauspaivaraha" in found[:3]
