@@ -206,6 +206,30 @@ def _municipality(analyses: list[WordAnalysis]) -> Municipality | None:
     return None
 
 
+def family_places(analyses: list[WordAnalysis]) -> set[int]:
+    """The municipalities said of the family's life ("poika aloitti lukion Mikkelissä") when another is named
+    too ("meidän leipomo täällä Mäntyharjulla"): no company's place."""
+    named = [(index, found.code) for index, analysis in enumerate(analyses) if (found := municipality_of(analysis))]
+    family = {index for index, _ in named if _said_of_family(analyses, index)}
+    others = {code for index, code in named if index not in family}
+    return family if others and others != {code for index, code in named if index in family} else set()
+
+
+# a family's school, home or holiday, said in an e-mail before the company's own place
+_FAMILY_STEMS = (
+    "lukio", "koulu", "yliopisto", "opiskel", "poika", "tytar", "lapsi", "lapse", "vaimo", "mies", "puoliso",
+    "mummo", "vanhemm", "mokill", "loma", "son", "daughter", "school", "wife", "husband", "kids", "holiday",
+)  # fmt: skip
+FAMILY_REACH = 4
+
+
+def _said_of_family(analyses: list[WordAnalysis], index: int) -> bool:
+    before = analyses[max(0, index - FAMILY_REACH) : index]
+    if any(analysis.clause_end for analysis in before):  # only the place's own clause
+        before = before[max(i for i, analysis in enumerate(before) if analysis.clause_end) + 1 :]
+    return any(fold(analysis.word).startswith(_FAMILY_STEMS) for analysis in before)
+
+
 # English: "a company based in Joensuu", "a founder living in Lahti"
 _FROM_WORDS = (("based", "in"), ("located", "in"), ("from",), ("living", "in"), ("lives", "in"))
 # "Kuopiossa toimiva", "Joensuussa sijaitseva", "Lappeenrannassa asuva" (a founder lives there)
@@ -480,6 +504,7 @@ SELLER_OUTRIGHT = frozenset(
 # the buyer as the subject of buying, words between ("ostaja on jo viime kuussa ostanut konepajan")
 _BUYER_BUYS = re.compile(
     r"\b(?:ostaja|buyer)\s+(?:[\w-]+\s+){0,4}?(?:osti|ostanut|ostaa|ostamassa|ostamaan|aikoo|bought|buys|is buying)\b"
+    r"|\b(?:ostaja|buyer)\s+\d{2}\s*-?\s*v\b"  # the buyer described ("ostaja 35v, kauppahinta 200 t€")
 )
 _NO_SUCCESSOR = re.compile(
     r"\b(?:ei|eika|eivat|kukaan)\s+(?:\w+\s+){0,3}?(?:halua|haluu|aio|aiovat|ole\s+jatkamassa)\s+jatka(?:a|maan)\b"

@@ -49,6 +49,7 @@ from knowledge.facets import (
     RENOVATION_STEMS,
     Facets,
     company_form,
+    family_places,
     is_destination,
     is_municipality,
     is_place,
@@ -1403,7 +1404,7 @@ class QuestionReader:
             if written.company_age and fold(analysis.word) in written.words
         }
         others = others_things(analyses)
-        home_news = home_news_clauses(analyses, self.describes_company)
+        home_news = home_news_clauses(analyses, self.describes_company) | family_places(analyses)
         # "mistä kannattaisi aloittaa", "projekti aloitettiin jo": no company starting, nor its stage
         not_starting = {
             *where_to_begin(analyses),

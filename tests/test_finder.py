@@ -927,6 +927,24 @@ def test_a_tourism_companys_customers_from_abroad_are_tourism_not_goods_export_o
     assert any(service.startswith(("vf-", "ssm-", "miksei-matkailu")) for service in found)
 
 
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        (
+            "Meidän poika aloitti juuri lukion Mikkelissä, joten syksy on ollut hulinaa. Mutta asiaan: meidän "
+            "leipomo täällä Mäntyharjulla (oy, 7 työntekijää) harkitsee uutta uunia, tukea?",
+            "Mäntyharju",
+        ),
+        # must not match: the family's place is the asker's when no other place is named
+        ("we moved to Mikkeli with our two kids and want to start a cafe", "Mikkeli"),
+        ("tytär opiskelee Mikkelissä, mutta meidän kahvila on Juvalla ja tarvii rahoitusta", "Juva"),
+    ],
+)
+def test_a_place_said_of_the_family_is_not_the_companys_when_another_is_named(bundled, question, place):
+    municipality = bundled.understand(question).facets.municipality
+    assert municipality is not None and municipality.fi == place
+
+
 def test_an_entrepreneurs_illness_is_about_coping(bundled):
     found = [m.service.id for m in bundled.search("yrittäjä sairastui, kuka hoitaa firmaa, onko jotain tukea").matches]
     assert "kela-yrittajan-sairauspaivaraha" in found[:3]
@@ -4080,6 +4098,8 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
         ("yrityskaupan rahoitus ostajalle, kauppa vasta suunnitteilla", "transfer_side", "buyer"),
         ("ostaja etsii yritystä ostettavaksi, tarvis rahotusta kauppaan", "transfer_side", "buyer"),
         ("naapurifirma haluais ostaa meidät, ky mäntyharjulla", "transfer_side", "seller"),  # the owners sell
+        ("omistajanvaihdos: ostaja 35v, kauppahinta 200t€, tarvii rahoitusta", "transfer_side", "buyer"),
+        ("yrityskauppa tehtiin jo viime kuussa, voiko ostaja vielä saada starttirahaa", "project", "started"),
         ("lypsykarjatila, isäntä 61 v eikä lapsista kukaan halua jatkaa", "transfer_side", "seller"),
         ("hallin katto vuotaa ja sorvi 30v vanha, metallifirma 9 hlö", "company_age", None),  # the lathe's years
         ("uuni on 20 vuotta vanha, kahvila mikkelissä", "company_age", None),
