@@ -109,6 +109,7 @@ STAFF_REACH = 8
 HIRED_REACH = 3  # "newly hired Ukrainian workers"
 IDEA_WORDS = frozenset({"idea"})
 EMPLOYER_DUTY_STEMS = ("velvoit", "velvolli", "tyonantajavelvoit", "obligation", "duties")  # what an employer must do
+AS_EMPLOYER = ("tyonantajana",)  # "mitä työnantajana pitää hoitaa": an employer's duties asked beside the hire
 CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as a topic
 # Needs about hiring: with one of them a foreign country is where the employee comes from
 # (recruiting abroad); without, it is where the company sells (export).
@@ -154,6 +155,16 @@ BANK_REFUSED = re.compile(
     r"|\bpankki\w*\s+(?:\w+\s+)?(?:sano\w*\s+ei|kieltaytyi|torjui|hylkasi)\b"  # "pankki sano ei"
 )
 BANK_WORDS = frozenset({"pankki", "bank"})
+# language taught to the staff ("suomen kielen koulutusta työpaikalla", "Finnish language course for 10 foreign
+# workers"): training for staff had, no hire from abroad
+LANGUAGE_TRAINING = re.compile(
+    r"\b(?:suomen\s+kiel\w*\s+(?:koulut|kurss|opet|opisk)|kielikoulut|kielikurss|kieliopet"
+    r"|language\s+(?:course|training|lesson|class)|finnish\s+(?:course|lesson|class|training))"
+)
+HIRE_SAID_STEMS = (
+    *("palkkaa", "palkata", "palkkaam", "palkkais", "palkkatu", "rekry", "recruit", "oppisopim"),
+    *("apprentic", "tyolupa", "oleskelulupa", "permit"),
+)  # a hire asked for in so many words
 EXPORT_SHARE = re.compile(r"(\w+)\s+(?:share\s+|osuus\s+)?\d{1,3}(?:[,.]\d)?\s*(?:%|prosent)")  # "vientiä 40%"
 PERSONAL_GUARANTEE = re.compile(r"\bhenkilokohtai\w*\s+(?:\w+\s+)?taka|\btakaaja\w*\b|\bpersonal(?:ly)? guarant")
 # An investor that locates a site, unless shares or capital are spoken of
@@ -1295,6 +1306,14 @@ class QuestionReader:
                     found.update(range(start, start + len(phrase)))
         return found
 
+    @staticmethod
+    def _hires_said(analyses: list[WordAnalysis]) -> bool:
+        """A hire is asked for in so many words ("rekrytoida lähihoitajia", "palkkatuki + kielikoulutus")."""
+        return any(
+            fold(analysis.word).startswith(HIRE_SAID_STEMS) or fold(analysis.word) in ("hire", "hiring")
+            for analysis in analyses
+        )
+
     def _private_word(self, analysis: WordAnalysis) -> bool:
         """The word says the matter is a private person's ("asumistuki"), or a compound that only adds an empty
         head to such a word ("asumistukihakemus", as the plain analyser sees it too)."""
@@ -1552,10 +1571,19 @@ class QuestionReader:
             _rename_need_words(leaving, "recruitment", need_words, whole_needs, part_needs)
             if leaving and facets.stage == "transfer" and "ownership_change" not in whole_needs | part_needs:
                 facets = replace(facets, stage=None)  # a key worker retires, not the owner
+        if LANGUAGE_TRAINING.search(folded_question) and not self._hires_said(analyses):
+            hiring_words = [index for index, needs in need_words.items() if needs & HIRING_NEEDS]
+            _rename_need_words(hiring_words, "staff_training", need_words, whole_needs, part_needs)
+            whole_needs.add("staff_training")
+            facets = replace(facets, employee_origin=None)
         if any(fold(analysis.word).startswith(EMPLOYER_DUTY_STEMS) for analysis in analyses):
             # "first hire, what obligations": the hire is decided, an employer's duties are asked
             hiring_words = [index for index, needs in need_words.items() if needs <= {"recruitment"}]
-            _drop_need_words(hiring_words, need_words, whole_needs, part_needs)
+            _rename_need_words(hiring_words, "general_advice", need_words, whole_needs, part_needs)
+        elif any(fold(analysis.word).startswith(AS_EMPLOYER) for analysis in analyses):
+            duties = [index for index, analysis in enumerate(analyses) if fold(analysis.word).startswith(AS_EMPLOYER)]
+            need_words[duties[0]] = need_words.get(duties[0], frozenset()) | {"general_advice"}
+            whole_needs.add("general_advice")
         founders = self._founder_words(analyses, need_words, facets.stage == "idea")
         founders += askers_trade(analyses, self.lexicon.trade_words)
         _drop_need_words(founders, need_words, whole_needs, part_needs)
@@ -1694,6 +1722,9 @@ class QuestionReader:
         if business or whole_needs or facets.municipality:  # step 4
             for need in part_needs - whole_needs:
                 needs[need] = 1.0
+        if LANGUAGE_TRAINING.search(folded_question) and not self._hires_said(analyses):
+            # the staff's nationality is no hire from abroad either
+            needs = {need: weight for need, weight in needs.items() if need not in HIRING_NEEDS}
         if facets.stage in YOUNG_STAGES and (facets.company_age or 0) >= ESTABLISHED_YEARS and not given:
             # "perustettu 2018 … voiko hakea starttirahaa": the service named is no stage of a company that old
             # (a side business of a few years may still become full-time: "tmi ollu jo 3v, starttiraha?")

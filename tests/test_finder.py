@@ -945,6 +945,32 @@ def test_a_place_said_of_the_family_is_not_the_companys_when_another_is_named(bu
     assert municipality is not None and municipality.fi == place
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ulkomaalaisille työntekijöille suomen kielen koulutusta työpaikalla, kuka järjestää",
+        "vietnamilaisille työntekijöille suomen kielen koulutusta työpaikalla, elintarvikeyritys mikkelissä 60 hlö",
+        "Finnish language course for 10 foreign workers at our sawmill – can the employer get support for it?",
+    ],
+)
+def test_language_training_for_the_staff_is_staff_training_not_a_hire_from_abroad(bundled, question):
+    understood = bundled.understand(question)
+    assert "staff_training" in understood.needs and not set(understood.needs) & {"recruitment", "recruiting_abroad"}
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert any("koulutus" in service for service in found) and "migri-tyontekijan-oleskelulupa" not in found
+
+
+def test_language_training_beside_a_hire_keeps_the_hire(bundled):
+    question = "hoivakoti rekrytoi lähihoitajia Filippiineiltä, oleskelulupa + kotoutuminen + kielikoulutus"
+    assert "recruiting_abroad" in bundled.understand(question).needs
+
+
+def test_an_employers_duties_asked_beside_a_hire_bring_employer_advice(bundled):
+    question = "hiusalan yrittäjä palkkaa ekan työntekijän, mitä työnantajana pitää hoitaa"
+    found = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert "esy-jasenneuvonta" in found
+
+
 def test_an_entrepreneurs_illness_is_about_coping(bundled):
     found = [m.service.id for m in bundled.search("yrittäjä sairastui, kuka hoitaa firmaa, onko jotain tukea").matches]
     assert "kela-yrittajan-sairauspaivaraha" in found[:3]
