@@ -165,6 +165,11 @@ HIRE_SAID_STEMS = (
     *("palkkaa", "palkata", "palkkaam", "palkkais", "palkkatu", "rekry", "recruit", "oppisopim"),
     *("apprentic", "tyolupa", "oleskelulupa", "permit"),
 )  # a hire asked for in so many words
+# an employee's health said ("työntekijän selkä reistailee", "työntekijällä selkä kipeä", "our worker is ill")
+STAFF_HEALTH = re.compile(
+    r"\b(?:tyontekij|duunar|employee|worker)\w*\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<health>(?:selka|kipe|sairast|sairaus|sairas\b|sairaana|loukkaan|uupu|jaksa|back\b|injur|ill\b|sick)\w*)"
+)
 EXPORT_SHARE = re.compile(r"(\w+)\s+(?:share\s+|osuus\s+)?\d{1,3}(?:[,.]\d)?\s*(?:%|prosent)")  # "vientiä 40%"
 PERSONAL_GUARANTEE = re.compile(r"\bhenkilokohtai\w*\s+(?:\w+\s+)?taka|\btakaaja\w*\b|\bpersonal(?:ly)? guarant")
 # An investor that locates a site, unless shares or capital are spoken of
@@ -1560,6 +1565,18 @@ class QuestionReader:
             if fold(analysis.word) in work_words:
                 need_words[index] = need_words.get(index, frozenset()) | {"recruitment"}
                 whole_needs.add("recruitment")
+        if (health := STAFF_HEALTH.search(folded_question)) and not self._hires_said(analyses):
+            # "työntekijällä selkä kipeä, ei pysty raskaisiin hommiin": the employee's work ability, no hire; a
+            # company with an employee is no one-person company, and a disability pension is no retiring owner's
+            hiring_words = [
+                index for index, needs in need_words.items() if needs & (HIRING_NEEDS | {"ownership_change"})
+            ]
+            _drop_need_words(hiring_words, need_words, whole_needs, part_needs)
+            sore = [index for index, analysis in enumerate(analyses) if fold(analysis.word) == health.group("health")]
+            for index in sore[:1]:
+                need_words[index] = need_words.get(index, frozenset()) | {"wellbeing"}
+            whole_needs.add("wellbeing")
+            facets = replace(facets, not_sizes=facets.not_sizes | {"solo"}, stage=None, transfer_side=None)
         if asks_to_keep_staff(analyses):
             # "työntekijöitä lähtee koko ajan, miten saa porukan pysymään": the staff's wellbeing, no hire
             hiring_words = [index for index, needs in need_words.items() if needs & HIRING_NEEDS]

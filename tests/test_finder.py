@@ -971,6 +971,20 @@ def test_an_employers_duties_asked_beside_a_hire_bring_employer_advice(bundled):
     assert "esy-jasenneuvonta" in found
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "työntekijällä selkä kipeä, ei pysty enää raskaisiin hommiin mutta haluis jatkaa meillä",
+        "työntekijän selkä reistailee, miten tuetaan työkykyä ettei jää sairaseläkkeelle",
+        "our worker is sick for months, what support for the employer",
+    ],
+)
+def test_an_employees_health_is_the_employers_occupational_health_not_a_hire(bundled, question):
+    understood = bundled.understand(question)
+    assert "wellbeing" in understood.needs and not set(understood.needs) & {"recruitment", "ownership_change"}
+    assert bundled.search(question, top=1).matches[0].service.id == "kela-tyoterveys-tyonantaja"
+
+
 def test_an_entrepreneurs_illness_is_about_coping(bundled):
     found = [m.service.id for m in bundled.search("yrittäjä sairastui, kuka hoitaa firmaa, onko jotain tukea").matches]
     assert "kela-yrittajan-sairauspaivaraha" in found[:3]
