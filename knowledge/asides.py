@@ -74,6 +74,15 @@ REPLACED_WORDS = frozenset(
 # Starting work ("aloittaa työt", "aloittaa työskentelyn", "start work", "start working"), said of a person
 START_STEMS, WORK_STEMS = ("aloitt", "aloita", "start"), ("tyot", "tyoskentel", "tyossa", "work")
 SELF_EMPLOYED_STEMS = ("yrittaj", "toiminim", "tmi", "kevytyrit", "self-employ", "freelanc", "entrepreneur", "business")
+# a worker who starts ("puolalainen asentaja, EU-kansalainen, aloittaa pertunmaalla ensi kuussa"): a job begins
+WORKER_STEMS = (
+    "asentaj", "hitsaaj", "tyontekij", "kirvesm", "kuljettaj", "siivooj", "hoitaj", "mekaanik", "harjoittelij",
+    "kesatyontekij", "kausityontekij", "worker", "employee", "welder", "nurse", "electrician", "carpenter", "trainee",
+)  # fmt: skip
+WORKER_REACH = 4
+# ... unless what starts is one's own business ("hitsaaja aloittaa oman konepajan")
+OWN_BUSINESS_STEMS = ("oma", "own", "yrit", "firm", "tmi", "toiminim", "liike", "company", "business")
+WORKER_STARTS = frozenset({"aloittaa", "aloittaisi", "aloittais", "aloitti", "aloittamassa", "aloittavat", "starts"})
 # the past passive (was started) and the asker's own past ("jos aloitin toukokuussa": I started, at a job or not)
 BEGUN = re.compile(r"aloitett(?:iin|u|ua|un|uun|uja)$|aloit(?:in|it|imme|itte)$")
 # The words of a follow-up that only names another place ("entä hirvensalmella?", "and in Juva?")
@@ -229,15 +238,20 @@ def competitor_opened(analyses: list[WordAnalysis]) -> list[int]:
 
 
 def work_started(analyses: list[WordAnalysis]) -> list[int]:
-    """ "voiko ukrainalainen aloittaa työt heti", "start work on Monday": a person starts a job, no company; one who
-    starts work as an entrepreneur ("aloittaa työt toiminimellä") does start one."""
+    """ "voiko ukrainalainen aloittaa työt heti", "start work on Monday", "asentaja aloittaa ensi kuussa": a person
+    starts a job, no company; one who starts work as an entrepreneur ("aloittaa työt toiminimellä") does start one."""
     words = [fold(analysis.word) for analysis in analyses]
     if any(word.startswith(SELF_EMPLOYED_STEMS) for word in words):
         return []
     return [
         index
-        for index, word in enumerate(words[:-1])
-        if word.startswith(START_STEMS) and words[index + 1].startswith(WORK_STEMS)
+        for index, word in enumerate(words)
+        if (word.startswith(START_STEMS) and index + 1 < len(words) and words[index + 1].startswith(WORK_STEMS))
+        or (
+            word in WORKER_STARTS
+            and any(before.startswith(WORKER_STEMS) for before in words[max(0, index - WORKER_REACH) : index])
+            and not any(after.startswith(OWN_BUSINESS_STEMS) for after in words[index + 1 : index + 3])
+        )
     ]
 
 

@@ -21,6 +21,7 @@ from datetime import date
 from itertools import pairwise
 
 from knowledge.asides import (
+    WORK_STEMS,
     around,
     askers_trade,
     asks_only_about_a_place,
@@ -59,7 +60,7 @@ from knowledge.facets import (
 from knowledge.lexicon import Lexicon
 from knowledge.negation import BURDEN_STARTS, burdens_not_had, denied_need_words, denied_words
 from knowledge.repayment import DISTRESS_NEED, loans_owed
-from knowledge.staff_loss import asks_to_keep_staff, replacement_words
+from knowledge.staff_loss import PARTNER_STARTS, PARTNER_WORDS, asks_to_keep_staff, replacement_words
 from knowledge.text import (
     GUESS_ENDING_LETTERS,
     Analyzer,
@@ -142,6 +143,8 @@ RESIDENT = re.compile(
     r"|\b(?:already )?(?:live|living|lives|resident) in finland|\basu(?:u|vat) (?:jo )?suomessa|\bsuomessa (?:jo )?asuv"
     # a jobseeker here, unemployed for long ("a long-term unemployed Syrian man")
     r"|\blong-term unemployed|\bpitkaaikaistyoto"
+    # a refugee is here already, with the right to work or a permit of one's own ("ukrainalainen pakolainen")
+    r"|pakolai|\brefugee"
 )
 # Whether to go on at all is the owner's doubt, no successor's continuing ("kannattaako jatkaa", "should she continue")
 WHETHER_TO_CONTINUE = re.compile(
@@ -165,6 +168,7 @@ HIRE_SAID_STEMS = (
     *("palkkaa", "palkata", "palkkaam", "palkkais", "palkkatu", "rekry", "recruit", "oppisopim"),
     *("apprentic", "tyolupa", "oleskelulupa", "permit"),
 )  # a hire asked for in so many words
+STOP_STEMS = ("lopetti", "lopettivat", "lopettanut", "lopettaneet", "stopped", "quit")  # a customer's, see above
 # an employee's health said ("työntekijän selkä reistailee", "työntekijällä selkä kipeä", "our worker is ill")
 STAFF_HEALTH = re.compile(
     r"\b(?:tyontekij|duunar|employee|worker)\w*\s+(?:[\w-]+\s+){0,2}?"
@@ -1414,7 +1418,11 @@ class QuestionReader:
         personal_guarantee = PERSONAL_GUARANTEE.search(folded_question) is not None
         raw = self.analyse(question)
         # the work a person starts ("start work right away"), read before "start" loses its sense of a company
-        work_words = {fold(raw[index + 1].word) for index in work_started(raw)}
+        work_words = {
+            fold(raw[index + 1].word)
+            for index in work_started(raw)
+            if index + 1 < len(raw) and fold(raw[index + 1].word).startswith(WORK_STEMS)
+        }
         analyses, denied_sectors = self._without_denied_facts(denied_facts, self._without_lost_senses(raw))
         analyses = [self._read_whole(analysis) for analysis in analyses]
         written = read_written_facts(question, self.lexicon, today)
@@ -1565,6 +1573,17 @@ class QuestionReader:
             if fold(analysis.word) in work_words:
                 need_words[index] = need_words.get(index, frozenset()) | {"recruitment"}
                 whole_needs.add("recruitment")
+        # "isoin asiakas lopetti tilaukset": a customer or a partner stops buying, the company does not close
+        stopped = [
+            index
+            for index, analysis in enumerate(analyses)
+            if fold(analysis.word).startswith(STOP_STEMS)
+            and any(
+                fold(before.word).startswith(PARTNER_STARTS + PARTNER_WORDS)
+                for before in analyses[max(0, index - 3) : index]
+            )
+        ]
+        _drop_need_words(stopped, need_words, whole_needs, part_needs)
         if (health := STAFF_HEALTH.search(folded_question)) and not self._hires_said(analyses):
             # "työntekijällä selkä kipeä, ei pysty raskaisiin hommiin": the employee's work ability, no hire; a
             # company with an employee is no one-person company, and a disability pension is no retiring owner's
@@ -1604,7 +1623,7 @@ class QuestionReader:
         founders = self._founder_words(analyses, need_words, facets.stage == "idea")
         founders += askers_trade(analyses, self.lexicon.trade_words)
         _drop_need_words(founders, need_words, whole_needs, part_needs)
-        in_place = in_place_of(analyses)
+        in_place = in_place_of(analyses) + stopped  # what stands in another's place, or what a customer stopped
         _drop_need_words(in_place, need_words, whole_needs, part_needs)
         # "maatila palkkaa kausityöntekijöitä Thaimaasta": the farm is who hires (its sector), not what it asks for
         farms = [
@@ -1754,6 +1773,13 @@ class QuestionReader:
             facets = replace(facets, stage="startup")  # "want to start a company": it is being founded
         if not given:
             facets = _farm_sector_by_need(facets, whole_needs)
+            if (
+                facets.farm_production in FARMING
+                and facets.sector is None
+                and FARM_SECTOR not in facets.not_sectors
+                and "starting" not in whole_needs  # a farm starting a shop starts a line of business that is no farming
+            ):
+                facets = replace(facets, sector=FARM_SECTOR)  # "sikatila rakentaa lantalaa": a farm that farms
         if facets.sector in VISITOR_SECTORS and "export" in needs and "tourism" not in needs:
             # a tourism company's customers from abroad come here: its export is tourism's own ("4 vuokramökkiä,
             # ulkomaalaisia asiakkaita haluttais")

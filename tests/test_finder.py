@@ -1620,6 +1620,9 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("entrepreneur totally burned out and thinking of quitting, who can help", "wellbeing"),
         ("need quick apua: client's cash flow negatiivinen, myyntisaamiset jumissa", "financial_distress"),
         ("asiakas kaipaa muita yrittäjiä ympärilleen, uusi yrittäjä rantasalmella, yrittäjäyhdistys?", "networking"),
+        ("kenialainen asiakas tilaa koneita, pelkää ettei maksa", "guarantee"),  # a credit risk
+        ("isoin asiakas lopetti tilaukset keväällä ja liikevaihto tippui kolmanneksella", "general_advice"),
+        ("puolalainen asentaja, EU-kansalainen, aloittaa pertunmaalla ensi kuussa – tarviiko lupaa?", "recruitment"),
         ("muutti perheineen hirvensalmelle ja aloitti graafikkona tmi:nä, ei tunne täältä ketään", "networking"),
         ("yrittäjä on yksin kaikkien päätösten kanssa ja kaipais kokeneempaa juttukaveria. tmi 3 v", "wellbeing"),
         ("asiakkaan puoliso kuoli äkillisesti, pyörittivät yhdessä emolehmätilaa. mistä apua?", "wellbeing"),
@@ -1661,6 +1664,17 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
 )
 def test_everyday_forms_of_a_need_name_it(bundled, question, need):
     assert need in bundled.understand(question).needs
+
+
+@pytest.mark.parametrize(
+    ("question", "absent"),
+    [
+        ("isoin asiakas lopetti tilaukset keväällä ja liikevaihto tippui, konepaja 14 hlö", "financial_distress"),
+        ("puolalainen asentaja, EU-kansalainen, aloittaa pertunmaalla ensi kuussa", "starting"),  # a job starts
+    ],
+)
+def test_what_another_does_is_no_need_of_the_company(bundled, question, absent):
+    assert absent not in bundled.understand(question).needs
 
 
 def test_transposed_letters_are_one_typo():
@@ -4152,6 +4166,8 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
         ),
         ("yrittäjä sairastunut, tmi, ei työntekijöitä", "size", "solo"),
         ("tmi palkkaa ekan työntekijän", "sector", None),  # must not match: "ekan" (first) is no lorry ("rekka")
+        ("ukrainalainen pakolainen haluaa meille siivoojaksi, saako palkata suoraan", "employee_origin", "in_finland"),
+        ("sikatila puumalassa rakentaa uutta lantalaa, investointitukea?", "sector", "agriculture"),
         ("kahvila haluaa uusia keittiön laitteet, uuni on 20 vuotta vanha", "investment", "replacement"),
         ("kahvila haluaa uusia asiakkaita ja laitteita", "investment", None),  # must not match: new ones
         ("ympäristölupa murskaamolle, urakoitsija kangasniemellä", "sector", "construction"),
