@@ -255,6 +255,23 @@ def work_started(analyses: list[WordAnalysis]) -> list[int]:
     ]
 
 
+COMING_STEMS = ("tulossa", "tulee", "tulevat", "tulisi", "tulis", "saapuu", "saapuvat", "muuttaa", "coming")
+TO_WORK = frozenset({"toihin", "toita", "to work"})
+COMING_REACH = 3
+
+
+def coming_to_work(analyses: list[WordAnalysis]) -> list[int]:
+    """ "puuseppä tulossa virosta töihin ens kuussa": someone comes to work for the company, a hire (the word
+    "töihin")."""
+    words = [fold(analysis.word) for analysis in analyses]
+    return [
+        index
+        for index, word in enumerate(words)
+        if word in TO_WORK
+        and any(before.startswith(COMING_STEMS) for before in words[max(0, index - COMING_REACH) : index])
+    ]
+
+
 def in_place_of(analyses: list[WordAnalysis]) -> list[int]:
     """ "uusi samanlainen tilalle", "vanhan tilalle": in place of the old one, no farm and no premises."""
     words = [fold(analysis.word) for analysis in analyses]

@@ -27,6 +27,7 @@ from knowledge.asides import (
     asks_only_about_a_place,
     begun_words,
     business_developed,
+    coming_to_work,
     competitor_opened,
     greeted_from,
     home_news_clauses,
@@ -1422,7 +1423,7 @@ class QuestionReader:
             fold(raw[index + 1].word)
             for index in work_started(raw)
             if index + 1 < len(raw) and fold(raw[index + 1].word).startswith(WORK_STEMS)
-        }
+        } | {fold(raw[index].word) for index in coming_to_work(raw)}
         analyses, denied_sectors = self._without_denied_facts(denied_facts, self._without_lost_senses(raw))
         analyses = [self._read_whole(analysis) for analysis in analyses]
         written = read_written_facts(question, self.lexicon, today)

@@ -1621,6 +1621,8 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("need quick apua: client's cash flow negatiivinen, myyntisaamiset jumissa", "financial_distress"),
         ("asiakas kaipaa muita yrittäjiä ympärilleen, uusi yrittäjä rantasalmella, yrittäjäyhdistys?", "networking"),
         ("kenialainen asiakas tilaa koneita, pelkää ettei maksa", "guarantee"),  # a credit risk
+        ("puuseppä tulossa virosta töihin ens kuussa, mitä paperitöitä työnantajalle", "recruitment"),
+        ("matkailuyrittäjä puumalassa haluaa tehdä talvesta kannattavan, nyt pelkkä kesäsesonki", "tourism"),
         ("isoin asiakas lopetti tilaukset keväällä ja liikevaihto tippui kolmanneksella", "general_advice"),
         ("puolalainen asentaja, EU-kansalainen, aloittaa pertunmaalla ensi kuussa – tarviiko lupaa?", "recruitment"),
         ("muutti perheineen hirvensalmelle ja aloitti graafikkona tmi:nä, ei tunne täältä ketään", "networking"),
