@@ -50,6 +50,12 @@ _CUSTOMERS_NEXT = re.compile(
     # ... or they buy, or do not: "ruotsalaiset ei osta", "the Germans don't order"
     r"|\s+(?:(?:ei|eivat|eika|don't|dont|do not|won't|never|will|would)\s+)?(?:osta|tilaa|tilaisi|buy|order|purchase)"
 )
+# ... or customers named first, the country after ("ulkomaisia asiakkaita, varsinkin Saksasta ja Hollannista")
+_CUSTOMERS_BEFORE = re.compile(
+    # plural: "asiakas" alone is the adviser's client ("asiakas miettii rekrytä filippiineiltä", "a client from X")
+    r"(?:asiakkai\w*|asiakkaat|matkailij\w*|turist\w*|vierai\w*|customers|clients|tourists|guests|visitors),?\s+"
+    r"(?:\w+,?\s+){0,2}$"
+)
 # English nationality adjectives as written (a suffix rule would take Finnish "Saksaan", to Germany).
 _ENGLISH_NATIONALITY_TEXT = """
     ukrainian german dutch swedish estonian polish finnish russian chinese indian filipino thai vietnamese
@@ -263,6 +269,7 @@ def _origin(text: str, patterns: _Patterns) -> _Origin:
             or _TO_BEFORE.search(text, 0, match.start())
             or _ORDER_BEFORE.search(text, 0, match.start())
             or _MARKET_NEXT.match(text, match.end())
+            or _CUSTOMERS_BEFORE.search(text, 0, match.start())
         ):
             market = True  # "vientiä Ruotsiin", "export to Sweden": where it sells, nobody's origin
             areas.add(area)

@@ -1622,6 +1622,7 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("asiakas kaipaa muita yrittäjiä ympärilleen, uusi yrittäjä rantasalmella, yrittäjäyhdistys?", "networking"),
         ("kenialainen asiakas tilaa koneita, pelkää ettei maksa", "guarantee"),  # a credit risk
         ("puuseppä tulossa virosta töihin ens kuussa, mitä paperitöitä työnantajalle", "recruitment"),
+        ("saksalaiset jälleenmyyjät lopettaneet tilaamisen, designtuotteiden vienti tyssännyt", "export"),
         ("matkailuyrittäjä puumalassa haluaa tehdä talvesta kannattavan, nyt pelkkä kesäsesonki", "tourism"),
         ("isoin asiakas lopetti tilaukset keväällä ja liikevaihto tippui kolmanneksella", "general_advice"),
         ("puolalainen asentaja, EU-kansalainen, aloittaa pertunmaalla ensi kuussa – tarviiko lupaa?", "recruitment"),
@@ -1673,6 +1674,7 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
     [
         ("isoin asiakas lopetti tilaukset keväällä ja liikevaihto tippui, konepaja 14 hlö", "financial_distress"),
         ("puolalainen asentaja, EU-kansalainen, aloittaa pertunmaalla ensi kuussa", "starting"),  # a job starts
+        ("saksalaiset jälleenmyyjät lopettaneet tilaamisen, vienti tyssännyt", "recruitment"),  # partners, no hires
     ],
 )
 def test_what_another_does_is_no_need_of_the_company(bundled, question, absent):
@@ -4169,6 +4171,8 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
         ("yrittäjä sairastunut, tmi, ei työntekijöitä", "size", "solo"),
         ("tmi palkkaa ekan työntekijän", "sector", None),  # must not match: "ekan" (first) is no lorry ("rekka")
         ("ukrainalainen pakolainen haluaa meille siivoojaksi, saako palkata suoraan", "employee_origin", "in_finland"),
+        ("kajakkiretkiä, haluaisimme ulkomaisia asiakkaita, varsinkin Saksasta, ja kesäduunarit", "market", "eu_eea"),
+        ("asiakas miettii rekrytä hitsaajia filippiineiltä", "employee_origin", "outside_eu_eea"),  # the client's
         ("sikatila puumalassa rakentaa uutta lantalaa, investointitukea?", "sector", "agriculture"),
         ("kahvila haluaa uusia keittiön laitteet, uuni on 20 vuotta vanha", "investment", "replacement"),
         ("kahvila haluaa uusia asiakkaita ja laitteita", "investment", None),  # must not match: new ones
