@@ -255,7 +255,10 @@ def work_started(analyses: list[WordAnalysis]) -> list[int]:
     ]
 
 
-COMING_STEMS = ("tulossa", "tulee", "tulevat", "tulisi", "tulis", "saapuu", "saapuvat", "muuttaa", "coming")
+COMING_STEMS = (
+    *("tulossa", "tulee", "tulevat", "tulisi", "tulis", "saapuu", "saapuvat", "muuttaa", "coming"),
+    *("haluaa", "haluais", "haluaisi", "hakee", "pyrkii"),  # "ukrainalainen haluais töihin rakennusfirmaan"
+)
 TO_WORK = frozenset({"toihin", "toita", "to work"})
 COMING_REACH = 3
 

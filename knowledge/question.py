@@ -263,6 +263,7 @@ LONG_FRONT_LETTERS = 10  # a trigger this long at a compound's front names its n
 ROOF_WORDS = frozenset({"katto", "roof", "seina", "wall"})  # after a building: where panels go
 RENOVATION_REACH = 3
 VISITOR_SECTORS = frozenset({"tourism"})  # a sector whose customers from abroad travel to it
+COMPANY_FORM_WORDS = frozenset({"oy", "tmi", "ky", "ay", "oyj", "osuuskunta", "ltd"})  # after the company's sector
 NOT_FARM_HEADS = frozenset({"liike", "toimisto"})  # a compound on a shop or an office names no farm
 MY_WORDS = frozenset({"my", "mun", "minun"})  # "mun oma auto": the asker's own, said twice
 OWN_STAFF_WORDS = frozenset({"our", "my", "their"})  # "our employees": the staff a company has
@@ -1522,7 +1523,13 @@ class QuestionReader:
             index for index, needs in need_words.items() if needs == {"export"} and fold(analyses[index].word) in shared
         ]
         _drop_need_words(shares, need_words, whole_needs, part_needs)
-        if BANK_REFUSED.search(folded_question) and "guarantee" not in whole_needs:
+        # the bank's no is a guarantee's question, unless the company is in trouble ("rästissä 18 t€ alvia eikä
+        # pankki anna enää lisää lainaa"): then the trouble is
+        if BANK_REFUSED.search(folded_question) and DISTRESS_NEED in whole_needs:
+            # ... and the loan refused is no need to look for elsewhere: the trouble is
+            refused = [index for index, needs in need_words.items() if needs == {"loan"}]
+            _drop_need_words(refused, need_words, whole_needs, part_needs)
+        elif BANK_REFUSED.search(folded_question) and "guarantee" not in whole_needs:
             for index in [index for index, analysis in enumerate(analyses) if analysis.lemmas & BANK_WORDS]:
                 need_words[index] = need_words.get(index, frozenset()) | {"guarantee"}
                 whole_needs.add("guarantee")
@@ -1623,6 +1630,19 @@ class QuestionReader:
             whole_needs.add("general_advice")
         founders = self._founder_words(analyses, need_words, facets.stage == "idea")
         founders += askers_trade(analyses, self.lexicon.trade_words)
+        # the sector that names the company, its form after it ("matkailu oy sulkavalla … lyhennysvapaata"): what
+        # the company is, no need of its own
+        # ... and a hyphenated name before its form ("Kone-Huolto Niskanen oy:n tilikausi meni pakkaselle")
+        founders += [
+            index
+            for index in range(len(analyses) - 1)
+            if (fold(analyses[index + 1].word) in COMPANY_FORM_WORDS and analyses[index].lemmas & self._sector_words)
+            or (
+                "-" in analyses[index].word
+                and any(fold(a.word) in COMPANY_FORM_WORDS for a in analyses[index + 1 : index + 3])
+                and not analyses[index].clause_end
+            )
+        ]
         _drop_need_words(founders, need_words, whole_needs, part_needs)
         in_place = in_place_of(analyses) + stopped  # what stands in another's place, or what a customer stopped
         _drop_need_words(in_place, need_words, whole_needs, part_needs)

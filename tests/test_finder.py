@@ -1639,6 +1639,17 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("asiakas kaipaa muita yrittäjiä ympärilleen, uusi yrittäjä rantasalmella, yrittäjäyhdistys?", "networking"),
         ("kenialainen asiakas tilaa koneita, pelkää ettei maksa", "guarantee"),  # a credit risk
         ("puuseppä tulossa virosta töihin ens kuussa, mitä paperitöitä työnantajalle", "recruitment"),
+        ("ukrainalainen haluais töihin rakennusfirmaan, tarviiko jotain lupia", "recruitment"),
+        ("maatila velkaantunut ja emäntä masentunut, enonkoski", "wellbeing"),
+        ("maatila velkaantunut ja emäntä masentunut, enonkoski", "financial_distress"),
+        (
+            "rantasalmella poika ottamassa lypsytilan vanhemmilta, 29 v, mistä rahoitusta tilan ostoon",
+            "ownership_change",
+        ),
+        (
+            "oy:n tilikausi meni pakkaselle, verottajalle on rästissä 18 t€ alvia eikä pankki anna enää lainaa",
+            "financial_distress",
+        ),
         ("saksalaiset jälleenmyyjät lopettaneet tilaamisen, designtuotteiden vienti tyssännyt", "export"),
         ("matkailuyrittäjä puumalassa haluaa tehdä talvesta kannattavan, nyt pelkkä kesäsesonki", "tourism"),
         ("isoin asiakas lopetti tilaukset keväällä ja liikevaihto tippui kolmanneksella", "general_advice"),
@@ -1692,6 +1703,10 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         ("isoin asiakas lopetti tilaukset keväällä ja liikevaihto tippui, konepaja 14 hlö", "financial_distress"),
         ("puolalainen asentaja, EU-kansalainen, aloittaa pertunmaalla ensi kuussa", "starting"),  # a job starts
         ("saksalaiset jälleenmyyjät lopettaneet tilaamisen, vienti tyssännyt", "recruitment"),  # partners, no hires
+        ("matkailu oy sulkavalla, huono kesä, saako lainoihin lyhennysvapaata?", "tourism"),  # the company's sector
+        ("tilikausi meni pakkaselle, rästissä 18 t€ alvia eikä pankki anna enää lisää lainaa", "loan"),  # refused
+        ("Kone-Huolto Niskanen oy:n tilikausi meni pakkaselle, miten eteenpäin", "investment"),  # a name
+        ("onko huomenna kova pakkanen mikkelissä", "financial_distress"),  # must not match: frost
     ],
 )
 def test_what_another_does_is_no_need_of_the_company(bundled, question, absent):
@@ -4188,6 +4203,8 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
         ("yrittäjä sairastunut, tmi, ei työntekijöitä", "size", "solo"),
         ("tmi palkkaa ekan työntekijän", "sector", None),  # must not match: "ekan" (first) is no lorry ("rekka")
         ("ukrainalainen pakolainen haluaa meille siivoojaksi, saako palkata suoraan", "employee_origin", "in_finland"),
+        ("messut Tukholmassa ensi keväänä, saako tukea matkakuluihin ja osastoon", "market", "eu_eea"),  # a city
+        ("our son just married in Tallinn, we need 2-3 persons for summer season", "employee_origin", None),
         ("kajakkiretkiä, haluaisimme ulkomaisia asiakkaita, varsinkin Saksasta, ja kesäduunarit", "market", "eu_eea"),
         ("asiakas miettii rekrytä hitsaajia filippiineiltä", "employee_origin", "outside_eu_eea"),  # the client's
         ("sikatila puumalassa rakentaa uutta lantalaa, investointitukea?", "sector", "agriculture"),
