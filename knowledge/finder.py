@@ -54,6 +54,7 @@ REFUSED_STEMS = ("evatty", "evattiin", "evattu", "hylatty", "hylattiin", "kielte
 SAYING_STEMS = ("sano", "said", "say")  # "sanoneet ei", "said no"
 DECLINED_STEMS = ("kieltaytyi", "kieltaytyneet", "declined", "refused", "turned")  # "Finnvera declined"
 SAID_NO_REACH = 4  # "finnvera on jo sanonut ei"
+NOT_BEEN_WORDS = frozenset({"ollut", "ollu", "ole", "oo"})  # "ei ollut yrittäjäkassassa"
 OTHER_WORDS = frozenset({"muu", "muuta", "muut", "muita", "muuhun", "other", "else"})
 THAN_WORDS = frozenset({"kuin", "than"})
 NAME_ENDING_LETTERS = 3  # "starttirahaa": a case ending after a service's name word
@@ -240,7 +241,9 @@ class Finder:
             )
             refused = refused or any(word.startswith(DECLINED_STEMS) for word in later)
             other_than = len(before) == 2 and before[0] in OTHER_WORDS and before[1] in THAN_WORDS
-            if refused or other_than or (before and before[-1] in ("not", "except")):
+            # "ei ollut yrittäjäkassassa": never a member, so none of its benefits
+            not_member = len(before) == 2 and before[0] in ("ei", "eika") and before[1] in NOT_BEEN_WORDS
+            if refused or other_than or not_member or (before and before[-1] in ("not", "except")):
                 for name in names:
                     found |= self._index.owners.get(name, set())
         return found

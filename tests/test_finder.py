@@ -3163,6 +3163,18 @@ def test_a_provider_the_question_rules_out_is_left_out(bundled, question, provid
     assert found and not [match for match in found if match.provider.id == provider]
 
 
+@pytest.mark.parametrize(
+    ("question", "never"),
+    [
+        ("yritys lopetettu, asiakas kysyy yrittäjän työttömyysturvasta, ei ollut yrittäjäkassassa", "yrittajakassa"),
+        ("yhdistys (ry) haluaa aloittaa kahvilatoiminnan, saako ry starttirahaa tai yritystukea?", "starttiraha"),
+        ("ry haluaa aloittaa kahvion pyörittämisen, saako yhdistys starttirahaa?", "liiketoimintasuunnitelman"),
+    ],
+)
+def test_a_service_the_asker_cannot_use_is_not_offered(bundled, question, never):
+    assert not [match for match in bundled.search(question, top=5).matches if never in match.service.id]
+
+
 def test_a_provider_named_without_ruling_it_out_stays(bundled):
     found = bundled.search("Business Finlandin rahoitus tuotekehitykseen", top=3).matches
     assert found[0].provider.id == "business-finland"
@@ -4204,6 +4216,7 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
         ("tmi palkkaa ekan työntekijän", "sector", None),  # must not match: "ekan" (first) is no lorry ("rekka")
         ("ukrainalainen pakolainen haluaa meille siivoojaksi, saako palkata suoraan", "employee_origin", "in_finland"),
         ("messut Tukholmassa ensi keväänä, saako tukea matkakuluihin ja osastoon", "market", "eu_eea"),  # a city
+        ("Mulla on nyt kaksi vuotta pyörinyt tmi Savonlinnassa, olisiko mentoria?", "company_age", 2),
         ("our son just married in Tallinn, we need 2-3 persons for summer season", "employee_origin", None),
         ("kajakkiretkiä, haluaisimme ulkomaisia asiakkaita, varsinkin Saksasta, ja kesäduunarit", "market", "eu_eea"),
         ("asiakas miettii rekrytä hitsaajia filippiineiltä", "employee_origin", "outside_eu_eea"),  # the client's
