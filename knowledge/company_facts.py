@@ -342,9 +342,18 @@ _THINGS = (
     "machine", "machinery", "oven", "roof", "building", "lathe", "equipment", "truck", "tractor", "excavator",
 )  # fmt: skip
 _THING_BEFORE = re.compile(r"\w*(?:" + "|".join(_THINGS) + r")\s+(?:(?:on|is|oli|ovat|are|was)\s+)?$")
+_ENGLISH_TRADES = (
+    "bakery", "cafe", "café", "restaurant", "shop", "store", "salon", "workshop", "sawmill", "hotel", "farm",
+    "guesthouse", "studio", "agency", "practice", "clinic", "brewery", "factory", "boutique", "pizzeria", "bar",
+)  # fmt: skip
 # "a 2-year-old company", "a two-year-old software oy": the company's age (a person's age is read elsewhere)
 _YEARS_OLD_COMPANY = re.compile(
-    _START + _NUMBER + r"[ -]years?[ -]old\s+(?:[a-z-]+\s+)?(?:company|firm|business|startup|oy|tmi|sme|enterprise)\b"
+    _START
+    + _NUMBER
+    + r"[ -]years?[ -]old\s+(?:[a-z-]+\s+)?(?:company|firm|business|startup|oy|tmi|sme|enterprise|"
+    # ... or a trade's business ("a 2-year-old bakery in Puumala"); a person's age is read elsewhere
+    + "|".join(_ENGLISH_TRADES)
+    + r")\b"
 )
 # months old ("tmi vasta 3kk vanha", "a company 5 months old"): this year's, a new company
 _MONTHS_OLD = re.compile(_START + r"\d{1,2}\s*(?:kk|kuukau\w*|months?)\s+(?:vanha\w*|old)\b")

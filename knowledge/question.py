@@ -1796,7 +1796,7 @@ class QuestionReader:
             facets = _farm_sector_by_need(facets, whole_needs)
             if (
                 facets.farm_production in FARMING
-                and facets.sector is None
+                and facets.sector in (None, "manufacturing")  # "kananmunantuotanto": a farm's production
                 and FARM_SECTOR not in facets.not_sectors
                 and "starting" not in whole_needs  # a farm starting a shop starts a line of business that is no farming
             ):

@@ -4217,6 +4217,10 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
         ("ukrainalainen pakolainen haluaa meille siivoojaksi, saako palkata suoraan", "employee_origin", "in_finland"),
         ("messut Tukholmassa ensi keväänä, saako tukea matkakuluihin ja osastoon", "market", "eu_eea"),  # a city
         ("Mulla on nyt kaksi vuotta pyörinyt tmi Savonlinnassa, olisiko mentoria?", "company_age", 2),
+        ("Need a loan guarantee for a 2-year-old bakery in Puumala", "company_age", 2),
+        ("We want to hire a 17-year-old apprentice for our bakery", "company_age", None),  # a person's age
+        ("Tilalla on kananmunantuotanto, haluaa rakentaa uuden kanalan", "sector", "agriculture"),
+        ("yrittäjä kuoli yllättäen, perhe ei tiedä mitä firmalle tehdä", "stage", "crisis"),
         ("our son just married in Tallinn, we need 2-3 persons for summer season", "employee_origin", None),
         ("kajakkiretkiä, haluaisimme ulkomaisia asiakkaita, varsinkin Saksasta, ja kesäduunarit", "market", "eu_eea"),
         ("asiakas miettii rekrytä hitsaajia filippiineiltä", "employee_origin", "outside_eu_eea"),  # the client's
