@@ -1982,7 +1982,8 @@ def test_a_provider_that_said_no_already_is_not_offered_again(bundled):
 
 
 def test_a_growth_company_some_years_old_gets_the_state_investor(bundled):
-    question = "Kasvuyritys Mikkelistä hakee pääomasijoittajaa, ohjelmistoala, 4 v vanha oy, 9 hlö"
+    # a small company: Tesi invests in no micro company
+    question = "Kasvuyritys Mikkelistä hakee pääomasijoittajaa, ohjelmistoala, 4 v vanha oy, 15 hlö"
     assert "tesi-paaomasijoitus" in [match.service.id for match in bundled.search(question, top=3).matches]
 
 
@@ -4298,6 +4299,10 @@ def test_the_childrens_news_elsewhere_is_no_place_of_the_company(bundled):
     ("question", "first"),
     [
         ("export readiness / vientivalmius check, tmi 1 hlö, luomukosmetiikka", "tf-kansainvalistymisneuvonta"),
+        # a trade hired from abroad is no student to be found at the university of applied sciences
+        ("hoivakoti enonkoskella tarvis sairaanhoitajia, harkitsee rekryä intiasta", "wif-rekrytointineuvonta"),
+        # a micro company's investor is an angel: the state investor invests in larger ones (its only_for sizes)
+        ("pääomasijoittaja kasvuyhtiölle, ohjelmistofirma mikkelissa 6 hlö", "fiban-enkelisijoitus"),
     ],
 )
 def test_international_questions_find_their_service_first(bundled, question, first):
