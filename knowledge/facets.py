@@ -206,6 +206,20 @@ def _municipality(analyses: list[WordAnalysis]) -> Municipality | None:
     return None
 
 
+def moved_from(analyses: list[WordAnalysis]) -> set[int]:
+    """The municipality a company moves from when the one it moves to is named too ("asiakas muuttaa savonlinnasta
+    enonkoskelle"): the company's place is where it goes."""
+    named = [(index, found.code) for index, analysis in enumerate(analyses) if (found := municipality_of(analysis))]
+    moving = any(fold(analysis.word).startswith(MOVING_STEMS) for analysis in analyses)
+    origins = {index for index, _ in named if fold(analyses[index].word).endswith(FROM_ENDINGS)}
+    goals = {code for index, code in named if index not in origins and is_destination(analyses, index)}
+    return origins if moving and goals and goals != {code for index, code in named if index in origins} else set()
+
+
+MOVING_STEMS = ("muutta", "muutet", "muuttaa", "siirta", "siirty", "moving", "moves", "relocat")
+FROM_ENDINGS = ("sta", "stä")  # the elative: where from
+
+
 def family_places(analyses: list[WordAnalysis]) -> set[int]:
     """The municipalities said of the family's life ("poika aloitti lukion Mikkelissä") when another is named
     too ("meidän leipomo täällä Mäntyharjulla"): no company's place."""
@@ -219,14 +233,18 @@ def family_places(analyses: list[WordAnalysis]) -> set[int]:
 _FAMILY_STEMS = (
     "lukio", "koulu", "yliopisto", "opiskel", "poika", "tytar", "lapsi", "lapse", "vaimo", "mies", "puoliso",
     "mummo", "vanhemm", "mokill", "loma", "son", "daughter", "school", "wife", "husband", "kids", "holiday",
+    "perhe", "family", "asuu", "asumme", "asutaan",  # "perhe asuu mikkelissä mutta yritys tulee kangasniemelle"
 )  # fmt: skip
 FAMILY_REACH = 4
+BUT_WORDS = frozenset({"mutta", "mut", "but", "vaan"})
 
 
 def _said_of_family(analyses: list[WordAnalysis], index: int) -> bool:
     before = analyses[max(0, index - FAMILY_REACH) : index]
     if any(analysis.clause_end for analysis in before):  # only the place's own clause
         before = before[max(i for i, analysis in enumerate(before) if analysis.clause_end) + 1 :]
+    if any(fold(analysis.word) in BUT_WORDS for analysis in before):  # "… mikkelissä mutta yritys tulee juvalle"
+        before = before[max(i for i, analysis in enumerate(before) if fold(analysis.word) in BUT_WORDS) + 1 :]
     return any(fold(analysis.word).startswith(_FAMILY_STEMS) for analysis in before)
 
 

@@ -55,6 +55,7 @@ from knowledge.facets import (
     is_destination,
     is_municipality,
     is_place,
+    moved_from,
     others_things,
     read_facets,
 )
@@ -1438,7 +1439,7 @@ class QuestionReader:
             if written.company_age and fold(analysis.word) in written.words
         }
         others = others_things(analyses)
-        home_news = home_news_clauses(analyses, self.describes_company) | family_places(analyses)
+        home_news = home_news_clauses(analyses, self.describes_company) | family_places(analyses) | moved_from(analyses)
         # "mistä kannattaisi aloittaa", "projekti aloitettiin jo": no company starting, nor its stage
         not_starting = {
             *where_to_begin(analyses),
@@ -1870,7 +1871,8 @@ class QuestionReader:
             business,
             tuple(source for source in sources if source),
             private=said,
-            private_subject=private_topic and not business,
+            # a hire said is the company's ("palkata naapurin pojan"), whoever the person is
+            private_subject=private_topic and not business and not self._hires_said(analyses),
             errand=(
                 self._errands.is_errand(analyses)
                 or is_calculation(question)

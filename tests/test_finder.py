@@ -602,6 +602,7 @@ def test_a_compound_is_split_into_the_words_it_is_made_of(wordbases, parts):
         "My own salary was paid short this month, who should I contact?",
         "milloin tän kuun palkka tulee",
         "kalastuslupa saimaalle viikonlopuksi",  # a lake is no provider's name
+        "vuokrasopimus omaan kaksioon, mikä on irtisanomisaika",  # one's own flat's lease
     ],
 )
 def test_a_private_persons_own_matter_gets_no_company_services(bundled, question):
@@ -947,6 +948,8 @@ def test_a_tourism_companys_customers_from_abroad_are_tourism_not_goods_export_o
         # must not match: the family's place is the asker's when no other place is named
         ("we moved to Mikkeli with our two kids and want to start a cafe", "Mikkeli"),
         ("tytär opiskelee Mikkelissä, mutta meidän kahvila on Juvalla ja tarvii rahoitusta", "Juva"),
+        ("perhe asuu mikkelissä mutta yritys tulee kangasniemelle, mistä starttiraha haetaan", "Kangasniemi"),
+        ("asiakas muuttaa savonlinnasta enonkoskelle ja tarvis halli- tai korjaamotilan", "Enonkoski"),  # moves
     ],
 )
 def test_a_place_said_of_the_family_is_not_the_companys_when_another_is_named(bundled, question, place):
@@ -1640,6 +1643,14 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("kenialainen asiakas tilaa koneita, pelkää ettei maksa", "guarantee"),  # a credit risk
         ("puuseppä tulossa virosta töihin ens kuussa, mitä paperitöitä työnantajalle", "recruitment"),
         ("ukrainalainen haluais töihin rakennusfirmaan, tarviiko jotain lupia", "recruitment"),
+        ("palkat maksamatta, konkurssiuhka", "financial_distress"),  # a threat of what the compound's front names
+        ("perustaja odottaa lasta, yhden naisen tmi, kuka pyörittää firmaa ja mites hänen oma turva", "wellbeing"),
+        ("uusi omistaja nostaa vuokraa 40 %, mitä vaihtoehtoja autokorjaamolla on", "premises"),
+        ("nuori duunari haluaa osakkaaksi oy:hön, mistä hän saa rahat osakkeisiin", "ownership_change"),
+        (
+            "Haluaisivat palkata pitkään työttömänä olleen naapurin pojan, mutta rahat ei riitä koko palkkaan",
+            "recruitment",
+        ),
         ("maatila velkaantunut ja emäntä masentunut, enonkoski", "wellbeing"),
         ("maatila velkaantunut ja emäntä masentunut, enonkoski", "financial_distress"),
         (
@@ -4202,6 +4213,7 @@ def test_a_finnish_clause_in_an_english_question_is_read_as_finnish():
         ("ostaja etsii yritystä ostettavaksi, tarvis rahotusta kauppaan", "transfer_side", "buyer"),
         ("naapurifirma haluais ostaa meidät, ky mäntyharjulla", "transfer_side", "seller"),  # the owners sell
         ("omistajanvaihdos: ostaja 35v, kauppahinta 200t€, tarvii rahoitusta", "transfer_side", "buyer"),
+        ("kyläkaupan omistajanvaihdos, ostajina nuori pari, juva", "transfer_side", "buyer"),
         ("yrityskauppa tehtiin jo viime kuussa, voiko ostaja vielä saada starttirahaa", "project", "started"),
         ("lypsykarjatila, isäntä 61 v eikä lapsista kukaan halua jatkaa", "transfer_side", "seller"),
         ("hallin katto vuotaa ja sorvi 30v vanha, metallifirma 9 hlö", "company_age", None),  # the lathe's years
