@@ -130,8 +130,9 @@ def test_the_optional_tables_may_be_left_out(tmp_path):
         ('"konkka" = "konkurssi"', '"konkka" = " "', "lexicon.toml: aliases.konkka: empty meaning"),
         ('"kv" = "kansainvälistyminen"', '"kv" = 1', "lexicon.toml: aliases.kv: expected the words it means (text)"),
         (
-            'guarantee = ["takaus", "taata", "vakuus", "alkutakaus", "pk-takaus", "takaaja", "guarantee", '
-            '"collateral"]',
+            'guarantee = [\n    "takaus", "taata", "vakuus", "alkutakaus", "pk-takaus", "takaaja", "guarantee", '
+            '"collateral",\n    "maksuriski", "luottoriski", "luottovakuutus", "risk",  # a buyer who may not pay '
+            '("credit risk")\n]',
             'guarantee = "takaus"',
             "lexicon.toml: needs.guarantee: expected a list of words, got text",
         ),
