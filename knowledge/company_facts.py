@@ -228,7 +228,8 @@ _OUTSIDE_CUSTOMS_UNION = ("norja", "norw", "islan", "icelan", "sveits", "switz",
 # ("Virosta", "virolaisia").
 _DESTINATION = re.compile(r"(?:iin|aan|ään|oon|öön|uun|yyn|hin|seen)$")
 _TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$")
-_MARKET_NEXT = re.compile(r"\s+(?:market|markets|markkin\w*)\b")  # "the German market", "saksan markkinoille"
+# "the German market", "saksan markkinoille"; and a country's buyers asking ("japanista kyselty tuotetta")
+_MARKET_NEXT = re.compile(r"\s+(?:market|markets|markkin\w*|kysel\w*|kysyt\w*|tiedustel\w*|tilattu\w*)\b")
 # A country as where from ("two of them are from Latvia", "hitsaajia Virosta"): someone's or something's origin,
 # no market
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")

@@ -1644,6 +1644,9 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("puuseppä tulossa virosta töihin ens kuussa, mitä paperitöitä työnantajalle", "recruitment"),
         ("ukrainalainen haluais töihin rakennusfirmaan, tarviiko jotain lupia", "recruitment"),
         ("palkat maksamatta, konkurssiuhka", "financial_distress"),  # a threat of what the compound's front names
+        ("japanista kyselty tuotetta, ei tiedä miten hinnoitella ja toimittaa sinne", "export"),  # buyers asking
+        ("kasvu pysähtynyt kolmeksi vuodeksi, pk-firma ei tiedä mihin suuntaan mennä", "general_advice"),
+        ("tilauskanta romahti 40%, joudutaan vähentää väkeä pysyvästi, 30 hlö tehdas", "financial_distress"),
         ("perustaja odottaa lasta, yhden naisen tmi, kuka pyörittää firmaa ja mites hänen oma turva", "wellbeing"),
         ("uusi omistaja nostaa vuokraa 40 %, mitä vaihtoehtoja autokorjaamolla on", "premises"),
         ("nuori duunari haluaa osakkaaksi oy:hön, mistä hän saa rahat osakkeisiin", "ownership_change"),
