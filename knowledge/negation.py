@@ -20,6 +20,9 @@ INTENT_STARTS = (
 PROBLEM_STARTS = ("loy", "saa", "onnistu", "riit", "find", "get", "manag")
 # ... and so is something that does not go well ("myynti ulkomaille ei vedä", "ei kannata", "kauppa ei suju")
 FAILING_STARTS = ("veda", "veta", "suju", "kannat", "kasva", "menesty", "etene", "kulje", "jaksa")  # "en jaksa enää"
+# ... and so is the staff's skill lacked ("henkilöstö ei osaa"); "kukaan muu ei osaa" seeks a person instead
+SKILL_STARTS = ("osaa", "osata")
+STAFF_STARTS = ("henkilost", "henkilokun", "porukk", "tyontekij", "vaki", "staff", "employees", "workers")
 # ... and so is a lender that will not come along or lend ("pankki ei lähde", "eikä pankki anna lainaa")
 REFUSAL_STARTS = ("loy", "lahde", "lahe", "suostu", "myonna", "rahoita", "rahota")
 PROBLEM_REACH = 2  # the negation and its verb may have the subject between them ("eikä pankki lähde")
@@ -117,6 +120,9 @@ def denied_need_words(question: str) -> frozenset[str]:
             after += 1
         if after < len(words) and words[after].startswith(FAILING_STARTS):
             continue  # what does not go well is the problem asked about: nothing denied
+        staff_before = index > 0 and words[index - 1].startswith(STAFF_STARTS)
+        if after < len(words) and words[after].startswith(SKILL_STARTS) and staff_before:
+            continue  # "henkilöstö ei osaa uutta järjestelmää": the staff's skill lacked is the question
         if after == index + 1 and after < len(words) and words[after].startswith(RESOURCE_STARTS):
             continue  # a resource lacked is asked for ("ei kapasiteettia eikä rahaa"); "ei tarvitse rahoitusta" is not
         if after < len(words) and not words[after].startswith(PROBLEM_STARTS):

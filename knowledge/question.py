@@ -83,6 +83,7 @@ HIRE_CUES = (
     "tarvi", "tarvits", "etsi", "hake", "hae", "hauss", "palka", "palkk", "rekry", "uut", "uus", "lisä", "need", "hire",
     "hiring", "look", "recruit", "new", "more", "seek", "pula", "puute", "vaje", "shortage", "lack",
 )  # fmt: skip
+NEW_ONES = ("uut", "uus", "lisa", "new", "more")  # "kaksi uutta ihmistä", "two more people"
 SEEKING_CUES = (*HIRE_CUES, "loyd", "loyt")  # "hitsaajia ei löydy": a shortage is a hire sought too
 SOUGHT_CUES = ("etsi", "tarvi", "tarvits", "hake", "hae", "vuokra", "looking", "need")  # a thing sought
 # a person's own papers: "oma veroilmoitus" is the asker's, though the question names employers ("oma auto
@@ -781,11 +782,18 @@ class QuestionReader:
         a number of people alone is the company's size."""
         words = [fold(analysis.word) for analysis in analyses]
         found = []
+
+        def is_count(word: str) -> bool:
+            return bool(COUNT.match(word)) or word in NUMBER_WORDS  # "tarvitaan kaksi työntekijää"
+
         for index in range(1, len(words)):
-            counted = COUNT.match(words[index - 1]) or words[index - 1] in NUMBER_WORDS  # "tarvitaan kaksi työntekijää"
-            if not (counted and words[index].startswith(self._person_stems)):
+            # ... and a new one or more between ("tarvitsisimme syksyksi kaksi uutta ihmistä")
+            count_at = index - 1 if is_count(words[index - 1]) else index - 2
+            if count_at < 0 or not is_count(words[count_at]) or not words[index].startswith(self._person_stems):
                 continue
-            if any(word.startswith(HIRE_CUES) for word in words[max(0, index - 1 - SOUGHT_REACH) : index - 1]):
+            if count_at == index - 2 and not words[index - 1].startswith(NEW_ONES):
+                continue
+            if any(word.startswith(HIRE_CUES) for word in words[max(0, count_at - SOUGHT_REACH) : count_at]):
                 found.append(index)
         return found
 

@@ -1645,6 +1645,8 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("ukrainalainen haluais töihin rakennusfirmaan, tarviiko jotain lupia", "recruitment"),
         ("palkat maksamatta, konkurssiuhka", "financial_distress"),  # a threat of what the compound's front names
         ("japanista kyselty tuotetta, ei tiedä miten hinnoitella ja toimittaa sinne", "export"),  # buyers asking
+        ("japanista kyselty tuotetta, ei tiedä miten hinnoitella ja toimittaa sinne", "general_advice"),  # pricing
+        ("sahamme tarvitsisimme syksyksi kaksi uutta ihmistä, mutta ilmoituksiin ei tule hakijoita", "recruitment"),
         ("kasvu pysähtynyt kolmeksi vuodeksi, pk-firma ei tiedä mihin suuntaan mennä", "general_advice"),
         ("tilauskanta romahti 40%, joudutaan vähentää väkeä pysyvästi, 30 hlö tehdas", "financial_distress"),
         ("perustaja odottaa lasta, yhden naisen tmi, kuka pyörittää firmaa ja mites hänen oma turva", "wellbeing"),
@@ -1717,6 +1719,7 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         ("isoin asiakas lopetti tilaukset keväällä ja liikevaihto tippui, konepaja 14 hlö", "financial_distress"),
         ("puolalainen asentaja, EU-kansalainen, aloittaa pertunmaalla ensi kuussa", "starting"),  # a job starts
         ("saksalaiset jälleenmyyjät lopettaneet tilaamisen, vienti tyssännyt", "recruitment"),  # partners, no hires
+        ("avainhenkilö jää pois, kukaan muu ei osaa hommia, pitäis saada tekijä", "staff_training"),  # a person sought
         ("matkailu oy sulkavalla, huono kesä, saako lainoihin lyhennysvapaata?", "tourism"),  # the company's sector
         ("tilikausi meni pakkaselle, rästissä 18 t€ alvia eikä pankki anna enää lisää lainaa", "loan"),  # refused
         ("Kone-Huolto Niskanen oy:n tilikausi meni pakkaselle, miten eteenpäin", "investment"),  # a name
@@ -1725,6 +1728,12 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
 )
 def test_what_another_does_is_no_need_of_the_company(bundled, question, absent):
     assert absent not in bundled.understand(question).needs
+
+
+def test_the_staffs_skill_lacked_is_no_denial():
+    # the plain analyser has no base form "osata" for "osaa": its text match answers instead
+    question = "henkilöstö ei osaa uutta toiminnanohjausjärjestelmää ja käyttöönotto takkuaa, 22 hlö oy"
+    assert "staff_training" in _voikko().understand(question).needs
 
 
 def test_transposed_letters_are_one_typo():
