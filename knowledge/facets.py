@@ -206,10 +206,14 @@ def _municipality(analyses: list[WordAnalysis]) -> Municipality | None:
     return None
 
 
+def _municipalities_named(analyses: list[WordAnalysis]) -> list[tuple[int, str]]:
+    return [(index, found.code) for index, analysis in enumerate(analyses) if (found := municipality_of(analysis))]
+
+
 def moved_from(analyses: list[WordAnalysis]) -> set[int]:
     """The municipality a company moves from when the one it moves to is named too ("asiakas muuttaa savonlinnasta
     enonkoskelle"): the company's place is where it goes."""
-    named = [(index, found.code) for index, analysis in enumerate(analyses) if (found := municipality_of(analysis))]
+    named = _municipalities_named(analyses)
     moving = any(fold(analysis.word).startswith(MOVING_STEMS) for analysis in analyses)
     origins = {index for index, _ in named if fold(analyses[index].word).endswith(FROM_ENDINGS)}
     goals = {code for index, code in named if index not in origins and is_destination(analyses, index)}
@@ -223,7 +227,7 @@ FROM_ENDINGS = ("sta", "stä")  # the elative: where from
 def family_places(analyses: list[WordAnalysis]) -> set[int]:
     """The municipalities said of the family's life ("poika aloitti lukion Mikkelissä") when another is named
     too ("meidän leipomo täällä Mäntyharjulla"): no company's place."""
-    named = [(index, found.code) for index, analysis in enumerate(analyses) if (found := municipality_of(analysis))]
+    named = _municipalities_named(analyses)
     family = {index for index, _ in named if _said_of_family(analyses, index)}
     others = {code for index, code in named if index not in family}
     return family if others and others != {code for index, code in named if index in family} else set()

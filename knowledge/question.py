@@ -92,8 +92,10 @@ PERSONAL_PAPERS = ("veroilmoitu", "passi", "henkilokort", "elakehakemu", "tyotto
 # one's own holiday home, sold or taxed ("oman kesämökin myynti, luovutusvoittovero"), unless it is let to guests
 OWN_HOMES = ("kesamok", "vapaa-ajanasun", "omakotitalo", "asunto", "asunno")  # "lainaa omaan asuntoon"
 # a cottage or a home as typed, not a business on one ("mökkikylä", "mökkivuokraus", "kotisivut")
-OWN_COTTAGE = frozenset({"mokki", "mokin", "mokkia", "mokille", "mokilla", "mokilta", "mokista", "mokkiin"})
-OWN_COTTAGE |= frozenset({"koti", "kodin", "kotiin", "kotia", "kodissa", "kodille", "kotona"})
+OWN_COTTAGE = frozenset(
+    {"mokki", "mokin", "mokkia", "mokille", "mokilla", "mokilta", "mokista", "mokkiin"}
+    | {"koti", "kodin", "kotiin", "kotia", "kodissa", "kodille", "kotona"}
+)
 LETTING_STEMS = ("vuokra", "rent", "majoitu", "airbnb", "matkail", "touris", "guest")
 ESTABLISHED_YEARS = 5  # a company this old is no start-up, whatever service it names
 CUSTOMER_STEMS = ("asiakkaille", "asiakkaiden", "asiakkaalle", "customers", "clients")
@@ -1534,11 +1536,12 @@ class QuestionReader:
         _drop_need_words(shares, need_words, whole_needs, part_needs)
         # the bank's no is a guarantee's question, unless the company is in trouble ("rästissä 18 t€ alvia eikä
         # pankki anna enää lisää lainaa"): then the trouble is
-        if BANK_REFUSED.search(folded_question) and DISTRESS_NEED in whole_needs:
+        bank_refused = BANK_REFUSED.search(folded_question) is not None
+        if bank_refused and DISTRESS_NEED in whole_needs:
             # ... and the loan refused is no need to look for elsewhere: the trouble is
             refused = [index for index, needs in need_words.items() if needs == {"loan"}]
             _drop_need_words(refused, need_words, whole_needs, part_needs)
-        elif BANK_REFUSED.search(folded_question) and "guarantee" not in whole_needs:
+        elif bank_refused and "guarantee" not in whole_needs:
             for index in [index for index, analysis in enumerate(analyses) if analysis.lemmas & BANK_WORDS]:
                 need_words[index] = need_words.get(index, frozenset()) | {"guarantee"}
                 whole_needs.add("guarantee")
@@ -1599,9 +1602,10 @@ class QuestionReader:
                 fold(before.word).startswith(PARTNER_STARTS + PARTNER_WORDS)
                 for before in analyses[max(0, index - 3) : index]
             )
-        ]
-        _drop_need_words(stopped, need_words, whole_needs, part_needs)
-        if (health := STAFF_HEALTH.search(folded_question)) and not self._hires_said(analyses):
+        ]  # dropped below with what stands in another's place
+        hires_said = self._hires_said(analyses)
+        language_taught = LANGUAGE_TRAINING.search(folded_question) is not None and not hires_said
+        if (health := STAFF_HEALTH.search(folded_question)) and not hires_said:
             # "työntekijällä selkä kipeä, ei pysty raskaisiin hommiin": the employee's work ability, no hire; a
             # company with an employee is no one-person company, and a disability pension is no retiring owner's
             hiring_words = [
@@ -1624,7 +1628,7 @@ class QuestionReader:
             _rename_need_words(leaving, "recruitment", need_words, whole_needs, part_needs)
             if leaving and facets.stage == "transfer" and "ownership_change" not in whole_needs | part_needs:
                 facets = replace(facets, stage=None)  # a key worker retires, not the owner
-        if LANGUAGE_TRAINING.search(folded_question) and not self._hires_said(analyses):
+        if language_taught:
             hiring_words = [index for index, needs in need_words.items() if needs & HIRING_NEEDS]
             _rename_need_words(hiring_words, "staff_training", need_words, whole_needs, part_needs)
             whole_needs.add("staff_training")
@@ -1788,8 +1792,7 @@ class QuestionReader:
         if business or whole_needs or facets.municipality:  # step 4
             for need in part_needs - whole_needs:
                 needs[need] = 1.0
-        if LANGUAGE_TRAINING.search(folded_question) and not self._hires_said(analyses):
-            # the staff's nationality is no hire from abroad either
+        if language_taught:  # the staff's nationality is no hire from abroad either
             needs = {need: weight for need, weight in needs.items() if need not in HIRING_NEEDS}
         if facets.stage in YOUNG_STAGES and (facets.company_age or 0) >= ESTABLISHED_YEARS and not given:
             # "perustettu 2018 … voiko hakea starttirahaa": the service named is no stage of a company that old
@@ -1880,7 +1883,7 @@ class QuestionReader:
             tuple(source for source in sources if source),
             private=said,
             # a hire said is the company's ("palkata naapurin pojan"), whoever the person is
-            private_subject=private_topic and not business and not self._hires_said(analyses),
+            private_subject=private_topic and not business and not hires_said,
             errand=(
                 self._errands.is_errand(analyses)
                 or is_calculation(question)

@@ -19,7 +19,7 @@ LEAVING_WORDS = frozenset(
 LEAVING_STARTS = ("irtisanoutu",)  # resigning; "irtisanoa" (to lay off) is the employer's act, no loss told
 # ... and leaving said in two words, by staff ("kuski jää pois", "avainhenkilö jää eläkkeelle ensi keväänä"); an
 # owner's retiring is a change of owner instead (see OWNER_STARTS)
-STAYING_VERBS = frozenset({"jaa", "jai", "jaavat", "jaivat", "jaamassa", "jaanyt", "jaaneet", "jaisi", "jaa'"})
+STAYING_VERBS = frozenset({"jaa", "jai", "jaavat", "jaivat", "jaamassa", "jaanyt", "jaaneet", "jaisi"})
 LEAVING_AFTER = frozenset({"pois", "elakkeelle", "elakkeel", "sairauslomalle", "aitiyslomalle", "vanhempainvapaalle"})
 # The staff who left: workers by the recruitment words, and the staff as a whole or its key people
 STAFF_PARTS = ("henkilokun", "henkilost", "avainhenkilo", "avainihmi", "tyontekij", "staff", "employee", "kuski")
