@@ -236,9 +236,12 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 # A country where the owner is ("konserni, jonka emo Ruotsissa", "owned by a Swedish parent") is neither a market nor a
 # hire's origin
 _OWNER_BEFORE = re.compile(r"\b(?:emo\w*|konserni\w*|omistaj\w*|parent|owner)\s+(?:\w+\s+)?$")
-# ... unless what comes from there is an order or a customer ("iso tilaus Ruotsista", "orders from Germany"): a market
+# ... unless what comes from there is an order, a customer, a contract or interest ("iso tilaus Ruotsista", "orders from
+# Germany"): a market
 _ORDER_BEFORE = re.compile(
-    r"\b(?:tilau\w*|order\w*|kysynt\w*|demand|asiak\w*|customers?|ostaj\w*|buyers?)\s+(?:from\s+)?$"
+    r"\b(?:tilau\w*|order\w*|kysynt\w*|demand|asiak\w*|customers?|ostaj\w*|buyers?"
+    # contracts sought there, and interest shown from there ("haluaa urakoita Norjasta", "kiinnostusta Japanista")
+    r"|urak\w*|contracts?|kiinnost\w*|interest|inquiries|enquiries)\s+(?:from\s+)?$"
 )
 _SOURCE = re.compile(r"(?:sta|stä|lta|ltä)$")
 

@@ -577,6 +577,20 @@ def _project(text: str, lexicon: Lexicon) -> str | None:
     return None if started == "started" and _LATER_WORK.search(folded) else started
 
 
+# a registered association by its abbreviation, a word of its own ("ry pyörittää kahvilaa"), unless a company or
+# an entrepreneur is named: then the association serves or gathers them ("leader ry rahoitus mikroyritykselle",
+# "Enonkosken yrittäjät ry, miten liittyä")
+_ASSOCIATION = re.compile(r"(?<!\w)ry\b")
+_COMPANY_OR_ENTREPRENEUR = re.compile(r"(?<!\w)(?:\w*yrity|\w*yritt|\w*firm|oy\b|tmi\b|compan|business|entrepreneur)")
+
+
+def _association(folded: str) -> str | None:
+    """ "group" when the asker is an association named by its abbreviation (see _ASSOCIATION)."""
+    if _ASSOCIATION.search(folded) and not _COMPANY_OR_ENTREPRENEUR.search(folded):
+        return "group"
+    return None
+
+
 def _said(text: str, triggers: Triggers) -> str | None:
     """The one key whose phrases the text has, as written at a word's beginning ([investment], [project],
     [applicant])."""
@@ -725,7 +739,7 @@ def read_facets(
         transfer_side=_transfer_side(text, lexicon),
         investment=_said(text, lexicon.investments),
         project=_project(text, lexicon),
-        applicant=_said(text, lexicon.applicants),
+        applicant=_said(text, lexicon.applicants) or _association(fold(text)),
         company_age=written.company_age,
         employee_age=written.employee_age,
         applicant_age=written.applicant_age,

@@ -77,6 +77,7 @@ from knowledge.text import (
     tokens,
 )
 from knowledge.vocab import FARM_SECTOR, FARMING
+from knowledge.work_running_out import work_running_out
 
 # Words before a number of people that seek them: "tarvitsee 4 hitsaajaa", "palkkaa 2 uutta".
 HIRE_CUES = (
@@ -1617,6 +1618,11 @@ class QuestionReader:
                 need_words[index] = need_words.get(index, frozenset()) | {"wellbeing"}
             whole_needs.add("wellbeing")
             facets = replace(facets, not_sizes=facets.not_sizes | {"solo"}, stage=None, transfer_side=None)
+        if (work := work_running_out(folded_question)) is not None:
+            # "töitä ehkä puolelle syksyllä": lay-offs ahead, the change negotiations' question
+            for index in [index for index, analysis in enumerate(analyses) if fold(analysis.word) == work][:1]:
+                need_words[index] = need_words.get(index, frozenset()) | {"financial_distress"}
+            whole_needs.add("financial_distress")
         if asks_to_keep_staff(analyses):
             # "työntekijöitä lähtee koko ajan, miten saa porukan pysymään": the staff's wellbeing, no hire
             hiring_words = [index for index, needs in need_words.items() if needs & HIRING_NEEDS]

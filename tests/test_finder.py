@@ -710,6 +710,40 @@ def test_words_near_a_private_word_are_still_answered(bundled, question):
     assert bundled.search(question).matches
 
 
+@pytest.mark.parametrize(
+    ("question", "running_out"),
+    [
+        ("tilauskanta romahti, 12 hlö porukka ja töitä ehkä puolelle syksyllä", True),
+        ("ens kuussa ei oo töitä kuudelle hlölle, mitä tehdään", True),
+        ("töitä ei riitä kaikille talvella", True),
+        ("not enough work for our crew this winter", True),
+        ("meillä on töitä kuudelle uudelle tekijälle", False),  # work for new people: a hire
+        ("riittää töitä kaikille", False),
+        ("hakee töitä puolelle vuodelle", False),  # a share of time, no staff
+        ("ei ole töitä, olen työtön", False),  # nobody's staff
+    ],
+)
+def test_work_running_out_for_the_staff_is_read(question, running_out):
+    from knowledge.text import fold
+    from knowledge.work_running_out import work_running_out
+
+    assert (work_running_out(fold(question)) is not None) is running_out
+
+
+def test_work_running_out_for_the_staff_asks_for_help_in_trouble(bundled):
+    understood = bundled.understand("tilauskanta romahti, 12 hlö porukka ja töitä ehkä puolelle syksyllä")
+    assert "financial_distress" in understood.needs
+
+
+def test_a_permit_for_a_production_building_is_a_companys():
+    # "rakennuslupa" alone is a household's; for a production hall the company's municipality answers.
+    ids = [
+        match.service.id
+        for match in _voikko().search("rakennuslupa tuotantohallille enonkoskella, kehen otan yhteyttä").matches
+    ]
+    assert "enonkoski-yritysneuvonta" in ids[:3]
+
+
 def test_the_answer_does_not_depend_on_the_processs_hash_seed(tmp_path):
     # A word with two readings ("verojen": vero, vera) once scored by whichever a set yielded first.
     import subprocess
@@ -1646,6 +1680,8 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("palkat maksamatta, konkurssiuhka", "financial_distress"),  # a threat of what the compound's front names
         ("japanista kyselty tuotetta, ei tiedä miten hinnoitella ja toimittaa sinne", "export"),  # buyers asking
         ("japanista kyselty tuotetta, ei tiedä miten hinnoitella ja toimittaa sinne", "general_advice"),  # pricing
+        ("rakennusfirma 12 hlö, haluaa urakoita Norjasta", "export"),  # contracts sought there: a market
+        ("perheyritys tekee leluja, kiinnostusta Japanista, mutta eivät tiedä miten päästä alkuun", "export"),
         ("sahamme tarvitsisimme syksyksi kaksi uutta ihmistä, mutta ilmoituksiin ei tule hakijoita", "recruitment"),
         ("kasvu pysähtynyt kolmeksi vuodeksi, pk-firma ei tiedä mihin suuntaan mennä", "general_advice"),
         ("tilauskanta romahti 40%, joudutaan vähentää väkeä pysyvästi, 30 hlö tehdas", "financial_distress"),
@@ -2565,6 +2601,20 @@ def test_a_till_is_no_trouble_without_its_words(bundled):
 def test_a_service_shown_only_when_named(bundled, question, shown):
     ids = [match.service.id for match in bundled.search(question, top=5).matches]
     assert ("finnvera-kansainvalistymislaina" in ids) is shown, ids
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("juvalainen puusepänverstas haluaa myydä japaniin", False),  # export advice first, no papers asked
+        ("Client wants to start exporting birch furniture to Japan, who can help?", False),
+        ("alkuperätodistus vientiin Kiinaan, kuka myöntää", True),  # named by its keyword
+        ("vientiasiakirjat Kiinaan, kuka vahvistaa kauppalaskun", True),
+    ],
+)
+def test_export_papers_are_shown_when_asked_for(bundled, question, shown):
+    ids = [match.service.id for match in bundled.search(question, top=3).matches]
+    assert ("kauppakamari-alkuperatodistukset" in ids) is shown, ids
 
 
 def test_a_denied_farm_is_read_by_the_plain_analyser_too():
@@ -3736,6 +3786,10 @@ def test_a_question_silent_on_the_investment_shows_no_such_condition(bundled):
         ("Nuorisotyöntekijä kysyy Leader-rahoitusta nuorten kesäyrityskokeiluun, ei ole itse yritys", "group"),
         ("ICT-klusterin vetäjä etsii jäsenyrityksille yhteisiä kehittämishankkeita", "group"),
         ("kahvila Juvalla tarvitsee rahoitusta uuteen uuniin", "company"),
+        ("ry pyörittää kahvilaa ja haluis palkata työttömän nuoren", "group"),  # an association by its abbreviation
+        ("the employer is a ry in Mikkeli, pay subsidy?", "group"),
+        ("leader ry rahoitus maaseudun mikroyritykselle", "company"),  # the association serves a company
+        ("Enonkosken yrittäjät ry, miten liittyä", "company"),  # ... or gathers entrepreneurs
         ("Leader-hanke?", None),
     ],
 )

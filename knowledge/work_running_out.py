@@ -1,0 +1,58 @@
+"""Work running out for the staff, told as the problem: "töitä ehkä puolelle syksyllä", "ens kuussa ei oo töitä
+kuudelle hlölle", "not enough work for our crew". The employer then faces lay-offs or change negotiations, though no
+word of laying off is written."""
+
+from __future__ import annotations
+
+import re
+
+# The work, as typed (folded): the partitive a shortage is told in
+_WORK = r"(?P<work{}>toita|tyota|hommia|duunia|keikkoja|work)"
+# Only a part of the staff has work: a share of them ("puolelle", "osalle"), not a count alone ("töitä kuudelle"
+# may be work for six new people), nor a share of time ("hakee töitä puolelle vuodelle")
+_SHARE = (
+    r"(?:puolelle|osalle|harvoille|muutamalle|half|some)\b(?!\s+(?:vuode|vuote|ajalle|paivalle|viikolle|kuukaude|year))"
+)
+# Whom there is no work for: a count, the staff or all of them
+_PEOPLE = (
+    r"(?:\d+|yhdelle|kahdelle|kolmelle|neljalle|viidelle|kuudelle|seitsemalle|kahdeksalle|yhdeksalle|kymmenelle"
+    r"|kaikille|koko|hlo\w*|henkilo\w*|tyontekij\w*|porukalle|vaelle|miehille|tyovoimalle|the|our|all|everyone)\b"
+)
+_NEGATION = r"(?:ei|eika|eiko|eivat|no|not)"
+_ENOUGH = r"(?:ole|oo|ollut|riita|riittanyt|riittaisi|riittais|enough)"
+WORK_RUNNING_OUT = re.compile(
+    # "töitä ehkä puolelle", "work for half the staff"
+    r"\b"
+    + _WORK.format(1)
+    + r"(?:\s+[\w-]+){0,2}?\s+(?:for\s+(?:only\s+)?)?"
+    + _SHARE
+    # "ei oo töitä kuudelle hlölle", "ei riitä töitä kaikille", "no work for our crew", "not enough work for 6"
+    + r"|\b"
+    + _NEGATION
+    + r"\s+(?:"
+    + _ENOUGH
+    + r"\s+)?(?:[\w-]+\s+){0,1}?"
+    + _WORK.format(2)
+    + r"\s+(?:[\w-]+\s+){0,1}?(?:for\s+)?"
+    + _PEOPLE
+    # "töitä ei riitä kaikille", "töitä ei oo kuin puolelle"
+    + r"|\b"
+    + _WORK.format(3)
+    + r"\s+"
+    + _NEGATION
+    + r"\s+"
+    + _ENOUGH
+    + r"\s+(?:[\w-]+\s+){0,1}?(?:kuin\s+)?(?:"
+    + _PEOPLE
+    + r"|"
+    + _SHARE
+    + r")"
+)
+
+
+def work_running_out(folded: str) -> str | None:
+    """The word for the work (as typed, folded) when the question says there is no work for the staff, else None."""
+    match = WORK_RUNNING_OUT.search(folded)
+    if match is None:
+        return None
+    return match.group("work1") or match.group("work2") or match.group("work3")
