@@ -1627,6 +1627,8 @@ class QuestionReader:
             # "työntekijöitä lähtee koko ajan, miten saa porukan pysymään": the staff's wellbeing, no hire
             hiring_words = [index for index, needs in need_words.items() if needs & HIRING_NEEDS]
             _rename_need_words(hiring_words, "wellbeing", need_words, whole_needs, part_needs)
+            whole_needs.add("wellbeing")  # "porukka lähtee koko ajan": though no hire was named
+            facets = replace(facets, not_sizes=facets.not_sizes | {"solo"})  # a company with staff
         else:
             # staff who left name the hire only ("asentajaa lopetti" is no company closing)
             lost = replacement_words(raw, self._is_worker)
@@ -1717,6 +1719,14 @@ class QuestionReader:
                 or analysis.lemmas & SELLER_WORDS
             ]
             _drop_need_words(buyers, need_words, whole_needs, part_needs)
+        if (
+            written.people
+            and not (whole_needs | part_needs) & HIRING_NEEDS
+            and (facets.sector in VISITOR_SECTORS or "tourism" in whole_needs | part_needs)
+        ):
+            # "mökeillä käy vaan suomalaisia, saksalaisia pitäis saada": a tourism company's foreigners are guests
+            written = replace(written, people=False, market=True)
+            facets = replace(facets, employee_origin=None)
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS) or written.people
         self._support_for(analyses, need_words, whole_needs, part_needs, bool(hiring))
         abroad_need = "recruiting_abroad" if hiring else "export"

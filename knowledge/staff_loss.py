@@ -13,6 +13,7 @@ from knowledge.text import WordAnalysis, fold
 # staff leaving, and a staff word must be near besides.
 LEAVING_WORDS = frozenset(
     {"lahti", "lahtivat", "lahtenyt", "lahteneet", "lahtee", "lahtevat", "lahtemassa", "quit", "quits", "resigned"}
+    | {"quitting", "resigning"}
     | {"left", "leaving", "kilpailijalle", "kilpailijoille", "competitor"}
     | {"lopetti", "lopettivat", "lopettanut", "lopettaneet"}  # "kaks parasta asentajaa lopetti samalla viikolla"
 )
@@ -34,7 +35,11 @@ BEFORE_REACH, AFTER_REACH = 3, 2  # "avainhenkilöä lähti", "lähti kaksi avai
 IN_PLACE = frozenset({"tilalle", "replace", "replacement"})
 SOMEONE = frozenset({"ketaan", "kukaan", "joku", "jonkun", "jotakuta", "tekijaa", "ihmista", "someone", "anyone"})
 SOMEONE_REACH = 2
-RETENTION_STARTS = ("pysymaan", "pysyisi", "sitout", "retain", "retention")
+RETENTION_STARTS = ("pysymaan", "pysyisi", "sitout", "retain", "retention", "vaihtuvuu")
+# leaving again and again is why the staff do not stay ("staff keep quitting after a few months", "porukka
+# lähtee koko ajan"): their wellbeing is the question, no one more hire
+REPEATED = frozenset({"keep", "keeps", "kept", "always"})
+AGAIN = (("koko", "ajan"), ("jatkuvasti",), ("aina",), ("taas",))
 
 
 def replacement_words(analyses: list[WordAnalysis], is_worker: Callable[[WordAnalysis], bool]) -> frozenset[str]:
@@ -57,8 +62,18 @@ def replacement_words(analyses: list[WordAnalysis], is_worker: Callable[[WordAna
 
 
 def asks_to_keep_staff(analyses: list[WordAnalysis]) -> bool:
-    """The question asks how to keep the staff ("miten saa porukan pysymään"): their wellbeing, no hire."""
-    return any(fold(analysis.word).startswith(RETENTION_STARTS) for analysis in analyses)
+    """The question asks how to keep the staff ("miten saa porukan pysymään"), or tells that they leave again
+    and again: their wellbeing, no hire."""
+    words = [fold(analysis.word) for analysis in analyses]
+    if any(word.startswith(RETENTION_STARTS) for word in words):
+        return True
+    for index, word in enumerate(words):
+        leaving = word in LEAVING_WORDS or word.startswith(LEAVING_STARTS)
+        if leaving and index and words[index - 1] in REPEATED:
+            return True
+        if leaving and any(tuple(words[index + 1 : index + 1 + len(again)]) == again for again in AGAIN):
+            return True
+    return False
 
 
 def _is_staff(analysis: WordAnalysis, word: str, is_worker: Callable[[WordAnalysis], bool]) -> bool:

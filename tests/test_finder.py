@@ -163,6 +163,8 @@ def _voikko() -> Finder:
         "Where do I apply for a daycare place for my own kid starting in January?",
         "Which company has the cheapest car insurance for my own car?",
         "Kenen vuoro on tuoda pullaa perjantain palaveriin?",
+        "tulostin sanoo paper jam vaikka paperia ei oo jumissa",  # paper, not orders kept on paper
+        "miten teen excelissä pivot-taulukon myyntiraportista",
     ],
 )
 def test_everyday_questions_get_no_services(bundled, question):
@@ -1490,6 +1492,7 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
         ("isäntä haluaa ostaa puimurin urakointiin", "investment", True),  # a machine bought
         ("elintarvikeyritys laajentaa Juvalle, mistä aloitetaan?", "starting", False),  # "where to begin"
         ("where do we start with exporting to Sweden?", "starting", False),
+        ("tarviiko paperit työnantajalle ekasta työntekijästä", "digitalisation", False),  # papers, no orders
     ],
 )
 def test_a_need_is_named_only_in_its_own_sense(bundled, question, need, named):
@@ -1681,6 +1684,19 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("japanista kyselty tuotetta, ei tiedä miten hinnoitella ja toimittaa sinne", "export"),  # buyers asking
         ("japanista kyselty tuotetta, ei tiedä miten hinnoitella ja toimittaa sinne", "general_advice"),  # pricing
         ("rakennusfirma 12 hlö, haluaa urakoita Norjasta", "export"),  # contracts sought there: a market
+        ("kaikki on vielä paperilla ja excelissä, asiakkaat valittaa ettei voi varata netistä", "digitalisation"),
+        ("Tilaukset tulee edelleen puhelimella ja paperilla, pitäis uudistaa", "digitalisation"),  # kept by hand
+        ("vois ottaa naapurin pojan verstaalle oppiin", "apprenticeship"),
+        ("miten sais yhteyden muihin yrittäjiin täällä mäntyharjulla", "networking"),
+        ("yksinyrittäjä sanoo ettei oo ketään kenen kanssa pohtia isoja päätöksiä", "general_advice"),
+        ("kaupat ei käy", "general_advice"),
+        ("kukaan ei osta firmaa", "ownership_change"),  # nobody buys: the owner sells
+        ("Who could help my client find a buyer for her hair salon?", "ownership_change"),
+        ("juvalaisen maatilan emäntä haluis vuokrata vanhaa aittaa turisteille sivutienestiksi", "rural"),
+        ("ry pyörittää kesäteatteria sulkavalla ja pitäis saada kesäksi väkeä töihin", "recruitment"),
+        ("haluis myydä kotona leivottuja kakkuja, ei tiedä saako niin vaan tehdä", "permits"),  # allowed at all?
+        ("Staff keep quitting after a few months and the owner can't figure out why", "wellbeing"),
+        ("puumalan matkailuyritys: käy vaan suomalaisia, saksalaisia pitäis saada mut ei osata", "export"),  # guests
         ("perheyritys tekee leluja, kiinnostusta Japanista, mutta eivät tiedä miten päästä alkuun", "export"),
         ("sahamme tarvitsisimme syksyksi kaksi uutta ihmistä, mutta ilmoituksiin ei tule hakijoita", "recruitment"),
         ("kasvu pysähtynyt kolmeksi vuodeksi, pk-firma ei tiedä mihin suuntaan mennä", "general_advice"),
