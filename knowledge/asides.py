@@ -107,6 +107,12 @@ CLAUSE_WORDS = frozenset({"ja", "mutta", "joten", "koska", "ettei", "and", "but"
 AND_WORDS = frozenset({"ja", "and"})
 
 
+# "since the roadworks started": an event's start; the client's own has its starter just before ("since we started")
+EVENT_STARTED = frozenset({"started", "began", "begun", "opened"})
+STARTERS = frozenset({"we", "i", "he", "she", "they", "client", "owner", "company", "business", "firm", "entrepreneur"})
+SINCE_REACH = 4
+
+
 def around(items: list[_Item], index: int, reach: int) -> list[_Item]:
     """The items (words or their analyses) up to `reach` before and after the one at `index`."""
     return items[max(0, index - reach) : index] + items[index + 1 : index + 1 + reach]
@@ -234,6 +240,19 @@ def competitor_opened(analyses: list[WordAnalysis]) -> list[int]:
             if rival:
                 found.extend(position for position, word in words.items() if word.startswith(OPENING_STEMS))
             clause = []
+    return found
+
+
+def event_started(analyses: list[WordAnalysis]) -> list[int]:
+    """ "revenue is down since the roadworks started": what started since then is an event, no company of the
+    client's; "since we started the company" is the client's own start."""
+    found = []
+    for index, analysis in enumerate(analyses):
+        if fold(analysis.word) not in EVENT_STARTED or index == 0:
+            continue
+        before = [fold(other.word) for other in analyses[max(0, index - SINCE_REACH) : index]]
+        if "since" in before and before[-1] not in STARTERS:
+            found.append(index)
     return found
 
 

@@ -122,6 +122,13 @@ class Finder:
             if len(set(service.municipalities or kb.provider_of(service).municipalities) & MUNICIPALITY_CODES)
             in range(1, ONE_PLACE_AREA + 1)
         }
+        # the same service offered by each area's own provider ("Starttiraha" of the three employment areas)
+        by_name: dict[str, list[int]] = {}
+        for position, service in enumerate(self._services):
+            by_name.setdefault(service.name_fi, []).append(position)
+        self._variant_of = {
+            position: name for name, positions in by_name.items() if len(positions) > 1 for position in positions
+        }
         for position, service in enumerate(self._services):
             provider = kb.provider_of(service)
             if provider.kind == "municipal":
@@ -325,7 +332,7 @@ class Finder:
         own = set(self._own_by_code.get(code, ()))
         ranked_all = _with_own_municipality_shown(ranked_all, own, own & self._contacts)
         if read.municipality is None:  # of unknown place: one municipality's service is its own for few companies
-            ranked_all = _one_place_shown_first(ranked_all, self._one_place)
+            ranked_all = _one_place_shown_first(ranked_all, self._one_place, self._variant_of)
         ranked_all = ranked_all[:top]
         for ranked in ranker.covering(ranked_all, relevance, understood, named=asked):
             service = self._services[ranked.position]
@@ -336,13 +343,17 @@ class Finder:
         return SearchResult(matches, read, needs)
 
 
-def _one_place_shown_first(ranked: list[Ranked], one_place: set[int]) -> list[Ranked]:
-    """For a company of unknown place, at most one municipality's own service among the places shown first: the
-    others wait after them ("mistä neuvoa osuuskunnan perustamiseen" asks no three towns' advisers)."""
+def _one_place_shown_first(ranked: list[Ranked], one_place: set[int], variant_of: dict[int, str]) -> list[Ranked]:
+    """For a company of unknown place, at most one municipality's own service among the places shown first, and
+    one area's variant of a service each area offers: the others wait after them ("mistä neuvoa osuuskunnan
+    perustamiseen" asks no three towns' advisers, "esihenkilökoulutusta" no three employment areas' one course)."""
     shown: list[Ranked] = []
     later: list[Ranked] = []
     for item in ranked:
-        if item.position in one_place and any(other.position in one_place for other in shown):
+        variant = variant_of.get(item.position)
+        another_place = item.position in one_place and any(other.position in one_place for other in shown)
+        another_area = variant is not None and any(variant_of.get(other.position) == variant for other in shown)
+        if another_place or another_area:
             later.append(item)
         elif len(shown) < SHOWN_FIRST:
             shown.append(item)

@@ -29,6 +29,7 @@ from knowledge.asides import (
     business_developed,
     coming_to_work,
     competitor_opened,
+    event_started,
     greeted_from,
     home_news_clauses,
     in_place_of,
@@ -174,6 +175,24 @@ HIRE_SAID_STEMS = (
     *("palkkaa", "palkata", "palkkaam", "palkkais", "palkkatu", "rekry", "recruit", "oppisopim"),
     *("apprentic", "tyolupa", "oleskelulupa", "permit"),
 )  # a hire asked for in so many words
+# owners who take on no more debt ("omistajat ei halua ottaa enää lisää lainaa", "no more loans"): capital from
+# an investor is what is left, and a partner who joins is one
+NO_MORE_DEBT = re.compile(
+    r"\b(?:ei|eivat|eika)\s+(?:\w+\s+)?(?:halua|haluu|haluta|aio|voi)\s+(?:\w+\s+){0,3}?(?:lisa)?(?:lainaa|velkaa)\b"
+    r"|\b(?:lainaa|velkaa)\s+(?:\w+\s+)?(?:ei|eivat)\s+(?:\w+\s+)?(?:halua|haluta|haluu)\b"
+    r"|\b(?:no|not|don't|do not|won't)\s+(?:want\s+|take\s+)?(?:on\s+)?(?:any\s+)?(?:more|additional|further)"
+    r"\s+(?:debt|loans?)\b"
+)
+NEW_PARTNER_STARTS = ("osakk", "omistajanvaihdo", "partner")
+# the staff cannot yet do what the work asks ("porukka ei osaa käyttää uutta cnc-konetta", "porukan osaaminen ei
+# riitä uusiin koneisiin", "staff don't know how to use the new system"): training for the staff had
+STAFF_SKILL_LACKING = re.compile(
+    r"\b(?P<staff>(?:henkilost|henkilokun|porukk|porukan|tyontekij|vaki\b|vaen|asentaj|staff|employees|workers)\w*)"
+    r"\s+(?:\w+\s+)?(?:(?:ei|eivat|eika)\s+(?:\w+\s+)?(?:osaa|osata|hallitse|taida)\b|osaami\w*\s+(?:ei|eivat)\s+riit"
+    r"|(?:don't|do not|can't|cannot)\s+(?:yet\s+)?(?:know how|use|operate|handle))"
+)
+SKILL_OBJECT_REACH, INVESTED = 6, frozenset({"investment"})
+DEBT_STARTS = ("velka", "velkaa", "lisavelka", "debt")  # the debt not taken on is no trouble had
 STOP_STEMS = ("lopetti", "lopettivat", "lopettanut", "lopettaneet", "stopped", "quit")  # a customer's, see above
 # an employee's health said ("työntekijän selkä reistailee", "työntekijällä selkä kipeä", "our worker is ill")
 STAFF_HEALTH = re.compile(
@@ -1457,6 +1476,7 @@ class QuestionReader:
             *begun_words(analyses),
             *work_started(analyses),
             *competitor_opened(analyses),  # "viereen avattiin ketjukahvila": a rival's, no client's start
+            *event_started(analyses),  # "since the roadworks started"
         }
         facets = read_facets(
             question,
@@ -1604,7 +1624,30 @@ class QuestionReader:
                 for before in analyses[max(0, index - 3) : index]
             )
         ]  # dropped below with what stands in another's place
+        if NO_MORE_DEBT.search(folded_question):
+            debt = [
+                index
+                for index, needs in need_words.items()
+                if "loan" in needs or fold(analyses[index].word).startswith(DEBT_STARTS)
+            ]
+            joining = [
+                index
+                for index, needs in need_words.items()
+                if needs == {"ownership_change"} and fold(analyses[index].word).startswith(NEW_PARTNER_STARTS)
+            ]
+            _rename_need_words(debt + joining, "equity", need_words, whole_needs, part_needs)
+            whole_needs.add("equity")
+            if joining and facets.stage == "transfer":
+                facets = replace(facets, stage=None, transfer_side=None)
         hires_said = self._hires_said(analyses)
+        if (lacking := STAFF_SKILL_LACKING.search(folded_question)) and not hires_said:
+            staff = [index for index, analysis in enumerate(analyses) if fold(analysis.word) == lacking.group("staff")]
+            for index in staff[:1]:
+                need_words[index] = need_words.get(index, frozenset()) | {"staff_training"}
+                # the machine or system they cannot use is had already ("osaaminen ei riitä uusiin cnc-koneisiin")
+                used = [at for at in range(index + 1, index + 1 + SKILL_OBJECT_REACH) if need_words.get(at) == INVESTED]
+                _drop_need_words(used, need_words, whole_needs, part_needs)
+            whole_needs.add("staff_training")
         language_taught = LANGUAGE_TRAINING.search(folded_question) is not None and not hires_said
         if (health := STAFF_HEALTH.search(folded_question)) and not hires_said:
             # "työntekijällä selkä kipeä, ei pysty raskaisiin hommiin": the employee's work ability, no hire; a

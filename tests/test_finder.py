@@ -165,6 +165,7 @@ def _voikko() -> Finder:
         "Kenen vuoro on tuoda pullaa perjantain palaveriin?",
         "tulostin sanoo paper jam vaikka paperia ei oo jumissa",  # paper, not orders kept on paper
         "miten teen excelissä pivot-taulukon myyntiraportista",
+        "mun palkka tuli väärin tässä kuussa, kenelle virastossa ilmoitan",  # one's own pay
     ],
 )
 def test_everyday_questions_get_no_services(bundled, question):
@@ -735,6 +736,18 @@ def test_work_running_out_for_the_staff_is_read(question, running_out):
 def test_work_running_out_for_the_staff_asks_for_help_in_trouble(bundled):
     understood = bundled.understand("tilauskanta romahti, 12 hlö porukka ja töitä ehkä puolelle syksyllä")
     assert "financial_distress" in understood.needs
+
+
+def test_of_unknown_place_one_areas_variant_of_a_service_is_shown_first(bundled):
+    # each employment area offers the same training: three of them would crowd out the other providers
+    found = bundled.search("uusi tiiminvetäjä tarvis esihenkilökoulutusta, lyhyt ja käytännönläheinen").matches[:3]
+    assert len({match.service.name_fi for match in found}) == len(found)
+    local = bundled.search("esihenkilökoulutusta tiiminvetäjälle, firma Savonlinnassa").matches[:3]
+    assert "tyo-mikkeli-yhteishankintakoulutus" not in [match.service.id for match in local]
+
+
+def test_a_valuation_for_a_sale_is_the_sellers(bundled):
+    assert bundled.understand("yrityksen arvonmääritys myyntiä varten").facets.transfer_side == "seller"
 
 
 def test_a_permit_for_a_production_building_is_a_companys():
@@ -1493,6 +1506,10 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
         ("elintarvikeyritys laajentaa Juvalle, mistä aloitetaan?", "starting", False),  # "where to begin"
         ("where do we start with exporting to Sweden?", "starting", False),
         ("tarviiko paperit työnantajalle ekasta työntekijästä", "digitalisation", False),  # papers, no orders
+        ("keksiä nimi uudelle kahvilalle", "rnd", False),  # a name thought up, no invention
+        ("Client's cafe in Savonlinna: revenue is down since the roadworks started", "starting", False),  # an event's
+        ("porukan osaaminen ei riitä uusiin cnc-koneisiin, konepaja rantasalmi", "investment", False),  # had already
+        ("we don't want more debt, growing saas company needs capital", "loan", False),
     ],
 )
 def test_a_need_is_named_only_in_its_own_sense(bundled, question, need, named):
@@ -1696,6 +1713,13 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("ry pyörittää kesäteatteria sulkavalla ja pitäis saada kesäksi väkeä töihin", "recruitment"),
         ("haluis myydä kotona leivottuja kakkuja, ei tiedä saako niin vaan tehdä", "permits"),  # allowed at all?
         ("Staff keep quitting after a few months and the owner can't figure out why", "wellbeing"),
+        ("kasvua ois tarjolla mut omistajat ei halua ottaa enää lisää lainaa, voisko joku tulla osakkaaksi", "equity"),
+        ("we don't want more debt, growing saas company needs capital", "equity"),  # no loan, no trouble
+        ("porukka ei osaa käyttää uutta cnc-konetta ja kurssit maksaa liikaa", "staff_training"),
+        ("asiakas keksinyt uuden tavan kuivata puuta, pitäis testata ja suojata", "rnd"),
+        ("asiakas ollu 15 v hitsarina ja miettii uskaltaisko ruveta omaksi herrakseen", "starting"),
+        ("tekee 70 h viikossa eikä silti jää mitään käteen, ky kangasniemi", "general_advice"),
+        ("Client's cafe in Savonlinna: revenue is down 40 % since the roadworks started", "general_advice"),
         ("puumalan matkailuyritys: käy vaan suomalaisia, saksalaisia pitäis saada mut ei osata", "export"),  # guests
         ("perheyritys tekee leluja, kiinnostusta Japanista, mutta eivät tiedä miten päästä alkuun", "export"),
         ("sahamme tarvitsisimme syksyksi kaksi uutta ihmistä, mutta ilmoituksiin ei tule hakijoita", "recruitment"),
