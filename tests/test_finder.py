@@ -1715,6 +1715,7 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("Staff keep quitting after a few months and the owner can't figure out why", "wellbeing"),
         ("kasvua ois tarjolla mut omistajat ei halua ottaa enää lisää lainaa, voisko joku tulla osakkaaksi", "equity"),
         ("we don't want more debt, growing saas company needs capital", "equity"),  # no loan, no trouble
+        ("what support is there for a small sawmill that wants to buy a new drying kiln?", "investment"),
         ("porukka ei osaa käyttää uutta cnc-konetta ja kurssit maksaa liikaa", "staff_training"),
         ("asiakas keksinyt uuden tavan kuivata puuta, pitäis testata ja suojata", "rnd"),
         ("asiakas ollu 15 v hitsarina ja miettii uskaltaisko ruveta omaksi herrakseen", "starting"),
