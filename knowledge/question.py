@@ -191,6 +191,11 @@ STAFF_SKILL_LACKING = re.compile(
     r"\s+(?:\w+\s+)?(?:(?:ei|eivat|eika)\s+(?:\w+\s+)?(?:osaa|osata|hallitse|taida)\b|osaami\w*\s+(?:ei|eivat)\s+riit"
     r"|(?:don't|do not|can't|cannot)\s+(?:yet\s+)?(?:know how|use|operate|handle))"
 )
+# ... none of them can ("eikä kukaan porukasta osaa käyttää niitä"); not one person's skill ("kukaan muu ei osaa")
+STAFF_NONE_CAN = re.compile(
+    r"\b(?:ei|eika)\s+kukaan\s+(?P<staff>(?:porukast|henkilokunnast|henkilostost|tyontekijoist|vaest)\w*)"
+    r"\s+(?:\w+\s+)?(?:osaa|osata|hallitse)"
+)
 SKILL_OBJECT_REACH, INVESTED = 6, frozenset({"investment"})
 DEBT_STARTS = ("velka", "velkaa", "lisavelka", "debt")  # the debt not taken on is no trouble had
 STOP_STEMS = ("lopetti", "lopettivat", "lopettanut", "lopettaneet", "stopped", "quit")  # a customer's, see above
@@ -1640,7 +1645,8 @@ class QuestionReader:
             if joining and facets.stage == "transfer":
                 facets = replace(facets, stage=None, transfer_side=None)
         hires_said = self._hires_said(analyses)
-        if (lacking := STAFF_SKILL_LACKING.search(folded_question)) and not hires_said:
+        lacking = STAFF_SKILL_LACKING.search(folded_question) or STAFF_NONE_CAN.search(folded_question)
+        if lacking and not hires_said:
             staff = [index for index, analysis in enumerate(analyses) if fold(analysis.word) == lacking.group("staff")]
             for index in staff[:1]:
                 need_words[index] = need_words.get(index, frozenset()) | {"staff_training"}

@@ -1507,6 +1507,8 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
         ("where do we start with exporting to Sweden?", "starting", False),
         ("tarviiko paperit työnantajalle ekasta työntekijästä", "digitalisation", False),  # papers, no orders
         ("keksiä nimi uudelle kahvilalle", "rnd", False),  # a name thought up, no invention
+        ("asiakas haluaa myydä omaa olutta kesäkahvilassa", "ownership_change", False),  # the café is not sold
+        ("Avainhenkilö jää eläkkeelle, eikä kukaan muu osaa hänen töitään", "staff_training", False),  # one person
         ("Client's cafe in Savonlinna: revenue is down since the roadworks started", "starting", False),  # an event's
         ("porukan osaaminen ei riitä uusiin cnc-koneisiin, konepaja rantasalmi", "investment", False),  # had already
         ("we don't want more debt, growing saas company needs capital", "loan", False),
@@ -1716,6 +1718,10 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("kasvua ois tarjolla mut omistajat ei halua ottaa enää lisää lainaa, voisko joku tulla osakkaaksi", "equity"),
         ("we don't want more debt, growing saas company needs capital", "equity"),  # no loan, no trouble
         ("what support is there for a small sawmill that wants to buy a new drying kiln?", "investment"),
+        ("valimoon tulee keväällä uudet robotit eikä kukaan porukasta osaa käyttää niitä", "staff_training"),
+        ("nuori jätkä haluis tulla meille töihin ja samalla saada alan paperit", "apprenticeship"),
+        ("asiakas haluaa myydä omaa olutta kesäkahvilassa, mitä pitää tehdä", "permits"),  # serving, no sale
+        ("yksinyrittäjä ihan yksin kaikkien päätösten kanssa, ei ketään kenen kanssa puhua", "general_advice"),
         ("porukka ei osaa käyttää uutta cnc-konetta ja kurssit maksaa liikaa", "staff_training"),
         ("asiakas keksinyt uuden tavan kuivata puuta, pitäis testata ja suojata", "rnd"),
         ("asiakas ollu 15 v hitsarina ja miettii uskaltaisko ruveta omaksi herrakseen", "starting"),
