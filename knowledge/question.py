@@ -418,6 +418,22 @@ def _own_permits(analyses: list[WordAnalysis], need_words: dict[int, frozenset[s
     return [index for index in permits if index > 0 and fold(analyses[index - 1].word) in FOUNDER_GENITIVES]
 
 
+def _word_names_need(
+    analyses: list[WordAnalysis],
+    word: str,
+    need: str,
+    need_words: dict[int, frozenset[str]],
+    whole_needs: set[str],
+) -> int | None:
+    """The question asks for `need`, found by a pattern on the folded question: its first word written `word`
+    (folded) names it too. That word's index, or None when no word is written so."""
+    index = next((index for index, analysis in enumerate(analyses) if fold(analysis.word) == word), None)
+    if index is not None:
+        need_words[index] = need_words.get(index, frozenset()) | {need}
+    whole_needs.add(need)
+    return index
+
+
 def _rename_need_words(
     indices: list[int],
     need: str,
@@ -1647,13 +1663,11 @@ class QuestionReader:
         hires_said = self._hires_said(analyses)
         lacking = STAFF_SKILL_LACKING.search(folded_question) or STAFF_NONE_CAN.search(folded_question)
         if lacking and not hires_said:
-            staff = [index for index, analysis in enumerate(analyses) if fold(analysis.word) == lacking.group("staff")]
-            for index in staff[:1]:
-                need_words[index] = need_words.get(index, frozenset()) | {"staff_training"}
+            staff = _word_names_need(analyses, lacking.group("staff"), "staff_training", need_words, whole_needs)
+            if staff is not None:
                 # the machine or system they cannot use is had already ("osaaminen ei riitä uusiin cnc-koneisiin")
-                used = [at for at in range(index + 1, index + 1 + SKILL_OBJECT_REACH) if need_words.get(at) == INVESTED]
+                used = [at for at in range(staff + 1, staff + 1 + SKILL_OBJECT_REACH) if need_words.get(at) == INVESTED]
                 _drop_need_words(used, need_words, whole_needs, part_needs)
-            whole_needs.add("staff_training")
         language_taught = LANGUAGE_TRAINING.search(folded_question) is not None and not hires_said
         if (health := STAFF_HEALTH.search(folded_question)) and not hires_said:
             # "työntekijällä selkä kipeä, ei pysty raskaisiin hommiin": the employee's work ability, no hire; a
@@ -1662,16 +1676,11 @@ class QuestionReader:
                 index for index, needs in need_words.items() if needs & (HIRING_NEEDS | {"ownership_change"})
             ]
             _drop_need_words(hiring_words, need_words, whole_needs, part_needs)
-            sore = [index for index, analysis in enumerate(analyses) if fold(analysis.word) == health.group("health")]
-            for index in sore[:1]:
-                need_words[index] = need_words.get(index, frozenset()) | {"wellbeing"}
-            whole_needs.add("wellbeing")
+            _word_names_need(analyses, health.group("health"), "wellbeing", need_words, whole_needs)
             facets = replace(facets, not_sizes=facets.not_sizes | {"solo"}, stage=None, transfer_side=None)
         if (work := work_running_out(folded_question)) is not None:
             # "töitä ehkä puolelle syksyllä": lay-offs ahead, the change negotiations' question
-            for index in [index for index, analysis in enumerate(analyses) if fold(analysis.word) == work][:1]:
-                need_words[index] = need_words.get(index, frozenset()) | {"financial_distress"}
-            whole_needs.add("financial_distress")
+            _word_names_need(analyses, work, "financial_distress", need_words, whole_needs)
         if asks_to_keep_staff(analyses):
             # "työntekijöitä lähtee koko ajan, miten saa porukan pysymään": the staff's wellbeing, no hire
             hiring_words = [index for index, needs in need_words.items() if needs & HIRING_NEEDS]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 # The work, as typed (folded): the partitive a shortage is told in
-_WORK = r"(?P<work{}>toita|tyota|hommia|duunia|keikkoja|work)"
+_WORK = r"(?P<work>toita|tyota|hommia|duunia|keikkoja|work)"
 # Only a part of the staff has work: a share of them ("puolelle", "osalle"), not a count alone ("töitä kuudelle"
 # may be work for six new people), nor a share of time ("hakee töitä puolelle vuodelle")
 _SHARE = (
@@ -20,39 +20,22 @@ _PEOPLE = (
 )
 _NEGATION = r"(?:ei|eika|eiko|eivat|no|not)"
 _ENOUGH = r"(?:ole|oo|ollut|riita|riittanyt|riittaisi|riittais|enough)"
-WORK_RUNNING_OUT = re.compile(
-    # "töitä ehkä puolelle", "work for half the staff"
-    r"\b"
-    + _WORK.format(1)
-    + r"(?:\s+[\w-]+){0,2}?\s+(?:for\s+(?:only\s+)?)?"
-    + _SHARE
-    # "ei oo töitä kuudelle hlölle", "ei riitä töitä kaikille", "no work for our crew", "not enough work for 6"
-    + r"|\b"
-    + _NEGATION
-    + r"\s+(?:"
-    + _ENOUGH
-    + r"\s+)?(?:[\w-]+\s+){0,1}?"
-    + _WORK.format(2)
-    + r"\s+(?:[\w-]+\s+){0,1}?(?:for\s+)?"
-    + _PEOPLE
-    # "töitä ei riitä kaikille", "töitä ei oo kuin puolelle"
-    + r"|\b"
-    + _WORK.format(3)
-    + r"\s+"
-    + _NEGATION
-    + r"\s+"
-    + _ENOUGH
-    + r"\s+(?:[\w-]+\s+){0,1}?(?:kuin\s+)?(?:"
-    + _PEOPLE
-    + r"|"
-    + _SHARE
-    + r")"
+_PATTERNS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        # "töitä ehkä puolelle", "work for half the staff"
+        rf"\b{_WORK}(?:\s+[\w-]+){{0,2}}?\s+(?:for\s+(?:only\s+)?)?{_SHARE}",
+        # "ei oo töitä kuudelle hlölle", "ei riitä töitä kaikille", "no work for our crew", "not enough work for 6"
+        rf"\b{_NEGATION}\s+(?:{_ENOUGH}\s+)?(?:[\w-]+\s+)??{_WORK}\s+(?:[\w-]+\s+)??(?:for\s+)?{_PEOPLE}",
+        # "töitä ei riitä kaikille", "töitä ei oo kuin puolelle"
+        rf"\b{_WORK}\s+{_NEGATION}\s+{_ENOUGH}\s+(?:[\w-]+\s+)??(?:kuin\s+)?(?:{_PEOPLE}|{_SHARE})",
+    )
 )
 
 
 def work_running_out(folded: str) -> str | None:
     """The word for the work (as typed, folded) when the question says there is no work for the staff, else None."""
-    match = WORK_RUNNING_OUT.search(folded)
-    if match is None:
-        return None
-    return match.group("work1") or match.group("work2") or match.group("work3")
+    for pattern in _PATTERNS:
+        if match := pattern.search(folded):
+            return match.group("work")
+    return None
