@@ -40,6 +40,12 @@ _GAP = r"(?:[a-z0-9.:-]+\s+){0,3}?"  # a few words between
 # hoivayritykseen") or an adjective on other people ("hollantilaisia hitsaajia") is the employees' origin.
 _FINNISH_ADJECTIVE = re.compile(r"lai(?:nen|s\w*)$")
 _FINNISH_PEOPLE = re.compile(r"lais(?:ia|et|ten|ille|ilta|iin)$")  # "virolaisia", "filippiiniläisille"
+# ... and one person by a trade, or coming to work ("puolalainen sähkömies haluis töihin", "virolainen hitsaaja"); not
+# a founder, an owner, an investor or a student ("ukrainalainen yrittäjä")
+_ONE_WORKER_NEXT = re.compile(
+    r"\s+(?:(?!yrittaj|omistaj|sijoittaj|ostaj|opiskelij|asiaka|asiakk)\w*(?:mies|miehe|tekija|ja|jaa|ijan)\b"
+    r"|(?:\w+\s+){0,2}(?:toihin)\b)"
+)
 # ... unless they are customers or visitors: "virolaiset asiakkaat", "ruotsalaisille matkailijoille", groups
 _CUSTOMERS_NEXT = re.compile(
     r"(?:\s+(?:ja|tai|and|or)\s+\w+)?"  # "saksalaisia ja hollantilaisia asiakkaita"
@@ -281,7 +287,9 @@ def _origin(text: str, patterns: _Patterns) -> _Origin:
         found.add(patterns.origin_ids[match.group(1)])
         customers = bool(_CUSTOMERS_NEXT.match(text, match.end()))
         nationality = is_nationality(word)
-        if _FINNISH_PEOPLE.search(word) and not customers:
+        if (_FINNISH_PEOPLE.search(word) and not customers) or (
+            _FINNISH_ADJECTIVE.search(word) and _ONE_WORKER_NEXT.match(text, match.end())
+        ):
             people = True
         # A nationality said of people ("Ukrainian with temporary protection") is no market; a country
         # ("Saksaan", "to Germany") or customers of a nationality are.

@@ -93,6 +93,7 @@ _WHOM: dict[str, dict[str, tuple[str, str]]] = {
     "transfer_side": {
         "seller": ("yrityksen myyjälle tai luopujalle", "the seller of a business"),
         "buyer": ("yrityksen ostajalle tai jatkajalle", "the buyer or successor of a business"),
+        "partner": ("osakkaan osuuden lunastukseen", "buying out a partner"),
     },
     "debts": {
         "has": ("velkaantuneelle yritykselle tai yrittäjälle", "a company or entrepreneur in debt"),

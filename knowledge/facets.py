@@ -46,7 +46,9 @@ class Facets:
     farm_production: str | None = None  # a farm's: livestock | crops ("lypsykarjatila", "viljatila")
     market: str | None = None  # where the company sells abroad: eu_eea | outside_eu_eea ("vientiä Japaniin")
     company_form: str | None = None  # limited | sole_trader | partnership | cooperative ("oy", "tmi")
-    transfer_side: str | None = None  # seller | buyer, in a change of owner ("myy kampaamonsa", "ostaa yrityksen")
+    transfer_side: str | None = (
+        None  # seller | buyer | partner, in a change of owner ("myy kampaamonsa", "ostaa yrityksen")
+    )
     debts: str | None = None  # none, when the question says the company has no debts ("velkoja ei ole")
     investment: str | None = None  # replacement, when a new machine replaces an old one ("vanhan tilalle")
     project: str | None = None  # started, when what is funded is already begun or bought ("kone on jo ostettu")

@@ -126,7 +126,7 @@ class _Conditions(_Strict):
     farm_production: list[str] | None = None  # a farm's: livestock | crops
     market: list[str] | None = None  # where the company exports to: eu_eea | outside_eu_eea
     company_form: list[str] | None = None  # limited | sole_trader | partnership | cooperative
-    transfer_side: list[str] | None = None  # in a change of owner: seller | buyer
+    transfer_side: list[str] | None = None  # in a change of owner: seller | buyer | partner
     debts: list[str] | None = None  # the company's: has | none ("velkoja ei ole")
     investment: list[str] | None = None  # what is invested in: new | replacement ("vanhan tilalle")
     project: list[str] | None = None  # the project or purchase funded: not_started | started ("jo ostettu")

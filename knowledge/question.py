@@ -62,6 +62,8 @@ from knowledge.facets import (
 )
 from knowledge.lexicon import Lexicon
 from knowledge.negation import BURDEN_STARTS, burdens_not_had, denied_need_words, denied_words
+from knowledge.own_business import own_business_wished, own_work_started
+from knowledge.partner_leaving import partner_leaving
 from knowledge.repayment import DISTRESS_NEED, loans_owed
 from knowledge.staff_loss import PARTNER_STARTS, PARTNER_WORDS, asks_to_keep_staff, replacement_words
 from knowledge.text import (
@@ -199,10 +201,12 @@ STAFF_NONE_CAN = re.compile(
 SKILL_OBJECT_REACH, INVESTED = 6, frozenset({"investment"})
 DEBT_STARTS = ("velka", "velkaa", "lisavelka", "debt")  # the debt not taken on is no trouble had
 STOP_STEMS = ("lopetti", "lopettivat", "lopettanut", "lopettaneet", "stopped", "quit")  # a customer's, see above
-# an employee's health said ("työntekijän selkä reistailee", "työntekijällä selkä kipeä", "our worker is ill")
+# an employee's health said ("työntekijän selkä reistailee", "työntekijällä selkä kipeä", "our worker is ill"), or
+# the staff's ("yks työntekijä ollu paljon saikulla ja muu porukka alkaa väsyä", "the staff are exhausted")
 STAFF_HEALTH = re.compile(
-    r"\b(?:tyontekij|duunar|employee|worker)\w*\s+(?:[\w-]+\s+){0,2}?"
-    r"(?P<health>(?:selka|kipe|sairast|sairaus|sairas\b|sairaana|loukkaan|uupu|jaksa|back\b|injur|ill\b|sick)\w*)"
+    r"\b(?:tyontekij|duunar|employee|worker|porukk|henkilost|henkilokun|staff)\w*\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<health>(?:selka|kipe|sairast|sairaus|sairas\b|sairaana|sairaslom|saik|loukkaan|uupu|jaksa|vasy|back\b"
+    r"|injur|ill\b|sick|tired|exhaust|burn)\w*)"
 )
 EXPORT_SHARE = re.compile(r"(\w+)\s+(?:share\s+|osuus\s+)?\d{1,3}(?:[,.]\d)?\s*(?:%|prosent)")  # "vientiä 40%"
 PERSONAL_GUARANTEE = re.compile(r"\bhenkilokohtai\w*\s+(?:\w+\s+)?taka|\btakaaja\w*\b|\bpersonal(?:ly)? guarant")
@@ -310,6 +314,7 @@ ACTIVITY_WORDS = frozenset(
     }
 )  # fmt: skip
 ALLATIVE_ENDINGS = ("lle", "lleen", "lleni", "llemme")  # the allative: to whom, not what
+ABLATIVE_ENDINGS = ("lta", "ltamme")  # the ablative: from whom ("ostaa puuta sahalta"), not what
 CONJUNCTIONS = frozenset({"ja", "seka", "tai", "and", "or"})  # a modifier's reach ends at one after its first word
 OBJECT_BEFORE_NOUNS = frozenset({"myynti"})  # a noun whose object is the genitive before it ("yrityksen myynti")
 VERBAL_NOUN_ENDS = ("minen", "misen", "mista", "miseen", "misessa", "misesta", "misella")
@@ -658,9 +663,10 @@ class QuestionReader:
                 for term in analysis.lemmas | analysis.parts
                 if term in self._senses
                 and not (paired and term in analysis.parts and not self._paired_elsewhere(term, analysis))
-                and not self._in_question(
-                    self._senses[term],
-                    self._following(analyses, index, self._senses[term]) if term in self.lexicon.modifiers else others,
+                and not (
+                    self._in_question(self._senses[term], self._following(analyses, index, self._senses[term]), True)
+                    if term in self.lexicon.modifiers
+                    else self._in_question(self._senses[term], others)
                 )
                 # an idea is a business idea with any business word in the question ("idea leipomosta")
                 and not (term in IDEA_WORDS and any(self.describes_company(other) for other in others))
@@ -731,10 +737,11 @@ class QuestionReader:
                 break  # "ostaa puimurin ja tehdä urakointia omana yrityksenään": the machine is what is bought
             if fold(analysis.word) == "to":
                 break  # "sell to a company in Tampere", "sell flour to shops": who buys is not what is sold
-            # "myydä tuotteita yrityksille" sells to them; "myyntiä omille työntekijöille" sells the company to staff
+            # "myydä tuotteita yrityksille" sells to them; "myyntiä omille työntekijöille" sells the company to staff;
+            # "ostaa puuta sahalta": the sawmill sells the wood, and is not what is bought
             if (
                 agrees
-                or not fold(analysis.word).endswith(ALLATIVE_ENDINGS)
+                or not fold(analysis.word).endswith(ALLATIVE_ENDINGS + ABLATIVE_ENDINGS)
                 or fold(analysis.word).startswith(STAFF_BUYERS)
             ):
                 after.append(analysis)
@@ -748,10 +755,22 @@ class QuestionReader:
         return before + [a for a in after if not a.lemmas <= self.stopwords or a.lemmas & context][:MODIFIER_REACH]
 
     @staticmethod
-    def _in_question(context: frozenset[str], others: list[WordAnalysis]) -> bool:
+    def _in_question(context: frozenset[str], others: list[WordAnalysis], heads_only: bool = False) -> bool:
+        """A word of `context` is said in `others`; with `heads_only`, a compound says only its head ("ostaa uuden
+        sahalinjan" buys a line, no sawmill)."""
         for analysis in others:
-            said = (analysis.lemmas | analysis.parts) & context or (
-                not analysis.known and any(guessed_form(fold(analysis.word), term) for term in context)
+            # an English word joined by a hyphen is no Finnish compound: its front counts ("start farm-stay tourism")
+            heads_only = heads_only and not analysis.english
+            parts = {analysis.head} if heads_only and analysis.head else analysis.parts
+            word = fold(analysis.word)
+            said = (analysis.lemmas | parts) & context or (
+                not analysis.known
+                and any(
+                    guessed_form(word, term) == "whole" or word.find(term, 3) > 0
+                    if heads_only
+                    else guessed_form(word, term)
+                    for term in context
+                )
             )
             # a place's name is no context ("Pertunmaalla" says no "maa" of a farm); asked only of a word that
             # matched, as telling a place costs more than the match
@@ -930,6 +949,16 @@ class QuestionReader:
             return self._ends_in_business_word(analysis)
         word = fold(analysis.word)
         return any(word.find(stem, 3) > 0 for stem in self._business_stems)
+
+    def _names_business(self, analysis: WordAnalysis) -> bool:
+        """The word says what the company is (see describes_company), or is a guessed form of a sector word
+        ("parturin", read plainly)."""
+        if self.describes_company(analysis):
+            return True
+        word = fold(analysis.word)
+        return not analysis.known and any(
+            form == "whole" and sector not in self._need_words for sector, form in self._sector_stems.forms(word)
+        )
 
     def _ends_in_business_word(self, analysis: WordAnalysis) -> bool:
         """A word the analyser did not split ends in a long company word after three letters or more."""
@@ -1669,7 +1698,8 @@ class QuestionReader:
                 used = [at for at in range(staff + 1, staff + 1 + SKILL_OBJECT_REACH) if need_words.get(at) == INVESTED]
                 _drop_need_words(used, need_words, whole_needs, part_needs)
         language_taught = LANGUAGE_TRAINING.search(folded_question) is not None and not hires_said
-        if (health := STAFF_HEALTH.search(folded_question)) and not hires_said:
+        health = None if hires_said else STAFF_HEALTH.search(folded_question)
+        if health:
             # "työntekijällä selkä kipeä, ei pysty raskaisiin hommiin": the employee's work ability, no hire; a
             # company with an employee is no one-person company, and a disability pension is no retiring owner's
             hiring_words = [
@@ -1678,6 +1708,21 @@ class QuestionReader:
             _drop_need_words(hiring_words, need_words, whole_needs, part_needs)
             _word_names_need(analyses, health.group("health"), "wellbeing", need_words, whole_needs)
             facets = replace(facets, not_sizes=facets.not_sizes | {"solo"}, stage=None, transfer_side=None)
+        wished = own_business_wished(analyses, self._names_business, lambda a: self.is_stopword(a) or is_place(a))
+        if wished is not None:
+            # "nuori tyyppi haluis oman parturin": a business of one's own wished for is one to start
+            need_words[wished] = need_words.get(wished, frozenset()) | {"starting"}
+            whole_needs.add("starting")
+        elif (work := own_work_started(folded_question)) is not None:
+            # "työtön metsuri haluaisi alkaa tehdä töitä omalla koneella": self-employment begun, no hire
+            hiring_words = [index for index, needs in need_words.items() if needs & HIRING_NEEDS]
+            _rename_need_words(hiring_words, "starting", need_words, whole_needs, part_needs)
+            _word_names_need(analyses, work, "starting", need_words, whole_needs)
+        if (partner := partner_leaving(folded_question)) is not None:
+            # "ky:n toinen yhtiömies haluu irti": a share of the company changes owner, bought by the partners who
+            # stay; no company is put up for sale or bought whole
+            _word_names_need(analyses, partner, "ownership_change", need_words, whole_needs)
+            facets = replace(facets, transfer_side="partner")
         if (work := work_running_out(folded_question)) is not None:
             # "töitä ehkä puolelle syksyllä": lay-offs ahead, the change negotiations' question
             _word_names_need(analyses, work, "financial_distress", need_words, whole_needs)
@@ -1957,7 +2002,8 @@ class QuestionReader:
             tuple(source for source in sources if source),
             private=said,
             # a hire said is the company's ("palkata naapurin pojan"), whoever the person is
-            private_subject=private_topic and not business and not hires_said,
+            # ... and so is the staff's health ("yks työntekijä ollu paljon saikulla")
+            private_subject=private_topic and not business and not hires_said and not health,
             errand=(
                 self._errands.is_errand(analyses)
                 or is_calculation(question)

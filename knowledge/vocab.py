@@ -109,11 +109,14 @@ JOBS: tuple[Term, ...] = (
     Term("employed", "jo työssä oleva", "someone already in work"),
 )
 
-# Which side of a change of owner the company's question is on: the owner who sells or hands over, or the
-# buyer or successor who takes over (a marketplace's "buy a company" and the buyer's advice are for the latter).
+# Which side of a change of owner the company's question is on: the owner who sells or hands over, the buyer or
+# successor who takes over (a marketplace's "buy a company" and the buyer's advice are for the latter), or the owners
+# among themselves when one partner leaves.
 TRANSFER_SIDES: tuple[Term, ...] = (
     Term("seller", "yrityksen myyjä tai luopuja", "seller of a business"),
     Term("buyer", "yrityksen ostaja tai jatkaja", "buyer or successor"),
+    # a partner who leaves is bought out by those who stay: no company changes hands whole ("osakas haluaa ulos")
+    Term("partner", "osakkaan osuuden lunastus", "a partner bought out"),
 )
 
 # Whether the company has debts: the debt advice, debt adjustment and the tax payment arrangement are for a company or

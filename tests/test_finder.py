@@ -1512,6 +1512,14 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
         ("Client's cafe in Savonlinna: revenue is down since the roadworks started", "starting", False),  # an event's
         ("porukan osaaminen ei riitä uusiin cnc-koneisiin, konepaja rantasalmi", "investment", False),  # had already
         ("we don't want more debt, growing saas company needs capital", "loan", False),
+        ("haluaa oman yrityksen verkkosivut uusiksi", "starting", False),  # the site is wished for, the company is had
+        ("miettii oman yrityksen tulevaisuutta", "starting", False),
+        ("haluaa ostaa uuden sahalinjan", "ownership_change", False),  # a line bought, no sawmill
+        ("ostaa puuta sahalta", "ownership_change", False),  # the sawmill sells
+        ("yhteistyökumppani haluaa irti sopimuksesta", "ownership_change", False),  # a partner in trade
+        ("osakkaat haluaa laajentaa Ruotsiin", "ownership_change", False),  # partners who stay
+        ("Enonkoskella työtön metsuri haluaisi alkaa tehdä töitä omalla koneella", "wage_subsidy", False),
+        ("ukrainalainen yrittäjä haluaa perustaa kahvilan", "recruiting_abroad", False),  # a founder, no hire
     ],
 )
 def test_a_need_is_named_only_in_its_own_sense(bundled, question, need, named):
@@ -1758,6 +1766,18 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("asiakkaan puoliso kuoli äkillisesti, pyörittivät yhdessä emolehmätilaa. mistä apua?", "wellbeing"),
         ("naapurifirma haluais ostaa meidät. ky mäntyharjulla. mistä apua kaupan tekemiseen?", "ownership_change"),
         ("28-v poika ottamassa vanhempien tilan nimiinsä ens vuonna, mitä tukia on", "ownership_change"),
+        ("nuori tyyppi haluis oman parturin, ei tiedä mistä lähtee liikkeelle", "starting"),  # a business wished
+        ("asiakas haaveilee omasta kahvilasta Juvalla", "starting"),
+        ("she wants her own café in Mikkeli", "starting"),
+        ("juvalle muuttanut nuori pari haluis ostaa vanhan sahan, ei tiedä mistä aloittaa", "ownership_change"),
+        ("ky:n toinen yhtiömies haluu irti, miten hänet lunastetaan", "ownership_change"),  # a partner leaves
+        ("my business partner wants out, how do I buy his share", "ownership_change"),
+        ("yks työntekijä ollu paljon saikulla ja muu porukka alkaa väsyä", "wellbeing"),  # the staff's health
+        ("the staff are exhausted after the busy season", "wellbeing"),
+        ("yksin yrittäjänä ei oo ketään kenen kans jutella isoista päätöksistä", "general_advice"),  # sparring
+        ("Enonkoskella työtön metsuri haluaisi alkaa tehdä töitä omalla koneella", "starting"),  # self-employed
+        ("he wants to start working for himself as a carpenter", "starting"),
+        ("puolalainen sähkömies haluis töihin asiakkaalle mäntyharjuun, mitä papereita tarvii", "recruiting_abroad"),
         ("Iso tilaus tuli Norjasta, mutta kassa ei riitä materiaaleihin ennen kuin asiakas maksaa. Oy 14 hlö", "loan"),
         (
             "materiaalikulut +30 %, kate syöty eikä asiakkaat hyväksy hinnankorotusta. pieni metallialan oy",

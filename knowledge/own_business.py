@@ -1,0 +1,68 @@
+"""A business of one's own wished for, told without a word for starting one: "nuori tyyppi haluis oman parturin",
+"haaveilee omasta kahvilasta", "wants her own café". The wish is to start it; the founder asks how."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from knowledge.text import WordAnalysis, fold
+
+# The wish, as typed (folded starts): wanting, hoping, dreaming, planning or weighing it up
+WISH_STARTS = ("halu", "toivo", "toive", "haave", "unelm", "suunnit", "mietti", "harkit", "want", "dream", "hope")
+# "own", as typed: the business is the wisher's ("oman parturin", "omaa yritystä", "omasta kahvilasta")
+OWN_FORMS = frozenset({"oma", "oman", "omaa", "omasta", "omaksi", "omaan", "own"})
+WISH_REACH = 3  # words between the wish and "own" ("haluaisi joskus ehkä oman kahvilan")
+KIND_REACH = 2  # words between "own" and the business ("oman pienen kahvilan")
+# The partitive is always what is wished for ("haluaa omaa yritystä"); a genitive may qualify what follows it
+# ("haluaa oman yrityksen verkkosivut uusiksi": the site is wished for, the company exists)
+GENITIVE_END = "n"
+
+
+def own_business_wished(
+    analyses: list[WordAnalysis],
+    describes_company: Callable[[WordAnalysis], bool],
+    is_filler: Callable[[WordAnalysis], bool],
+) -> int | None:
+    """The index of the business wished for as one's own ("haluis oman parturin"), or None. `describes_company`
+    tells a word that says what a company is; `is_filler` a word that qualifies nothing (a stop word, a place)."""
+    for index, analysis in enumerate(analyses):
+        if fold(analysis.word) not in OWN_FORMS or analysis.clause_end:
+            continue
+        before = analyses[max(0, index - WISH_REACH) : index]
+        if not any(fold(word.word).startswith(WISH_STARTS) for word in before):
+            continue
+        for at in range(index + 1, min(len(analyses), index + 1 + KIND_REACH)):
+            kind = analyses[at]
+            if describes_company(kind):
+                return at if _is_what_is_wished(analyses, at, is_filler) else None
+            if kind.clause_end:
+                break
+    return None
+
+
+def _is_what_is_wished(analyses: list[WordAnalysis], at: int, is_filler: Callable[[WordAnalysis], bool]) -> bool:
+    """The business word is the object itself, not a genitive of something else wished for."""
+    kind = analyses[at]
+    if kind.clause_end or at + 1 == len(analyses) or not fold(kind.word).endswith(GENITIVE_END):
+        return True
+    return is_filler(analyses[at + 1])
+
+
+# Work begun on one's own account: "työtön metsuri haluaisi alkaa tehdä töitä omalla koneella", "tehdä keikkaa omaan
+# lukuun", "start working for himself". The worker becomes self-employed, though no company is named.
+_OWN_WORK = re.compile(
+    r"\b(?:alkaa|aloittaa|aloittais|alottaa|ryhtya|ruveta|rupeais|alkais)\s+(?:tehda|tekemaan)\s+"
+    r"(?P<work>toita|hommia|keikkaa|keikkoja|urakoita|toitaan|hommiaan)\s+(?:[\w-]+\s+)?"
+    r"(?:omalla|omilla|omaan|omana|itsenaisesti|yrittajana|itselleen)\b"
+    r"|\b(?:tehda|tekee|tekemaan)\s+(?P<work_own>toita|hommia|keikkaa|keikkoja)\s+omaan\s+lukuun\b"
+    r"|\b(?P<work_en>work(?:ing)?)\s+for\s+(?:himself|herself|themselves|myself)\b"
+)
+
+
+def own_work_started(folded: str) -> str | None:
+    """The word for the work (as typed, folded) when someone is to begin working on their own account, else None."""
+    match = _OWN_WORK.search(folded)
+    if match is None:
+        return None
+    return match.group("work") or match.group("work_own") or match.group("work_en")
