@@ -218,6 +218,24 @@ PART_WORDS = frozenset({"osa", "vahemmisto", "vahemmistoosuus", "part", "minorit
 CAPITAL_WORDS = frozenset(
     {"paaoma", "sijoittaja", "kasvu", "kasvurahoitus", "capital", "investor", "growth", "funding"}
 )
+# customers or bookings that do not come ("talvella ei yhtään varausta", "ei juuri asiakkaita", "hardly any bookings"):
+# the business asks what to do, as with a decline
+NO_CUSTOMERS = re.compile(
+    r"\b(?:ei|eika)\s+(?:(?:ole|oo|tule|tuu|ollut|tullut|juuri|yhtaan|enaa|tarpeeksi|riittavasti)\s+){0,2}"
+    r"(?P<who>varauksia|varausta|asiakkaita|asiakasta|tilauksia|tilausta|kavijoita|ostajia)\b"
+    r"|\b(?:no|hardly\s+any|not\s+enough|too\s+few)\s+(?P<who_en>bookings|customers|guests|orders|visitors)\b"
+)
+# a farm's line of production stopped ("lypsykarjatila lopettaa maidontuotannon", "mietimme lypsyn lopettamista"): the
+# farm changes line, which the rural services advise on; no company closes
+FARM_LINES = frozenset(
+    {"tuotanto", "maidontuotanto", "lypsy", "lypsaminen", "karjanpito", "karjatalous", "viljely", "sikatalous"}
+    | {"lihantuotanto", "naudanlihantuotanto", "sianlihantuotanto", "munantuotanto", "sikala", "kanala", "navetta"}
+    | {"lypsykarja", "karja", "emolehma", "lihakarja"}
+)
+# ... and the same lines as a guessed word shows them, graded stems too ("maidontuotannon")
+FARM_LINE_LETTERS = ("tuotan", "tuotant", "lypsy", "lypsa", "karjanpi", "karjatal", "viljel", "sikal", "kanal", "navet")
+STOPPING_STARTS, FARM_LINE_REACH = ("lopet", "luopu"), 2
+LAY_OFF_LEMMAS = frozenset({"lomautus"})  # what work running out for the staff means ("kolmelle ei oo hommia")
 HIRING_NEEDS = frozenset({"recruitment", "recruiting_abroad", "wage_subsidy", "apprenticeship"})
 INFLECTION_LETTERS = 3  # plain analyser: a stop word with up to this many letters more is that stop word
 COMPOUND_END_LETTERS = 6  # a guessed word ending in a listed word this long is a compound on it ("koneurakointia")
@@ -437,6 +455,12 @@ def _word_names_need(
         need_words[index] = need_words.get(index, frozenset()) | {need}
     whole_needs.add(need)
     return index
+
+
+def _farm_line_guessed(analysis: WordAnalysis) -> bool:
+    """A guessed word shows a farm's line by its letters ("maidontuotannon"), but is not the farm ("…tila")."""
+    word = fold(analysis.word)
+    return not analysis.known and "tila" not in word and any(line in word for line in FARM_LINE_LETTERS)
 
 
 def _rename_need_words(
@@ -949,6 +973,19 @@ class QuestionReader:
             return self._ends_in_business_word(analysis)
         word = fold(analysis.word)
         return any(word.find(stem, 3) > 0 for stem in self._business_stems)
+
+    @staticmethod
+    def _farm_line_stopped(analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
+        """The words that stop a farm's line of production, just before or after it ("lopettaa maidontuotannon",
+        "lypsyn lopettamista"), not the farm."""
+        found = []
+        for index, needs in need_words.items():
+            if "financial_distress" not in needs or not fold(analyses[index].word).startswith(STOPPING_STARTS):
+                continue
+            near = analyses[max(0, index - 1) : index] + analyses[index + 1 : index + 1 + FARM_LINE_REACH]
+            if any((a.lemmas | {a.head}) & FARM_LINES or _farm_line_guessed(a) for a in near):
+                found.append(index)
+        return found
 
     def _names_business(self, analysis: WordAnalysis) -> bool:
         """The word says what the company is (see describes_company), or is a guessed form of a sector word
@@ -1718,14 +1755,28 @@ class QuestionReader:
             hiring_words = [index for index, needs in need_words.items() if needs & HIRING_NEEDS]
             _rename_need_words(hiring_words, "starting", need_words, whole_needs, part_needs)
             _word_names_need(analyses, work, "starting", need_words, whole_needs)
+        if facets.sector == FARM_SECTOR or facets.farm_production in FARMING:
+            line_stopped = self._farm_line_stopped(analyses, need_words)
+            _rename_need_words(line_stopped, "rural", need_words, whole_needs, part_needs)
+            if line_stopped and "ownership_change" not in whole_needs | part_needs:
+                # what else the farm could do: its next line is no farming (unless the next generation farms on)
+                facets = replace(facets, sector=None, not_sectors=frozenset({FARM_SECTOR}))
+        if (no_customers := NO_CUSTOMERS.search(folded_question)) and DISTRESS_NEED not in whole_needs:
+            # "puumalan mökkivuokraus, talvella ei yhtään varausta": weak sales, a business adviser's question (a
+            # company closing for want of customers asks how to close)
+            who = no_customers.group("who") or no_customers.group("who_en")
+            _word_names_need(analyses, who, TOPIC_NEED, need_words, whole_needs)
         if (partner := partner_leaving(folded_question)) is not None:
             # "ky:n toinen yhtiömies haluu irti": a share of the company changes owner, bought by the partners who
             # stay; no company is put up for sale or bought whole
             _word_names_need(analyses, partner, "ownership_change", need_words, whole_needs)
             facets = replace(facets, transfer_side="partner")
         if (work := work_running_out(folded_question)) is not None:
-            # "töitä ehkä puolelle syksyllä": lay-offs ahead, the change negotiations' question
-            _word_names_need(analyses, work, "financial_distress", need_words, whole_needs)
+            # "töitä ehkä puolelle syksyllä": lay-offs ahead, the change negotiations' question; the work's word
+            # reads as the lay-off it means, as "tila" reads as premises (the services on lay-offs name it so)
+            at = _word_names_need(analyses, work, "financial_distress", need_words, whole_needs)
+            if at is not None:
+                analyses[at] = replace(analyses[at], lemmas=analyses[at].lemmas | LAY_OFF_LEMMAS)
         if asks_to_keep_staff(analyses):
             # "työntekijöitä lähtee koko ajan, miten saa porukan pysymään": the staff's wellbeing, no hire
             hiring_words = [index for index, needs in need_words.items() if needs & HIRING_NEEDS]

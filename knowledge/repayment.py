@@ -38,6 +38,10 @@ TROUBLE_WORDS = frozenset(
     {"pysty", "pystyta", "pysy", "selvia", "selviydy", "myohassa", "rastissa", "cant", "can't", "cannot", "unable"}
 )
 TROUBLE_STARTS = ("maksamatta", "maksuvaik", "myohast", "behind")
+# ... or the lender presses for more or faster repayment ("pankki soitti että lainaa pitäis lyhentää enemmän", "the
+# bank demands bigger instalments")
+PRESSED_AFTER = frozenset({"enemman", "nopeammin", "nopeemmin", "isommin", "more", "faster"})
+LENDER_PRESSING = frozenset({"vaatii", "vaatinut", "vaati", "uhkaa", "kiristaa", "demands", "demanding", "threatens"})
 
 
 def loans_owed(analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]]) -> list[int]:
@@ -45,7 +49,7 @@ def loans_owed(analyses: list[WordAnalysis], need_words: dict[int, frozenset[str
     words = [fold(analysis.word) for analysis in analyses]
     loans = [index for index, needs in sorted(need_words.items()) if LOAN_NEED in needs]
     distress_elsewhere = any(DISTRESS_NEED in needs and LOAN_NEED not in needs for needs in need_words.values())
-    trouble = any(word in TROUBLE_WORDS or word.startswith(TROUBLE_STARTS) for word in words)
+    trouble = any(word in TROUBLE_WORDS or word.startswith(TROUBLE_STARTS) for word in words) or _pressed(words)
     if not loans or not (distress_elsewhere or trouble):
         return []
     repaying = {index for index, word in enumerate(words) if word.startswith(REPAYING_STARTS)}
@@ -78,3 +82,13 @@ def _ends_in_repaying(analysis: WordAnalysis) -> bool:
         return True
     word = fold(analysis.word)
     return not analysis.known and any(word.find(head, 3) > 0 for head in REPAYING_LETTERS)
+
+
+def _pressed(words: list[str]) -> bool:
+    """The lender asks for more than agreed: a repayment "more" or "faster", or a lender who demands or threatens."""
+    for index, word in enumerate(words):
+        if word.startswith(REPAYING_STARTS) and PRESSED_AFTER & set(words[index + 1 : index + 3]):
+            return True
+        if word in LENDER_PRESSING and index > 0 and words[index - 1].startswith(("pankki", "bank", "finnvera")):
+            return True
+    return False

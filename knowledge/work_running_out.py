@@ -18,6 +18,11 @@ _PEOPLE = (
     r"(?:\d+|yhdelle|kahdelle|kolmelle|neljalle|viidelle|kuudelle|seitsemalle|kahdeksalle|yhdeksalle|kymmenelle"
     r"|kaikille|koko|hlo\w*|henkilo\w*|tyontekij\w*|porukalle|vaelle|miehille|tyovoimalle|the|our|all|everyone)\b"
 )
+# ... and when named first, in the allative, a count with its people ("kolmelle", "6 hlölle", not "2024")
+_PEOPLE_FIRST = (
+    r"(?:\d+\s+(?:hlo|henkilo|tyontekij)\w*lle|yhdelle|kahdelle|kolmelle|neljalle|viidelle|kuudelle|seitsemalle"
+    r"|kahdeksalle|yhdeksalle|kymmenelle|kaikille|porukalle|vaelle|miehille|hlo\w*lle|henkilo\w*lle|tyontekij\w*lle)"
+)
 _NEGATION = r"(?:ei|eika|eiko|eivat|no|not)"
 _ENOUGH = r"(?:ole|oo|ollut|riita|riittanyt|riittaisi|riittais|enough)"
 _PATTERNS = tuple(
@@ -29,6 +34,8 @@ _PATTERNS = tuple(
         rf"\b{_NEGATION}\s+(?:{_ENOUGH}\s+)?(?:[\w-]+\s+)??{_WORK}\s+(?:[\w-]+\s+)??(?:for\s+)?{_PEOPLE}",
         # "töitä ei riitä kaikille", "töitä ei oo kuin puolelle"
         rf"\b{_WORK}\s+{_NEGATION}\s+{_ENOUGH}\s+(?:[\w-]+\s+)??(?:kuin\s+)?(?:{_PEOPLE}|{_SHARE})",
+        # "kolmelle ei oo hommia joulun jälkeen", "puolelle porukasta ei riitä töitä"
+        rf"(?<![\w-])(?:{_PEOPLE_FIRST}|{_SHARE})\s+(?:[\w-]+\s+)??{_NEGATION}\s+(?:{_ENOUGH}\s+)?(?:[\w-]+\s+)??{_WORK}",
     )
 )
 

@@ -166,6 +166,7 @@ def _voikko() -> Finder:
         "tulostin sanoo paper jam vaikka paperia ei oo jumissa",  # paper, not orders kept on paper
         "miten teen excelissä pivot-taulukon myyntiraportista",
         "mun palkka tuli väärin tässä kuussa, kenelle virastossa ilmoitan",  # one's own pay
+        "tarviiko luvan rakentaa pihasauna omalle tontille",  # a household's outbuilding
     ],
 )
 def test_everyday_questions_get_no_services(bundled, question):
@@ -720,6 +721,9 @@ def test_words_near_a_private_word_are_still_answered(bundled, question):
         ("ens kuussa ei oo töitä kuudelle hlölle, mitä tehdään", True),
         ("töitä ei riitä kaikille talvella", True),
         ("not enough work for our crew this winter", True),
+        ("tilauskanta romahti, kolmelle ei oo hommia joulun jälkee", True),  # the people first
+        ("puolelle porukasta ei riitä töitä", True),
+        ("2024 ei ollut töitä", False),  # a year, no people
         ("meillä on töitä kuudelle uudelle tekijälle", False),  # work for new people: a hire
         ("riittää töitä kaikille", False),
         ("hakee töitä puolelle vuodelle", False),  # a share of time, no staff
@@ -736,6 +740,26 @@ def test_work_running_out_for_the_staff_is_read(question, running_out):
 def test_work_running_out_for_the_staff_asks_for_help_in_trouble(bundled):
     understood = bundled.understand("tilauskanta romahti, 12 hlö porukka ja töitä ehkä puolelle syksyllä")
     assert "financial_distress" in understood.needs
+    # the help is for lay-offs first: the employment area's change services
+    found = [match.service.id for match in bundled.search("kolmelle ei oo hommia joulun jälkeen, konepaja").matches]
+    assert found[0].endswith("-muutostilanteet")
+
+
+def test_a_farm_stopping_a_line_of_production_changes_line_and_does_not_close(bundled):
+    found = [
+        match.service.id for match in bundled.search("lypsykarjatila lopettaa maidontuotannon, vaihtoehtoja?").matches
+    ]
+    assert "proagria-tilaneuvonta" in found[:3] and "evk-maaseudun-yritysrahoitus" in found[:3]
+    assert "talousapu-lopettaminen" not in found
+    # a company that stops production is still in trouble
+    assert "financial_distress" in bundled.understand("tehdas lopettaa tuotannon Suomessa, 40 hlö").needs
+
+
+def test_a_lender_pressing_for_faster_repayment_is_trouble(bundled):
+    question = "myynti ollut kolme vuotta laskussa ja pankki soitti että lainaa pitäis lyhentää enemmän"
+    needs = bundled.understand(question).needs
+    assert "financial_distress" in needs and "loan" not in needs
+    assert "loan" in bundled.understand("lainaa koneeseen, pitäis lyhentää viidessä vuodessa").needs
 
 
 def test_of_unknown_place_one_areas_variant_of_a_service_is_shown_first(bundled):
@@ -1520,6 +1544,8 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
         ("osakkaat haluaa laajentaa Ruotsiin", "ownership_change", False),  # partners who stay
         ("Enonkoskella työtön metsuri haluaisi alkaa tehdä töitä omalla koneella", "wage_subsidy", False),
         ("ukrainalainen yrittäjä haluaa perustaa kahvilan", "recruiting_abroad", False),  # a founder, no hire
+        ("virhe laskussa, kuka korjaa", "general_advice", False),  # on the invoice, no decline
+        ("Miten lasken oman eläkkeeni karttuman?", "ownership_change", False),
     ],
 )
 def test_a_need_is_named_only_in_its_own_sense(bundled, question, need, named):
@@ -1777,6 +1803,9 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("yksin yrittäjänä ei oo ketään kenen kans jutella isoista päätöksistä", "general_advice"),  # sparring
         ("Enonkoskella työtön metsuri haluaisi alkaa tehdä töitä omalla koneella", "starting"),  # self-employed
         ("he wants to start working for himself as a carpenter", "starting"),
+        ("puumalan mökkivuokraus, talvella ei yhtään varausta", "general_advice"),  # no bookings: weak sales
+        ("our cottages get hardly any bookings in winter", "general_advice"),
+        ("kahvila, liikevaihto laskenut 30 %", "general_advice"),  # a decline going down
         ("puolalainen sähkömies haluis töihin asiakkaalle mäntyharjuun, mitä papereita tarvii", "recruiting_abroad"),
         ("Iso tilaus tuli Norjasta, mutta kassa ei riitä materiaaleihin ennen kuin asiakas maksaa. Oy 14 hlö", "loan"),
         (
