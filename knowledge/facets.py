@@ -583,6 +583,13 @@ def _project(text: str, lexicon: Lexicon) -> str | None:
 # an entrepreneur is named: then the association serves or gathers them ("leader ry rahoitus mikroyritykselle",
 # "Enonkosken yrittäjät ry, miten liittyä")
 _ASSOCIATION = re.compile(r"(?<!\w)ry\b")
+# An association that gives or lends something to the asker ("kyläyhdistys ry antais tilat", "tilat saa
+# seuralta") is a third party, not the applicant
+_ASSOCIATION_GIVES = re.compile(
+    r"(?<!\w)(?:ry|\w*yhdistys|\w*seura)\s+(?:ry\s+)?(?:\w+\s+)?"
+    r"(?:anta|antais|vuokra|vuokrais|lainaa|lainais|tarjoa|tarjoais|luovutta)\w*"
+    r"|(?<!\w)(?:ry:lta|\w*yhdistykselta|\w*seuralta)\b"
+)
 _COMPANY_OR_ENTREPRENEUR = re.compile(r"(?<!\w)(?:\w*yrity|\w*yritt|\w*firm|oy\b|tmi\b|compan|business|entrepreneur)")
 
 
@@ -741,7 +748,10 @@ def read_facets(
         transfer_side=_transfer_side(text, lexicon),
         investment=_said(text, lexicon.investments),
         project=_project(text, lexicon),
-        applicant=_said(text, lexicon.applicants) or _association(fold(text)),
+        # an association that gives or lends the asker something is not who asks
+        applicant=None
+        if _ASSOCIATION_GIVES.search(fold(text))
+        else _said(text, lexicon.applicants) or _association(fold(text)),
         company_age=written.company_age,
         employee_age=written.employee_age,
         applicant_age=written.applicant_age,

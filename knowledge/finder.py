@@ -23,7 +23,7 @@ from knowledge.match import WHOLE_REGION, Match, SearchResult
 from knowledge.models import Provider, Service
 from knowledge.problems import Problem
 from knowledge.question import TOPIC_NEED, QuestionReader, Understanding
-from knowledge.ranking import NAMED_BONUS, SHOWN_FIRST, Ranked, Ranker, names_only_subjects, profile_of
+from knowledge.ranking import NAMED_BONUS, SHOWN_FIRST, Ranked, Ranker, heading_joined, names_only_subjects, profile_of
 from knowledge.text import Analyzer, PlainAnalyzer, WordAnalysis, analyse_text, create_analyzer, fold, tokens
 from knowledge.vocab import ALL_AREA, MUNICIPALITY_BY_CODE, MUNICIPALITY_CODES, NEEDS, term_by_id
 
@@ -316,11 +316,11 @@ class Finder:
         for position in municipal:  # what the municipality offers was asked: its own services are candidates
             relevance.setdefault(position, NAMED_BONUS)
         for position in self._with_subjects:  # "energiatukea aurinkopaneeleihin": what the service does not fund
+            # by its own terms, even when it is named ("BF:n energiatuki aurinkovoimalaan?")
             profile = ranker.profiles[position]
-            if (
-                position in relevance
-                and position not in text.named_services
-                and names_only_subjects(understood, profile.not_for_subjects, profile.needs[0])
+            subjects, need = profile.not_for_subjects, profile.needs[0]
+            if position in relevance and names_only_subjects(
+                understood, subjects, need, heading_joined(fold(question))
             ):
                 del relevance[position]
         # the services the question names by name or keyword: those shown only when named may come in

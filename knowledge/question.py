@@ -1271,7 +1271,10 @@ class QuestionReader:
             if needs <= MONEY_NEEDS and analyses[index].lemmas & self.lexicon.hiring_support_words
         ]
         others = frozenset().union(*(needs for index, needs in need_words.items() if index not in support))
-        if hiring:
+        if hiring and "rnd" in others:
+            # "funding for hiring a PhD researcher": a researcher hired is R&D, which R&D funding pays for
+            _rename_need_words(support, "rnd", need_words, whole_needs, part_needs)
+        elif hiring:
             _rename_need_words(support, "wage_subsidy", need_words, whole_needs, part_needs)
         elif support and len(others) == 1 and others <= AIDED_NEEDS:
             # money as such may be lent as well as granted ("trukki hajos eikä oo rahaa uuteen"): only support is aid

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -129,10 +130,26 @@ _SUPPORT_WORDS = frozenset(
     | {"rahoitus", "funding", "financing", "subsidy"}
     # why the need arose, not what is done about it: "sähkölasku kolminkertaistui, aurinkopaneelit?" asks only of solar
     | {"sahkolasku", "energialasku", "sahkokulu", "energiakulu", "energiakustannus", "sahkonkulutus"}
+    # the topic as a heading, no project of its own: "energiatehokkuus, aurinkopaneelit katolle" asks of solar only
+    # ("energiatehokkuusinvestointi" or a heat pump would be a project of its own)
+)
+# ... and the topic as a heading, no project of its own ("energiatehokkuus, aurinkopaneelit katolle" asks of solar
+# only), unless joined to the subject as a second one ("aurinkopaneelit ja energiatehokkuus")
+_HEADING_WORDS = frozenset({"energiatehokkuus", "energiatehokas", "efficiency", "energy-efficiency"})
+_HEADING_JOINED = re.compile(
+    r"\b(?:ja|seka|and)\s+(?:energiatehok|efficien|energy[ -]efficien)|(?:energiatehok|efficien)\w*\s+(?:ja|seka|and)\b"
 )
 
 
-def names_only_subjects(understood: Understanding, subjects: frozenset[str], need: str) -> bool:
+def heading_joined(folded_question: str) -> bool:
+    """The question joins the heading word to another topic by "ja" or "and" ("aurinkopaneelit ja
+    energiatehokkuus"): then it is a subject of its own."""
+    return _HEADING_JOINED.search(folded_question) is not None
+
+
+def names_only_subjects(
+    understood: Understanding, subjects: frozenset[str], need: str, heading_is_subject: bool = False
+) -> bool:
     """The question names one of the subjects, and no other subject of the service's main `need`
     ("aurinkovoimala ja energiatehokkuusinvestointi" asks about efficiency too)."""
     named = False
@@ -142,7 +159,12 @@ def names_only_subjects(understood: Understanding, subjects: frozenset[str], nee
         guessed = not analysis.known and any(guessed_form(fold(analysis.word), subject) for subject in subjects)
         if terms & subjects or guessed:
             named = True
-        elif need in word.needs and not _is_support(analysis) and not is_nationality(fold(analysis.word)):
+        elif (
+            need in word.needs
+            and not _is_support(analysis)
+            and not is_nationality(fold(analysis.word))
+            and (heading_is_subject or not analysis.lemmas & _HEADING_WORDS)
+        ):
             return False
     return named
 
