@@ -44,7 +44,7 @@ _FINNISH_PEOPLE = re.compile(r"lais(?:ia|et|ten|ille|ilta|iin)$")  # "virolaisia
 # a founder, an owner, an investor or a student ("ukrainalainen yrittäjä")
 _ONE_WORKER_NEXT = re.compile(
     r"\s+(?:(?!yrittaj|omistaj|sijoittaj|ostaj|opiskelij|asiaka|asiakk)\w*(?:mies|miehe|tekija|ja|jaa|ijan)\b"
-    r"|(?:\w+\s+){0,2}(?:toihin)\b)"
+    r"|(?:\w+\s+){0,4}(?:toihin|duuniin|hommiin)\b)"
 )
 # ... unless they are customers or visitors: "virolaiset asiakkaat", "ruotsalaisille matkailijoille", groups
 _CUSTOMERS_NEXT = re.compile(

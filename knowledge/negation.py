@@ -32,8 +32,9 @@ DENIED_REACH = 2
 # Company forms: "ei halua perustaa osakeyhtiötä" rules out the form, not starting ("ei oy:tä vaan tmi").
 COMPANY_FORM_STARTS = ("osakeyhtio", "oy", "toiminim", "tmi", "ky", "kommandiittiyhtio", "osuuskun", "limited")
 ABROAD_STARTS = ("ulkomail", "ulkomaa", "ulkomai", "abroad", "overseas")
-# No one to continue is why an owner looks for a buyer: "tytär ei halua jatkaa", "ei jatkajaa" deny no change of owner.
-SUCCESSION_STARTS = ("jatka", "successor")
+# No one to continue, or no buyer, is why an owner looks for one: "tytär ei halua jatkaa", "ei jatkajaa", "no buyer
+# found" deny no change of owner.
+SUCCESSION_STARTS = ("jatka", "successor", "ostaj", "buyer")  # "no buyer found", "ei ostajaa"
 YET, YET_REACH = frozenset({"viela", "vielakaan", "yet"}), 3
 NOR = frozenset({"eika", "nor"})
 RESOURCE_STARTS = ("kayttopaaom", "kapasitee", "rahoitu", "raha", "vakuu", "working capital")  # lacked: the problem

@@ -73,6 +73,7 @@ from knowledge.text import (
     Stems,
     WordAnalysis,
     analyse_text,
+    common_prefix_length,
     fold,
     guessed_form,
     is_among,
@@ -224,6 +225,29 @@ NO_CUSTOMERS = re.compile(
     r"\b(?:ei|eika)\s+(?:(?:ole|oo|tule|tuu|ollut|tullut|juuri|yhtaan|enaa|tarpeeksi|riittavasti)\s+){0,2}"
     r"(?P<who>varauksia|varausta|asiakkaita|asiakasta|tilauksia|tilausta|kavijoita|ostajia)\b"
     r"|\b(?:no|hardly\s+any|not\s+enough|too\s+few)\s+(?P<who_en>bookings|customers|guests|orders|visitors)\b"
+    # ... or one season full and the rest empty ("kesä täynnä mutta loka-huhtikuu ei ketään")
+    r"|\btaynna\b[^.;]{0,40}?\bei\s+(?P<who_season>ketaan|kukaan)\b"
+)
+# the company collapsing ("kun firma kaatuu päälle", "the business is collapsing"), or staff to be dismissed
+# ("joutuu irtisanomaan puolet porukasta"): trouble, and lay-offs; not a program that crashes, nor a lease ended
+COMPANY_COLLAPSING = re.compile(
+    r"\b(?:firma|yritys|yhtio|bisnes|liiketoiminta|company|business)\w*\s+(?:\w+\s+)?"
+    r"(?P<falls>kaatuu|kaatumassa|kaatui|kaatunut|kaatuis\w*|collaps\w*|going\s+under)"
+)
+STAFF_DISMISSED = re.compile(
+    r"\b(?P<dismiss>irtisano(?:a|maan|mista|taan|mme|isi|is))\s+(?:\w+\s+){0,2}?"
+    r"(?:porukka|porukasta|tyontekij\w*|henkilost\w*|henkilokun\w*|vakea|vaesta|asentaj\w*|hloa?|henkiloa)\b"
+)
+# wages there is no money for ("ei rahaa palkkoihin", "ei oo varaa maksaa palkkoja"): the staff's pay, trouble; not
+# one hire's pay ("koko palkkaan ei oo varaa" asks for a wage subsidy)
+NO_MONEY_FOR_WAGES = re.compile(
+    r"\b(?:ei|eika)\s+(?:ole\s+|oo\s+)?(?:rahaa|varaa|rahat\s+riita)\s+(?:maksaa\s+|maksamaan\s+)?"
+    r"(?P<wages>palkkoihin|palkkoja|palkat|palkkojen)\b"
+)
+# more than the company can pay itself ("ei pysty maksaan kaikkea ite", "can't fund it all ourselves"): financing
+SELF_FUNDING_SHORT = re.compile(
+    r"\b(?:ei|eika)\s+(?P<pay>pysty|pystyta|voi|jaksa)\s+(?:maksa\w*|rahoitta\w*)\s+(?:kaikkea|kaiken|koko\w*)\s+"
+    r"(?:itse|ite|omilla|omin)\b"
 )
 # a farm's line of production stopped ("lypsykarjatila lopettaa maidontuotannon", "mietimme lypsyn lopettamista"): the
 # farm changes line, which the rural services advise on; no company closes
@@ -237,6 +261,7 @@ FARM_LINE_LETTERS = ("tuotan", "tuotant", "lypsy", "lypsa", "karjanpi", "karjata
 STOPPING_STARTS, FARM_LINE_REACH = ("lopet", "luopu"), 2
 LAY_OFF_LEMMAS = frozenset({"lomautus"})  # what work running out for the staff means ("kolmelle ei oo hommia")
 HIRING_NEEDS = frozenset({"recruitment", "recruiting_abroad", "wage_subsidy", "apprenticeship"})
+JOINED_HEAD_LETTERS = 3  # a compound written apart: its second word shares this much of the head, or all of it
 INFLECTION_LETTERS = 3  # plain analyser: a stop word with up to this many letters more is that stop word
 COMPOUND_END_LETTERS = 6  # a guessed word ending in a listed word this long is a compound on it ("koneurakointia")
 BUSINESS_END_LETTERS = 6  # "pienyrittäjä" ends in "yrittäjä": a company word, though not split
@@ -666,10 +691,18 @@ class QuestionReader:
         for head in sorted(second.lemmas):
             if front + head in self._need_of:
                 return front + head, head
-        whole = front + fold(second.word)  # the plain analyser: an inflected form of the need word
+        second_word = fold(second.word)
+        whole = front + second_word  # the plain analyser: an inflected form of the need word
         for trigger, form in self._need_stems.forms(whole):
-            if form == "whole" and len(trigger) > len(front):
-                return trigger, trigger[len(front) :]
+            head = trigger[len(front) :]
+            # the second word begins as the need word's head does ("palkka tukea"), no letters borrowed across the
+            # gap ("toi pullat" is no "toipua", "lasken oman" no "laskenut")
+            if (
+                form == "whole"
+                and head
+                and common_prefix_length(second_word, head) >= min(len(head), JOINED_HEAD_LETTERS)
+            ):
+                return trigger, head
         return None
 
     # ---- the steps --------------------------------------------------------------------------
@@ -1767,8 +1800,20 @@ class QuestionReader:
         if (no_customers := NO_CUSTOMERS.search(folded_question)) and DISTRESS_NEED not in whole_needs:
             # "puumalan mökkivuokraus, talvella ei yhtään varausta": weak sales, a business adviser's question (a
             # company closing for want of customers asks how to close)
-            who = no_customers.group("who") or no_customers.group("who_en")
+            who = next(word for word in no_customers.groups() if word)
             _word_names_need(analyses, who, TOPIC_NEED, need_words, whole_needs)
+        for trouble in (COMPANY_COLLAPSING.search(folded_question), STAFF_DISMISSED.search(folded_question)):
+            if trouble:  # "firma kaatuu päälle", "irtisanomaan puolet porukasta"
+                word = trouble.group("falls") if "falls" in trouble.groupdict() else trouble.group("dismiss")
+                _word_names_need(analyses, word, DISTRESS_NEED, need_words, whole_needs)
+        if wages := NO_MONEY_FOR_WAGES.search(folded_question):
+            # "ei rahaa palkkoihin": the company cannot pay its staff, trouble and lay-offs near
+            hiring_words = [index for index, needs in need_words.items() if needs & (HIRING_NEEDS | {"loan"})]
+            _drop_need_words(hiring_words, need_words, whole_needs, part_needs)
+            _word_names_need(analyses, wages.group("wages"), DISTRESS_NEED, need_words, whole_needs)
+        if funding := SELF_FUNDING_SHORT.search(folded_question):
+            # "uusi kuivaamo ~400 t€, ei pysty maksaan kaikkea ite": the rest is financed
+            _word_names_need(analyses, funding.group("pay"), "loan", need_words, whole_needs)
         if (partner := partner_leaving(folded_question)) is not None:
             # "ky:n toinen yhtiömies haluu irti": a share of the company changes owner, bought by the partners who
             # stay; no company is put up for sale or bought whole

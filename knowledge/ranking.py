@@ -328,6 +328,8 @@ class Ranker:
         size = read.size
         if size is not None and profile.sizes and SIZE_ORDER[size] > profile.largest_size:
             return False
+        if size == "micro" and profile.sizes and "micro" not in profile.sizes and "solo" not in profile.sizes:
+            return False  # made for companies of ten or more (export credits): a micro company is too small
         if size == "solo" and profile.sizes and "solo" not in profile.sizes and not hiring:
             return False
         if asked_other and not hiring and profile.for_hiring:

@@ -167,6 +167,8 @@ def _voikko() -> Finder:
         "miten teen excelissä pivot-taulukon myyntiraportista",
         "mun palkka tuli väärin tässä kuussa, kenelle virastossa ilmoitan",  # one's own pay
         "tarviiko luvan rakentaa pihasauna omalle tontille",  # a household's outbuilding
+        "huomenta kaikille! kuka toi pullat kahvihuoneeseen",  # no compound written apart ("toi pullat")
+        "palkka tuli tililleni väärän suuruisena tässä kuussa, kehen otan yhteyttä palkkahallinnossa",
     ],
 )
 def test_everyday_questions_get_no_services(bundled, question):
@@ -743,6 +745,13 @@ def test_work_running_out_for_the_staff_asks_for_help_in_trouble(bundled):
     # the help is for lay-offs first: the employment area's change services
     found = [match.service.id for match in bundled.search("kolmelle ei oo hommia joulun jälkeen, konepaja").matches]
     assert found[0].endswith("-muutostilanteet")
+
+
+def test_a_service_for_companies_of_ten_or_more_is_not_for_a_micro_company(bundled):
+    question = "a small Ltd, 5 employees, building wooden boats, wants to start exporting to Germany: export financing?"
+    found = [match.service.id for match in bundled.search(question).matches]
+    assert found and "finnvera-vientiluotot" not in found  # export credits list small, medium and large
+    assert "finnvera-vientiluotot" in [match.service.id for match in bundled.search("vientiluotto, 40 hlö oy").matches]
 
 
 def test_an_association_that_lends_the_premises_is_not_who_asks(bundled):
@@ -1555,6 +1564,12 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
         ("Enonkoskella työtön metsuri haluaisi alkaa tehdä töitä omalla koneella", "wage_subsidy", False),
         ("ukrainalainen yrittäjä haluaa perustaa kahvilan", "recruiting_abroad", False),  # a founder, no hire
         ("virhe laskussa, kuka korjaa", "general_advice", False),  # on the invoice, no decline
+        ("netvisor kaatuu kun tallennan myyntilaskun", "financial_distress", False),  # a program, no company
+        ("yrittäjä kaatui tikkailta ja käsi murtui", "financial_distress", False),
+        ("oman asunnon vuokrasopimuksen irtisanomisaika?", "financial_distress", False),  # a lease
+        ("nuori pääsis meille töihin mut koko palkkaan ei oo varaa", "financial_distress", False),  # one hire's pay
+        ("Owner is 70 and retiring, no buyer found for the company", "starting", False),  # found, not founded
+        ("kopioi tiedoston muistitikulle", "general_advice", False),
         ("Miten lasken oman eläkkeeni karttuman?", "ownership_change", False),
     ],
 )
@@ -1819,6 +1834,18 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("Is there funding for hiring our first employee?", "wage_subsidy"),  # the employer's support for a hire
         ("Is there funding for hiring a PhD researcher into a manufacturing SME?", "rnd"),  # a researcher: R&D
         ("tila tarvis investointitukea uuteen konehalliin sulkavalla", "rural"),  # a farm's machine hall
+        ("asiakas itki puhelimessa, ei ole nukkunut viikkoihin kun firma kaatuu päälle", "financial_distress"),
+        ("asiakas itki puhelimessa, ei ole nukkunut viikkoihin kun firma kaatuu päälle", "wellbeing"),  # no sleep
+        ("sahalla juvalla ois tarve uudelle kuivaamolle ~400 t€, ei pysty maksaan kaikkea ite", "loan"),
+        ("sahalla juvalla ois tarve uudelle kuivaamolle ~400 t€, ei pysty maksaan kaikkea ite", "investment"),
+        ("ei rahaa palkkoihin", "financial_distress"),  # the staff's wages
+        ("rakennusfirma mäntyharjulla, virolainen timpuri haluis tulla meille duuniin", "recruiting_abroad"),
+        ("tilalla tyhjä konehalli, emäntä haluis alkaa tehdä siinä jotain muuta kuin maataloutta", "rural"),
+        ("mökkivuokraus enonkoskella, kesä täynnä mutta loka-huhtikuu ei ketään", "general_advice"),  # off-season
+        ("Asiakas sanoi, että joutuu ehkä irtisanomaan puolet porukasta", "financial_distress"),
+        ("yksinyrittäjä kokee olevansa ihan yksin, haluis tavata muita samassa veneessä", "networking"),  # peers
+        ("kilpailija kopioi meidän tuotteen", "general_advice"),
+        ("Owner is 70 and retiring, no buyer found for the company. What are the options?", "ownership_change"),
         ("puolalainen sähkömies haluis töihin asiakkaalle mäntyharjuun, mitä papereita tarvii", "recruiting_abroad"),
         ("Iso tilaus tuli Norjasta, mutta kassa ei riitä materiaaleihin ennen kuin asiakas maksaa. Oy 14 hlö", "loan"),
         (
