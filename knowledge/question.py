@@ -80,6 +80,7 @@ from knowledge.text import (
     same_stem,
     tokens,
 )
+from knowledge.told_needs import told_needs
 from knowledge.vocab import FARM_SECTOR, FARMING
 from knowledge.work_running_out import work_running_out
 
@@ -218,36 +219,6 @@ EQUITY_MONEY_WORDS = frozenset({"paaoma", "osake", "osakeanti", "capital", "shar
 PART_WORDS = frozenset({"osa", "vahemmisto", "vahemmistoosuus", "part", "minority", "stake"})
 CAPITAL_WORDS = frozenset(
     {"paaoma", "sijoittaja", "kasvu", "kasvurahoitus", "capital", "investor", "growth", "funding"}
-)
-# customers or bookings that do not come ("talvella ei yhtään varausta", "ei juuri asiakkaita", "hardly any bookings"):
-# the business asks what to do, as with a decline
-NO_CUSTOMERS = re.compile(
-    r"\b(?:ei|eika)\s+(?:(?:ole|oo|tule|tuu|ollut|tullut|juuri|yhtaan|enaa|tarpeeksi|riittavasti)\s+){0,2}"
-    r"(?P<who>varauksia|varausta|asiakkaita|asiakasta|tilauksia|tilausta|kavijoita|ostajia)\b"
-    r"|\b(?:no|hardly\s+any|not\s+enough|too\s+few)\s+(?P<who_en>bookings|customers|guests|orders|visitors)\b"
-    # ... or one season full and the rest empty ("kesä täynnä mutta loka-huhtikuu ei ketään")
-    r"|\btaynna\b[^.;]{0,40}?\bei\s+(?P<who_season>ketaan|kukaan)\b"
-)
-# the company collapsing ("kun firma kaatuu päälle", "the business is collapsing"), or staff to be dismissed
-# ("joutuu irtisanomaan puolet porukasta"): trouble, and lay-offs; not a program that crashes, nor a lease ended
-COMPANY_COLLAPSING = re.compile(
-    r"\b(?:firma|yritys|yhtio|bisnes|liiketoiminta|company|business)\w*\s+(?:\w+\s+)?"
-    r"(?P<falls>kaatuu|kaatumassa|kaatui|kaatunut|kaatuis\w*|collaps\w*|going\s+under)"
-)
-STAFF_DISMISSED = re.compile(
-    r"\b(?P<dismiss>irtisano(?:a|maan|mista|taan|mme|isi|is))\s+(?:\w+\s+){0,2}?"
-    r"(?:porukka|porukasta|tyontekij\w*|henkilost\w*|henkilokun\w*|vakea|vaesta|asentaj\w*|hloa?|henkiloa)\b"
-)
-# wages there is no money for ("ei rahaa palkkoihin", "ei oo varaa maksaa palkkoja"): the staff's pay, trouble; not
-# one hire's pay ("koko palkkaan ei oo varaa" asks for a wage subsidy)
-NO_MONEY_FOR_WAGES = re.compile(
-    r"\b(?:ei|eika)\s+(?:ole\s+|oo\s+)?(?:rahaa|varaa|rahat\s+riita)\s+(?:maksaa\s+|maksamaan\s+)?"
-    r"(?P<wages>palkkoihin|palkkoja|palkat|palkkojen)\b"
-)
-# more than the company can pay itself ("ei pysty maksaan kaikkea ite", "can't fund it all ourselves"): financing
-SELF_FUNDING_SHORT = re.compile(
-    r"\b(?:ei|eika)\s+(?P<pay>pysty|pystyta|voi|jaksa)\s+(?:maksa\w*|rahoitta\w*)\s+(?:kaikkea|kaiken|koko\w*)\s+"
-    r"(?:itse|ite|omilla|omin)\b"
 )
 # a farm's line of production stopped ("lypsykarjatila lopettaa maidontuotannon", "mietimme lypsyn lopettamista"): the
 # farm changes line, which the rural services advise on; no company closes
@@ -1797,23 +1768,14 @@ class QuestionReader:
             if line_stopped and "ownership_change" not in whole_needs | part_needs:
                 # what else the farm could do: its next line is no farming (unless the next generation farms on)
                 facets = replace(facets, sector=None, not_sectors=frozenset({FARM_SECTOR}))
-        if (no_customers := NO_CUSTOMERS.search(folded_question)) and DISTRESS_NEED not in whole_needs:
-            # "puumalan mökkivuokraus, talvella ei yhtään varausta": weak sales, a business adviser's question (a
-            # company closing for want of customers asks how to close)
-            who = next(word for word in no_customers.groups() if word)
-            _word_names_need(analyses, who, TOPIC_NEED, need_words, whole_needs)
-        for trouble in (COMPANY_COLLAPSING.search(folded_question), STAFF_DISMISSED.search(folded_question)):
-            if trouble:  # "firma kaatuu päälle", "irtisanomaan puolet porukasta"
-                word = trouble.group("falls") if "falls" in trouble.groupdict() else trouble.group("dismiss")
-                _word_names_need(analyses, word, DISTRESS_NEED, need_words, whole_needs)
-        if wages := NO_MONEY_FOR_WAGES.search(folded_question):
-            # "ei rahaa palkkoihin": the company cannot pay its staff, trouble and lay-offs near
-            hiring_words = [index for index, needs in need_words.items() if needs & (HIRING_NEEDS | {"loan"})]
-            _drop_need_words(hiring_words, need_words, whole_needs, part_needs)
-            _word_names_need(analyses, wages.group("wages"), DISTRESS_NEED, need_words, whole_needs)
-        if funding := SELF_FUNDING_SHORT.search(folded_question):
-            # "uusi kuivaamo ~400 t€, ei pysty maksaan kaikkea ite": the rest is financed
-            _word_names_need(analyses, funding.group("pay"), "loan", need_words, whole_needs)
+        for told in told_needs(folded_question):
+            if told.need == TOPIC_NEED and DISTRESS_NEED in whole_needs:
+                continue  # "ei oo enää asiakkaita, miten lopetetaan": a company closing for want of customers
+            if told.wages:  # "ei rahaa palkkoihin": the staff's pay, no hire nor a loan asked for
+                paying = [index for index, needs in need_words.items() if needs & (HIRING_NEEDS | {"loan"})]
+                _drop_need_words(paying, need_words, whole_needs, part_needs)
+            # "talvella ei yhtään varausta", "firma kaatuu päälle", "ei pysty maksaan kaikkea ite"
+            _word_names_need(analyses, told.word, told.need, need_words, whole_needs)
         if (partner := partner_leaving(folded_question)) is not None:
             # "ky:n toinen yhtiömies haluu irti": a share of the company changes owner, bought by the partners who
             # stay; no company is put up for sale or bought whole

@@ -1,0 +1,66 @@
+"""Needs told as what happens to the business, in no word of the need: bookings that do not come, the company
+collapsing, staff to be dismissed, no money for the wages, more than the company can pay itself. Each reading names
+the word as typed (folded) that tells it, and the need it asks for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ADVICE, DISTRESS, LOAN = "general_advice", "financial_distress", "loan"
+
+# customers or bookings that do not come ("talvella ei yhtään varausta", "ei juuri asiakkaita", "hardly any bookings"):
+# the business asks what to do, as with a decline
+_NO_CUSTOMERS = re.compile(
+    r"\b(?:ei|eika)\s+(?:(?:ole|oo|tule|tuu|ollut|tullut|juuri|yhtaan|enaa|tarpeeksi|riittavasti)\s+){0,2}"
+    r"(?P<who>varauksia|varausta|asiakkaita|asiakasta|tilauksia|tilausta|kavijoita|ostajia)\b"
+    r"|\b(?:no|hardly\s+any|not\s+enough|too\s+few)\s+(?P<who_en>bookings|customers|guests|orders|visitors)\b"
+    # ... or one season full and the rest empty ("kesä täynnä mutta loka-huhtikuu ei ketään")
+    r"|\btaynna\b[^.;]{0,40}?\bei\s+(?P<who_season>ketaan|kukaan)\b"
+)
+# the company collapsing ("kun firma kaatuu päälle", "the business is collapsing"), or staff to be dismissed
+# ("joutuu irtisanomaan puolet porukasta"): trouble, and lay-offs; not a program that crashes, nor a lease ended
+_COMPANY_COLLAPSING = re.compile(
+    r"\b(?:firma|yritys|yhtio|bisnes|liiketoiminta|company|business)\w*\s+(?:\w+\s+)?"
+    r"(?P<falls>kaatuu|kaatumassa|kaatui|kaatunut|kaatuis\w*|collaps\w*|going\s+under)"
+)
+_STAFF_DISMISSED = re.compile(
+    r"\b(?P<dismiss>irtisano(?:a|maan|mista|taan|mme|isi|is))\s+(?:\w+\s+){0,2}?"
+    r"(?:porukka|porukasta|tyontekij\w*|henkilost\w*|henkilokun\w*|vakea|vaesta|asentaj\w*|hloa?|henkiloa)\b"
+)
+# wages there is no money for ("ei rahaa palkkoihin", "ei oo varaa maksaa palkkoja"): the staff's pay, trouble; not
+# one hire's pay ("koko palkkaan ei oo varaa" asks for a wage subsidy)
+_NO_MONEY_FOR_WAGES = re.compile(
+    r"\b(?:ei|eika)\s+(?:ole\s+|oo\s+)?(?:rahaa|varaa|rahat\s+riita)\s+(?:maksaa\s+|maksamaan\s+)?"
+    r"(?P<wages>palkkoihin|palkkoja|palkat|palkkojen)\b"
+)
+# more than the company can pay itself ("ei pysty maksaan kaikkea ite", "can't fund it all ourselves"): financing
+_SELF_FUNDING_SHORT = re.compile(
+    r"\b(?:ei|eika)\s+(?P<pay>pysty|pystyta|voi|jaksa)\s+(?:maksa\w*|rahoitta\w*)\s+(?:kaikkea|kaiken|koko\w*)\s+"
+    r"(?:itse|ite|omilla|omin)\b"
+)
+
+
+@dataclass(frozen=True)
+class Told:
+    """A need told by what happens: the word (as typed, folded) that tells it."""
+
+    word: str
+    need: str
+    wages: bool = False  # the staff's wages: what seemed a hire's or a loan's words are the trouble's
+
+
+def told_needs(folded: str) -> list[Told]:
+    """The needs the folded question tells by what happens, in the order they are read."""
+    found = []
+    if match := _NO_CUSTOMERS.search(folded):
+        found.append(Told(next(word for word in match.groups() if word), ADVICE))
+    if match := _COMPANY_COLLAPSING.search(folded):
+        found.append(Told(match.group("falls"), DISTRESS))
+    if match := _STAFF_DISMISSED.search(folded):
+        found.append(Told(match.group("dismiss"), DISTRESS))
+    if match := _NO_MONEY_FOR_WAGES.search(folded):
+        found.append(Told(match.group("wages"), DISTRESS, wages=True))
+    if match := _SELF_FUNDING_SHORT.search(folded):
+        found.append(Told(match.group("pay"), LOAN))
+    return found
