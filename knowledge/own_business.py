@@ -50,13 +50,17 @@ def _is_what_is_wished(analyses: list[WordAnalysis], at: int, is_filler: Callabl
 
 
 # Work begun on one's own account: "työtön metsuri haluaisi alkaa tehdä töitä omalla koneella", "tehdä keikkaa omaan
-# lukuun", "start working for himself". The worker becomes self-employed, though no company is named.
+# lukuun", "tehdä kotisiivousta omiin nimiin", "start working for himself". The worker becomes self-employed, though no
+# company is named.
 _OWN_WORK = re.compile(
     r"\b(?:alkaa|aloittaa|aloittais|alottaa|ryhtya|ruveta|rupeais|alkais)\s+(?:tehda|tekemaan)\s+"
     r"(?P<work>toita|hommia|keikkaa|keikkoja|urakoita|toitaan|hommiaan)\s+(?:[\w-]+\s+)?"
     r"(?:omalla|omilla|omaan|omana|itsenaisesti|yrittajana|itselleen)\b"
     r"|\b(?:tehda|tekee|tekemaan)\s+(?P<work_own>toita|hommia|keikkaa|keikkoja)\s+omaan\s+lukuun\b"
     r"|\b(?P<work_en>work(?:ing)?)\s+for\s+(?:himself|herself|themselves|myself)\b"
+    # ... or in one's own name ("haluis alkaa tehdä kotisiivousta omiin nimiin"); not a farm or a firm taken over
+    # in one's name ("ottaa tilan omiin nimiinsä")
+    r"|\b(?:tehda|tekemaan|tekee)\s+(?:[\w-]+\s+){0,2}?omiin\s+(?P<work_name>nimiin)\b"
 )
 
 
@@ -65,4 +69,4 @@ def own_work_started(folded: str) -> str | None:
     match = _OWN_WORK.search(folded)
     if match is None:
         return None
-    return match.group("work") or match.group("work_own") or match.group("work_en")
+    return next(word for word in match.groups() if word)

@@ -90,7 +90,9 @@ HIRE_CUES = (
     "hiring", "look", "recruit", "new", "more", "seek", "pula", "puute", "vaje", "shortage", "lack",
 )  # fmt: skip
 NEW_ONES = ("uut", "uus", "lisa", "new", "more")  # "kaksi uutta ihmistä", "two more people"
-SEEKING_CUES = (*HIRE_CUES, "loyd", "loyt")  # "hitsaajia ei löydy": a shortage is a hire sought too
+# "hitsaajia ei löydy": a shortage is a hire sought too; and so are none to be had from anywhere, applicants who do
+# not come and a job ad ("hitsaajia ei saa mistään, TE:n ilmotus ollu 3 kk auki eikä yhtään hakijaa")
+SEEKING_CUES = (*HIRE_CUES, "loyd", "loyt", "mistaan", "hakij", "ilmoitus", "ilmotus", "tyopaikkailmo")
 SOUGHT_CUES = ("etsi", "tarvi", "tarvits", "hake", "hae", "vuokra", "looking", "need")  # a thing sought
 # a person's own papers: "oma veroilmoitus" is the asker's, though the question names employers ("oma auto
 # yrityksen käytössä" may be the company's business)
@@ -1765,12 +1767,15 @@ class QuestionReader:
         if facets.sector == FARM_SECTOR or facets.farm_production in FARMING:
             line_stopped = self._farm_line_stopped(analyses, need_words)
             _rename_need_words(line_stopped, "rural", need_words, whole_needs, part_needs)
-            if line_stopped and "ownership_change" not in whole_needs | part_needs:
+            # (a farm that weighs renovating against stopping is still a farm: "remontoida vai lopettaa lypsy")
+            if line_stopped and not {"ownership_change", "investment"} & (whole_needs | part_needs):
                 # what else the farm could do: its next line is no farming (unless the next generation farms on)
                 facets = replace(facets, sector=None, not_sectors=frozenset({FARM_SECTOR}))
         for told in told_needs(folded_question):
             if told.need == TOPIC_NEED and DISTRESS_NEED in whole_needs:
                 continue  # "ei oo enää asiakkaita, miten lopetetaan": a company closing for want of customers
+            if told.need == "wellbeing" and whole_needs:
+                continue  # "polvet ei enää kestä ja haluaisin myydä firman": why it is sold, not what is asked
             if told.wages:  # "ei rahaa palkkoihin": the staff's pay, no hire nor a loan asked for
                 paying = [index for index, needs in need_words.items() if needs & (HIRING_NEEDS | {"loan"})]
                 _drop_need_words(paying, need_words, whole_needs, part_needs)

@@ -22,6 +22,7 @@ LEAVING_STARTS = ("irtisanoutu",)  # resigning; "irtisanoa" (to lay off) is the 
 # owner's retiring is a change of owner instead (see OWNER_STARTS)
 STAYING_VERBS = frozenset({"jaa", "jai", "jaavat", "jaivat", "jaamassa", "jaanyt", "jaaneet", "jaisi"})
 LEAVING_AFTER = frozenset({"pois", "elakkeelle", "elakkeel", "sairauslomalle", "aitiyslomalle", "vanhempainvapaalle"})
+STAYING_REACH = 3  # "jää ensi keväänä eläkkeelle": the leaving word may come a couple of words after the verb
 # The staff who left: workers by the recruitment words, and the staff as a whole or its key people
 STAFF_PARTS = ("henkilokun", "henkilost", "avainhenkilo", "avainihmi", "tyontekij", "staff", "employee", "kuski")
 AGENT_ENDINGS, AGENT_MIN_LETTERS = ("ja", "jaa", "jat"), 6  # "koneistaja", "koneistajaa", "koneistajat"
@@ -48,13 +49,24 @@ def replacement_words(analyses: list[WordAnalysis], is_worker: Callable[[WordAna
     words = [fold(analysis.word) for analysis in analyses]
     found: set[str] = set()
     for index, word in enumerate(words):
-        two_words = word in STAYING_VERBS and index + 1 < len(words) and words[index + 1] in LEAVING_AFTER
+        # "jää pois", "jää ensi keväänä eläkkeelle": the leaving word a few words after
+        after = [
+            at for at in range(index + 1, min(len(words), index + 1 + STAYING_REACH)) if words[at] in LEAVING_AFTER
+        ]
+        # with words between, only staff just before it leave ("asentajaa jää ensi keväänä eläkkeelle", not "(9
+        # työntekijää). Veli jää ensi vuonna eläkkeelle")
+        gap_ok = bool(after) and (
+            after[0] == index + 1 or (index > 0 and _is_staff(analyses[index - 1], words[index - 1], is_worker))
+        )
+        two_words = word in STAYING_VERBS and gap_ok
         if (word in LEAVING_WORDS or word.startswith(LEAVING_STARTS) or two_words) and not (
             index > 0 and words[index - 1] in NEGATIONS
         ):
             near = range(max(0, index - BEFORE_REACH), min(len(words), index + 1 + AFTER_REACH))
             if any(_is_staff(analyses[other], words[other], is_worker) for other in near if other != index):
-                found.update(words[index : index + 1 + two_words])
+                found.add(word)
+                if two_words:
+                    found.add(words[after[0]])
         if word in IN_PLACE:
             beside = words[max(0, index - SOMEONE_REACH) : index + 1 + SOMEONE_REACH]
             found.update(other for other in beside if other in SOMEONE)
@@ -77,8 +89,8 @@ def asks_to_keep_staff(analyses: list[WordAnalysis]) -> bool:
 
 
 def _is_staff(analysis: WordAnalysis, word: str, is_worker: Callable[[WordAnalysis], bool]) -> bool:
-    if word.startswith(PARTNER_STARTS + PARTNER_WORDS):
-        return False
+    if word.startswith(PARTNER_STARTS + PARTNER_WORDS) or any(owner in word for owner in OWNER_STARTS):
+        return False  # a customer or a partner, or the owner by a compound ("kampaamoyrittäjä jäi sairauslomalle")
     # an agent noun names a worker though no table lists it ("cnc-koneistaja", "kunnossapitäjä"); not an owner
     agent = (
         word.endswith(AGENT_ENDINGS)

@@ -1,5 +1,6 @@
 """Needs told as what happens to the business, in no word of the need: bookings that do not come, the company
-collapsing, staff to be dismissed, no money for the wages, more than the company can pay itself. Each reading names
+collapsing, staff to be dismissed, no money for the wages, more than the company can pay itself, a body that no longer
+bears the work. Each reading names
 the word as typed (folded) that tells it, and the need it asks for."""
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ADVICE, DISTRESS, LOAN = "general_advice", "financial_distress", "loan"
+ADVICE, DISTRESS, LOAN, WELLBEING = "general_advice", "financial_distress", "loan", "wellbeing"
 
 # customers or bookings that do not come ("talvella ei yhtään varausta", "ei juuri asiakkaita", "hardly any bookings"):
 # the business asks what to do, as with a decline
@@ -17,6 +18,12 @@ _NO_CUSTOMERS = re.compile(
     r"|\b(?:no|hardly\s+any|not\s+enough|too\s+few)\s+(?P<who_en>bookings|customers|guests|orders|visitors)\b"
     # ... or one season full and the rest empty ("kesä täynnä mutta loka-huhtikuu ei ketään")
     r"|\btaynna\b[^.;]{0,40}?\bei\s+(?P<who_season>ketaan|kukaan)\b"
+)
+# the body that no longer bears the work ("selkä ei enää kestä raskasta työtä", "polvet ei kestä"): the entrepreneur's
+# (or a spouse's) work ability
+_BODY_GIVING_OUT = re.compile(
+    r"\b(?P<body>selka|selkani|polvet|polvi|olkapaa|olkapaat|kadet|ranteet|lonkka)\s+(?:\w+\s+)?"
+    r"(?:ei|eika)\s+(?:enaa\s+|oikein\s+)?(?:kesta|kestanyt|jaksa|toimi)\b"
 )
 # the company collapsing ("kun firma kaatuu päälle", "the business is collapsing"), or staff to be dismissed
 # ("joutuu irtisanomaan puolet porukasta"): trouble, and lay-offs; not a program that crashes, nor a lease ended
@@ -55,6 +62,8 @@ def told_needs(folded: str) -> list[Told]:
     found = []
     if match := _NO_CUSTOMERS.search(folded):
         found.append(Told(next(word for word in match.groups() if word), ADVICE))
+    if match := _BODY_GIVING_OUT.search(folded):
+        found.append(Told(match.group("body"), WELLBEING))
     if match := _COMPANY_COLLAPSING.search(folded):
         found.append(Told(match.group("falls"), DISTRESS))
     if match := _STAFF_DISMISSED.search(folded):

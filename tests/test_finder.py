@@ -764,6 +764,11 @@ def test_an_association_that_lends_the_premises_is_not_who_asks(bundled):
     assert bundled.understand("kyläyhdistys hakee rahoitusta kylätalon remonttiin").facets.applicant == "group"
 
 
+def test_a_farm_weighing_renovation_against_stopping_is_still_a_farm(bundled):
+    question = "maitotila juvalla, navetta 40 v vanha, nuori isäntä ei tiedä kannattaako remontoida vai lopettaa lypsy"
+    assert bundled.understand(question).facets.sector == "agriculture"
+
+
 def test_a_farm_stopping_a_line_of_production_changes_line_and_does_not_close(bundled):
     found = [
         match.service.id for match in bundled.search("lypsykarjatila lopettaa maidontuotannon, vaihtoehtoja?").matches
@@ -1570,6 +1575,15 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
         ("nuori pääsis meille töihin mut koko palkkaan ei oo varaa", "financial_distress", False),  # one hire's pay
         ("Owner is 70 and retiring, no buyer found for the company", "starting", False),  # found, not founded
         ("kopioi tiedoston muistitikulle", "general_advice", False),
+        ("ajanvaraus lääkärille huomiseksi", "digitalisation", False),  # a booking, nothing online
+        ("poika ottaa tilan omiin nimiinsä ensi vuonna", "starting", False),  # a farm taken over, no new business
+        ("pankki sanoi ettei selkä ole ongelma", "wellbeing", False),
+        ("kampaamoyrittäjä jäi pitkälle sairauslomalle, mistä toimeentulo", "recruitment", False),  # the owner
+        (
+            "sahan oy, 9 työntekijää. Veli jää ensi vuonna eläkkeelle ja minä ostan hänen osakkeensa",
+            "recruitment",
+            False,
+        ),
         ("Miten lasken oman eläkkeeni karttuman?", "ownership_change", False),
     ],
 )
@@ -1846,6 +1860,14 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("yksinyrittäjä kokee olevansa ihan yksin, haluis tavata muita samassa veneessä", "networking"),  # peers
         ("kilpailija kopioi meidän tuotteen", "general_advice"),
         ("Owner is 70 and retiring, no buyer found for the company. What are the options?", "ownership_change"),
+        (
+            "asiakkaat valittaa ettei ajanvarausta saa netistä, kaikki vielä puhelimella ja ruutuvihkoon",
+            "digitalisation",
+        ),
+        ("asiakas ollu 2v työttömänä, haluis alkaa tehdä kotisiivousta omiin nimiin kangasniemellä", "starting"),
+        ("Selkä ei enää kestä raskasta työtä, tmi-rakentaja kangasniemeltä miettii mitä nyt", "wellbeing"),
+        ("konepajassa kolme kokenutta asentajaa jää ensi keväänä eläkkeelle, eikä korvaajia näy", "recruitment"),
+        ("hitsaajia ei saa mistään, TE:n ilmotus ollu 3 kk auki eikä yhtään hakijaa", "recruitment"),
         ("puolalainen sähkömies haluis töihin asiakkaalle mäntyharjuun, mitä papereita tarvii", "recruiting_abroad"),
         ("Iso tilaus tuli Norjasta, mutta kassa ei riitä materiaaleihin ennen kuin asiakas maksaa. Oy 14 hlö", "loan"),
         (
