@@ -35,7 +35,8 @@ ABROAD_STARTS = ("ulkomail", "ulkomaa", "ulkomai", "abroad", "overseas")
 # No one to continue, or no buyer, is why an owner looks for one: "tytär ei halua jatkaa", "ei jatkajaa", "no buyer
 # found" deny no change of owner.
 SUCCESSION_STARTS = ("jatka", "successor", "ostaj", "buyer")  # "no buyer found", "ei ostajaa"
-YET, YET_REACH = frozenset({"viela", "vielakaan", "yet"}), 3
+# not yet, or never yet, is a first time, no denial ("ei oo ikinä myyny ulkomaille", "has never exported")
+YET, YET_REACH = frozenset({"viela", "vielakaan", "yet", "ikina", "koskaan", "never", "ever"}), 3
 NOR = frozenset({"eika", "nor"})
 RESOURCE_STARTS = ("kayttopaaom", "kapasitee", "rahoitu", "raha", "vakuu", "working capital")  # lacked: the problem
 CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")
@@ -133,8 +134,9 @@ def denied_need_words(question: str) -> frozenset[str]:
             denied.update(word for word in reached if not word.startswith(SUCCESSION_STARTS))
         elif after == len(words) and after > index + 1 and index > 0:
             denied.add(words[index - 1])  # the object before: "lainaa eivät halua"
-        if index > 0 and words[index - 1].startswith(ABROAD_STARTS):
-            # "ulkomailta emme halua rekrytoida": hiring stays asked, from abroad it is not
+        if index > 0 and words[index - 1].startswith(ABROAD_STARTS) and words[index] not in NOR:
+            # "ulkomailta emme halua rekrytoida": hiring stays asked, from abroad it is not ("myyny ulkomaille eikä
+            # tiedä": "eikä" begins a clause of its own)
             denied.discard(words[after] if after < len(words) else "")
             denied.add(words[index - 1])
     return frozenset(denied)

@@ -201,6 +201,8 @@ STAFF_SKILL_LACKING = re.compile(
 STAFF_NONE_CAN = re.compile(
     r"\b(?:ei|eika)\s+kukaan\s+(?P<staff>(?:porukast|henkilokunnast|henkilostost|tyontekijoist|vaest)\w*)"
     r"\s+(?:\w+\s+)?(?:osaa|osata|hallitse)"
+    # ... or nobody can use what was bought ("osti uudet CNC-koneet mutta kukaan ei osaa käyttää niitä")
+    r"|\bkukaan\s+(?:ei|eika)\s+osaa\s+(?P<use>kayttaa)\b"
 )
 SKILL_OBJECT_REACH, INVESTED = 6, frozenset({"investment"})
 DEBT_STARTS = ("velka", "velkaa", "lisavelka", "debt")  # the debt not taken on is no trouble had
@@ -1738,10 +1740,13 @@ class QuestionReader:
         hires_said = self._hires_said(analyses)
         lacking = STAFF_SKILL_LACKING.search(folded_question) or STAFF_NONE_CAN.search(folded_question)
         if lacking and not hires_said:
-            staff = _word_names_need(analyses, lacking.group("staff"), "staff_training", need_words, whole_needs)
+            word = next(group for group in lacking.groups() if group)
+            staff = _word_names_need(analyses, word, "staff_training", need_words, whole_needs)
             if staff is not None:
-                # the machine or system they cannot use is had already ("osaaminen ei riitä uusiin cnc-koneisiin")
-                used = [at for at in range(staff + 1, staff + 1 + SKILL_OBJECT_REACH) if need_words.get(at) == INVESTED]
+                # the machine or system they cannot use is had already ("osaaminen ei riitä uusiin cnc-koneisiin",
+                # "osti uudet CNC-koneet mutta kukaan ei osaa käyttää niitä")
+                reach = range(max(0, staff - SKILL_OBJECT_REACH), staff + 1 + SKILL_OBJECT_REACH)
+                used = [at for at in reach if need_words.get(at) == INVESTED]
                 _drop_need_words(used, need_words, whole_needs, part_needs)
         language_taught = LANGUAGE_TRAINING.search(folded_question) is not None and not hires_said
         health = None if hires_said else STAFF_HEALTH.search(folded_question)

@@ -31,8 +31,9 @@ _COMPANY_COLLAPSING = re.compile(
     r"\b(?:firma|yritys|yhtio|bisnes|liiketoiminta|company|business)\w*\s+(?:\w+\s+)?"
     r"(?P<falls>kaatuu|kaatumassa|kaatui|kaatunut|kaatuis\w*|collaps\w*|going\s+under)"
 )
+_TO_BE_DISMISSED = re.compile(r"\b(?P<dismissed>irtisanottav\w*)\b")  # "auttaa irtisanottavia"
 _STAFF_DISMISSED = re.compile(
-    r"\b(?P<dismiss>irtisano(?:a|maan|mista|taan|mme|isi|is))\s+(?:\w+\s+){0,2}?"
+    r"\b(?P<dismiss>irtisano(?:a|maan|mista|taan|mme|isi|is)|vahentamaan|vahentaa|vahennetaan|vahentamista)\s+(?:\w+\s+){0,2}?"
     r"(?:porukka|porukasta|tyontekij\w*|henkilost\w*|henkilokun\w*|vakea|vaesta|asentaj\w*|hloa?|henkiloa)\b"
 )
 # wages there is no money for ("ei rahaa palkkoihin", "ei oo varaa maksaa palkkoja"): the staff's pay, trouble; not
@@ -68,6 +69,8 @@ def told_needs(folded: str) -> list[Told]:
         found.append(Told(match.group("falls"), DISTRESS))
     if match := _STAFF_DISMISSED.search(folded):
         found.append(Told(match.group("dismiss"), DISTRESS))
+    elif match := _TO_BE_DISMISSED.search(folded):
+        found.append(Told(match.group("dismissed"), DISTRESS))
     if match := _NO_MONEY_FOR_WAGES.search(folded):
         found.append(Told(match.group("wages"), DISTRESS, wages=True))
     if match := _SELF_FUNDING_SHORT.search(folded):

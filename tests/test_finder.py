@@ -1576,6 +1576,10 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
         ("Owner is 70 and retiring, no buyer found for the company", "starting", False),  # found, not founded
         ("kopioi tiedoston muistitikulle", "general_advice", False),
         ("ajanvaraus lääkärille huomiseksi", "digitalisation", False),  # a booking, nothing online
+        ("konepaja 15 hlö osti uudet CNC-koneet mutta kukaan ei osaa käyttää niitä kunnolla", "investment", False),
+        ("pitkään työttömänä ollut nuori pääsis meille töihin", "starting", False),  # a hire, no founder
+        ("ei aio viedä ulkomaille eikä palkata ketään", "export", False),  # denied: no "yet"
+        ("Avainhenkilö jää eläkkeelle, eikä kukaan muu osaa hänen töitään", "staff_training", False),
         ("poika ottaa tilan omiin nimiinsä ensi vuonna", "starting", False),  # a farm taken over, no new business
         ("pankki sanoi ettei selkä ole ongelma", "wellbeing", False),
         ("kampaamoyrittäjä jäi pitkälle sairauslomalle, mistä toimeentulo", "recruitment", False),  # the owner
@@ -1868,6 +1872,15 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("Selkä ei enää kestä raskasta työtä, tmi-rakentaja kangasniemeltä miettii mitä nyt", "wellbeing"),
         ("konepajassa kolme kokenutta asentajaa jää ensi keväänä eläkkeelle, eikä korvaajia näy", "recruitment"),
         ("hitsaajia ei saa mistään, TE:n ilmotus ollu 3 kk auki eikä yhtään hakijaa", "recruitment"),
+        ("ruotsista kysely isosta tilauksesta mut yrittäjä ei oo ikinä myyny ulkomaille eikä tiedä miten", "export"),
+        ("pertunmaan kyläkauppa, kassa ei riitä kesän varaston ostoon", "loan"),  # stock bought: working capital
+        ("firma kasvanu nopeesti, omistaja ei ehdi johtaa eikä tiedä mihin suuntaan mennä", "general_advice"),
+        ("asiakas ollu vuoden työttömänä ja haluis alkaa tehdä kynsiä kotona juvalla", "starting"),
+        ("tehdas joutuu vähentämään noin 30 työntekijää keväällä", "financial_distress"),
+        ("Miten voisimme auttaa irtisanottavia eteenpäin?", "financial_distress"),
+        ("konepaja 15 hlö osti uudet CNC-koneet mutta kukaan ei osaa käyttää niitä kunnolla", "staff_training"),
+        ("asiakas muutti juuri hirvensalmelle eikä tunne täältä ketään muita yrittäjiä", "networking"),
+        ("kolme tilaa suunnittelee yhteistä biokaasulaitosta, rahotus ja neuvonta", "rural"),  # three farms
         ("puolalainen sähkömies haluis töihin asiakkaalle mäntyharjuun, mitä papereita tarvii", "recruiting_abroad"),
         ("Iso tilaus tuli Norjasta, mutta kassa ei riitä materiaaleihin ennen kuin asiakas maksaa. Oy 14 hlö", "loan"),
         (
@@ -4026,6 +4039,7 @@ def test_not_yet_founded_starts_and_a_project_begun_does_not(bundled, question, 
         ("tulva nousi verstaaseen puumalassa, lattiat ja koneet pilalla, puusepänliike 4 hlö", "replacement", None),
         ("Tulipalo tuhosi tuotantohallin, halli rakennetaan uudestaan, puusepänverstas 8 hlö", "replacement", None),
         ("tulva nousi halliin, koneet vedessä. saha rantasalmella", "replacement", None),
+        ("kyläkaupan kylmälaitteet uusiks puumalassa, energiatukea?", "replacement", None),  # renewed
         (
             "ELY kehittämisavustus robottisoluun, metallialan oy 15 hlö, robotti tilattu jo viime kuussa",
             None,
