@@ -517,6 +517,8 @@ BUYER_OUTRIGHT = frozenset(
     # ... and money or advice for the buyer ("yrityskaupan rahoitus ostajalle")
     | {f"{thing} ostajalle" for thing in ("rahoitus", "rahoitusta", "rahotus", "rahotusta", "laina", "lainaa")}
     | {"neuvoa ostajalle", "apua ostajalle", "financing for the buyer", "help for the buyer", "helps the buyer"}
+    # the would-be buyer is who asks ("kyläkauppa myynnissä, ostajaehdokas kysyy rahotusta")
+    | {"ostajaehdokas kysyy", "ostajaehdokas tarvii", "ostajaehdokas tarvitsee", "ostajaehdokas hakee"}
 )
 # ... and the seller's, help asked for the seller ("Mistä myyjä saa apua?", though a buyer is named too)
 SELLER_OUTRIGHT = frozenset(

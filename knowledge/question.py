@@ -1721,7 +1721,7 @@ class QuestionReader:
                 fold(before.word).startswith(PARTNER_STARTS + PARTNER_WORDS)
                 for before in analyses[max(0, index - 3) : index]
             )
-        ]  # dropped below with what stands in another's place
+        ]  # renamed below: the customer lost is asked about
         if NO_MORE_DEBT.search(folded_question):
             debt = [
                 index
@@ -1840,7 +1840,9 @@ class QuestionReader:
         ]
         _drop_need_words(founders, need_words, whole_needs, part_needs)
         in_place = in_place_of(analyses) + stopped  # what stands in another's place, or what a customer stopped
-        _drop_need_words(in_place, need_words, whole_needs, part_needs)
+        _drop_need_words(in_place_of(analyses), need_words, whole_needs, part_needs)
+        # a customer lost is the business's problem to think through ("suurin asiakas lopetti sopimuksen, mitä nyt")
+        _rename_need_words(stopped, TOPIC_NEED, need_words, whole_needs, part_needs)
         # "maatila palkkaa kausityöntekijöitä Thaimaasta": the farm is who hires (its sector), not what it asks for
         farms = [
             index

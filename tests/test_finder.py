@@ -1579,6 +1579,7 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
         ("konepaja 15 hlö osti uudet CNC-koneet mutta kukaan ei osaa käyttää niitä kunnolla", "investment", False),
         ("pitkään työttömänä ollut nuori pääsis meille töihin", "starting", False),  # a hire, no founder
         ("ei aio viedä ulkomaille eikä palkata ketään", "export", False),  # denied: no "yet"
+        ("pelottaa kaikki ne paperit ja vastuut, tilauksia tulee paljon", "digitalisation", False),  # paperwork
         ("Avainhenkilö jää eläkkeelle, eikä kukaan muu osaa hänen töitään", "staff_training", False),
         ("poika ottaa tilan omiin nimiinsä ensi vuonna", "starting", False),  # a farm taken over, no new business
         ("pankki sanoi ettei selkä ole ongelma", "wellbeing", False),
@@ -1881,6 +1882,8 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("konepaja 15 hlö osti uudet CNC-koneet mutta kukaan ei osaa käyttää niitä kunnolla", "staff_training"),
         ("asiakas muutti juuri hirvensalmelle eikä tunne täältä ketään muita yrittäjiä", "networking"),
         ("kolme tilaa suunnittelee yhteistä biokaasulaitosta, rahotus ja neuvonta", "rural"),  # three farms
+        ("verstaalle tulee paljon tilauksia, mutta en oo ikinä ollut kenenkään työnantaja", "recruitment"),
+        ("suurin asiakas (60 % liikevaihdosta) lopetti sopimuksen yllättäen, mitä nyt", "general_advice"),
         ("puolalainen sähkömies haluis töihin asiakkaalle mäntyharjuun, mitä papereita tarvii", "recruiting_abroad"),
         ("Iso tilaus tuli Norjasta, mutta kassa ei riitä materiaaleihin ennen kuin asiakas maksaa. Oy 14 hlö", "loan"),
         (
@@ -2328,6 +2331,12 @@ def test_general_advice_in_a_named_municipality_shows_its_own_business_contact(b
 )
 def test_a_summer_job_in_a_named_municipality_asks_for_its_own_services(bundled, question, own):
     assert own in [match.service.id for match in bundled.search(question).matches][:3]
+
+
+def test_the_would_be_buyer_who_asks_is_the_buyers_side(bundled):
+    question = "sulkavan kyläkauppa myynnissä, ostajaehdokas kysyy rahotusta n. 80 t€"
+    assert _voikko().understand(question).facets.transfer_side == "buyer"  # plainly, "kyläkauppa" is no company sold
+    assert bundled.understand("yrittäjä haluaa myydä kyläkaupan").facets.transfer_side == "seller"
 
 
 def test_a_buyer_founding_a_company_for_an_acquisition_is_a_transfer(bundled):
