@@ -1759,11 +1759,13 @@ class QuestionReader:
             _drop_need_words(hiring_words, need_words, whole_needs, part_needs)
             _word_names_need(analyses, health.group("health"), "wellbeing", need_words, whole_needs)
             facets = replace(facets, not_sizes=facets.not_sizes | {"solo"}, stage=None, transfer_side=None)
-        wished = own_business_wished(analyses, self._names_business, lambda a: self.is_stopword(a) or is_place(a))
-        if wished is not None:
-            # "nuori tyyppi haluis oman parturin": a business of one's own wished for is one to start
-            need_words[wished] = need_words.get(wished, frozenset()) | {"starting"}
-            whole_needs.add("starting")
+        # read from every word as written: a wish ("haaveilee") may have lost its own sense by then
+        wished_at = own_business_wished(raw, self._names_business, lambda a: self.is_stopword(a) or is_place(a))
+        if wished_at is not None:
+            # "nuori tyyppi haluis oman parturin": a business of one's own wished for is one to start (and the
+            # business is no private thing of one's own, whatever else its word may read as: "hoitolasta")
+            wished = _word_names_need(analyses, fold(raw[wished_at].word), "starting", need_words, whole_needs)
+            owned = [index for index in owned if index != wished]
         elif (work := own_work_started(folded_question)) is not None:
             # "työtön metsuri haluaisi alkaa tehdä töitä omalla koneella": self-employment begun, no hire
             hiring_words = [index for index, needs in need_words.items() if needs & HIRING_NEEDS]

@@ -1884,6 +1884,20 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("kolme tilaa suunnittelee yhteistä biokaasulaitosta, rahotus ja neuvonta", "rural"),  # three farms
         ("verstaalle tulee paljon tilauksia, mutta en oo ikinä ollut kenenkään työnantaja", "recruitment"),
         ("suurin asiakas (60 % liikevaihdosta) lopetti sopimuksen yllättäen, mitä nyt", "general_advice"),
+        ("haluis ryhtyä omaksi pomoksi", "starting"),
+        ("kosmetologi on kyllästynyt toisen palveluksessa olemiseen ja haaveilee omasta hoitolasta", "starting"),
+        ("uus tyyppi ei osaa cnc:tä, opetettais itse mut haluttais et saa samalla paperit ammatista", "apprenticeship"),
+        ("kahvila vanhaan kouluun enonkoskelle, mitä lappuja pitää hakee ja keneltä ennen avaamista", "permits"),
+        ("firma ei näy googlessa", "digitalisation"),
+        (
+            "omistaja 70v myis mielellään, mutta kukaan ei tunnu olevan kiinnostunut pienestä konepajasta",
+            "ownership_change",
+        ),
+        ("yks TE:n listoilla pitkään ollu kaveri vois sopia varastoon mut firma pelkää palkkakuluja", "wage_subsidy"),
+        (
+            "ravintola löytäny nepalilaisen kokin joka asuu vielä nepalissa, miten saadaan tänne töihin",
+            "recruiting_abroad",
+        ),
         ("puolalainen sähkömies haluis töihin asiakkaalle mäntyharjuun, mitä papereita tarvii", "recruiting_abroad"),
         ("Iso tilaus tuli Norjasta, mutta kassa ei riitä materiaaleihin ennen kuin asiakas maksaa. Oy 14 hlö", "loan"),
         (
@@ -2337,6 +2351,9 @@ def test_the_would_be_buyer_who_asks_is_the_buyers_side(bundled):
     question = "sulkavan kyläkauppa myynnissä, ostajaehdokas kysyy rahotusta n. 80 t€"
     assert _voikko().understand(question).facets.transfer_side == "buyer"  # plainly, "kyläkauppa" is no company sold
     assert bundled.understand("yrittäjä haluaa myydä kyläkaupan").facets.transfer_side == "seller"
+    # would buy, as spoken: Voikko reads the shop as what is bought, past the words between
+    bought = _voikko().understand("juvalle muuttanut pariskunta ostais kylän ainoan kaupan, myyjä pyytää 120 t€")
+    assert "ownership_change" in bought.needs and bought.facets.transfer_side != "seller"
 
 
 def test_a_buyer_founding_a_company_for_an_acquisition_is_a_transfer(bundled):
