@@ -52,7 +52,8 @@ SHORT_LINK = 3  # "in", "for", "of" inside a name
 REFUSING_VERBS = ("kay", "sovi", "sovellu", "kelpaa", "onnistu", "tule")
 REFUSED_STEMS = ("evatty", "evattiin", "evattu", "hylatty", "hylattiin", "kielteinen")  # "starttiraha evätty"
 SAYING_STEMS = ("sano", "said", "say")  # "sanoneet ei", "said no"
-DECLINED_STEMS = ("kieltaytyi", "kieltaytyneet", "declined", "refused", "turned")  # "Finnvera declined"
+# "Finnvera declined", and a provider's decision that came back negative ("ELY:n päätös tuli kielteisenä")
+DECLINED_STEMS = ("kieltaytyi", "kieltaytyneet", "declined", "refused", "turned", "kieltei", "hylkaav", "rejected")
 SAID_NO_REACH = 4  # "finnvera on jo sanonut ei"
 NOT_BEEN_WORDS = frozenset({"ollut", "ollu", "ole", "oo"})  # "ei ollut yrittäjäkassassa"
 OTHER_WORDS = frozenset({"muu", "muuta", "muut", "muita", "muuhun", "other", "else"})

@@ -1,6 +1,6 @@
 """Needs told as what happens to the business, in no word of the need: bookings that do not come, the company
 collapsing, staff to be dismissed, no money for the wages, more than the company can pay itself, a body that no longer
-bears the work. Each reading names
+bears the work, a founder's living before the business earns. Each reading names
 the word as typed (folded) that tells it, and the need it asks for."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ADVICE, DISTRESS, LOAN, WELLBEING = "general_advice", "financial_distress", "loan", "wellbeing"
+ADVICE, DISTRESS, LOAN, WELLBEING, STARTING = "general_advice", "financial_distress", "loan", "wellbeing", "starting"
 
 # customers or bookings that do not come ("talvella ei yhtään varausta", "ei juuri asiakkaita", "hardly any bookings"):
 # the business asks what to do, as with a decline
@@ -24,6 +24,13 @@ _NO_CUSTOMERS = re.compile(
 _BODY_GIVING_OUT = re.compile(
     r"\b(?P<body>selka|selkani|polvet|polvi|olkapaa|olkapaat|kadet|ranteet|lonkka)\s+(?:\w+\s+)?"
     r"(?:ei|eika)\s+(?:enaa\s+|oikein\s+)?(?:kesta|kestanyt|jaksa|toimi)\b"
+)
+# the founder's living before the business earns ("miten eläis ekat kuukaudet", "ennen ku toiminta tuottaa"): the
+# start-up grant's question
+_FIRST_MONTHS = re.compile(
+    r"\b(?P<living>elaa|elais|elaisi|paarja\w*|toimeentul\w*|elant\w*)\s+(?:\w+\s+){0,3}?"
+    r"(?:ekat|ensimmaiset|alun)\s+kuukaudet\b"
+    r"|\bennen\s+(?:kuin|ku)\s+(?:toiminta|yritys|bisnes|firma)\s+(?P<earns>tuottaa|kannattaa|alkaa\s+tuottaa)\b"
 )
 # the company collapsing ("kun firma kaatuu päälle", "the business is collapsing"), or staff to be dismissed
 # ("joutuu irtisanomaan puolet porukasta"): trouble, and lay-offs; not a program that crashes, nor a lease ended
@@ -63,6 +70,8 @@ def told_needs(folded: str) -> list[Told]:
     found = []
     if match := _NO_CUSTOMERS.search(folded):
         found.append(Told(next(word for word in match.groups() if word), ADVICE))
+    if match := _FIRST_MONTHS.search(folded):
+        found.append(Told(match.group("living") or match.group("earns"), STARTING))
     if match := _BODY_GIVING_OUT.search(folded):
         found.append(Told(match.group("body"), WELLBEING))
     if match := _COMPANY_COLLAPSING.search(folded):

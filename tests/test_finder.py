@@ -1580,6 +1580,7 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
         ("pitkään työttömänä ollut nuori pääsis meille töihin", "starting", False),  # a hire, no founder
         ("ei aio viedä ulkomaille eikä palkata ketään", "export", False),  # denied: no "yet"
         ("pelottaa kaikki ne paperit ja vastuut, tilauksia tulee paljon", "digitalisation", False),  # paperwork
+        ("kassa riittää hyvin ja toiminta on kannattavaa, uusi kone?", "starting", False),
         ("Avainhenkilö jää eläkkeelle, eikä kukaan muu osaa hänen töitään", "staff_training", False),
         ("poika ottaa tilan omiin nimiinsä ensi vuonna", "starting", False),  # a farm taken over, no new business
         ("pankki sanoi ettei selkä ole ongelma", "wellbeing", False),
@@ -1885,6 +1886,8 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("verstaalle tulee paljon tilauksia, mutta en oo ikinä ollut kenenkään työnantaja", "recruitment"),
         ("suurin asiakas (60 % liikevaihdosta) lopetti sopimuksen yllättäen, mitä nyt", "general_advice"),
         ("haluis ryhtyä omaksi pomoksi", "starting"),
+        ("omat säästöt loppuu ennen ku toiminta tuottaa, miten eläis ekat kuukaudet", "starting"),  # living first
+        ("yksinyrittäjä yksin kaikkien päätösten kanssa, kaipais jotain konkaria jonka kanssa puhua", "general_advice"),
         ("kosmetologi on kyllästynyt toisen palveluksessa olemiseen ja haaveilee omasta hoitolasta", "starting"),
         ("uus tyyppi ei osaa cnc:tä, opetettais itse mut haluttais et saa samalla paperit ammatista", "apprenticeship"),
         ("kahvila vanhaan kouluun enonkoskelle, mitä lappuja pitää hakee ja keneltä ennen avaamista", "permits"),
@@ -4174,6 +4177,14 @@ def test_a_service_said_to_be_refused_is_not_offered_again(bundled, question):
     found = [match.service.id for match in bundled.search(question, top=8).matches]
     assert found and not any(service.endswith("-starttiraha") for service in found)
     assert "uyk-liiketoimintasuunnitelman-arviointi" not in found  # the statement for the application is moot too
+
+
+def test_a_providers_negative_decision_rules_it_out(bundled):
+    found = [
+        match.service.id
+        for match in bundled.search("ELY:n päätös tuli kielteisenä, mitä muuta vois hakea hallin laajennukseen").matches
+    ]
+    assert found and not any(service.startswith("evk-") for service in found)
 
 
 def test_an_association_gets_no_aid_made_for_companies(bundled):
