@@ -60,7 +60,7 @@ _OWN_WORK = re.compile(
     r"|\b(?P<work_en>work(?:ing)?)\s+for\s+(?:himself|herself|themselves|myself)\b"
     # ... or in one's own name ("haluis alkaa tehdä kotisiivousta omiin nimiin"); not a farm or a firm taken over
     # in one's name ("ottaa tilan omiin nimiinsä")
-    r"|\b(?:tehda|tekemaan|tekee)\s+(?:[\w-]+\s+){0,2}?omiin\s+(?P<work_name>nimiin)\b"
+    r"|\b(?:tehda|tekemaan|tekee)\s+(?:[\w-]+\s+){0,2}?omiin\s+(?P<work_name>nimiin(?:sa)?)\b"
     # ... or by one out of work who would begin doing something ("ollu vuoden työttömänä ja haluis alkaa tehdä kynsiä
     # kotona"); not one who would come to work ("työttömänä ollut nuori pääsis meille töihin")
     r"|\btyot(?:on|tomana|tomaksi|tomalle)\b[^.;]{0,60}?\b(?P<work_begun>alkaa|aloittaa|alottaa|ruveta|ryhtya)\s+"

@@ -193,7 +193,7 @@ NEW_PARTNER_STARTS = ("osakk", "omistajanvaihdo", "partner")
 # the staff cannot yet do what the work asks ("porukka ei osaa käyttää uutta cnc-konetta", "porukan osaaminen ei
 # riitä uusiin koneisiin", "staff don't know how to use the new system"): training for the staff had
 STAFF_SKILL_LACKING = re.compile(
-    r"\b(?P<staff>(?:henkilost|henkilokun|porukk|porukan|tyontekij|vaki\b|vaen|asentaj|staff|employees|workers)\w*)"
+    r"\b(?P<staff>(?:henkilost|henkilokun|porukk|porukan|tyontekij|duunar|vaki\b|vaen|asentaj|staff|employees|workers)\w*)"
     r"\s+(?:\w+\s+)?(?:(?:ei|eivat|eika)\s+(?:\w+\s+)?(?:osaa|osata|hallitse|taida)\b|osaami\w*\s+(?:ei|eivat)\s+riit"
     r"|(?:don't|do not|can't|cannot)\s+(?:yet\s+)?(?:know how|use|operate|handle))"
 )
@@ -1787,7 +1787,9 @@ class QuestionReader:
                 paying = [index for index, needs in need_words.items() if needs & (HIRING_NEEDS | {"loan"})]
                 _drop_need_words(paying, need_words, whole_needs, part_needs)
             # "talvella ei yhtään varausta", "firma kaatuu päälle", "ei pysty maksaan kaikkea ite"
-            _word_names_need(analyses, told.word, told.need, need_words, whole_needs)
+            at = _word_names_need(analyses, told.word, told.need, need_words, whole_needs)
+            if told.lay_off and at is not None:  # "laittaa kotiin", "irtisanomaan": the lay-off services name it so
+                analyses[at] = replace(analyses[at], lemmas=analyses[at].lemmas | LAY_OFF_LEMMAS)
         if (partner := partner_leaving(folded_question)) is not None:
             # "ky:n toinen yhtiömies haluu irti": a share of the company changes owner, bought by the partners who
             # stay; no company is put up for sale or bought whole

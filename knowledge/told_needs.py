@@ -18,6 +18,8 @@ _NO_CUSTOMERS = re.compile(
     r"|\b(?:no|hardly\s+any|not\s+enough|too\s+few)\s+(?P<who_en>bookings|customers|guests|orders|visitors)\b"
     # ... or one season full and the rest empty ("kesä täynnä mutta loka-huhtikuu ei ketään")
     r"|\btaynna\b[^.;]{0,40}?\bei\s+(?P<who_season>ketaan|kukaan)\b"
+    # ... or none in a season ("mökkikylä: talvella ei ketään")
+    r"|\b(?:talvella|talvisin|kesalla|syksylla|kevaalla|muulloin|arkisin)\s+ei\s+(?P<who_time>ketaan|kukaan)\b"
 )
 # the body that no longer bears the work ("selkä ei enää kestä raskasta työtä", "polvet ei kestä"): the entrepreneur's
 # (or a spouse's) work ability
@@ -43,6 +45,11 @@ _STAFF_DISMISSED = re.compile(
     r"\b(?P<dismiss>irtisano(?:a|maan|mista|taan|mme|isi|is)|vahentamaan|vahentaa|vahennetaan|vahentamista)\s+(?:\w+\s+){0,2}?"
     r"(?:porukka|porukasta|tyontekij\w*|henkilost\w*|henkilokun\w*|vakea|vaesta|asentaj\w*|hloa?|henkiloa)\b"
 )
+# staff sent home for a while ("porukka pitäis kai laittaa kotiin pariks kuukaudeks", "may have to send people home"):
+# temporary lay-offs
+_SENT_HOME = re.compile(
+    r"\b(?:laittaa|laitetaan|laittaisi|lahettaa|lahetetaan|send|sending)\s+(?:[\w-]+\s+){0,2}?(?P<home>kotiin|home)\b"
+)
 # wages there is no money for ("ei rahaa palkkoihin", "ei oo varaa maksaa palkkoja"): the staff's pay, trouble; not
 # one hire's pay ("koko palkkaan ei oo varaa" asks for a wage subsidy)
 _NO_MONEY_FOR_WAGES = re.compile(
@@ -63,6 +70,7 @@ class Told:
     word: str
     need: str
     wages: bool = False  # the staff's wages: what seemed a hire's or a loan's words are the trouble's
+    lay_off: bool = False  # the staff laid off or dismissed: the word reads as the lay-off it means
 
 
 def told_needs(folded: str) -> list[Told]:
@@ -77,9 +85,11 @@ def told_needs(folded: str) -> list[Told]:
     if match := _COMPANY_COLLAPSING.search(folded):
         found.append(Told(match.group("falls"), DISTRESS))
     if match := _STAFF_DISMISSED.search(folded):
-        found.append(Told(match.group("dismiss"), DISTRESS))
+        found.append(Told(match.group("dismiss"), DISTRESS, lay_off=True))
     elif match := _TO_BE_DISMISSED.search(folded):
-        found.append(Told(match.group("dismissed"), DISTRESS))
+        found.append(Told(match.group("dismissed"), DISTRESS, lay_off=True))
+    if match := _SENT_HOME.search(folded):
+        found.append(Told(match.group("home"), DISTRESS, lay_off=True))
     if match := _NO_MONEY_FOR_WAGES.search(folded):
         found.append(Told(match.group("wages"), DISTRESS, wages=True))
     if match := _SELF_FUNDING_SHORT.search(folded):

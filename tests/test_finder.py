@@ -1581,6 +1581,8 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
         ("ei aio viedä ulkomaille eikä palkata ketään", "export", False),  # denied: no "yet"
         ("pelottaa kaikki ne paperit ja vastuut, tilauksia tulee paljon", "digitalisation", False),  # paperwork
         ("kassa riittää hyvin ja toiminta on kannattavaa, uusi kone?", "starting", False),
+        ("työntekijät lähtee kotiin kolmelta", "financial_distress", False),  # going home from work
+        ("how much do I owe you for the coffee", "financial_distress", False),
         ("Avainhenkilö jää eläkkeelle, eikä kukaan muu osaa hänen töitään", "staff_training", False),
         ("poika ottaa tilan omiin nimiinsä ensi vuonna", "starting", False),  # a farm taken over, no new business
         ("pankki sanoi ettei selkä ole ongelma", "wellbeing", False),
@@ -1887,6 +1889,12 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("suurin asiakas (60 % liikevaihdosta) lopetti sopimuksen yllättäen, mitä nyt", "general_advice"),
         ("haluis ryhtyä omaksi pomoksi", "starting"),
         ("omat säästöt loppuu ennen ku toiminta tuottaa, miten eläis ekat kuukaudet", "starting"),  # living first
+        ("tilaukset loppu kuin seinään, porukka pitäis kai laittaa kotiin pariks kuukaudeks", "financial_distress"),
+        ("Client says orders from Germany dropped by half and they may have to send people home", "financial_distress"),
+        ("mökkikylä: talvella ei ketään", "general_advice"),  # a season with no guests
+        ("uus tuotannonohjausjärjestelmä otettu käyttöön mut duunarit ei osaa käyttää sitä", "staff_training"),
+        ("pertunmaalainen tmi, laskut kirjotetaan vielä käsin ja kirjanpito mapissa", "digitalisation"),
+        ("Restaurant owner got a letter from the tax office saying he owes money", "financial_distress"),
         ("yksinyrittäjä yksin kaikkien päätösten kanssa, kaipais jotain konkaria jonka kanssa puhua", "general_advice"),
         ("kosmetologi on kyllästynyt toisen palveluksessa olemiseen ja haaveilee omasta hoitolasta", "starting"),
         ("uus tyyppi ei osaa cnc:tä, opetettais itse mut haluttais et saa samalla paperit ammatista", "apprenticeship"),
@@ -2354,6 +2362,8 @@ def test_the_would_be_buyer_who_asks_is_the_buyers_side(bundled):
     question = "sulkavan kyläkauppa myynnissä, ostajaehdokas kysyy rahotusta n. 80 t€"
     assert _voikko().understand(question).facets.transfer_side == "buyer"  # plainly, "kyläkauppa" is no company sold
     assert bundled.understand("yrittäjä haluaa myydä kyläkaupan").facets.transfer_side == "seller"
+    no_buyer = "kangasniemen kahvilan pitäjä haluis jäädä eläkkeelle mut ei tiedä kuka paikan ostais"
+    assert bundled.understand(no_buyer).facets.transfer_side == "seller"  # whoever would buy is sought
     # would buy, as spoken: Voikko reads the shop as what is bought, past the words between
     bought = _voikko().understand("juvalle muuttanut pariskunta ostais kylän ainoan kaupan, myyjä pyytää 120 t€")
     assert "ownership_change" in bought.needs and bought.facets.transfer_side != "seller"
