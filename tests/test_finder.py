@@ -1583,6 +1583,8 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
         ("kassa riittää hyvin ja toiminta on kannattavaa, uusi kone?", "starting", False),
         ("työntekijät lähtee kotiin kolmelta", "financial_distress", False),  # going home from work
         ("how much do I owe you for the coffee", "financial_distress", False),
+        ("enonkoskelainen nuori puuseppä haluis tehdä omiin nimiinsä", "ownership_change", False),  # no farm taken
+        ("vähemmän byrokratiaa yrittäjille", "general_advice", False),
         ("Avainhenkilö jää eläkkeelle, eikä kukaan muu osaa hänen töitään", "staff_training", False),
         ("poika ottaa tilan omiin nimiinsä ensi vuonna", "starting", False),  # a farm taken over, no new business
         ("pankki sanoi ettei selkä ole ongelma", "wellbeing", False),
@@ -1892,6 +1894,11 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("tilaukset loppu kuin seinään, porukka pitäis kai laittaa kotiin pariks kuukaudeks", "financial_distress"),
         ("Client says orders from Germany dropped by half and they may have to send people home", "financial_distress"),
         ("mökkikylä: talvella ei ketään", "general_advice"),  # a season with no guests
+        ("myynti joka vuosi vähemmän, pitäis keksiä jotain uutta mut en tiiä mitä", "general_advice"),
+        (
+            "enonkoskelainen nuori puuseppä haluis tehdä omiin nimiinsä, pelkää ettei alussa jää mitään käteen",
+            "starting",
+        ),
         ("uus tuotannonohjausjärjestelmä otettu käyttöön mut duunarit ei osaa käyttää sitä", "staff_training"),
         ("pertunmaalainen tmi, laskut kirjotetaan vielä käsin ja kirjanpito mapissa", "digitalisation"),
         ("Restaurant owner got a letter from the tax office saying he owes money", "financial_distress"),
