@@ -46,9 +46,7 @@ class Facets:
     farm_production: str | None = None  # a farm's: livestock | crops ("lypsykarjatila", "viljatila")
     market: str | None = None  # where the company sells abroad: eu_eea | outside_eu_eea ("vientiä Japaniin")
     company_form: str | None = None  # limited | sole_trader | partnership | cooperative ("oy", "tmi")
-    transfer_side: str | None = (
-        None  # seller | buyer | partner, in a change of owner ("myy kampaamonsa", "ostaa yrityksen")
-    )
+    transfer_side: str | None = None  # seller | buyer | partner in a change of owner ("myy kampaamonsa")
     debts: str | None = None  # none, when the question says the company has no debts ("velkoja ei ole")
     investment: str | None = None  # replacement, when a new machine replaces an old one ("vanhan tilalle")
     project: str | None = None  # started, when what is funded is already begun or bought ("kone on jo ostettu")
@@ -595,6 +593,15 @@ _ASSOCIATION_GIVES = re.compile(
 _COMPANY_OR_ENTREPRENEUR = re.compile(r"(?<!\w)(?:\w*yrity|\w*yritt|\w*firm|oy\b|tmi\b|compan|business|entrepreneur)")
 
 
+def _applicant(text: str, lexicon: Lexicon) -> str | None:
+    """Who applies, if not one company: the lexicon's [applicant] phrases or an association by its abbreviation; an
+    association that gives or lends the asker something is not who asks."""
+    folded = fold(text)
+    if _ASSOCIATION_GIVES.search(folded):
+        return None
+    return _said(text, lexicon.applicants) or _association(folded)
+
+
 def _association(folded: str) -> str | None:
     """ "group" when the asker is an association named by its abbreviation (see _ASSOCIATION)."""
     if _ASSOCIATION.search(folded) and not _COMPANY_OR_ENTREPRENEUR.search(folded):
@@ -750,10 +757,7 @@ def read_facets(
         transfer_side=_transfer_side(text, lexicon),
         investment=_said(text, lexicon.investments),
         project=_project(text, lexicon),
-        # an association that gives or lends the asker something is not who asks
-        applicant=None
-        if _ASSOCIATION_GIVES.search(fold(text))
-        else _said(text, lexicon.applicants) or _association(fold(text)),
+        applicant=_applicant(text, lexicon),
         company_age=written.company_age,
         employee_age=written.employee_age,
         applicant_age=written.applicant_age,

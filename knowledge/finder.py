@@ -316,12 +316,12 @@ class Finder:
             relevance.pop(position, None)
         for position in municipal:  # what the municipality offers was asked: its own services are candidates
             relevance.setdefault(position, NAMED_BONUS)
+        joined = heading_joined(fold(question))
         for position in self._with_subjects:  # "energiatukea aurinkopaneeleihin": what the service does not fund
             # by its own terms, even when it is named ("BF:n energiatuki aurinkovoimalaan?")
             profile = ranker.profiles[position]
-            subjects, need = profile.not_for_subjects, profile.needs[0]
             if position in relevance and names_only_subjects(
-                understood, subjects, need, heading_joined(fold(question))
+                understood, profile.not_for_subjects, profile.needs[0], joined
             ):
                 del relevance[position]
         # the services the question names by name or keyword: those shown only when named may come in

@@ -82,7 +82,6 @@ from knowledge.text import (
 )
 from knowledge.told_needs import told_needs
 from knowledge.vocab import FARM_SECTOR, FARMING
-from knowledge.work_running_out import work_running_out
 
 # Words before a number of people that seek them: "tarvitsee 4 hitsaajaa", "palkkaa 2 uutta".
 HIRE_CUES = (
@@ -792,14 +791,14 @@ class QuestionReader:
         sahalinjan" buys a line, no sawmill)."""
         for analysis in others:
             # an English word joined by a hyphen is no Finnish compound: its front counts ("start farm-stay tourism")
-            heads_only = heads_only and not analysis.english
-            parts = {analysis.head} if heads_only and analysis.head else analysis.parts
+            head_alone = heads_only and not analysis.english
+            parts = {analysis.head} if head_alone and analysis.head else analysis.parts
             word = fold(analysis.word)
             said = (analysis.lemmas | parts) & context or (
                 not analysis.known
                 and any(
                     guessed_form(word, term) == "whole" or word.find(term, 3) > 0
-                    if heads_only
+                    if head_alone
                     else guessed_form(word, term)
                     for term in context
                 )
@@ -1788,19 +1787,15 @@ class QuestionReader:
                 _drop_need_words(paying, need_words, whole_needs, part_needs)
             # "talvella ei yhtään varausta", "firma kaatuu päälle", "ei pysty maksaan kaikkea ite"
             at = _word_names_need(analyses, told.word, told.need, need_words, whole_needs)
-            if told.lay_off and at is not None:  # "laittaa kotiin", "irtisanomaan": the lay-off services name it so
+            # "laittaa kotiin", "töitä puolelle": the word reads as the lay-off it means, as "tila" reads as premises
+            # (the services on lay-offs name it so)
+            if told.lay_off and at is not None:
                 analyses[at] = replace(analyses[at], lemmas=analyses[at].lemmas | LAY_OFF_LEMMAS)
         if (partner := partner_leaving(folded_question)) is not None:
             # "ky:n toinen yhtiömies haluu irti": a share of the company changes owner, bought by the partners who
             # stay; no company is put up for sale or bought whole
             _word_names_need(analyses, partner, "ownership_change", need_words, whole_needs)
             facets = replace(facets, transfer_side="partner")
-        if (work := work_running_out(folded_question)) is not None:
-            # "töitä ehkä puolelle syksyllä": lay-offs ahead, the change negotiations' question; the work's word
-            # reads as the lay-off it means, as "tila" reads as premises (the services on lay-offs name it so)
-            at = _word_names_need(analyses, work, "financial_distress", need_words, whole_needs)
-            if at is not None:
-                analyses[at] = replace(analyses[at], lemmas=analyses[at].lemmas | LAY_OFF_LEMMAS)
         if asks_to_keep_staff(analyses):
             # "työntekijöitä lähtee koko ajan, miten saa porukan pysymään": the staff's wellbeing, no hire
             hiring_words = [index for index, needs in need_words.items() if needs & HIRING_NEEDS]
@@ -1843,8 +1838,9 @@ class QuestionReader:
             )
         ]
         _drop_need_words(founders, need_words, whole_needs, part_needs)
-        in_place = in_place_of(analyses) + stopped  # what stands in another's place, or what a customer stopped
-        _drop_need_words(in_place_of(analyses), need_words, whole_needs, part_needs)
+        replaced = in_place_of(analyses)  # what stands in another's place
+        in_place = replaced + stopped  # ... or what a customer stopped: no topic of its own
+        _drop_need_words(replaced, need_words, whole_needs, part_needs)
         # a customer lost is the business's problem to think through ("suurin asiakas lopetti sopimuksen, mitä nyt")
         _rename_need_words(stopped, TOPIC_NEED, need_words, whole_needs, part_needs)
         # "maatila palkkaa kausityöntekijöitä Thaimaasta": the farm is who hires (its sector), not what it asks for

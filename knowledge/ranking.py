@@ -130,11 +130,10 @@ _SUPPORT_WORDS = frozenset(
     | {"rahoitus", "funding", "financing", "subsidy"}
     # why the need arose, not what is done about it: "sähkölasku kolminkertaistui, aurinkopaneelit?" asks only of solar
     | {"sahkolasku", "energialasku", "sahkokulu", "energiakulu", "energiakustannus", "sahkonkulutus"}
-    # the topic as a heading, no project of its own: "energiatehokkuus, aurinkopaneelit katolle" asks of solar only
-    # ("energiatehokkuusinvestointi" or a heat pump would be a project of its own)
 )
 # ... and the topic as a heading, no project of its own ("energiatehokkuus, aurinkopaneelit katolle" asks of solar
-# only), unless joined to the subject as a second one ("aurinkopaneelit ja energiatehokkuus")
+# only; "energiatehokkuusinvestointi" or a heat pump would be one), unless joined to the subject as a second one
+# ("aurinkopaneelit ja energiatehokkuus")
 _HEADING_WORDS = frozenset({"energiatehokkuus", "energiatehokas", "efficiency", "energy-efficiency"})
 _HEADING_JOINED = re.compile(
     r"\b(?:ja|seka|and)\s+(?:energiatehok|efficien|energy[ -]efficien)|(?:energiatehok|efficien)\w*\s+(?:ja|seka|and)\b"

@@ -91,11 +91,6 @@ def asks_to_keep_staff(analyses: list[WordAnalysis]) -> bool:
 def _is_staff(analysis: WordAnalysis, word: str, is_worker: Callable[[WordAnalysis], bool]) -> bool:
     if word.startswith(PARTNER_STARTS + PARTNER_WORDS) or any(owner in word for owner in OWNER_STARTS):
         return False  # a customer or a partner, or the owner by a compound ("kampaamoyrittäjä jäi sairauslomalle")
-    # an agent noun names a worker though no table lists it ("cnc-koneistaja", "kunnossapitäjä"); not an owner
-    agent = (
-        word.endswith(AGENT_ENDINGS)
-        and len(word) > AGENT_MIN_LETTERS
-        and not word.startswith(OWNER_STARTS)
-        and not word.endswith(WORKSHOP_ENDS)
-    )
+    # an agent noun names a worker though no table lists it ("cnc-koneistaja", "kunnossapitäjä")
+    agent = word.endswith(AGENT_ENDINGS) and len(word) > AGENT_MIN_LETTERS and not word.endswith(WORKSHOP_ENDS)
     return agent or any(part in word for part in STAFF_PARTS) or is_worker(analysis)

@@ -1,12 +1,14 @@
 """Needs told as what happens to the business, in no word of the need: bookings that do not come, the company
 collapsing, staff to be dismissed, no money for the wages, more than the company can pay itself, a body that no longer
-bears the work, a founder's living before the business earns. Each reading names
-the word as typed (folded) that tells it, and the need it asks for."""
+bears the work, a founder's living before the business earns, work running out for the staff. Each reading names the
+word as typed (folded) that tells it, and the need it asks for."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from knowledge.work_running_out import work_running_out
 
 ADVICE, DISTRESS, LOAN, WELLBEING, STARTING = "general_advice", "financial_distress", "loan", "wellbeing", "starting"
 
@@ -94,4 +96,6 @@ def told_needs(folded: str) -> list[Told]:
         found.append(Told(match.group("wages"), DISTRESS, wages=True))
     if match := _SELF_FUNDING_SHORT.search(folded):
         found.append(Told(match.group("pay"), LOAN))
+    if (work := work_running_out(folded)) is not None:  # "töitä ehkä puolelle syksyllä": lay-offs ahead
+        found.append(Told(work, DISTRESS, lay_off=True))
     return found
