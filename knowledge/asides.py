@@ -277,6 +277,7 @@ def work_started(analyses: list[WordAnalysis]) -> list[int]:
 COMING_STEMS = (
     *("tulossa", "tulee", "tulevat", "tulisi", "tulis", "saapuu", "saapuvat", "muuttaa", "coming"),
     *("haluaa", "haluais", "haluaisi", "hakee", "pyrkii"),  # "ukrainalainen haluais töihin rakennusfirmaan"
+    *("hae", "haeta", "hakeudu", "hakeutuu", "hakenut"),  # ... or none do ("kukaan ei hae meille töihin")
 )
 TO_WORK = frozenset({"toihin", "toita", "to work"})
 COMING_REACH = 3

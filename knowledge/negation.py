@@ -38,6 +38,8 @@ SUCCESSION_STARTS = ("jatka", "successor", "ostaj", "buyer")  # "no buyer found"
 # not yet, or never yet, is a first time, no denial ("ei oo ikinä myyny ulkomaille", "has never exported")
 YET, YET_REACH = frozenset({"viela", "vielakaan", "yet", "ikina", "koskaan", "never", "ever"}), 3
 NOR = frozenset({"eika", "nor"})
+# what nobody does is the problem told ("kukaan ei osta tätä kauppaa", "kukaan ei hae meille töihin"): no denial
+NOBODY = frozenset({"kukaan", "kenkaan", "nobody"})
 RESOURCE_STARTS = ("kayttopaaom", "kapasitee", "rahoitu", "raha", "vakuu", "working capital")  # lacked: the problem
 CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")
 # Spoken "et" is also "että" (that): after a verb of saying, or with a negation of its own after it
@@ -69,6 +71,7 @@ def _negated_clauses(question: str) -> Iterator[tuple[list[str], int]]:
             problem = problem or (word in NOR and problem_said and not following_word.startswith(INTENT_STARTS))
             # ... and a resource lacked besides another ("kapasiteettia ei ole eikä käyttöpääomaa")
             problem = problem or (word in NOR and following_word.startswith(RESOURCE_STARTS))
+            problem = problem or (index > 0 and words[index - 1] in NOBODY)
             if word.replace("'", "") in NEGATIONS:
                 problem_said = (
                     problem_said or problem or bool(following_word and following_word.startswith(PROBLEM_STARTS))

@@ -68,6 +68,22 @@ _OWN_WORK = re.compile(
 )
 
 
+# A business of one's own asked where to begin with, before any wish ("oma firma, mistä aloitan", "oma yritys – miten
+# alkuun?")
+_OWN_BUSINESS_BEGUN = re.compile(
+    r"\boma[na]?\s+(?P<kind>firma|yritys|bisnes|toiminimi|liike|putiikki)\b[^.;?!]{0,12}?"
+    r"\b(?:mista|miten|mihin)\s+(?:\w+\s+)?(?:aloit|alot|alkuun)"
+)
+
+
+def own_business_begun(folded: str) -> str | None:
+    """The business word (as typed, folded) of one's own business asked where to begin with, else None."""
+    match = _OWN_BUSINESS_BEGUN.search(folded)
+    if match is None:
+        return None
+    return next(word for word in match.groups() if word)
+
+
 def own_work_started(folded: str) -> str | None:
     """The word for the work (as typed, folded) when someone is to begin working on their own account, else None."""
     match = _OWN_WORK.search(folded)

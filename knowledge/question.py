@@ -62,7 +62,7 @@ from knowledge.facets import (
 )
 from knowledge.lexicon import Lexicon
 from knowledge.negation import BURDEN_STARTS, burdens_not_had, denied_need_words, denied_words
-from knowledge.own_business import own_business_wished, own_work_started
+from knowledge.own_business import own_business_begun, own_business_wished, own_work_started
 from knowledge.partner_leaving import partner_leaving
 from knowledge.repayment import DISTRESS_NEED, loans_owed
 from knowledge.staff_loss import PARTNER_STARTS, PARTNER_WORDS, asks_to_keep_staff, replacement_words
@@ -160,8 +160,9 @@ RESIDENT = re.compile(
 )
 # Whether to go on at all is the owner's doubt, no successor's continuing ("kannattaako jatkaa", "should she continue")
 WHETHER_TO_CONTINUE = re.compile(
-    r"\b(?:kannatta\w*|pitais\w*|pitaisko|jaksaako|should|whether|worth)\s+(?:\w+\s+){0,2}?(?:jatka\w*|continu\w*)"
-)
+    r"\b(?:kannatta\w*|pitais\w*|pitaisko|jaksaako|should|whether|worth)\s+(?:(?!kuka\b|who\b)\w+\s+){0,2}?"
+    r"(?:jatka\w*|continu\w*)"
+)  # not who carries on ("pitäisi miettiä, kuka jatkaa kun jään pois"): a successor sought
 # A bank that will not lend asks for a guarantee beside the loan ("eikä pankki anna lainaa", "the bank refused")
 BANK_REFUSED = re.compile(
     r"\bpankki\w*(?:\s+\w+){0,2}?\s+(?:ei|eika|eivat)\s+(?:\w+\s+)?(?:ann|anta|myonn|myont|lahd|lahe|suostu|rahoit|rahot)"
@@ -206,6 +207,8 @@ STAFF_NONE_CAN = re.compile(
 SKILL_OBJECT_REACH, INVESTED = 6, frozenset({"investment"})
 DEBT_STARTS = ("velka", "velkaa", "lisavelka", "debt")  # the debt not taken on is no trouble had
 STOP_STEMS = ("lopetti", "lopettivat", "lopettanut", "lopettaneet", "stopped", "quit")  # a customer's, see above
+ENDED_STEMS = ("irtisano", "peru", "cancel", "terminat")  # ... a contract ended by a customer
+CONTRACT_STARTS = ("sopimu", "soppar", "tilau", "contract", "order")
 # an employee's health said ("työntekijän selkä reistailee", "työntekijällä selkä kipeä", "our worker is ill"), or
 # the staff's ("yks työntekijä ollu paljon saikulla ja muu porukka alkaa väsyä", "the staff are exhausted")
 STAFF_HEALTH = re.compile(
@@ -292,6 +295,7 @@ TRADE_HEAD = "palvelu"  # "kotihoitopalvelu", "siivouspalvelu": a trade offered,
 FARM_WORDS = frozenset(
     {"maatila", "maatalous", "viljelija", "tilallinen", "maatalousyrittaja", "farm", "farmer", "navetta", "pihatto"}
 )
+FARM_STEMS = ("maatil", "maatalou", "farm")  # ... as typed, for the plain analyser ("maatilan")
 # What is moved when a company moves: the company, its operations or its production.
 COMPANY_OBJECTS = frozenset(
     {"yritys", "firma", "yhtio", "toiminta", "tuotanto", "liiketoiminta", "company", "business"}
@@ -311,6 +315,12 @@ SUBJECT_REACH = 2  # "firma on muuttamassa"
 BUSINESS_FRONT_LETTERS = 6  # "yrittäjä-", "yritys-" begin compounds about a business; "liike-" also "liikenne"
 LONG_FRONT_LETTERS = 10  # a trigger this long at a compound's front names its need, however it is split
 ROOF_WORDS = frozenset({"katto", "roof", "seina", "wall"})  # after a building: where panels go
+GENITIVE_END = "n"  # the building whose roof it is ("hallin katolle")
+# what is beside or on a farm, not its own ("maatilan yhteydessä pyöritetään konekorjaamoa")
+BESIDE_WORDS = frozenset(
+    {"yhteydessa", "yhteyteen", "yhteydesta", "ohella", "ohessa", "lisaksi", "puolella", "alueella", "pihalla"}
+    | {"pihaan", "pihapiirissa", "pihapiiriin", "mailla", "maille", "kautta", "vieressa", "sivussa", "rinnalla"}
+)
 RENOVATION_REACH = 3
 VISITOR_SECTORS = frozenset({"tourism"})  # a sector whose customers from abroad travel to it
 COMPANY_FORM_WORDS = frozenset({"oy", "tmi", "ky", "ay", "oyj", "osuuskunta", "ltd"})  # after the company's sector
@@ -343,6 +353,11 @@ MODIFIER_REACH = 4  # a modifier qualifies one of the next four words ("uusi pie
 COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
 VERB_ENDINGS = ("aa", "da", "ata", "ita", "ota")  # folded first infinitives ("ostaa", "myyda", "palkata")
 # A question that names no need but the company's stage asks what a company at that stage needs.
+# the words of a company carried on by another ("lapset ei halua jatkaa", "jää eläkkeelle", "jatkaja")
+SUCCESSION_LEMMAS = frozenset(
+    {"jatkaa", "jatkaja", "eläke", "elake", "eläköityä", "elakoitya", "sukupolvenvaihdos", "luopuja", "successor"}
+)
+OWNER_STEMS = ("omistaj", "owner")
 STAGE_NEEDS = {
     "idea": "starting",
     "startup": "starting",
@@ -460,6 +475,12 @@ def _farm_line_guessed(analysis: WordAnalysis) -> bool:
     """A guessed word shows a farm's line by its letters ("maidontuotannon"), but is not the farm ("…tila")."""
     word = fold(analysis.word)
     return not analysis.known and "tila" not in word and any(line in word for line in FARM_LINE_LETTERS)
+
+
+def _unmatched(analyses: list[WordAnalysis], indices: list[int]) -> None:
+    """The words at `indices` match no service's text: what they say is read already, as another need."""
+    for index in indices:
+        analyses[index] = replace(analyses[index], lemmas=frozenset(), parts=frozenset())
 
 
 def _rename_need_words(
@@ -1692,8 +1713,15 @@ class QuestionReader:
                 whole_needs.add("investment")
         if (branches or activities) and facets.stage in ("idea", "startup"):  # for a company that exists
             facets = replace(facets, stage=None)
-        # "teollisuushallin katolle": the building is where something goes, no premises asked for
-        roofs = [index for index in need_words if index + 1 < len(analyses) and analyses[index + 1].lemmas & ROOF_WORDS]
+        # "teollisuushallin katolle": the building is where something goes, no premises asked for (what goes there
+        # is asked for: "aurinkopaneelit katolle")
+        roofs = [
+            index
+            for index in need_words
+            if index + 1 < len(analyses)
+            and analyses[index + 1].lemmas & ROOF_WORDS
+            and fold(analyses[index].word).endswith(GENITIVE_END)
+        ]
         _drop_need_words(roofs, need_words, whole_needs, part_needs)
         # the company's own space renovated is an investment, no premises sought ("tilat pitää remontoida")
         renovated = [
@@ -1715,7 +1743,14 @@ class QuestionReader:
         stopped = [
             index
             for index, analysis in enumerate(analyses)
-            if fold(analysis.word).startswith(STOP_STEMS)
+            if (
+                fold(analysis.word).startswith(STOP_STEMS)
+                # "iso asiakas irtisanoi sopimuksen": the contract, not staff, ended
+                or (
+                    fold(analysis.word).startswith(ENDED_STEMS)
+                    and any(fold(after.word).startswith(CONTRACT_STARTS) for after in analyses[index + 1 : index + 3])
+                )
+            )
             and any(
                 fold(before.word).startswith(PARTNER_STARTS + PARTNER_WORDS)
                 for before in analyses[max(0, index - 3) : index]
@@ -1765,6 +1800,9 @@ class QuestionReader:
             # business is no private thing of one's own, whatever else its word may read as: "hoitolasta")
             wished = _word_names_need(analyses, fold(raw[wished_at].word), "starting", need_words, whole_needs)
             owned = [index for index in owned if index != wished]
+        elif (kind := own_business_begun(folded_question)) is not None:
+            # "oma firma, mistä aloitan": one's own business, to begin
+            _word_names_need(analyses, kind, "starting", need_words, whole_needs)
         elif (work := own_work_started(folded_question)) is not None:
             # "työtön metsuri haluaisi alkaa tehdä töitä omalla koneella": self-employment begun, no hire
             hiring_words = [index for index, needs in need_words.items() if needs & HIRING_NEEDS]
@@ -1785,8 +1823,15 @@ class QuestionReader:
             if told.wages:  # "ei rahaa palkkoihin": the staff's pay, no hire nor a loan asked for
                 paying = [index for index, needs in need_words.items() if needs & (HIRING_NEEDS | {"loan"})]
                 _drop_need_words(paying, need_words, whole_needs, part_needs)
+                _unmatched(analyses, paying)  # "rahaa ei jää" is no "päiväraha" either
             # "talvella ei yhtään varausta", "firma kaatuu päälle", "ei pysty maksaan kaikkea ite"
             at = _word_names_need(analyses, told.word, told.need, need_words, whole_needs)
+            said_with = [
+                index
+                for index, analysis in enumerate(analyses)
+                if index != at and index not in need_words and fold(analysis.word) in told.said_with
+            ]
+            _unmatched(analyses, said_with)  # "ei jää itelle palkkaa": no one retiring ("jää eläkkeelle")
             # "laittaa kotiin", "töitä puolelle": the word reads as the lay-off it means, as "tila" reads as premises
             # (the services on lay-offs name it so)
             if told.lay_off and at is not None:
@@ -1843,6 +1888,11 @@ class QuestionReader:
         _drop_need_words(replaced, need_words, whole_needs, part_needs)
         # a customer lost is the business's problem to think through ("suurin asiakas lopetti sopimuksen, mitä nyt")
         _rename_need_words(stopped, TOPIC_NEED, need_words, whole_needs, part_needs)
+        for index in stopped:
+            need_words[index] = need_words[index] | {DISTRESS_NEED}
+        _unmatched(analyses, stopped)  # "lopetti" closes no company of the asker's
+        if stopped:
+            whole_needs.add(DISTRESS_NEED)
         # "maatila palkkaa kausityöntekijöitä Thaimaasta": the farm is who hires (its sector), not what it asks for
         farms = [
             index
@@ -1861,6 +1911,21 @@ class QuestionReader:
             named = frozenset().union(*need_words.values())  # as dropping does, for a hire with no farm word
             whole_needs &= named
             part_needs &= named
+        # "maatilan kirjanpidon … digitalisointi": the farm whose bookkeeping is digitised is the sector (a farm, by
+        # its word), no rural need of its own, when another need is asked
+        whose = [
+            index
+            for index, needs in need_words.items()
+            if needs == {"rural"}
+            and (analyses[index].lemmas & FARM_WORDS or fold(analyses[index].word).startswith(FARM_STEMS))
+            and fold(analyses[index].word).endswith(GENITIVE_END)
+            and not analyses[index].clause_end
+            and index + 1 < len(analyses)
+            and index + 1 not in need_words
+            and fold(analyses[index + 1].word) not in BESIDE_WORDS  # "maatilan yhteydessä": beside the farm
+        ]
+        if whose and any(needs - {"rural"} for needs in need_words.values()):
+            _drop_need_words(whose, need_words, whole_needs, part_needs)
         _drop_need_words(owned, need_words, whole_needs, part_needs)  # "omalle mökille": no tourism
         # "eläkkeellä oleva kirvesmies": one retired already sells no company by it ("jää eläkkeelle" may)
         retired = [index for index in need_words if fold(analyses[index].word) in RETIRED_FORMS]
@@ -1975,7 +2040,13 @@ class QuestionReader:
             # the entrepreneur's own guarantee for the company's loan is the person's debt, whatever the form
             facets = replace(facets, company_form=None)
         facets = facets.merged(given)
-        business = self._business(analyses, facets)
+        # the owner whose children will not carry on speaks of a company ("omistaja 67v, lapset ei halua jatkaa"),
+        # though no company word is said; one's own shares bought or sold do not ("myydä omat osakkeet")
+        succession = any(fold(analysis.word).startswith(OWNER_STEMS) for analysis in analyses) and any(
+            "ownership_change" in need_words.get(index, ()) and analysis.lemmas & SUCCESSION_LEMMAS
+            for index, analysis in enumerate(analyses)
+        )
+        business = self._business(analyses, facets) or succession
         if business and facets.applicant is None:
             facets = replace(facets, applicant="company")  # one company asks: no association's or group's aid
         if not business and facets.municipality is None:
@@ -2009,7 +2080,11 @@ class QuestionReader:
             # a tourism company's customers from abroad come here: its export is tourism's own ("4 vuokramökkiä,
             # ulkomaalaisia asiakkaita haluttais")
             needs["tourism"] = 1.0
-        company = facets.sector or facets.size or facets.company_form  # said of a company, not only its stage
+        # said of a company, not only its stage; a company named by its word grows too ("firma on ollut samassa
+        # koossa 10 vuotta, haluaisin kasvaa")
+        company = bool(facets.sector or facets.size or facets.company_form) or (
+            facets.stage == "growing" and self._business(analyses, replace(facets, stage=None))
+        )
         if not needs and facets.stage in STAGE_NEEDS and (company or facets.stage != "growing"):
             # "asiakkaalla on idea sovelluksesta": what a company at that stage asks for, said or not
             needs[STAGE_NEEDS[facets.stage]] = 1.0

@@ -36,7 +36,12 @@ BEFORE_REACH, AFTER_REACH = 3, 2  # "avainhenkilöä lähti", "lähti kaksi avai
 IN_PLACE = frozenset({"tilalle", "replace", "replacement"})
 SOMEONE = frozenset({"ketaan", "kukaan", "joku", "jonkun", "jotakuta", "tekijaa", "ihmista", "someone", "anyone"})
 SOMEONE_REACH = 2
-RETENTION_STARTS = ("pysymaan", "pysyisi", "sitout", "retain", "retention", "vaihtuvuu")
+# staff kept or committing ("sitouttaa", "saada työntekijät sitoutumaan"); not an owner who dares not commit to a
+# wage ("en uskalla sitoutua kokonaiseen palkkaan")
+RETENTION_STARTS = (
+    *("pysymaan", "pysyisi", "sitoutt", "sitoutumaan", "sitoudu", "sitoutumi", "sitoutuneisuu"),
+    *("retain", "retention", "vaihtuvuu"),
+)
 # leaving again and again is why the staff do not stay ("staff keep quitting after a few months", "porukka
 # lähtee koko ajan"): their wellbeing is the question, no one more hire
 REPEATED = frozenset({"keep", "keeps", "kept", "always"})

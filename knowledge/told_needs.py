@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from knowledge.work_running_out import work_running_out
 
 ADVICE, DISTRESS, LOAN, WELLBEING, STARTING = "general_advice", "financial_distress", "loan", "wellbeing", "starting"
+RECRUITMENT = "recruitment"
 
 # customers or bookings that do not come ("talvella ei yhtään varausta", "ei juuri asiakkaita", "hardly any bookings"):
 # the business asks what to do, as with a decline
@@ -19,9 +20,19 @@ _NO_CUSTOMERS = re.compile(
     r"(?P<who>varauksia|varausta|asiakkaita|asiakasta|tilauksia|tilausta|kavijoita|ostajia)\b"
     r"|\b(?:no|hardly\s+any|not\s+enough|too\s+few)\s+(?P<who_en>bookings|customers|guests|orders|visitors)\b"
     # ... or one season full and the rest empty ("kesä täynnä mutta loka-huhtikuu ei ketään")
-    r"|\btaynna\b[^.;]{0,40}?\bei\s+(?P<who_season>ketaan|kukaan)\b"
+    r"|\btaynna\b[^.;]{0,40}?\bei\s+(?:kay\s+|tule\s+|tuu\s+|oo\s+|ole\s+)?(?P<who_season>ketaan|kukaan)\b"
+    # ... or half of what came before ("asiakkaita oli puolet viime vuodesta", "myynti puolet viime kesästä")
+    r"|\b(?P<who_half>asiakkait\w*|asiakasmaar\w*|myynti\w*|varauks\w*|kavijoit\w*|kavijamaar\w*|tilauks\w*)\s+"
+    r"(?:\w+\s+){0,2}?puolet\s+(?:viime|edellis|viimevuo|normaali|tavallis)"
     # ... or none in a season ("mökkikylä: talvella ei ketään")
-    r"|\b(?:talvella|talvisin|kesalla|syksylla|kevaalla|muulloin|arkisin)\s+ei\s+(?P<who_time>ketaan|kukaan)\b"
+    r"|\b(?:talvella|talvisin|kesalla|syksylla|kevaalla|muulloin|arkisin|\w+kuussa)\s+ei\s+"
+    r"(?:kay\s+|tule\s+|tuu\s+|oo\s+|ole\s+)?(?P<who_time>ketaan|kukaan)\b"
+)
+# a job ad that no one answers ("ilmoitus on ollut kaksi kuukautta auki eikä ainuttakaan soittoa", "ilmotus ollu
+# auki 3 kk, ei yhtään hakijaa"): a hire not found
+_AD_UNANSWERED = re.compile(
+    r"\b(?P<ad>(?:tyopaikka)?ilmo(?:i)?tu(?:s|kset|sta|ksia))\s+(?:\w+\s+){0,5}?auki\b[^.;]{0,30}?"
+    r"\b(?:ei|eika)\s+(?:\w+\s+)?(?:yhtaan|ainuttakaan|ketaan|kukaan|hakij\w*|soittoa|yhteydenottoa)\b"
 )
 # the body that no longer bears the work ("selkä ei enää kestä raskasta työtä", "polvet ei kestä"): the entrepreneur's
 # (or a spouse's) work ability
@@ -44,7 +55,7 @@ _COMPANY_COLLAPSING = re.compile(
 )
 _TO_BE_DISMISSED = re.compile(r"\b(?P<dismissed>irtisanottav\w*)\b")  # "auttaa irtisanottavia"
 _STAFF_DISMISSED = re.compile(
-    r"\b(?P<dismiss>irtisano(?:a|maan|mista|taan|mme|isi|is)|vahentamaan|vahentaa|vahennetaan|vahentamista)\s+(?:\w+\s+){0,2}?"
+    r"\b(?P<dismiss>irtisano(?:a|maan|mista|taan|mme|isi|is|i)|vahentamaan|vahentaa|vahennetaan|vahentamista)\s+(?:\w+\s+){0,2}?"
     r"(?:porukka|porukasta|tyontekij\w*|henkilost\w*|henkilokun\w*|vakea|vaesta|asentaj\w*|hloa?|henkiloa)\b"
 )
 # staff sent home for a while ("porukka pitäis kai laittaa kotiin pariks kuukaudeks", "may have to send people home"):
@@ -57,6 +68,28 @@ _SENT_HOME = re.compile(
 _NO_MONEY_FOR_WAGES = re.compile(
     r"\b(?:ei|eika)\s+(?:ole\s+|oo\s+)?(?:rahaa|varaa|rahat\s+riita)\s+(?:maksaa\s+|maksamaan\s+)?"
     r"(?P<wages>palkkoihin|palkkoja|palkat|palkkojen)\b"
+)
+# ... or none for them said so ("ei pysty maksamaan palkkoja", "can't pay staff salaries next month")
+_CANNOT_PAY_WAGES = re.compile(
+    r"\b(?:ei|eika)\s+(?:pysty|pystyta|voi|kykene)\s+maksa\w*\s+(?:\w+\s+)?(?P<wages>palkkoja|palkat|palkkoihin)\b"
+    r"|\b(?:can'?t|can\s+not|cannot|unable\s+to)\s+pay\s+(?:\w+\s+){0,2}?(?P<wages_en>salaries|wages|payroll)\b"
+)
+# the owner's own pay or a profit that the work does not leave ("tekee 60 h viikossa mut ei silti jää itelle
+# palkkaa", "omaa palkkaa ei oo pystyny nostamaan", "can't pay myself"): the business earns too little, the adviser's
+# question
+_NO_OWN_PAY = re.compile(
+    r"\b(?:ei|eika)\s+(?:\w+\s+){0,2}?(?:jaa|jaanyt|riita|pysty|pystyny|pystynyt|voi|saa)\s+(?:\w+\s+)?"
+    r"(?:itelle|itselle|itselleen|itsellensa|mulle|minulle|hanelle|omaa|yrittajalle)\s+(?P<own_pay>palkkaa|liksaa)\b"
+    r"|\bomaa\s+(?P<own_pay_first>palkkaa|liksaa)\s+(?:\w+\s+)?(?:ei|eika)\b"
+    r"|\b(?:can'?t|can\s+not|cannot|unable\s+to)\s+pay\s+(?P<own_pay_en>myself|himself|herself|themselves)\b"
+    # ... nor a profit ("liikevaihto kasvaa mutta rahaa ei jää viivan alle")
+    r"|\b(?:ei|eika)\s+(?:\w+\s+){0,2}?jaa\s+(?:\w+\s+)?(?P<profit>viivan)\s+alle\b"
+    r"|\b(?P<profit_first>viivan)\s+alle\s+(?:ei|eika)\b"
+)
+# the entrepreneur worn out ("yrittäjä aivan loppu", "omistaja ihan puhki", "oon täysin poikki"): their coping
+_WORN_OUT = re.compile(
+    r"\b(?:yrittaja\w*|omistaja\w*|isanta|emanta|olen|oon|ma|mina|han|vaimo|mies|puoliso|itse|ite)\s+"
+    r"(?:on\s+|oli\s+|ovat\s+|o\s+)?(?:ihan|aivan|taysin|totaalisen|niin)\s+(?P<worn>loppu|puhki|poikki|kypsa)\b"
 )
 # more than the company can pay itself ("ei pysty maksaan kaikkea ite", "can't fund it all ourselves"): financing
 _SELF_FUNDING_SHORT = re.compile(
@@ -73,6 +106,7 @@ class Told:
     need: str
     wages: bool = False  # the staff's wages: what seemed a hire's or a loan's words are the trouble's
     lay_off: bool = False  # the staff laid off or dismissed: the word reads as the lay-off it means
+    said_with: tuple[str, ...] = ()  # the other words that tell it, no subject of their own ("ei jää itelle")
 
 
 def told_needs(folded: str) -> list[Told]:
@@ -80,6 +114,8 @@ def told_needs(folded: str) -> list[Told]:
     found = []
     if match := _NO_CUSTOMERS.search(folded):
         found.append(Told(next(word for word in match.groups() if word), ADVICE))
+    if match := _AD_UNANSWERED.search(folded):
+        found.append(Told(match.group("ad"), RECRUITMENT))
     if match := _FIRST_MONTHS.search(folded):
         found.append(Told(match.group("living") or match.group("earns"), STARTING))
     if match := _BODY_GIVING_OUT.search(folded):
@@ -94,6 +130,13 @@ def told_needs(folded: str) -> list[Told]:
         found.append(Told(match.group("home"), DISTRESS, lay_off=True))
     if match := _NO_MONEY_FOR_WAGES.search(folded):
         found.append(Told(match.group("wages"), DISTRESS, wages=True))
+    elif match := _CANNOT_PAY_WAGES.search(folded):
+        found.append(Told(match.group("wages") or match.group("wages_en"), DISTRESS, wages=True))
+    if match := _NO_OWN_PAY.search(folded):
+        word = next(word for word in match.groups() if word)
+        found.append(Told(word, ADVICE, wages=True, said_with=tuple(match.group().split())))
+    if match := _WORN_OUT.search(folded):
+        found.append(Told(match.group("worn"), WELLBEING))
     if match := _SELF_FUNDING_SHORT.search(folded):
         found.append(Told(match.group("pay"), LOAN))
     if (work := work_running_out(folded)) is not None:  # "töitä ehkä puolelle syksyllä": lay-offs ahead

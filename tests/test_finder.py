@@ -1595,6 +1595,30 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
             False,
         ),
         ("Miten lasken oman eläkkeeni karttuman?", "ownership_change", False),
+        # buyers of products abroad are customers, not a company's buyers
+        ("myynti ruotsiin kiinnostais mut yrittäjä ei osaa kieltä eikä tunne sikäläisiä ostajia", "export", True),
+        (
+            "myynti ruotsiin kiinnostais mut yrittäjä ei osaa kieltä eikä tunne sikäläisiä ostajia",
+            "ownership_change",
+            False,
+        ),
+        # an owner who dares not commit to a whole wage hires; no staff are kept by it
+        (
+            "niin paljon tilauksia ettei kaksi miestä pysy perässä, mutta en uskalla sitoutua kokonaiseen palkkaan",
+            "wellbeing",
+            False,
+        ),
+        ("miten saada työntekijät sitoutumaan yritykseen", "wellbeing", True),
+        # the pay the owner does not get is no hire, and no one retires by "ei jää"
+        ("tekee 60 h viikossa mut ei silti jää itelle palkkaa", "general_advice", True),
+        ("tekee 60 h viikossa mut ei silti jää itelle palkkaa", "recruitment", False),
+        ("tekee 60 h viikossa mut ei silti jää itelle palkkaa", "ownership_change", False),
+        # the farm whose bookkeeping is digitised is the sector; a business beside the farm is rural
+        ("maatilan kirjanpidon ja laskutuksen digitalisointi", "rural", False),
+        ("maatilan yhteydessä pyöritetään konekorjaamoa, tarvis uuden hallin", "rural", True),
+        # panels onto a roof are asked for; the building whose roof it is is not
+        ("aurinkopaneelit katolle, onko tukea", "energy", True),
+        ("aurinkopaneelit teollisuushallin katolle", "premises", False),
     ],
 )
 def test_a_need_is_named_only_in_its_own_sense(bundled, question, need, named):
@@ -1889,6 +1913,28 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("kolme tilaa suunnittelee yhteistä biokaasulaitosta, rahotus ja neuvonta", "rural"),  # three farms
         ("verstaalle tulee paljon tilauksia, mutta en oo ikinä ollut kenenkään työnantaja", "recruitment"),
         ("suurin asiakas (60 % liikevaihdosta) lopetti sopimuksen yllättäen, mitä nyt", "general_advice"),
+        # ... and a trouble to get through: a customer lost, or its contract ended
+        ("suurin asiakas (60 % liikevaihdosta) lopetti sopimuksen yllättäen, mitä nyt", "financial_distress"),
+        ("ainoo iso asiakas irtisano sopimuksen, 80 % liikevaihdosta lähti", "financial_distress"),
+        ("ainoo iso asiakas irtisano sopimuksen, 80 % liikevaihdosta lähti", "general_advice"),
+        ("Asiakas irtisanoi kaksi työntekijää, mitä pitää huomioida", "financial_distress"),  # staff dismissed
+        # needs told by what happens, from sets HV to IA
+        ("yrittäjä aivan loppu", "wellbeing"),
+        ("kukaan ei hae meille töihin", "recruitment"),
+        ("ilmoitus on ollut kaksi kuukautta auki eikä ainuttakaan soittoa", "recruitment"),
+        ("restaurant owner can't pay staff salaries next month, what can we do", "financial_distress"),
+        ("ei pysty maksamaan palkkoja ensi kuussa, ravintola savonlinnassa", "financial_distress"),
+        ("liikevaihto kasvaa mutta rahaa ei jää viivan alle", "general_advice"),
+        ("omaa palkkaa ei oo pystyny nostamaan vuoteen, kahvila juvalla", "general_advice"),
+        ("Pertunmaalainen matkailuyrittäjä kertoi, että kesän varaukset ovat puolittuneet", "general_advice"),
+        ("puumalan matkailuyrittäjä: kesä on täynnä mutta talvella ei käy ketään", "general_advice"),
+        ("ravintola: asiakkaita oli puolet viime vuodesta", "general_advice"),
+        ("kesä meni pieleen ja tili on miinuksella, ravintola 6 hlö", "financial_distress"),
+        ("firma on ollut samassa koossa 10 vuotta, haluaisin kasvaa mutta en tiedä miten", "general_advice"),
+        ("oma firma, mistä aloitan", "starting"),
+        ("luomuun siirtyminen, neuvontaa tarvis, pertunmaa", "rural"),
+        ("kasvihuone enonkoskella, lämmityskulut syö koko katteen", "energy"),
+        ("tmi, en pysty rahottaan tarvikkeita etukäteen, voiko saada lyhytaikaista rahoitusta", "loan"),
         ("haluis ryhtyä omaksi pomoksi", "starting"),
         ("omat säästöt loppuu ennen ku toiminta tuottaa, miten eläis ekat kuukaudet", "starting"),  # living first
         ("tilaukset loppu kuin seinään, porukka pitäis kai laittaa kotiin pariks kuukaudeks", "financial_distress"),
@@ -1958,7 +2004,6 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
 @pytest.mark.parametrize(
     ("question", "absent"),
     [
-        ("isoin asiakas lopetti tilaukset keväällä ja liikevaihto tippui, konepaja 14 hlö", "financial_distress"),
         ("puolalainen asentaja, EU-kansalainen, aloittaa pertunmaalla ensi kuussa", "starting"),  # a job starts
         ("saksalaiset jälleenmyyjät lopettaneet tilaamisen, vienti tyssännyt", "recruitment"),  # partners, no hires
         ("avainhenkilö jää pois, kukaan muu ei osaa hommia, pitäis saada tekijä", "staff_training"),  # a person sought
@@ -1970,6 +2015,59 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
 )
 def test_what_another_does_is_no_need_of_the_company(bundled, question, absent):
     assert absent not in bundled.understand(question).needs
+
+
+@pytest.mark.parametrize(
+    ("question", "service"),
+    [
+        # an owner whose children will not carry on, or who finds no buyer, sells: no private matter, no buyer's card
+        (
+            "omistaja 67v kangasniemeltä, lapset ei halua jatkaa ja hän pelkää että 40 vuoden työ valuu hukkaan",
+            "yritysporssi-myy-yritys",
+        ),
+        ('kyläkaupan omistaja 67 v: "haluan eläkkeelle mutta kukaan ei osta tätä kauppaa"', "esy-omistajanvaihdos"),
+        ("kukaan ei osta tätä kauppaa, omistaja haluaa eläkkeelle", "yritysporssi-myy-yritys"),
+    ],
+)
+def test_an_owner_without_a_successor_is_helped_to_sell(bundled, question, service):
+    found = [match.service.id for match in bundled.search(question, top=3).matches[:3]]
+    assert service in found
+    assert "yritysporssi-osta-yritys" not in found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "kannattaako mun myydä omat osakkeet nyt kun pörssi laskee",  # must not match: one's own shares
+        "haluan jatkaa opintoja, lapset on jo isoja",  # must not match: one's own studies
+    ],
+)
+def test_ones_own_shares_or_studies_are_no_company_changing_owner(bundled, question):
+    assert bundled.search(question).matches == []
+
+
+def test_a_seller_whose_staff_might_buy_gets_no_buyers_card(bundled):
+    question = (
+        "pyöritän pientä autokorjaamoa pieksämäellä, korjaamossa on kaksi asentajaa, ja nyt pitäisi miettiä kuka "
+        "jatkaa kun jään pois; kumpikin asentaja voisi olla kiinnostunut ostamaan"
+    )
+    assert bundled.understand(question).facets.transfer_side == "seller"
+    found = [match.service.id for match in bundled.search(question, top=3).matches[:3]]
+    assert "uyk-jatkajan-neuvonta" not in found
+    assert "esy-omistajanvaihdos" in found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "isoin asiakas lopetti tilaukset keväällä ja liikevaihto tippui, konepaja 14 hlö",
+        "ainoo iso asiakas irtisano sopimuksen, 80 % liikevaihdosta lähti",
+    ],
+)
+def test_a_customer_that_stops_buying_does_not_close_the_company(bundled, question):
+    first = bundled.search(question, top=3).matches[0].service.id
+    assert first != "talousapu-lopettaminen"
+    assert first == "talousapu-neuvonta"
 
 
 def test_the_staffs_skill_lacked_is_no_denial():
