@@ -97,13 +97,18 @@ SOUGHT_CUES = ("etsi", "tarvi", "tarvits", "hake", "hae", "vuokra", "looking", "
 # yrityksen käytössä" may be the company's business)
 PERSONAL_PAPERS = ("veroilmoitu", "passi", "henkilokort", "elakehakemu", "tyottomyysetuu")  # folded, as typed
 # one's own holiday home, sold or taxed ("oman kesämökin myynti, luovutusvoittovero"), unless it is let to guests
-OWN_HOMES = ("kesamok", "vapaa-ajanasun", "omakotitalo", "asunto", "asunno")  # "lainaa omaan asuntoon"
+OWN_HOMES = (
+    *("kesamok", "vapaa-ajanasun", "omakotitalo", "asunto", "asunno"),  # "lainaa omaan asuntoon"
+    *("vuokra-asun", "kaksio", "kolmio", "yksio", "rivitaloasun", "kerrostaloasun"),  # "omasta kaksiosta"
+)
 # a cottage or a home as typed, not a business on one ("mökkikylä", "mökkivuokraus", "kotisivut")
 OWN_COTTAGE = frozenset(
     {"mokki", "mokin", "mokkia", "mokille", "mokilla", "mokilta", "mokista", "mokkiin"}
     | {"koti", "kodin", "kotiin", "kotia", "kodissa", "kodille", "kotona"}
 )
 LETTING_STEMS = ("vuokra", "rent", "majoitu", "airbnb", "matkail", "touris", "guest")
+# ... not one's own lease or rented home ("vuokrasopimuksen irtisanominen omasta kaksiosta")
+TENANCY_STEMS = ("vuokrasopimu", "vuokra-asun", "vuokrasuhte", "vuokralai", "vuokranantaj")
 ESTABLISHED_YEARS = 5  # a company this old is no start-up, whatever service it names
 CUSTOMER_STEMS = ("asiakkaille", "asiakkaiden", "asiakkaalle", "customers", "clients")
 RETIRED_FORMS = frozenset({"elakkeella", "elakkeelta", "retired"})  # being retired, or back from it (folded)
@@ -2117,7 +2122,10 @@ class QuestionReader:
         )
         # the asker's own private subject ("oma veroilmoitus") is private, whatever service it names; one's own
         # papers whatever else the question says ("kaksi työnantajaa"), unless a company's ("yrityksen oma")
-        letting = any(fold(analysis.word).startswith(LETTING_STEMS) for analysis in analyses)
+        letting = any(
+            fold(analysis.word).startswith(LETTING_STEMS) and not fold(analysis.word).startswith(TENANCY_STEMS)
+            for analysis in analyses
+        )
         # ... but not a founder's, whose own matters come with the business started ("my wife got a job here, I
         # would like to start a small IT consultancy")
         said = said or (

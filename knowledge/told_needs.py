@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from knowledge.work_running_out import work_running_out
 
 ADVICE, DISTRESS, LOAN, WELLBEING, STARTING = "general_advice", "financial_distress", "loan", "wellbeing", "starting"
-RECRUITMENT = "recruitment"
+RECRUITMENT, EQUITY = "recruitment", "equity"
 
 # customers or bookings that do not come ("talvella ei yhtään varausta", "ei juuri asiakkaita", "hardly any bookings"):
 # the business asks what to do, as with a decline
@@ -33,6 +33,11 @@ _NO_CUSTOMERS = re.compile(
 _AD_UNANSWERED = re.compile(
     r"\b(?P<ad>(?:tyopaikka)?ilmo(?:i)?tu(?:s|kset|sta|ksia))\s+(?:\w+\s+){0,5}?auki\b[^.;]{0,30}?"
     r"\b(?:ei|eika)\s+(?:\w+\s+)?(?:yhtaan|ainuttakaan|ketaan|kukaan|hakij\w*|soittoa|yhteydenottoa)\b"
+)
+# a company that burns its cash to grow ("kasvufirma polttaa kassaa", "burning cash"): investors, whom losses do not
+# turn away as they turn a bank
+_BURNING_CASH = re.compile(
+    r"\b(?P<burn>polttaa|polttanut|polttavat|poltetaan|burn\w*)\s+(?:\w+\s+)?(?:kassaa|rahaa|cash)\b"
 )
 # the body that no longer bears the work ("selkä ei enää kestä raskasta työtä", "polvet ei kestä"): the entrepreneur's
 # (or a spouse's) work ability
@@ -116,6 +121,8 @@ def told_needs(folded: str) -> list[Told]:
         found.append(Told(next(word for word in match.groups() if word), ADVICE))
     if match := _AD_UNANSWERED.search(folded):
         found.append(Told(match.group("ad"), RECRUITMENT))
+    if match := _BURNING_CASH.search(folded):
+        found.append(Told(match.group("burn"), EQUITY))
     if match := _FIRST_MONTHS.search(folded):
         found.append(Told(match.group("living") or match.group("earns"), STARTING))
     if match := _BODY_GIVING_OUT.search(folded):

@@ -169,6 +169,8 @@ def _voikko() -> Finder:
         "tarviiko luvan rakentaa pihasauna omalle tontille",  # a household's outbuilding
         "huomenta kaikille! kuka toi pullat kahvihuoneeseen",  # no compound written apart ("toi pullat")
         "palkka tuli tililleni väärän suuruisena tässä kuussa, kehen otan yhteyttä palkkahallinnossa",
+        "vuokrasopimuksen irtisanominen omasta kaksiosta, kuinka pitkä irtisanomisaika",  # one's own lease
+        "oman vuokra-asunnon vuokrasopimuksen irtisanominen, paljonko irtisanomisaika",
     ],
 )
 def test_everyday_questions_get_no_services(bundled, question):
@@ -1935,6 +1937,8 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("luomuun siirtyminen, neuvontaa tarvis, pertunmaa", "rural"),
         ("kasvihuone enonkoskella, lämmityskulut syö koko katteen", "energy"),
         ("tmi, en pysty rahottaan tarvikkeita etukäteen, voiko saada lyhytaikaista rahoitusta", "loan"),
+        ("kasvufirma polttaa kassaa, omistajien omat rahat loppu ja pankki ei rahoita tappiollista", "equity"),
+        ("hukkapuuta jää tonneittain, voisko sille tehdä jotain järkevää", "energy"),
         ("haluis ryhtyä omaksi pomoksi", "starting"),
         ("omat säästöt loppuu ennen ku toiminta tuottaa, miten eläis ekat kuukaudet", "starting"),  # living first
         ("tilaukset loppu kuin seinään, porukka pitäis kai laittaa kotiin pariks kuukaudeks", "financial_distress"),
