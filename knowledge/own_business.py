@@ -12,6 +12,10 @@ from knowledge.text import WordAnalysis, fold
 WISH_STARTS = ("halu", "toivo", "toive", "haave", "unelm", "suunnit", "mietti", "harkit", "want", "dream", "hope")
 # "own", as typed: the business is the wisher's ("oman parturin", "omaa yritystä", "omasta kahvilasta")
 OWN_FORMS = frozenset({"oma", "oman", "omaa", "omasta", "omaksi", "omaan", "own"})
+# a thing of one's own, wished for by someone in paid work, is a business ("haaveilee omasta jutusta")
+OWN_THINGS = frozenset(
+    {"juttu", "jutun", "juttua", "jutusta", "jutuksi", "bisnes", "bisneksen", "bisnesta", "bisneksesta"}
+)
 WISH_REACH = 3  # words between the wish and "own" ("haluaisi joskus ehkä oman kahvilan")
 KIND_REACH = 2  # words between "own" and the business ("oman pienen kahvilan")
 # The partitive is always what is wished for ("haluaa omaa yritystä"); a genitive may qualify what follows it
@@ -34,7 +38,7 @@ def own_business_wished(
             continue
         for at in range(index + 1, min(len(analyses), index + 1 + KIND_REACH)):
             kind = analyses[at]
-            if describes_company(kind):
+            if describes_company(kind) or fold(kind.word) in OWN_THINGS:
                 return at if _is_what_is_wished(analyses, at, is_filler) else None
             if kind.clause_end:
                 break
@@ -65,6 +69,9 @@ _OWN_WORK = re.compile(
     # kotona"); not one who would come to work ("työttömänä ollut nuori pääsis meille töihin")
     r"|\btyot(?:on|tomana|tomaksi|tomalle)\b[^.;]{0,60}?\b(?P<work_begun>alkaa|aloittaa|alottaa|ruveta|ryhtya)\s+"
     r"(?:tehda|tekemaan|myyda|myymaan)\b"
+    # ... or by one who would begin making things to sell ("emäntä haluis alkaa tehdä siinä puutuotteita myyntiin")
+    r"|\b(?:alkaa|aloittaa|alottaa|ruveta|alkais)\s+(?:tehda|tekemaan|valmistaa|valmistamaan)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<work_sold>myyntiin|myytavaksi|kauppaan|kauppoihin)\b"
 )
 
 

@@ -92,6 +92,8 @@ NEW_ONES = ("uut", "uus", "lisa", "new", "more")  # "kaksi uutta ihmistä", "two
 # "hitsaajia ei löydy": a shortage is a hire sought too; and so are none to be had from anywhere, applicants who do
 # not come and a job ad ("hitsaajia ei saa mistään, TE:n ilmotus ollu 3 kk auki eikä yhtään hakijaa")
 SEEKING_CUES = (*HIRE_CUES, "loyd", "loyt", "mistaan", "hakij", "ilmoitus", "ilmotus", "tyopaikkailmo")
+MADE_TO_SELL = frozenset({"myyntiin", "myytavaksi", "kauppaan", "kauppoihin"})  # things made to sell (folded)
+NOT_GOT, NOT_WORDS = frozenset({"saa", "saada", "saatu", "saaneet"}), frozenset({"ei", "eika", "en", "emme"})
 SOUGHT_CUES = ("etsi", "tarvi", "tarvits", "hake", "hae", "vuokra", "looking", "need")  # a thing sought
 # a person's own papers: "oma veroilmoitus" is the asker's, though the question names employers ("oma auto
 # yrityksen käytössä" may be the company's business)
@@ -214,12 +216,15 @@ DEBT_STARTS = ("velka", "velkaa", "lisavelka", "debt")  # the debt not taken on 
 STOP_STEMS = ("lopetti", "lopettivat", "lopettanut", "lopettaneet", "stopped", "quit")  # a customer's, see above
 ENDED_STEMS = ("irtisano", "peru", "cancel", "terminat")  # ... a contract ended by a customer
 CONTRACT_STARTS = ("sopimu", "soppar", "tilau", "contract", "order")
+LOST_STEMS = ("menetti", "menettanyt", "menettaneet", "menettivat", "lost")  # ... or lost
+TAKEN_FORMS, RIVAL_STARTS = frozenset({"vei", "vienyt", "took"}), ("kilpailij", "competitor")  # ... or taken by a rival
 # an employee's health said ("työntekijän selkä reistailee", "työntekijällä selkä kipeä", "our worker is ill"), or
-# the staff's ("yks työntekijä ollu paljon saikulla ja muu porukka alkaa väsyä", "the staff are exhausted")
+# the staff's ("yks työntekijä ollu paljon saikulla ja muu porukka alkaa väsyä", "the staff are exhausted"), or one
+# who died ("työntekijä kuoli yllättäen, muut ihan järkyttyneitä"): the work community's wellbeing, no hire
 STAFF_HEALTH = re.compile(
     r"\b(?:tyontekij|duunar|employee|worker|porukk|henkilost|henkilokun|staff)\w*\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<health>(?:selka|kipe|sairast|sairaus|sairas\b|sairaana|sairaslom|saik|loukkaan|uupu|jaksa|vasy|back\b"
-    r"|injur|ill\b|sick|tired|exhaust|burn)\w*)"
+    r"|injur|ill\b|sick|tired|exhaust|burn|kuol|menehty|died)\w*)"
 )
 EXPORT_SHARE = re.compile(r"(\w+)\s+(?:share\s+|osuus\s+)?\d{1,3}(?:[,.]\d)?\s*(?:%|prosent)")  # "vientiä 40%"
 PERSONAL_GUARANTEE = re.compile(r"\bhenkilokohtai\w*\s+(?:\w+\s+)?taka|\btakaaja\w*\b|\bpersonal(?:ly)? guarant")
@@ -922,7 +927,11 @@ class QuestionReader:
         trades = [
             index for index in need_words if is_among(analyses[index], self.lexicon.trade_words, self._trade_stems)
         ]
-        if len(trades) < len(need_words) or any(fold(a.word).startswith(SEEKING_CUES) for a in analyses):
+        words = [fold(analysis.word) for analysis in analyses]
+        if len(trades) < len(need_words) or any(word.startswith(SEEKING_CUES) for word in words):
+            return []
+        # none to be had is a hire sought ("ei saa kuskeja")
+        if any(word in NOT_GOT and index and words[index - 1] in NOT_WORDS for index, word in enumerate(words)):
             return []
         return trades
 
@@ -1761,6 +1770,24 @@ class QuestionReader:
                 for before in analyses[max(0, index - 3) : index]
             )
         ]  # renamed below: the customer lost is asked about
+        # ... or lost, named after ("menetti kaksi suurinta sopimustaan", "kilpailija vei isoimman asiakkaan")
+        stopped += [
+            index
+            for index, analysis in enumerate(analyses)
+            if (
+                fold(analysis.word).startswith(LOST_STEMS)
+                or (
+                    fold(analysis.word) in TAKEN_FORMS
+                    and any(
+                        fold(before.word).startswith(RIVAL_STARTS) for before in analyses[max(0, index - 3) : index]
+                    )
+                )
+            )
+            and any(
+                fold(after.word).startswith(PARTNER_STARTS + PARTNER_WORDS + CONTRACT_STARTS)
+                for after in analyses[index + 1 : index + 4]
+            )
+        ]
         if NO_MORE_DEBT.search(folded_question):
             debt = [
                 index
@@ -1813,6 +1840,9 @@ class QuestionReader:
             hiring_words = [index for index, needs in need_words.items() if needs & HIRING_NEEDS]
             _rename_need_words(hiring_words, "starting", need_words, whole_needs, part_needs)
             _word_names_need(analyses, work, "starting", need_words, whole_needs)
+            if work in MADE_TO_SELL and facets.sector == FARM_SECTOR:
+                # "emäntä haluis alkaa tehdä puutuotteita myyntiin": a farm's new line of business, no farming
+                facets = replace(facets, sector=None, not_sectors=frozenset({FARM_SECTOR}))
         if facets.sector == FARM_SECTOR or facets.farm_production in FARMING:
             line_stopped = self._farm_line_stopped(analyses, need_words)
             _rename_need_words(line_stopped, "rural", need_words, whole_needs, part_needs)
@@ -1823,12 +1853,16 @@ class QuestionReader:
         for told in told_needs(folded_question):
             if told.need == TOPIC_NEED and DISTRESS_NEED in whole_needs:
                 continue  # "ei oo enää asiakkaita, miten lopetetaan": a company closing for want of customers
-            if told.need == "wellbeing" and whole_needs:
+            if told.need == "wellbeing" and whole_needs - told.instead_of:
                 continue  # "polvet ei enää kestä ja haluaisin myydä firman": why it is sold, not what is asked
             if told.wages:  # "ei rahaa palkkoihin": the staff's pay, no hire nor a loan asked for
                 paying = [index for index, needs in need_words.items() if needs & (HIRING_NEEDS | {"loan"})]
                 _drop_need_words(paying, need_words, whole_needs, part_needs)
                 _unmatched(analyses, paying)  # "rahaa ei jää" is no "päiväraha" either
+            if told.instead_of:
+                instead = [index for index, needs in need_words.items() if needs <= told.instead_of]
+                _drop_need_words(instead, need_words, whole_needs, part_needs)
+                _unmatched(analyses, instead)
             # "talvella ei yhtään varausta", "firma kaatuu päälle", "ei pysty maksaan kaikkea ite"
             at = _word_names_need(analyses, told.word, told.need, need_words, whole_needs)
             said_with = [

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from knowledge.work_running_out import work_running_out
 
 ADVICE, DISTRESS, LOAN, WELLBEING, STARTING = "general_advice", "financial_distress", "loan", "wellbeing", "starting"
-RECRUITMENT, EQUITY = "recruitment", "equity"
+RECRUITMENT, EQUITY, NETWORKING = "recruitment", "equity", "networking"
+AID_NEEDS = frozenset({"development_grant", "investment", "guarantee", "loan"})  # the aid or money demanded back
 
 # customers or bookings that do not come ("talvella ei yhtään varausta", "ei juuri asiakkaita", "hardly any bookings"):
 # the business asks what to do, as with a decline
@@ -39,11 +40,25 @@ _AD_UNANSWERED = re.compile(
 _BURNING_CASH = re.compile(
     r"\b(?P<burn>polttaa|polttanut|polttavat|poltetaan|burn\w*)\s+(?:\w+\s+)?(?:kassaa|rahaa|cash)\b"
 )
+# nobody known around ("ei tunne alueelta ketään", "ei tunne vielä muita yrittäjiä"): a network to join
+_KNOWS_NOBODY = re.compile(
+    r"\b(?:ei|eika)\s+(?:\w+\s+)?(?P<knows>tunne|tunneta|tunnu\s+tuntevan)\s+(?:\w+\s+){0,2}?"
+    r"(?:ketaan|kenekaan|muita\s+yrittajia|yrittajia|ihmisia)\b"
+)
+# aid or money demanded back ("ELY vaatii osan tuesta takasin", "tukea peritään takaisin"): a debt to get through,
+# no aid to apply for
+_CLAWED_BACK = re.compile(
+    r"\b(?:vaatii|vaativat|vaatinut|perii|periaa|peritaan|perimassa|haluaa)\s+(?:\w+\s+){0,3}?(?P<back>takaisin|takasin)\b"
+    r"|\b(?P<back_noun>takaisinperin\w*|clawback)\b"
+)
 # the body that no longer bears the work ("selkä ei enää kestä raskasta työtä", "polvet ei kestä"): the entrepreneur's
 # (or a spouse's) work ability
 _BODY_GIVING_OUT = re.compile(
     r"\b(?P<body>selka|selkani|polvet|polvi|olkapaa|olkapaat|kadet|ranteet|lonkka)\s+(?:\w+\s+)?"
-    r"(?:ei|eika)\s+(?:enaa\s+|oikein\s+)?(?:kesta|kestanyt|jaksa|toimi)\b"
+    r"(?:(?:ei|eika)\s+(?:enaa\s+|oikein\s+)?(?:kesta|kestanyt|jaksa|toimi)|petti|pettanyt|prakas\w*|hajos\w*)\b"
+    # ... or work that the entrepreneur cannot do for a while ("ei pysty töihin kuukauteen")
+    r"|\b(?:ei|eika)\s+(?:pysty|pysty\s+tekemaan|kykene)\s+(?P<work>toihin|toita|tyota)\s+(?:\w+\s+)?"
+    r"(?:kuukau\w*|viikko\w*|viikkoon|pariin|hetkeen|aikaan)"
 )
 # the founder's living before the business earns ("miten eläis ekat kuukaudet", "ennen ku toiminta tuottaa"): the
 # start-up grant's question
@@ -112,6 +127,8 @@ class Told:
     wages: bool = False  # the staff's wages: what seemed a hire's or a loan's words are the trouble's
     lay_off: bool = False  # the staff laid off or dismissed: the word reads as the lay-off it means
     said_with: tuple[str, ...] = ()  # the other words that tell it, no subject of their own ("ei jää itelle")
+    # the needs whose words are the trouble's here, not asked for ("ELY vaatii osan tuesta takasin": no aid)
+    instead_of: frozenset[str] = frozenset()
 
 
 def told_needs(folded: str) -> list[Told]:
@@ -121,12 +138,17 @@ def told_needs(folded: str) -> list[Told]:
         found.append(Told(next(word for word in match.groups() if word), ADVICE))
     if match := _AD_UNANSWERED.search(folded):
         found.append(Told(match.group("ad"), RECRUITMENT))
+    if match := _CLAWED_BACK.search(folded):
+        found.append(Told(match.group("back") or match.group("back_noun"), DISTRESS, instead_of=AID_NEEDS))
+    if match := _KNOWS_NOBODY.search(folded):
+        found.append(Told(match.group("knows"), NETWORKING))
     if match := _BURNING_CASH.search(folded):
         found.append(Told(match.group("burn"), EQUITY))
     if match := _FIRST_MONTHS.search(folded):
         found.append(Told(match.group("living") or match.group("earns"), STARTING))
     if match := _BODY_GIVING_OUT.search(folded):
-        found.append(Told(match.group("body"), WELLBEING))
+        # the money to live on meanwhile is the sickness allowance ("mistä rahaa elämiseen"), no loan
+        found.append(Told(match.group("body") or match.group("work"), WELLBEING, instead_of=frozenset({LOAN})))
     if match := _COMPANY_COLLAPSING.search(folded):
         found.append(Told(match.group("falls"), DISTRESS))
     if match := _STAFF_DISMISSED.search(folded):

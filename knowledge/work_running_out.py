@@ -24,6 +24,10 @@ _PEOPLE_FIRST = (
     r"|kahdeksalle|yhdeksalle|kymmenelle|kaikille|porukalle|vaelle|miehille|hlo\w*lle|henkilo\w*lle|tyontekij\w*lle)"
 )
 _NEGATION = r"(?:ei|eika|eiko|eivat|no|not)"
+# The work as what ends ("työt loppuu", "hommat vähenee"), and the staff it is told of
+_WORK_ENDING = r"(?P<work_ending>tyot|hommat|duunit|keikat|tilaukset)"
+_ENDS = r"(?:loppuu|loppuvat|loppumassa|loppuis|vahenee|vahenevat|hiipuu)"
+_STAFF = r"(?:kaveri|tyontekij|porukk|hlo|vake|vaen|asentaj|miehe|tyyppe|staff|crew)"
 _ENOUGH = r"(?:ole|oo|ollut|riita|riittanyt|riittaisi|riittais|enough)"
 _PATTERNS = tuple(
     re.compile(pattern)
@@ -36,6 +40,8 @@ _PATTERNS = tuple(
         rf"\b{_WORK}\s+{_NEGATION}\s+{_ENOUGH}\s+(?:[\w-]+\s+)??(?:kuin\s+)?(?:{_PEOPLE}|{_SHARE})",
         # "kolmelle ei oo hommia joulun jälkeen", "puolelle porukasta ei riitä töitä"
         rf"(?<![\w-])(?:{_PEOPLE_FIRST}|{_SHARE})\s+(?:[\w-]+\s+)??{_NEGATION}\s+(?:{_ENOUGH}\s+)?(?:[\w-]+\s+)??{_WORK}",
+        # "työt loppuu tammikuussa ja viisi kaveria pitäis jotenkin pitää": the work ends, the staff named after it
+        rf"\b{_WORK_ENDING}\s+(?:[\w-]+\s+)??{_ENDS}\b(?=[^.;]{{0,80}}?\b{_STAFF})",
     )
 )
 
@@ -44,5 +50,5 @@ def work_running_out(folded: str) -> str | None:
     """The word for the work (as typed, folded) when the question says there is no work for the staff, else None."""
     for pattern in _PATTERNS:
         if match := pattern.search(folded):
-            return match.group("work")
+            return next(word for word in match.groups() if word)
     return None

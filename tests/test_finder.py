@@ -171,6 +171,7 @@ def _voikko() -> Finder:
         "palkka tuli tililleni väärän suuruisena tässä kuussa, kehen otan yhteyttä palkkahallinnossa",
         "vuokrasopimuksen irtisanominen omasta kaksiosta, kuinka pitkä irtisanomisaika",  # one's own lease
         "oman vuokra-asunnon vuokrasopimuksen irtisanominen, paljonko irtisanomisaika",
+        "vuokrasopimus kaksio, voiko vuokranantaja nostaa vuokraa kesken määräaikaisen sopimuksen",
     ],
 )
 def test_everyday_questions_get_no_services(bundled, question):
@@ -1597,6 +1598,12 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
             False,
         ),
         ("Miten lasken oman eläkkeeni karttuman?", "ownership_change", False),
+        # what a rival took, or an order taken to the post, closes no deal of the asker's
+        ("vei asiakkaan tilauksen postiin", "financial_distress", False),
+        # aid demanded back is no aid to apply for; money to live on while sick is no loan
+        ("hanke venyi ja ELY vaatii osan tuesta takasin", "development_grant", False),
+        ("yrittäjä soitti että selkä petti eikä pysty töihin kuukauteen, mistä rahaa elämiseen?", "loan", False),
+        ("työntekijä kuoli yllättäen työmatkalla, muut ihan järkyttyneitä, mistä apua firmaan?", "recruitment", False),
         # buyers of products abroad are customers, not a company's buyers
         ("myynti ruotsiin kiinnostais mut yrittäjä ei osaa kieltä eikä tunne sikäläisiä ostajia", "export", True),
         (
@@ -1939,6 +1946,20 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("tmi, en pysty rahottaan tarvikkeita etukäteen, voiko saada lyhytaikaista rahoitusta", "loan"),
         ("kasvufirma polttaa kassaa, omistajien omat rahat loppu ja pankki ei rahoita tappiollista", "equity"),
         ("hukkapuuta jää tonneittain, voisko sille tehdä jotain järkevää", "energy"),
+        # ... from sets IB to ID
+        ("remppafirmalla työt loppuu tammikuussa ja viisi kaveria pitäis jotenkin pitää", "financial_distress"),
+        ("ohjelmapalveluyrittäjä haluais tehdä yhteistyötä muiden kanssa mut ei tunne alueelta ketään", "networking"),
+        ("ei saa kuskeja", "recruitment"),
+        ("kaveri ollu 15 v palkkatöissä ja haaveilee omasta jutusta, mut pelkää ettei rahat riitä", "starting"),
+        ("puuseppä haluaa opettaa nuoren työntekijänsä ammattiin työn ohessa", "apprenticeship"),
+        (
+            "kuljetusyritys menetti kaksi suurinta sopimustaan, miten toimintaa voisi suunnata uudelleen",
+            "financial_distress",
+        ),
+        ("kilpailija vei isoimman asiakkaan", "general_advice"),
+        ("hanke venyi ja ELY vaatii osan tuesta takasin", "financial_distress"),
+        ("yrittäjä soitti että selkä petti eikä pysty töihin kuukauteen, mistä rahaa elämiseen?", "wellbeing"),
+        ("työntekijä kuoli yllättäen työmatkalla, muut ihan järkyttyneitä, mistä apua firmaan?", "wellbeing"),
         ("haluis ryhtyä omaksi pomoksi", "starting"),
         ("omat säästöt loppuu ennen ku toiminta tuottaa, miten eläis ekat kuukaudet", "starting"),  # living first
         ("tilaukset loppu kuin seinään, porukka pitäis kai laittaa kotiin pariks kuukaudeks", "financial_distress"),
@@ -2048,6 +2069,48 @@ def test_an_owner_without_a_successor_is_helped_to_sell(bundled, question, servi
 )
 def test_ones_own_shares_or_studies_are_no_company_changing_owner(bundled, question):
     assert bundled.search(question).matches == []
+
+
+@pytest.mark.parametrize(
+    ("question", "absent", "present"),
+    [
+        # a start-up grant is no grant for a company that expands
+        (
+            "kylän sahayrittäjä Sulkavalla haluaa laajentaa, onko leader-tukea?",
+            "savonluotsi-perustamistuki",
+            "savonluotsi-investointituki",
+        ),
+        # buyers asking about a company of a retiring owner get the buyer's cards, not the seller's
+        (
+            "harkitsemme kattoremonttiyrityksen ostamista eläköityvältä omistajalta, miten kannattavuus arvioidaan?",
+            "yritysporssi-myy-yritys",
+            "uyk-jatkajan-neuvonta",
+        ),
+    ],
+)
+def test_the_company_gets_the_cards_of_its_own_case(bundled, question, absent, present):
+    found = [match.service.id for match in bundled.search(question, top=3).matches[:3]]
+    assert absent not in found
+    assert present in found
+
+
+@pytest.mark.parametrize(
+    ("question", "absent", "present"),
+    [
+        # a farm wife who would make things to sell starts a business beside the farm: rural business aid
+        (
+            "tilalla tyhjä konehalli ja emäntä haluis alkaa tehdä siinä puutuotteita myyntiin",
+            "evk-maatalouden-investointituki",
+            "evk-maaseudun-yritysrahoitus",
+        ),
+        # a customer taken by a rival is a trouble to get through, no company closed
+        ("kilpailija vei isoimman asiakkaan", "talousapu-lopettaminen", "talousapu-neuvonta"),
+    ],
+)
+def test_with_voikko_the_company_gets_the_cards_of_its_own_case(question, absent, present):
+    found = [match.service.id for match in _voikko().search(question, top=3).matches[:3]]
+    assert absent not in found
+    assert present in found
 
 
 def test_a_seller_whose_staff_might_buy_gets_no_buyers_card(bundled):
