@@ -247,7 +247,9 @@ _OWNER_BEFORE = re.compile(r"\b(?:emo\w*|konserni\w*|omistaj\w*|parent|owner)\s+
 _ORDER_BEFORE = re.compile(
     r"\b(?:tilau\w*|order\w*|kysynt\w*|demand|asiak\w*|customers?|ostaj\w*|buyers?"
     # contracts sought there, and interest shown from there ("haluaa urakoita Norjasta", "kiinnostusta Japanista")
-    r"|urak\w*|contracts?|kiinnost\w*|interest|inquiries|enquiries)\s+(?:from\s+)?$"
+    r"|urak\w*|contracts?|kiinnost\w*|interest|inquiries|enquiries)\s+"
+    # ... coming from there ("tilauksia tulis ruotsista", "orders are coming from Germany")
+    r"(?:(?:tulis\w*|tulee|tuli|tulossa|tulevat|tulivat|ois|olisi|on|are|come|coming|came)\s+)?(?:from\s+)?$"
 )
 _SOURCE = re.compile(r"(?:sta|stä|lta|ltä)$")
 

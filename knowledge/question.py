@@ -326,6 +326,20 @@ BUSINESS_FRONT_LETTERS = 6  # "yrittäjä-", "yritys-" begin compounds about a b
 LONG_FRONT_LETTERS = 10  # a trigger this long at a compound's front names its need, however it is split
 ROOF_WORDS = frozenset({"katto", "roof", "seina", "wall"})  # after a building: where panels go
 GENITIVE_END = "n"  # the building whose roof it is ("hallin katolle")
+FARM_PEOPLE = (
+    "eman",
+    "isan",
+    "omistaj",
+    "vaki",
+    "vaen",
+    "poika",
+    "pojan",
+    "tytar",
+    "tyttar",
+    "lapset",
+    "jatkaj",
+    "nuor",
+)
 # what is beside or on a farm, not its own ("maatilan yhteydessä pyöritetään konekorjaamoa")
 BESIDE_WORDS = frozenset(
     {"yhteydessa", "yhteyteen", "yhteydesta", "ohella", "ohessa", "lisaksi", "puolella", "alueella", "pihalla"}
@@ -1962,6 +1976,7 @@ class QuestionReader:
             and index + 1 < len(analyses)
             and index + 1 not in need_words
             and fold(analyses[index + 1].word) not in BESIDE_WORDS  # "maatilan yhteydessä": beside the farm
+            and not fold(analyses[index + 1].word).startswith(FARM_PEOPLE)  # "maatilan emäntä": the farm's people
         ]
         if whose and any(needs - {"rural"} for needs in need_words.values()):
             _drop_need_words(whose, need_words, whole_needs, part_needs)

@@ -93,6 +93,8 @@ _NO_MONEY_FOR_WAGES = re.compile(
 _CANNOT_PAY_WAGES = re.compile(
     r"\b(?:ei|eika)\s+(?:pysty|pystyta|voi|kykene)\s+maksa\w*\s+(?:\w+\s+)?(?P<wages>palkkoja|palkat|palkkoihin)\b"
     r"|\b(?:can'?t|can\s+not|cannot|unable\s+to)\s+pay\s+(?:\w+\s+){0,2}?(?P<wages_en>salaries|wages|payroll)\b"
+    # ... or left unpaid ("rahat loppu, palkat maksamatta")
+    r"|\b(?P<wages_unpaid>palkat|palkkoja)\s+(?:on\s+|ovat\s+|jaa\s+|jaaneet\s+|jaanyt\s+)?maksamatta\b"
 )
 # the owner's own pay or a profit that the work does not leave ("tekee 60 h viikossa mut ei silti jää itelle
 # palkkaa", "omaa palkkaa ei oo pystyny nostamaan", "can't pay myself"): the business earns too little, the adviser's
@@ -160,7 +162,8 @@ def told_needs(folded: str) -> list[Told]:
     if match := _NO_MONEY_FOR_WAGES.search(folded):
         found.append(Told(match.group("wages"), DISTRESS, wages=True))
     elif match := _CANNOT_PAY_WAGES.search(folded):
-        found.append(Told(match.group("wages") or match.group("wages_en"), DISTRESS, wages=True))
+        wages = match.group("wages") or match.group("wages_en") or match.group("wages_unpaid")
+        found.append(Told(wages, DISTRESS, wages=True))
     if match := _NO_OWN_PAY.search(folded):
         word = next(word for word in match.groups() if word)
         found.append(Told(word, ADVICE, wages=True, said_with=tuple(match.group().split())))

@@ -1598,6 +1598,9 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
             False,
         ),
         ("Miten lasken oman eläkkeeni karttuman?", "ownership_change", False),
+        # no electrician, power cut or tomorrow's market price is an energy question of the company's
+        ("sähköasentaja tarvitaan, rakennusfirma", "energy", False),
+        ("mikä on sähkön pörssihinta huomenna", "energy", False),
         # what a rival took, or an order taken to the post, closes no deal of the asker's
         ("vei asiakkaan tilauksen postiin", "financial_distress", False),
         # aid demanded back is no aid to apply for; money to live on while sick is no loan
@@ -1960,6 +1963,15 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("hanke venyi ja ELY vaatii osan tuesta takasin", "financial_distress"),
         ("yrittäjä soitti että selkä petti eikä pysty töihin kuukauteen, mistä rahaa elämiseen?", "wellbeing"),
         ("työntekijä kuoli yllättäen työmatkalla, muut ihan järkyttyneitä, mistä apua firmaan?", "wellbeing"),
+        # ... from sets IE to IG
+        ("tilauksia tulis ruotsista mut asiakas ei tiedä miten sinne myydään ja pelkää ettei saa rahojaan", "export"),
+        ("rahat loppu, palkat maksamatta", "financial_distress"),
+        ("sähkö liian kallis", "energy"),
+        (
+            "meillä on liikaa töitä eikä aikaa kehittää mitään, tarvisin jonkun ulkopuolisen sparraajan",
+            "general_advice",
+        ),
+        ("maatilan emäntä haluis myydä lampaanlihaa suoraan kuluttajille ja tehdä tilamatkailua sivussa", "rural"),
         ("haluis ryhtyä omaksi pomoksi", "starting"),
         ("omat säästöt loppuu ennen ku toiminta tuottaa, miten eläis ekat kuukaudet", "starting"),  # living first
         ("tilaukset loppu kuin seinään, porukka pitäis kai laittaa kotiin pariks kuukaudeks", "financial_distress"),
