@@ -517,6 +517,9 @@ BUYER_OUTRIGHT = frozenset(
     | {"neuvoa ostajalle", "apua ostajalle", "financing for the buyer", "help for the buyer", "helps the buyer"}
     # the would-be buyer is who asks ("kyläkauppa myynnissä, ostajaehdokas kysyy rahotusta")
     | {"ostajaehdokas kysyy", "ostajaehdokas tarvii", "ostajaehdokas tarvitsee", "ostajaehdokas hakee"}
+    # ... and the asker who would buy ("olisin kiinnostunut ostamaan sen", though its owner retires)
+    | {"olisin kiinnostunut ost", "olisimme kiinnostuneita ost", "olen kiinnostunut ost", "oon kiinnostunut ost"}
+    | {"haluaisin ost", "haluaisimme ost", "haluan ost", "haluamme ost", "i would like to buy", "we would like to buy"}
 )
 # ... and the seller's, help asked for the seller ("Mistä myyjä saa apua?", though a buyer is named too)
 SELLER_OUTRIGHT = frozenset(
@@ -531,7 +534,7 @@ _BUYER_BUYS = re.compile(
     r"|\b(?:ostaja|buyer)\s+\d{2}\s*-?\s*v\b"  # the buyer described ("ostaja 35v, kauppahinta 200 t€")
 )
 _NO_SUCCESSOR = re.compile(
-    r"\b(?:ei|eika|eivat|kukaan)\s+(?:\w+\s+){0,3}?(?:halua|haluu|aio|aiovat|ole\s+jatkamassa)\s+jatka(?:a|maan)\b"
+    r"\b(?:ei|eika|eivat|kukaan)\s+(?:\w+\s+){0,3}?(?:halua|haluu|aio|aiovat|kiinnosta|ole\s+jatkamassa)\s+jatka(?:a|maan)\b"
 )
 BARE_SIDES = {"ostaja": "buyer", "buyer": "buyer", "myyja": "seller", "seller": "seller"}
 SHORT_SIDE_WORDS = 4

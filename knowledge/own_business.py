@@ -9,7 +9,10 @@ from collections.abc import Callable
 from knowledge.text import WordAnalysis, fold
 
 # The wish, as typed (folded starts): wanting, hoping, dreaming, planning or weighing it up
-WISH_STARTS = ("halu", "toivo", "toive", "haave", "unelm", "suunnit", "mietti", "harkit", "want", "dream", "hope")
+WISH_STARTS = (
+    *("halu", "toivo", "toive", "haave", "unelm", "suunnit", "mietti", "harkit", "want", "dream", "hope"),
+    *("alkaa", "alkais", "aloittaa", "aloittais", "ruveta", "rupeais", "ryhtya"),  # or begun ("alkaa tehä omaa juttua")
+)
 # "own", as typed: the business is the wisher's ("oman parturin", "omaa yritystä", "omasta kahvilasta")
 OWN_FORMS = frozenset({"oma", "oman", "omaa", "omasta", "omaksi", "omaan", "own"})
 # a thing of one's own, wished for by someone in paid work, is a business ("haaveilee omasta jutusta")
@@ -39,7 +42,11 @@ def own_business_wished(
         for at in range(index + 1, min(len(analyses), index + 1 + KIND_REACH)):
             kind = analyses[at]
             if describes_company(kind) or fold(kind.word) in OWN_THINGS:
-                return at if _is_what_is_wished(analyses, at, is_filler) else None
+                if _is_what_is_wished(analyses, at, is_filler):
+                    return at
+                # "omaa puusepän juttua": the trade's thing of one's own
+                following = at + 1 < len(analyses) and fold(analyses[at + 1].word) in OWN_THINGS
+                return at + 1 if following else None
             if kind.clause_end:
                 break
     return None

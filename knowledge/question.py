@@ -86,12 +86,13 @@ from knowledge.vocab import FARM_SECTOR, FARMING
 # Words before a number of people that seek them: "tarvitsee 4 hitsaajaa", "palkkaa 2 uutta".
 HIRE_CUES = (
     "tarvi", "tarvits", "etsi", "hake", "hae", "hauss", "palka", "palkk", "rekry", "uut", "uus", "lisä", "need", "hire",
-    "hiring", "look", "recruit", "new", "more", "seek", "pula", "puute", "vaje", "shortage", "lack",
+    "hiring", "look", "recruit", "new", "more", "seek", "pula", "puute", "vaje", "shortage", "lack", "bring",
 )  # fmt: skip
 NEW_ONES = ("uut", "uus", "lisa", "new", "more")  # "kaksi uutta ihmistä", "two more people"
 # "hitsaajia ei löydy": a shortage is a hire sought too; and so are none to be had from anywhere, applicants who do
 # not come and a job ad ("hitsaajia ei saa mistään, TE:n ilmotus ollu 3 kk auki eikä yhtään hakijaa")
 SEEKING_CUES = (*HIRE_CUES, "loyd", "loyt", "mistaan", "hakij", "ilmoitus", "ilmotus", "tyopaikkailmo")
+OWN_FUNDS = frozenset({"raha", "rahat", "varat", "paaoma", "funds", "money"})  # "omat rahat": no private thing
 MADE_TO_SELL = frozenset({"myyntiin", "myytavaksi", "kauppaan", "kauppoihin"})  # things made to sell (folded)
 NOT_GOT, NOT_WORDS = frozenset({"saa", "saada", "saatu", "saaneet"}), frozenset({"ei", "eika", "en", "emme"})
 SOUGHT_CUES = ("etsi", "tarvi", "tarvits", "hake", "hae", "vuokra", "looking", "need")  # a thing sought
@@ -1520,6 +1521,8 @@ class QuestionReader:
             return False
         if private:
             return is_among(analysis, self.lexicon.private_topics, self._private_topic_stems)
+        if analysis.lemmas & OWN_FUNDS:
+            return False  # "omat rahat eivät riitä": the company's own funds, short of what it needs
         return not analysis.lemmas & self.lexicon.business_words and not self._names_no_farm(analysis)
 
     def _owned_words(self, analyses: list[WordAnalysis]) -> list[int]:
@@ -1704,7 +1707,9 @@ class QuestionReader:
         # the bank's no is a guarantee's question, unless the company is in trouble ("rästissä 18 t€ alvia eikä
         # pankki anna enää lisää lainaa"): then the trouble is
         bank_refused = BANK_REFUSED.search(folded_question) is not None
-        if bank_refused and DISTRESS_NEED in whole_needs:
+        if bank_refused and (DISTRESS_NEED in whole_needs or "equity" in whole_needs):
+            # (or an investor is what the owners would take: "pankki ei lähe ja omistajat ois valmiita ottamaan
+            # ulkopuolisen osakkaaks")
             # ... and the loan refused is no need to look for elsewhere: the trouble is
             refused = [index for index, needs in need_words.items() if needs == {"loan"}]
             _drop_need_words(refused, need_words, whole_needs, part_needs)

@@ -56,6 +56,8 @@ _CLAWED_BACK = re.compile(
 _BODY_GIVING_OUT = re.compile(
     r"\b(?P<body>selka|selkani|polvet|polvi|olkapaa|olkapaat|kadet|ranteet|lonkka)\s+(?:\w+\s+)?"
     r"(?:(?:ei|eika)\s+(?:enaa\s+|oikein\s+)?(?:kesta|kestanyt|jaksa|toimi)|petti|pettanyt|prakas\w*|hajos\w*)\b"
+    # ... or is why one cannot work ("ei selän takia pysty enää tekemään fyysistä työtä")
+    r"|\b(?P<body_why>selan|polven|polvien|olkapaan|lonkan|kasien|ranteiden)\s+(?:takia|vuoksi)\b"
     # ... or work that the entrepreneur cannot do for a while ("ei pysty töihin kuukauteen")
     r"|\b(?:ei|eika)\s+(?:pysty|pysty\s+tekemaan|kykene)\s+(?P<work>toihin|toita|tyota)\s+(?:\w+\s+)?"
     r"(?:kuukau\w*|viikko\w*|viikkoon|pariin|hetkeen|aikaan)"
@@ -150,7 +152,8 @@ def told_needs(folded: str) -> list[Told]:
         found.append(Told(match.group("living") or match.group("earns"), STARTING))
     if match := _BODY_GIVING_OUT.search(folded):
         # the money to live on meanwhile is the sickness allowance ("mistä rahaa elämiseen"), no loan
-        found.append(Told(match.group("body") or match.group("work"), WELLBEING, instead_of=frozenset({LOAN})))
+        body = match.group("body") or match.group("body_why") or match.group("work")
+        found.append(Told(body, WELLBEING, instead_of=frozenset({LOAN})))
     if match := _COMPANY_COLLAPSING.search(folded):
         found.append(Told(match.group("falls"), DISTRESS))
     if match := _STAFF_DISMISSED.search(folded):

@@ -1598,6 +1598,13 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
             False,
         ),
         ("Miten lasken oman eläkkeeni karttuman?", "ownership_change", False),
+        # one's job left is no company closed; an investor taken in asks for no bank's loan
+        ("kaveri haluis lopettaa duunit tehtaalla ja alkaa tehä omaa puusepän juttua", "financial_distress", False),
+        (
+            "kasvuyritys tarvis 500 t€ lisää, pankki ei lähe ja omistajat ois valmiita ottamaan ulkopuolisen osakkaaks",
+            "loan",
+            False,
+        ),
         # no electrician, power cut or tomorrow's market price is an energy question of the company's
         ("sähköasentaja tarvitaan, rakennusfirma", "energy", False),
         ("mikä on sähkön pörssihinta huomenna", "energy", False),
@@ -1972,6 +1979,27 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
             "general_advice",
         ),
         ("maatilan emäntä haluis myydä lampaanlihaa suoraan kuluttajille ja tehdä tilamatkailua sivussa", "rural"),
+        # ... from sets IH to IJ
+        ("lomautusilmoitus miten", "financial_distress"),
+        (
+            "kalastusmatkailuyritys haluaisi rakentaa uudet rantasaunat ja laiturit, mutta omat rahat eivät riitä",
+            "loan",
+        ),
+        (
+            "kalastusmatkailuyritys haluaisi rakentaa uudet rantasaunat ja laiturit, mutta omat rahat eivät riitä",
+            "investment",
+        ),
+        ("yrittäjä ei selän takia pysty enää tekemään fyysistä työtä, firmassa 3 työntekijää, mitä nyt", "wellbeing"),
+        ("kaveri haluis lopettaa duunit tehtaalla ja alkaa tehä omaa puusepän juttua", "starting"),
+        (
+            "Our restaurant in Savonlinna wants to bring two cooks from Nepal - what do we need to do?",
+            "recruiting_abroad",
+        ),
+        (
+            "kasvuyritys tarvis 500 t€ lisää, pankki ei lähe ja omistajat ois valmiita ottamaan ulkopuolisen osakkaaks",
+            "equity",
+        ),
+        ("omistaja mietti puhelimessa kannattaako jatkaa vai myydä, tulevaisuus täysin auki", "ownership_change"),
         ("haluis ryhtyä omaksi pomoksi", "starting"),
         ("omat säästöt loppuu ennen ku toiminta tuottaa, miten eläis ekat kuukaudet", "starting"),  # living first
         ("tilaukset loppu kuin seinään, porukka pitäis kai laittaa kotiin pariks kuukaudeks", "financial_distress"),
@@ -2091,6 +2119,17 @@ def test_ones_own_shares_or_studies_are_no_company_changing_owner(bundled, quest
             "kylän sahayrittäjä Sulkavalla haluaa laajentaa, onko leader-tukea?",
             "savonluotsi-perustamistuki",
             "savonluotsi-investointituki",
+        ),
+        # an owner whose children do not care to carry on sells; a would-be buyer of a retiring owner's company buys
+        (
+            "Omistaja on 67 v, lapsia ei kiinnosta jatkaa eikä hän halua että 30 vuoden työ vaan loppuu",
+            "uyk-jatkajan-neuvonta",
+            "yritysporssi-myy-yritys",
+        ),
+        (
+            "autokorjaamo on myynnissä kun omistaja jää eläkkeelle ja olisin kiinnostunut ostamaan sen",
+            "yritysporssi-myy-yritys",
+            "uyk-jatkajan-neuvonta",
         ),
         # buyers asking about a company of a retiring owner get the buyer's cards, not the seller's
         (
