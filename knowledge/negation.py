@@ -18,6 +18,8 @@ INTENT_STARTS = (
 )  # fmt: skip
 # A negated finding or getting is the problem itself ("ei löydy työntekijöitä", "ei saa rahoitusta").
 PROBLEM_STARTS = ("loy", "saa", "onnistu", "riit", "find", "get", "manag")
+# ... and so is not knowing ("ei tiedä pitäiskö perustaa firma", "en tiiä miten"): a question, nothing denied
+NOT_KNOWING_STARTS = ("tieda", "tiia", "tiie", "tiedeta", "know")
 # ... and so is something that does not go well ("myynti ulkomaille ei vedä", "ei kannata", "kauppa ei suju")
 FAILING_STARTS = ("veda", "veta", "suju", "kannat", "kasva", "menesty", "etene", "kulje", "jaksa")  # "en jaksa enää"
 # ... and so is the staff's skill lacked ("henkilöstö ei osaa"); "kukaan muu ei osaa" seeks a person instead
@@ -72,6 +74,7 @@ def _negated_clauses(question: str) -> Iterator[tuple[list[str], int]]:
             # ... and a resource lacked besides another ("kapasiteettia ei ole eikä käyttöpääomaa")
             problem = problem or (word in NOR and following_word.startswith(RESOURCE_STARTS))
             problem = problem or (index > 0 and words[index - 1] in NOBODY)
+            problem = problem or following_word.startswith(NOT_KNOWING_STARTS)
             if word.replace("'", "") in NEGATIONS:
                 problem_said = (
                     problem_said or problem or bool(following_word and following_word.startswith(PROBLEM_STARTS))

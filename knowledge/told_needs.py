@@ -24,7 +24,7 @@ _NO_CUSTOMERS = re.compile(
     r"|\btaynna\b[^.;]{0,40}?\bei\s+(?:kay\s+|tule\s+|tuu\s+|oo\s+|ole\s+)?(?P<who_season>ketaan|kukaan)\b"
     # ... or half of what came before ("asiakkaita oli puolet viime vuodesta", "myynti puolet viime kesästä")
     r"|\b(?P<who_half>asiakkait\w*|asiakasmaar\w*|myynti\w*|varauks\w*|kavijoit\w*|kavijamaar\w*|tilauks\w*)\s+"
-    r"(?:\w+\s+){0,2}?puolet\s+(?:viime|edellis|viimevuo|normaali|tavallis)"
+    r"(?:\w+\s+){0,2}?puolet\s+(?:viime|edellis|viimevuo|normaali|tavallis|entis|aiemm|ennen)"
     # ... or none in a season ("mökkikylä: talvella ei ketään")
     r"|\b(?:talvella|talvisin|kesalla|syksylla|kevaalla|muulloin|arkisin|\w+kuussa)\s+ei\s+"
     r"(?:kay\s+|tule\s+|tuu\s+|oo\s+|ole\s+)?(?P<who_time>ketaan|kukaan)\b"
@@ -95,8 +95,23 @@ _NO_MONEY_FOR_WAGES = re.compile(
 _CANNOT_PAY_WAGES = re.compile(
     r"\b(?:ei|eika)\s+(?:pysty|pystyta|voi|kykene)\s+maksa\w*\s+(?:\w+\s+)?(?P<wages>palkkoja|palkat|palkkoihin)\b"
     r"|\b(?:can'?t|can\s+not|cannot|unable\s+to)\s+pay\s+(?:\w+\s+){0,2}?(?P<wages_en>salaries|wages|payroll)\b"
+    # ... or the bills, the suppliers, the rent ("we can't pay our suppliers", "eikä rahat riitä vuokraan")
+    r"|\b(?:can'?t|can\s+not|cannot|unable\s+to)\s+pay\s+(?:\w+\s+){0,2}?(?P<bills_en>suppliers|bills|invoices|rent|taxes)\b"
+    r"|\b(?:ei|eika)\s+(?:rahat\s+|raha\s+)?(?:riita|pysty\s+maksamaan|pystyta\s+maksamaan)\s+"
+    r"(?P<bills>vuokraan|vuokria|vuokraa|laskuihin|laskuja|toimittajille|veroihin|veroja)\b"
     # ... or left unpaid ("rahat loppu, palkat maksamatta")
     r"|\b(?P<wages_unpaid>palkat|palkkoja)\s+(?:on\s+|ovat\s+|jaa\s+|jaaneet\s+|jaanyt\s+)?maksamatta\b"
+)
+# the entrepreneur no longer sleeping, or everything falling on them ("ei ole nukkunut kunnolla kuukausiin ja kaikki
+# tuntuu kaatuvan päälle"): their coping
+_OVERWHELMED = re.compile(
+    r"\b(?:ei|en)\s+(?:ole|oo)\s+(?P<slept>nukkunut|nukkunu)\b"
+    r"|\bkaikki\s+(?:\w+\s+)?(?P<falls>kaatuu|kaatuvan|kaatumassa)\s+paalle\b"
+)
+# more work than one can do alone ("töitä olis enemmän kuin ehtii tehdä yksin"): a hire
+_MORE_WORK_THAN_HANDS = re.compile(
+    r"\b(?P<work>toita|hommia|tilauksia|keikkoja)\s+(?:\w+\s+){0,2}?enemman\s+kuin\s+(?:\w+\s+){0,3}?"
+    r"(?:yksin|ehtii|ehdi|kerkiaa|jaksaa)\b"
 )
 # the owner's own pay or a profit that the work does not leave ("tekee 60 h viikossa mut ei silti jää itelle
 # palkkaa", "omaa palkkaa ei oo pystyny nostamaan", "can't pay myself"): the business earns too little, the adviser's
@@ -106,6 +121,8 @@ _NO_OWN_PAY = re.compile(
     r"(?:itelle|itselle|itselleen|itsellensa|mulle|minulle|hanelle|omaa|yrittajalle)\s+(?P<own_pay>palkkaa|liksaa)\b"
     r"|\bomaa\s+(?P<own_pay_first>palkkaa|liksaa)\s+(?:\w+\s+)?(?:ei|eika)\b"
     r"|\b(?:can'?t|can\s+not|cannot|unable\s+to)\s+pay\s+(?P<own_pay_en>myself|himself|herself|themselves)\b"
+    # ... or anything ("kaikki raha menee palkkoihin ja tavarantoimittajille eikä itselle jää mitään")
+    r"|\b(?:ei|eika)\s+(?:itelle|itselle|mulle|minulle|omistajalle|yrittajalle)\s+jaa\s+(?P<nothing>mitaan)\b"
     # ... nor a profit ("liikevaihto kasvaa mutta rahaa ei jää viivan alle")
     r"|\b(?:ei|eika)\s+(?:\w+\s+){0,2}?jaa\s+(?:\w+\s+)?(?P<profit>viivan)\s+alle\b"
     r"|\b(?P<profit_first>viivan)\s+alle\s+(?:ei|eika)\b"
@@ -165,11 +182,15 @@ def told_needs(folded: str) -> list[Told]:
     if match := _NO_MONEY_FOR_WAGES.search(folded):
         found.append(Told(match.group("wages"), DISTRESS, wages=True))
     elif match := _CANNOT_PAY_WAGES.search(folded):
-        wages = match.group("wages") or match.group("wages_en") or match.group("wages_unpaid")
+        wages = next(word for word in match.groups() if word)
         found.append(Told(wages, DISTRESS, wages=True))
     if match := _NO_OWN_PAY.search(folded):
         word = next(word for word in match.groups() if word)
         found.append(Told(word, ADVICE, wages=True, said_with=tuple(match.group().split())))
+    if match := _OVERWHELMED.search(folded):
+        found.append(Told(match.group("slept") or match.group("falls"), WELLBEING))
+    if match := _MORE_WORK_THAN_HANDS.search(folded):
+        found.append(Told(match.group("work"), RECRUITMENT))
     if match := _WORN_OUT.search(folded):
         found.append(Told(match.group("worn"), WELLBEING))
     if match := _SELF_FUNDING_SHORT.search(folded):

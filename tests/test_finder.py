@@ -1598,6 +1598,13 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
             False,
         ),
         ("Miten lasken oman eläkkeeni karttuman?", "ownership_change", False),
+        # buyers of products in a market are customers; a hobby's earnings are no company denied
+        (
+            "would like to sell to Germany, but has no idea how to find buyers or handle the paperwork",
+            "ownership_change",
+            False,
+        ),
+        ("kaikki raha menee palkkoihin ja tavarantoimittajille eikä itselle jää mitään", "recruitment", False),
         # one's job left is no company closed; an investor taken in asks for no bank's loan
         ("kaveri haluis lopettaa duunit tehtaalla ja alkaa tehä omaa puusepän juttua", "financial_distress", False),
         (
@@ -2000,6 +2007,19 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
             "equity",
         ),
         ("omistaja mietti puhelimessa kannattaako jatkaa vai myydä, tulevaisuus täysin auki", "ownership_change"),
+        # ... from sets IK to IM
+        ("Kiinalainen asiakas tilasi ison erän, mutta yrittäjä pelkää ettei saa koskaan rahojaan", "export"),
+        ("Asiakas haluaisi päästä eroon tuotantohallin öljylämmityksestä", "energy"),
+        (
+            "tmi kampaamo pieksamaki, asiakkaita käy enää puolet entisestä eikä rahat riitä vuokraan",
+            "financial_distress",
+        ),
+        ("Yrittäjä kertoi ettei ole nukkunut kunnolla kuukausiin ja kaikki tuntuu kaatuvan päälle", "wellbeing"),
+        ("kaikki raha menee palkkoihin ja tavarantoimittajille eikä itselle jää mitään", "general_advice"),
+        ("kaivinkoneurakoitsija rantasalmella, töitä olis enemmän kuin ehtii tehdä yksin", "recruitment"),
+        ("Harrastuksena alkanut neulominen alkaa tuottaa, asiakas ei tiedä pitäiskö perustaa firma", "starting"),
+        ("Client says we can't pay our suppliers this month, small shop in Mäntyharju", "financial_distress"),
+        ("viljatila ei enää elätä, isäntä miettii mitä muuta tilalla vois tehdä", "rural"),
         ("haluis ryhtyä omaksi pomoksi", "starting"),
         ("omat säästöt loppuu ennen ku toiminta tuottaa, miten eläis ekat kuukaudet", "starting"),  # living first
         ("tilaukset loppu kuin seinään, porukka pitäis kai laittaa kotiin pariks kuukaudeks", "financial_distress"),
