@@ -76,6 +76,9 @@ _OWN_WORK = re.compile(
     # kotona"); not one who would come to work ("työttömänä ollut nuori pääsis meille töihin")
     r"|\btyot(?:on|tomana|tomaksi|tomalle)\b[^.;]{0,60}?\b(?P<work_begun>alkaa|aloittaa|alottaa|ruveta|ryhtya)\s+"
     r"(?:tehda|tekemaan|myyda|myymaan)\b"
+    # ... or by one who leaves a paid job for it ("haluis lopettaa palkkatyöt ja alkaa tehdä kynsiä kotona")
+    r"|\b(?:lopettaa|jattaa)\s+(?:palkkatyo\w*|duunit|tyonsa|tyopaikkansa)\b[^.;]{0,40}?\b"
+    r"(?P<work_quit>alkaa|aloittaa|ruveta|ryhtya)\s+(?:tehda|tekemaan|teha)\b"
     # ... or by one who would begin making things to sell ("emäntä haluis alkaa tehdä siinä puutuotteita myyntiin")
     r"|\b(?:alkaa|aloittaa|alottaa|ruveta|alkais)\s+(?:tehda|tekemaan|valmistaa|valmistamaan)\s+(?:[\w-]+\s+){0,3}?"
     r"(?P<work_sold>myyntiin|myytavaksi|kauppaan|kauppoihin)\b"

@@ -17,7 +17,8 @@ AID_NEEDS = frozenset({"development_grant", "investment", "guarantee", "loan"}) 
 # customers or bookings that do not come ("talvella ei yhtään varausta", "ei juuri asiakkaita", "hardly any bookings"):
 # the business asks what to do, as with a decline
 _NO_CUSTOMERS = re.compile(
-    r"\b(?:ei|eika)\s+(?:(?:ole|oo|tule|tuu|ollut|tullut|juuri|yhtaan|enaa|tarpeeksi|riittavasti)\s+){0,2}"
+    r"\b(?:ei|eika)\s+(?:(?:ole|oo|tule|tuu|ollut|tullut|juuri|yhtaan|enaa|tarpeeksi|riittavasti|kesalla|talvella"
+    r"|syksylla|kevaalla|arkisin)\s+){0,2}"
     r"(?P<who>varauksia|varausta|asiakkaita|asiakasta|tilauksia|tilausta|kavijoita|ostajia)\b"
     r"|\b(?:no|hardly\s+any|not\s+enough|too\s+few)\s+(?P<who_en>bookings|customers|guests|orders|visitors)\b"
     # ... or one season full and the rest empty ("kesä täynnä mutta loka-huhtikuu ei ketään")
@@ -55,7 +56,8 @@ _CLAWED_BACK = re.compile(
 # (or a spouse's) work ability
 _BODY_GIVING_OUT = re.compile(
     r"\b(?P<body>selka|selkani|polvet|polvi|olkapaa|olkapaat|kadet|ranteet|lonkka)\s+(?:\w+\s+)?"
-    r"(?:(?:ei|eika)\s+(?:enaa\s+|oikein\s+)?(?:kesta|kestanyt|jaksa|toimi)|petti|pettanyt|prakas\w*|hajos\w*)\b"
+    r"(?:(?:ei|eika)\s+(?:enaa\s+|oikein\s+)?(?:kesta|kestanyt|jaksa|toimi)|petti|pettanyt|prakas\w*|hajos\w*"
+    r"|leikattiin|leikattu)\b"
     # ... or is why one cannot work ("ei selän takia pysty enää tekemään fyysistä työtä")
     r"|\b(?P<body_why>selan|polven|polvien|olkapaan|lonkan|kasien|ranteiden)\s+(?:takia|vuoksi)\b"
     # ... or work that the entrepreneur cannot do for a while ("ei pysty töihin kuukauteen")
@@ -96,7 +98,8 @@ _CANNOT_PAY_WAGES = re.compile(
     r"\b(?:ei|eika)\s+(?:pysty|pystyta|voi|kykene)\s+maksa\w*\s+(?:\w+\s+)?(?P<wages>palkkoja|palkat|palkkoihin)\b"
     r"|\b(?:can'?t|can\s+not|cannot|unable\s+to)\s+pay\s+(?:\w+\s+){0,2}?(?P<wages_en>salaries|wages|payroll)\b"
     # ... or the bills, the suppliers, the rent ("we can't pay our suppliers", "eikä rahat riitä vuokraan")
-    r"|\b(?:can'?t|can\s+not|cannot|unable\s+to)\s+pay\s+(?:\w+\s+){0,2}?(?P<bills_en>suppliers|bills|invoices|rent|taxes)\b"
+    r"|\b(?:can'?t|can\s+not|cannot|unable\s+to|can\s+no\s+longer)\s+pay\s+(?:\w+\s+){0,2}?"
+    r"(?P<bills_en>suppliers|bills|invoices|rent|taxes)\b"
     r"|\b(?:ei|eika)\s+(?:rahat\s+|raha\s+)?(?:riita|pysty\s+maksamaan|pystyta\s+maksamaan)\s+"
     r"(?P<bills>vuokraan|vuokria|vuokraa|laskuihin|laskuja|toimittajille|veroihin|veroja)\b"
     # ... or left unpaid ("rahat loppu, palkat maksamatta")
@@ -130,7 +133,7 @@ _NO_OWN_PAY = re.compile(
 # the entrepreneur worn out ("yrittäjä aivan loppu", "omistaja ihan puhki", "oon täysin poikki"): their coping
 _WORN_OUT = re.compile(
     r"\b(?:yrittaja\w*|omistaja\w*|isanta|emanta|olen|oon|ma|mina|han|vaimo|mies|puoliso|itse|ite)\s+"
-    r"(?:on\s+|oli\s+|ovat\s+|o\s+)?(?:ihan|aivan|taysin|totaalisen|niin)\s+(?P<worn>loppu|puhki|poikki|kypsa)\b"
+    r"(?:on\s+|oli\s+|ovat\s+|o\s+)?(?:ihan|aivan|taysin|totaalisen|niin)\s+(?P<worn>loppu|puhki|poikki|kypsa|loppuunpalanut)\b"
 )
 # more than the company can pay itself ("ei pysty maksaan kaikkea ite", "can't fund it all ourselves"): financing
 _SELF_FUNDING_SHORT = re.compile(

@@ -26,8 +26,8 @@ _PEOPLE_FIRST = (
 _NEGATION = r"(?:ei|eika|eiko|eivat|no|not)"
 # The work as what ends ("työt loppuu", "hommat vähenee"), and the staff it is told of
 _WORK_ENDING = r"(?P<work_ending>tyot|hommat|duunit|keikat|tilaukset)"
-_ENDS = r"(?:loppuu|loppuvat|loppumassa|loppuis|vahenee|vahenevat|hiipuu)"
-_STAFF = r"(?:kaveri|tyontekij|porukk|hlo|vake|vaen|asentaj|miehe|tyyppe|staff|crew)"
+_ENDS = r"(?:loppuu|loppuvat|loppumassa|loppuis|loppu|loppui|loppuneet|vahenee|vahenevat|hiipuu)"
+_STAFF = r"(?:kaveri|tyontekij|porukk|hlo|vaki|vake|vaen|asentaj|miehe|tyyppe|staff|crew)"
 _ENOUGH = r"(?:ole|oo|ollut|riita|riittanyt|riittaisi|riittais|enough)"
 _PATTERNS = tuple(
     re.compile(pattern)

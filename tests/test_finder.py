@@ -2020,6 +2020,17 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("Harrastuksena alkanut neulominen alkaa tuottaa, asiakas ei tiedä pitäiskö perustaa firma", "starting"),
         ("Client says we can't pay our suppliers this month, small shop in Mäntyharju", "financial_distress"),
         ("viljatila ei enää elätä, isäntä miettii mitä muuta tilalla vois tehdä", "rural"),
+        # ... from sets IN to IP
+        ("tilaukset loppu, väki kotiin?", "financial_distress"),
+        ("yrittäjä ihan loppuunpalanut", "wellbeing"),
+        ("asiakas haluis lopettaa palkkatyöt ja alkaa tehdä kynsiä kotona kangasniemellä", "starting"),
+        ("Our client's sales dropped by half and they can no longer pay their suppliers", "financial_distress"),
+        ("enonkoskelainen safarifirma, talvikausi liian lyhyt eikä kesällä juuri asiakkaita", "general_advice"),
+        ("ekaa vuotta yrittäjänä, kaipais jonkun kokeneemman jolta kysyä", "general_advice"),
+        ("tila haluis alkaa myydä hakelämpöä kyläkoululle ja naapureille", "energy"),
+        ("selkä leikattiin ja lääkäri kieltää raskaat työt puoleksi vuodeksi, mistä mä saan rahaa?", "wellbeing"),
+        ("ostaja etsii yritystä mantyharjulta", "ownership_change"),
+        ("matkailuyritys puumalassa kehittämisraha", "development_grant"),
         ("haluis ryhtyä omaksi pomoksi", "starting"),
         ("omat säästöt loppuu ennen ku toiminta tuottaa, miten eläis ekat kuukaudet", "starting"),  # living first
         ("tilaukset loppu kuin seinään, porukka pitäis kai laittaa kotiin pariks kuukaudeks", "financial_distress"),
