@@ -155,49 +155,50 @@ class Told:
     instead_of: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """A need told by what happens: its patterns, tried in order (the first that matches tells it), and how."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    need: str
+    wages: bool = False
+    lay_off: bool = False
+    said_with: bool = False  # the match's other words tell it too, no subject of their own
+    instead_of: frozenset[str] = frozenset()
+
+
+# In the order they are read: the first word of a need told names it
+_READINGS = (
+    _Reading((_NO_CUSTOMERS,), ADVICE),
+    _Reading((_AD_UNANSWERED,), RECRUITMENT),
+    _Reading((_CLAWED_BACK,), DISTRESS, instead_of=AID_NEEDS),
+    _Reading((_KNOWS_NOBODY,), NETWORKING),
+    _Reading((_BURNING_CASH,), EQUITY),
+    _Reading((_FIRST_MONTHS,), STARTING),
+    # the money to live on meanwhile is the sickness allowance ("mistä rahaa elämiseen"), no loan
+    _Reading((_BODY_GIVING_OUT,), WELLBEING, instead_of=frozenset({LOAN})),
+    _Reading((_COMPANY_COLLAPSING,), DISTRESS),
+    _Reading((_STAFF_DISMISSED, _TO_BE_DISMISSED), DISTRESS, lay_off=True),
+    _Reading((_SENT_HOME,), DISTRESS, lay_off=True),
+    _Reading((_NO_MONEY_FOR_WAGES, _CANNOT_PAY_WAGES), DISTRESS, wages=True),
+    _Reading((_NO_OWN_PAY,), ADVICE, wages=True, said_with=True),
+    _Reading((_OVERWHELMED,), WELLBEING),
+    _Reading((_MORE_WORK_THAN_HANDS,), RECRUITMENT),
+    _Reading((_WORN_OUT,), WELLBEING),
+    _Reading((_SELF_FUNDING_SHORT,), LOAN),
+)
+
+
 def told_needs(folded: str) -> list[Told]:
     """The needs the folded question tells by what happens, in the order they are read."""
     found = []
-    if match := _NO_CUSTOMERS.search(folded):
-        found.append(Told(next(word for word in match.groups() if word), ADVICE))
-    if match := _AD_UNANSWERED.search(folded):
-        found.append(Told(match.group("ad"), RECRUITMENT))
-    if match := _CLAWED_BACK.search(folded):
-        found.append(Told(match.group("back") or match.group("back_noun"), DISTRESS, instead_of=AID_NEEDS))
-    if match := _KNOWS_NOBODY.search(folded):
-        found.append(Told(match.group("knows"), NETWORKING))
-    if match := _BURNING_CASH.search(folded):
-        found.append(Told(match.group("burn"), EQUITY))
-    if match := _FIRST_MONTHS.search(folded):
-        found.append(Told(match.group("living") or match.group("earns"), STARTING))
-    if match := _BODY_GIVING_OUT.search(folded):
-        # the money to live on meanwhile is the sickness allowance ("mistä rahaa elämiseen"), no loan
-        body = match.group("body") or match.group("body_why") or match.group("work")
-        found.append(Told(body, WELLBEING, instead_of=frozenset({LOAN})))
-    if match := _COMPANY_COLLAPSING.search(folded):
-        found.append(Told(match.group("falls"), DISTRESS))
-    if match := _STAFF_DISMISSED.search(folded):
-        found.append(Told(match.group("dismiss"), DISTRESS, lay_off=True))
-    elif match := _TO_BE_DISMISSED.search(folded):
-        found.append(Told(match.group("dismissed"), DISTRESS, lay_off=True))
-    if match := _SENT_HOME.search(folded):
-        found.append(Told(match.group("home"), DISTRESS, lay_off=True))
-    if match := _NO_MONEY_FOR_WAGES.search(folded):
-        found.append(Told(match.group("wages"), DISTRESS, wages=True))
-    elif match := _CANNOT_PAY_WAGES.search(folded):
-        wages = next(word for word in match.groups() if word)
-        found.append(Told(wages, DISTRESS, wages=True))
-    if match := _NO_OWN_PAY.search(folded):
+    for reading in _READINGS:
+        match = next((match for pattern in reading.patterns if (match := pattern.search(folded))), None)
+        if match is None:
+            continue
         word = next(word for word in match.groups() if word)
-        found.append(Told(word, ADVICE, wages=True, said_with=tuple(match.group().split())))
-    if match := _OVERWHELMED.search(folded):
-        found.append(Told(match.group("slept") or match.group("falls"), WELLBEING))
-    if match := _MORE_WORK_THAN_HANDS.search(folded):
-        found.append(Told(match.group("work"), RECRUITMENT))
-    if match := _WORN_OUT.search(folded):
-        found.append(Told(match.group("worn"), WELLBEING))
-    if match := _SELF_FUNDING_SHORT.search(folded):
-        found.append(Told(match.group("pay"), LOAN))
+        said_with = tuple(match.group().split()) if reading.said_with else ()
+        found.append(Told(word, reading.need, reading.wages, reading.lay_off, said_with, reading.instead_of))
     if (work := work_running_out(folded)) is not None:  # "töitä ehkä puolelle syksyllä": lay-offs ahead
         found.append(Told(work, DISTRESS, lay_off=True))
     return found
