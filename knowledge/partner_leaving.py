@@ -11,7 +11,10 @@ import re
 _PARTNER = r"(?P<partner>(?:osakas|osakka|osakkai|yhtiomie|yhtiokumppan|partner|co-?founder|co-?owner)\w*)"
 # Wanting to leave, or leaving: out of the company, away from it, giving up one's share
 _WANT = r"(?:haluaa|haluu|haluis|haluaisi|haluavat|aikoo|aikois|meinaa|wants|want|would\s+like)"
-_AWAY = r"(?:ulos|irti|pois|lahtea|luopua|eroon|erota|jaada\s+pois|out|to\s+leave|to\s+quit|to\s+exit)\b"
+_AWAY = (
+    r"(?:ulos|irti|pois|lahtea|luopua|eroon|erota|irtautua|irrottautua|jaada\s+pois|out|to\s+leave|to\s+quit"
+    r"|to\s+exit)\b"
+)
 _LEAVING = rf"(?:{_WANT}\s+(?:[\w-]+\s+){{0,2}}?{_AWAY}|lahtee\s+(?:pois|firmasta|yhtiosta)|is\s+leaving|quits\b)"
 # A partner bought out: "lunastaa osakkaan osuus", "miten hänet lunastetaan", "buy out my partner"
 _BUY_OUT = r"(?:lunast\w*|buy\s+(?:\w+\s+){0,2}?out|buyout)"

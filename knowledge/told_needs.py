@@ -26,9 +26,17 @@ _NO_CUSTOMERS = re.compile(
     # ... or half of what came before ("asiakkaita oli puolet viime vuodesta", "myynti puolet viime kesästä")
     r"|\b(?P<who_half>asiakkait\w*|asiakasmaar\w*|myynti\w*|varauks\w*|kavijoit\w*|kavijamaar\w*|tilauks\w*)\s+"
     r"(?:\w+\s+){0,2}?puolet\s+(?:viime|edellis|viimevuo|normaali|tavallis|entis|aiemm|ennen)"
+    # ... or said first ("talvella asiakkaita ei ole käytännössä yhtään"), or nobody comes ("kukaan ei enää käy
+    # kaupassa")
+    r"|\b(?P<who_first>asiakkaita|varauksia|kavijoita|tilauksia)\s+ei\s+(?:ole|oo|tule|tuu|kay)\b(?!\s+viela)"
+    r"|\bkukaan\s+ei\s+(?:enaa\s+)?(?P<who_visits>kay)\b"
     # ... or none in a season ("mökkikylä: talvella ei ketään")
     r"|\b(?:talvella|talvisin|kesalla|syksylla|kevaalla|muulloin|arkisin|\w+kuussa)\s+ei\s+"
     r"(?:kay\s+|tule\s+|tuu\s+|oo\s+|ole\s+)?(?P<who_time>ketaan|kukaan)\b"
+)
+# a company one wants to be rid of ("oy:llä ei oo ollu toimintaa, omistaja haluis vaan päästä siitä eroon"): closing it
+_RID_OF = re.compile(
+    r"\b(?:paasta|paasis|paasisi|paastaan)\s+(?:siita|firmasta|yrityksesta|yhtiosta|tmista|toiminimesta)\s+(?P<rid>eroon)\b"
 )
 # a job ad that no one answers ("ilmoitus on ollut kaksi kuukautta auki eikä ainuttakaan soittoa", "ilmotus ollu
 # auki 3 kk, ei yhtään hakijaa"): a hire not found
@@ -43,8 +51,8 @@ _BURNING_CASH = re.compile(
 )
 # nobody known around ("ei tunne alueelta ketään", "ei tunne vielä muita yrittäjiä"): a network to join
 _KNOWS_NOBODY = re.compile(
-    r"\b(?:ei|eika)\s+(?:\w+\s+)?(?P<knows>tunne|tunneta|tunnu\s+tuntevan)\s+(?:\w+\s+){0,2}?"
-    r"(?:ketaan|kenekaan|muita\s+yrittajia|yrittajia|ihmisia)\b"
+    r"\b(?:ei|eika)\s+(?:\w+\s+)?(?P<knows>tunne|tunneta|tunnu\s+tuntevan)\s+(?:\w+\s+){0,3}?"
+    r"(?:ketaan|kenekaan|muita\s+yrittajia|yrittajia|yrittajaa|ihmisia)\b"
 )
 # aid or money demanded back ("ELY vaatii osan tuesta takasin", "tukea peritään takaisin"): a debt to get through,
 # no aid to apply for
@@ -171,6 +179,7 @@ class _Reading:
 _READINGS = (
     _Reading((_NO_CUSTOMERS,), ADVICE),
     _Reading((_AD_UNANSWERED,), RECRUITMENT),
+    _Reading((_RID_OF,), DISTRESS),
     _Reading((_CLAWED_BACK,), DISTRESS, instead_of=AID_NEEDS),
     _Reading((_KNOWS_NOBODY,), NETWORKING),
     _Reading((_BURNING_CASH,), EQUITY),

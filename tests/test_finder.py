@@ -1598,6 +1598,11 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
             False,
         ),
         ("Miten lasken oman eläkkeeni karttuman?", "ownership_change", False),
+        # a greeting asks after nobody's coping; orders not yet had are no customers lost; noise in an office is no
+        # permit; a horse stable is no farm
+        ("huomenta! mites jaksaa, perjantai vihdoin", "wellbeing", False),
+        ("konepaja suunnittelee robottisolua noin 350 000 eurolla, tilauksia ei ole vielä", "general_advice", False),
+        ("toimistossa on liikaa melua, keskittyminen vaikeaa", "permits", False),
         # buyers of products in a market are customers; a hobby's earnings are no company denied
         (
             "would like to sell to Germany, but has no idea how to find buyers or handle the paperwork",
@@ -2031,6 +2036,22 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("selkä leikattiin ja lääkäri kieltää raskaat työt puoleksi vuodeksi, mistä mä saan rahaa?", "wellbeing"),
         ("ostaja etsii yritystä mantyharjulta", "ownership_change"),
         ("matkailuyritys puumalassa kehittämisraha", "development_grant"),
+        # ... from sets IQ to IS
+        ("muutti helsingistä mantyharjulle eikä tunne täältä yhtään muuta yrittäjää", "networking"),
+        ("oy:llä ei oo ollu toimintaa kahteen vuoteen, omistaja haluis vaan päästä siitä eroon", "financial_distress"),
+        ("nuori yrittäjä on ihan yksin kaikkien päätösten kanssa eikä oo ketään keltä kysyä", "general_advice"),
+        ("rahat loppuu kesäkuussa jos kauppa ei ala käydä, tmi kangasniemellä", "financial_distress"),
+        ("haluttais ostaa uus sahalinja, n. 400 t€, saako tähän mitään tukea? pk-saha puumalassa", "investment"),
+        ("kyläkauppa rantasalmella: kukaan ei enää käy kaupassa, asiakkaat menee marketteihin", "general_advice"),
+        ("maatila enonkoskella, lypsy ei kannata enää, pitäis keksiä jotain muuta tilalle", "rural"),
+        ("ky:n toinen yhtiömies haluaa irtautua, toinen jatkaa", "ownership_change"),
+        (
+            "kahvila savonlinnassa, kesä menee hyvin mutta talvella asiakkaita ei ole käytännössä yhtään",
+            "general_advice",
+        ),
+        ("kahvila haluis myydä kesällä terassilla myös olutta, mitä pitää hakea", "permits"),
+        ("naapurit valittaa sahan melusta ja kunta uhkaa keskeyttää toiminnan", "permits"),
+        ("leipoo nyt kotikeittiössä myyntiin ja haluis siirtyä omaan tilaan, kuka sen tarkastaa", "permits"),
         ("haluis ryhtyä omaksi pomoksi", "starting"),
         ("omat säästöt loppuu ennen ku toiminta tuottaa, miten eläis ekat kuukaudet", "starting"),  # living first
         ("tilaukset loppu kuin seinään, porukka pitäis kai laittaa kotiin pariks kuukaudeks", "financial_distress"),
