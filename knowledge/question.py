@@ -87,6 +87,7 @@ from knowledge.vocab import FARM_SECTOR, FARMING
 HIRE_CUES = (
     "tarvi", "tarvits", "etsi", "hake", "hae", "hauss", "palka", "palkk", "rekry", "uut", "uus", "lisä", "need", "hire",
     "hiring", "look", "recruit", "new", "more", "seek", "pula", "puute", "vaje", "shortage", "lack", "bring",
+    "tulis", "tulossa", "saapuu",  # people coming ("sulkavalle tulis virosta 2 kirvesmiestä")
 )  # fmt: skip
 NEW_ONES = ("uut", "uus", "lisa", "new", "more")  # "kaksi uutta ihmistä", "two more people"
 # "hitsaajia ei löydy": a shortage is a hire sought too; and so are none to be had from anywhere, applicants who do

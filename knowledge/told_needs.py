@@ -30,6 +30,8 @@ _NO_CUSTOMERS = re.compile(
     # kaupassa")
     r"|\b(?P<who_first>asiakkaita|varauksia|kavijoita|tilauksia)\s+ei\s+(?:ole|oo|tule|tuu|kay)\b(?!\s+viela)"
     r"|\bkukaan\s+ei\s+(?:enaa\s+)?(?P<who_visits>kay)\b"
+    # ... or the door that does not swing ("talvella ovi ei käy ollenkaan")
+    r"|\bovi\s+ei\s+(?:enaa\s+)?(?P<door>kay)\b"
     # ... or none in a season ("mökkikylä: talvella ei ketään")
     r"|\b(?:talvella|talvisin|kesalla|syksylla|kevaalla|muulloin|arkisin|\w+kuussa)\s+ei\s+"
     r"(?:kay\s+|tule\s+|tuu\s+|oo\s+|ole\s+)?(?P<who_time>ketaan|kukaan)\b"
@@ -37,6 +39,11 @@ _NO_CUSTOMERS = re.compile(
 # a company one wants to be rid of ("oy:llä ei oo ollu toimintaa, omistaja haluis vaan päästä siitä eroon"): closing it
 _RID_OF = re.compile(
     r"\b(?:paasta|paasis|paasisi|paastaan)\s+(?:siita|firmasta|yrityksesta|yhtiosta|tmista|toiminimesta)\s+(?P<rid>eroon)\b"
+)
+# a pause asked in the loan's repayments ("pankin lainanlyhennyksiin pitäisi saada tauko"): a debt in trouble
+_REPAYMENT_PAUSE = re.compile(
+    r"\b(?:lainan)?lyhennyks\w*\s+(?:\w+\s+){0,3}?(?P<pause>tauko|taukoa|lykkays\w*|joustoa)\b"
+    r"|\b(?P<pause_first>tauko|taukoa)\s+(?:\w+\s+)?(?:lainan)?lyhennyks\w*"
 )
 # a job ad that no one answers ("ilmoitus on ollut kaksi kuukautta auki eikä ainuttakaan soittoa", "ilmotus ollu
 # auki 3 kk, ei yhtään hakijaa"): a hire not found
@@ -86,6 +93,11 @@ _COMPANY_COLLAPSING = re.compile(
     r"(?P<falls>kaatuu|kaatumassa|kaatui|kaatunut|kaatuis\w*|collaps\w*|going\s+under)"
 )
 _TO_BE_DISMISSED = re.compile(r"\b(?P<dismissed>irtisanottav\w*)\b")  # "auttaa irtisanottavia"
+# ... the staff named first ("väkeä pitäis vähentää", "porukkaa joutuu irtisanomaan")
+_STAFF_TO_REDUCE = re.compile(
+    r"\b(?:vakea|porukkaa|tyontekijoita|henkilostoa|asentajia)\s+(?:\w+\s+){0,2}?"
+    r"(?P<reduce>vahentaa|vahentamaan|irtisanoa|irtisanomaan)\b"
+)
 _STAFF_DISMISSED = re.compile(
     r"\b(?P<dismiss>irtisano(?:a|maan|mista|taan|mme|isi|is|i)|vahentamaan|vahentaa|vahennetaan|vahentamista)\s+(?:\w+\s+){0,2}?"
     r"(?:porukka|porukasta|tyontekij\w*|henkilost\w*|henkilokun\w*|vakea|vaesta|asentaj\w*|hloa?|henkiloa)\b"
@@ -187,7 +199,8 @@ _READINGS = (
     # the money to live on meanwhile is the sickness allowance ("mistä rahaa elämiseen"), no loan
     _Reading((_BODY_GIVING_OUT,), WELLBEING, instead_of=frozenset({LOAN})),
     _Reading((_COMPANY_COLLAPSING,), DISTRESS),
-    _Reading((_STAFF_DISMISSED, _TO_BE_DISMISSED), DISTRESS, lay_off=True),
+    _Reading((_STAFF_DISMISSED, _TO_BE_DISMISSED, _STAFF_TO_REDUCE), DISTRESS, lay_off=True),
+    _Reading((_REPAYMENT_PAUSE,), DISTRESS),
     _Reading((_SENT_HOME,), DISTRESS, lay_off=True),
     _Reading((_NO_MONEY_FOR_WAGES, _CANNOT_PAY_WAGES), DISTRESS, wages=True),
     _Reading((_NO_OWN_PAY,), ADVICE, wages=True, said_with=True),

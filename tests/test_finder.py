@@ -2052,6 +2052,18 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("kahvila haluis myydä kesällä terassilla myös olutta, mitä pitää hakea", "permits"),
         ("naapurit valittaa sahan melusta ja kunta uhkaa keskeyttää toiminnan", "permits"),
         ("leipoo nyt kotikeittiössä myyntiin ja haluis siirtyä omaan tilaan, kuka sen tarkastaa", "permits"),
+        # ... from sets IT to IV
+        ("tilaukset putos puoleen syksyllä, 12 hlö oy, väkeä pitäis vähentää", "financial_distress"),
+        ("kahvila satamassa: kesällä jonoa riittää mutta talvella ovi ei käy ollenkaan", "general_advice"),
+        ("kahvilalla on mennyt huonosti ja pankin lainanlyhennyksiin pitäisi saada tauko", "financial_distress"),
+        ("en tiedä jatkanko yrittämistä vai en, haluisin jonkun kanssa miettiä firman tulevaisuutta", "general_advice"),
+        (
+            "My client's bakery in Pieksämäki is losing money every month and the owner is desperate",
+            "financial_distress",
+        ),
+        ("joku rikas tuttu haluis laittaa rahaa firmaan ja saada osuuden", "equity"),
+        ("kaikki tilaukset tulee vielä puhelimella ja ruutuvihkoon", "digitalisation"),
+        ("sulkavalle tulis virosta 2 kirvesmiestä keväällä, mitä pitää huomioida", "recruiting_abroad"),
         ("haluis ryhtyä omaksi pomoksi", "starting"),
         ("omat säästöt loppuu ennen ku toiminta tuottaa, miten eläis ekat kuukaudet", "starting"),  # living first
         ("tilaukset loppu kuin seinään, porukka pitäis kai laittaa kotiin pariks kuukaudeks", "financial_distress"),
