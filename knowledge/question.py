@@ -211,7 +211,7 @@ STAFF_NONE_CAN = re.compile(
     r"\b(?:ei|eika)\s+kukaan\s+(?P<staff>(?:porukast|henkilokunnast|henkilostost|tyontekijoist|vaest)\w*)"
     r"\s+(?:\w+\s+)?(?:osaa|osata|hallitse)"
     # ... or nobody can use what was bought ("osti uudet CNC-koneet mutta kukaan ei osaa käyttää niitä")
-    r"|\bkukaan\s+(?:ei|eika)\s+osaa\s+(?P<use>kayttaa)\b"
+    r"|\bkukaan\s+(?:ei|eika)\s+osaa\s+(?P<use>kayttaa|ohjelmoida|ajaa|huoltaa|kayttamaan)\b"
 )
 SKILL_OBJECT_REACH, INVESTED = 6, frozenset({"investment"})
 DEBT_STARTS = ("velka", "velkaa", "lisavelka", "debt")  # the debt not taken on is no trouble had

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from knowledge.work_running_out import work_running_out
 
 ADVICE, DISTRESS, LOAN, WELLBEING, STARTING = "general_advice", "financial_distress", "loan", "wellbeing", "starting"
-RECRUITMENT, EQUITY, NETWORKING = "recruitment", "equity", "networking"
+RECRUITMENT, EQUITY, NETWORKING, APPRENTICESHIP = "recruitment", "equity", "networking", "apprenticeship"
 AID_NEEDS = frozenset({"development_grant", "investment", "guarantee", "loan"})  # the aid or money demanded back
 
 # customers or bookings that do not come ("talvella ei yhtään varausta", "ei juuri asiakkaita", "hardly any bookings"):
@@ -44,6 +44,11 @@ _RID_OF = re.compile(
 _REPAYMENT_PAUSE = re.compile(
     r"\b(?:lainan)?lyhennyks\w*\s+(?:\w+\s+){0,3}?(?P<pause>tauko|taukoa|lykkays\w*|joustoa)\b"
     r"|\b(?P<pause_first>tauko|taukoa)\s+(?:\w+\s+)?(?:lainan)?lyhennyks\w*"
+)
+# a trade learnt at work ("nuori kaveri haluaisi oppia sähköasentajaksi heidän palkkalistoillaan"): an apprenticeship
+_TRADE_LEARNT = re.compile(
+    r"\b(?:oppia|oppimaan|kouluttautua|valmistua)\s+(?P<trade>\w+(?:jaksi|aksi|iksi|miehiksi|mieheksi))\b"
+    r"(?=[^.;]{0,60}?\b(?:palkkalist|toiss|tyon\s+ohessa|tyopaikalla|meilla|heilla))"
 )
 # a job ad that no one answers ("ilmoitus on ollut kaksi kuukautta auki eikä ainuttakaan soittoa", "ilmotus ollu
 # auki 3 kk, ei yhtään hakijaa"): a hire not found
@@ -191,6 +196,7 @@ class _Reading:
 _READINGS = (
     _Reading((_NO_CUSTOMERS,), ADVICE),
     _Reading((_AD_UNANSWERED,), RECRUITMENT),
+    _Reading((_TRADE_LEARNT,), APPRENTICESHIP),
     _Reading((_RID_OF,), DISTRESS),
     _Reading((_CLAWED_BACK,), DISTRESS, instead_of=AID_NEEDS),
     _Reading((_KNOWS_NOBODY,), NETWORKING),

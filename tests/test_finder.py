@@ -2064,6 +2064,11 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("joku rikas tuttu haluis laittaa rahaa firmaan ja saada osuuden", "equity"),
         ("kaikki tilaukset tulee vielä puhelimella ja ruutuvihkoon", "digitalisation"),
         ("sulkavalle tulis virosta 2 kirvesmiestä keväällä, mitä pitää huomioida", "recruiting_abroad"),
+        ("uus CNC-kone seisoo kun kukaan ei osaa ohjelmoida sitä", "staff_training"),
+        (
+            "nuori kaveri haluaisi oppia sähköasentajaksi heidän palkkalistoillaan eikä koulun penkillä",
+            "apprenticeship",
+        ),
         ("haluis ryhtyä omaksi pomoksi", "starting"),
         ("omat säästöt loppuu ennen ku toiminta tuottaa, miten eläis ekat kuukaudet", "starting"),  # living first
         ("tilaukset loppu kuin seinään, porukka pitäis kai laittaa kotiin pariks kuukaudeks", "financial_distress"),
