@@ -1883,6 +1883,14 @@ class QuestionReader:
                 instead = [index for index, needs in need_words.items() if needs <= told.instead_of]
                 _drop_need_words(instead, need_words, whole_needs, part_needs)
                 _unmatched(analyses, instead)
+                # ... and a word of another need too keeps only that ("tehdashalli paloi": an investment to rebuild,
+                # no premises sought)
+                for index, word_needs in need_words.items():
+                    if word_needs & told.instead_of:
+                        need_words[index] = word_needs - told.instead_of
+                left = frozenset().union(*need_words.values())
+                whole_needs -= told.instead_of - left
+                part_needs -= told.instead_of - left
             # "talvella ei yhtään varausta", "firma kaatuu päälle", "ei pysty maksaan kaikkea ite"
             at = _word_names_need(analyses, told.word, told.need, need_words, whole_needs)
             said_with = [

@@ -50,6 +50,11 @@ _TRADE_LEARNT = re.compile(
     r"\b(?:oppia|oppimaan|kouluttautua|valmistua)\s+(?P<trade>\w+(?:jaksi|aksi|iksi|miehiksi|mieheksi))\b"
     r"(?=[^.;]{0,60}?\b(?:palkkalist|toiss|tyon\s+ohessa|tyopaikalla|meilla|heilla))"
 )
+# the company's building burnt or flooded ("tehdashalli paloi yöllä, tuotanto seis"): a crisis to get through
+_PREMISES_DESTROYED = re.compile(
+    r"\b(?:\w*halli|tehdas|varasto|verstas|navetta|kiinteisto|toimitila|liiketila|tuotantotila)\w*\s+(?:\w+\s+)?"
+    r"(?P<destroyed>paloi|palanut|tuhoutui|tulvi)\b"
+)
 # a job ad that no one answers ("ilmoitus on ollut kaksi kuukautta auki eikä ainuttakaan soittoa", "ilmotus ollu
 # auki 3 kk, ei yhtään hakijaa"): a hire not found
 _AD_UNANSWERED = re.compile(
@@ -196,6 +201,8 @@ class _Reading:
 _READINGS = (
     _Reading((_NO_CUSTOMERS,), ADVICE),
     _Reading((_AD_UNANSWERED,), RECRUITMENT),
+    # the building that burnt is no premises sought
+    _Reading((_PREMISES_DESTROYED,), DISTRESS, instead_of=frozenset({"premises"})),
     _Reading((_TRADE_LEARNT,), APPRENTICESHIP),
     _Reading((_RID_OF,), DISTRESS),
     _Reading((_CLAWED_BACK,), DISTRESS, instead_of=AID_NEEDS),

@@ -1610,6 +1610,13 @@ def test_an_internationalisation_loan_is_no_answer_to_starting_exports(bundled):
             False,
         ),
         ("kaikki raha menee palkkoihin ja tavarantoimittajille eikä itselle jää mitään", "recruitment", False),
+        # welders found found no company; the hall that burnt is no premises sought
+        (
+            "Client in pieksamaki found two welders from the Philippines but has no clue how to get them here legally",
+            "starting",
+            False,
+        ),
+        ("tehdashalli paloi yöllä, tuotanto seis", "premises", False),
         # one's job left is no company closed; an investor taken in asks for no bank's loan
         ("kaveri haluis lopettaa duunit tehtaalla ja alkaa tehä omaa puusepän juttua", "financial_distress", False),
         (
@@ -2069,6 +2076,14 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
             "nuori kaveri haluaisi oppia sähköasentajaksi heidän palkkalistoillaan eikä koulun penkillä",
             "apprenticeship",
         ),
+        # ... from sets IW to IY
+        (
+            "Client in pieksamaki found two welders from the Philippines but has no clue how to get them here legally",
+            "recruiting_abroad",
+        ),
+        ("nyt tuli potkut ja hän miettii tekisikö samoja töitä omaan laskuun", "starting"),
+        ("asiakkaat haluais tilata netistä", "digitalisation"),
+        ("tehdashalli paloi yöllä, tuotanto seis", "financial_distress"),
         ("haluis ryhtyä omaksi pomoksi", "starting"),
         ("omat säästöt loppuu ennen ku toiminta tuottaa, miten eläis ekat kuukaudet", "starting"),  # living first
         ("tilaukset loppu kuin seinään, porukka pitäis kai laittaa kotiin pariks kuukaudeks", "financial_distress"),
