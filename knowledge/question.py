@@ -61,7 +61,7 @@ from knowledge.facets import (
     read_facets,
 )
 from knowledge.lexicon import Lexicon
-from knowledge.negation import BURDEN_STARTS, burdens_not_had, denied_need_words, denied_words
+from knowledge.negation import BURDEN_STARTS, NEGATIONS, burdens_not_had, denied_need_words, denied_words
 from knowledge.own_business import own_business_begun, own_business_wished, own_work_started
 from knowledge.partner_leaving import partner_leaving
 from knowledge.repayment import DISTRESS_NEED, loans_owed
@@ -95,7 +95,7 @@ NEW_ONES = ("uut", "uus", "lisa", "new", "more")  # "kaksi uutta ihmistä", "two
 SEEKING_CUES = (*HIRE_CUES, "loyd", "loyt", "mistaan", "hakij", "ilmoitus", "ilmotus", "tyopaikkailmo")
 OWN_FUNDS = frozenset({"raha", "rahat", "varat", "paaoma", "funds", "money"})  # "omat rahat": no private thing
 MADE_TO_SELL = frozenset({"myyntiin", "myytavaksi", "kauppaan", "kauppoihin"})  # things made to sell (folded)
-NOT_GOT, NOT_WORDS = frozenset({"saa", "saada", "saatu", "saaneet"}), frozenset({"ei", "eika", "en", "emme"})
+NOT_GOT = frozenset({"saa", "saada", "saatu", "saaneet"})  # none to be had ("ei saa kuskeja")
 SOUGHT_CUES = ("etsi", "tarvi", "tarvits", "hake", "hae", "vuokra", "looking", "need")  # a thing sought
 # a person's own papers: "oma veroilmoitus" is the asker's, though the question names employers ("oma auto
 # yrityksen käytössä" may be the company's business)
@@ -380,9 +380,7 @@ COMPOUND_HEAD_MIN, COMPOUND_FRONT_MIN = 5, 3
 VERB_ENDINGS = ("aa", "da", "ata", "ita", "ota")  # folded first infinitives ("ostaa", "myyda", "palkata")
 # A question that names no need but the company's stage asks what a company at that stage needs.
 # the words of a company carried on by another ("lapset ei halua jatkaa", "jää eläkkeelle", "jatkaja")
-SUCCESSION_LEMMAS = frozenset(
-    {"jatkaa", "jatkaja", "eläke", "elake", "eläköityä", "elakoitya", "sukupolvenvaihdos", "luopuja", "successor"}
-)
+SUCCESSION_LEMMAS = frozenset({"jatkaa", "jatkaja", "elake", "elakoitya", "sukupolvenvaihdos", "luopuja", "successor"})
 OWNER_STEMS = ("omistaj", "owner")
 STAGE_NEEDS = {
     "idea": "starting",
@@ -947,7 +945,7 @@ class QuestionReader:
         if len(trades) < len(need_words) or any(word.startswith(SEEKING_CUES) for word in words):
             return []
         # none to be had is a hire sought ("ei saa kuskeja")
-        if any(word in NOT_GOT and index and words[index - 1] in NOT_WORDS for index, word in enumerate(words)):
+        if any(word in NOT_GOT and index and words[index - 1] in NEGATIONS for index, word in enumerate(words)):
             return []
         return trades
 
@@ -1875,14 +1873,10 @@ class QuestionReader:
                 continue  # "ei oo enää asiakkaita, miten lopetetaan": a company closing for want of customers
             if told.need == "wellbeing" and whole_needs - told.instead_of:
                 continue  # "polvet ei enää kestä ja haluaisin myydä firman": why it is sold, not what is asked
-            if told.wages:  # "ei rahaa palkkoihin": the staff's pay, no hire nor a loan asked for
-                paying = [index for index, needs in need_words.items() if needs & (HIRING_NEEDS | {"loan"})]
-                _drop_need_words(paying, need_words, whole_needs, part_needs)
-                _unmatched(analyses, paying)  # "rahaa ei jää" is no "päiväraha" either
-            if told.instead_of:
+            if told.instead_of:  # "ei rahaa palkkoihin": the staff's pay, no hire nor a loan asked for
                 instead = [index for index, needs in need_words.items() if needs <= told.instead_of]
                 _drop_need_words(instead, need_words, whole_needs, part_needs)
-                _unmatched(analyses, instead)
+                _unmatched(analyses, instead)  # "rahaa ei jää" is no "päiväraha" either
                 # ... and a word of another need too keeps only that ("tehdashalli paloi": an investment to rebuild,
                 # no premises sought)
                 for index, word_needs in need_words.items():
@@ -1955,11 +1949,10 @@ class QuestionReader:
         _drop_need_words(replaced, need_words, whole_needs, part_needs)
         # a customer lost is the business's problem to think through ("suurin asiakas lopetti sopimuksen, mitä nyt")
         _rename_need_words(stopped, TOPIC_NEED, need_words, whole_needs, part_needs)
-        for index in stopped:
+        for index in stopped:  # ... and a trouble to get through
             need_words[index] = need_words[index] | {DISTRESS_NEED}
-        _unmatched(analyses, stopped)  # "lopetti" closes no company of the asker's
-        if stopped:
             whole_needs.add(DISTRESS_NEED)
+        _unmatched(analyses, stopped)  # "lopetti" closes no company of the asker's
         # "maatila palkkaa kausityöntekijöitä Thaimaasta": the farm is who hires (its sector), not what it asks for
         farms = [
             index

@@ -36,6 +36,7 @@ REACH = 3  # words between the loan and its repayment ("maksamaan finnveran lain
 # ("laina, takaisinmaksuaika 5 v") is no debt in trouble.
 TROUBLE_WORDS = frozenset(
     {"pysty", "pystyta", "pysy", "selvia", "selviydy", "myohassa", "rastissa", "cant", "can't", "cannot", "unable"}
+    | {"tauko", "taukoa"}  # a pause asked in the repayments ("lainanlyhennyksiin pitäisi saada tauko")
 )
 TROUBLE_STARTS = ("maksamatta", "maksuvaik", "myohast", "behind")
 # ... or the lender presses for more or faster repayment ("pankki soitti että lainaa pitäis lyhentää enemmän", "the

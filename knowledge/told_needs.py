@@ -13,6 +13,8 @@ from knowledge.work_running_out import work_running_out
 ADVICE, DISTRESS, LOAN, WELLBEING, STARTING = "general_advice", "financial_distress", "loan", "wellbeing", "starting"
 RECRUITMENT, EQUITY, NETWORKING, APPRENTICESHIP = "recruitment", "equity", "networking", "apprenticeship"
 AID_NEEDS = frozenset({"development_grant", "investment", "guarantee", "loan"})  # the aid or money demanded back
+# the staff's wages or the owner's pay: what seemed a hire's or a loan's words are the trouble's ("ei rahaa palkkoihin")
+PAYING_NEEDS = frozenset({"recruitment", "recruiting_abroad", "wage_subsidy", "apprenticeship", "loan"})
 
 # customers or bookings that do not come ("talvella ei yhtään varausta", "ei juuri asiakkaita", "hardly any bookings"):
 # the business asks what to do, as with a decline
@@ -39,11 +41,6 @@ _NO_CUSTOMERS = re.compile(
 # a company one wants to be rid of ("oy:llä ei oo ollu toimintaa, omistaja haluis vaan päästä siitä eroon"): closing it
 _RID_OF = re.compile(
     r"\b(?:paasta|paasis|paasisi|paastaan)\s+(?:siita|firmasta|yrityksesta|yhtiosta|tmista|toiminimesta)\s+(?P<rid>eroon)\b"
-)
-# a pause asked in the loan's repayments ("pankin lainanlyhennyksiin pitäisi saada tauko"): a debt in trouble
-_REPAYMENT_PAUSE = re.compile(
-    r"\b(?:lainan)?lyhennyks\w*\s+(?:\w+\s+){0,3}?(?P<pause>tauko|taukoa|lykkays\w*|joustoa)\b"
-    r"|\b(?P<pause_first>tauko|taukoa)\s+(?:\w+\s+)?(?:lainan)?lyhennyks\w*"
 )
 # a trade learnt at work ("nuori kaveri haluaisi oppia sähköasentajaksi heidän palkkalistoillaan"): an apprenticeship
 _TRADE_LEARNT = re.compile(
@@ -178,7 +175,6 @@ class Told:
 
     word: str
     need: str
-    wages: bool = False  # the staff's wages: what seemed a hire's or a loan's words are the trouble's
     lay_off: bool = False  # the staff laid off or dismissed: the word reads as the lay-off it means
     said_with: tuple[str, ...] = ()  # the other words that tell it, no subject of their own ("ei jää itelle")
     # the needs whose words are the trouble's here, not asked for ("ELY vaatii osan tuesta takasin": no aid)
@@ -191,7 +187,6 @@ class _Reading:
 
     patterns: tuple[re.Pattern[str], ...]
     need: str
-    wages: bool = False
     lay_off: bool = False
     said_with: bool = False  # the match's other words tell it too, no subject of their own
     instead_of: frozenset[str] = frozenset()
@@ -213,10 +208,9 @@ _READINGS = (
     _Reading((_BODY_GIVING_OUT,), WELLBEING, instead_of=frozenset({LOAN})),
     _Reading((_COMPANY_COLLAPSING,), DISTRESS),
     _Reading((_STAFF_DISMISSED, _TO_BE_DISMISSED, _STAFF_TO_REDUCE), DISTRESS, lay_off=True),
-    _Reading((_REPAYMENT_PAUSE,), DISTRESS),
     _Reading((_SENT_HOME,), DISTRESS, lay_off=True),
-    _Reading((_NO_MONEY_FOR_WAGES, _CANNOT_PAY_WAGES), DISTRESS, wages=True),
-    _Reading((_NO_OWN_PAY,), ADVICE, wages=True, said_with=True),
+    _Reading((_NO_MONEY_FOR_WAGES, _CANNOT_PAY_WAGES), DISTRESS, instead_of=PAYING_NEEDS),
+    _Reading((_NO_OWN_PAY,), ADVICE, said_with=True, instead_of=PAYING_NEEDS),
     _Reading((_OVERWHELMED,), WELLBEING),
     _Reading((_MORE_WORK_THAN_HANDS,), RECRUITMENT),
     _Reading((_WORN_OUT,), WELLBEING),
@@ -233,7 +227,7 @@ def told_needs(folded: str) -> list[Told]:
             continue
         word = next(word for word in match.groups() if word)
         said_with = tuple(match.group().split()) if reading.said_with else ()
-        found.append(Told(word, reading.need, reading.wages, reading.lay_off, said_with, reading.instead_of))
+        found.append(Told(word, reading.need, reading.lay_off, said_with, reading.instead_of))
     if (work := work_running_out(folded)) is not None:  # "töitä ehkä puolelle syksyllä": lay-offs ahead
         found.append(Told(work, DISTRESS, lay_off=True))
     return found
