@@ -103,6 +103,11 @@ STAYED_WORDS = frozenset(
 )
 STAY_ENDINGS = ("lla", "ssa", "lta", "sta")  # folded: "mökillä" is "mokilla"
 STAY_REACH = 3
+# Good news in a client's e-mail ("leikkaus meni onneksi hyvin", "koira on jo toipunut"): nothing to ask about
+GOOD_NEWS = frozenset(
+    {"onneksi", "toipunut", "toipui", "toipuneet", "parantunut", "parantui", "fortunately", "luckily", "recovered"}
+)
+WENT, WELL = frozenset({"meni", "menivat", "sujui", "went"}), frozenset({"hyvin", "hienosti", "nappiin", "well"})
 CLAUSE_WORDS = frozenset({"ja", "mutta", "joten", "koska", "ettei", "and", "but", "so", "because"})
 AND_WORDS = frozenset({"ja", "and"})
 
@@ -136,15 +141,7 @@ def home_news_clauses(analyses: list[WordAnalysis], describes_company: Callable[
     for index, analysis in enumerate(analyses):
         if not is_home_news_subject(analysis):
             continue
-        start = index
-        while start > 0 and not analyses[start - 1].clause_end and fold(analyses[start].word) not in CLAUSE_WORDS:
-            start -= 1
-        end = index  # "and" goes on with the pet ("vanha ja sairas"); "but", "so" or a comma end it
-        while end + 1 < len(analyses) and not analyses[end].clause_end:
-            if fold(analyses[end + 1].word) in CLAUSE_WORDS - AND_WORDS:
-                break
-            end += 1
-        clause = range(start, end + 1)
+        clause = _clause_around(analyses, index, CLAUSE_WORDS - AND_WORDS)
         if any(fold(analyses[at].word).startswith(SUCCESSION_STEMS) for at in clause):
             continue
         if not any(describes_company(analyses[at]) and not _activity(analyses[at]) for at in clause):
@@ -152,6 +149,31 @@ def home_news_clauses(analyses: list[WordAnalysis], describes_company: Callable[
             # our two kids"): that place stays
             own = any(fold(analyses[at].word) in ASKER_WORDS | HERE_WORDS for at in clause)
             found.update(at for at in clause if not (own and is_municipality(analyses[at])))
+    return found
+
+
+def _clause_around(analyses: list[WordAnalysis], index: int, ending: frozenset[str]) -> range:
+    """The clause of the word at `index`: back to a comma or a conjunction, on to a comma or a word of `ending`."""
+    start = index
+    while start > 0 and not analyses[start - 1].clause_end and fold(analyses[start].word) not in CLAUSE_WORDS:
+        start -= 1
+    end = index
+    while end + 1 < len(analyses) and not analyses[end].clause_end:
+        if fold(analyses[end + 1].word) in ending:
+            break
+        end += 1
+    return range(start, end + 1)
+
+
+def good_news_clauses(analyses: list[WordAnalysis]) -> set[int]:
+    """The words of a clause of good news ("Pirkon lonkkaleikkauskin meni onneksi hyvin", "koira on jo
+    toipunut"): what went well asks for nothing."""
+    found: set[int] = set()
+    for index, analysis in enumerate(analyses):
+        word = fold(analysis.word)
+        went_well = word in WENT and index + 1 < len(analyses) and fold(analyses[index + 1].word) in WELL
+        if word in GOOD_NEWS or went_well:
+            found.update(_clause_around(analyses, index, CLAUSE_WORDS))
     return found
 
 

@@ -527,6 +527,9 @@ SELLER_OUTRIGHT = frozenset(
     | {"help for the seller"}
     # a buyer after the asker's company: the owners sell ("naapurifirma haluais ostaa meidät")
     | {"ostaa meidat", "ostais meidat", "ostaisi meidat", "buy us"}
+    # ... and the asker who would sell ("haluaisin myydä firman parin vuoden sisään")
+    | {"haluaisin myy", "haluaisimme myy", "haluan myy", "haluamme myy", "haluisin myy", "myisin", "myisimme"}
+    | {"i would like to sell", "we would like to sell", "i want to sell", "we want to sell"}
 )
 # the buyer as the subject of buying, words between ("ostaja on jo viime kuussa ostanut konepajan")
 _BUYER_BUYS = re.compile(

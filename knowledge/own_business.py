@@ -19,6 +19,10 @@ OWN_FORMS = frozenset({"oma", "oman", "omaa", "omasta", "omaksi", "omaan", "own"
 OWN_THINGS = frozenset(
     {"juttu", "jutun", "juttua", "jutusta", "jutuksi", "bisnes", "bisneksen", "bisnesta", "bisneksesta"}
 )
+# ... and a place of one's own where food is served ("haluaa oman lounaspaikan"); no parking space
+OWN_PLACES = tuple(
+    f"{kind}paik" for kind in ("lounas", "kahvi", "ruoka", "grilli", "pizza", "kebab", "brunssi", "syonti")
+)
 WISH_REACH = 3  # words between the wish and "own" ("haluaisi joskus ehkä oman kahvilan")
 KIND_REACH = 2  # words between "own" and the business ("oman pienen kahvilan")
 # The partitive is always what is wished for ("haluaa omaa yritystä"); a genitive may qualify what follows it
@@ -41,7 +45,7 @@ def own_business_wished(
             continue
         for at in range(index + 1, min(len(analyses), index + 1 + KIND_REACH)):
             kind = analyses[at]
-            if describes_company(kind) or fold(kind.word) in OWN_THINGS:
+            if describes_company(kind) or fold(kind.word) in OWN_THINGS or fold(kind.word).startswith(OWN_PLACES):
                 if _is_what_is_wished(analyses, at, is_filler):
                     return at
                 # "omaa puusepän juttua": the trade's thing of one's own

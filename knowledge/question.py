@@ -30,6 +30,7 @@ from knowledge.asides import (
     coming_to_work,
     competitor_opened,
     event_started,
+    good_news_clauses,
     greeted_from,
     home_news_clauses,
     in_place_of,
@@ -137,7 +138,13 @@ CONTEXT_FACTOR = 0.3  # how much a word that tells who the company is counts as 
 # (recruiting abroad); without, it is where the company sells (export).
 # Needs with aid of their own, which a bare "tukea" beside them asks for ("energiaremonttiin tukea")
 AIDED_NEEDS = frozenset({"energy", "investment", "rnd"})
+# what a purchase costs: the verb or the noun, then a sum within three words
+PRICE_STARTS, PRICE_REACH = ("maksa", "maksoi", "hinta", "hintaa", "kustan", "cost", "price"), 3
+FOUNDER_STEMS = ("yrittaj", "entrepreneur", "founder", "perustaj", "self-employ")
 PLAIN_MONEY = frozenset({"raha", "money"})  # money, which is no aid of its own kind
+# where money goes: the illative ("rekkaan", "koneeseen", "autoon", "palkkoihin"), folded
+ILLATIVE = re.compile(r"(?:([aeiouy])\1n|seen|siin|hin|hen|han|hon|hun)$")
+WAGE_LEMMAS = frozenset({"palkka", "palkkaus", "palkkakulu", "palkkakustannus", "tyovoimakulu"})
 MONEY_NEEDS = frozenset({"development_grant", "loan"})  # what a word for money alone ("rahoitus", "tukea") names
 SELLER_WORDS = frozenset({"myyja", "seller"})  # in a change of owner, the one who sells the company
 # A founder's own permit: "residence permit for self-employment", "yrittäjän oleskelulupa" (no one is hired)
@@ -203,7 +210,8 @@ NEW_PARTNER_STARTS = ("osakk", "omistajanvaihdo", "partner")
 # riitä uusiin koneisiin", "staff don't know how to use the new system"): training for the staff had
 STAFF_SKILL_LACKING = re.compile(
     r"\b(?P<staff>(?:henkilost|henkilokun|porukk|porukan|tyontekij|duunar|vaki\b|vaen|asentaj|staff|employees|workers)\w*)"
-    r"\s+(?:\w+\s+)?(?:(?:ei|eivat|eika)\s+(?:\w+\s+)?(?:osaa|osata|hallitse|taida)\b|osaami\w*\s+(?:ei|eivat)\s+riit"
+    r"\s+(?:\w+\s+)?(?:(?:ei|eivat|eika)\s+(?:\w+\s+)?(?:osaa|osata|hallitse|taida|oppinut|oppineet|oppinu|opi)\b"
+    r"|osaami\w*\s+(?:ei|eivat)\s+riit"
     r"|(?:don't|do not|can't|cannot)\s+(?:yet\s+)?(?:know how|use|operate|handle))"
 )
 # ... none of them can ("eikä kukaan porukasta osaa käyttää niitä"); not one person's skill ("kukaan muu ei osaa")
@@ -213,7 +221,7 @@ STAFF_NONE_CAN = re.compile(
     # ... or nobody can use what was bought ("osti uudet CNC-koneet mutta kukaan ei osaa käyttää niitä")
     r"|\bkukaan\s+(?:ei|eika)\s+osaa\s+(?P<use>kayttaa|ohjelmoida|ajaa|huoltaa|kayttamaan)\b"
 )
-SKILL_OBJECT_REACH, INVESTED = 6, frozenset({"investment"})
+SKILL_OBJECT_REACH, INVESTED, DIGITAL = 6, frozenset({"investment"}), frozenset({"digitalisation"})
 DEBT_STARTS = ("velka", "velkaa", "lisavelka", "debt")  # the debt not taken on is no trouble had
 STOP_STEMS = ("lopetti", "lopettivat", "lopettanut", "lopettaneet", "stopped", "quit")  # a customer's, see above
 ENDED_STEMS = ("irtisano", "peru", "cancel", "terminat")  # ... a contract ended by a customer
@@ -434,6 +442,16 @@ def _is_own_home(word: str) -> bool:
 def _is_count(analysis: WordAnalysis) -> bool:
     """The word is a number, in digits or in words ("12", "five", "kolme")."""
     return analysis.word.isdigit() or fold(analysis.word) in NUMBER_WORDS
+
+
+def _prices(analyses: list[WordAnalysis]) -> list[int]:
+    """The words that say what something costs, with a sum after them ("maksais 200 t€", "hinta n. 80 000 e")."""
+    return [
+        index
+        for index, analysis in enumerate(analyses)
+        if fold(analysis.word).startswith(PRICE_STARTS)
+        and any(later.word[:1].isdigit() for later in analyses[index + 1 : index + 1 + PRICE_REACH])
+    ]
 
 
 def _drop_need_words(
@@ -1326,6 +1344,9 @@ class QuestionReader:
             for index, needs in need_words.items()
             if needs <= MONEY_NEEDS and analyses[index].lemmas & self.lexicon.hiring_support_words
         ]
+        if hiring:
+            # money for a thing ("kuskit ja rahat rekkaan", "rahaa uuteen koneeseen") pays for that, not the hire
+            support = [index for index in support if not self._money_for_a_thing(analyses, need_words, index)]
         others = frozenset().union(*(needs for index, needs in need_words.items() if index not in support))
         if hiring and "rnd" in others:
             # "funding for hiring a PhD researcher": a researcher hired is R&D, which R&D funding pays for
@@ -1336,6 +1357,18 @@ class QuestionReader:
             # money as such may be lent as well as granted ("trukki hajos eikä oo rahaa uuteen"): only support is aid
             aid = [index for index in support if not analyses[index].lemmas & PLAIN_MONEY]
             _rename_need_words(aid, next(iter(others)), need_words, whole_needs, part_needs)
+
+    @staticmethod
+    def _money_for_a_thing(analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]], index: int) -> bool:
+        """Money said to go into something just after it ("rahat rekkaan") that is no hire nor wages."""
+        if index + 1 >= len(analyses) or analyses[index].clause_end:
+            return False
+        target = analyses[index + 1]
+        return (
+            bool(ILLATIVE.search(fold(target.word)))
+            and not need_words.get(index + 1, frozenset()) & HIRING_NEEDS
+            and not target.lemmas & WAGE_LEMMAS
+        )
 
     def _founder_words(
         self, analyses: list[WordAnalysis], need_words: dict[int, frozenset[str]], idea: bool = False
@@ -1594,8 +1627,10 @@ class QuestionReader:
 
     def read(self, question: str, today: date | None = None, given: Facets | None = None) -> Understanding:
         """Read `question`; `given` facts (from a form) take the place of what the text says."""
-        denied_facts = denied_words(question)
         folded_question = fold(question)
+        needs_told = told_needs(folded_question)
+        # the word that tells a need is no fact denied ("ei oo ollu kauppaa kolmeen kuukauteen" is still a shop's)
+        denied_facts = denied_words(question) - {told.word for told in needs_told}
         personal_guarantee = PERSONAL_GUARANTEE.search(folded_question) is not None
         raw = self.analyse(question)
         # the work a person starts ("start work right away"), read before "start" loses its sense of a company
@@ -1617,7 +1652,12 @@ class QuestionReader:
             if written.company_age and fold(analysis.word) in written.words
         }
         others = others_things(analyses)
-        home_news = home_news_clauses(analyses, self.describes_company) | family_places(analyses) | moved_from(analyses)
+        home_news = (
+            home_news_clauses(analyses, self.describes_company)
+            | family_places(analyses)
+            | moved_from(analyses)
+            | good_news_clauses(analyses)
+        )
         # "mistä kannattaisi aloittaa", "projekti aloitettiin jo": no company starting, nor its stage
         not_starting = {
             *where_to_begin(analyses),
@@ -1743,6 +1783,11 @@ class QuestionReader:
             for index in [index for index, needs in need_words.items() if needs & {"loan", DISTRESS_NEED}]:
                 need_words[index] = need_words[index] | {"investment"}
                 whole_needs.add("investment")
+        if "investment" in whole_needs | part_needs and not (whole_needs | part_needs) & MONEY_NEEDS:
+            # what the purchase costs is how much must be financed ("kaivinkone hajos ja uus maksais 200 t€")
+            for index in _prices(analyses):
+                need_words[index] = need_words.get(index, frozenset()) | {"loan"}
+                whole_needs.add("loan")
         if (branches or activities) and facets.stage in ("idea", "startup"):  # for a company that exists
             facets = replace(facets, stage=None)
         # "teollisuushallin katolle": the building is where something goes, no premises asked for (what goes there
@@ -1828,10 +1873,12 @@ class QuestionReader:
             staff = _word_names_need(analyses, word, "staff_training", need_words, whole_needs)
             if staff is not None:
                 # the machine or system they cannot use is had already ("osaaminen ei riitä uusiin cnc-koneisiin",
-                # "osti uudet CNC-koneet mutta kukaan ei osaa käyttää niitä")
+                # "osti uudet CNC-koneet mutta kukaan ei osaa käyttää niitä", "automaatio tuli ja porukan osaaminen
+                # ei riitä")
                 reach = range(max(0, staff - SKILL_OBJECT_REACH), staff + 1 + SKILL_OBJECT_REACH)
-                used = [at for at in reach if need_words.get(at) == INVESTED]
+                used = [at for at in reach if need_words.get(at) in (INVESTED, DIGITAL)]
                 _drop_need_words(used, need_words, whole_needs, part_needs)
+                _unmatched(analyses, used)
         language_taught = LANGUAGE_TRAINING.search(folded_question) is not None and not hires_said
         health = None if hires_said else STAFF_HEALTH.search(folded_question)
         if health:
@@ -1868,7 +1915,8 @@ class QuestionReader:
             if line_stopped and not {"ownership_change", "investment"} & (whole_needs | part_needs):
                 # what else the farm could do: its next line is no farming (unless the next generation farms on)
                 facets = replace(facets, sector=None, not_sectors=frozenset({FARM_SECTOR}))
-        for told in told_needs(folded_question):
+        advice_told: list[int] = []  # the words that tell of trouble the adviser is asked about
+        for told in needs_told:
             if told.need == TOPIC_NEED and DISTRESS_NEED in whole_needs:
                 continue  # "ei oo enää asiakkaita, miten lopetetaan": a company closing for want of customers
             if told.need == "wellbeing" and whole_needs - told.instead_of:
@@ -1887,11 +1935,15 @@ class QuestionReader:
                 part_needs -= told.instead_of - left
             # "talvella ei yhtään varausta", "firma kaatuu päälle", "ei pysty maksaan kaikkea ite"
             at = _word_names_need(analyses, told.word, told.need, need_words, whole_needs)
+            if told.need == TOPIC_NEED and not told.instead_of and at is not None:
+                advice_told.append(at)
             said_with = [
                 index
                 for index, analysis in enumerate(analyses)
                 if index != at and index not in need_words and fold(analysis.word) in told.said_with
             ]
+            if told.unmatched and at is not None:
+                said_with.append(at)
             _unmatched(analyses, said_with)  # "ei jää itelle palkkaa": no one retiring ("jää eläkkeelle")
             # "laittaa kotiin", "töitä puolelle": the word reads as the lay-off it means, as "tila" reads as premises
             # (the services on lay-offs name it so)
@@ -2047,6 +2099,16 @@ class QuestionReader:
             whole_needs,
             part_needs,
         )
+        # "support for foreign entrepreneurs", "ulkomaalainen yrittäjä": the founder's origin, no market; such a
+        # founder, asking nothing else, asks how to start here
+        founders_from_abroad = [
+            index
+            for index, analysis in enumerate(analyses[:-1])
+            if self._says_abroad(analysis) and fold(analyses[index + 1].word).startswith(FOUNDER_STEMS)
+        ]
+        if founders_from_abroad and not (whole_needs | part_needs) - {TOPIC_NEED}:
+            need_words[founders_from_abroad[0]] = frozenset({"starting"})
+            whole_needs.add("starting")
         abroad = {
             index
             for index, analysis in enumerate(analyses)
@@ -2055,6 +2117,7 @@ class QuestionReader:
             and index not in denied_at  # "ei aio viedä ulkomaille"
             # "ulkomaisille työntekijöillemme": the origin of the staff had, no market
             and (hiring or not self._names_people(analyses[index + 1 : index + 2]))
+            and index not in founders_from_abroad
             and not self._names_company_after(analyses, index)
             and not _says_who_asks(analyses, index)
         }
@@ -2078,6 +2141,11 @@ class QuestionReader:
             whole_needs.add(abroad_need)
         if written_abroad:
             whole_needs.add(country_need)
+        if whole_needs - {TOPIC_NEED}:
+            # with something asked for, the trouble told is why ("kesät täynnä mut talvella tyhjää, ulkomaalaisia
+            # asiakkaita haluttais"): what is asked for is the need
+            told_only = [index for index in advice_told if need_words.get(index) == frozenset({TOPIC_NEED})]
+            _drop_need_words(told_only, need_words, whole_needs, part_needs)
         # a country named where nobody is hired is where the company trades ("messuilla Saksassa")
         market = written.market_area if hiring else written.market_area or written.named_area
         facets = replace(facets, market=market)

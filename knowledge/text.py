@@ -187,6 +187,8 @@ def compound_parts(wordbases: str) -> list[str]:
 PROPER_NAME_CLASSES = frozenset({"paikannimi", "etunimi", "sukunimi", "nimi"})
 
 
+SPOKEN_CONDITIONAL_ENDINGS = ("i", "iin")  # "maksais" is "maksaisi", "otettais" is "otettaisiin"
+
 REFERATIVE = re.compile(r"\+\w+\((\w+)\)\+v\+[aä]\(")  # "+osta(ostaa)+v+a(+a)": "ostavansa" of "ostaa"
 
 
@@ -226,10 +228,28 @@ class VoikkoAnalyzer:
             head = head or (pieces[0] if pieces else "")
         return lemmas, parts - lemmas, head
 
+    def _spoken_conditional(self, word: str) -> set[str]:
+        """The verb of a spoken conditional ("maksais", "otettais"), which Voikko knows only written out
+        ("maksaisi", "otettaisiin"): guessed from its spelling, it would be a liver ("maksa") or worse."""
+        if not word.endswith("is"):
+            return set()
+        for ending in SPOKEN_CONDITIONAL_ENDINGS:
+            readings = self._voikko.analyze(word + ending)
+            verbs = {
+                fold(reading["BASEFORM"])
+                for reading in readings
+                if reading.get("MOOD") == "conditional" and reading.get("BASEFORM")
+            }
+            if verbs:
+                return verbs
+        return set()
+
     def _analyse(self, word: str) -> WordAnalysis:
         lemmas, parts, head = self._readings(word)
         if lemmas:
             return WordAnalysis(word, frozenset(lemmas), frozenset(parts), True, head)
+        if verbs := self._spoken_conditional(word):
+            return WordAnalysis(word, frozenset(verbs), frozenset(), True)
         if "-" in word:
             for piece in word.split("-"):
                 if len(piece) >= MIN_PART_LENGTH:

@@ -12,6 +12,7 @@ from knowledge.work_running_out import work_running_out
 
 ADVICE, DISTRESS, LOAN, WELLBEING, STARTING = "general_advice", "financial_distress", "loan", "wellbeing", "starting"
 RECRUITMENT, EQUITY, NETWORKING, APPRENTICESHIP = "recruitment", "equity", "networking", "apprenticeship"
+DIGITAL = "digitalisation"
 AID_NEEDS = frozenset({"development_grant", "investment", "guarantee", "loan"})  # the aid or money demanded back
 # the staff's wages or the owner's pay: what seemed a hire's or a loan's words are the trouble's ("ei rahaa palkkoihin")
 PAYING_NEEDS = frozenset({"recruitment", "recruiting_abroad", "wage_subsidy", "apprenticeship", "loan"})
@@ -25,6 +26,8 @@ _NO_CUSTOMERS = re.compile(
     r"|\b(?:no|hardly\s+any|not\s+enough|too\s+few)\s+(?P<who_en>bookings|customers|guests|orders|visitors)\b"
     # ... or one season full and the rest empty ("kesä täynnä mutta loka-huhtikuu ei ketään")
     r"|\btaynna\b[^.;]{0,40}?\bei\s+(?:kay\s+|tule\s+|tuu\s+|oo\s+|ole\s+)?(?P<who_season>ketaan|kukaan)\b"
+    # ... or empty ("heinäkuu täynnä, muu vuosi tyhjää")
+    r"|\btaynna\b[^.;]{0,40}?\b(?P<empty_season>tyhjaa|tyhja|tyhjilla\w*|hiljaista|hiljasta)\b"
     # ... or half of what came before ("asiakkaita oli puolet viime vuodesta", "myynti puolet viime kesästä")
     r"|\b(?P<who_half>asiakkait\w*|asiakasmaar\w*|myynti\w*|varauks\w*|kavijoit\w*|kavijamaar\w*|tilauks\w*)\s+"
     r"(?:\w+\s+){0,2}?puolet\s+(?:viime|edellis|viimevuo|normaali|tavallis|entis|aiemm|ennen)"
@@ -36,7 +39,15 @@ _NO_CUSTOMERS = re.compile(
     r"|\bovi\s+ei\s+(?:enaa\s+)?(?P<door>kay)\b"
     # ... or none in a season ("mökkikylä: talvella ei ketään")
     r"|\b(?:talvella|talvisin|kesalla|syksylla|kevaalla|muulloin|arkisin|\w+kuussa)\s+ei\s+"
-    r"(?:kay\s+|tule\s+|tuu\s+|oo\s+|ole\s+)?(?P<who_time>ketaan|kukaan)\b"
+    r"(?:kay\s+|tule\s+|tuu\s+|oo\s+|ole\s+)?(?P<who_time>ketaan|kukaan|euroakaan|senttiakaan|penniakaan|tuloja)\b"
+)
+# no sales for months ("ei oo ollu kauppaa kolmeen kuukauteen"; a village without a shop for years is another
+# matter), or trade that does not go ("kauppa ei käy"): as with customers who do not come; the word names no
+# service ("kauppa" is no chamber of commerce)
+_NO_SALES = re.compile(
+    r"\b(?:ei|eika)\s+(?:ole\s+|oo\s+)?(?:ollut|ollu)\s+(?P<no_sales>kauppaa|myyntia|tuloja)\s+(?:\w+\s+)?"
+    r"\w*(?:kuukauteen|kuukausiin|viikkoon|viikkoihin)\b"
+    r"|\b(?P<trade>kauppa)\s+ei\s+(?:enaa\s+|oikein\s+)?(?:kay|veda)\b"
 )
 # a company one wants to be rid of ("oy:llä ei oo ollu toimintaa, omistaja haluis vaan päästä siitä eroon"): closing it
 _RID_OF = re.compile(
@@ -57,6 +68,22 @@ _PREMISES_DESTROYED = re.compile(
 _AD_UNANSWERED = re.compile(
     r"\b(?P<ad>(?:tyopaikka)?ilmo(?:i)?tu(?:s|kset|sta|ksia))\s+(?:\w+\s+){0,5}?auki\b[^.;]{0,30}?"
     r"\b(?:ei|eika)\s+(?:\w+\s+)?(?:yhtaan|ainuttakaan|ketaan|kukaan|hakij\w*|soittoa|yhteydenottoa)\b"
+)
+# nobody who applies ("kukaan ei hae duuniin", "hakijoita ei tule", "ei tuu yhtään hakemusta", "no applicants"): a
+# hire not found
+_NOBODY_APPLIES = re.compile(
+    r"\b(?:kukaan|kukkaan)\s+ei\s+(?:enaa\s+|edes\s+)?(?P<applies>hae|hakenut|hakenu|hakeudu|ilmoittaudu)\b"
+    r"|\b(?:ei|eika)\s+(?:\w+\s+){0,4}?(?P<applicants>hakijoita|hakijaa|hakemuksia|hakemusta)\b"
+    r"|\b(?P<applicants_first>hakijoita|hakemuksia)\s+(?:\w+\s+)?(?:ei|eika)\b"
+    r"|\b(?:no|hardly\s+any|zero)\s+(?P<applicants_en>applicants|applications)\b"
+    r"|\bnobody\s+(?P<applies_en>applies|applied|answers)\b"
+)
+# a company its customers do not find online ("asiakkaat ei löydä firmaa netistä", "ei näy googlessa"): being found
+# there, the digital question; a connection that cuts out is none
+_NOT_FOUND_ONLINE = re.compile(
+    r"\b(?:ei|eika|eivat)\s+(?:\w+\s+){0,2}?(?:loyda|loyla|loydy|loyty|nay|nae|nakyny|nakynyt)\s+(?:\w+\s+){0,2}?"
+    r"(?P<online>netista|netissa|googlesta|googlessa|googlella|hakukoneista|hakukoneessa|verkosta|somesta)\b"
+    r"|\b(?:can'?t|cannot|don'?t|do\s+not)\s+find\s+(?:\w+\s+){0,3}?(?P<online_en>online)\b"
 )
 # a company that burns its cash to grow ("kasvufirma polttaa kassaa", "burning cash"): investors, whom losses do not
 # turn away as they turn a bank
@@ -112,7 +139,7 @@ _STAFF_DISMISSED = re.compile(
 # staff sent home for a while ("porukka pitäis kai laittaa kotiin pariks kuukaudeks", "may have to send people home"):
 # temporary lay-offs
 _SENT_HOME = re.compile(
-    r"\b(?:laittaa|laitetaan|laittaisi|lahettaa|lahetetaan|send|sending)\s+(?:[\w-]+\s+){0,2}?(?P<home>kotiin|home)\b"
+    r"\b(?:laitta\w*|laite\w*|lahetta\w*|lahete\w*|send|sending)\s+(?:[\w-]+\s+){0,2}?(?P<home>kotiin|home)\b"
 )
 # wages there is no money for ("ei rahaa palkkoihin", "ei oo varaa maksaa palkkoja"): the staff's pay, trouble; not
 # one hire's pay ("koko palkkaan ei oo varaa" asks for a wage subsidy)
@@ -153,6 +180,8 @@ _NO_OWN_PAY = re.compile(
     r"|\b(?:can'?t|can\s+not|cannot|unable\s+to)\s+pay\s+(?P<own_pay_en>myself|himself|herself|themselves)\b"
     # ... or anything ("kaikki raha menee palkkoihin ja tavarantoimittajille eikä itselle jää mitään")
     r"|\b(?:ei|eika)\s+(?:itelle|itselle|mulle|minulle|omistajalle|yrittajalle)\s+jaa\s+(?P<nothing>mitaan)\b"
+    # ... nor on the account ("tilille ei jää mitään", "käteen ei jää mitään")
+    r"|\b(?:tilille|kateen|kassaan|taskuun)\s+(?:ei|eika)\s+(?:enaa\s+)?jaa\s+(?P<nothing_left>mitaan)\b"
     # ... nor a profit ("liikevaihto kasvaa mutta rahaa ei jää viivan alle")
     r"|\b(?:ei|eika)\s+(?:\w+\s+){0,2}?jaa\s+(?:\w+\s+)?(?P<profit>viivan)\s+alle\b"
     r"|\b(?P<profit_first>viivan)\s+alle\s+(?:ei|eika)\b"
@@ -179,6 +208,7 @@ class Told:
     said_with: tuple[str, ...] = ()  # the other words that tell it, no subject of their own ("ei jää itelle")
     # the needs whose words are the trouble's here, not asked for ("ELY vaatii osan tuesta takasin": no aid)
     instead_of: frozenset[str] = frozenset()
+    unmatched: bool = False  # the word names no service by its letters ("kauppa ei käy" is no chamber of commerce)
 
 
 @dataclass(frozen=True)
@@ -190,18 +220,21 @@ class _Reading:
     lay_off: bool = False
     said_with: bool = False  # the match's other words tell it too, no subject of their own
     instead_of: frozenset[str] = frozenset()
+    unmatched: bool = False  # the word that tells it matches no service's text
 
 
 # In the order they are read: the first word of a need told names it
 _READINGS = (
     _Reading((_NO_CUSTOMERS,), ADVICE),
-    _Reading((_AD_UNANSWERED,), RECRUITMENT),
+    _Reading((_NO_SALES,), ADVICE, unmatched=True),
+    _Reading((_AD_UNANSWERED, _NOBODY_APPLIES), RECRUITMENT),
     # the building that burnt is no premises sought
     _Reading((_PREMISES_DESTROYED,), DISTRESS, instead_of=frozenset({"premises"})),
     _Reading((_TRADE_LEARNT,), APPRENTICESHIP),
     _Reading((_RID_OF,), DISTRESS),
     _Reading((_CLAWED_BACK,), DISTRESS, instead_of=AID_NEEDS),
     _Reading((_KNOWS_NOBODY,), NETWORKING),
+    _Reading((_NOT_FOUND_ONLINE,), DIGITAL),
     _Reading((_BURNING_CASH,), EQUITY),
     _Reading((_FIRST_MONTHS,), STARTING),
     # the money to live on meanwhile is the sickness allowance ("mistä rahaa elämiseen"), no loan
@@ -227,7 +260,7 @@ def told_needs(folded: str) -> list[Told]:
             continue
         word = next(word for word in match.groups() if word)
         said_with = tuple(match.group().split()) if reading.said_with else ()
-        found.append(Told(word, reading.need, reading.lay_off, said_with, reading.instead_of))
+        found.append(Told(word, reading.need, reading.lay_off, said_with, reading.instead_of, reading.unmatched))
     if (work := work_running_out(folded)) is not None:  # "töitä ehkä puolelle syksyllä": lay-offs ahead
         found.append(Told(work, DISTRESS, lay_off=True))
     return found
