@@ -37,6 +37,7 @@ CHILD_WORDS = frozenset(
     | {"lapset", "lapsia", "lapseni", "lapsemme", "lapsilla", "lapsille", "lapsen", "lasten", "lastenlapset"}
     | {"tytto", "tyttoni", "tyttomme", "tytar", "tyttareni", "poika", "poikani", "poikamme", "pojat", "tytot"}
 )
+AGED = re.compile(r"\d+\s*v$|\d+-?vuotia|\w*vuotia")  # "17v", "16-vuotias", "kuusitoistavuotias"
 # A child's hobby or school is an activity ("tyttö aloitti ratsastuksen"): a noun on -us/-ys names no company
 ACTIVITY_ENDINGS = ("us", "ys")
 # the children who continue the business are its news ("lapset jatkavat", "the kids will take over"), or those
@@ -141,6 +142,8 @@ def home_news_clauses(analyses: list[WordAnalysis], describes_company: Callable[
     for index, analysis in enumerate(analyses):
         if not is_home_news_subject(analysis):
             continue
+        if index > 0 and AGED.match(fold(analyses[index - 1].word)):
+            continue  # "17v poika haluis oppia työn ohessa": a young person of an age, no child's news
         clause = _clause_around(analyses, index, CLAUSE_WORDS - AND_WORDS)
         if any(fold(analyses[at].word).startswith(SUCCESSION_STEMS) for at in clause):
             continue

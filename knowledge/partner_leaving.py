@@ -25,6 +25,9 @@ _PATTERNS = tuple(
         rf"\b{_PARTNER}{_REACH}{_LEAVING}",  # "osakas haluaa irti", "toinen yhtiömies haluu irti"
         rf"\b{_PARTNER}(?:\s+[\w:-]+){{0,8}}?\s+{_BUY_OUT}",  # "yhtiömies haluu irti, miten hänet lunastetaan"
         rf"\b{_BUY_OUT}{_REACH}{_PARTNER}",  # "lunastaa toisen osakkaan osuus", "buy out my partner"
+        # one who wants to leave "our" company, by name ("Jussi haluu lähteä pois meidän ky:stä"): a partner
+        rf"\b{_WANT}\s+(?:[\w-]+\s+){{0,2}}?(?:lahtea|erota|irtautua)\s+(?:pois\s+)?(?:meidan|meijan|meian)\s+"
+        r"(?P<partner>ky|ay|oy|firmasta|yhtiosta|yrityksesta)\b",
     )
 )
 

@@ -2046,6 +2046,7 @@ class QuestionReader:
         _drop_need_words(greeted_from(analyses), need_words, whole_needs, part_needs)
         _drop_need_words(stays_away(analyses), need_words, whole_needs, part_needs)
         _drop_need_words(sorted(home_news), need_words, whole_needs, part_needs)
+        _unmatched(analyses, sorted(home_news))  # "koira sairastui" is no entrepreneur's sickness card either
         _drop_need_words(sorted(others), need_words, whole_needs, part_needs)  # the customers' farms: no rural need
         _drop_need_words(self._own_jobs(analyses), need_words, whole_needs, part_needs)
         for index in business_developed(analyses):

@@ -1908,6 +1908,7 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("she wants her own café in Mikkeli", "starting"),
         ("juvalle muuttanut nuori pari haluis ostaa vanhan sahan, ei tiedä mistä aloittaa", "ownership_change"),
         ("ky:n toinen yhtiömies haluu irti, miten hänet lunastetaan", "ownership_change"),  # a partner leaves
+        ("Jussi haluu lähteä pois meidän ky:stä ja mä jatkaisin yksin", "ownership_change"),  # a partner by name
         ("my business partner wants out, how do I buy his share", "ownership_change"),
         ("yks työntekijä ollu paljon saikulla ja muu porukka alkaa väsyä", "wellbeing"),  # the staff's health
         ("the staff are exhausted after the busy season", "wellbeing"),
@@ -2303,6 +2304,19 @@ def test_the_company_gets_the_cards_of_its_own_case(bundled, question, absent, p
             'Yrittäjä 63 v sanoi: "haluaisin myydä firman parin vuoden sisään, mutta kuka tämän ostaa?"',
             "uyk-jatkajan-neuvonta",
             "yritysporssi-myy-yritys",
+        ),
+        # a pet's sickness in an e-mail's news from home is no entrepreneur's sickness, not even by its words
+        (
+            "Moi, oltiin Kreetalla ja koira sairastui just matkan aikana. Nyt tää on ajankohtaista: Jussi haluu lähteä "
+            "pois meidän ky:stä ja mä jatkaisin yksin, mut en tiiä miten se käytännössä menee",
+            "kela-yrittajan-sairauspaivaraha",
+            "esy-omistajanvaihdos",
+        ),
+        # a young person of an age is no child's news: one to learn the trade at work
+        (
+            "kangasniemen autokorjaamo: 17v poika haluis oppia työn ohessa ja saada samalla tutkinnon",
+            "kela-yrittajan-sairauspaivaraha",
+            "esedu-oppisopimus",
         ),
         # a hip operation that went well is no sickness of the company's
         (
