@@ -15,7 +15,10 @@ _AWAY = (
     r"(?:ulos|irti|pois|lahtea|luopua|eroon|erota|irtautua|irrottautua|jaada\s+pois|out|to\s+leave|to\s+quit"
     r"|to\s+exit)\b"
 )
-_LEAVING = rf"(?:{_WANT}\s+(?:[\w-]+\s+){{0,2}}?{_AWAY}|lahtee\s+(?:pois|firmasta|yhtiosta)|is\s+leaving|quits\b)"
+_LEAVING = (
+    rf"(?:{_WANT}\s+(?:[\w-]+\s+){{0,2}}?{_AWAY}|lahtee\s+(?:pois|firmasta|yhtiosta)|is\s+leaving|quits\b"
+    r"|kuoli\b|kuollut\b|menehtyi\b|died\b)"  # "ky:n vastuunen yhtiömies kuoli yllättäen": the share passes on
+)
 # A partner bought out: "lunastaa osakkaan osuus", "miten hänet lunastetaan", "buy out my partner"
 _BUY_OUT = r"(?:lunast\w*|buy\s+(?:\w+\s+){0,2}?out|buyout)"
 _REACH = r"(?:\s+[\w:-]+,?){0,4}?\s+"

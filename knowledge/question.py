@@ -148,7 +148,7 @@ WAGE_LEMMAS = frozenset({"palkka", "palkkaus", "palkkakulu", "palkkakustannus", 
 MONEY_NEEDS = frozenset({"development_grant", "loan"})  # what a word for money alone ("rahoitus", "tukea") names
 SELLER_WORDS = frozenset({"myyja", "seller"})  # in a change of owner, the one who sells the company
 # A founder's own permit: "residence permit for self-employment", "yrittäjän oleskelulupa" (no one is hired)
-PERMIT_WORDS = frozenset({"oleskelulupa", "tyolupa", "permit", "residence"})
+PERMIT_WORDS = frozenset({"oleskelulupa", "tyolupa", "kausityolupa", "permit", "residence"})
 SELF_EMPLOYED_WORDS = frozenset({"self-employment", "self-employed", "elinkeinonharjoittaja", "itsensatyollistaja"})
 FOUNDER_GENITIVES = frozenset({"yrittajan", "perustajan", "elinkeinonharjoittajan"})
 # Who may buy a company ("ulkomainen ostaja", "a foreign investor"), as written
@@ -209,7 +209,8 @@ NEW_PARTNER_STARTS = ("osakk", "omistajanvaihdo", "partner")
 # the staff cannot yet do what the work asks ("porukka ei osaa käyttää uutta cnc-konetta", "porukan osaaminen ei
 # riitä uusiin koneisiin", "staff don't know how to use the new system"): training for the staff had
 STAFF_SKILL_LACKING = re.compile(
-    r"\b(?P<staff>(?:henkilost|henkilokun|porukk|porukan|tyontekij|duunar|vaki\b|vaen|asentaj|staff|employees|workers)\w*)"
+    r"\b(?P<staff>(?:henkilost|henkilokun|porukk|porukan|tyontekij|duunar|vaki\b|vaen|asentaj|myyjat|myyjamme|staff"
+    r"|employees|workers|salespeople)\w*)"
     r"\s+(?:\w+\s+)?(?:(?:ei|eivat|eika)\s+(?:\w+\s+)?(?:osaa|osata|hallitse|taida|oppinut|oppineet|oppinu|opi)\b"
     r"|osaami\w*\s+(?:ei|eivat)\s+riit"
     r"|(?:don't|do not|can't|cannot)\s+(?:yet\s+)?(?:know how|use|operate|handle))"
@@ -1872,6 +1873,11 @@ class QuestionReader:
             word = next(group for group in lacking.groups() if group)
             staff = _word_names_need(analyses, word, "staff_training", need_words, whole_needs)
             if staff is not None:
+                # the staff had, no hire ("myyjät ei osaa tehdä kauppaa")
+                need_words[staff] = need_words[staff] - HIRING_NEEDS
+                unnamed = HIRING_NEEDS - frozenset().union(*need_words.values())
+                whole_needs -= unnamed
+                part_needs -= unnamed
                 # the machine or system they cannot use is had already ("osaaminen ei riitä uusiin cnc-koneisiin",
                 # "osti uudet CNC-koneet mutta kukaan ei osaa käyttää niitä", "automaatio tuli ja porukan osaaminen
                 # ei riitä")
@@ -1915,7 +1921,7 @@ class QuestionReader:
             if line_stopped and not {"ownership_change", "investment"} & (whole_needs | part_needs):
                 # what else the farm could do: its next line is no farming (unless the next generation farms on)
                 facets = replace(facets, sector=None, not_sectors=frozenset({FARM_SECTOR}))
-        advice_told: list[int] = []  # the words that tell of trouble the adviser is asked about
+        told_alone: list[tuple[int | None, str]] = []  # the needs told only when nothing else is asked, by word
         for told in needs_told:
             if told.need == TOPIC_NEED and DISTRESS_NEED in whole_needs:
                 continue  # "ei oo enää asiakkaita, miten lopetetaan": a company closing for want of customers
@@ -1935,8 +1941,8 @@ class QuestionReader:
                 part_needs -= told.instead_of - left
             # "talvella ei yhtään varausta", "firma kaatuu päälle", "ei pysty maksaan kaikkea ite"
             at = _word_names_need(analyses, told.word, told.need, need_words, whole_needs)
-            if told.need == TOPIC_NEED and not told.instead_of and at is not None:
-                advice_told.append(at)
+            if told.alone:
+                told_alone.append((at, told.need))
             said_with = [
                 index
                 for index, analysis in enumerate(analyses)
@@ -2142,18 +2148,23 @@ class QuestionReader:
             whole_needs.add(abroad_need)
         if written_abroad:
             whole_needs.add(country_need)
-        if whole_needs - {TOPIC_NEED}:
-            # with something asked for, the trouble told is why ("kesät täynnä mut talvella tyhjää, ulkomaalaisia
-            # asiakkaita haluttais"): what is asked for is the need
-            told_only = [index for index in advice_told if need_words.get(index) == frozenset({TOPIC_NEED})]
+        # with something else asked for, the trouble told is why ("kesät täynnä mut talvella tyhjää, ulkomaalaisia
+        # asiakkaita haluttais"): what is asked for is the need
+        alone_needs = {need for _, need in told_alone}
+        if told_alone and whole_needs - alone_needs:
+            told_only = [
+                index for index, need in told_alone if index is not None and need_words.get(index) == frozenset({need})
+            ]
             _drop_need_words(told_only, need_words, whole_needs, part_needs)
+            # a need told by the question's words as a whole, which no word names, goes too
+            whole_needs -= alone_needs - frozenset().union(*need_words.values())
         # a country named where nobody is hired is where the company trades ("messuilla Saksassa")
         market = written.market_area if hiring else written.market_area or written.named_area
         facets = replace(facets, market=market)
         if not hiring:  # an origin or an age is an employee's only when the question is about hiring
             facets = replace(facets, employee_origin=None, employee_age=None, job=None)
         elif facets.employee_origin is None and any(
-            analyses[index].lemmas & PERMIT_WORDS and "recruiting_abroad" in needs
+            (analyses[index].lemmas | analyses[index].parts) & PERMIT_WORDS and "recruiting_abroad" in needs
             for index, needs in need_words.items()
         ):
             # an employee's permit is asked for ("kuka hoitaa work permit -asiat"): only one from outside the EU/EEA

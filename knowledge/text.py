@@ -294,9 +294,14 @@ def create_analyzer(use_voikko: bool | None = None, suggest: bool = True) -> Ana
 _CLAUSE_END = re.compile(r"\s*(?:[,;:.!?()]|\s[-–—]\s)")
 
 
+# An acronym inflected without its colon ("ELYstä", "TEsta", "YTJhen"): the colon put back, so that the acronym is
+# read as itself, as in "ELY:stä"
+_ACRONYM_ENDING = re.compile(r"\b([A-ZÅÄÖ]{2,})([a-zåäö]{1,5})\b")
+
+
 def analyse_text(text: str, analyzer: Analyzer, aliases: Aliases) -> list[WordAnalysis]:
     """Aliases expanded, then every word analysed, each marked where a clause ends after it."""
-    expanded = _lowered(aliases.expand(text))
+    expanded = _lowered(aliases.expand(_ACRONYM_ENDING.sub(r"\1:\2", text)))
     analyses = []
     for found in _TOKEN.finditer(expanded):
         analysis = analyzer.analyse(found.group())

@@ -12,7 +12,7 @@ from knowledge.work_running_out import work_running_out
 
 ADVICE, DISTRESS, LOAN, WELLBEING, STARTING = "general_advice", "financial_distress", "loan", "wellbeing", "starting"
 RECRUITMENT, EQUITY, NETWORKING, APPRENTICESHIP = "recruitment", "equity", "networking", "apprenticeship"
-DIGITAL = "digitalisation"
+DIGITAL, INVESTMENT = "digitalisation", "investment"
 AID_NEEDS = frozenset({"development_grant", "investment", "guarantee", "loan"})  # the aid or money demanded back
 # the staff's wages or the owner's pay: what seemed a hire's or a loan's words are the trouble's ("ei rahaa palkkoihin")
 PAYING_NEEDS = frozenset({"recruitment", "recruiting_abroad", "wage_subsidy", "apprenticeship", "loan"})
@@ -33,7 +33,11 @@ _NO_CUSTOMERS = re.compile(
     r"(?:\w+\s+){0,2}?puolet\s+(?:viime|edellis|viimevuo|normaali|tavallis|entis|aiemm|ennen)"
     # ... or said first ("talvella asiakkaita ei ole käytännössä yhtään"), or nobody comes ("kukaan ei enää käy
     # kaupassa")
-    r"|\b(?P<who_first>asiakkaita|varauksia|kavijoita|tilauksia)\s+ei\s+(?:ole|oo|tule|tuu|kay)\b(?!\s+viela)"
+    r"|\b(?P<who_first>asiakkaita|varauksia|kavijoita|tilauksia)\s+ei\s+(?:ole|oo|tule|tuu|kay|tullut|tullu|ollut|ollu)\b"
+    r"(?!\s+viela)"
+    # ... or a season that went badly ("kesä meni huonosti", "sesonki meni penkin alle")
+    r"|\b(?:kesa|talvi|kausi|sesonki|syksy|kevat|joulu)\s+(?:meni|oli|on\s+ollut)\s+(?:tosi\s+|todella\s+|aivan\s+)?"
+    r"(?P<season>huonosti|penkin|pieleen|surkea|heikko|huono|katastrofi)\b"
     r"|\bkukaan\s+ei\s+(?:enaa\s+)?(?P<who_visits>kay)\b"
     # ... or the door that does not swing ("talvella ovi ei käy ollenkaan")
     r"|\bovi\s+ei\s+(?:enaa\s+)?(?P<door>kay)\b"
@@ -77,6 +81,9 @@ _NOBODY_APPLIES = re.compile(
     r"|\b(?P<applicants_first>hakijoita|hakemuksia)\s+(?:\w+\s+)?(?:ei|eika)\b"
     r"|\b(?:no|hardly\s+any|zero)\s+(?P<applicants_en>applicants|applications)\b"
     r"|\bnobody\s+(?P<applies_en>applies|applied|answers)\b"
+    # ... nor anyone to be had ("ravintola ei saa kesäksi ketään"); not anyone reached ("ei saa ketään kiinni")
+    r"|\b(?:ei|eika)\s+(?:\w+\s+)?(?:saa|saada|saanut|saanu|saatu)\s+(?:\w+\s+)?(?P<nobody_had>ketaan)\b"
+    r"(?!\s+(?:kiinni|puhelimella|langan))"
 )
 # a company its customers do not find online ("asiakkaat ei löydä firmaa netistä", "ei näy googlessa"): being found
 # there, the digital question; a connection that cuts out is none
@@ -89,6 +96,23 @@ _NOT_FOUND_ONLINE = re.compile(
 # turn away as they turn a bank
 _BURNING_CASH = re.compile(
     r"\b(?P<burn>polttaa|polttanut|polttavat|poltetaan|burn\w*)\s+(?:\w+\s+)?(?:kassaa|rahaa|cash)\b"
+)
+# someone taken in as a shareholder ("omistajat valmiita ottamaan jonkun osakkaaksi", "hakee sijoittajaa osakkaaksi"):
+# equity for the company, no company sold
+_NEW_SHAREHOLDER = re.compile(
+    r"\b(?:otta\w*|ottais\w*|saada|saamaan|saisi|sais|etsi\w*|haki\w*|hakee|hakea|mukaan)\s+(?:\w+\s+){0,2}?"
+    r"(?P<shareholder>osakkaaksi|osakkaiksi|osakkaakseen|sijoittajaksi|sijoittajiksi)\b"
+)
+# beginning to make something and sell it oneself ("kalastaja haluaisi alkaa savustaa kalaa ja myydä sitä itse
+# torilla"): a business started
+_BEGIN_TO_SELL = re.compile(
+    r"\b(?:haluaa|haluaisi|haluais|haluu|aikoo|aikois|meinaa|suunnittelee|miettii|ajattelee)\s+(?:\w+\s+)?"
+    r"(?:alkaa|aloittaa|ruveta|ryhtya)\s+(?:\w+\s+){1,3}?(?:ja\s+)(?P<sell>myyda|myymaan)\b"
+)
+# machines decades old ("koneet 80-luvulta ja kaikki tehdään käsin", "sorvi 30v vanha"): renewing them, an investment
+_OLD_MACHINES = re.compile(
+    r"\b(?P<old>koneet|kone|laitteet|laitteisto|kalusto|konekanta|tuotantolinja|linja)\s+(?:on\s+|ovat\s+)?"
+    r"(?:\d{2,4}-?luvulta|\d+\s*v\s+vanh\w*|\d+\s+vuotta\s+vanh\w*|ikivanh\w*|vanhentune\w*)"
 )
 # nobody known around ("ei tunne alueelta ketään", "ei tunne vielä muita yrittäjiä"): a network to join
 _KNOWS_NOBODY = re.compile(
@@ -159,6 +183,14 @@ _CANNOT_PAY_WAGES = re.compile(
     # ... or left unpaid ("rahat loppu, palkat maksamatta")
     r"|\b(?P<wages_unpaid>palkat|palkkoja)\s+(?:on\s+|ovat\s+|jaa\s+|jaaneet\s+|jaanyt\s+)?maksamatta\b"
 )
+# an owner who cannot lead the staff ("porukka riitelee ja en mä osaa johtaa", "ei osaa olla esimies"): the adviser's
+# and a mentor's question
+_CANNOT_LEAD = re.compile(
+    r"\b(?:en|ei|eika)\s+(?:ma\s+|mina\s+|mie\s+|han\s+|oikein\s+)*(?:osaa|osannut|osaa\s+oikein)\s+"
+    r"(?P<lead>johtaa|johtamaan|esimiehena|esihenkilona)\b"
+    r"|\b(?P<quarrel>riitelee|riitelevat|riitoja|riitaa)\b(?=[^.;]{0,60}?\b(?:porukk|tyontekij|henkilost|vaki|staff))"
+    r"|\b(?:porukka|tyontekijat|henkilosto|henkilokunta|vaki)\s+(?P<quarrel_after>riitelee|riitelevat|riitelevät)\b"
+)
 # the entrepreneur no longer sleeping, or everything falling on them ("ei ole nukkunut kunnolla kuukausiin ja kaikki
 # tuntuu kaatuvan päälle"): their coping
 _OVERWHELMED = re.compile(
@@ -209,6 +241,7 @@ class Told:
     # the needs whose words are the trouble's here, not asked for ("ELY vaatii osan tuesta takasin": no aid)
     instead_of: frozenset[str] = frozenset()
     unmatched: bool = False  # the word names no service by its letters ("kauppa ei käy" is no chamber of commerce)
+    alone: bool = False  # told only when nothing else is asked for: with another need, the trouble is why
 
 
 @dataclass(frozen=True)
@@ -221,19 +254,27 @@ class _Reading:
     said_with: bool = False  # the match's other words tell it too, no subject of their own
     instead_of: frozenset[str] = frozenset()
     unmatched: bool = False  # the word that tells it matches no service's text
+    alone: bool = False  # only when nothing else is asked for ("talvella tyhjää, ulkomaalaisia asiakkaita haluttais")
 
 
 # In the order they are read: the first word of a need told names it
 _READINGS = (
-    _Reading((_NO_CUSTOMERS,), ADVICE),
-    _Reading((_NO_SALES,), ADVICE, unmatched=True),
-    _Reading((_AD_UNANSWERED, _NOBODY_APPLIES), RECRUITMENT),
+    _Reading((_NO_CUSTOMERS,), ADVICE, alone=True),
+    _Reading((_NO_SALES,), ADVICE, unmatched=True, alone=True),
+    _Reading((_AD_UNANSWERED,), RECRUITMENT),
+    # "nobody applies" applies for no permit
+    _Reading((_NOBODY_APPLIES,), RECRUITMENT, unmatched=True),
     # the building that burnt is no premises sought
     _Reading((_PREMISES_DESTROYED,), DISTRESS, instead_of=frozenset({"premises"})),
     _Reading((_TRADE_LEARNT,), APPRENTICESHIP),
     _Reading((_RID_OF,), DISTRESS),
     _Reading((_CLAWED_BACK,), DISTRESS, instead_of=AID_NEEDS),
     _Reading((_KNOWS_NOBODY,), NETWORKING),
+    # ... the bank's no is why ("pankki ei kiinnostunut ja omistajat valmiita ottamaan jonkun osakkaaksi")
+    _Reading((_NEW_SHAREHOLDER,), EQUITY, instead_of=frozenset({"ownership_change", LOAN, "guarantee"})),
+    # ... unless it is a line of business the question names ("ruveta lämpöyrittäjäksi ja myydä haketta")
+    _Reading((_BEGIN_TO_SELL,), STARTING, alone=True),
+    _Reading((_OLD_MACHINES,), INVESTMENT),
     _Reading((_NOT_FOUND_ONLINE,), DIGITAL),
     _Reading((_BURNING_CASH,), EQUITY),
     _Reading((_FIRST_MONTHS,), STARTING),
@@ -244,6 +285,7 @@ _READINGS = (
     _Reading((_SENT_HOME,), DISTRESS, lay_off=True),
     _Reading((_NO_MONEY_FOR_WAGES, _CANNOT_PAY_WAGES), DISTRESS, instead_of=PAYING_NEEDS),
     _Reading((_NO_OWN_PAY,), ADVICE, said_with=True, instead_of=PAYING_NEEDS),
+    _Reading((_CANNOT_LEAD,), ADVICE, alone=True),
     _Reading((_OVERWHELMED,), WELLBEING),
     _Reading((_MORE_WORK_THAN_HANDS,), RECRUITMENT),
     _Reading((_WORN_OUT,), WELLBEING),
@@ -260,7 +302,9 @@ def told_needs(folded: str) -> list[Told]:
             continue
         word = next(word for word in match.groups() if word)
         said_with = tuple(match.group().split()) if reading.said_with else ()
-        found.append(Told(word, reading.need, reading.lay_off, said_with, reading.instead_of, reading.unmatched))
+        found.append(
+            Told(word, reading.need, reading.lay_off, said_with, reading.instead_of, reading.unmatched, reading.alone)
+        )
     if (work := work_running_out(folded)) is not None:  # "töitä ehkä puolelle syksyllä": lay-offs ahead
         found.append(Told(work, DISTRESS, lay_off=True))
     return found

@@ -25,9 +25,9 @@ _PEOPLE_FIRST = (
 )
 _NEGATION = r"(?:ei|eika|eiko|eivat|no|not)"
 # The work as what ends ("työt loppuu", "hommat vähenee"), and the staff it is told of
-_WORK_ENDING = r"(?P<work_ending>tyot|hommat|duunit|keikat|tilaukset)"
+_WORK_ENDING = r"(?P<work_ending>tyot|hommat|duunit|keikat|tilaukset|tilauskanta)"
 _ENDS = r"(?:loppuu|loppuvat|loppumassa|loppuis|loppu|loppui|loppuneet|vahenee|vahenevat|hiipuu)"
-_STAFF = r"(?:kaveri|tyontekij|porukk|hlo|vaki|vake|vaen|asentaj|miehe|tyyppe|staff|crew)"
+_STAFF = r"(?:kaveri|tyontekij|porukk|hlo|vaki|vake|vaen|vaelle|asentaj|miehe|tyyppe|staff|crew)"
 _ENOUGH = r"(?:ole|oo|ollut|riita|riittanyt|riittaisi|riittais|enough)"
 _PATTERNS = tuple(
     re.compile(pattern)
@@ -42,6 +42,9 @@ _PATTERNS = tuple(
         rf"(?<![\w-])(?:{_PEOPLE_FIRST}|{_SHARE})\s+(?:[\w-]+\s+)??{_NEGATION}\s+(?:{_ENOUGH}\s+)?(?:[\w-]+\s+)??{_WORK}",
         # "työt loppuu tammikuussa ja viisi kaveria pitäis jotenkin pitää": the work ends, the staff named after it
         rf"\b{_WORK_ENDING}\s+(?:[\w-]+\s+)??{_ENDS}\b(?=[^.;]{{0,80}}?\b{_STAFF})",
+        # "palkat juoksee vaikka töitä ei oo": the staff paid for work there is not
+        rf"\bpalkat\s+(?:[\w-]+\s+)??(?:juoksee|juoksevat|rullaa|menee)\b[^.;]{{0,30}}?\b{_WORK}\s+{_NEGATION}\s+"
+        r"(?:ole|oo|ollut|ollu)\b",
     )
 )
 

@@ -2175,6 +2175,31 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("kaivinkone hajos ja uus maksais 200 t€", "loan"),
         ("asiakas harkitsee ostavansa huoltoaseman", "ownership_change"),
         ("The owner is 70 and wants someone to take over his workshop in Pieksämäki.", "ownership_change"),
+        # an acronym inflected without its colon is the acronym ("ELYstä" as "ELY:stä")
+        ("Asiakas hakee tukea ELYstä kolmatta kertaa ja taas hylättiin", "development_grant"),
+        # work that ends with the staff named after it; wages paid for work there is not
+        ("mäntyharjun sahalla 14 hlö ja tilauskanta loppuu kesäkuussa, mitä tehdään väelle", "financial_distress"),
+        (
+            "yrittäjä ei lomauttanut ajoissa kun ei tiennyt miten, nyt palkat juoksee vaikka töitä ei oo",
+            "financial_distress",
+        ),
+        # a season that went badly, customers who did not come, an owner who cannot lead
+        ('matkailuyrittäjä: "kesä meni huonosti, asiakkaita ei tullu, mitä mä teen ens kesänä?"', "general_advice"),
+        ('asiakas soitti: "porukka riitelee keskenään, en mä osaa johtaa"', "general_advice"),
+        # nobody to be had; a trade to hire
+        ("Savonlinnan ravintola ei saa kesäksi ketään, nuoret lähtee kaikki Helsinkiin", "recruitment"),
+        ("meidän leipomo ei ole saanut kolmatta leipuria", "recruitment"),
+        # support asked about a hire is the wage subsidy
+        ("yhdistys ry haluaa palkata työntekijän, saako tukea?", "wage_subsidy"),
+        # someone taken in as a shareholder is equity
+        ("Ohjelmistofirma kasvaa, pankki ei kiinnostunut ja omistajat valmiita ottamaan jonkun osakkaaksi", "equity"),
+        # beginning to make something and sell it oneself starts a business
+        ("Enonkoskelainen kalastaja haluaisi alkaa savustaa kalaa ja myydä sitä itse torilla", "starting"),
+        # machines decades old are renewed
+        ("metallifirma häviää tarjouskilpailut, koneet 80-luvulta ja kaikki tehdään käsin", "investment"),
+        # a farm given up changes owner; a partner who died leaves a share
+        ("emäntä 63v haluaa luopua tilasta ja lopettaa, mitä vaihtoehtoja", "ownership_change"),
+        ("ky:n vastuunen yhtiömies kuoli yllättäen, leski ei tiedä mitä firmalle pitäis tehdä", "ownership_change"),
         # a terrace that may not open before a permit
         ("terassia ei saa avata ennen kuin joku lupa on kunnossa", "permits"),
     ],
@@ -2207,6 +2232,14 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         ),
         # a foreign founder is no export
         ("onko jotain support for foreign entrepreneurs", "export"),
+        # must not match: giving up smoking, someone not reached, a paint shop, salespeople who lack skills
+        ("haluaa luopua tupakasta", "ownership_change"),
+        ("en saa ketään kiinni puhelimella", "recruitment"),
+        ("myynti jumissa, myyjät ei osaa tehdä kauppaa isoille asiakkaille", "recruitment"),
+        # a fisherman on the lake is no tourism
+        ("ammattikalastaja saimaalla aloittaa, tukia?", "tourism"),
+        # with what is asked for named, the line begun is no start-up ("ruveta lämpöyrittäjäksi ja myydä haketta")
+        ("metsätilan omistaja haluais ruveta lämpöyrittäjäksi ja myydä haketta koululle", "starting"),
     ],
 )
 def test_what_another_does_is_no_need_of_the_company(bundled, question, absent):
