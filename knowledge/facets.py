@@ -530,6 +530,9 @@ SELLER_OUTRIGHT = frozenset(
     # ... and the asker who would sell ("haluaisin myydä firman parin vuoden sisään")
     | {"haluaisin myy", "haluaisimme myy", "haluan myy", "haluamme myy", "haluisin myy", "myisin", "myisimme"}
     | {"i would like to sell", "we would like to sell", "i want to sell", "we want to sell"}
+    # ... and the owner who sells his own ("harkitsee yrityksensä myymistä", "yrittäjä 64 v, myy kaupan")
+    | {"yrityksensa myy", "firmansa myy", "yhtionsa myy", "liikkeensa myy", "kauppansa myy", "tilansa myy"}
+    | {"myy kaupan", "myy firman", "myy yrityksen", "myy liikkeen", "myy yhtion", "myy kahvilan", "myy tilan"}
 )
 # the buyer as the subject of buying, words between ("ostaja on jo viime kuussa ostanut konepajan")
 _BUYER_BUYS = re.compile(

@@ -46,7 +46,11 @@ RESOURCE_STARTS = ("kayttopaaom", "kapasitee", "rahoitu", "raha", "vakuu", "work
 CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")
 # Spoken "et" is also "että" (that): after a verb of saying, or with a negation of its own after it
 # ("pankki sano et vakuudet ei riitä")
-SAYING_STARTS = ("sano", "kerto", "luul", "usko", "totes", "vastas", "ilmoitt", "tiedo", "mietti", "kuul")
+# ... or of fearing, hoping or noticing ("pelkää et lupa kestää vuosia")
+SAYING_STARTS = (
+    *("sano", "kerto", "luul", "usko", "totes", "vastas", "ilmoitt", "tiedo", "mietti", "kuul"),
+    *("pelka", "pelko", "toivo", "epail", "huomas", "ajattel", "arvel"),
+)
 
 
 def _is_that(words: list[str], index: int) -> bool:

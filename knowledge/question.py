@@ -1709,6 +1709,16 @@ class QuestionReader:
             if self._is_headcount(analyses, index) or self._is_staff_count(analyses, index)
         } | self._staff_had(analyses)
         whole_needs, part_needs, need_words = self._needs_named(analyses, headcount | dated)
+        # "three software developers", "a marketing assistant": in English, the word before the one hired says
+        # what that person does, as "ohjelmistokehittäjä" does; no need of its own
+        qualifying = [
+            index
+            for index in range(len(analyses) - 1)
+            if analyses[index].english
+            and need_words.get(index + 1, frozenset()) & HIRING_NEEDS
+            and not need_words.get(index, frozenset()) & HIRING_NEEDS
+        ]
+        _drop_need_words(qualifying, need_words, whole_needs, part_needs)
         for index in self._people_sought(analyses):  # "tarvitaan 2-3 henkilöä kesäksi", "we need 3 people"
             need_words[index] = need_words.get(index, frozenset()) | {"recruitment"}
             whole_needs.add("recruitment")

@@ -42,6 +42,8 @@ RETENTION_STARTS = (
     *("pysymaan", "pysyisi", "sitoutt", "sitoutumaan", "sitoudu", "sitoutumi", "sitoutuneisuu"),
     *("retain", "retention", "vaihtuvuu"),
 )
+# ... or do not like it at work ("kukaan ei viihdy meillä"); not children who enjoy a holiday
+LIKING_STARTS, NOT_LIKING_BEFORE = ("viihdy", "viihty"), frozenset({"ei", "eivat", "kukaan"})
 # leaving again and again is why the staff do not stay ("staff keep quitting after a few months", "porukka
 # lähtee koko ajan"): their wellbeing is the question, no one more hire
 REPEATED = frozenset({"keep", "keeps", "kept", "always"})
@@ -83,6 +85,10 @@ def asks_to_keep_staff(analyses: list[WordAnalysis]) -> bool:
     and again: their wellbeing, no hire."""
     words = [fold(analysis.word) for analysis in analyses]
     if any(word.startswith(RETENTION_STARTS) for word in words):
+        return True
+    if any(
+        word.startswith(LIKING_STARTS) and words[index - 1] in NOT_LIKING_BEFORE for index, word in enumerate(words)
+    ):
         return True
     for index, word in enumerate(words):
         leaving = word in LEAVING_WORDS or word.startswith(LEAVING_STARTS)

@@ -114,6 +114,32 @@ _OLD_MACHINES = re.compile(
     r"\b(?P<old>koneet|kone|laitteet|laitteisto|kalusto|konekanta|tuotantolinja|linja)\s+(?:on\s+|ovat\s+)?"
     r"(?:\d{2,4}-?luvulta|\d+\s*v\s+vanh\w*|\d+\s+vuotta\s+vanh\w*|ikivanh\w*|vanhentune\w*)"
 )
+# nobody to talk to ("kaikki päätökset pitää tehdä yksin eikä oo ketään kelle puhua"), no holiday in years
+# ("karjatilallinen ei oo pitäny lomaa kuuteen vuoteen"): the entrepreneur's coping
+_ALONE_WITH_IT = re.compile(
+    r"\b(?:ei|eika)\s+(?:ole\s+|oo\s+)?(?P<nobody>ketaan)\s+(?:kelle|kenelle|jolle|kenen\s+kanssa)\s+"
+    r"(?:puhua|jutella|purkaa|soittaa)\b"
+    r"|\b(?:ei|eika)\s+(?:ole\s+|oo\s+)?(?:pitanyt|pitany|pitaneet|ollut|ollu)\s+(?:yhtaan\s+|kunnon\s+)?"
+    r"(?P<holiday>lomaa|lomia|lomapaivaa|vapaapaivaa)\b"
+)
+# the account or the cash running dry ("the company bank account will be empty by March", "kassa loppuu
+# maaliskuussa", "rahat loppuu kuun lopussa"): trouble to get through
+_CASH_RUNNING_OUT = re.compile(
+    r"\b(?:account|cash)\s+(?:\w+\s+){0,2}?(?:be\s+|is\s+|runs?\s+|running\s+)(?P<empty>empty|dry|out)\b"
+    r"|\b(?:kassa|tili|pankkitili|rahat)\s+(?:on\s+|ois\s+|olis\s+)?(?P<runs_out>loppuu|loppumassa|tyhjenee|tyhja)\b"
+    r"\s+(?:\w+\s+)?\w*(?:kuussa|kuun|viikolla|viikon|jouluna|keväällä|kevaalla|syksylla|lopussa|jalkeen)"
+)
+# never an entrepreneur before ("ei oo ikinä ollu yrittäjä"): one who would become one
+_NEVER_AN_ENTREPRENEUR = re.compile(
+    r"\b(?:ei|en|eika)\s+(?:ole\s+|oo\s+)?(?:koskaan|ikina|ikinaan|aiemmin)\s+(?:ollut|ollu)\s+"
+    r"(?P<never>yrittaja\w*)\b"
+)
+# customers who ran out or vanished ("venäläiset asiakkaat loppu kokonaan", "asiakkaat katosi kun ohitustie
+# avattiin"): what to do, as with a decline
+_CUSTOMERS_GONE = re.compile(
+    r"\b(?P<gone>asiakkaat|varaukset|tilaukset|kavijat|turistit)\s+(?:\w+\s+)?"
+    r"(?:loppu|loppui|loppuivat|loppuneet|katosi|katosivat|kaikkosi|kaikkosivat|havisi|havisivat|hävis)\b"
+)
 # nobody known around ("ei tunne alueelta ketään", "ei tunne vielä muita yrittäjiä"): a network to join
 _KNOWS_NOBODY = re.compile(
     r"\b(?:ei|eika)\s+(?:\w+\s+)?(?P<knows>tunne|tunneta|tunnu\s+tuntevan)\s+(?:\w+\s+){0,3}?"
@@ -270,6 +296,10 @@ _READINGS = (
     _Reading((_RID_OF,), DISTRESS),
     _Reading((_CLAWED_BACK,), DISTRESS, instead_of=AID_NEEDS),
     _Reading((_KNOWS_NOBODY,), NETWORKING),
+    _Reading((_ALONE_WITH_IT,), WELLBEING),
+    _Reading((_CASH_RUNNING_OUT,), DISTRESS),
+    _Reading((_NEVER_AN_ENTREPRENEUR,), STARTING, alone=True),
+    _Reading((_CUSTOMERS_GONE,), ADVICE, alone=True),
     # ... the bank's no is why ("pankki ei kiinnostunut ja omistajat valmiita ottamaan jonkun osakkaaksi")
     _Reading((_NEW_SHAREHOLDER,), EQUITY, instead_of=frozenset({"ownership_change", LOAN, "guarantee"})),
     # ... unless it is a line of business the question names ("ruveta lämpöyrittäjäksi ja myydä haketta")

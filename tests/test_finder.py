@@ -2200,6 +2200,23 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         # a farm given up changes owner; a partner who died leaves a share
         ("emäntä 63v haluaa luopua tilasta ja lopettaa, mitä vaihtoehtoja", "ownership_change"),
         ("ky:n vastuunen yhtiömies kuoli yllättäen, leski ei tiedä mitä firmalle pitäis tehdä", "ownership_change"),
+        # spoken "et" after a verb of fearing is "että", no negation
+        ("kalankasvattamo haluais tuplata tuotannon mut pelkää et lupa kestää vuosia", "permits"),
+        # nobody to talk to, no holiday in years
+        ("yksinyrittäjä: kaikki päätökset pitää tehdä yksin eikä oo ketään kelle puhua", "wellbeing"),
+        ("karjatilallinen ei oo pitäny lomaa kuuteen vuoteen", "wellbeing"),
+        # the account running dry; customers who ran out
+        (
+            "The owner says the company bank account will be empty by March unless something changes",
+            "financial_distress",
+        ),
+        ("savonlinnan risteilyfirma: venäläiset asiakkaat loppu kokonaan eikä uusia oo löytyny", "general_advice"),
+        # never an entrepreneur before: one who would become one
+        ("nuori kokki haluis ruokarekan puumalan satamaan kesäks, ei oo ikinä ollu yrittäjä", "starting"),
+        # staff who do not like it at work
+        ('"työntekijät vaihtuu puolen vuoden välein, kukaan ei viihdy meillä"', "wellbeing"),
+        # an order inquiry from abroad is export, no big order to finance yet
+        ("Saksasta tuli iso tilauskysely, mutta me ei olla ikinä viety mitään ulkomaille", "export"),
         # a terrace that may not open before a permit
         ("terassia ei saa avata ennen kuin joku lupa on kunnossa", "permits"),
     ],
@@ -2236,6 +2253,15 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         ("haluaa luopua tupakasta", "ownership_change"),
         ("en saa ketään kiinni puhelimella", "recruitment"),
         ("myynti jumissa, myyjät ei osaa tehdä kauppaa isoille asiakkaille", "recruitment"),
+        # must not match: children who enjoy their holiday; "development" is no developer hired; a software
+        # developer hired is no software asked for
+        ("lapset viihtyvät, mutta asiaan: tarvis työntekijän", "wellbeing"),
+        (
+            "Our client group has 450 staff in three factories. Can they still get an ELY development grant?",
+            "recruitment",
+        ),
+        ("we need three software coders, nobody local applies, could we bring them from India?", "digitalisation"),
+        ("Saksasta tuli iso tilauskysely", "loan"),
         # a fisherman on the lake is no tourism
         ("ammattikalastaja saimaalla aloittaa, tukia?", "tourism"),
         # with what is asked for named, the line begun is no start-up ("ruveta lämpöyrittäjäksi ja myydä haketta")
@@ -2350,6 +2376,17 @@ def test_the_company_gets_the_cards_of_its_own_case(bundled, question, absent, p
             "kangasniemen autokorjaamo: 17v poika haluis oppia työn ohessa ja saada samalla tutkinnon",
             "kela-yrittajan-sairauspaivaraha",
             "esedu-oppisopimus",
+        ),
+        # an owner who sells his company, or his shop, is the seller
+        (
+            "Asiakkaani harkitsee yrityksensä myymistä ulkopuoliselle ostajalle. Mistä apua arvonmääritykseen?",
+            "uyk-jatkajan-neuvonta",
+            "yritysporssi-myy-yritys",
+        ),
+        (
+            "yrittäjä 64 v, myy kaupan hirvensalmella, omistajanvaihdos",
+            "uyk-jatkajan-neuvonta",
+            "yritysporssi-myy-yritys",
         ),
         # a hip operation that went well is no sickness of the company's
         (
