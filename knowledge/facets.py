@@ -533,6 +533,8 @@ SELLER_OUTRIGHT = frozenset(
     # ... and the owner who sells his own ("harkitsee yrityksensä myymistä", "yrittäjä 64 v, myy kaupan")
     | {"yrityksensa myy", "firmansa myy", "yhtionsa myy", "liikkeensa myy", "kauppansa myy", "tilansa myy"}
     | {"myy kaupan", "myy firman", "myy yrityksen", "myy liikkeen", "myy yhtion", "myy kahvilan", "myy tilan"}
+    # ... and the staff who might buy it ("voisiko joku työntekijöistä ostaa yrityksen")
+    | {"tyontekijoista ostaa", "tyontekijoista ostais", "tyontekijoista ostaisi", "tyontekijat ostaisi"}
 )
 # the buyer as the subject of buying, words between ("ostaja on jo viime kuussa ostanut konepajan")
 _BUYER_BUYS = re.compile(

@@ -75,9 +75,11 @@ from knowledge.text import (
     WordAnalysis,
     analyse_text,
     common_prefix_length,
+    english_stem,
     fold,
     guessed_form,
     is_among,
+    person_and_thing,
     same_stem,
     tokens,
 )
@@ -1118,6 +1120,8 @@ class QuestionReader:
             for trigger, form in self._need_stems.forms(word):
                 if form == "part" and analysis.english:
                     continue  # English words are no compounds: "international" is no "intern"
+                if analysis.english and person_and_thing(english_stem(word), english_stem(trigger)):
+                    continue  # "electricity" is no "electrician" hired, "development" no "developer"
                 if form == "part" and trigger in self._senses:
                     continue  # a compound on an ambiguous word, whose sense a guess cannot tell ("osatyökykyinen")
                 if form == "part" and self._empty_head_after(word, len(trigger)):
@@ -2086,6 +2090,11 @@ class QuestionReader:
                 index
                 for index, analysis in enumerate(analyses)
                 if (fold(analysis.word).startswith(STAFF_BUYERS) and fold(analysis.word).endswith(ALLATIVE_ENDINGS))
+                # ... or one of them who would buy it ("voisiko joku työntekijöistä ostaa yrityksen")
+                or (
+                    fold(analysis.word).startswith(STAFF_BUYERS)
+                    and any(fold(later.word).startswith("osta") for later in analyses[index + 1 : index + 3])
+                )
                 # the seller of the company, no salesperson hired ("mistä neuvoa myyjälle omistajanvaihdokseen")
                 or analysis.lemmas & SELLER_WORDS
             ]
@@ -2187,6 +2196,11 @@ class QuestionReader:
         # a seller or a buyer only of a company changing owner, said by a need or by its stage ("wants to retire")
         if "ownership_change" not in whole_needs | part_needs and facets.stage != "transfer":
             facets = replace(facets, transfer_side=None)
+        if facets.transfer_side == "seller" and "ownership_change" in whole_needs:
+            # the strength that gives out is why the owner sells ("ei enää jaksa fyysisesti, voisiko joku
+            # työntekijöistä ostaa yrityksen"): the sale is asked about
+            tired = [index for index, needs in need_words.items() if needs == frozenset({"wellbeing"})]
+            _drop_need_words(tired, need_words, whole_needs, part_needs)
         if personal_guarantee:
             # the entrepreneur's own guarantee for the company's loan is the person's debt, whatever the form
             facets = replace(facets, company_form=None)

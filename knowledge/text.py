@@ -369,7 +369,20 @@ def same_english_word(word: str, term: str) -> bool:
         return True
     if english_stem(word).endswith("ist") != english_stem(term).endswith("ist"):
         return False  # a person of the trade is not its thing: "machinists" are hired, a "machine" bought
+    if person_and_thing(english_stem(word), english_stem(term)):
+        return False  # "electricity" is no "electrician", "development" no "developer"
     return same_stem(word, term) and common_prefix_length(word, term) >= ENGLISH_STEM_LETTERS
+
+
+_PERSON_ENDINGS = ("er", "or", "ian", "ist")
+_THING_ENDINGS = ("ment", "ity", "ics", "ism", "ance", "ence")
+
+
+def person_and_thing(word: str, term: str) -> bool:
+    """One names a person by an agent ending, the other an abstract thing of the same stem."""
+    return (word.endswith(_PERSON_ENDINGS) and term.endswith(_THING_ENDINGS)) or (
+        term.endswith(_PERSON_ENDINGS) and word.endswith(_THING_ENDINGS)
+    )
 
 
 def same_stem(word: str, term: str) -> bool:

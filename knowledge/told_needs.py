@@ -12,7 +12,7 @@ from knowledge.work_running_out import work_running_out
 
 ADVICE, DISTRESS, LOAN, WELLBEING, STARTING = "general_advice", "financial_distress", "loan", "wellbeing", "starting"
 RECRUITMENT, EQUITY, NETWORKING, APPRENTICESHIP = "recruitment", "equity", "networking", "apprenticeship"
-DIGITAL, INVESTMENT = "digitalisation", "investment"
+DIGITAL, INVESTMENT, PERMITS = "digitalisation", "investment", "permits"
 AID_NEEDS = frozenset({"development_grant", "investment", "guarantee", "loan"})  # the aid or money demanded back
 # the staff's wages or the owner's pay: what seemed a hire's or a loan's words are the trouble's ("ei rahaa palkkoihin")
 PAYING_NEEDS = frozenset({"recruitment", "recruiting_abroad", "wage_subsidy", "apprenticeship", "loan"})
@@ -139,6 +139,21 @@ _NEVER_AN_ENTREPRENEUR = re.compile(
 _CUSTOMERS_GONE = re.compile(
     r"\b(?P<gone>asiakkaat|varaukset|tilaukset|kavijat|turistit)\s+(?:\w+\s+)?"
     r"(?:loppu|loppui|loppuivat|loppuneet|katosi|katosivat|kaikkosi|kaikkosivat|havisi|havisivat|hävis)\b"
+)
+# the runway of a start-up running out ("demo valmis, runway loppuu maaliskuussa"): investors' money for its next
+# step
+_RUNWAY = re.compile(r"\b(?P<runway>runway)\b")
+# a sole trader turned into a limited company ("toiminimi kasvanut, kannattaisko muuttaa osakeyhtiöksi"): the
+# company's form, an adviser's question; nothing started
+_FORM_CHANGED = re.compile(
+    r"\b(?:muuttaa|muuttais\w*|muuttaminen|muuttamista|vaihtaa|vaihtais\w*|vaihtamista)\s+(?:\w+\s+)?"
+    r"(?P<form>osakeyhtioksi|oy:ksi|oyksi|osakeyhtioon|oy:hyn)\b"
+)
+# a duty to notify someone ("pitääkö ilmotella jonnekin", "tarviiko siitä ilmottaa jonnekin"): permits and
+# notifications
+_NOTIFY_SOMEWHERE = re.compile(
+    r"\b(?P<notify>ilmo(?:i)?tt\w*|ilmo(?:i)?tella|ilmo(?:i)?tettava|rekisteroi\w*)\s+(?:\w+\s+)?"
+    r"(?:jonnekin|johonkin|jollekin|minnekaan|mihinkaan|kenellekaan)\b"
 )
 # nobody known around ("ei tunne alueelta ketään", "ei tunne vielä muita yrittäjiä"): a network to join
 _KNOWS_NOBODY = re.compile(
@@ -296,6 +311,9 @@ _READINGS = (
     _Reading((_RID_OF,), DISTRESS),
     _Reading((_CLAWED_BACK,), DISTRESS, instead_of=AID_NEEDS),
     _Reading((_KNOWS_NOBODY,), NETWORKING),
+    _Reading((_RUNWAY,), EQUITY),
+    _Reading((_FORM_CHANGED,), ADVICE, instead_of=frozenset({STARTING})),
+    _Reading((_NOTIFY_SOMEWHERE,), PERMITS),
     _Reading((_ALONE_WITH_IT,), WELLBEING),
     _Reading((_CASH_RUNNING_OUT,), DISTRESS),
     _Reading((_NEVER_AN_ENTREPRENEUR,), STARTING, alone=True),

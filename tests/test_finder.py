@@ -2217,6 +2217,14 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ('"työntekijät vaihtuu puolen vuoden välein, kukaan ei viihdy meillä"', "wellbeing"),
         # an order inquiry from abroad is export, no big order to finance yet
         ("Saksasta tuli iso tilauskysely, mutta me ei olla ikinä viety mitään ulkomaille", "export"),
+        # a start-up's runway running out asks for investors; a duty to notify someone is a notification
+        ("peliyritys: 2 devaajaa, demo valmis, runway loppuu maaliskuussa", "equity"),
+        ("voiko kotona leikata hiuksia asiakkaille vai pitääkö ilmotella jonnekin", "permits"),
+        # a sole trader turned into a limited company is an adviser's question
+        ("toiminimi on kasvanut ja hän miettii, kannattaisiko muuttaa osakeyhtiöksi", "general_advice"),
+        # negative equity; the electricity bill
+        ("oma pääoma miinuksella, mitä nyt", "financial_distress"),
+        ("greenhouse electricity costs tripled this winter, grower asking what can be done", "energy"),
         # a terrace that may not open before a permit
         ("terassia ei saa avata ennen kuin joku lupa on kunnossa", "permits"),
     ],
@@ -2262,6 +2270,12 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         ),
         ("we need three software coders, nobody local applies, could we bring them from India?", "digitalisation"),
         ("Saksasta tuli iso tilauskysely", "loan"),
+        # must not match: electricity is no electrician hired; a limited company formed from a sole trader starts
+        # nothing; the owner who sells because his strength gives out asks about the sale
+        ("greenhouse electricity costs tripled this winter", "recruitment"),
+        ("toiminimi on kasvanut ja hän miettii, kannattaisiko muuttaa osakeyhtiöksi", "starting"),
+        ("58-vuotias yrittäjä ei enää jaksa fyysisesti, voisiko joku työntekijöistä ostaa yrityksen", "wellbeing"),
+        ("58-vuotias yrittäjä ei enää jaksa fyysisesti, voisiko joku työntekijöistä ostaa yrityksen", "recruitment"),
         # a fisherman on the lake is no tourism
         ("ammattikalastaja saimaalla aloittaa, tukia?", "tourism"),
         # with what is asked for named, the line begun is no start-up ("ruveta lämpöyrittäjäksi ja myydä haketta")
