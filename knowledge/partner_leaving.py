@@ -31,6 +31,8 @@ _PATTERNS = tuple(
         # one who wants to leave "our" company, by name ("Jussi haluu lähteä pois meidän ky:stä"): a partner
         rf"\b{_WANT}\s+(?:[\w-]+\s+){{0,2}}?(?:lahtea|erota|irtautua)\s+(?:pois\s+)?(?:meidan|meijan|meian)\s+"
         r"(?P<partner>ky|ay|oy|firmasta|yhtiosta|yrityksesta)\b",
+        # one of the owners who wants out of the company ("omistajat riidoissa, toinen haluaa ulos yhtiöstä")
+        rf"\bomistaj\w*\b[^.;]{{0,60}}?\b{_WANT}\s+(?:ulos|irti|pois|eroon)\s+(?P<partner>yhtiosta|firmasta|yrityksesta)\b",
     )
 )
 

@@ -182,7 +182,7 @@ _BODY_GIVING_OUT = re.compile(
 # start-up grant's question
 _FIRST_MONTHS = re.compile(
     r"\b(?P<living>elaa|elais|elaisi|paarja\w*|toimeentul\w*|elant\w*)\s+(?:\w+\s+){0,3}?"
-    r"(?:ekat|ensimmaiset|alun)\s+kuukaudet\b"
+    r"(?:(?:ekat|ensimmaiset|alun)\s+kuukaudet|alkuaika|alkuajan|alkuaikana|alussa)\b"
     r"|\bennen\s+(?:kuin|ku)\s+(?:toiminta|yritys|bisnes|firma)\s+(?P<earns>tuottaa|kannattaa|alkaa\s+tuottaa)\b"
 )
 # the company collapsing ("kun firma kaatuu päälle", "the business is collapsing"), or staff to be dismissed
@@ -220,7 +220,8 @@ _CANNOT_PAY_WAGES = re.compile(
     r"|\b(?:can'?t|can\s+not|cannot|unable\s+to|can\s+no\s+longer)\s+pay\s+(?:\w+\s+){0,2}?"
     r"(?P<bills_en>suppliers|bills|invoices|rent|taxes)\b"
     r"|\b(?:ei|eika)\s+(?:rahat\s+|raha\s+)?(?:riita|pysty\s+maksamaan|pystyta\s+maksamaan)\s+"
-    r"(?P<bills>vuokraan|vuokria|vuokraa|laskuihin|laskuja|toimittajille|veroihin|veroja)\b"
+    r"(?P<bills>vuokraan|vuokria|vuokraa|laskuihin|laskuja|toimittajille|veroihin|veroja|lainanlyhennyksiin"
+    r"|lyhennyksiin|lainanlyhennyksia|lyhennyksia|lainoihin)\b"
     # ... or left unpaid ("rahat loppu, palkat maksamatta")
     r"|\b(?P<wages_unpaid>palkat|palkkoja)\s+(?:on\s+|ovat\s+|jaa\s+|jaaneet\s+|jaanyt\s+)?maksamatta\b"
 )

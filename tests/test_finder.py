@@ -2225,6 +2225,12 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         # negative equity; the electricity bill
         ("oma pääoma miinuksella, mitä nyt", "financial_distress"),
         ("greenhouse electricity costs tripled this winter, grower asking what can be done", "energy"),
+        # loan instalments the money does not cover; the founder's living at the start; serving alcohol
+        ("mökkivuokraus puumalassa, kesä meni pieleen eikä rahat riitä lainanlyhennyksiin", "financial_distress"),
+        ("ollu 2 v työttömänä, haluis alkaa tehä hierontaa omalla toiminimellä mut miten elää alkuaika", "starting"),
+        ("kahvila sulkavalla haluaa terassin ja anniskelun kesäksi, mistä lähtee liikkeelle", "permits"),
+        # one of the owners who wants out of the company
+        ("ravintolan omistajat riidoissa keskenään, toinen haluaa ulos yhtiöstä", "ownership_change"),
         # a terrace that may not open before a permit
         ("terassia ei saa avata ennen kuin joku lupa on kunnossa", "permits"),
     ],
@@ -2276,6 +2282,11 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         ("toiminimi on kasvanut ja hän miettii, kannattaisiko muuttaa osakeyhtiöksi", "starting"),
         ("58-vuotias yrittäjä ei enää jaksa fyysisesti, voisiko joku työntekijöistä ostaa yrityksen", "wellbeing"),
         ("58-vuotias yrittäjä ei enää jaksa fyysisesti, voisiko joku työntekijöistä ostaa yrityksen", "recruitment"),
+        # must not match: a jobless founder's living is no wage subsidy
+        (
+            "ollu 2 v työttömänä, haluis alkaa tehä hierontaa omalla toiminimellä mut miten elää alkuaika",
+            "wage_subsidy",
+        ),
         # a fisherman on the lake is no tourism
         ("ammattikalastaja saimaalla aloittaa, tukia?", "tourism"),
         # with what is asked for named, the line begun is no start-up ("ruveta lämpöyrittäjäksi ja myydä haketta")
@@ -5447,3 +5458,17 @@ def test_with_voikko_a_spoken_conditional_and_a_verb_of_financing_are_read():
     """Voikko knows "maksais" only written out, and "rahoitetaan" only as the verb it is."""
     assert "maksaa" in _voikko().understand("uus maksais 200 t€").words[1].analysis.lemmas
     assert "loan" in _voikko().understand("asiakas harkitsee ostavansa huoltoaseman, miten tällanen rahoitetaan").needs
+
+
+def test_a_project_begun_already_gets_no_aid_that_must_be_applied_for_first(bundled):
+    """Aid whose project may not start before the application is not shown for one that began last month."""
+    question = "kehittämisavustus ELY, projekti alkoi jo viime kuussa, budjetti 80 t€, ehtiiks vielä hakee"
+    assert bundled.understand(question).facets.project == "started"
+    found = [match.service.id for match in bundled.search(question, top=3).matches[:3]]
+    assert "evk-kehittamisavustus" not in found
+
+
+def test_yel_said_as_a_word_of_its_own_is_yel():
+    """Spoken "yeliä" is the entrepreneur's pension insurance."""
+    found = [match.service.id for match in _voikko().search("ei oo maksanu yeliä juuri ollenkaan", top=3).matches[:3]]
+    assert "tyoelake-yel-vakuutus" in found
