@@ -26,6 +26,8 @@ STAYING_REACH = 3  # "jää ensi keväänä eläkkeelle": the leaving word may c
 # The staff who left: workers by the recruitment words, and the staff as a whole or its key people
 STAFF_PARTS = ("henkilokun", "henkilost", "avainhenkilo", "avainihmi", "tyontekij", "staff", "employee", "kuski")
 AGENT_ENDINGS, AGENT_MIN_LETTERS = ("ja", "jaa", "jat"), 6  # "koneistaja", "koneistajaa", "koneistajat"
+# a company has one seller; several salespeople are its staff ("kaikki kolme myyjää irtisanoutui")
+SALES_STAFF = frozenset({"myyjaa", "myyjat", "myyjia", "myyjista", "myyjamme", "salespeople"})
 OWNER_STARTS = ("omistaj", "yrittaj", "osakk", "luopuj", "jatkaj", "ostaj", "myyj")  # their leaving is the company's
 WORKSHOP_ENDS = ("paja", "pajaa", "pajat")  # "konepaja" ends like an agent noun, but is the workshop
 # customers and partners who stop are no staff lost ("saksalaiset jälleenmyyjät lopettaneet tilaamisen")
@@ -100,6 +102,8 @@ def asks_to_keep_staff(analyses: list[WordAnalysis]) -> bool:
 
 
 def _is_staff(analysis: WordAnalysis, word: str, is_worker: Callable[[WordAnalysis], bool]) -> bool:
+    if word in SALES_STAFF:
+        return True
     if word.startswith(PARTNER_STARTS + PARTNER_WORDS) or any(owner in word for owner in OWNER_STARTS):
         return False  # a customer or a partner, or the owner by a compound ("kampaamoyrittäjä jäi sairauslomalle")
     # an agent noun names a worker though no table lists it ("cnc-koneistaja", "kunnossapitäjä")

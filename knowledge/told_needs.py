@@ -155,6 +155,18 @@ _NOTIFY_SOMEWHERE = re.compile(
     r"\b(?P<notify>ilmo(?:i)?tt\w*|ilmo(?:i)?tella|ilmo(?:i)?tettava|rekisteroi\w*)\s+(?:\w+\s+)?"
     r"(?:jonnekin|johonkin|jollekin|minnekaan|mihinkaan|kenellekaan)\b"
 )
+# a sole trader's business, or one's own, thought about ("työtön insinööri miettii toiminimeä"): starting one
+_FORM_THOUGHT_OF = re.compile(
+    r"\b(?:miettii|mietti|harkitsee|harkitsi|suunnittelee|pohtii|haaveilee)\s+(?:\w+\s+)?"
+    r"(?P<form>toiminime\w*|kevytyrittaj\w*|omaa\s+yritysta|omaa\s+firmaa)"
+)
+# the unemployment benefit lost by starting ("pelkää että päivärahat menee heti", "pelkään että menetän Kelan
+# etuudet"): the start-up grant's question, no sickness allowance
+_BENEFIT_LOST = re.compile(
+    r"\b(?P<benefit>paivaraha\w*|tyottomyysturva\w*|ansiosidonnai\w*)\s+(?:\w+\s+)?"
+    r"(?:menee|menevat|loppuu|loppuis|lakkaa|katkeaa|viedaan)\b"
+    r"|\bmenet\w*\s+(?:\w+\s+)?(?P<benefit_lost>paivaraha\w*|tyottomyysturva\w*|ansiosidonnai\w*|etuud\w*)"
+)
 # nobody known around ("ei tunne alueelta ketään", "ei tunne vielä muita yrittäjiä"): a network to join
 _KNOWS_NOBODY = re.compile(
     r"\b(?:ei|eika)\s+(?:\w+\s+)?(?P<knows>tunne|tunneta|tunnu\s+tuntevan)\s+(?:\w+\s+){0,3}?"
@@ -312,6 +324,8 @@ _READINGS = (
     _Reading((_RID_OF,), DISTRESS),
     _Reading((_CLAWED_BACK,), DISTRESS, instead_of=AID_NEEDS),
     _Reading((_KNOWS_NOBODY,), NETWORKING),
+    _Reading((_FORM_THOUGHT_OF,), STARTING),
+    _Reading((_BENEFIT_LOST,), STARTING, instead_of=frozenset({WELLBEING, "wage_subsidy"})),
     _Reading((_RUNWAY,), EQUITY),
     _Reading((_FORM_CHANGED,), ADVICE, instead_of=frozenset({STARTING})),
     _Reading((_NOTIFY_SOMEWHERE,), PERMITS),

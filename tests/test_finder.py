@@ -2231,6 +2231,10 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("kahvila sulkavalla haluaa terassin ja anniskelun kesäksi, mistä lähtee liikkeelle", "permits"),
         # one of the owners who wants out of the company
         ("ravintolan omistajat riidoissa keskenään, toinen haluaa ulos yhtiöstä", "ownership_change"),
+        # a sole trader's business thought about, the unemployment benefit feared lost: starting one
+        ("työtön insinööri miettii toiminimeä mutta pelkää että päivärahat menee heti", "starting"),
+        # several salespeople who resigned are staff lost
+        ("kaikki kolme myyjää irtisanoutui samassa kuussa ja asiakkaat alkaa kaikota", "recruitment"),
         # a terrace that may not open before a permit
         ("terassia ei saa avata ennen kuin joku lupa on kunnossa", "permits"),
     ],
@@ -2287,6 +2291,9 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
             "ollu 2 v työttömänä, haluis alkaa tehä hierontaa omalla toiminimellä mut miten elää alkuaika",
             "wage_subsidy",
         ),
+        # must not match: the unemployment benefit feared lost is no sickness allowance nor a wage subsidy
+        ("työtön insinööri miettii toiminimeä mutta pelkää että päivärahat menee heti", "wellbeing"),
+        ("työtön insinööri miettii toiminimeä mutta pelkää että päivärahat menee heti", "wage_subsidy"),
         # a fisherman on the lake is no tourism
         ("ammattikalastaja saimaalla aloittaa, tukia?", "tourism"),
         # with what is asked for named, the line begun is no start-up ("ruveta lämpöyrittäjäksi ja myydä haketta")
