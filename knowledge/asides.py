@@ -85,7 +85,7 @@ WORKER_REACH = 4
 OWN_BUSINESS_STEMS = ("oma", "own", "yrit", "firm", "tmi", "toiminim", "liike", "company", "business")
 WORKER_STARTS = frozenset({"aloittaa", "aloittaisi", "aloittais", "aloitti", "aloittamassa", "aloittavat", "starts"})
 # the past passive (was started) and the asker's own past ("jos aloitin toukokuussa": I started, at a job or not)
-BEGUN = re.compile(r"aloitett(?:iin|u|ua|un|uun|uja)$|aloit(?:in|it|imme|itte)$")
+BEGUN = re.compile(r"alo(?:i)?tett(?:iin|u|ua|un|uun|uja)$|aloit(?:in|it|imme|itte)$")  # also "alotettu", mistyped
 # The words of a follow-up that only names another place ("entä hirvensalmella?", "and in Juva?")
 FOLLOW_UP_WORDS = frozenset(
     {"enta", "entas", "entapa", "ja", "jos", "sitten", "kun", "mites", "miten", "taalla", "siella"}

@@ -117,6 +117,8 @@ LETTING_STEMS = ("vuokra", "rent", "majoitu", "airbnb", "matkail", "touris", "gu
 # ... not one's own lease or rented home ("vuokrasopimuksen irtisanominen omasta kaksiosta")
 TENANCY_STEMS = ("vuokrasopimu", "vuokra-asun", "vuokrasuhte", "vuokralai", "vuokranantaj")
 ESTABLISHED_YEARS = 5  # a company this old is no start-up, whatever service it names
+SAID_REACH = 7
+COPULA_FORMS = frozenset({"on", "oli", "ovat", "olivat", "are", "is"})
 CUSTOMER_STEMS = ("asiakkaille", "asiakkaiden", "asiakkaalle", "customers", "clients")
 RETIRED_FORMS = frozenset({"elakkeella", "elakkeelta", "retired"})  # being retired, or back from it (folded)
 ENGLISH_COMPANY_WORDS = frozenset({"company", "firm", "business", "enterprise", "startup"})
@@ -226,7 +228,11 @@ STAFF_NONE_CAN = re.compile(
 )
 SKILL_OBJECT_REACH, INVESTED, DIGITAL = 6, frozenset({"investment"}), frozenset({"digitalisation"})
 DEBT_STARTS = ("velka", "velkaa", "lisavelka", "debt")  # the debt not taken on is no trouble had
-STOP_STEMS = ("lopetti", "lopettivat", "lopettanut", "lopettaneet", "stopped", "quit")  # a customer's, see above
+# a customer's, see above; also said of it ("ilmoitti lopettavansa sopimuksen")
+STOP_STEMS = (
+    *("lopetti", "lopettivat", "lopettanut", "lopettaneet", "stopped", "quit"),
+    *("lopettavansa", "lopettavat", "lopettamassa"),
+)
 ENDED_STEMS = ("irtisano", "peru", "cancel", "terminat")  # ... a contract ended by a customer
 CONTRACT_STARTS = ("sopimu", "soppar", "tilau", "contract", "order")
 LOST_STEMS = ("menetti", "menettanyt", "menettaneet", "menettivat", "lost")  # ... or lost
@@ -1011,6 +1017,12 @@ class QuestionReader:
             and analyses[index].english
             and (words[index].endswith("s") or words[index] in ("staff", "personnel"))  # people, not "my carpentry"
             and self._is_worker(analyses[index])
+        )
+        # "Työntekijöitä on 12", "henkilökuntaa on 30": the count after the workers said is the staff had
+        found.update(
+            index
+            for index in range(len(words) - 2)
+            if words[index + 1] in COPULA_FORMS and words[index + 2][:1].isdigit() and self._is_worker(analyses[index])
         )
         return found
 
@@ -1845,7 +1857,11 @@ class QuestionReader:
             )
             and any(
                 fold(before.word).startswith(PARTNER_STARTS + PARTNER_WORDS)
-                for before in analyses[max(0, index - 3) : index]
+                # the subject said, then what it says it does ("asiakas (70 % liikevaihdosta) ilmoitti juuri
+                # lopettavansa sopimuksen"): further back
+                for before in analyses[
+                    max(0, index - (SAID_REACH if fold(analysis.word).endswith("vansa") else 3)) : index
+                ]
             )
         ]  # renamed below: the customer lost is asked about
         # ... or lost, named after ("menetti kaksi suurinta sopimustaan", "kilpailija vei isoimman asiakkaan")

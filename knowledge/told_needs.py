@@ -121,6 +121,9 @@ _ALONE_WITH_IT = re.compile(
     r"(?:puhua|jutella|purkaa|soittaa)\b"
     r"|\b(?:ei|eika)\s+(?:ole\s+|oo\s+)?(?:pitanyt|pitany|pitaneet|ollut|ollu)\s+(?:yhtaan\s+|kunnon\s+)?"
     r"(?P<holiday>lomaa|lomia|lomapaivaa|vapaapaivaa)\b"
+    # ... or feeling all alone with it ("tuntee olevansa ihan yksin kaikkien päätösten kanssa")
+    r"|\btuntee\s+(?:\w+\s+)?olevansa\s+(?:ihan\s+|aivan\s+|tosi\s+|niin\s+)?(?P<feels_alone>yksin|yksinainen)\b"
+    r"|\byksin\s+(?:kaikkien\s+|omien\s+)?(?P<decisions>paatosten|asioiden|ongelmien)\s+kanssa\b"
 )
 # the account or the cash running dry ("the company bank account will be empty by March", "kassa loppuu
 # maaliskuussa", "rahat loppuu kuun lopussa"): trouble to get through
@@ -167,6 +170,16 @@ _BENEFIT_LOST = re.compile(
     r"(?:menee|menevat|loppuu|loppuis|lakkaa|katkeaa|viedaan)\b"
     r"|\bmenet\w*\s+(?:\w+\s+)?(?P<benefit_lost>paivaraha\w*|tyottomyysturva\w*|ansiosidonnai\w*|etuud\w*)"
 )
+# none of the foremen or managers able to lead ("none of the foremen know how to lead people"): their training
+_STAFF_CANNOT_LEAD = re.compile(
+    r"\b(?:none|nobody|no\s+one|neither)\s+(?:\w+\s+){0,3}?knows?\s+how\s+to\s+(?P<lead_en>lead|manage)\b"
+    r"|\b(?:foremen|foreman|supervisors|managers|esimiehet|esihenkilot|tyonjohtajat)\s+(?:\w+\s+){0,2}?"
+    r"(?:ei|eivat|don'?t|do\s+not|can'?t)\s+(?:\w+\s+)?(?P<lead_staff>osaa|osaa\s+johtaa|know\s+how)\b"
+)
+# a buyer who may not pay ("pelkää ettei ruotsalainen ostaja maksa"): the credit risk that guarantees cover
+_BUYER_MAY_NOT_PAY = re.compile(
+    r"\bettei\s+(?:\w+\s+){0,2}?(?:asiakas|ostaja|tilaaja|maahantuoja|jalleenmyyja)\s+(?P<not_pay>maksa)\b"
+)
 # nobody known around ("ei tunne alueelta ketään", "ei tunne vielä muita yrittäjiä"): a network to join
 _KNOWS_NOBODY = re.compile(
     r"\b(?:ei|eika)\s+(?:\w+\s+)?(?P<knows>tunne|tunneta|tunnu\s+tuntevan)\s+(?:\w+\s+){0,3}?"
@@ -196,6 +209,8 @@ _FIRST_MONTHS = re.compile(
     r"\b(?P<living>elaa|elais|elaisi|paarja\w*|toimeentul\w*|elant\w*)\s+(?:\w+\s+){0,3}?"
     r"(?:(?:ekat|ensimmaiset|alun)\s+kuukaudet|alkuaika|alkuajan|alkuaikana|alussa)\b"
     r"|\bennen\s+(?:kuin|ku)\s+(?:toiminta|yritys|bisnes|firma)\s+(?P<earns>tuottaa|kannattaa|alkaa\s+tuottaa)\b"
+    # ... in English ("how does he survive the first months without income")
+    r"|\b(?P<survive>survive|live|get\s+by|pay\s+the\s+bills)\s+(?:\w+\s+){0,3}?first\s+(?:few\s+)?months\b"
 )
 # the company collapsing ("kun firma kaatuu päälle", "the business is collapsing"), or staff to be dismissed
 # ("joutuu irtisanomaan puolet porukasta"): trouble, and lay-offs; not a program that crashes, nor a lease ended
@@ -324,6 +339,8 @@ _READINGS = (
     _Reading((_RID_OF,), DISTRESS),
     _Reading((_CLAWED_BACK,), DISTRESS, instead_of=AID_NEEDS),
     _Reading((_KNOWS_NOBODY,), NETWORKING),
+    _Reading((_STAFF_CANNOT_LEAD,), "staff_training"),
+    _Reading((_BUYER_MAY_NOT_PAY,), "guarantee"),
     _Reading((_FORM_THOUGHT_OF,), STARTING),
     _Reading((_BENEFIT_LOST,), STARTING, instead_of=frozenset({WELLBEING, "wage_subsidy"})),
     _Reading((_RUNWAY,), EQUITY),

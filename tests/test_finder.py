@@ -2235,6 +2235,17 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("työtön insinööri miettii toiminimeä mutta pelkää että päivärahat menee heti", "starting"),
         # several salespeople who resigned are staff lost
         ("kaikki kolme myyjää irtisanoutui samassa kuussa ja asiakkaat alkaa kaikota", "recruitment"),
+        # feeling all alone with the decisions; the founder's first months, in English; foremen who cannot lead
+        ("yksin yrittävä graafikko: tuntee olevansa ihan yksin kaikkien päätösten kanssa", "wellbeing"),
+        ("unemployed engineer thinking about going freelance, how does he survive the first months", "starting"),
+        ("The owner says the company grew too fast and none of the foremen know how to lead people.", "staff_training"),
+        # a buyer abroad who may not pay is a credit risk
+        ("pelkää ettei ruotsalainen ostaja maksa", "guarantee"),
+        # a customer who says it ends the contract, the staff counted after
+        (
+            "Asiakkaan suurin asiakas (70 % liikevaihdosta) ilmoitti lopettavansa sopimuksen. Työntekijöitä on 12.",
+            "general_advice",
+        ),
         # a terrace that may not open before a permit
         ("terassia ei saa avata ennen kuin joku lupa on kunnossa", "permits"),
     ],
@@ -2294,6 +2305,8 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         # must not match: the unemployment benefit feared lost is no sickness allowance nor a wage subsidy
         ("työtön insinööri miettii toiminimeä mutta pelkää että päivärahat menee heti", "wellbeing"),
         ("työtön insinööri miettii toiminimeä mutta pelkää että päivärahat menee heti", "wage_subsidy"),
+        # must not match: the staff counted are no hire; a customer ending its contract closes no company
+        ("Asiakkaan suurin asiakas ilmoitti lopettavansa sopimuksen. Työntekijöitä on 12.", "recruitment"),
         # a fisherman on the lake is no tourism
         ("ammattikalastaja saimaalla aloittaa, tukia?", "tourism"),
         # with what is asked for named, the line begun is no start-up ("ruveta lämpöyrittäjäksi ja myydä haketta")
