@@ -104,6 +104,11 @@ STAYED_WORDS = frozenset(
 )
 STAY_ENDINGS = ("lla", "ssa", "lta", "sta")  # folded: "mökillä" is "mokilla"
 STAY_REACH = 3
+# ... but an entrepreneur's leave is no place ("olin kolme kuukautta sairaslomalla, yrittäjänä en tiedä saanko
+# rahaa": the entrepreneur's health); an employee's own leave stays private ("lomakorvaus, jos olin sairaslomalla")
+LEAVES = frozenset(
+    {"sairaslomalla", "sairauslomalla", "saikulla", "aitiyslomalla", "vanhempainvapaalla", "sairaalassa"}
+)
 # Good news in a client's e-mail ("leikkaus meni onneksi hyvin", "koira on jo toipunut"): nothing to ask about
 GOOD_NEWS = frozenset(
     {"onneksi", "toipunut", "toipui", "toipuneet", "parantunut", "parantui", "fortunately", "luckily", "recovered"}
@@ -204,6 +209,7 @@ def stays_away(analyses: list[WordAnalysis]) -> list[int]:
         for index in range(len(words))
         if any(word in STAYED_WORDS for word in words[max(0, index - STAY_REACH) : index])
         and words[index].endswith(STAY_ENDINGS)
+        and not (words[index] in LEAVES and any(word.startswith(ENTREPRENEUR_STEMS) for word in words))
     ]
 
 

@@ -73,6 +73,8 @@ _OWN_WORK = re.compile(
     r"(?:omalla|omilla|omaan|omana|itsenaisesti|yrittajana|itselleen)\b"
     r"|\b(?:tehda|tekee|tekemaan|tekisi\w*|tekis\w*)\s+(?:samoja\s+|niita\s+)?(?P<work_own>toita|hommia|keikkaa|keikkoja)"
     r"\s+omaan\s+(?:lukuun|laskuun)\b"
+    # ... whatever the work is ("haluais alkaa tehdä hierontaa omaan lukuun")
+    r"|\b(?:tehda|tekee|tekemaan|tekisi\w*|tekis\w*)\s+(?P<work_any>[\w-]+)\s+omaan\s+(?:lukuun|laskuun)\b"
     r"|\b(?P<work_en>work(?:ing)?)\s+for\s+(?:himself|herself|themselves|myself)\b"
     # ... or in one's own name ("haluis alkaa tehdä kotisiivousta omiin nimiin"); not a farm or a firm taken over
     # in one's name ("ottaa tilan omiin nimiinsä")

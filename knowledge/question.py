@@ -223,6 +223,9 @@ STAFF_SKILL_LACKING = re.compile(
 STAFF_NONE_CAN = re.compile(
     r"\b(?:ei|eika)\s+kukaan\s+(?P<staff>(?:porukast|henkilokunnast|henkilostost|tyontekijoist|vaest)\w*)"
     r"\s+(?:\w+\s+)?(?:osaa|osata|hallitse)"
+    # ... or the negation first ("uudet koneet tulee syksyllä eikä porukka osaa käyttää niitä")
+    r"|\b(?:ei|eika|eivat)\s+(?P<staff_after>porukka|henkilosto|henkilokunta|tyontekijat|vaki|asentajat)\s+"
+    r"(?:\w+\s+)?(?:osaa|osata|hallitse)"
     # ... or nobody can use what was bought ("osti uudet CNC-koneet mutta kukaan ei osaa käyttää niitä")
     r"|\bkukaan\s+(?:ei|eika)\s+osaa\s+(?P<use>kayttaa|ohjelmoida|ajaa|huoltaa|kayttamaan)\b"
 )

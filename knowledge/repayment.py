@@ -37,6 +37,7 @@ REACH = 3  # words between the loan and its repayment ("maksamaan finnveran lain
 TROUBLE_WORDS = frozenset(
     {"pysty", "pystyta", "pysy", "selvia", "selviydy", "myohassa", "rastissa", "cant", "can't", "cannot", "unable"}
     | {"tauko", "taukoa"}  # a pause asked in the repayments ("lainanlyhennyksiin pitäisi saada tauko")
+    | {"painaa", "painavat", "rasittaa", "kaatuu"}  # repayments that weigh on it ("lainanlyhennykset painaa")
 )
 TROUBLE_STARTS = ("maksamatta", "maksuvaik", "myohast", "behind")
 # ... or the lender presses for more or faster repayment ("pankki soitti että lainaa pitäis lyhentää enemmän", "the

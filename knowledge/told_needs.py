@@ -100,7 +100,8 @@ _BURNING_CASH = re.compile(
 # someone taken in as a shareholder ("omistajat valmiita ottamaan jonkun osakkaaksi", "hakee sijoittajaa osakkaaksi"):
 # equity for the company, no company sold
 _NEW_SHAREHOLDER = re.compile(
-    r"\b(?:otta\w*|ottais\w*|saada|saamaan|saisi|sais|etsi\w*|haki\w*|hakee|hakea|mukaan)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:otta\w*|ottais\w*|saada|saamaan|saisi|sais|etsi\w*|haki\w*|hakee|hakea|mukaan|tulis|tulisi|tulee)"
+    r"\s+(?:\w+\s+){0,2}?"
     r"(?P<shareholder>osakkaaksi|osakkaiksi|osakkaakseen|sijoittajaksi|sijoittajiksi)\b"
 )
 # beginning to make something and sell it oneself ("kalastaja haluaisi alkaa savustaa kalaa ja myydä sitä itse
@@ -179,6 +180,16 @@ _STAFF_CANNOT_LEAD = re.compile(
 # a buyer who may not pay ("pelkää ettei ruotsalainen ostaja maksa"): the credit risk that guarantees cover
 _BUYER_MAY_NOT_PAY = re.compile(
     r"\bettei\s+(?:\w+\s+){0,2}?(?:asiakas|ostaja|tilaaja|maahantuoja|jalleenmyyja)\s+(?P<not_pay>maksa)\b"
+)
+# papers to have in order before opening ("grillikioski satamaan, mitä papereita pitää olla kunnossa"): permits
+_PAPERS_NEEDED = re.compile(
+    r"\b(?:mita|mitka|jotain|mitaan|tarviiko|tarvitaanko|tarvitseeko)\s+(?:\w+\s+)?(?P<papers>papereita|paperit|lupapapereita)\b"
+)
+# an entrepreneur's sick leave, and money for its time ("olin kolme kuukautta sairaslomalla, yrittäjänä en tiedä saanko
+# mistään rahaa"): the sickness allowance, no loan
+_SICK_LEAVE_MONEY = re.compile(
+    r"\b(?P<sick>sairaslomalla|sairauslomalla|sairaslomaa|sairauslomaa|saikulla)\b[^.;]{0,80}?"
+    r"\b(?:rahaa|rahat|korvaus\w*|paivaraha\w*|toimeentulo\w*|tuloja)\b"
 )
 # nobody known around ("ei tunne alueelta ketään", "ei tunne vielä muita yrittäjiä"): a network to join
 _KNOWS_NOBODY = re.compile(
@@ -339,6 +350,8 @@ _READINGS = (
     _Reading((_RID_OF,), DISTRESS),
     _Reading((_CLAWED_BACK,), DISTRESS, instead_of=AID_NEEDS),
     _Reading((_KNOWS_NOBODY,), NETWORKING),
+    _Reading((_PAPERS_NEEDED,), PERMITS),
+    _Reading((_SICK_LEAVE_MONEY,), WELLBEING, instead_of=frozenset({LOAN})),
     _Reading((_STAFF_CANNOT_LEAD,), "staff_training"),
     _Reading((_BUYER_MAY_NOT_PAY,), "guarantee"),
     _Reading((_FORM_THOUGHT_OF,), STARTING),

@@ -2246,6 +2246,14 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
             "Asiakkaan suurin asiakas (70 % liikevaihdosta) ilmoitti lopettavansa sopimuksen. Työntekijöitä on 12.",
             "general_advice",
         ),
+        # work of any kind on one's own account; repayments that weigh; papers before opening; staff who cannot
+        # use the machines coming; a shareholder who would come with money; order books on paper; sick leave's money
+        ("irtisanottiin tehtaalta ja haluais alkaa tehdä hierontaa omaan lukuun", "starting"),
+        ("safariyrittäjä: lumeton talvi vei koko kauden ja lainanlyhennykset painaa", "financial_distress"),
+        ("grillikioski satamaan kesäksi, mitä papereita pitää olla kunnossa ennen avaamista", "permits"),
+        ("konepaja 25 hlö, uudet koneet tulee syksyllä eikä porukka osaa käyttää niitä", "staff_training"),
+        ("lainaa ei enää heru, tarvis jonkun joka tulis osakkaaksi rahan kanssa", "equity"),
+        ('asiakas: "olin kolme kuukautta sairaslomalla, yrittäjänä en tiedä saanko mistään rahaa"', "wellbeing"),
         # a terrace that may not open before a permit
         ("terassia ei saa avata ennen kuin joku lupa on kunnossa", "permits"),
     ],
@@ -2307,6 +2315,10 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         ("työtön insinööri miettii toiminimeä mutta pelkää että päivärahat menee heti", "wage_subsidy"),
         # must not match: the staff counted are no hire; a customer ending its contract closes no company
         ("Asiakkaan suurin asiakas ilmoitti lopettavansa sopimuksen. Työntekijöitä on 12.", "recruitment"),
+        # must not match: one's own holiday pay after a sick leave is a private matter; repayments that weigh are
+        # no new loan
+        ("oma lomakorvaus joulukuussa, lasketaanko oikein jos olin sairaslomalla", "wellbeing"),
+        ("safariyrittäjä: lumeton talvi vei koko kauden ja lainanlyhennykset painaa", "loan"),
         # a fisherman on the lake is no tourism
         ("ammattikalastaja saimaalla aloittaa, tukia?", "tourism"),
         # with what is asked for named, the line begun is no start-up ("ruveta lämpöyrittäjäksi ja myydä haketta")
@@ -5478,6 +5490,7 @@ def test_with_voikko_a_spoken_conditional_and_a_verb_of_financing_are_read():
     """Voikko knows "maksais" only written out, and "rahoitetaan" only as the verb it is."""
     assert "maksaa" in _voikko().understand("uus maksais 200 t€").words[1].analysis.lemmas
     assert "loan" in _voikko().understand("asiakas harkitsee ostavansa huoltoaseman, miten tällanen rahoitetaan").needs
+    assert "digitalisation" in _voikko().understand("meillä on vielä paperiset tilauskirjat, haluan järjestelmän").needs
 
 
 def test_a_project_begun_already_gets_no_aid_that_must_be_applied_for_first(bundled):
