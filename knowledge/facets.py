@@ -520,6 +520,9 @@ BUYER_OUTRIGHT = frozenset(
     # ... and the asker who would buy ("olisin kiinnostunut ostamaan sen", though its owner retires)
     | {"olisin kiinnostunut ost", "olisimme kiinnostuneita ost", "olen kiinnostunut ost", "oon kiinnostunut ost"}
     | {"haluaisin ost", "haluaisimme ost", "haluan ost", "haluamme ost", "i would like to buy", "we would like to buy"}
+    # ... and the one who asks the seller, or buys a company ready-made ("mitä myyjältä pitäis kysyä", "valmiin
+    # firman osto")
+    | {"myyjalta", "valmiin firman ost", "valmiin yrityksen ost", "firman ostoa", "yrityksen ostoa"}
 )
 # ... and the seller's, help asked for the seller ("Mistä myyjä saa apua?", though a buyer is named too)
 SELLER_OUTRIGHT = frozenset(

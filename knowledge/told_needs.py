@@ -191,6 +191,15 @@ _SICK_LEAVE_MONEY = re.compile(
     r"\b(?P<sick>sairaslomalla|sairauslomalla|sairaslomaa|sairauslomaa|saikulla)\b[^.;]{0,80}?"
     r"\b(?:rahaa|rahat|korvaus\w*|paivaraha\w*|toimeentulo\w*|tuloja)\b"
 )
+# the rent raised ("vuokranantaja nosti vuokraa 40 %", "vuokra tuplaantui"): a cost the business must carry, no
+# premises sought, unless cheaper ones are ("etsii halvempaa tilaa", "pitää muuttaa mut minne")
+_RENT_RAISED = re.compile(
+    r"^(?!.*\b(?:etsi\w*|loyt\w*|loyd\w*|halvemp\w*|edullisemp\w*|muutt\w*|minne|tila|tilan|tilat|tiloja|tilaa|uus\w*\s+tila\w*"
+    r"|toimitil\w*|liiketil\w*|halli\w*)\b).*?"
+    r"(?:\bvuokranantaja\s+(?:\w+\s+)?(?:nosti|nostaa|korotti|korottaa|nostanut)\s+(?:\w+\s+)?(?P<rent>vuokraa|vuokran)\b"
+    r"|\b(?P<rent_rose>vuokra)\s+(?:\w+\s+)?(?:nousi|nousee|tuplaantui|tuplaantu|kallistui|nousu)\b)",
+    re.DOTALL,
+)
 # nobody known around ("ei tunne alueelta ketään", "ei tunne vielä muita yrittäjiä"): a network to join
 _KNOWS_NOBODY = re.compile(
     r"\b(?:ei|eika)\s+(?:\w+\s+)?(?P<knows>tunne|tunneta|tunnu\s+tuntevan)\s+(?:\w+\s+){0,3}?"
@@ -350,6 +359,7 @@ _READINGS = (
     _Reading((_RID_OF,), DISTRESS),
     _Reading((_CLAWED_BACK,), DISTRESS, instead_of=AID_NEEDS),
     _Reading((_KNOWS_NOBODY,), NETWORKING),
+    _Reading((_RENT_RAISED,), DISTRESS, instead_of=frozenset({"premises"})),
     _Reading((_PAPERS_NEEDED,), PERMITS),
     _Reading((_SICK_LEAVE_MONEY,), WELLBEING, instead_of=frozenset({LOAN})),
     _Reading((_STAFF_CANNOT_LEAD,), "staff_training"),

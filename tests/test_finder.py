@@ -2254,6 +2254,13 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("konepaja 25 hlö, uudet koneet tulee syksyllä eikä porukka osaa käyttää niitä", "staff_training"),
         ("lainaa ei enää heru, tarvis jonkun joka tulis osakkaaksi rahan kanssa", "equity"),
         ('asiakas: "olin kolme kuukautta sairaslomalla, yrittäjänä en tiedä saanko mistään rahaa"', "wellbeing"),
+        # the rent raised with no new premises sought is a cost to carry
+        (
+            "kahvila: vuokranantaja nosti vuokraa 40 % eikä myynti ole palautunut, apua talouden miettimiseen?",
+            "financial_distress",
+        ),
+        # a ready-made company bought
+        ('asiakas harkitsee valmiin firman ostoa kangasniemeltä, "mitä myyjältä pitäis kysyä"', "ownership_change"),
         # a terrace that may not open before a permit
         ("terassia ei saa avata ennen kuin joku lupa on kunnossa", "permits"),
     ],
@@ -2319,6 +2326,10 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         # no new loan
         ("oma lomakorvaus joulukuussa, lasketaanko oikein jos olin sairaslomalla", "wellbeing"),
         ("safariyrittäjä: lumeton talvi vei koko kauden ja lainanlyhennykset painaa", "loan"),
+        # must not match: the rent raised, with cheaper premises sought, is no crisis; a machine's purchase is no
+        # company bought; the seller asked is no salesperson hired
+        ("vuokranantaja nostaa vuokraa 40%, leipomo mäntyharjulla etsii uusia tiloja", "financial_distress"),
+        ("koneen osto, mistä rahoitus", "ownership_change"),
         # a fisherman on the lake is no tourism
         ("ammattikalastaja saimaalla aloittaa, tukia?", "tourism"),
         # with what is asked for named, the line begun is no start-up ("ruveta lämpöyrittäjäksi ja myydä haketta")
@@ -2433,6 +2444,12 @@ def test_the_company_gets_the_cards_of_its_own_case(bundled, question, absent, p
             "kangasniemen autokorjaamo: 17v poika haluis oppia työn ohessa ja saada samalla tutkinnon",
             "kela-yrittajan-sairauspaivaraha",
             "esedu-oppisopimus",
+        ),
+        # the seller asked is no salesperson hired: a ready-made company bought
+        (
+            'asiakas harkitsee valmiin firman ostoa kangasniemeltä, "mitä myyjältä pitäis kysyä"',
+            "tyo-mikkeli-rekrytointi",
+            "yritysporssi-osta-yritys",
         ),
         # an owner who sells his company, or his shop, is the seller
         (
