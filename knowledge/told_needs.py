@@ -163,6 +163,8 @@ _NOTIFY_SOMEWHERE = re.compile(
 _FORM_THOUGHT_OF = re.compile(
     r"\b(?:miettii|mietti|harkitsee|harkitsi|suunnittelee|pohtii|haaveilee)\s+(?:\w+\s+)?"
     r"(?P<form>toiminime\w*|kevytyrittaj\w*|omaa\s+yritysta|omaa\s+firmaa)"
+    # ... or a line of one's own ("työtön metsäkoneenkuljettaja harkitsee omaa urakointia")
+    r"|\b(?:miettii|harkitsee|suunnittelee|pohtii|haaveilee)\s+omaa\s+(?P<own_line>\w+(?:ointia|ointi|ntaa))\b"
 )
 # the unemployment benefit lost by starting ("pelkää että päivärahat menee heti", "pelkään että menetän Kelan
 # etuudet"): the start-up grant's question, no sickness allowance
@@ -200,6 +202,18 @@ _RENT_RAISED = re.compile(
     r"|\b(?P<rent_rose>vuokra)\s+(?:\w+\s+)?(?:nousi|nousee|tuplaantui|tuplaantu|kallistui|nousu)\b)",
     re.DOTALL,
 )
+# materials that cannot be bought in advance ("voitti ison urakan, mutta ei pysty ostamaan materiaaleja etukäteen"):
+# working capital
+_MATERIALS_UPFRONT = re.compile(
+    r"\b(?:ei|eika)\s+(?:pysty|pystyta|voi|kykene)\s+(?:ostamaan|maksamaan|rahoittamaan|rahottaan|hankkimaan)\s+"
+    r"(?:\w+\s+)?(?P<upfront>materiaale\w*|tarvikke\w*|raaka-aine\w*|raaka-ainei\w*)"
+)
+# an owner who does everything himself and has no time to think ahead ("omistaja tekee kaiken itse eikä ehdi miettiä
+# tulevaisuutta"): an adviser's and a mentor's question
+_NO_TIME_TO_LEAD = re.compile(
+    r"\b(?:ei|eika|en)\s+(?:\w+\s+)?(?P<no_time>ehdi|kerkea|keriia|kerkia)\s+(?:\w+\s+)?"
+    r"(?:miettia|kehittaa|suunnitella|johtaa|ajatella)(?:\s+(?:tulevaisuutta|tulevaa|strategiaa|kehittamista))?\b"
+)
 # nobody known around ("ei tunne alueelta ketään", "ei tunne vielä muita yrittäjiä"): a network to join
 _KNOWS_NOBODY = re.compile(
     r"\b(?:ei|eika)\s+(?:\w+\s+)?(?P<knows>tunne|tunneta|tunnu\s+tuntevan)\s+(?:\w+\s+){0,3}?"
@@ -229,6 +243,10 @@ _FIRST_MONTHS = re.compile(
     r"\b(?P<living>elaa|elais|elaisi|paarja\w*|toimeentul\w*|elant\w*)\s+(?:\w+\s+){0,3}?"
     r"(?:(?:ekat|ensimmaiset|alun)\s+kuukaudet|alkuaika|alkuajan|alkuaikana|alussa)\b"
     r"|\bennen\s+(?:kuin|ku)\s+(?:toiminta|yritys|bisnes|firma)\s+(?P<earns>tuottaa|kannattaa|alkaa\s+tuottaa)\b"
+    # ... or income that would not cover even food at first ("pelkää etteivät tulot riitä ensimmäisenä vuonna edes
+    # ruokaan")
+    r"|\b(?P<income>tulot|tulo|rahat)\s+(?:\w+\s+)?(?:riita|riittais|riittaisi)\s+(?:\w+\s+){0,2}?"
+    r"(?:ensimmaisena|alussa|alkuun|aluksi)\b"
     # ... in English ("how does he survive the first months without income")
     r"|\b(?P<survive>survive|live|get\s+by|pay\s+the\s+bills)\s+(?:\w+\s+){0,3}?first\s+(?:few\s+)?months\b"
 )
@@ -359,12 +377,16 @@ _READINGS = (
     _Reading((_RID_OF,), DISTRESS),
     _Reading((_CLAWED_BACK,), DISTRESS, instead_of=AID_NEEDS),
     _Reading((_KNOWS_NOBODY,), NETWORKING),
+    _Reading((_MATERIALS_UPFRONT,), LOAN),
+    # ... its words ("miettiä tulevaisuutta") no successor's
+    _Reading((_NO_TIME_TO_LEAD,), ADVICE, said_with=True, alone=True),
     _Reading((_RENT_RAISED,), DISTRESS, instead_of=frozenset({"premises"})),
     _Reading((_PAPERS_NEEDED,), PERMITS),
     _Reading((_SICK_LEAVE_MONEY,), WELLBEING, instead_of=frozenset({LOAN})),
     _Reading((_STAFF_CANNOT_LEAD,), "staff_training"),
     _Reading((_BUYER_MAY_NOT_PAY,), "guarantee"),
-    _Reading((_FORM_THOUGHT_OF,), STARTING),
+    # ... by the one out of work himself, who is no hire ("työtön metsäkoneenkuljettaja harkitsee omaa urakointia")
+    _Reading((_FORM_THOUGHT_OF,), STARTING, instead_of=frozenset({"wage_subsidy", RECRUITMENT})),
     _Reading((_BENEFIT_LOST,), STARTING, instead_of=frozenset({WELLBEING, "wage_subsidy"})),
     _Reading((_RUNWAY,), EQUITY),
     _Reading((_FORM_CHANGED,), ADVICE, instead_of=frozenset({STARTING})),

@@ -2261,6 +2261,22 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ),
         # a ready-made company bought
         ('asiakas harkitsee valmiin firman ostoa kangasniemeltä, "mitä myyjältä pitäis kysyä"', "ownership_change"),
+        # a line of one's own thought about; materials that cannot be bought in advance; no time to think ahead;
+        # e-invoicing; produce sold straight to shops
+        (
+            "työtön metsäkoneenkuljettaja harkitsee omaa urakointia, pelkää etteivät tulot riitä ensimmäisenä vuonna",
+            "starting",
+        ),
+        (
+            "voitti ison urakan, mutta ei pysty ostamaan materiaaleja etukäteen eikä saamaan lisäväkeä ajoissa",
+            "loan",
+        ),
+        (
+            "voitti ison urakan, mutta ei pysty ostamaan materiaaleja etukäteen eikä saamaan lisäväkeä ajoissa",
+            "recruitment",
+        ),
+        ("pk-yritys, omistaja tekee kaiken itse eikä ehdi miettiä tulevaisuutta", "general_advice"),
+        ("kirjanpito vielä mapeissa, asiakas haluis sähköiseen taloushallintoon ja e-laskutukseen", "digitalisation"),
         # a terrace that may not open before a permit
         ("terassia ei saa avata ennen kuin joku lupa on kunnossa", "permits"),
     ],
@@ -2330,6 +2346,9 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         # company bought; the seller asked is no salesperson hired
         ("vuokranantaja nostaa vuokraa 40%, leipomo mäntyharjulla etsii uusia tiloja", "financial_distress"),
         ("koneen osto, mistä rahoitus", "ownership_change"),
+        # must not match: produce sold straight to shops sells no company; the one out of work is no hire
+        ("Juvalainen viljatila haluaisi jalostaa kauransa itse ja myydä suoraan kauppoihin", "ownership_change"),
+        ("työtön metsäkoneenkuljettaja harkitsee omaa urakointia", "wage_subsidy"),
         # a fisherman on the lake is no tourism
         ("ammattikalastaja saimaalla aloittaa, tukia?", "tourism"),
         # with what is asked for named, the line begun is no start-up ("ruveta lämpöyrittäjäksi ja myydä haketta")
