@@ -1,0 +1,326 @@
+"""The patterns of needs told as what happens to the business, on the folded question: customers who do not come,
+money that runs out, staff who leave or cannot do the work, a founder's worries, a body that gives out. Each names
+the word that tells it in a group of its own (see told_needs.told_needs, which reads them in order)."""
+
+from __future__ import annotations
+
+import re
+
+# customers or bookings that do not come ("talvella ei yhtään varausta", "ei juuri asiakkaita", "hardly any bookings"):
+# the business asks what to do, as with a decline
+NO_CUSTOMERS = re.compile(
+    r"\b(?:ei|eika)\s+(?:(?:ole|oo|tule|tuu|ollut|tullut|juuri|yhtaan|enaa|tarpeeksi|riittavasti|kesalla|talvella"
+    r"|syksylla|kevaalla|arkisin)\s+){0,2}"
+    r"(?P<who>varauksia|varausta|asiakkaita|asiakasta|tilauksia|tilausta|kavijoita|ostajia)\b"
+    r"|\b(?:no|hardly\s+any|not\s+enough|too\s+few)\s+(?P<who_en>bookings|customers|guests|orders|visitors)\b"
+    # ... or one season full and the rest empty ("kesä täynnä mutta loka-huhtikuu ei ketään")
+    r"|\btaynna\b[^.;]{0,40}?\bei\s+(?:kay\s+|tule\s+|tuu\s+|oo\s+|ole\s+)?(?P<who_season>ketaan|kukaan)\b"
+    # ... or empty ("heinäkuu täynnä, muu vuosi tyhjää")
+    r"|\btaynna\b[^.;]{0,40}?\b(?P<empty_season>tyhjaa|tyhja|tyhjilla\w*|hiljaista|hiljasta)\b"
+    # ... or half of what came before ("asiakkaita oli puolet viime vuodesta", "myynti puolet viime kesästä")
+    r"|\b(?P<who_half>asiakkait\w*|asiakasmaar\w*|myynti\w*|varauks\w*|kavijoit\w*|kavijamaar\w*|tilauks\w*)\s+"
+    r"(?:\w+\s+){0,2}?puolet\s+(?:viime|edellis|viimevuo|normaali|tavallis|entis|aiemm|ennen)"
+    # ... or said first ("talvella asiakkaita ei ole käytännössä yhtään"), or nobody comes ("kukaan ei enää käy
+    # kaupassa")
+    r"|\b(?P<who_first>asiakkaita|varauksia|kavijoita|tilauksia)\s+ei\s+(?:ole|oo|tule|tuu|kay|tullut|tullu|ollut|ollu)\b"
+    r"(?!\s+viela)"
+    # ... or a season that went badly ("kesä meni huonosti", "sesonki meni penkin alle")
+    r"|\b(?:kesa|talvi|kausi|sesonki|syksy|kevat|joulu)\s+(?:meni|oli|on\s+ollut)\s+(?:tosi\s+|todella\s+|aivan\s+)?"
+    r"(?P<season>huonosti|penkin|pieleen|surkea|heikko|huono|katastrofi)\b"
+    r"|\bkukaan\s+ei\s+(?:enaa\s+)?(?P<who_visits>kay)\b"
+    # ... or the door that does not swing ("talvella ovi ei käy ollenkaan")
+    r"|\bovi\s+ei\s+(?:enaa\s+)?(?P<door>kay)\b"
+    # ... or none in a season ("mökkikylä: talvella ei ketään")
+    r"|\b(?:talvella|talvisin|kesalla|syksylla|kevaalla|muulloin|arkisin|\w+kuussa)\s+ei\s+"
+    r"(?:kay\s+|tule\s+|tuu\s+|oo\s+|ole\s+)?(?P<who_time>ketaan|kukaan|euroakaan|senttiakaan|penniakaan|tuloja)\b"
+)
+# no sales for months ("ei oo ollu kauppaa kolmeen kuukauteen"; a village without a shop for years is another
+# matter), or trade that does not go ("kauppa ei käy"): as with customers who do not come; the word names no
+# service ("kauppa" is no chamber of commerce)
+NO_SALES = re.compile(
+    r"\b(?:ei|eika)\s+(?:ole\s+|oo\s+)?(?:ollut|ollu)\s+(?P<no_sales>kauppaa|myyntia|tuloja)\s+(?:\w+\s+)?"
+    r"\w*(?:kuukauteen|kuukausiin|viikkoon|viikkoihin)\b"
+    r"|\b(?P<trade>kauppa)\s+ei\s+(?:enaa\s+|oikein\s+)?(?:kay|veda)\b"
+)
+# a company one wants to be rid of ("oy:llä ei oo ollu toimintaa, omistaja haluis vaan päästä siitä eroon"): closing it
+RID_OF = re.compile(
+    r"\b(?:paasta|paasis|paasisi|paastaan)\s+(?:siita|firmasta|yrityksesta|yhtiosta|tmista|toiminimesta)\s+(?P<rid>eroon)\b"
+)
+# a trade learnt at work ("nuori kaveri haluaisi oppia sähköasentajaksi heidän palkkalistoillaan"): an apprenticeship
+TRADE_LEARNT = re.compile(
+    r"\b(?:oppia|oppimaan|kouluttautua|valmistua)\s+(?P<trade>\w+(?:jaksi|aksi|iksi|miehiksi|mieheksi))\b"
+    r"(?=[^.;]{0,60}?\b(?:palkkalist|toiss|tyon\s+ohessa|tyopaikalla|meilla|heilla))"
+)
+# the company's building burnt or flooded ("tehdashalli paloi yöllä, tuotanto seis"): a crisis to get through
+PREMISES_DESTROYED = re.compile(
+    r"\b(?:\w*halli|tehdas|varasto|verstas|navetta|kiinteisto|toimitila|liiketila|tuotantotila)\w*\s+(?:\w+\s+)?"
+    r"(?P<destroyed>paloi|palanut|tuhoutui|tulvi)\b"
+)
+# a job ad that no one answers ("ilmoitus on ollut kaksi kuukautta auki eikä ainuttakaan soittoa", "ilmotus ollu
+# auki 3 kk, ei yhtään hakijaa"): a hire not found
+AD_UNANSWERED = re.compile(
+    r"\b(?P<ad>(?:tyopaikka)?ilmo(?:i)?tu(?:s|kset|sta|ksia))\s+(?:\w+\s+){0,5}?auki\b[^.;]{0,30}?"
+    r"\b(?:ei|eika)\s+(?:\w+\s+)?(?:yhtaan|ainuttakaan|ketaan|kukaan|hakij\w*|soittoa|yhteydenottoa)\b"
+)
+# nobody who applies ("kukaan ei hae duuniin", "hakijoita ei tule", "ei tuu yhtään hakemusta", "no applicants"): a
+# hire not found
+NOBODY_APPLIES = re.compile(
+    r"\b(?:kukaan|kukkaan)\s+ei\s+(?:enaa\s+|edes\s+)?(?P<applies>hae|hakenut|hakenu|hakeudu|ilmoittaudu)\b"
+    r"|\b(?:ei|eika)\s+(?:\w+\s+){0,4}?(?P<applicants>hakijoita|hakijaa|hakemuksia|hakemusta)\b"
+    r"|\b(?P<applicants_first>hakijoita|hakemuksia)\s+(?:\w+\s+)?(?:ei|eika)\b"
+    r"|\b(?:no|hardly\s+any|zero)\s+(?P<applicants_en>applicants|applications)\b"
+    r"|\bnobody\s+(?P<applies_en>applies|applied|answers)\b"
+    # ... nor anyone to be had ("ravintola ei saa kesäksi ketään"); not anyone reached ("ei saa ketään kiinni")
+    r"|\b(?:ei|eika)\s+(?:\w+\s+)?(?:saa|saada|saanut|saanu|saatu)\s+(?:\w+\s+)?(?P<nobody_had>ketaan)\b"
+    r"(?!\s+(?:kiinni|puhelimella|langan))"
+)
+# a company its customers do not find online ("asiakkaat ei löydä firmaa netistä", "ei näy googlessa"): being found
+# there, the digital question; a connection that cuts out is none
+NOT_FOUND_ONLINE = re.compile(
+    r"\b(?:ei|eika|eivat)\s+(?:\w+\s+){0,2}?(?:loyda|loyla|loydy|loyty|nay|nae|nakyny|nakynyt)\s+(?:\w+\s+){0,2}?"
+    r"(?P<online>netista|netissa|googlesta|googlessa|googlella|hakukoneista|hakukoneessa|verkosta|somesta)\b"
+    r"|\b(?:can'?t|cannot|don'?t|do\s+not)\s+find\s+(?:\w+\s+){0,3}?(?P<online_en>online)\b"
+)
+# a company that burns its cash to grow ("kasvufirma polttaa kassaa", "burning cash"): investors, whom losses do not
+# turn away as they turn a bank
+BURNING_CASH = re.compile(
+    r"\b(?P<burn>polttaa|polttanut|polttavat|poltetaan|burn\w*)\s+(?:\w+\s+)?(?:kassaa|rahaa|cash)\b"
+)
+# someone taken in as a shareholder ("omistajat valmiita ottamaan jonkun osakkaaksi", "hakee sijoittajaa osakkaaksi"):
+# equity for the company, no company sold
+NEW_SHAREHOLDER = re.compile(
+    r"\b(?:otta\w*|ottais\w*|saada|saamaan|saisi|sais|etsi\w*|haki\w*|hakee|hakea|mukaan|tulis|tulisi|tulee)"
+    r"\s+(?:\w+\s+){0,2}?"
+    r"(?P<shareholder>osakkaaksi|osakkaiksi|osakkaakseen|sijoittajaksi|sijoittajiksi)\b"
+)
+# beginning to make something and sell it oneself ("kalastaja haluaisi alkaa savustaa kalaa ja myydä sitä itse
+# torilla"): a business started
+BEGIN_TO_SELL = re.compile(
+    r"\b(?:haluaa|haluaisi|haluais|haluu|aikoo|aikois|meinaa|suunnittelee|miettii|ajattelee)\s+(?:\w+\s+)?"
+    r"(?:alkaa|aloittaa|ruveta|ryhtya)\s+(?:\w+\s+){1,3}?(?:ja\s+)(?P<sell>myyda|myymaan)\b"
+)
+# machines decades old ("koneet 80-luvulta ja kaikki tehdään käsin", "sorvi 30v vanha"): renewing them, an investment
+OLD_MACHINES = re.compile(
+    r"\b(?P<old>koneet|kone|laitteet|laitteisto|kalusto|konekanta|tuotantolinja|linja)\s+(?:on\s+|ovat\s+)?"
+    r"(?:\d{2,4}-?luvulta|\d+\s*v\s+vanh\w*|\d+\s+vuotta\s+vanh\w*|ikivanh\w*|vanhentune\w*)"
+)
+# nobody to talk to ("kaikki päätökset pitää tehdä yksin eikä oo ketään kelle puhua"), no holiday in years
+# ("karjatilallinen ei oo pitäny lomaa kuuteen vuoteen"): the entrepreneur's coping
+ALONE_WITH_IT = re.compile(
+    r"\b(?:ei|eika)\s+(?:ole\s+|oo\s+)?(?P<nobody>ketaan)\s+(?:kelle|kenelle|jolle|kenen\s+kanssa)\s+"
+    r"(?:puhua|jutella|purkaa|soittaa)\b"
+    r"|\b(?:ei|eika)\s+(?:ole\s+|oo\s+)?(?:pitanyt|pitany|pitaneet|ollut|ollu)\s+(?:yhtaan\s+|kunnon\s+)?"
+    r"(?P<holiday>lomaa|lomia|lomapaivaa|vapaapaivaa)\b"
+    # ... or feeling all alone with it ("tuntee olevansa ihan yksin kaikkien päätösten kanssa")
+    r"|\btuntee\s+(?:\w+\s+)?olevansa\s+(?:ihan\s+|aivan\s+|tosi\s+|niin\s+)?(?P<feels_alone>yksin|yksinainen)\b"
+    r"|\byksin\s+(?:kaikkien\s+|omien\s+)?(?P<decisions>paatosten|asioiden|ongelmien)\s+kanssa\b"
+)
+# the account or the cash running dry ("the company bank account will be empty by March", "kassa loppuu
+# maaliskuussa", "rahat loppuu kuun lopussa"): trouble to get through
+CASH_RUNNING_OUT = re.compile(
+    r"\b(?:account|cash)\s+(?:\w+\s+){0,2}?(?:be\s+|is\s+|runs?\s+|running\s+)(?P<empty>empty|dry|out)\b"
+    r"|\b(?:kassa|tili|pankkitili|rahat)\s+(?:on\s+|ois\s+|olis\s+)?(?P<runs_out>loppuu|loppumassa|tyhjenee|tyhja)\b"
+    r"\s+(?:\w+\s+)?\w*(?:kuussa|kuun|viikolla|viikon|jouluna|keväällä|kevaalla|syksylla|lopussa|jalkeen)"
+)
+# never an entrepreneur before ("ei oo ikinä ollu yrittäjä"): one who would become one
+NEVER_AN_ENTREPRENEUR = re.compile(
+    r"\b(?:ei|en|eika)\s+(?:ole\s+|oo\s+)?(?:koskaan|ikina|ikinaan|aiemmin)\s+(?:ollut|ollu)\s+"
+    r"(?P<never>yrittaja\w*)\b"
+)
+# customers who ran out or vanished ("venäläiset asiakkaat loppu kokonaan", "asiakkaat katosi kun ohitustie
+# avattiin"): what to do, as with a decline
+CUSTOMERS_GONE = re.compile(
+    r"\b(?P<gone>asiakkaat|varaukset|tilaukset|kavijat|turistit)\s+(?:\w+\s+)?"
+    r"(?:loppu|loppui|loppuivat|loppuneet|katosi|katosivat|kaikkosi|kaikkosivat|havisi|havisivat|hävis)\b"
+)
+# the runway of a start-up running out ("demo valmis, runway loppuu maaliskuussa"): investors' money for its next
+# step
+RUNWAY = re.compile(r"\b(?P<runway>runway)\b")
+# a sole trader turned into a limited company ("toiminimi kasvanut, kannattaisko muuttaa osakeyhtiöksi"): the
+# company's form, an adviser's question; nothing started
+FORM_CHANGED = re.compile(
+    r"\b(?:muuttaa|muuttais\w*|muuttaminen|muuttamista|vaihtaa|vaihtais\w*|vaihtamista)\s+(?:\w+\s+)?"
+    r"(?P<form>osakeyhtioksi|oy:ksi|oyksi|osakeyhtioon|oy:hyn)\b"
+)
+# a duty to notify someone ("pitääkö ilmotella jonnekin", "tarviiko siitä ilmottaa jonnekin"): permits and
+# notifications
+NOTIFY_SOMEWHERE = re.compile(
+    r"\b(?P<notify>ilmo(?:i)?tt\w*|ilmo(?:i)?tella|ilmo(?:i)?tettava|rekisteroi\w*)\s+(?:\w+\s+)?"
+    r"(?:jonnekin|johonkin|jollekin|minnekaan|mihinkaan|kenellekaan)\b"
+)
+# a sole trader's business, or one's own, thought about ("työtön insinööri miettii toiminimeä"): starting one
+FORM_THOUGHT_OF = re.compile(
+    r"\b(?:miettii|mietti|harkitsee|harkitsi|suunnittelee|pohtii|haaveilee)\s+(?:\w+\s+)?"
+    r"(?P<form>toiminime\w*|kevytyrittaj\w*|omaa\s+yritysta|omaa\s+firmaa)"
+    # ... or a line of one's own ("työtön metsäkoneenkuljettaja harkitsee omaa urakointia")
+    r"|\b(?:miettii|harkitsee|suunnittelee|pohtii|haaveilee)\s+omaa\s+(?P<own_line>\w+(?:ointia|ointi|ntaa))\b"
+)
+# the unemployment benefit lost by starting ("pelkää että päivärahat menee heti", "pelkään että menetän Kelan
+# etuudet"): the start-up grant's question, no sickness allowance
+BENEFIT_LOST = re.compile(
+    r"\b(?P<benefit>paivaraha\w*|tyottomyysturva\w*|ansiosidonnai\w*)\s+(?:\w+\s+)?"
+    r"(?:menee|menevat|loppuu|loppuis|lakkaa|katkeaa|viedaan)\b"
+    r"|\bmenet\w*\s+(?:\w+\s+)?(?P<benefit_lost>paivaraha\w*|tyottomyysturva\w*|ansiosidonnai\w*|etuud\w*)"
+)
+# none of the foremen or managers able to lead ("none of the foremen know how to lead people"): their training
+STAFF_CANNOT_LEAD = re.compile(
+    r"\b(?:none|nobody|no\s+one|neither)\s+(?:\w+\s+){0,3}?knows?\s+how\s+to\s+(?P<lead_en>lead|manage)\b"
+    r"|\b(?:foremen|foreman|supervisors|managers|esimiehet|esihenkilot|tyonjohtajat)\s+(?:\w+\s+){0,2}?"
+    r"(?:ei|eivat|don'?t|do\s+not|can'?t)\s+(?:\w+\s+)?(?P<lead_staff>osaa|osaa\s+johtaa|know\s+how)\b"
+)
+# a buyer who may not pay ("pelkää ettei ruotsalainen ostaja maksa"): the credit risk that guarantees cover
+BUYER_MAY_NOT_PAY = re.compile(
+    r"\bettei\s+(?:\w+\s+){0,2}?(?:asiakas|ostaja|tilaaja|maahantuoja|jalleenmyyja)\s+(?P<not_pay>maksa)\b"
+)
+# papers to have in order before opening ("grillikioski satamaan, mitä papereita pitää olla kunnossa"): permits
+PAPERS_NEEDED = re.compile(
+    r"\b(?:mita|mitka|jotain|mitaan|tarviiko|tarvitaanko|tarvitseeko)\s+(?:\w+\s+)?(?P<papers>papereita|paperit|lupapapereita)\b"
+)
+# an entrepreneur's sick leave, and money for its time ("olin kolme kuukautta sairaslomalla, yrittäjänä en tiedä saanko
+# mistään rahaa"): the sickness allowance, no loan
+SICK_LEAVE_MONEY = re.compile(
+    r"\b(?P<sick>sairaslomalla|sairauslomalla|sairaslomaa|sairauslomaa|saikulla)\b[^.;]{0,80}?"
+    r"\b(?:rahaa|rahat|korvaus\w*|paivaraha\w*|toimeentulo\w*|tuloja)\b"
+)
+# the rent raised ("vuokranantaja nosti vuokraa 40 %", "vuokra tuplaantui"): a cost the business must carry, no
+# premises sought, unless cheaper ones are ("etsii halvempaa tilaa", "pitää muuttaa mut minne")
+RENT_RAISED = re.compile(
+    r"^(?!.*\b(?:etsi\w*|loyt\w*|loyd\w*|halvemp\w*|edullisemp\w*|muutt\w*|minne|tila|tilan|tilat|tiloja|tilaa|uus\w*\s+tila\w*"
+    r"|toimitil\w*|liiketil\w*|halli\w*)\b).*?"
+    r"(?:\bvuokranantaja\s+(?:\w+\s+)?(?:nosti|nostaa|korotti|korottaa|nostanut)\s+(?:\w+\s+)?(?P<rent>vuokraa|vuokran)\b"
+    r"|\b(?P<rent_rose>vuokra)\s+(?:\w+\s+)?(?:nousi|nousee|tuplaantui|tuplaantu|kallistui|nousu)\b)",
+    re.DOTALL,
+)
+# materials that cannot be bought in advance ("voitti ison urakan, mutta ei pysty ostamaan materiaaleja etukäteen"):
+# working capital
+MATERIALS_UPFRONT = re.compile(
+    r"\b(?:ei|eika)\s+(?:pysty|pystyta|voi|kykene)\s+(?:ostamaan|maksamaan|rahoittamaan|rahottaan|hankkimaan)\s+"
+    r"(?:\w+\s+)?(?P<upfront>materiaale\w*|tarvikke\w*|raaka-aine\w*|raaka-ainei\w*)"
+)
+# an owner who does everything himself and has no time to think ahead ("omistaja tekee kaiken itse eikä ehdi miettiä
+# tulevaisuutta"): an adviser's and a mentor's question
+NO_TIME_TO_LEAD = re.compile(
+    r"\b(?:ei|eika|en)\s+(?:\w+\s+)?(?P<no_time>ehdi|kerkea|keriia|kerkia)\s+(?:\w+\s+)?"
+    r"(?:miettia|kehittaa|suunnitella|johtaa|ajatella)(?:\s+(?:tulevaisuutta|tulevaa|strategiaa|kehittamista))?\b"
+)
+# nobody known around ("ei tunne alueelta ketään", "ei tunne vielä muita yrittäjiä"): a network to join
+KNOWS_NOBODY = re.compile(
+    r"\b(?:ei|eika)\s+(?:\w+\s+)?(?P<knows>tunne|tunneta|tunnu\s+tuntevan)\s+(?:\w+\s+){0,3}?"
+    r"(?:ketaan|kenekaan|muita\s+yrittajia|yrittajia|yrittajaa|ihmisia)\b"
+)
+# aid or money demanded back ("ELY vaatii osan tuesta takasin", "tukea peritään takaisin"): a debt to get through,
+# no aid to apply for
+CLAWED_BACK = re.compile(
+    r"\b(?:vaatii|vaativat|vaatinut|perii|periaa|peritaan|perimassa|haluaa)\s+(?:\w+\s+){0,3}?(?P<back>takaisin|takasin)\b"
+    r"|\b(?P<back_noun>takaisinperin\w*|clawback)\b"
+)
+# the body that no longer bears the work ("selkä ei enää kestä raskasta työtä", "polvet ei kestä"): the entrepreneur's
+# (or a spouse's) work ability
+BODY_GIVING_OUT = re.compile(
+    r"\b(?P<body>selka|selkani|polvet|polvi|olkapaa|olkapaat|kadet|ranteet|lonkka)\s+(?:\w+\s+)?"
+    r"(?:(?:ei|eika)\s+(?:enaa\s+|oikein\s+)?(?:kesta|kestanyt|jaksa|toimi)|petti|pettanyt|prakas\w*|hajos\w*"
+    r"|leikattiin|leikattu)\b"
+    # ... or is why one cannot work ("ei selän takia pysty enää tekemään fyysistä työtä")
+    r"|\b(?P<body_why>selan|polven|polvien|olkapaan|lonkan|kasien|ranteiden)\s+(?:takia|vuoksi)\b"
+    # ... or work that the entrepreneur cannot do for a while ("ei pysty töihin kuukauteen")
+    r"|\b(?:ei|eika)\s+(?:pysty|pysty\s+tekemaan|kykene)\s+(?P<work>toihin|toita|tyota)\s+(?:\w+\s+)?"
+    r"(?:kuukau\w*|viikko\w*|viikkoon|pariin|hetkeen|aikaan)"
+)
+# the founder's living before the business earns ("miten eläis ekat kuukaudet", "ennen ku toiminta tuottaa"): the
+# start-up grant's question
+FIRST_MONTHS = re.compile(
+    r"\b(?P<living>elaa|elais|elaisi|paarja\w*|toimeentul\w*|elant\w*)\s+(?:\w+\s+){0,3}?"
+    r"(?:(?:ekat|ensimmaiset|alun)\s+kuukaudet|alkuaika|alkuajan|alkuaikana|alussa)\b"
+    r"|\bennen\s+(?:kuin|ku)\s+(?:toiminta|yritys|bisnes|firma)\s+(?P<earns>tuottaa|kannattaa|alkaa\s+tuottaa)\b"
+    # ... or income that would not cover even food at first ("pelkää etteivät tulot riitä ensimmäisenä vuonna edes
+    # ruokaan")
+    r"|\b(?P<income>tulot|tulo|rahat)\s+(?:\w+\s+)?(?:riita|riittais|riittaisi)\s+(?:\w+\s+){0,2}?"
+    r"(?:ensimmaisena|alussa|alkuun|aluksi)\b"
+    # ... in English ("how does he survive the first months without income")
+    r"|\b(?P<survive>survive|live|get\s+by|pay\s+the\s+bills)\s+(?:\w+\s+){0,3}?first\s+(?:few\s+)?months\b"
+)
+# the company collapsing ("kun firma kaatuu päälle", "the business is collapsing"), or staff to be dismissed
+# ("joutuu irtisanomaan puolet porukasta"): trouble, and lay-offs; not a program that crashes, nor a lease ended
+COMPANY_COLLAPSING = re.compile(
+    r"\b(?:firma|yritys|yhtio|bisnes|liiketoiminta|company|business)\w*\s+(?:\w+\s+)?"
+    r"(?P<falls>kaatuu|kaatumassa|kaatui|kaatunut|kaatuis\w*|collaps\w*|going\s+under)"
+)
+TO_BE_DISMISSED = re.compile(r"\b(?P<dismissed>irtisanottav\w*)\b")  # "auttaa irtisanottavia"
+# ... the staff named first ("väkeä pitäis vähentää", "porukkaa joutuu irtisanomaan")
+STAFF_TO_REDUCE = re.compile(
+    r"\b(?:vakea|porukkaa|tyontekijoita|henkilostoa|asentajia)\s+(?:\w+\s+){0,2}?"
+    r"(?P<reduce>vahentaa|vahentamaan|irtisanoa|irtisanomaan)\b"
+)
+STAFF_DISMISSED = re.compile(
+    r"\b(?P<dismiss>irtisano(?:a|maan|mista|taan|mme|isi|is|i)|vahentamaan|vahentaa|vahennetaan|vahentamista)\s+(?:\w+\s+){0,2}?"
+    r"(?:porukka|porukasta|tyontekij\w*|henkilost\w*|henkilokun\w*|vakea|vaesta|asentaj\w*|hloa?|henkiloa)\b"
+)
+# staff sent home for a while ("porukka pitäis kai laittaa kotiin pariks kuukaudeks", "may have to send people home"):
+# temporary lay-offs
+SENT_HOME = re.compile(
+    r"\b(?:laitta\w*|laite\w*|lahetta\w*|lahete\w*|send|sending)\s+(?:[\w-]+\s+){0,2}?(?P<home>kotiin|home)\b"
+)
+# wages there is no money for ("ei rahaa palkkoihin", "ei oo varaa maksaa palkkoja"): the staff's pay, trouble; not
+# one hire's pay ("koko palkkaan ei oo varaa" asks for a wage subsidy)
+NO_MONEY_FOR_WAGES = re.compile(
+    r"\b(?:ei|eika)\s+(?:ole\s+|oo\s+)?(?:rahaa|varaa|rahat\s+riita)\s+(?:maksaa\s+|maksamaan\s+)?"
+    r"(?P<wages>palkkoihin|palkkoja|palkat|palkkojen)\b"
+)
+# ... or none for them said so ("ei pysty maksamaan palkkoja", "can't pay staff salaries next month")
+CANNOT_PAY_WAGES = re.compile(
+    r"\b(?:ei|eika)\s+(?:pysty|pystyta|voi|kykene)\s+maksa\w*\s+(?:\w+\s+)?(?P<wages>palkkoja|palkat|palkkoihin)\b"
+    r"|\b(?:can'?t|can\s+not|cannot|unable\s+to)\s+pay\s+(?:\w+\s+){0,2}?(?P<wages_en>salaries|wages|payroll)\b"
+    # ... or the bills, the suppliers, the rent ("we can't pay our suppliers", "eikä rahat riitä vuokraan")
+    r"|\b(?:can'?t|can\s+not|cannot|unable\s+to|can\s+no\s+longer)\s+pay\s+(?:\w+\s+){0,2}?"
+    r"(?P<bills_en>suppliers|bills|invoices|rent|taxes)\b"
+    r"|\b(?:ei|eika)\s+(?:rahat\s+|raha\s+)?(?:riita|pysty\s+maksamaan|pystyta\s+maksamaan)\s+"
+    r"(?P<bills>vuokraan|vuokria|vuokraa|laskuihin|laskuja|toimittajille|veroihin|veroja|lainanlyhennyksiin"
+    r"|lyhennyksiin|lainanlyhennyksia|lyhennyksia|lainoihin)\b"
+    # ... or left unpaid ("rahat loppu, palkat maksamatta")
+    r"|\b(?P<wages_unpaid>palkat|palkkoja)\s+(?:on\s+|ovat\s+|jaa\s+|jaaneet\s+|jaanyt\s+)?maksamatta\b"
+)
+# an owner who cannot lead the staff ("porukka riitelee ja en mä osaa johtaa", "ei osaa olla esimies"): the adviser's
+# and a mentor's question
+CANNOT_LEAD = re.compile(
+    r"\b(?:en|ei|eika)\s+(?:ma\s+|mina\s+|mie\s+|han\s+|oikein\s+)*(?:osaa|osannut|osaa\s+oikein)\s+"
+    r"(?P<lead>johtaa|johtamaan|esimiehena|esihenkilona)\b"
+    r"|\b(?P<quarrel>riitelee|riitelevat|riitoja|riitaa)\b(?=[^.;]{0,60}?\b(?:porukk|tyontekij|henkilost|vaki|staff))"
+    r"|\b(?:porukka|tyontekijat|henkilosto|henkilokunta|vaki)\s+(?P<quarrel_after>riitelee|riitelevat|riitelevät)\b"
+)
+# the entrepreneur no longer sleeping, or everything falling on them ("ei ole nukkunut kunnolla kuukausiin ja kaikki
+# tuntuu kaatuvan päälle"): their coping
+OVERWHELMED = re.compile(
+    r"\b(?:ei|en)\s+(?:ole|oo)\s+(?P<slept>nukkunut|nukkunu)\b"
+    r"|\bkaikki\s+(?:\w+\s+)?(?P<falls>kaatuu|kaatuvan|kaatumassa)\s+paalle\b"
+)
+# more work than one can do alone ("töitä olis enemmän kuin ehtii tehdä yksin"): a hire
+MORE_WORK_THAN_HANDS = re.compile(
+    r"\b(?P<work>toita|hommia|tilauksia|keikkoja)\s+(?:\w+\s+){0,2}?enemman\s+kuin\s+(?:\w+\s+){0,3}?"
+    r"(?:yksin|ehtii|ehdi|kerkiaa|jaksaa)\b"
+)
+# the owner's own pay or a profit that the work does not leave ("tekee 60 h viikossa mut ei silti jää itelle
+# palkkaa", "omaa palkkaa ei oo pystyny nostamaan", "can't pay myself"): the business earns too little, the adviser's
+# question
+NO_OWN_PAY = re.compile(
+    r"\b(?:ei|eika)\s+(?:\w+\s+){0,2}?(?:jaa|jaanyt|riita|pysty|pystyny|pystynyt|voi|saa)\s+(?:\w+\s+)?"
+    r"(?:itelle|itselle|itselleen|itsellensa|mulle|minulle|hanelle|omaa|yrittajalle)\s+(?P<own_pay>palkkaa|liksaa)\b"
+    r"|\bomaa\s+(?P<own_pay_first>palkkaa|liksaa)\s+(?:\w+\s+)?(?:ei|eika)\b"
+    r"|\b(?:can'?t|can\s+not|cannot|unable\s+to)\s+pay\s+(?P<own_pay_en>myself|himself|herself|themselves)\b"
+    # ... or anything ("kaikki raha menee palkkoihin ja tavarantoimittajille eikä itselle jää mitään")
+    r"|\b(?:ei|eika)\s+(?:itelle|itselle|mulle|minulle|omistajalle|yrittajalle)\s+jaa\s+(?P<nothing>mitaan)\b"
+    # ... nor on the account ("tilille ei jää mitään", "käteen ei jää mitään")
+    r"|\b(?:tilille|kateen|kassaan|taskuun)\s+(?:ei|eika)\s+(?:enaa\s+)?jaa\s+(?P<nothing_left>mitaan)\b"
+    # ... nor a profit ("liikevaihto kasvaa mutta rahaa ei jää viivan alle")
+    r"|\b(?:ei|eika)\s+(?:\w+\s+){0,2}?jaa\s+(?:\w+\s+)?(?P<profit>viivan)\s+alle\b"
+    r"|\b(?P<profit_first>viivan)\s+alle\s+(?:ei|eika)\b"
+)
+# the entrepreneur worn out ("yrittäjä aivan loppu", "omistaja ihan puhki", "oon täysin poikki"): their coping
+WORN_OUT = re.compile(
+    r"\b(?:yrittaja\w*|omistaja\w*|isanta|emanta|olen|oon|ma|mina|han|vaimo|mies|puoliso|itse|ite)\s+"
+    r"(?:on\s+|oli\s+|ovat\s+|o\s+)?(?:ihan|aivan|taysin|totaalisen|niin)\s+(?P<worn>loppu|puhki|poikki|kypsa|loppuunpalanut)\b"
+)
+# more than the company can pay itself ("ei pysty maksaan kaikkea ite", "can't fund it all ourselves"): financing
+SELF_FUNDING_SHORT = re.compile(
+    r"\b(?:ei|eika)\s+(?P<pay>pysty|pystyta|voi|jaksa)\s+(?:maksa\w*|rahoitta\w*)\s+(?:kaikkea|kaiken|koko\w*)\s+"
+    r"(?:itse|ite|omilla|omin)\b"
+)
