@@ -40,6 +40,7 @@ SUCCESSION_STARTS = ("jatka", "successor", "ostaj", "buyer")  # "no buyer found"
 # not yet, or never yet, is a first time, no denial ("ei oo ikinä myyny ulkomaille", "has never exported")
 YET, YET_REACH = frozenset({"viela", "vielakaan", "yet", "ikina", "koskaan", "never", "ever"}), 3
 NOR = frozenset({"eika", "nor"})
+EVEN_REACH = 2  # "ei oo edes", "eikä ole edes"
 # what nobody does is the problem told ("kukaan ei osta tätä kauppaa", "kukaan ei hae meille töihin"): no denial
 NOBODY = frozenset({"kukaan", "kenkaan", "nobody"})
 RESOURCE_STARTS = ("kayttopaaom", "kapasitee", "rahoitu", "raha", "vakuu", "working capital")  # lacked: the problem
@@ -79,6 +80,8 @@ def _negated_clauses(question: str) -> Iterator[tuple[list[str], int]]:
             problem = problem or (word in NOR and following_word.startswith(RESOURCE_STARTS))
             problem = problem or (index > 0 and words[index - 1] in NOBODY)
             problem = problem or following_word.startswith(NOT_KNOWING_STARTS)
+            # ... and not even having something ("meillä ei oo edes nettisivuja"): what is lacked is asked for
+            problem = problem or "edes" in words[index + 1 : index + 1 + EVEN_REACH]
             if word.replace("'", "") in NEGATIONS:
                 problem_said = (
                     problem_said or problem or bool(following_word and following_word.startswith(PROBLEM_STARTS))

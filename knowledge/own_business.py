@@ -75,6 +75,9 @@ _OWN_WORK = re.compile(
     r"\s+omaan\s+(?:lukuun|laskuun)\b"
     # ... whatever the work is ("haluais alkaa tehdä hierontaa omaan lukuun")
     r"|\b(?:tehda|tekee|tekemaan|tekisi\w*|tekis\w*)\s+(?P<work_any>[\w-]+)\s+omaan\s+(?:lukuun|laskuun)\b"
+    # ... or the same work as one's own firm ("miettii et vois jatkaa samaa duunia omana firmana")
+    r"|\b(?:jatkaa|jatkais\w*|tehda|tekemaan)\s+(?:samaa\s+|samoja\s+)?(?:duunia|tyota|toita|hommaa|hommia)\s+"
+    r"omana\s+(?P<work_firm>firmana|yrityksena|toiminimena|yrittajana)\b"
     r"|\b(?P<work_en>work(?:ing)?)\s+for\s+(?:himself|herself|themselves|myself)\b"
     # ... or in one's own name ("haluis alkaa tehdä kotisiivousta omiin nimiin"); not a farm or a firm taken over
     # in one's name ("ottaa tilan omiin nimiinsä")

@@ -84,10 +84,12 @@ _READINGS = (
     _Reading((patterns.OLD_MACHINES,), INVESTMENT),
     _Reading((patterns.NOT_FOUND_ONLINE,), DIGITAL),
     _Reading((patterns.BURNING_CASH,), EQUITY),
-    _Reading((patterns.FIRST_MONTHS,), STARTING),
+    # ... by the one out of work himself, who is no hire ("työtön kokki haluais avata lounaspaikan, miten pärjää")
+    _Reading((patterns.FIRST_MONTHS,), STARTING, instead_of=frozenset({"wage_subsidy", RECRUITMENT})),
     # the money to live on meanwhile is the sickness allowance ("mistä rahaa elämiseen"), no loan
     _Reading((patterns.BODY_GIVING_OUT,), WELLBEING, instead_of=frozenset({LOAN})),
     _Reading((patterns.COMPANY_COLLAPSING,), DISTRESS),
+    _Reading((patterns.LIVING_MONEY,), DISTRESS, instead_of=frozenset({LOAN}), alone=True),
     _Reading((patterns.STAFF_DISMISSED, patterns.TO_BE_DISMISSED, patterns.STAFF_TO_REDUCE), DISTRESS, lay_off=True),
     _Reading((patterns.SENT_HOME,), DISTRESS, lay_off=True),
     _Reading((patterns.NO_MONEY_FOR_WAGES, patterns.CANNOT_PAY_WAGES), DISTRESS, instead_of=PAYING_NEEDS),

@@ -16,7 +16,7 @@ NO_CUSTOMERS = re.compile(
     # ... or one season full and the rest empty ("kesä täynnä mutta loka-huhtikuu ei ketään")
     r"|\btaynna\b[^.;]{0,40}?\bei\s+(?:kay\s+|tule\s+|tuu\s+|oo\s+|ole\s+)?(?P<who_season>ketaan|kukaan)\b"
     # ... or empty ("heinäkuu täynnä, muu vuosi tyhjää")
-    r"|\btaynna\b[^.;]{0,40}?\b(?P<empty_season>tyhjaa|tyhja|tyhjilla\w*|hiljaista|hiljasta)\b"
+    r"|\btaynna\b[^.;]{0,40}?\b(?P<empty_season>tyhjaa|tyhja|tyhjilla\w*|hiljaista|hiljasta|kuollutta)\b"
     # ... or half of what came before ("asiakkaita oli puolet viime vuodesta", "myynti puolet viime kesästä")
     r"|\b(?P<who_half>asiakkait\w*|asiakasmaar\w*|myynti\w*|varauks\w*|kavijoit\w*|kavijamaar\w*|tilauks\w*)\s+"
     r"(?:\w+\s+){0,2}?puolet\s+(?:viime|edellis|viimevuo|normaali|tavallis|entis|aiemm|ennen)"
@@ -107,8 +107,8 @@ OLD_MACHINES = re.compile(
 # nobody to talk to ("kaikki päätökset pitää tehdä yksin eikä oo ketään kelle puhua"), no holiday in years
 # ("karjatilallinen ei oo pitäny lomaa kuuteen vuoteen"): the entrepreneur's coping
 ALONE_WITH_IT = re.compile(
-    r"\b(?:ei|eika)\s+(?:ole\s+|oo\s+)?(?P<nobody>ketaan)\s+(?:kelle|kenelle|jolle|kenen\s+kanssa)\s+"
-    r"(?:puhua|jutella|purkaa|soittaa)\b"
+    r"\b(?:ei|eika|ettei)\s+(?:ole\s+|oo\s+)?(?P<nobody>ketaan)\s+(?:kelle|kenelle|jolle|kenen\s+kanssa)\s+"
+    r"(?:\w+\s+)?(?:puhua|jutella|purkaa|soittaa)\b"
     r"|\b(?:ei|eika)\s+(?:ole\s+|oo\s+)?(?:pitanyt|pitany|pitaneet|ollut|ollu)\s+(?:yhtaan\s+|kunnon\s+)?"
     r"(?P<holiday>lomaa|lomia|lomapaivaa|vapaapaivaa)\b"
     # ... or feeling all alone with it ("tuntee olevansa ihan yksin kaikkien päätösten kanssa")
@@ -232,6 +232,10 @@ FIRST_MONTHS = re.compile(
     r"\b(?P<living>elaa|elais|elaisi|paarja\w*|toimeentul\w*|elant\w*)\s+(?:\w+\s+){0,3}?"
     r"(?:(?:ekat|ensimmaiset|alun)\s+kuukaudet|alkuaika|alkuajan|alkuaikana|alussa)\b"
     r"|\bennen\s+(?:kuin|ku)\s+(?:toiminta|yritys|bisnes|firma)\s+(?P<earns>tuottaa|kannattaa|alkaa\s+tuottaa)\b"
+    # ... or gets by the first months, before income comes ("miten pärjää alkukuukaudet ennen ku tuloja tulee")
+    r"|\b(?P<gets_by>parjaa|parjata|parjais\w*|selviaa|selvita)\s+(?:\w+\s+)?(?:alkukuukaudet|alkukuukausina|alkuaika"
+    r"|ensimmaiset\s+kuukaudet)\b"
+    r"|\bennen\s+(?:kuin|ku)\s+(?P<income_comes>tuloja|tuloa|rahaa)\s+(?:alkaa\s+)?(?:tulee|tulla|tuu)\b"
     # ... or income that would not cover even food at first ("pelkää etteivät tulot riitä ensimmäisenä vuonna edes
     # ruokaan")
     r"|\b(?P<income>tulot|tulo|rahat)\s+(?:\w+\s+)?(?:riita|riittais|riittaisi)\s+(?:\w+\s+){0,2}?"
@@ -243,7 +247,8 @@ FIRST_MONTHS = re.compile(
 # ("joutuu irtisanomaan puolet porukasta"): trouble, and lay-offs; not a program that crashes, nor a lease ended
 COMPANY_COLLAPSING = re.compile(
     r"\b(?:firma|yritys|yhtio|bisnes|liiketoiminta|company|business)\w*\s+(?:\w+\s+)?"
-    r"(?P<falls>kaatuu|kaatumassa|kaatui|kaatunut|kaatuis\w*|collaps\w*|going\s+under)"
+    r"(?P<falls>kaatuu|kaatumassa|kaatui|kaatunut|kaatuis\w*|collaps\w*|going\s+under|menee\s+nurin|meni\s+nurin"
+    r"|mennyt\s+nurin|menis\s+nurin)"
 )
 TO_BE_DISMISSED = re.compile(r"\b(?P<dismissed>irtisanottav\w*)\b")  # "auttaa irtisanottavia"
 # ... the staff named first ("väkeä pitäis vähentää", "porukkaa joutuu irtisanomaan")
@@ -324,3 +329,6 @@ SELF_FUNDING_SHORT = re.compile(
     r"\b(?:ei|eika)\s+(?P<pay>pysty|pystyta|voi|jaksa)\s+(?:maksa\w*|rahoitta\w*)\s+(?:kaikkea|kaiken|koko\w*)\s+"
     r"(?:itse|ite|omilla|omin)\b"
 )
+# money to live on after the company ("jos firma menee nurin, saako yrittäjä sen jälkeen mistään rahaa elämiseen"):
+# the entrepreneur's own security, no loan
+LIVING_MONEY = re.compile(r"\brahaa\s+(?P<living>elamiseen|elantoon|toimeentuloon|elaakseen)\b")

@@ -2277,6 +2277,15 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ),
         ("pk-yritys, omistaja tekee kaiken itse eikä ehdi miettiä tulevaisuutta", "general_advice"),
         ("kirjanpito vielä mapeissa, asiakas haluis sähköiseen taloushallintoon ja e-laskutukseen", "digitalisation"),
+        # a season said dead; getting by before income comes; the same work as one's own firm; a company gone
+        # bust; nobody to talk to; a hijacked e-mail; not even a website
+        ("hotelli savonlinnassa täynnä heinäkuussa mutta muuten ihan kuollutta", "general_advice"),
+        ("työtön kokki haluais avata lounaspaikan, miten pärjää alkukuukaudet ennen ku tuloja tulee", "starting"),
+        ("irtisanottiin paperitehtaalta ja miettii et vois jatkaa samaa duunia omana firmana", "starting"),
+        ("jos firma menee nurin, saako yrittäjä sen jälkeen mistään rahaa elämiseen", "financial_distress"),
+        ("yksinyrittäjä sanoo ettei oo ketään kenen kanssa vois puhua firman asioista", "wellbeing"),
+        ("firman sähköposti kaapattiin ja asiakkaille lähti huijauslaskuja meidän nimissä", "digitalisation"),
+        ("kilpailija vei kaikki asiakkaat, meillä ei oo edes nettisivuja", "digitalisation"),
         # a terrace that may not open before a permit
         ("terassia ei saa avata ennen kuin joku lupa on kunnossa", "permits"),
     ],
@@ -2349,6 +2358,11 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         # must not match: produce sold straight to shops sells no company; the one out of work is no hire
         ("Juvalainen viljatila haluaisi jalostaa kauransa itse ja myydä suoraan kauppoihin", "ownership_change"),
         ("työtön metsäkoneenkuljettaja harkitsee omaa urakointia", "wage_subsidy"),
+        # must not match: a dead season is no death, e-mail no electricity, money to live on no loan
+        ("hotelli savonlinnassa täynnä heinäkuussa mutta muuten ihan kuollutta", "wellbeing"),
+        ("firman sähköposti kaapattiin ja asiakkaille lähti huijauslaskuja meidän nimissä", "energy"),
+        ("jos firma menee nurin, saako yrittäjä sen jälkeen mistään rahaa elämiseen", "loan"),
+        ("työtön kokki haluais avata lounaspaikan, miten pärjää alkukuukaudet ennen ku tuloja tulee", "wage_subsidy"),
         # a fisherman on the lake is no tourism
         ("ammattikalastaja saimaalla aloittaa, tukia?", "tourism"),
         # with what is asked for named, the line begun is no start-up ("ruveta lämpöyrittäjäksi ja myydä haketta")
