@@ -349,18 +349,8 @@ LONG_FRONT_LETTERS = 10  # a trigger this long at a compound's front names its n
 ROOF_WORDS = frozenset({"katto", "roof", "seina", "wall"})  # after a building: where panels go
 GENITIVE_END = "n"  # the building whose roof it is ("hallin katolle")
 FARM_PEOPLE = (
-    "eman",
-    "isan",
-    "omistaj",
-    "vaki",
-    "vaen",
-    "poika",
-    "pojan",
-    "tytar",
-    "tyttar",
-    "lapset",
-    "jatkaj",
-    "nuor",
+    *("eman", "isan", "omistaj", "vaki", "vaen", "poika", "pojan"),
+    *("tytar", "tyttar", "lapset", "jatkaj", "nuor"),
 )
 # what is beside or on a farm, not its own ("maatilan yhteydessä pyöritetään konekorjaamoa")
 BESIDE_WORDS = frozenset(
@@ -477,6 +467,21 @@ def _drop_need_words(
     named = frozenset().union(*need_words.values())
     whole_needs &= named
     part_needs &= named
+
+
+def _withdraw_needs(
+    indices: list[int],
+    needs: frozenset[str],
+    need_words: dict[int, frozenset[str]],
+    whole_needs: set[str],
+    part_needs: set[str],
+) -> None:
+    """The words at `indices` no longer name `needs`; those needs stay only if another word names them."""
+    for index in indices:
+        need_words[index] = need_words[index] - needs
+    unnamed = needs - frozenset().union(*need_words.values())
+    whole_needs -= unnamed
+    part_needs -= unnamed
 
 
 def _in_enforcement(analyses: list[WordAnalysis]) -> bool:
@@ -1907,10 +1912,7 @@ class QuestionReader:
             staff = _word_names_need(analyses, word, "staff_training", need_words, whole_needs)
             if staff is not None:
                 # the staff had, no hire ("myyjät ei osaa tehdä kauppaa")
-                need_words[staff] = need_words[staff] - HIRING_NEEDS
-                unnamed = HIRING_NEEDS - frozenset().union(*need_words.values())
-                whole_needs -= unnamed
-                part_needs -= unnamed
+                _withdraw_needs([staff], HIRING_NEEDS, need_words, whole_needs, part_needs)
                 # the machine or system they cannot use is had already ("osaaminen ei riitä uusiin cnc-koneisiin",
                 # "osti uudet CNC-koneet mutta kukaan ei osaa käyttää niitä", "automaatio tuli ja porukan osaaminen
                 # ei riitä")
@@ -1966,12 +1968,8 @@ class QuestionReader:
                 _unmatched(analyses, instead)  # "rahaa ei jää" is no "päiväraha" either
                 # ... and a word of another need too keeps only that ("tehdashalli paloi": an investment to rebuild,
                 # no premises sought)
-                for index, word_needs in need_words.items():
-                    if word_needs & told.instead_of:
-                        need_words[index] = word_needs - told.instead_of
-                left = frozenset().union(*need_words.values())
-                whole_needs -= told.instead_of - left
-                part_needs -= told.instead_of - left
+                mixed = [index for index, word_needs in need_words.items() if word_needs & told.instead_of]
+                _withdraw_needs(mixed, told.instead_of, need_words, whole_needs, part_needs)
             # "talvella ei yhtään varausta", "firma kaatuu päälle", "ei pysty maksaan kaikkea ite"
             at = _word_names_need(analyses, told.word, told.need, need_words, whole_needs)
             if told.alone:
