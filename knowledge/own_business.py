@@ -86,6 +86,12 @@ _OWN_WORK = re.compile(
     # kotona"); not one who would come to work ("työttömänä ollut nuori pääsis meille töihin")
     r"|\btyot(?:on|tomana|tomaksi|tomalle)\b[^.;]{0,60}?\b(?P<work_begun>alkaa|aloittaa|alottaa|ruveta|ryhtya)\s+"
     r"(?:tehda|tekemaan|myyda|myymaan)\b"
+    # ... or by one who did the work for another before ("entinen lähihoitaja haluaisi alkaa tehdä jalkahoitoja")
+    r"|\bentinen\b[^.;]{0,60}?\b(?P<work_former>alkaa|aloittaa|alottaa|ruveta|ryhtya)\s+"
+    r"(?:tehda|tekemaan|myyda|myymaan)\b"
+    # ... or at home ("haluaisi alkaa tehdä ripsiä kotonaan")
+    r"|\b(?:alkaa|aloittaa|alottaa|ruveta|alkais)\s+(?:tehda|tekemaan|myyda|myymaan)\s+(?:[\w-]+\s+){1,2}?"
+    r"(?P<work_home>kotona|kotonaan|kotoa|kotoaan)\b"
     # ... or by one who leaves a paid job for it ("haluis lopettaa palkkatyöt ja alkaa tehdä kynsiä kotona")
     r"|\b(?:lopettaa|jattaa)\s+(?:palkkatyo\w*|duunit|tyonsa|tyopaikkansa)\b[^.;]{0,40}?\b"
     r"(?P<work_quit>alkaa|aloittaa|ruveta|ryhtya)\s+(?:tehda|tekemaan|teha)\b"

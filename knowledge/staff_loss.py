@@ -64,8 +64,11 @@ def replacement_words(analyses: list[WordAnalysis], is_worker: Callable[[WordAna
         ]
         # with words between, only staff just before it leave ("asentajaa jää ensi keväänä eläkkeelle", not "(9
         # työntekijää). Veli jää ensi vuonna eläkkeelle")
+        # ... or between them ("jää kaksi kuljettajaa eläkkeelle")
         gap_ok = bool(after) and (
-            after[0] == index + 1 or (index > 0 and _is_staff(analyses[index - 1], words[index - 1], is_worker))
+            after[0] == index + 1
+            or (index > 0 and _is_staff(analyses[index - 1], words[index - 1], is_worker))
+            or any(_is_staff(analyses[at], words[at], is_worker) for at in range(index + 1, after[0]))
         )
         two_words = word in STAYING_VERBS and gap_ok
         if (word in LEAVING_WORDS or word.startswith(LEAVING_STARTS) or two_words) and not (

@@ -53,6 +53,7 @@ _READINGS = (
     _Reading((patterns.AD_UNANSWERED,), RECRUITMENT),
     # "nobody applies" applies for no permit
     _Reading((patterns.NOBODY_APPLIES,), RECRUITMENT, unmatched=True),
+    _Reading((patterns.OPEN_PLACES,), RECRUITMENT),
     # the building that burnt is no premises sought
     _Reading((patterns.PREMISES_DESTROYED,), DISTRESS, instead_of=frozenset({"premises"})),
     _Reading((patterns.TRADE_LEARNT,), APPRENTICESHIP),
@@ -76,6 +77,7 @@ _READINGS = (
     _Reading((patterns.ALONE_WITH_IT,), WELLBEING),
     _Reading((patterns.CASH_RUNNING_OUT,), DISTRESS),
     _Reading((patterns.NEVER_AN_ENTREPRENEUR,), STARTING, alone=True),
+    _Reading((patterns.NEVER_EXPORTED,), "export", unmatched=True),  # "viety" is no word of any service
     _Reading((patterns.CUSTOMERS_GONE,), ADVICE, alone=True),
     # ... the bank's no is why ("pankki ei kiinnostunut ja omistajat valmiita ottamaan jonkun osakkaaksi")
     _Reading((patterns.NEW_SHAREHOLDER,), EQUITY, instead_of=frozenset({"ownership_change", LOAN, "guarantee"})),
@@ -84,6 +86,7 @@ _READINGS = (
     _Reading((patterns.OLD_MACHINES,), INVESTMENT),
     _Reading((patterns.NOT_FOUND_ONLINE,), DIGITAL),
     _Reading((patterns.BURNING_CASH,), EQUITY),
+    _Reading((patterns.OUTSIDE_MONEY,), EQUITY, instead_of=frozenset({LOAN, "guarantee"})),
     # ... by the one out of work himself, who is no hire ("työtön kokki haluais avata lounaspaikan, miten pärjää")
     _Reading((patterns.FIRST_MONTHS,), STARTING, instead_of=frozenset({"wage_subsidy", RECRUITMENT})),
     # the money to live on meanwhile is the sickness allowance ("mistä rahaa elämiseen"), no loan
@@ -115,5 +118,6 @@ def told_needs(folded: str) -> list[Told]:
             Told(word, reading.need, reading.lay_off, said_with, reading.instead_of, reading.unmatched, reading.alone)
         )
     if (work := work_running_out(folded)) is not None:  # "töitä ehkä puolelle syksyllä": lay-offs ahead
-        found.append(Told(work, DISTRESS, lay_off=True))
+        # ... and the staff it is told of are no hire ("more staff than work")
+        found.append(Told(work, DISTRESS, lay_off=True, instead_of=frozenset({RECRUITMENT, "recruiting_abroad"})))
     return found

@@ -50,11 +50,17 @@ RID_OF = re.compile(
 TRADE_LEARNT = re.compile(
     r"\b(?:oppia|oppimaan|kouluttautua|valmistua)\s+(?P<trade>\w+(?:jaksi|aksi|iksi|miehiksi|mieheksi))\b"
     r"(?=[^.;]{0,60}?\b(?:palkkalist|toiss|tyon\s+ohessa|tyopaikalla|meilla|heilla))"
+    # ... or studies while at work ("voisko hänet ottaa duuniin niin et opiskelis samalla", "study while working")
+    r"|\b(?P<study>opiskel\w*|opiskeleis\w*|kouluttautu\w*)\s+(?:\w+\s+)?(?:samalla|tyon\s+ohessa|toiden\s+ohessa)\b"
+    r"|\b(?P<study_en>study|studying|studies)\s+(?:\w+\s+)?(?:while|alongside)\s+(?:working|work|the\s+job)\b"
 )
 # the company's building burnt or flooded ("tehdashalli paloi yöllä, tuotanto seis"): a crisis to get through
 PREMISES_DESTROYED = re.compile(
     r"\b(?:\w*halli|tehdas|varasto|verstas|navetta|kiinteisto|toimitila|liiketila|tuotantotila)\w*\s+(?:\w+\s+)?"
     r"(?P<destroyed>paloi|palanut|tuhoutui|tulvi)\b"
+    # ... or its machine ("metsäkone paloi, vakuutus ei kata kaikkea")
+    r"|\b(?:\w*kone|traktori|harvesteri|kuormatraktori|rekka|kuorma-auto|\w*auto|kalusto)\w*\s+(?:\w+\s+)?"
+    r"(?P<machine_destroyed>paloi|palanut|tuhoutui)\b"
 )
 # a job ad that no one answers ("ilmoitus on ollut kaksi kuukautta auki eikä ainuttakaan soittoa", "ilmotus ollu
 # auki 3 kk, ei yhtään hakijaa"): a hire not found
@@ -65,7 +71,8 @@ AD_UNANSWERED = re.compile(
 # nobody who applies ("kukaan ei hae duuniin", "hakijoita ei tule", "ei tuu yhtään hakemusta", "no applicants"): a
 # hire not found
 NOBODY_APPLIES = re.compile(
-    r"\b(?:kukaan|kukkaan)\s+ei\s+(?:enaa\s+|edes\s+)?(?P<applies>hae|hakenut|hakenu|hakeudu|ilmoittaudu)\b"
+    r"\b(?:(?:kukaan|kukkaan)\s+ei|(?:ei|eika)\s+kukaan)\s+(?:enaa\s+|edes\s+)?"
+    r"(?P<applies>hae|hakenut|hakenu|hakeudu|ilmoittaudu)\b"
     r"|\b(?:ei|eika)\s+(?:\w+\s+){0,4}?(?P<applicants>hakijoita|hakijaa|hakemuksia|hakemusta)\b"
     r"|\b(?P<applicants_first>hakijoita|hakemuksia)\s+(?:\w+\s+)?(?:ei|eika)\b"
     r"|\b(?:no|hardly\s+any|zero)\s+(?P<applicants_en>applicants|applications)\b"
@@ -73,6 +80,11 @@ NOBODY_APPLIES = re.compile(
     # ... nor anyone to be had ("ravintola ei saa kesäksi ketään"); not anyone reached ("ei saa ketään kiinni")
     r"|\b(?:ei|eika)\s+(?:\w+\s+)?(?:saa|saada|saanut|saanu|saatu)\s+(?:\w+\s+)?(?P<nobody_had>ketaan)\b"
     r"(?!\s+(?:kiinni|puhelimella|langan))"
+)
+# places open ("kolme hitsarin paikkaa auki", "työpaikka ollut auki pitkään"): a hire not found
+OPEN_PLACES = re.compile(
+    r"\b(?P<open>paikkaa|tyopaikkaa|tyopaikka|tyopaikat|vakanssia|vakanssi)\s+(?:on\s+|ollut\s+|ollu\s+)?"
+    r"(?:auki|avoinna|taytt\w*\s+vaille)\b"
 )
 # a company its customers do not find online ("asiakkaat ei löydä firmaa netistä", "ei näy googlessa"): being found
 # there, the digital question; a connection that cuts out is none
@@ -85,6 +97,15 @@ NOT_FOUND_ONLINE = re.compile(
 # turn away as they turn a bank
 BURNING_CASH = re.compile(
     r"\b(?P<burn>polttaa|polttanut|polttavat|poltetaan|burn\w*)\s+(?:\w+\s+)?(?:kassaa|rahaa|cash)\b"
+    # ... or whose growth eats it ("kasvu syö kassan")
+    r"|\bkasvu\s+(?:\w+\s+)?(?P<eats>syo|syonyt|vie)\s+(?:kassan|kassaa|kaikki\s+rahat|rahat)\b"
+)
+# someone else's money put in first ("pankki ei lähde mukaan ennen kuin joku muu laittaa rahaa kiinni", "ulkopuolista
+# rahaa tarvitaan"): an investor's, the bank's no is why
+OUTSIDE_MONEY = re.compile(
+    r"\b(?:joku|jonkun|joku\s+muu|muut|ulkopuolinen|ulkopuolisen)\s+(?:\w+\s+)?(?:laittaa|laittais\w*|sijoittaa|tuo|toisi)"
+    r"\s+(?:\w+\s+)?rahaa\s+(?P<put_in>kiinni|likoon|mukaan|yritykseen|firmaan|pesaan)\b"
+    r"|\b(?P<outside>ulkopuolista)\s+(?:oman\s+paaoman\s+)?rahaa\b"
 )
 # someone taken in as a shareholder ("omistajat valmiita ottamaan jonkun osakkaaksi", "hakee sijoittajaa osakkaaksi"):
 # equity for the company, no company sold
@@ -127,11 +148,24 @@ NEVER_AN_ENTREPRENEUR = re.compile(
     r"\b(?:ei|en|eika)\s+(?:ole\s+|oo\s+)?(?:koskaan|ikina|ikinaan|aiemmin)\s+(?:ollut|ollu)\s+"
     r"(?P<never>yrittaja\w*)\b"
 )
+# never sold abroad before ("ei olla ikinä viety mitään", "never exported"): export, unless a word names it already
+# ("vienti Norjaan, ei ole aiemmin viety mitään")
+NEVER_EXPORTED = re.compile(
+    r"^(?!.*\b(?:vient\w*|vienn\w*|vieda|export\w*|internation\w*|kansainvalist\w*)\b).*?"
+    r"(?:\b(?:ei|en|eika)\s+(?:olla|ole|oo|olla\s+viela|ole\s+viela)\s+(?:ikina|koskaan|aiemmin|viela)\s+"
+    r"(?P<exported>viety|vieny|vienyt|vieneet|myyty|myyny|myynyt)\s+(?:mitaan\s+)?(?:ulkomaille|ulos|rajan\s+yli|"
+    r"ulkomaan|mitaan)\b"
+    r"|\b(?:never|not)\s+(?:\w+\s+)?(?P<exported_en>exported|sold\s+abroad)\b)",
+    re.DOTALL,
+)
 # customers who ran out or vanished ("venäläiset asiakkaat loppu kokonaan", "asiakkaat katosi kun ohitustie
 # avattiin"): what to do, as with a decline
 CUSTOMERS_GONE = re.compile(
-    r"\b(?P<gone>asiakkaat|varaukset|tilaukset|kavijat|turistit)\s+(?:\w+\s+)?"
-    r"(?:loppu|loppui|loppuivat|loppuneet|katosi|katosivat|kaikkosi|kaikkosivat|havisi|havisivat|hävis)\b"
+    r"\b(?P<gone>asiakkaat|varaukset|tilaukset|kavijat|turistit|myynti|liikevaihto)\s+(?:\w+\s+)?"
+    r"(?:loppu|loppui|loppuivat|loppuneet|katosi|katosivat|kaikkosi|kaikkosivat|havisi|havisivat|hävis"
+    r"|puolittui|puolittu|puolittuneet|puoliintui|puoliintuneet|romahti|romahtivat|romahtaneet)\b"
+    # ... or halved, collapsed ("tilaukset puolittui"; "sales to Germany collapsed")
+    r"|\b(?P<gone_en>sales|orders|bookings|customers)\s+(?:\w+\s+){0,3}?(?:collapsed|halved|dried\s+up|vanished)\b"
 )
 # the runway of a start-up running out ("demo valmis, runway loppuu maaliskuussa"): investors' money for its next
 # step

@@ -24,6 +24,11 @@ _PEOPLE_FIRST = (
     r"|kahdeksalle|yhdeksalle|kymmenelle|kaikille|porukalle|vaelle|miehille|hlo\w*lle|henkilo\w*lle|tyontekij\w*lle)"
 )
 _NEGATION = r"(?:ei|eika|eiko|eivat|no|not)"
+# Days of a week, fewer than the working week ("kahdeks päiväks", "kolmena päivänä", "three days")
+_DAYS = (
+    r"(?:yhdeksi|yhdeks|kahdeksi|kahdeks|kolmeksi|kolmeks|neljaksi|neljaks|yhtena|kahtena|kolmena|neljana|\d|one"
+    r"|two|three|four)\s+(?:paivaksi|paivaks|paivana|paivalle|days?)"
+)
 # The work as what ends ("työt loppuu", "hommat vähenee"), and the staff it is told of
 _WORK_ENDING = r"(?P<work_ending>tyot|hommat|duunit|keikat|tilaukset|tilauskanta)"
 _ENDS = r"(?:loppuu|loppuvat|loppumassa|loppuis|loppu|loppui|loppuneet|vahenee|vahenevat|hiipuu)"
@@ -42,6 +47,11 @@ _PATTERNS = tuple(
         rf"(?<![\w-])(?:{_PEOPLE_FIRST}|{_SHARE})\s+(?:[\w-]+\s+)??{_NEGATION}\s+(?:{_ENOUGH}\s+)?(?:[\w-]+\s+)??{_WORK}",
         # "työt loppuu tammikuussa ja viisi kaveria pitäis jotenkin pitää": the work ends, the staff named after it
         rf"\b{_WORK_ENDING}\s+(?:[\w-]+\s+)??{_ENDS}\b(?=[^.;]{{0,80}}?\b{_STAFF})",
+        # "töitä riittää ehkä kahdeks päiväks viikossa", "work only three days a week": work for part of the week
+        rf"\b{_WORK}\s+(?:[\w-]+\s+){{0,3}}?(?:{_DAYS})\s+(?:viikossa|viikkoon|a\s+week|per\s+week)\b",
+        # "more staff than work", "enemmän väkeä kuin töitä"
+        rf"\b(?:more\s+(?:staff|people|employees|workers)\s+than|enemman\s+(?:vakea|porukkaa|tyontekijoita)"
+        rf"\s+kuin|(?:vakea|porukkaa|tyontekijoita)\s+(?:on\s+)?enemman\s+kuin)\s+{_WORK}",
         # "palkat juoksee vaikka töitä ei oo": the staff paid for work there is not
         rf"\bpalkat\s+(?:[\w-]+\s+)??(?:juoksee|juoksevat|rullaa|menee)\b[^.;]{{0,30}}?\b{_WORK}\s+{_NEGATION}\s+"
         r"(?:ole|oo|ollut|ollu)\b",

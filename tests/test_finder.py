@@ -2288,6 +2288,16 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("kilpailija vei kaikki asiakkaat, meillä ei oo edes nettisivuja", "digitalisation"),
         # a terrace that may not open before a permit
         ("terassia ei saa avata ennen kuin joku lupa on kunnossa", "permits"),
+        # places open that nobody applies for; never exported; studying while at work; growth that eats the cash;
+        # work for two days a week; more staff than work; a former nurse beginning at home; a machine burnt
+        ("konepajalla kolme hitsarin paikkaa auki eikä kukaan hae", "recruitment"),
+        ("saksasta tuli iso tilauskysely mut ei olla ikinä viety mitään, uskallanko lähteä", "export"),
+        ("17v nuori kiinnostunut alasta, voisko hänet ottaa duuniin niin et opiskelis samalla", "apprenticeship"),
+        ("softafirman kasvu syö kassan, pankki ei lähde mukaan ennen kuin joku muu laittaa rahaa kiinni", "equity"),
+        ("tilaukset puolittui, 12 hlö firma ja töitä riittää ehkä kahdeks päiväks viikossa", "financial_distress"),
+        ("Our client's sales to Germany collapsed and they have more staff than work now", "financial_distress"),
+        ("entinen lähihoitaja haluaisi alkaa tehdä jalkahoitoja kotonaan", "starting"),
+        ("metsäkone paloi ja urakat jää tekemättä", "financial_distress"),
     ],
 )
 def test_everyday_forms_of_a_need_name_it(bundled, question, need):
@@ -2367,6 +2377,12 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         ("ammattikalastaja saimaalla aloittaa, tukia?", "tourism"),
         # with what is asked for named, the line begun is no start-up ("ruveta lämpöyrittäjäksi ja myydä haketta")
         ("metsätilan omistaja haluais ruveta lämpöyrittäjäksi ja myydä haketta koululle", "starting"),
+        # must not match: drivers who retire are no owner retiring, more staff than work asks for no hire, the
+        # growth that eats the cash is no loan once someone else's money is asked for
+        ("kuljetusliikkeestä jää kaksi kuljettajaa eläkkeelle eikä uusia kuskeja löydy", "ownership_change"),
+        ("Our client's sales to Germany collapsed and they have more staff than work now", "recruitment"),
+        ("softafirman kasvu syö kassan, pankki ei lähde mukaan ennen kuin joku muu laittaa rahaa kiinni", "loan"),
+        ("entinen lähihoitaja haluaisi alkaa tehdä jalkahoitoja kotonaan", "recruitment"),
     ],
 )
 def test_what_another_does_is_no_need_of_the_company(bundled, question, absent):
