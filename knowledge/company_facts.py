@@ -235,7 +235,11 @@ _OUTSIDE_CUSTOMS_UNION = ("norja", "norw", "islan", "icelan", "sveits", "switz",
 _DESTINATION = re.compile(r"(?:iin|aan|ään|oon|öön|uun|yyn|hin|seen)$")
 _TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$")
 # "the German market", "saksan markkinoille"; and a country's buyers asking ("japanista kyselty tuotetta")
-_MARKET_NEXT = re.compile(r"\s+(?:market|markets|markkin\w*|kysel\w*|kysyt\w*|tiedustel\w*|tilattu\w*)\b")
+_MARKET_NEXT = re.compile(
+    r"\s+(?:market|markets|markkin\w*|kysel\w*|kysyt\w*|tiedustel\w*|tilattu\w*)\b"
+    # ... or an inquiry that came from there ("saksasta tuli iso tilauskysely"; an order won may ask for capacity)
+    r"|\s+(?:tuli|tulee|tullut|tullu|tulleet|on\s+tullut)\s+(?:\w+\s+)?(?:tilauskysel\w*|kysel\w*|tiedustel\w*|tarjouspyyn\w*)"
+)
 # A country as where from ("two of them are from Latvia", "hitsaajia Virosta"): someone's or something's origin,
 # no market
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
@@ -245,7 +249,7 @@ _OWNER_BEFORE = re.compile(r"\b(?:emo\w*|konserni\w*|omistaj\w*|parent|owner)\s+
 # ... unless what comes from there is an order, a customer, a contract or interest ("iso tilaus Ruotsista", "orders from
 # Germany"): a market
 _ORDER_BEFORE = re.compile(
-    r"\b(?:tilau\w*|order\w*|kysynt\w*|demand|asiak\w*|customers?|ostaj\w*|buyers?"
+    r"\b(?:tilau\w*|tilaaj\w*|order\w*|kysynt\w*|demand|asiak\w*|customers?|ostaj\w*|buyers?"
     # contracts sought there, and interest shown from there ("haluaa urakoita Norjasta", "kiinnostusta Japanista")
     r"|urak\w*|contracts?|kiinnost\w*|interest|inquiries|enquiries)\s+"
     # ... coming from there ("tilauksia tulis ruotsista", "orders are coming from Germany")
@@ -339,6 +343,9 @@ def _age(text: str, patterns: _Patterns, today: date | None) -> tuple[float | No
         return 0, _age_words(match.group(0), patterns)
     if match := _LAST_YEAR.search(text):
         return 1, _age_words(match.group(0), patterns)
+    if match := _YEARS_AGO.search(text):
+        said = match.group(1) or match.group(2)
+        return (_number(said) if said else 1), _age_words(match.group(0), patterns)
     for pattern in patterns.active:
         match = pattern.search(text)
         if match and _number(match.group(1)) > 0 and not _THING_BEFORE.search(text, 0, match.start()):
@@ -378,6 +385,19 @@ _FOUNDING = (
 )
 _LAST_YEAR = re.compile(
     _START + _FOUNDING + r"\s+(?:\w+\s+)?(?:viime vuonna|last year)\b|\bviime vuonna\s+" + _FOUNDING
+)
+# founded some years ago ("toiminimi perustettu vuosi sitten", "kolme vuotta sitten perustettu oy", "founded two
+# years ago"): that many years old
+_YEARS_AGO = re.compile(
+    _START
+    + _FOUNDING
+    + r"\s+(?:\w+\s+)?(?:(?:"
+    + _NUMBER
+    + r"\s*(?:vuotta|v|years?)|(?:vuosi|vuoden|a\s+year))\s+(?:sitten|ago)\b)"
+    + r"|(?:"
+    + _NUMBER
+    + r"\s*(?:vuotta|v)|vuosi)\s+sitten\s+"
+    + _FOUNDING
 )
 _PANDEMIC = re.compile(r"(?<![\w-])(?:korona|covid|pandemi)")
 PANDEMIC_LAST_YEAR = 2021

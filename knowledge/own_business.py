@@ -95,6 +95,9 @@ _OWN_WORK = re.compile(
     # ... or by one who leaves a paid job for it ("haluis lopettaa palkkatyöt ja alkaa tehdä kynsiä kotona")
     r"|\b(?:lopettaa|jattaa)\s+(?:palkkatyo\w*|duunit|tyonsa|tyopaikkansa)\b[^.;]{0,40}?\b"
     r"(?P<work_quit>alkaa|aloittaa|ruveta|ryhtya)\s+(?:tehda|tekemaan|teha)\b"
+    # ... or a line of business begun beside the old ("isäntä haluis aloittaa hakeyrittäjyyden sivuun")
+    r"|\b(?:alkaa|aloittaa|aloittais|alottaa|ryhtya|ruveta)\s+(?P<work_side>\w+yrittajyy\w*|\w+yrittajaksi|\w+bisnek\w*)"
+    r"\s+(?:\w+\s+)?(?:sivuun|sivussa|sivutoimisesti|sivutoimena|ohelle|ohessa|rinnalle|rinnalla)\b"
     # ... or by one who would begin making things to sell ("emäntä haluis alkaa tehdä siinä puutuotteita myyntiin")
     r"|\b(?:alkaa|aloittaa|alottaa|ruveta|alkais)\s+(?:tehda|tekemaan|valmistaa|valmistamaan)\s+(?:[\w-]+\s+){0,3}?"
     r"(?P<work_sold>myyntiin|myytavaksi|kauppaan|kauppoihin)\b"

@@ -98,6 +98,7 @@ NEW_ONES = ("uut", "uus", "lisa", "new", "more")  # "kaksi uutta ihmistä", "two
 SEEKING_CUES = (*HIRE_CUES, "loyd", "loyt", "mistaan", "hakij", "ilmoitus", "ilmotus", "tyopaikkailmo")
 OWN_FUNDS = frozenset({"raha", "rahat", "varat", "paaoma", "funds", "money"})  # "omat rahat": no private thing
 MADE_TO_SELL = frozenset({"myyntiin", "myytavaksi", "kauppaan", "kauppoihin"})  # things made to sell (folded)
+SIDE_LINE_ENDS = ("yrittajyyden", "yrittajyytta", "yrittajaksi")  # a line begun beside the farm ("hakeyrittäjyyden")
 NOT_GOT = frozenset({"saa", "saada", "saatu", "saaneet"})  # none to be had ("ei saa kuskeja")
 SOUGHT_CUES = ("etsi", "tarvi", "tarvits", "hake", "hae", "vuokra", "looking", "need")  # a thing sought
 # a person's own papers: "oma veroilmoitus" is the asker's, though the question names employers ("oma auto
@@ -1946,7 +1947,7 @@ class QuestionReader:
             hiring_words = [index for index, needs in need_words.items() if needs & HIRING_NEEDS]
             _rename_need_words(hiring_words, "starting", need_words, whole_needs, part_needs)
             _word_names_need(analyses, work, "starting", need_words, whole_needs)
-            if work in MADE_TO_SELL and facets.sector == FARM_SECTOR:
+            if (work in MADE_TO_SELL or work.endswith(SIDE_LINE_ENDS)) and facets.sector == FARM_SECTOR:
                 # "emäntä haluis alkaa tehdä puutuotteita myyntiin": a farm's new line of business, no farming
                 facets = replace(facets, sector=None, not_sectors=frozenset({FARM_SECTOR}))
         if facets.sector == FARM_SECTOR or facets.farm_production in FARMING:
@@ -1962,7 +1963,16 @@ class QuestionReader:
                 continue  # "ei oo enää asiakkaita, miten lopetetaan": a company closing for want of customers
             if told.need == "wellbeing" and whole_needs - told.instead_of:
                 continue  # "polvet ei enää kestä ja haluaisin myydä firman": why it is sold, not what is asked
-            if told.instead_of:  # "ei rahaa palkkoihin": the staff's pay, no hire nor a loan asked for
+            if told.instead_of and told.own_word:  # "kauppa kuolee": its word names no death
+                own = [index for index, analysis in enumerate(analyses) if fold(analysis.word) == told.word]
+                _withdraw_needs(
+                    [index for index in own if index in need_words],
+                    told.instead_of,
+                    need_words,
+                    whole_needs,
+                    part_needs,
+                )
+            elif told.instead_of:  # "ei rahaa palkkoihin": the staff's pay, no hire nor a loan asked for
                 instead = [index for index, needs in need_words.items() if needs <= told.instead_of]
                 _drop_need_words(instead, need_words, whole_needs, part_needs)
                 _unmatched(analyses, instead)  # "rahaa ei jää" is no "päiväraha" either

@@ -24,9 +24,10 @@ _FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "ü": "u"})
 _DASHES = re.compile(r"[‐‑‒–—−]")
 _TOKEN = re.compile(r"[0-9a-zåäöéü&]+(?:[-'’][0-9a-zåäöéü&]+)*")
 # "+matkail(matkata)(+la)": a stem may carry more than one bracket (its base, then a derivation).
-_WORDBASE_PIECE = re.compile(r"\+([^+(]*)((?:\([^)]*\))*)")
+_WORDBASE_PIECE = re.compile(r"\+?([^+(]+)((?:\([^)]*\))*)")  # "ymis(+yä)" may follow a bracket with no "+"
 _FIRST_BRACKET = re.compile(r"\(([^)]*)\)")
 MIN_PART_LENGTH = 3
+MINEN_STEM = "mis"  # the compound form of a verbal noun in "-minen"
 PREFIX_LETTERS = 6  # Voikko's prefixes ("digi", "kyber", "yhteis") are short
 SUGGESTIONS_TRIED = 4
 # A suggestion stands for a typo only when it is that close to the typed word (after ä/ö are folded):
@@ -160,7 +161,9 @@ def _elements(wordbases: str) -> list[tuple[str, str]]:
             elements.append((surface, surface))
         elif elements:  # a derivational suffix belongs to the stem before it: kehit+ys is kehitys
             written, _ = elements[-1]
-            elements[-1] = (written + surface, written + surface)
+            joined = written + surface
+            # ... and a "-minen" noun's compound form is that noun ("kansainvälistymis" of "kansainvälistymisapu")
+            elements[-1] = (joined, joined[:-1] + "nen" if joined.endswith(MINEN_STEM) else joined)
     return [(fold(written), fold(own)) for written, own in elements]
 
 

@@ -31,6 +31,7 @@ class Told:
     instead_of: frozenset[str] = frozenset()
     unmatched: bool = False  # the word names no service by its letters ("kauppa ei käy" is no chamber of commerce)
     alone: bool = False  # told only when nothing else is asked for: with another need, the trouble is why
+    own_word: bool = False  # instead_of holds for the word that tells it only ("kauppa kuolee" is no death)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class _Reading:
     instead_of: frozenset[str] = frozenset()
     unmatched: bool = False  # the word that tells it matches no service's text
     alone: bool = False  # only when nothing else is asked for ("talvella tyhjää, ulkomaalaisia asiakkaita haluttais")
+    own_word: bool = False  # instead_of holds for the word that tells it only
 
 
 # In the order they are read: the first word of a need told names it
@@ -67,6 +69,9 @@ _READINGS = (
     _Reading((patterns.PAPERS_NEEDED,), PERMITS),
     _Reading((patterns.SICK_LEAVE_MONEY,), WELLBEING, instead_of=frozenset({LOAN})),
     _Reading((patterns.STAFF_CANNOT_LEAD,), "staff_training"),
+    _Reading((patterns.NOBODY_CAN_USE,), "staff_training"),
+    # ... the expansion they stop is no investment asked for ("tallin laajennus seis kun naapurit valittaa")
+    _Reading((patterns.NEIGHBOURS_COMPLAIN,), PERMITS, instead_of=frozenset({INVESTMENT})),
     _Reading((patterns.BUYER_MAY_NOT_PAY,), "guarantee"),
     # ... by the one out of work himself, who is no hire ("työtön metsäkoneenkuljettaja harkitsee omaa urakointia")
     _Reading((patterns.FORM_THOUGHT_OF,), STARTING, instead_of=frozenset({"wage_subsidy", RECRUITMENT})),
@@ -79,6 +84,10 @@ _READINGS = (
     _Reading((patterns.NEVER_AN_ENTREPRENEUR,), STARTING, alone=True),
     _Reading((patterns.NEVER_EXPORTED,), "export", unmatched=True),  # "viety" is no word of any service
     _Reading((patterns.CUSTOMERS_GONE,), ADVICE, alone=True),
+    # ... the shop that dies is no death ("mun kauppa kuolee jos en keksi jotain"): its word reads so
+    _Reading(
+        (patterns.BUSINESS_DYING,), ADVICE, instead_of=frozenset({WELLBEING}), unmatched=True, alone=True, own_word=True
+    ),
     # ... the bank's no is why ("pankki ei kiinnostunut ja omistajat valmiita ottamaan jonkun osakkaaksi")
     _Reading((patterns.NEW_SHAREHOLDER,), EQUITY, instead_of=frozenset({"ownership_change", LOAN, "guarantee"})),
     # ... unless it is a line of business the question names ("ruveta lämpöyrittäjäksi ja myydä haketta")
@@ -115,7 +124,16 @@ def told_needs(folded: str) -> list[Told]:
         word = next(word for word in match.groups() if word)
         said_with = tuple(match.group().split()) if reading.said_with else ()
         found.append(
-            Told(word, reading.need, reading.lay_off, said_with, reading.instead_of, reading.unmatched, reading.alone)
+            Told(
+                word,
+                reading.need,
+                reading.lay_off,
+                said_with,
+                reading.instead_of,
+                reading.unmatched,
+                reading.alone,
+                reading.own_word,
+            )
         )
     if (work := work_running_out(folded)) is not None:  # "töitä ehkä puolelle syksyllä": lay-offs ahead
         # ... and the staff it is told of are no hire ("more staff than work")

@@ -77,6 +77,10 @@ NOBODY_APPLIES = re.compile(
     r"|\b(?P<applicants_first>hakijoita|hakemuksia)\s+(?:\w+\s+)?(?:ei|eika)\b"
     r"|\b(?:no|hardly\s+any|zero)\s+(?P<applicants_en>applicants|applications)\b"
     r"|\bnobody\s+(?P<applies_en>applies|applied|answers)\b"
+    # ... nor any to be found ("can't find truck drivers anywhere")
+    r"|\b(?:can'?t|cannot|unable\s+to|struggl\w*\s+to)\s+find\s+(?:\w+\s+)?(?P<find_en>drivers|workers|staff|employees"
+    r"|welders|mechanics|nurses|cooks|chefs|electricians|carpenters|builders|plumbers|cleaners|waiters|labou?r"
+    r"|operators|technicians|programmers|developers|engineers|installers|hands)\b"
     # ... nor anyone to be had ("ravintola ei saa kesäksi ketään"); not anyone reached ("ei saa ketään kiinni")
     r"|\b(?:ei|eika)\s+(?:\w+\s+)?(?:saa|saada|saanut|saanu|saatu)\s+(?:\w+\s+)?(?P<nobody_had>ketaan)\b"
     r"(?!\s+(?:kiinni|puhelimella|langan))"
@@ -92,6 +96,10 @@ NOT_FOUND_ONLINE = re.compile(
     r"\b(?:ei|eika|eivat)\s+(?:\w+\s+){0,2}?(?:loyda|loyla|loydy|loyty|nay|nae|nakyny|nakynyt)\s+(?:\w+\s+){0,2}?"
     r"(?P<online>netista|netissa|googlesta|googlessa|googlella|hakukoneista|hakukoneessa|verkosta|somesta)\b"
     r"|\b(?:can'?t|cannot|don'?t|do\s+not)\s+find\s+(?:\w+\s+){0,3}?(?P<online_en>online)\b"
+    # ... nor book or buy there ("asiakkaat valittaa ettei netistä voi varata", "can't book online")
+    r"|\b(?:ei|ettei|eika|eivat)\s+(?:\w+\s+)?(?:netista|netissa|verkosta|verkossa|somesta|sivuilta|sivuilla)\s+"
+    r"(?:\w+\s+)?(?:voi|pysty|paase|pysty)\s+(?P<online_book>varata|tilata|ostaa|maksaa)\b"
+    r"|\b(?:can'?t|cannot)\s+(?P<online_book_en>book|order|buy|pay)\s+(?:\w+\s+)?online\b"
 )
 # a company that burns its cash to grow ("kasvufirma polttaa kassaa", "burning cash"): investors, whom losses do not
 # turn away as they turn a bank
@@ -161,11 +169,17 @@ NEVER_EXPORTED = re.compile(
 # customers who ran out or vanished ("venäläiset asiakkaat loppu kokonaan", "asiakkaat katosi kun ohitustie
 # avattiin"): what to do, as with a decline
 CUSTOMERS_GONE = re.compile(
-    r"\b(?P<gone>asiakkaat|varaukset|tilaukset|kavijat|turistit|myynti|liikevaihto)\s+(?:\w+\s+)?"
+    r"\b(?P<gone>asiakkaat|varaukset|tilaukset|kavijat|turistit|vieraat|myynti|liikevaihto)\s+(?:\w+\s+)?"
     r"(?:loppu|loppui|loppuivat|loppuneet|katosi|katosivat|kaikkosi|kaikkosivat|havisi|havisivat|hävis"
-    r"|puolittui|puolittu|puolittuneet|puoliintui|puoliintuneet|romahti|romahtivat|romahtaneet)\b"
+    r"|puolittui|puolittu|puolittuneet|puoliintui|puoliintuneet|romahti|romahtivat|romahtaneet"
+    r"|katoo|katoaa|katoavat|vahenee|vahenevat|vahentyneet|vahentynyt|hupenee|hupenevat)\b"
     # ... or halved, collapsed ("tilaukset puolittui"; "sales to Germany collapsed")
     r"|\b(?P<gone_en>sales|orders|bookings|customers)\s+(?:\w+\s+){0,3}?(?:collapsed|halved|dried\s+up|vanished)\b"
+)
+# the business dying ("mun kauppa kuolee jos en keksi jotain", "kyläkauppa kuihtuu"): what to do, no death
+BUSINESS_DYING = re.compile(
+    r"\b(?:kauppa|kauppani|liike|liikkeeni|firma|firmani|yritys|yritykseni|putiikki|bisnes|kahvila|ravintola)"
+    r"\s+(?:\w+\s+)?(?P<dying>kuolee|kuolemassa|kuihtuu|kuihtumassa|nayvettyy)\b"
 )
 # the runway of a start-up running out ("demo valmis, runway loppuu maaliskuussa"): investors' money for its next
 # step
@@ -175,6 +189,8 @@ RUNWAY = re.compile(r"\b(?P<runway>runway)\b")
 FORM_CHANGED = re.compile(
     r"\b(?:muuttaa|muuttais\w*|muuttaminen|muuttamista|vaihtaa|vaihtais\w*|vaihtamista)\s+(?:\w+\s+)?"
     r"(?P<form>osakeyhtioksi|oy:ksi|oyksi|osakeyhtioon|oy:hyn)\b"
+    # ... or no longer worth keeping ("tilitoimisto sanoi ettei kannata enää olla toiminimi")
+    r"|\b(?:ei|ettei)\s+kannata\s+(?:enaa\s+)?(?:olla\s+|jatkaa\s+)?(?P<form_left>toimini\w*|tmi\w*|kevytyrittaja\w*)"
 )
 # a duty to notify someone ("pitääkö ilmotella jonnekin", "tarviiko siitä ilmottaa jonnekin"): permits and
 # notifications
@@ -202,9 +218,23 @@ STAFF_CANNOT_LEAD = re.compile(
     r"|\b(?:foremen|foreman|supervisors|managers|esimiehet|esihenkilot|tyonjohtajat)\s+(?:\w+\s+){0,2}?"
     r"(?:ei|eivat|don'?t|do\s+not|can'?t)\s+(?:\w+\s+)?(?P<lead_staff>osaa|osaa\s+johtaa|know\s+how)\b"
 )
+# nobody who can use or program what the company has ("uus cnc-kone tuli eikä kukaan osaa ohjelmoida sitä",
+# "nobody knows how to use it"): the staff's training
+NOBODY_CAN_USE = re.compile(
+    r"\b(?:(?:kukaan|kukkaan)\s+ei|(?:ei|eika)\s+kukaan|ei\s+meilla\s+kukaan)\s+(?:\w+\s+)?(?P<skill>osaa|osannut|hallitse)"
+    r"\s+(?:\w+\s+)?(?:kayttaa|kayttamaan|ohjelmoida|ohjelmoimaan|ajaa|huoltaa|korjata|asentaa|kaytton)\b"
+    r"|\b(?:nobody|no\s+one|none\s+of\s+(?:us|them|the\s+staff))\s+(?:\w+\s+)?(?P<skill_en>knows|can)\s+(?:how\s+to\s+)?"
+    r"(?:use|program|operate|run)\b"
+)
 # a buyer who may not pay ("pelkää ettei ruotsalainen ostaja maksa"): the credit risk that guarantees cover
 BUYER_MAY_NOT_PAY = re.compile(
     r"\bettei\s+(?:\w+\s+){0,2}?(?:asiakas|ostaja|tilaaja|maahantuoja|jalleenmyyja)\s+(?P<not_pay>maksa)\b"
+)
+# neighbours who complain of the business ("tallin laajennus seis kun naapurit valittaa"): the permits and the
+# authority that decides
+NEIGHBOURS_COMPLAIN = re.compile(
+    r"\b(?:naapur\w*|kylalaiset|asukkaat|neighbou?rs?)\s+(?:\w+\s+)?"
+    r"(?P<complain>valitta\w*|valitti|valittivat|valittaneet|vastustaa|vastustavat|vastusti|complain\w*|object\w*)"
 )
 # papers to have in order before opening ("grillikioski satamaan, mitä papereita pitää olla kunnossa"): permits
 PAPERS_NEEDED = re.compile(
@@ -362,6 +392,9 @@ WORN_OUT = re.compile(
 SELF_FUNDING_SHORT = re.compile(
     r"\b(?:ei|eika)\s+(?P<pay>pysty|pystyta|voi|jaksa)\s+(?:maksa\w*|rahoitta\w*)\s+(?:kaikkea|kaiken|koko\w*)\s+"
     r"(?:itse|ite|omilla|omin)\b"
+    # ... or too much to carry alone ("400 t€ on liikaa yksin kannettavaksi")
+    r"|\b(?:liikaa|liian\s+paljon|liian\s+iso|liian\s+suuri|too\s+much)\s+(?:\w+\s+)?(?:yksin|itse|ite|alone)\s+"
+    r"(?P<carry>kannettavaksi|maksettavaksi|rahoitettavaksi|to\s+carry|to\s+fund|to\s+finance)"
 )
 # money to live on after the company ("jos firma menee nurin, saako yrittäjä sen jälkeen mistään rahaa elämiseen"):
 # the entrepreneur's own security, no loan

@@ -391,6 +391,11 @@ def test_a_rule_on_a_fact_holds_fails_or_stays_open_with_its_text(fact, allowed,
         ("company_age", "lainantakaus uudelle oy:lle 50 t€", 0),
         ("company_age", "ohjelmisto oy mikkeli perustettu viime vuonna 8 hlö", 1),
         ("company_age", "we started last year, need a loan", 1),
+        ("company_age", "toiminimi perustettu vuosi sitten, pankki ei lähde yksin", 1),  # years ago
+        ("company_age", "kolme vuotta sitten perustettu oy hakee takausta", 3),
+        ("market", "startup haluaa usaan", "outside_eu_eea"),
+        ("market", "konepaja, iso tilaaja norjasta haluis sopimuksen", None),  # a market, in no one area
+        ("market", "saksasta tuli iso tilauskysely", "eu_eea"),  # an inquiry from there
         ("company_age", "where can a 2-year-old company get a guarantee", 2),
         ("company_age", "Client is a two-year-old software oy in Mikkeli with five staff", 2),  # in words
         ("company_age", "I have been running a pizzeria in Mikkeli for three years (oy, 6 employees)", 3),

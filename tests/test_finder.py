@@ -583,6 +583,11 @@ def test_the_facts_of_a_search_are_stored_and_read_back_whole():
         ("+kyber+turva(turva)", ["turva", "kyber"]),
         ("+täsmä+koulutus(koulutus)", ["koulutus", "tasma"]),
         ("+uudelleen+koulut(kouluttaa)+us(+us)", []),
+        # a derivation after a bracket with no "+" of its own; a "-minen" noun's compound form is that noun
+        (
+            "+kansainvälist(kansain=välistää)ymis(+yä)+apu(apu)",
+            ["apu", "kansainvalistyminen"],
+        ),
     ],
 )
 def test_a_compound_is_split_into_the_words_it_is_made_of(wordbases, parts):
@@ -2298,6 +2303,17 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("Our client's sales to Germany collapsed and they have more staff than work now", "financial_distress"),
         ("entinen lähihoitaja haluaisi alkaa tehdä jalkahoitoja kotonaan", "starting"),
         ("metsäkone paloi ja urakat jää tekemättä", "financial_distress"),
+        # nobody who can program the new machine; too much to carry alone; neighbours who complain; no booking
+        # online; no longer worth a sole trader's name; the shop dying; drivers not found; a barn's renovation
+        ("uus cnc-kone tuli eikä kukaan osaa ohjelmoida sitä", "staff_training"),
+        ("hirsitalotehdas tarvis uuden linjan mutta 400 t€ on liikaa yksin kannettavaksi", "loan"),
+        ("hevostallin laajennus seis kun naapurit valittaa, rantasalmi", "permits"),
+        ("asiakkaat valittaa ettei netistä voi varata, kaikki menee puhelimella ja vihkoon", "digitalisation"),
+        ("rakennusfirma kasvanut, tilitoimisto sanoi ettei kannata enää olla toiminimi", "general_advice"),
+        ("kivijalkakauppias: asiakkaat katoo nettiin, mun kauppa kuolee jos en keksi jotain", "general_advice"),
+        ("can't find truck drivers anywhere", "recruitment"),
+        ("maitotila, navetan remppa maksaa puol miljoonaa", "investment"),
+        ("konepaja, iso tilaaja norjasta haluis sopimuksen mutta vaatii sertifikaatit", "export"),
     ],
 )
 def test_everyday_forms_of_a_need_name_it(bundled, question, need):
@@ -2383,6 +2399,11 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         ("Our client's sales to Germany collapsed and they have more staff than work now", "recruitment"),
         ("softafirman kasvu syö kassan, pankki ei lähde mukaan ennen kuin joku muu laittaa rahaa kiinni", "loan"),
         ("entinen lähihoitaja haluaisi alkaa tehdä jalkahoitoja kotonaan", "recruitment"),
+        # the shop that dies is no death; an expansion the neighbours stop asks for no investment
+        ("kivijalkakauppias: asiakkaat katoo nettiin, mun kauppa kuolee jos en keksi jotain", "wellbeing"),
+        ("hevostallin laajennus seis kun naapurit valittaa, rantasalmi", "investment"),
+        # an order won from abroad may ask for capacity, not export
+        ("Ruotsista tuli tilaus joka on kolme kertaa nykyinen kapasiteetti, tarvis uuden laserleikkurin", "export"),
     ],
 )
 def test_what_another_does_is_no_need_of_the_company(bundled, question, absent):
