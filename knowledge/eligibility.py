@@ -22,6 +22,7 @@ from knowledge.vocab import (
     INVESTMENTS,
     JOBS,
     MARKETS,
+    PERSONS,
     PROJECTS,
     SECTORS,
     SIZES,
@@ -50,9 +51,10 @@ _VOCABULARY: dict[str, tuple[Term, ...]] = {
     "investment": INVESTMENTS,
     "project": PROJECTS,
     "applicant": APPLICANTS,
+    "person": PERSONS,
 }
 # Facts whose usual case needs no saying: a rule against the unusual one is not shown when the question is silent.
-UNSAID_IS_USUAL = frozenset({"job", "farm_production", "debts", "investment", "project", "applicant"})
+UNSAID_IS_USUAL = frozenset({"job", "farm_production", "debts", "investment", "project", "applicant", "person"})
 # (only, not) lead-ins per fact, Finnish then English.
 _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "sectors": (("Vain toimialalle", "Only for the sector"), ("Ei toimialalle", "Not for the sector")),
@@ -68,6 +70,7 @@ _LEADS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "investment": (("Vain", "Only for"), ("Ei", "Not for")),
     "project": (("Vain", "Only for"), ("Ei", "Not for")),
     "applicant": (("Vain", "Only for"), ("Ei", "Not for")),
+    "person": (("Vain", "Only for"), ("Ei", "Not for")),
     "company_form": (
         ("Vain yhtiömuodolle", "Only for the company form"),
         ("Ei yhtiömuodolle", "Not for the company form"),
@@ -114,6 +117,10 @@ _WHOM: dict[str, dict[str, tuple[str, str]]] = {
             "yhdistyksille, kehittäjäorganisaatioille ja yritysryhmille",
             "associations, development organisations and business groups",
         ),
+    },
+    "person": {
+        "entrepreneur": ("yrittäjälle itselleen", "the entrepreneur in person"),
+        "employee": ("työntekijän asiaan", "an employee's matter"),
     },
     "market": {  # where the company exports to
         "eu_eea": ("vientiin EU/ETA-alueelle", "exports to the EU/EEA"),
@@ -254,6 +261,7 @@ def possible_values(facets: Facets) -> dict[str, frozenset[str] | None]:
         "investment": frozenset({facets.investment}) if facets.investment else None,
         "project": frozenset({facets.project}) if facets.project else None,
         "applicant": frozenset({facets.applicant}) if facets.applicant else None,
+        "person": frozenset({facets.person}) if facets.person else None,
     }
 
 

@@ -51,6 +51,7 @@ class Facets:
     investment: str | None = None  # replacement, when a new machine replaces an old one ("vanhan tilalle")
     project: str | None = None  # started, when what is funded is already begun or bought ("kone on jo ostettu")
     applicant: str | None = None  # group for an association or business group ("kyläyhdistys"), company for one company
+    person: str | None = None  # employee, when the matter is an employee's own ("työntekijä sairastui")
     company_age: float | None = None  # years ("toiminut 1,5v": 1.5)
     employee_age: int | None = None  # of the person being hired ("palkkatuki 58-vuotiaalle")
     applicant_age: int | None = None  # of the farmer or successor who applies ("jatkaja on 43 v")
@@ -77,6 +78,7 @@ class Facets:
             self.investment,
             self.project,
             self.applicant,
+            self.person,
         )
         return all(fact is None for fact in facts) and not self.not_sectors and not self.not_sizes
 
@@ -100,6 +102,7 @@ class Facets:
             investment=given.investment or self.investment,
             project=given.project or self.project,
             applicant=given.applicant or self.applicant,
+            person=given.person or self.person,
             company_age=given.company_age if given.company_age is not None else self.company_age,
             employee_age=given.employee_age if given.employee_age is not None else self.employee_age,
             applicant_age=given.applicant_age if given.applicant_age is not None else self.applicant_age,

@@ -20,6 +20,7 @@ from knowledge.vocab import (
     MUNICIPALITY_CODES,
     NEED_IDS,
     ORIGIN_IDS,
+    PERSON_IDS,
     PROJECT_IDS,
     REGION_CODES,
     SECTOR_IDS,
@@ -103,6 +104,7 @@ _CONDITION_LISTS: dict[str, tuple[frozenset[str], str]] = {
     "investment": (INVESTMENT_IDS, "investment kinds"),
     "project": (PROJECT_IDS, "project states"),
     "applicant": (APPLICANT_IDS, "applicants"),
+    "person": (PERSON_IDS, "persons"),
 }
 
 
@@ -131,6 +133,7 @@ class _Conditions(_Strict):
     investment: list[str] | None = None  # what is invested in: new | replacement ("vanhan tilalle")
     project: list[str] | None = None  # the project or purchase funded: not_started | started ("jo ostettu")
     applicant: list[str] | None = None  # who applies: company | group (an association, developer or business group)
+    person: list[str] | None = None  # whose own matter: entrepreneur | employee ("työntekijä sairastui")
 
     @field_validator(
         "sectors",
@@ -147,6 +150,7 @@ class _Conditions(_Strict):
         "investment",
         "project",
         "applicant",
+        "person",
     )
     @classmethod
     def _known_ids(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:

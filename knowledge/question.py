@@ -1931,7 +1931,10 @@ class QuestionReader:
             ]
             _drop_need_words(hiring_words, need_words, whole_needs, part_needs)
             _word_names_need(analyses, health.group("health"), "wellbeing", need_words, whole_needs)
-            facets = replace(facets, not_sizes=facets.not_sizes | {"solo"}, stage=None, transfer_side=None)
+            # ... whose own matter it is: no entrepreneur's sickness allowance nor pension insurance
+            facets = replace(
+                facets, not_sizes=facets.not_sizes | {"solo"}, stage=None, transfer_side=None, person="employee"
+            )
         # read from every word as written: a wish ("haaveilee") may have lost its own sense by then
         wished_at = own_business_wished(raw, self._names_business, lambda a: self.is_stopword(a) or is_place(a))
         if wished_at is not None:

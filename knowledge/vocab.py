@@ -146,6 +146,14 @@ APPLICANTS: tuple[Term, ...] = (
     Term("group", "yhdistys, kehittäjä tai yritysryhmä", "an association, developer or business group"),
 )
 
+# Whose own matter the question is: the entrepreneur's sickness allowance, occupational health care, pension insurance
+# and unemployment fund, and the farmers' Mela services, are for the entrepreneur (or farmer) in person, not for an
+# employee who falls ill ("työntekijä sairastui pitkäaikaisesti, mistä korvauksia").
+PERSONS: tuple[Term, ...] = (
+    Term("entrepreneur", "yrittäjä itse", "the entrepreneur in person"),
+    Term("employee", "työntekijän asia", "an employee's matter"),
+)
+
 # What a farm produces: the farm relief service (lomitus) is for farms that keep animals; a forest owner
 # without a farm gets no farm-only services.
 FARM_PRODUCTIONS: tuple[Term, ...] = (
@@ -441,6 +449,7 @@ DEBT_IDS = frozenset(term.id for term in DEBTS)
 INVESTMENT_IDS = frozenset(term.id for term in INVESTMENTS)
 PROJECT_IDS = frozenset(term.id for term in PROJECTS)
 APPLICANT_IDS = frozenset(term.id for term in APPLICANTS)
+PERSON_IDS = frozenset(term.id for term in PERSONS)
 FARM_PRODUCTION_IDS = frozenset(term.id for term in FARM_PRODUCTIONS)
 COMPANY_FORM_IDS = frozenset(term.id for term in COMPANY_FORMS)
 KIND_IDS = frozenset(term.id for term in PROVIDER_KINDS)

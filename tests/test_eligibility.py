@@ -416,6 +416,12 @@ def test_a_rule_on_a_fact_holds_fails_or_stays_open_with_its_text(fact, allowed,
         ("company_form", "oy vai tmi? kaks kaveria alottaa", None),  # a choice: open
         ("company_form", "ei halua perustaa osakeyhtiötä, vaan toiminimen", "sole_trader"),  # the form denied is none
         ("company_form", "kyllä, ay-liikkeen jäsen", None),  # "kyllä" is no ky, "ay-liike" a trade union
+        (
+            "person",
+            "työntekijä sairastui pitkäaikaisesti, mistä korvauksia",
+            "employee",
+        ),  # the matter is the employee's
+        ("person", "yrittäjä sairastui, mistä rahaa", None),
     ],
 )
 def test_a_fact_of_the_company_is_read_from_the_question(finder, fact, question, value):
@@ -439,6 +445,13 @@ def test_the_age_of_the_person_hired_holds_fails_or_stays_open():
     condition = judge(youth, possible_values(Facets()), None, None).open[0]
     assert condition.text("fi") == "Vain 18–29-vuotiaan palkkaamiseen"
     assert condition.text("en") == "Only for hiring someone aged 18–29"
+
+
+def test_a_rule_for_the_entrepreneur_in_person_fails_only_for_an_employees_matter():
+    in_person = Rules(excluded=(("person", frozenset({"employee"})),))
+    assert judge(in_person, possible_values(Facets(person="employee")), None) is None
+    # most questions are the entrepreneur's own or do not say: no condition is shown for that
+    assert judge(in_person, possible_values(Facets()), None).open == ()
 
 
 @pytest.mark.parametrize(

@@ -2465,6 +2465,12 @@ def test_ones_own_shares_or_studies_are_no_company_changing_owner(bundled, quest
             "yritysporssi-myy-yritys",
             "uyk-jatkajan-neuvonta",
         ),
+        # an employee who falls ill gets the employer's cards, not the entrepreneur's own sickness allowance
+        (
+            "Työntekijä sairastui pitkäaikaisesti eikä yrittäjä tiedä, mistä saa korvauksia. Siivousalan oy Mikkelissä",
+            "kela-yrittajan-sairauspaivaraha",
+            "kela-tyoterveys-tyonantaja",
+        ),
     ],
 )
 def test_the_company_gets_the_cards_of_its_own_case(bundled, question, absent, present):

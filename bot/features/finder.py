@@ -48,6 +48,8 @@ from knowledge.vocab import (
     NEEDS,
     ORIGIN_IDS,
     OTHER_MUNICIPALITY,
+    PERSON_IDS,
+    PERSONS,
     PROJECT_IDS,
     PROJECTS,
     SECTOR_IDS,
@@ -109,6 +111,7 @@ def _facets_to_dict(facets: Facets) -> dict[str, Any]:
         "investment": facets.investment,
         "project": facets.project,
         "applicant": facets.applicant,
+        "person": facets.person,
         "company_age": facets.company_age,
         "employee_age": facets.employee_age,
         "applicant_age": facets.applicant_age,
@@ -155,6 +158,7 @@ def _facets_from_dict(data: dict[str, Any]) -> Facets:
         investment=_one_of(data, "investment", INVESTMENT_IDS),
         project=_one_of(data, "project", PROJECT_IDS),
         applicant=_one_of(data, "applicant", APPLICANT_IDS),
+        person=_one_of(data, "person", PERSON_IDS),
         company_age=age if isinstance(age, int | float) and not isinstance(age, bool) and age >= 0 else None,
         employee_age=_person_age(data.get("employee_age")),
         applicant_age=_person_age(data.get("applicant_age")),
@@ -231,6 +235,7 @@ class FinderFeature:
             (facets.project, PROJECTS),
             # one company is what most questions are about: only an association or a group is worth saying
             (facets.applicant if facets.applicant == "group" else None, APPLICANTS),
+            (facets.person, PERSONS),
         ):
             if value:
                 facts.append(term_by_id(terms, value).label(language))
