@@ -158,6 +158,8 @@ SELF_EMPLOYED_WORDS = frozenset({"self-employment", "self-employed", "elinkeinon
 FOUNDER_GENITIVES = frozenset({"yrittajan", "perustajan", "elinkeinonharjoittajan"})
 # Who may buy a company ("ulkomainen ostaja", "a foreign investor"), as written
 COMPANY_BUYERS = ("investor", "sijoittaj", "ostaj", "buyer", "acquirer")
+GOODS_BUYERS = ("ostaj", "buyer")  # with goods sold to a country, its buyers are customers ("ei tunne sieltä ostajaa")
+COMPANY_SOLD = frozenset({"yritys", "firma", "liiketoiminta", "yhtio", "osake", "company", "business"})
 INVESTOR_STEMS = ("investor", "sijoittaj", "investment")  # "a foreign investor", "foreign investment" come here
 ENFORCEMENT_STARTS = ("ulosot", "enforcement", "bailiff")
 OTHER_STARTS = ("muita", "muitakin", "muut", "other")
@@ -2138,6 +2140,20 @@ class QuestionReader:
             written = replace(written, people=False, market=True)
             facets = replace(facets, employee_origin=None)
         hiring = bool((whole_needs | part_needs) & HIRING_NEEDS) or written.people
+        if written.market_area and not hiring:
+            # "myydä kiukaita Ruotsiin, ei tunne sieltä yhtään ostajaa": buyers of the goods sold there, no buyer of
+            # the company (unless the company is said sold: "myydä firma ruotsalaiselle")
+            goods_buyers = [
+                index
+                for index, needs in need_words.items()
+                if needs == {"ownership_change"} and fold(analyses[index].word).startswith(GOODS_BUYERS)
+            ]
+            if goods_buyers and not any(analysis.lemmas & COMPANY_SOLD for analysis in analyses):
+                _drop_need_words(goods_buyers, need_words, whole_needs, part_needs)
+                if "ownership_change" not in whole_needs | part_needs:
+                    facets = replace(
+                        facets, stage=None if facets.stage == "transfer" else facets.stage, transfer_side=None
+                    )
         self._support_for(analyses, need_words, whole_needs, part_needs, bool(hiring))
         abroad_need = "recruiting_abroad" if hiring else "export"
         # an investor from abroad, or the company sold to a buyer from abroad ("foreign investor kiinnostunut

@@ -12,6 +12,9 @@ NO_CUSTOMERS = re.compile(
     r"\b(?:ei|eika)\s+(?:(?:ole|oo|tule|tuu|ollut|tullut|juuri|yhtaan|enaa|tarpeeksi|riittavasti|kesalla|talvella"
     r"|syksylla|kevaalla|arkisin)\s+){0,2}"
     r"(?P<who>varauksia|varausta|asiakkaita|asiakasta|tilauksia|tilausta|kavijoita|ostajia)\b"
+    # ... or not seen ("ulkomaalaisia ei näy", "turisteja ei näy enää")
+    r"|\b(?P<who_seen>ulkomaalaisia|turisteja|matkailijoita|asiakkaita|kavijoita|vieraita)\s+(?:ei|eika)\s+(?:enaa\s+)?"
+    r"(?:nay|nae|nakyny|nakynyt|kuulu)\b"
     r"|\b(?:no|hardly\s+any|not\s+enough|too\s+few)\s+(?P<who_en>bookings|customers|guests|orders|visitors)\b"
     # ... or one season full and the rest empty ("kesä täynnä mutta loka-huhtikuu ei ketään")
     r"|\btaynna\b[^.;]{0,40}?\bei\s+(?:kay\s+|tule\s+|tuu\s+|oo\s+|ole\s+)?(?P<who_season>ketaan|kukaan)\b"
@@ -50,6 +53,9 @@ RID_OF = re.compile(
 TRADE_LEARNT = re.compile(
     r"\b(?:oppia|oppimaan|kouluttautua|valmistua)\s+(?P<trade>\w+(?:jaksi|aksi|iksi|miehiksi|mieheksi))\b"
     r"(?=[^.;]{0,60}?\b(?:palkkalist|toiss|tyon\s+ohessa|tyopaikalla|meilla|heilla))"
+    # ... or the trade learnt by working ("haluaa oppia ammatin meillä töitä tekemällä")
+    r"|\b(?:oppia|oppimaan|opetella)\s+(?P<trade_work>ammatin|ammattiin|alan|ammattia)\b"
+    r"(?=[^.;]{0,40}?\b(?:toita\s+tekemalla|tyota\s+tekemalla|tekemalla|meilla|toissa|tyon\s+ohessa|palkkalist))"
     # ... or studies while at work ("voisko hänet ottaa duuniin niin et opiskelis samalla", "study while working")
     r"|\b(?P<study>opiskel\w*|opiskeleis\w*|kouluttautu\w*)\s+(?:\w+\s+)?(?:samalla|tyon\s+ohessa|toiden\s+ohessa)\b"
     r"|\b(?P<study_en>study|studying|studies)\s+(?:\w+\s+)?(?:while|alongside)\s+(?:working|work|the\s+job)\b"
@@ -100,6 +106,9 @@ NOT_FOUND_ONLINE = re.compile(
     r"|\b(?:ei|ettei|eika|eivat)\s+(?:\w+\s+)?(?:netista|netissa|verkosta|verkossa|somesta|sivuilta|sivuilla)\s+"
     r"(?:\w+\s+)?(?:voi|pysty|paase|pysty)\s+(?P<online_book>varata|tilata|ostaa|maksaa)\b"
     r"|\b(?:can'?t|cannot)\s+(?P<online_book_en>book|order|buy|pay)\s+(?:\w+\s+)?online\b"
+    # ... only by phone ("varaus pitää tehdä puhelimessa")
+    r"|\b(?P<by_phone>varaus|varaukset|varauksen|tilaus|tilaukset)\s+(?:\w+\s+){0,3}?(?:puhelimessa|puhelimella|puhelimitse"
+    r"|soittamalla)\b"
 )
 # a company that burns its cash to grow ("kasvufirma polttaa kassaa", "burning cash"): investors, whom losses do not
 # turn away as they turn a bank
@@ -125,8 +134,8 @@ NEW_SHAREHOLDER = re.compile(
 # beginning to make something and sell it oneself ("kalastaja haluaisi alkaa savustaa kalaa ja myydä sitä itse
 # torilla"): a business started
 BEGIN_TO_SELL = re.compile(
-    r"\b(?:haluaa|haluaisi|haluais|haluu|aikoo|aikois|meinaa|suunnittelee|miettii|ajattelee)\s+(?:\w+\s+)?"
-    r"(?:alkaa|aloittaa|ruveta|ryhtya)\s+(?:\w+\s+){1,3}?(?:ja\s+)(?P<sell>myyda|myymaan)\b"
+    r"\b(?:haluaa|haluaisi|haluais|haluis|haluavat|haluaisivat|haluu|aikoo|aikois|meinaa|suunnittelee|miettii"
+    r"|ajattelee)\s+(?:\w+\s+)?(?:alkaa|aloittaa|ruveta|ryhtya)\s+(?:\w+\s+){1,3}?(?:ja\s+)(?P<sell>myyda|myymaan)\b"
 )
 # machines decades old ("koneet 80-luvulta ja kaikki tehdään käsin", "sorvi 30v vanha"): renewing them, an investment
 OLD_MACHINES = re.compile(
@@ -175,6 +184,9 @@ CUSTOMERS_GONE = re.compile(
     r"|katoo|katoaa|katoavat|vahenee|vahenevat|vahentyneet|vahentynyt|hupenee|hupenevat)\b"
     # ... or halved, collapsed ("tilaukset puolittui"; "sales to Germany collapsed")
     r"|\b(?P<gone_en>sales|orders|bookings|customers)\s+(?:\w+\s+){0,3}?(?:collapsed|halved|dried\s+up|vanished)\b"
+    # ... or lost ("the restaurant lost half of its customers")
+    r"|\b(?P<lost_en>lost)\s+(?:half\s+(?:of\s+)?|most\s+(?:of\s+)?|all\s+(?:of\s+)?)?(?:its|their|our|his|her)\s+"
+    r"(?:customers|clients|guests|bookings|orders|sales)\b"
 )
 # the business dying ("mun kauppa kuolee jos en keksi jotain", "kyläkauppa kuihtuu"): what to do, no death
 BUSINESS_DYING = re.compile(
@@ -202,6 +214,8 @@ NOTIFY_SOMEWHERE = re.compile(
 FORM_THOUGHT_OF = re.compile(
     r"\b(?:miettii|mietti|harkitsee|harkitsi|suunnittelee|pohtii|haaveilee)\s+(?:\w+\s+)?"
     r"(?P<form>toiminime\w*|kevytyrittaj\w*|omaa\s+yritysta|omaa\s+firmaa)"
+    # ... or would try it ("opiskelija haluis kokeilla yrittämistä kesällä")
+    r"|\b(?:kokeilla|kokeilemaan|testata)\s+(?P<trying>yrittamista|yrittajyytta|yrittajana|kevytyrittajyytta)\b"
     # ... or a line of one's own ("työtön metsäkoneenkuljettaja harkitsee omaa urakointia")
     r"|\b(?:miettii|harkitsee|suunnittelee|pohtii|haaveilee)\s+omaa\s+(?P<own_line>\w+(?:ointia|ointi|ntaa))\b"
 )
@@ -210,7 +224,8 @@ FORM_THOUGHT_OF = re.compile(
 BENEFIT_LOST = re.compile(
     r"\b(?P<benefit>paivaraha\w*|tyottomyysturva\w*|ansiosidonnai\w*)\s+(?:\w+\s+)?"
     r"(?:menee|menevat|loppuu|loppuis|lakkaa|katkeaa|viedaan)\b"
-    r"|\bmenet\w*\s+(?:\w+\s+)?(?P<benefit_lost>paivaraha\w*|tyottomyysturva\w*|ansiosidonnai\w*|etuud\w*)"
+    r"|\bmenet\w*\s+(?:\w+\s+)?(?P<benefit_lost>paivaraha\w*|tyottomyysturva\w*|ansiosidonnai\w*|etuud\w*|tuet|tukensa"
+    r"|opintotu\w*)"
 )
 # none of the foremen or managers able to lead ("none of the foremen know how to lead people"): their training
 STAFF_CANNOT_LEAD = re.compile(
@@ -235,6 +250,28 @@ BUYER_MAY_NOT_PAY = re.compile(
 NEIGHBOURS_COMPLAIN = re.compile(
     r"\b(?:naapur\w*|kylalaiset|asukkaat|neighbou?rs?)\s+(?:\w+\s+)?"
     r"(?P<complain>valitta\w*|valitti|valittivat|valittaneet|vastustaa|vastustavat|vastusti|complain\w*|object\w*)"
+)
+# something else that began, as when the trouble came ("lost half of its customers after the road works started"):
+# no business started
+SOMETHING_STARTED = re.compile(
+    r"\b(?:after|when|since|once)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?(?P<began>started|began|begun|starts|begins)\b"
+)
+# carrying on or selling, weighed ("en tiedä jatkanko vai myynkö"): the change of owner; not carrying on or stopping
+# ("jatkaako vai lopettaako lypsyn")
+CARRY_ON_OR_SELL = re.compile(
+    r"\b(?:jatkanko|jatkaako|jatkaisko|jatkaisinko|jatkaisiko|jatketaanko|jatkammeko)\s+(?:vai|tai)\s+"
+    r"(?P<sell>myynko|myyko|myydako|myisinko|myisiko|myydaanko|myisko|luovunko|luopuuko)\b"
+)
+# the lease ended or the premises to leave ("landlord terminated the lease", "vuokrasopimus irtisanottiin",
+# "pitää muuttaa pois kahdessa kuukaudessa"): new premises
+LEASE_ENDED = re.compile(
+    # not one's home ("vuokranantaja irtisanoi mun asunnon vuokrasopimuksen")
+    r"^(?!.*\b(?:asunno\w*|asunto\w*|kotini|kodin|apartment|flat|home)\b).*?(?:"
+    r"\b(?:landlord|vuokranantaja\w*)\s+(?:\w+\s+)?(?P<terminated>terminated|ended|cancelled|irtisanoi|irtisano\w*|purki)\b"
+    r"|\b(?:lease|vuokrasopimus|vuokrasopimuksen)\s+(?:\w+\s+){0,2}?(?P<lease_ended>terminated|ended|irtisanottiin"
+    r"|irtisanottu|paattyy|loppuu|purettiin)\b"
+    r"|\b(?P<move_out_en>move\s+out|to\s+vacate)\b)",
+    re.DOTALL,
 )
 # papers to have in order before opening ("grillikioski satamaan, mitä papereita pitää olla kunnossa"): permits
 PAPERS_NEEDED = re.compile(

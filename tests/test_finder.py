@@ -2314,6 +2314,17 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("can't find truck drivers anywhere", "recruitment"),
         ("maitotila, navetan remppa maksaa puol miljoonaa", "investment"),
         ("konepaja, iso tilaaja norjasta haluis sopimuksen mutta vaatii sertifikaatit", "export"),
+        # an export order; a lease ended; carrying on or selling; customers lost (English); foreigners not seen; a
+        # trade learnt by working; entrepreneurship tried; a couple who would bake and sell; booking only by phone
+        ("vientitilaus japanista tuli mutta ostaja haluaa maksaa vasta 90 päivän päästä", "export"),
+        ("Our client's landlord terminated the lease of their workshop, they have two months to move out", "premises"),
+        ('"en tiedä jatkanko vai myynkö", 62v kampaamoyrittäjä puumalasta', "ownership_change"),
+        ("Client's restaurant lost half of its customers after the road works started", "general_advice"),
+        ("puumalan saaristoyrittäjä: ulkomaalaisia ei näy, miten ne löytäis meidät", "general_advice"),
+        ("nuori kaveri haluaa oppia ammatin meillä töitä tekemällä, kouluun ei halua", "apprenticeship"),
+        ("opiskelija haluis kokeilla yrittämistä kesällä mut pelkää että menettää tuet", "starting"),
+        ("juvalle muuttanut pariskunta haluis alkaa leipoa ja myydä leipää", "starting"),
+        ("mökkivuokraaja: asiakkaat valittaa kun varaus pitää tehdä puhelimessa", "digitalisation"),
     ],
 )
 def test_everyday_forms_of_a_need_name_it(bundled, question, need):
@@ -2404,6 +2415,11 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         ("hevostallin laajennus seis kun naapurit valittaa, rantasalmi", "investment"),
         # an order won from abroad may ask for capacity, not export
         ("Ruotsista tuli tilaus joka on kolme kertaa nykyinen kapasiteetti, tarvis uuden laserleikkurin", "export"),
+        # the road works that started start no business; the buyers of goods sold abroad buy no company; one's own
+        # flat is no premises
+        ("Client's restaurant lost half of its customers after the road works started", "starting"),
+        ("asiakas haluaisi myydä kiukaita ruotsiin mutta ei tunne sieltä yhtään ostajaa", "ownership_change"),
+        ("vuokranantaja irtisanoi mun asunnon vuokrasopimuksen, mitä oikeuksia mulla on", "premises"),
     ],
 )
 def test_what_another_does_is_no_need_of_the_company(bundled, question, absent):
