@@ -113,15 +113,20 @@ LEAVES = frozenset(
 GOOD_NEWS = frozenset(
     {"onneksi", "toipunut", "toipui", "toipuneet", "parantunut", "parantui", "fortunately", "luckily", "recovered"}
 )
+# Where the writer writes from ("kirjoitan tätä hammaslääkärin odotushuoneessa", "writing this on the train"): no
+# fact of the company, whatever the place's words name
+WRITING_WORDS = frozenset({"kirjoitan", "kirjoittelen", "naputtelen", "writing", "istun", "odottelen"})
 WENT, WELL = frozenset({"meni", "menivat", "sujui", "went"}), frozenset({"hyvin", "hienosti", "nappiin", "well"})
 CLAUSE_WORDS = frozenset({"ja", "mutta", "joten", "koska", "ettei", "and", "but", "so", "because"})
 AND_WORDS = frozenset({"ja", "and"})
 
 
-# "since the roadworks started": an event's start; the client's own has its starter just before ("since we started")
+# "since the roadworks started", "after the road works started": an event's start; the client's own has its starter
+# just before ("since we started")
 EVENT_STARTED = frozenset({"started", "began", "begun", "opened"})
 STARTERS = frozenset({"we", "i", "he", "she", "they", "client", "owner", "company", "business", "firm", "entrepreneur"})
 SINCE_REACH = 4
+EVENT_BEFORE = frozenset({"since", "after", "when", "once"})
 
 
 def around(items: list[_Item], index: int, reach: int) -> list[_Item]:
@@ -182,6 +187,18 @@ def good_news_clauses(analyses: list[WordAnalysis]) -> set[int]:
         went_well = word in WENT and index + 1 < len(analyses) and fold(analyses[index + 1].word) in WELL
         if word in GOOD_NEWS or went_well:
             found.update(_clause_around(analyses, index, CLAUSE_WORDS))
+    return found
+
+
+def writing_from(analyses: list[WordAnalysis]) -> set[int]:
+    """The words of a clause that tells where the writer writes from: nothing of the company's."""
+    found: set[int] = set()
+    for index, analysis in enumerate(analyses):
+        if fold(analysis.word) in WRITING_WORDS:
+            clause = _clause_around(analyses, index, CLAUSE_WORDS)
+            # ... a place said ("odotushuoneessa", "junassa"), not only how ("kirjoitan nopeasti")
+            if any(fold(analyses[at].word).endswith(STAY_ENDINGS) for at in clause if at > index):
+                found.update(clause)
     return found
 
 
@@ -282,7 +299,7 @@ def event_started(analyses: list[WordAnalysis]) -> list[int]:
         if fold(analysis.word) not in EVENT_STARTED or index == 0:
             continue
         before = [fold(other.word) for other in analyses[max(0, index - SINCE_REACH) : index]]
-        if "since" in before and before[-1] not in STARTERS:
+        if EVENT_BEFORE & set(before) and before[-1] not in STARTERS:
             found.append(index)
     return found
 

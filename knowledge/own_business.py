@@ -109,6 +109,9 @@ _OWN_WORK = re.compile(
 _OWN_BUSINESS_BEGUN = re.compile(
     r"\boma[na]?\s+(?P<kind>firma|yritys|bisnes|toiminimi|liike|putiikki)\b[^.;?!]{0,12}?"
     r"\b(?:mista|miten|mihin)\s+(?:\w+\s+)?(?:aloit|alot|alkuun)"
+    # ... or to get going ("oma firma alulle", "oma yritys pystyyn")
+    r"|\boma[na]?\s+(?P<kind_going>firma|yritys|bisnes|toiminimi|liike|putiikki)\s+(?:\w+\s+)?"
+    r"(?:alulle|pystyyn|kayntiin)\b"
 )
 
 

@@ -38,6 +38,7 @@ from knowledge.asides import (
     stays_away,
     where_to_begin,
     work_started,
+    writing_from,
 )
 from knowledge.company_facts import NUMBER_WORDS, is_nationality, read_written_facts
 from knowledge.eligibility import YOUNG_STAGES
@@ -271,6 +272,8 @@ FARM_LINES = frozenset(
 # ... and the same lines as a guessed word shows them, graded stems too ("maidontuotannon")
 FARM_LINE_LETTERS = ("tuotan", "tuotant", "lypsy", "lypsa", "karjanpi", "karjatal", "viljel", "sikal", "kanal", "navet")
 STOPPING_STARTS, FARM_LINE_REACH = ("lopet", "luopu"), 2
+EMPLOYER_CLOSING = ("lopet", "lakkaut", "sulke", "konkurs", "irtisan")  # an old employer's end, for one gone on alone
+UNPROFITABLE, UNPROFITABLE_REACH = frozenset({"kannata", "kannattanut", "kannattais", "kannattaisi"}), 3
 LAY_OFF_LEMMAS = frozenset({"lomautus"})  # what work running out for the staff means ("kolmelle ei oo hommia")
 HIRING_NEEDS = frozenset({"recruitment", "recruiting_abroad", "wage_subsidy", "apprenticeship"})
 JOINED_HEAD_LETTERS = 3  # a compound written apart: its second word shares this much of the head, or all of it
@@ -1085,6 +1088,15 @@ class QuestionReader:
             near = analyses[max(0, index - 1) : index] + analyses[index + 1 : index + 1 + FARM_LINE_REACH]
             if any((a.lemmas | {a.head}) & FARM_LINES or _farm_line_guessed(a) for a in near):
                 found.append(index)
+        # ... or that no longer pays ("emäntä sanoo ettei viljely enää kannata")
+        for index, analysis in enumerate(analyses):
+            before = analyses[max(0, index - UNPROFITABLE_REACH) : index]
+            if (
+                fold(analysis.word) in UNPROFITABLE
+                and any(fold(a.word) in NEGATIONS | {"ettei"} for a in before)
+                and any((a.lemmas | {a.head}) & FARM_LINES or _farm_line_guessed(a) for a in before)
+            ):
+                found.append(index)
         return found
 
     def _names_business(self, analysis: WordAnalysis) -> bool:
@@ -1685,6 +1697,7 @@ class QuestionReader:
             | family_places(analyses)
             | moved_from(analyses)
             | good_news_clauses(analyses)
+            | writing_from(analyses)
         )
         # "mistä kannattaisi aloittaa", "projekti aloitettiin jo": no company starting, nor its stage
         not_starting = {
@@ -1849,6 +1862,7 @@ class QuestionReader:
         _rename_need_words(renovated, "investment", need_words, whole_needs, part_needs)
         # first what starts no company ("aloittaa työt"): then nobody is its founder
         _drop_need_words(sorted(not_starting), need_words, whole_needs, part_needs)
+        _unmatched(analyses, event_started(analyses))  # "after the road works started" matches no start-up's text
         # "voiko ukrainalainen aloittaa työt heti?", "avainhenkilöt lähti kilpailijalle, ei ketään tilalle": a hire
         for index, analysis in enumerate(analyses):
             if fold(analysis.word) in work_words:
@@ -1951,6 +1965,14 @@ class QuestionReader:
             # "työtön metsuri haluaisi alkaa tehdä töitä omalla koneella": self-employment begun, no hire
             hiring_words = [index for index, needs in need_words.items() if needs & HIRING_NEEDS]
             _rename_need_words(hiring_words, "starting", need_words, whole_needs, part_needs)
+            # ... and the employer that closes is the old one ("tehdas lopettaa ja nyt miettii et tekis samaa omaan
+            # laskuun"): no company of the client's closing
+            closing = [
+                index
+                for index, needs in need_words.items()
+                if needs == {DISTRESS_NEED} and fold(analyses[index].word).startswith(EMPLOYER_CLOSING)
+            ]
+            _drop_need_words(closing, need_words, whole_needs, part_needs)
             _word_names_need(analyses, work, "starting", need_words, whole_needs)
             if (work in MADE_TO_SELL or work.endswith(SIDE_LINE_ENDS)) and facets.sector == FARM_SECTOR:
                 # "emäntä haluis alkaa tehdä puutuotteita myyntiin": a farm's new line of business, no farming

@@ -69,14 +69,6 @@ _READINGS = (
     _Reading((patterns.PAPERS_NEEDED,), PERMITS),
     _Reading((patterns.LEASE_ENDED,), "premises"),
     _Reading((patterns.CARRY_ON_OR_SELL,), "ownership_change", unmatched=True),
-    _Reading(
-        (patterns.SOMETHING_STARTED,),
-        ADVICE,
-        instead_of=frozenset({STARTING}),
-        unmatched=True,
-        alone=True,
-        own_word=True,
-    ),
     _Reading((patterns.SICK_LEAVE_MONEY,), WELLBEING, instead_of=frozenset({LOAN})),
     _Reading((patterns.STAFF_CANNOT_LEAD,), "staff_training"),
     _Reading((patterns.NOBODY_CAN_USE,), "staff_training"),
@@ -111,6 +103,7 @@ _READINGS = (
     # the money to live on meanwhile is the sickness allowance ("mistä rahaa elämiseen"), no loan
     _Reading((patterns.BODY_GIVING_OUT,), WELLBEING, instead_of=frozenset({LOAN})),
     _Reading((patterns.COMPANY_COLLAPSING,), DISTRESS),
+    _Reading((patterns.INCOME_GONE,), DISTRESS),
     _Reading((patterns.LIVING_MONEY,), DISTRESS, instead_of=frozenset({LOAN}), alone=True),
     _Reading((patterns.STAFF_DISMISSED, patterns.TO_BE_DISMISSED, patterns.STAFF_TO_REDUCE), DISTRESS, lay_off=True),
     _Reading((patterns.SENT_HOME,), DISTRESS, lay_off=True),
@@ -121,6 +114,7 @@ _READINGS = (
     _Reading((patterns.MORE_WORK_THAN_HANDS,), RECRUITMENT),
     _Reading((patterns.WORN_OUT,), WELLBEING),
     _Reading((patterns.SELF_FUNDING_SHORT,), LOAN),
+    _Reading((patterns.MONEY_FOR_PLAN,), LOAN, instead_of=frozenset({RECRUITMENT})),
 )
 
 

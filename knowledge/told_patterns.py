@@ -56,6 +56,9 @@ TRADE_LEARNT = re.compile(
     # ... or the trade learnt by working ("haluaa oppia ammatin meillä töitä tekemällä")
     r"|\b(?:oppia|oppimaan|opetella)\s+(?P<trade_work>ammatin|ammattiin|alan|ammattia)\b"
     r"(?=[^.;]{0,40}?\b(?:toita\s+tekemalla|tyota\s+tekemalla|tekemalla|meilla|toissa|tyon\s+ohessa|palkkalist))"
+    # ... or trained while working ("miten sais koulutettua samalla kun tekee duunia")
+    r"|\b(?P<trained>koulutettua|koulutetuksi|kouluttaa|kouluttautua|opiskella|opiskelemaan)\s+(?:\w+\s+)?samalla\s+"
+    r"(?:kun|ku)\s+(?:\w+\s+)?(?:tekee|on|tyoskentelee|teki)\s+(?:duunia|toita|tyota|toissa|hommia)\b"
     # ... or studies while at work ("voisko hänet ottaa duuniin niin et opiskelis samalla", "study while working")
     r"|\b(?P<study>opiskel\w*|opiskeleis\w*|kouluttautu\w*)\s+(?:\w+\s+)?(?:samalla|tyon\s+ohessa|toiden\s+ohessa)\b"
     r"|\b(?P<study_en>study|studying|studies)\s+(?:\w+\s+)?(?:while|alongside)\s+(?:working|work|the\s+job)\b"
@@ -251,11 +254,6 @@ NEIGHBOURS_COMPLAIN = re.compile(
     r"\b(?:naapur\w*|kylalaiset|asukkaat|neighbou?rs?)\s+(?:\w+\s+)?"
     r"(?P<complain>valitta\w*|valitti|valittivat|valittaneet|vastustaa|vastustavat|vastusti|complain\w*|object\w*)"
 )
-# something else that began, as when the trouble came ("lost half of its customers after the road works started"):
-# no business started
-SOMETHING_STARTED = re.compile(
-    r"\b(?:after|when|since|once)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?(?P<began>started|began|begun|starts|begins)\b"
-)
 # carrying on or selling, weighed ("en tiedä jatkanko vai myynkö"): the change of owner; not carrying on or stopping
 # ("jatkaako vai lopettaako lypsyn")
 CARRY_ON_OR_SELL = re.compile(
@@ -351,6 +349,12 @@ COMPANY_COLLAPSING = re.compile(
     r"(?P<falls>kaatuu|kaatumassa|kaatui|kaatunut|kaatuis\w*|collaps\w*|going\s+under|menee\s+nurin|meni\s+nurin"
     r"|mennyt\s+nurin|menis\s+nurin)"
 )
+# ... or its income gone entirely ("myynti loppunut kokonaan", "tulot loppu kokonaan")
+INCOME_GONE = re.compile(
+    r"\b(?:myynti|tulot|tulo|kassavirta|tilaukset|liikevaihto|sales|income|revenue)\s+(?:on\s+|ovat\s+|has\s+)?"
+    r"(?P<gone>loppunut|loppu|loppui|loppuneet|tyrehtynyt|stopped|dried\s+up)\s+(?:aivan\s+|ihan\s+)?"
+    r"(?:kokonaan|taysin|completely|entirely)\b"
+)
 TO_BE_DISMISSED = re.compile(r"\b(?P<dismissed>irtisanottav\w*)\b")  # "auttaa irtisanottavia"
 # ... the staff named first ("väkeä pitäis vähentää", "porukkaa joutuu irtisanomaan")
 STAFF_TO_REDUCE = re.compile(
@@ -424,6 +428,12 @@ NO_OWN_PAY = re.compile(
 WORN_OUT = re.compile(
     r"\b(?:yrittaja\w*|omistaja\w*|isanta|emanta|olen|oon|ma|mina|han|vaimo|mies|puoliso|itse|ite)\s+"
     r"(?:on\s+|oli\s+|ovat\s+|o\s+)?(?:ihan|aivan|taysin|totaalisen|niin)\s+(?P<worn>loppu|puhki|poikki|kypsa|loppuunpalanut)\b"
+)
+# money for what is planned, none had ("an app idea but no money to build the first version", "needs money to hire
+# its first two developers"): financing; the hire it pays for is no hire asked about
+MONEY_FOR_PLAN = re.compile(
+    r"\b(?:no|not\s+enough|lacks?|without|needs?|needing|wants?)\s+(?P<money_en>money|funds|funding|capital)\s+"
+    r"(?:to|for)\s+(?:build|develop|launch|make|start|hire|hiring|buy|finish)\w*"
 )
 # more than the company can pay itself ("ei pysty maksaan kaikkea ite", "can't fund it all ourselves"): financing
 SELF_FUNDING_SHORT = re.compile(

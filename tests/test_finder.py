@@ -2325,6 +2325,15 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("opiskelija haluis kokeilla yrittämistä kesällä mut pelkää että menettää tuet", "starting"),
         ("juvalle muuttanut pariskunta haluis alkaa leipoa ja myydä leipää", "starting"),
         ("mökkivuokraaja: asiakkaat valittaa kun varaus pitää tehdä puhelimessa", "digitalisation"),
+        # trained while at work; sales ended entirely; one's own firm to get going; a farm line that no longer pays;
+        # a safari's snowmobiles; no money to build the first version
+        ("autokorjaamo löysi nuoren, miten sais koulutettua samalla kun tekee duunia", "apprenticeship"),
+        ("myynti loppunut kokonaan", "financial_distress"),
+        ("oma firma alulle", "starting"),
+        ("viljatilan emäntä sanoo ettei viljely enää kannata, vanha aitta ja rantasauna olis tyhjänä", "rural"),
+        ("ohjelmapalveluyritys, moottorikelkat ja veneet ovat vanhentuneet", "investment"),
+        ("Startup in Savonlinna has an app idea but no money to build the first version", "loan"),
+        ("asiakas ollut 20 v hitsarina, tehdas lopettaa ja nyt miettii et tekis samaa omaan laskuun", "starting"),
     ],
 )
 def test_everyday_forms_of_a_need_name_it(bundled, question, need):
@@ -2420,6 +2429,12 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         ("Client's restaurant lost half of its customers after the road works started", "starting"),
         ("asiakas haluaisi myydä kiukaita ruotsiin mutta ei tunne sieltä yhtään ostajaa", "ownership_change"),
         ("vuokranantaja irtisanoi mun asunnon vuokrasopimuksen, mitä oikeuksia mulla on", "premises"),
+        # the old employer that closes is no company of the client's; the money for a hire is no hire asked for
+        (
+            "asiakas ollut 20 v hitsarina, tehdas lopettaa ja nyt miettii et tekis samaa omaan laskuun",
+            "financial_distress",
+        ),
+        ("Savonlinna software startup needs money to hire its first two developers", "recruitment"),
     ],
 )
 def test_what_another_does_is_no_need_of_the_company(bundled, question, absent):
