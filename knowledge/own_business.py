@@ -84,8 +84,14 @@ _OWN_WORK = re.compile(
     r"|\b(?:tehda|tekemaan|tekee)\s+(?:[\w-]+\s+){0,2}?omiin\s+(?P<work_name>nimiin(?:sa)?)\b"
     # ... or by one out of work who would begin doing something ("ollu vuoden työttömänä ja haluis alkaa tehdä kynsiä
     # kotona"); not one who would come to work ("työttömänä ollut nuori pääsis meille töihin")
-    r"|\btyot(?:on|tomana|tomaksi|tomalle)\b[^.;]{0,60}?\b(?P<work_begun>alkaa|aloittaa|alottaa|ruveta|ryhtya)\s+"
+    r"|\b(?:tyot(?:on|tomana|tomaksi|tomalle)|irtisanottu|irtisanottiin|lomautettu)\b[^.;]{0,60}?\b"
+    r"(?P<work_begun>alkaa|aloittaa|alottaa|ruveta|ryhtya)\s+"
     r"(?:tehda|tekemaan|myyda|myymaan)\b"
+    # ... or by oneself ("haluaa alkaa tehdä remppoja itse")
+    r"|\b(?:alkaa|aloittaa|alottaa|ruveta|alkais)\s+(?:tehda|tekemaan)\s+(?P<work_self>[\w-]+)\s+(?:itse|ite|itsenaisesti)"
+    r"\b(?!\s+(?:meille|meilla|firmalle|yritykselle))"
+    # ... or a farm that would process what it grows ("marjatila haluaa jalostaa mehua ja hilloa")
+    r"|\b(?:haluaa|haluaisi|haluais|haluis|alkaa|aloittaa|ruveta|alkais|aikoo)\s+(?P<work_processed>jalostaa|jalostamaan)\b"
     # ... or by one who did the work for another before ("entinen lähihoitaja haluaisi alkaa tehdä jalkahoitoja")
     r"|\bentinen\b[^.;]{0,60}?\b(?P<work_former>alkaa|aloittaa|alottaa|ruveta|ryhtya)\s+"
     r"(?:tehda|tekemaan|myyda|myymaan)\b"

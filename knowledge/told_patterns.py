@@ -182,7 +182,7 @@ NEVER_EXPORTED = re.compile(
 # avattiin"): what to do, as with a decline
 CUSTOMERS_GONE = re.compile(
     r"\b(?P<gone>asiakkaat|varaukset|tilaukset|kavijat|turistit|vieraat|myynti|liikevaihto)\s+(?:\w+\s+)?"
-    r"(?:loppu|loppui|loppuivat|loppuneet|katosi|katosivat|kaikkosi|kaikkosivat|havisi|havisivat|hävis"
+    r"(?:loppu|loppui|loppuivat|loppuneet|katosi|katosivat|kadonneet|kadonnut|kaikkosi|kaikkosivat|havisi|havisivat|hävis"
     r"|puolittui|puolittu|puolittuneet|puoliintui|puoliintuneet|romahti|romahtivat|romahtaneet"
     r"|katoo|katoaa|katoavat|vahenee|vahenevat|vahentyneet|vahentynyt|hupenee|hupenevat)\b"
     # ... or halved, collapsed ("tilaukset puolittui"; "sales to Germany collapsed")
@@ -217,6 +217,9 @@ NOTIFY_SOMEWHERE = re.compile(
 FORM_THOUGHT_OF = re.compile(
     r"\b(?:miettii|mietti|harkitsee|harkitsi|suunnittelee|pohtii|haaveilee)\s+(?:\w+\s+)?"
     r"(?P<form>toiminime\w*|kevytyrittaj\w*|omaa\s+yritysta|omaa\s+firmaa)"
+    # ... or going one's own way ("pelkää hypätä omilleen", "lähtis omilleen")
+    r"|\b(?:hypata|hypataan|hypannyt|lahtea|lahtis|lahtisi|lahtee|ryhtya|siirtya|jaada)\s+(?P<own_way>omilleen|omillensa"
+    r"|omilleni|omillemme)\b"
     # ... or would try it ("opiskelija haluis kokeilla yrittämistä kesällä")
     r"|\b(?:kokeilla|kokeilemaan|testata)\s+(?P<trying>yrittamista|yrittajyytta|yrittajana|kevytyrittajyytta)\b"
     # ... or a line of one's own ("työtön metsäkoneenkuljettaja harkitsee omaa urakointia")
@@ -434,6 +437,17 @@ WORN_OUT = re.compile(
 MONEY_FOR_PLAN = re.compile(
     r"\b(?:no|not\s+enough|lacks?|without|needs?|needing|wants?)\s+(?P<money_en>money|funds|funding|capital)\s+"
     r"(?:to|for)\s+(?:build|develop|launch|make|start|hire|hiring|buy|finish)\w*"
+)
+# more of what the business rents or runs on, needed ("tarvitsisimme kaksi uutta mökkiä"): an investment
+NEW_UNITS = re.compile(
+    r"\b(?:tarvi\w*|tarvis\w*|tartteis\w*|haluais\w*|haluaisi\w*|rakentais\w*)\s+(?:\w+\s+)?"
+    r"(?:uutta|uuden|uudet|lisaa|kaksi|kolme|nelja|\d+)\s+(?:uutta\s+|lisaa\s+)?"
+    r"(?P<units>mokkia|mokin|mokit|majoitusmokkia|aittaa|huonetta|saunaa|konetta|kaivuria|autoa|venetta|kelkkaa)\b"
+)
+# a worker needed ("tarvitsisimme ehkä yhden työntekijän kesäksi"): a hire
+WORKER_NEEDED = re.compile(
+    r"\b(?:tarvi\w*|tarvis\w*|tartteis\w*)\s+(?:\w+\s+){0,6}?(?:yhden|kaksi|kolme|\d+|uuden|lisaa)\s+"
+    r"(?P<worker>tyontekijan|tyontekijaa|tyontekijat|tekijan|tekijaa|kesatyontekijan|kesatyontekijaa)\b"
 )
 # more than the company can pay itself ("ei pysty maksaan kaikkea ite", "can't fund it all ourselves"): financing
 SELF_FUNDING_SHORT = re.compile(

@@ -2333,6 +2333,21 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("viljatilan emäntä sanoo ettei viljely enää kannata, vanha aitta ja rantasauna olis tyhjänä", "rural"),
         ("ohjelmapalveluyritys, moottorikelkat ja veneet ovat vanhentuneet", "investment"),
         ("Startup in Savonlinna has an app idea but no money to build the first version", "loan"),
+        # a lease ended for good, a shop's customers vanished, going one's own way, one laid off who would work by
+        # himself, cash flow a mess (no trade fair), two new cottages and a worker needed
+        ("kaikki asiakkaat on kadonneet nettiin, kivijalkakauppa ei kannata, mitä mä teen", "general_advice"),
+        ("pelkää hypätä omilleen", "starting"),
+        ("irtisanottu rakennusmies haluaa alkaa tehdä remppoja itse", "starting"),
+        ("asiakas says cash flow is a mess ja kesäkausi vielä kaukana, mantyharju", "financial_distress"),
+        (
+            "saunamökkien vuokraus kasvanut, tarvitsisimme kaksi uutta mökkiä ja ehkä yhden työntekijän kesäksi",
+            "investment",
+        ),
+        (
+            "saunamökkien vuokraus kasvanut, tarvitsisimme kaksi uutta mökkiä ja ehkä yhden työntekijän kesäksi",
+            "recruitment",
+        ),
+        ("Startup in Savonlinna looking for office space, is there an incubator?", "premises"),
         ("asiakas ollut 20 v hitsarina, tehdas lopettaa ja nyt miettii et tekis samaa omaan laskuun", "starting"),
     ],
 )
@@ -2435,6 +2450,7 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
             "financial_distress",
         ),
         ("Savonlinna software startup needs money to hire its first two developers", "recruitment"),
+        ("asiakas says cash flow is a mess ja kesäkausi vielä kaukana, mantyharju", "export"),
     ],
 )
 def test_what_another_does_is_no_need_of_the_company(bundled, question, absent):
@@ -2501,6 +2517,12 @@ def test_ones_own_shares_or_studies_are_no_company_changing_owner(bundled, quest
             "Työntekijä sairastui pitkäaikaisesti eikä yrittäjä tiedä, mistä saa korvauksia. Siivousalan oy Mikkelissä",
             "kela-yrittajan-sairauspaivaraha",
             "kela-tyoterveys-tyonantaja",
+        ),
+        # a village association's project gets the Leader group's project aid, not a company's development grant
+        (
+            "kyläyhdistys ry enonkoskella haluaa kehittämishankkeen, leader-rahoitus?",
+            "evk-kehittamisavustus",
+            "savonluotsi-hanketuki",
         ),
     ],
 )
