@@ -28,6 +28,11 @@ STAFF_STARTS = ("henkilost", "henkilokun", "porukk", "tyontekij", "vaki", "staff
 # ... and so is a lender that will not come along or lend ("pankki ei lähde", "eikä pankki anna lainaa")
 REFUSAL_STARTS = ("loy", "lahde", "lahe", "suostu", "myonna", "rahoita", "rahota")
 PROBLEM_REACH = 2  # the negation and its verb may have the subject between them ("eikä pankki lähde")
+# ... and so is a financier or buyer that is not interested ("eikä investors ole kiinnostuneita", "pankki ei ole
+# kiinnostunut"): what they lack is what is sought; "ei olla kiinnostuneita viennistä" still denies
+INTEREST_STARTS = ("kiinnost", "interest")
+FINANCIER_STARTS = ("investor", "sijoittaj", "pankk", "bank", "rahoittaj", "ostaj", "buyer", "lender")
+FINANCIER_REACH = 2
 # After an intent, the verb and what it governs: "ei aio viedä ulkomaille". Without one, the word only:
 # lacking something may be the problem ("ei oo vakuuksia" asks for a guarantee).
 DENIED_REACH = 2
@@ -82,6 +87,11 @@ def _negated_clauses(question: str) -> Iterator[tuple[list[str], int]]:
             problem = problem or following_word.startswith(NOT_KNOWING_STARTS)
             # ... and not even having something ("meillä ei oo edes nettisivuja"): what is lacked is asked for
             problem = problem or "edes" in words[index + 1 : index + 1 + EVEN_REACH]
+            near = words[max(0, index - FINANCIER_REACH) : index + 1 + FINANCIER_REACH]
+            problem = problem or (
+                any(other.startswith(FINANCIER_STARTS) for other in near)
+                and any(after.startswith(INTEREST_STARTS) for after in words[index + 1 : index + 1 + PROBLEM_REACH + 1])
+            )
             if word.replace("'", "") in NEGATIONS:
                 problem_said = (
                     problem_said or problem or bool(following_word and following_word.startswith(PROBLEM_STARTS))

@@ -44,6 +44,7 @@ RETENTION_STARTS = (
     *("pysymaan", "pysyisi", "sitoutt", "sitoutumaan", "sitoudu", "sitoutumi", "sitoutuneisuu"),
     *("retain", "retention", "vaihtuvuu"),
 )
+FEAR_STARTS, FEAR_REACH = ("pelka", "pelko", "pelot", "uskalla", "arast", "jannit", "afraid", "fear"), 4
 # ... or do not like it at work ("kukaan ei viihdy meillä"); not children who enjoy a holiday
 LIKING_STARTS, NOT_LIKING_BEFORE = ("viihdy", "viihty"), frozenset({"ei", "eivat", "kukaan"})
 # leaving again and again is why the staff do not stay ("staff keep quitting after a few months", "porukka
@@ -89,7 +90,12 @@ def asks_to_keep_staff(analyses: list[WordAnalysis]) -> bool:
     """The question asks how to keep the staff ("miten saa porukan pysymään"), or tells that they leave again
     and again: their wellbeing, no hire."""
     words = [fold(analysis.word) for analysis in analyses]
-    if any(word.startswith(RETENTION_STARTS) for word in words):
+    # ... not an owner who fears committing to a first hire ("pelkää byrokratiaa ja sitoutumista")
+    if any(
+        word.startswith(RETENTION_STARTS)
+        and not any(before.startswith(FEAR_STARTS) for before in words[max(0, index - FEAR_REACH) : index])
+        for index, word in enumerate(words)
+    ):
         return True
     if any(
         word.startswith(LIKING_STARTS) and words[index - 1] in NOT_LIKING_BEFORE for index, word in enumerate(words)

@@ -69,6 +69,7 @@ _READINGS = (
     _Reading((patterns.PAPERS_NEEDED,), PERMITS),
     _Reading((patterns.LEASE_ENDED,), "premises"),
     _Reading((patterns.CARRY_ON_OR_SELL,), "ownership_change", unmatched=True),
+    _Reading((patterns.HANDED_ON,), "ownership_change"),
     _Reading((patterns.SICK_LEAVE_MONEY,), WELLBEING, instead_of=frozenset({LOAN})),
     _Reading((patterns.STAFF_CANNOT_LEAD,), "staff_training"),
     _Reading((patterns.NOBODY_CAN_USE,), "staff_training"),
@@ -103,6 +104,9 @@ _READINGS = (
     # the money to live on meanwhile is the sickness allowance ("mistä rahaa elämiseen"), no loan
     _Reading((patterns.BODY_GIVING_OUT,), WELLBEING, instead_of=frozenset({LOAN})),
     _Reading((patterns.COMPANY_COLLAPSING,), DISTRESS),
+    _Reading((patterns.GETTING_THROUGH,), DISTRESS, unmatched=True),
+    _Reading((patterns.WORK_UNDONE,), RECRUITMENT, instead_of=frozenset({STARTING}), alone=True),
+    _Reading((patterns.APPLICANT_FROM,), RECRUITMENT),
     _Reading((patterns.INCOME_GONE,), DISTRESS),
     _Reading((patterns.LIVING_MONEY,), DISTRESS, instead_of=frozenset({LOAN}), alone=True),
     _Reading((patterns.STAFF_DISMISSED, patterns.TO_BE_DISMISSED, patterns.STAFF_TO_REDUCE), DISTRESS, lay_off=True),

@@ -181,16 +181,30 @@ NEVER_EXPORTED = re.compile(
 # customers who ran out or vanished ("venäläiset asiakkaat loppu kokonaan", "asiakkaat katosi kun ohitustie
 # avattiin"): what to do, as with a decline
 CUSTOMERS_GONE = re.compile(
-    r"\b(?P<gone>asiakkaat|varaukset|tilaukset|kavijat|turistit|vieraat|myynti|liikevaihto)\s+(?:\w+\s+)?"
+    r"\b(?P<gone>asiakkaat|asiakasta|varaukset|tilaukset|kavijat|turistit|vieraat|myynti|liikevaihto)\s+(?:\w+\s+)?"
     r"(?:loppu|loppui|loppuivat|loppuneet|katosi|katosivat|kadonneet|kadonnut|kaikkosi|kaikkosivat|havisi|havisivat|hävis"
     r"|puolittui|puolittu|puolittuneet|puoliintui|puoliintuneet|romahti|romahtivat|romahtaneet"
-    r"|katoo|katoaa|katoavat|vahenee|vahenevat|vahentyneet|vahentynyt|hupenee|hupenevat)\b"
+    r"|katoo|katoaa|katoavat|vahenee|vahenevat|vahentyneet|vahentynyt|hupenee|hupenevat|lahti|lahtivat|lahteneet)\b"
     # ... or halved, collapsed ("tilaukset puolittui"; "sales to Germany collapsed")
     r"|\b(?P<gone_en>sales|orders|bookings|customers)\s+(?:\w+\s+){0,3}?(?:collapsed|halved|dried\s+up|vanished)\b"
     # ... or lost ("the restaurant lost half of its customers")
     r"|\b(?P<lost_en>lost)\s+(?:half\s+(?:of\s+)?|most\s+(?:of\s+)?|all\s+(?:of\s+)?)?(?:its|their|our|his|her)\s+"
     r"(?:customers|clients|guests|bookings|orders|sales)\b"
 )
+# not knowing how to get through ("ei tiedä miten tästä selvitään", "how do we survive this"): trouble
+GETTING_THROUGH = re.compile(
+    r"\b(?:miten|kuinka)\s+tasta\s+(?:\w+\s+)?(?P<through>selvitaan|selvita|selvitaan|selviaa|selviytyy|selvitaanko"
+    r"|selvitaa|jatketaan|eteenpain)\b"
+    r"|\bhow\s+(?:do\s+we|can\s+we|to|will\s+we)\s+(?P<through_en>survive)\b"
+)
+# work left undone for want of hands ("keikat jäävät tekemättä, vaikka tilauksia olisi"): a hire; the gigs are the
+# company's own work, no gig work to start
+WORK_UNDONE = re.compile(
+    r"\b(?P<undone>keikat|keikkoja|tyot|hommat|urakat|tilauksia|tilaukset)\s+(?:\w+\s+)?"
+    r"(?:jaa|jaavat|jai|jaivat|jaanyt|jaaneet|jaisi)\s+tekematta\b"
+)
+# an applicant from abroad ("ravintolaan ois hakija filippiineiltä"): a hire, from there
+APPLICANT_FROM = re.compile(r"\b(?P<applicant>hakija|hakijoita|hakijat|hakijaa)\s+(?:\w+\s+)?\w+(?:lta|sta)\b")
 # the business dying ("mun kauppa kuolee jos en keksi jotain", "kyläkauppa kuihtuu"): what to do, no death
 BUSINESS_DYING = re.compile(
     r"\b(?:kauppa|kauppani|liike|liikkeeni|firma|firmani|yritys|yritykseni|putiikki|bisnes|kahvila|ravintola)"
@@ -256,6 +270,12 @@ BUYER_MAY_NOT_PAY = re.compile(
 NEIGHBOURS_COMPLAIN = re.compile(
     r"\b(?:naapur\w*|kylalaiset|asukkaat|neighbou?rs?)\s+(?:\w+\s+)?"
     r"(?P<complain>valitta\w*|valitti|valittivat|valittaneet|vastustaa|vastustavat|vastusti|complain\w*|object\w*)"
+)
+# the company handed on to the next generation ("firma pitäis siirtää pojalle", "tilan siirto tyttärelle"): a change of
+# owner; moving premises or a payment date is none
+HANDED_ON = re.compile(
+    r"\b(?P<handed>siirt\w*|luovutt\w*|luovuttaa)\s+(?:\w+\s+){0,2}?(?:pojalle|pojille|tyttarelle|tyttarille|lapsille"
+    r"|lapselle|jatkajalle|vavylle|minialle|seuraavalle\s+polvelle)\b"
 )
 # carrying on or selling, weighed ("en tiedä jatkanko vai myynkö"): the change of owner; not carrying on or stopping
 # ("jatkaako vai lopettaako lypsyn")

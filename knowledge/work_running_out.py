@@ -30,8 +30,8 @@ _DAYS = (
     r"|two|three|four)\s+(?:paivaksi|paivaks|paivana|paivalle|days?)"
 )
 # The work as what ends ("työt loppuu", "hommat vähenee"), and the staff it is told of
-_WORK_ENDING = r"(?P<work_ending>tyot|hommat|duunit|keikat|tilaukset|tilauskanta)"
-_ENDS = r"(?:loppuu|loppuvat|loppumassa|loppuis|loppu|loppui|loppuneet|vahenee|vahenevat|hiipuu)"
+_WORK_ENDING = r"(?P<work_ending>tyot|hommat|duunit|keikat|tilaukset|tilauskanta|tilauskirja)"
+_ENDS = r"(?:loppuu|loppuvat|loppumassa|loppuis|loppu|loppui|loppuneet|vahenee|vahenevat|hiipuu|tyhjenee|tyhjenemassa)"
 _STAFF = r"(?:kaveri|tyontekij|porukk|hlo|vaki|vake|vaen|vaelle|asentaj|miehe|tyyppe|staff|crew)"
 _ENOUGH = r"(?:ole|oo|ollut|riita|riittanyt|riittaisi|riittais|enough)"
 _PATTERNS = tuple(
@@ -47,6 +47,8 @@ _PATTERNS = tuple(
         rf"(?<![\w-])(?:{_PEOPLE_FIRST}|{_SHARE})\s+(?:[\w-]+\s+)??{_NEGATION}\s+(?:{_ENOUGH}\s+)?(?:[\w-]+\s+)??{_WORK}",
         # "työt loppuu tammikuussa ja viisi kaveria pitäis jotenkin pitää": the work ends, the staff named after it
         rf"\b{_WORK_ENDING}\s+(?:[\w-]+\s+)??{_ENDS}\b(?=[^.;]{{0,80}}?\b{_STAFF})",
+        # "eikä kolmelle miehelle riitä duunia": the staff named between the negation and the work
+        rf"\b{_NEGATION}\s+{_PEOPLE_FIRST}\s+(?:[\w-]+\s+)??{_ENOUGH}\s+{_WORK}",
         # "töitä riittää ehkä kahdeks päiväks viikossa", "work only three days a week": work for part of the week
         rf"\b{_WORK}\s+(?:[\w-]+\s+){{0,3}}?(?:{_DAYS})\s+(?:viikossa|viikkoon|a\s+week|per\s+week)\b",
         # "more staff than work", "enemmän väkeä kuin töitä"

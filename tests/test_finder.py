@@ -2348,6 +2348,16 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
             "recruitment",
         ),
         ("Startup in Savonlinna looking for office space, is there an incubator?", "premises"),
+        # investors not interested deny no equity; a first hire feared; an applicant from abroad; the order book
+        # emptying; work left undone; getting through; a firm handed to the son
+        ("startup pieksämäeltä, runway loppuu kolmessa kuussa eikä investors ole kiinnostuneita", "equity"),
+        ("yrittäjä haluis palkata ekan työntekijän mut pelkää byrokratiaa ja sitoutumista", "recruitment"),
+        ("ravintolaan ois hakija filippiineiltä ja toinen intiasta, mitä papereita tarvitaan", "recruiting_abroad"),
+        ("sahalla tilauskirja tyhjenee syksyllä eikä kolmelle miehelle riitä duunia", "financial_distress"),
+        ("ainoa asentajamme irtisanoutui ja keikat jäävät tekemättä, vaikka tilauksia olisi", "recruitment"),
+        ("ei tiedä miten tästä selvitään, kaks isointa asiakasta lähti", "financial_distress"),
+        ("perheyrityksessä isä ja poika riitelee, firma pitäis siirtää pojalle", "ownership_change"),
+        ("Looking for a co-working space or a cheap small office for a startup in Mikkeli", "premises"),
         ("asiakas ollut 20 v hitsarina, tehdas lopettaa ja nyt miettii et tekis samaa omaan laskuun", "starting"),
     ],
 )
@@ -2451,6 +2461,11 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         ),
         ("Savonlinna software startup needs money to hire its first two developers", "recruitment"),
         ("asiakas says cash flow is a mess ja kesäkausi vielä kaukana, mantyharju", "export"),
+        # a first hire feared is no staff to keep; the company's own gigs left undone start no gig work; a
+        # payment date moved is no company handed on
+        ("yrittäjä haluis palkata ekan työntekijän mut pelkää byrokratiaa ja sitoutumista", "wellbeing"),
+        ("ainoa asentajamme irtisanoutui ja keikat jäävät tekemättä, vaikka tilauksia olisi", "starting"),
+        ("voiko laskun eräpäivää siirtää", "ownership_change"),
     ],
 )
 def test_what_another_does_is_no_need_of_the_company(bundled, question, absent):
@@ -2597,6 +2612,12 @@ def test_the_company_gets_the_cards_of_its_own_case(bundled, question, absent, p
             "keväällä eläkkeelle eikä ilmoituksiin ole tullut yhtään hakijaa.",
             "kela-yrittajan-tyoterveys",
             "tyo-mikkeli-rekrytointi",
+        ),
+        # a home farm taken over by the young: the young farmer's aid, no Finnvera loan (no farming)
+        (
+            "nuori ottamassa kotitilan jatkaakseen, rahat ei riitä koneisiin ja eläimiin",
+            "finnvera-investointi-ja-kayttopaaomalaina",
+            "evk-nuoren-viljelijan-aloitustuki",
         ),
     ],
 )
