@@ -160,9 +160,19 @@ def home_news_clauses(analyses: list[WordAnalysis], describes_company: Callable[
         if not any(describes_company(analyses[at]) and not _activity(analyses[at]) for at in clause):
             # where the asker's own family lives or moved is where the asker is ("we moved to Mikkeli with
             # our two kids"): that place stays
-            own = any(fold(analyses[at].word) in ASKER_WORDS | HERE_WORDS for at in clause)
+            # ... the asker said before a "ja" too ("asun vaimon ja kahden koiran kanssa Puumalassa")
+            said = range(_sentence_start(analyses, index), clause.stop)
+            own = any(fold(analyses[at].word) in ASKER_WORDS | HERE_WORDS for at in said)
             found.update(at for at in clause if not (own and is_municipality(analyses[at])))
     return found
+
+
+def _sentence_start(analyses: list[WordAnalysis], index: int) -> int:
+    """Where the word's part of a sentence begins: after the last comma or stop before it."""
+    start = index
+    while start > 0 and not analyses[start - 1].clause_end:
+        start -= 1
+    return start
 
 
 def _clause_around(analyses: list[WordAnalysis], index: int, ending: frozenset[str]) -> range:

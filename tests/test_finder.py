@@ -2539,6 +2539,12 @@ def test_ones_own_shares_or_studies_are_no_company_changing_owner(bundled, quest
             "evk-kehittamisavustus",
             "savonluotsi-hanketuki",
         ),
+        # the village shop the children will not carry on is sold: the seller's cards, not the successor's
+        (
+            "kyläkauppa Juvalla pyöriny 28 vuotta, täytän 66, eikä lapset oo kiinnostuneita jatkamaan",
+            "uyk-jatkajan-neuvonta",
+            "yritysporssi-myy-yritys",
+        ),
     ],
 )
 def test_the_company_gets_the_cards_of_its_own_case(bundled, question, absent, present):
@@ -2625,6 +2631,12 @@ def test_with_voikko_the_company_gets_the_cards_of_its_own_case(question, absent
     found = [match.service.id for match in _voikko().search(question, top=3).matches[:3]]
     assert absent not in found
     assert present in found
+
+
+def test_where_the_asker_lives_with_a_family_and_dogs_is_the_place_of_the_business_begun(bundled):
+    question = "asun vaimon ja kahden koiran kanssa Puumalassa, ajattelin ryhtyä vetämään kalastusmatkoja turisteille"
+    place = bundled.understand(question).facets.municipality
+    assert place is not None and place.fi == "Puumala"
 
 
 def test_a_seller_whose_staff_might_buy_gets_no_buyers_card(bundled):
