@@ -770,8 +770,10 @@ class QuestionReader:
     def _without_lost_senses(self, analyses: list[WordAnalysis]) -> list[WordAnalysis]:
         """Step 1: drop the readings of ambiguous words whose context is missing from the rest of the question."""
         kept = []
+        # a client's news from home is no context ("tytär aloitti koulun … en tiedä miten jatkan": no successor)
+        news = home_news_clauses(analyses, self.describes_company)
         for index, analysis in enumerate(analyses):
-            others = analyses[:index] + analyses[index + 1 :]
+            others = [other for at, other in enumerate(analyses) if at != index and at not in news]
             # a part beside another trigger in its compound has its context there ("digituki", "energiatuki"),
             # when that trigger is one of its context ("lypsykarjatila"; "hallitila" is space, no farm)
             paired = analysis.known and len(analysis.parts & self._need_of.keys()) >= NEED_PARTS_SAY_IT
@@ -2174,6 +2176,7 @@ class QuestionReader:
             ]
             if goods_buyers and not any(analysis.lemmas & COMPANY_SOLD for analysis in analyses):
                 _drop_need_words(goods_buyers, need_words, whole_needs, part_needs)
+                _unmatched(analyses, goods_buyers)  # nor the buyers' words of the successors' cards
                 if "ownership_change" not in whole_needs | part_needs:
                     facets = replace(
                         facets, stage=None if facets.stage == "transfer" else facets.stage, transfer_side=None

@@ -119,6 +119,7 @@ _READINGS = (
     _Reading((patterns.WORN_OUT,), WELLBEING),
     _Reading((patterns.SELF_FUNDING_SHORT,), LOAN),
     _Reading((patterns.MONEY_FOR_PLAN,), LOAN, instead_of=frozenset({RECRUITMENT})),
+    _Reading((patterns.GRANT_REFUSED,), LOAN, said_with=True, instead_of=frozenset({"development_grant"})),
     _Reading((patterns.NEW_UNITS,), INVESTMENT),
     _Reading((patterns.WORKER_NEEDED,), RECRUITMENT),
 )

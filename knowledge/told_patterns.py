@@ -310,7 +310,7 @@ RENT_RAISED = re.compile(
     r"^(?!.*\b(?:etsi\w*|loyt\w*|loyd\w*|halvemp\w*|edullisemp\w*|muutt\w*|minne|tila|tilan|tilat|tiloja|tilaa|uus\w*\s+tila\w*"
     r"|toimitil\w*|liiketil\w*|halli\w*)\b).*?"
     r"(?:\bvuokranantaja\s+(?:\w+\s+)?(?:nosti|nostaa|korotti|korottaa|nostanut)\s+(?:\w+\s+)?(?P<rent>vuokraa|vuokran)\b"
-    r"|\b(?P<rent_rose>vuokra)\s+(?:\w+\s+)?(?:nousi|nousee|tuplaantui|tuplaantu|kallistui|nousu)\b)",
+    r"|\b(?P<rent_rose>vuokra|vuokrakin)\s+(?:\w+\s+)?(?:nousi|nousee|tuplaantui|tuplaantu|kallistui|nousu)\b)",
     re.DOTALL,
 )
 # materials that cannot be bought in advance ("voitti ison urakan, mutta ei pysty ostamaan materiaaleja etukäteen"):
@@ -468,6 +468,12 @@ NEW_UNITS = re.compile(
 WORKER_NEEDED = re.compile(
     r"\b(?:tarvi\w*|tarvis\w*|tartteis\w*)\s+(?:\w+\s+){0,6}?(?:yhden|kaksi|kolme|\d+|uuden|lisaa)\s+"
     r"(?P<worker>tyontekijan|tyontekijaa|tyontekijat|tekijan|tekijaa|kesatyontekijan|kesatyontekijaa)\b"
+)
+# a grant refused ("ELYstä tuli hylky mutta firma tarvii silti rahaa", "BF hylkäsi hakemuksen"): the money still needed
+# is financing, no grant applied for again
+GRANT_REFUSED = re.compile(
+    r"\b(?:ely\w*|elinvoimakesku\w*|bf\w*|business\s+finland\w*|tukihakemus|hakemus|avustushakemus)\s+(?:\w+\s+)?"
+    r"(?:tuli\s+)?(?P<refused>hylky|hylkays|hylkasi|hylattiin|hylatty|kielteinen|kielteisen|rejected)\b"
 )
 # more than the company can pay itself ("ei pysty maksaan kaikkea ite", "can't fund it all ourselves"): financing
 SELF_FUNDING_SHORT = re.compile(

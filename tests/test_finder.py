@@ -2358,6 +2358,9 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("ei tiedä miten tästä selvitään, kaks isointa asiakasta lähti", "financial_distress"),
         ("perheyrityksessä isä ja poika riitelee, firma pitäis siirtää pojalle", "ownership_change"),
         ("Looking for a co-working space or a cheap small office for a startup in Mikkeli", "premises"),
+        # a grant refused, the money still needed; the rent risen too
+        ("ELYstä tuli hylky mutta firma tarvii silti rahaa uuteen linjaan, pieksämäki", "loan"),
+        ("kampaamossa käy puolet vähemmän asiakkaita kuin ennen, vuokrakin nousi", "financial_distress"),
         ("asiakas ollut 20 v hitsarina, tehdas lopettaa ja nyt miettii et tekis samaa omaan laskuun", "starting"),
     ],
 )
@@ -2466,6 +2469,7 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         ("yrittäjä haluis palkata ekan työntekijän mut pelkää byrokratiaa ja sitoutumista", "wellbeing"),
         ("ainoa asentajamme irtisanoutui ja keikat jäävät tekemättä, vaikka tilauksia olisi", "starting"),
         ("voiko laskun eräpäivää siirtää", "ownership_change"),
+        ("ELYstä tuli hylky mutta firma tarvii silti rahaa uuteen linjaan, pieksämäki", "development_grant"),
     ],
 )
 def test_what_another_does_is_no_need_of_the_company(bundled, question, absent):
@@ -2631,6 +2635,14 @@ def test_with_voikko_the_company_gets_the_cards_of_its_own_case(question, absent
     found = [match.service.id for match in _voikko().search(question, top=3).matches[:3]]
     assert absent not in found
     assert present in found
+
+
+def test_with_voikko_a_daughter_who_began_school_is_no_successor_of_the_salon():
+    question = (
+        "Meillä on ollut kiireinen syksy, tytär aloitti koulun ja mies on ollut reissutöissä. Kampaamossa käy nyt "
+        "puolet vähemmän asiakkaita kuin ennen, vuokrakin nousi enkä tiedä miten jatkan."
+    )
+    assert "ownership_change" not in _voikko().understand(question).needs
 
 
 def test_where_the_asker_lives_with_a_family_and_dogs_is_the_place_of_the_business_begun(bundled):
