@@ -90,6 +90,8 @@ _OWN_WORK = re.compile(
     # ... or by oneself ("haluaa alkaa tehdä remppoja itse")
     r"|\b(?:alkaa|aloittaa|alottaa|ruveta|alkais)\s+(?:tehda|tekemaan)\s+(?P<work_self>[\w-]+)\s+(?:itse|ite|itsenaisesti)"
     r"\b(?!\s+(?:meille|meilla|firmalle|yritykselle))"
+    # ... or a line beside another ("tilalla halutaan alkaa vuokrata mökkejä sivubisneksenä")
+    r"|\b(?:alkaa|aloittaa|ruveta|alkais)\s+(?:\w+\s+){1,3}?(?P<work_sideline>sivubisnek\w*|sivutoimena|sivuelinkeinona)\b"
     # ... or a farm that would process what it grows ("marjatila haluaa jalostaa mehua ja hilloa")
     r"|\b(?:haluaa|haluaisi|haluais|haluis|alkaa|aloittaa|ruveta|alkais|aikoo)\s+(?P<work_processed>jalostaa|jalostamaan)\b"
     # ... or by one who did the work for another before ("entinen lähihoitaja haluaisi alkaa tehdä jalkahoitoja")

@@ -1976,7 +1976,7 @@ class QuestionReader:
             ]
             _drop_need_words(closing, need_words, whole_needs, part_needs)
             _word_names_need(analyses, work, "starting", need_words, whole_needs)
-            if (work in MADE_TO_SELL or work.endswith(SIDE_LINE_ENDS) or work.startswith("jalost")) and (
+            if (work in MADE_TO_SELL or work.endswith(SIDE_LINE_ENDS) or work.startswith(("jalost", "sivu"))) and (
                 facets.sector == FARM_SECTOR
             ):
                 # "emäntä haluis alkaa tehdä puutuotteita myyntiin": a farm's new line of business, no farming

@@ -56,6 +56,7 @@ _READINGS = (
     # "nobody applies" applies for no permit
     _Reading((patterns.NOBODY_APPLIES,), RECRUITMENT, unmatched=True),
     _Reading((patterns.OPEN_PLACES,), RECRUITMENT),
+    _Reading((patterns.NO_HANDS,), RECRUITMENT),
     # the building that burnt is no premises sought
     _Reading((patterns.PREMISES_DESTROYED,), DISTRESS, instead_of=frozenset({"premises"})),
     _Reading((patterns.TRADE_LEARNT,), APPRENTICESHIP),

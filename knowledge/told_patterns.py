@@ -94,6 +94,10 @@ NOBODY_APPLIES = re.compile(
     r"|\b(?:ei|eika)\s+(?:\w+\s+)?(?:saa|saada|saanut|saanu|saatu)\s+(?:\w+\s+)?(?P<nobody_had>ketaan)\b"
     r"(?!\s+(?:kiinni|puhelimella|langan))"
 )
+# no hands at all ("tilauksia tulis mut ei oo tekijöitä"): a hire
+NO_HANDS = re.compile(
+    r"\b(?:ei|eika)\s+(?:ole|oo)\s+(?:\w+\s+)?(?P<no_hands>tekijoita|tyontekijoita|osaajia|tyovoimaa)\b"
+)
 # places open ("kolme hitsarin paikkaa auki", "työpaikka ollut auki pitkään"): a hire not found
 OPEN_PLACES = re.compile(
     r"\b(?P<open>paikkaa|tyopaikkaa|tyopaikka|tyopaikat|vakanssia|vakanssi)\s+(?:on\s+|ollut\s+|ollu\s+)?"
@@ -133,6 +137,9 @@ NEW_SHAREHOLDER = re.compile(
     r"\b(?:otta\w*|ottais\w*|saada|saamaan|saisi|sais|etsi\w*|haki\w*|hakee|hakea|mukaan|tulis|tulisi|tulee)"
     r"\s+(?:\w+\s+){0,2}?"
     r"(?P<shareholder>osakkaaksi|osakkaiksi|osakkaakseen|sijoittajaksi|sijoittajiksi)\b"
+    # ... said first ("osakkaaksi vois ottaa jonkun")
+    r"|\b(?P<shareholder_first>osakkaaksi|osakkaiksi|sijoittajaksi)\s+(?:\w+\s+)?(?:otta\w*|ottais\w*|otettais\w*|saada"
+    r"|saisi|tulis|tulisi)\b"
 )
 # beginning to make something and sell it oneself ("kalastaja haluaisi alkaa savustaa kalaa ja myydä sitä itse
 # torilla"): a business started
@@ -153,7 +160,8 @@ ALONE_WITH_IT = re.compile(
     r"|\b(?:ei|eika)\s+(?:ole\s+|oo\s+)?(?:pitanyt|pitany|pitaneet|ollut|ollu)\s+(?:yhtaan\s+|kunnon\s+)?"
     r"(?P<holiday>lomaa|lomia|lomapaivaa|vapaapaivaa)\b"
     # ... or feeling all alone with it ("tuntee olevansa ihan yksin kaikkien päätösten kanssa")
-    r"|\btuntee\s+(?:\w+\s+)?olevansa\s+(?:ihan\s+|aivan\s+|tosi\s+|niin\s+)?(?P<feels_alone>yksin|yksinainen)\b"
+    r"|\btuntee\s+(?:\w+\s+)?olevansa\s+(?:\w+\s+){0,3}?(?:ihan\s+|aivan\s+|tosi\s+|niin\s+)?"
+    r"(?P<feels_alone>yksin|yksinainen)\b"
     r"|\byksin\s+(?:kaikkien\s+|omien\s+)?(?P<decisions>paatosten|asioiden|ongelmien)\s+kanssa\b"
 )
 # the account or the cash running dry ("the company bank account will be empty by March", "kassa loppuu
@@ -296,7 +304,11 @@ LEASE_ENDED = re.compile(
 )
 # papers to have in order before opening ("grillikioski satamaan, mitä papereita pitää olla kunnossa"): permits
 PAPERS_NEEDED = re.compile(
-    r"\b(?:mita|mitka|jotain|mitaan|tarviiko|tarvitaanko|tarvitseeko)\s+(?:\w+\s+)?(?P<papers>papereita|paperit|lupapapereita)\b"
+    r"\b(?:mita|mitka|jotain|mitaan|tarviiko|tarvitaanko|tarvitseeko)\s+(?:\w+\s+)?(?P<papers>papereita|paperit|paperia"
+    r"|papruja|lupapapereita)\b"
+    # ... or alcohol to be sold ("ravintola haluaa myydä kaljaa terassilla"): its licence
+    r"|\b(?:myyda|myymaan|myis|myisi|anniskell\w*|tarjoilla|tarjoilemaan)\s+(?:\w+\s+)?"
+    r"(?P<alcohol>kaljaa|olutta|alkoholia|viinia|siideria|lonkeroa|alkoholijuomia|viinaa)\b"
 )
 # an entrepreneur's sick leave, and money for its time ("olin kolme kuukautta sairaslomalla, yrittäjänä en tiedä saanko
 # mistään rahaa"): the sickness allowance, no loan
@@ -464,10 +476,12 @@ NEW_UNITS = re.compile(
     r"(?:uutta|uuden|uudet|lisaa|kaksi|kolme|nelja|\d+)\s+(?:uutta\s+|lisaa\s+)?"
     r"(?P<units>mokkia|mokin|mokit|majoitusmokkia|aittaa|huonetta|saunaa|konetta|kaivuria|autoa|venetta|kelkkaa)\b"
 )
-# a worker needed ("tarvitsisimme ehkä yhden työntekijän kesäksi"): a hire
+# a worker needed ("tarvitsisimme ehkä yhden työntekijän kesäksi", "3 hitsaajaa tarvis heti"): a hire
 WORKER_NEEDED = re.compile(
     r"\b(?:tarvi\w*|tarvis\w*|tartteis\w*)\s+(?:\w+\s+){0,6}?(?:yhden|kaksi|kolme|\d+|uuden|lisaa)\s+"
     r"(?P<worker>tyontekijan|tyontekijaa|tyontekijat|tekijan|tekijaa|kesatyontekijan|kesatyontekijaa)\b"
+    r"|\b(?:\d+|kaksi|kolme|nelja|viisi|kuusi)\s+(?P<workers_first>\w{3,}(?:jaa|jia))\s+(?:tarvi\w*|tarvis\w*"
+    r"|tartteis\w*|puuttuu|haetaan)\b"
 )
 # a grant refused ("ELYstä tuli hylky mutta firma tarvii silti rahaa", "BF hylkäsi hakemuksen"): the money still needed
 # is financing, no grant applied for again

@@ -2361,6 +2361,13 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         # a grant refused, the money still needed; the rent risen too
         ("ELYstä tuli hylky mutta firma tarvii silti rahaa uuteen linjaan, pieksämäki", "loan"),
         ("kampaamossa käy puolet vähemmän asiakkaita kuin ennen, vuokrakin nousi", "financial_distress"),
+        # no hands and three welders needed; alone with the decisions; beer on a terrace; a shareholder taken in;
+        # a recruit from the EU
+        ("tilauksia tulis mut ei oo tekijöitä, 3 hitsaajaa tarvis heti, pieksamaki", "recruitment"),
+        ("yksinyrittäjä tuntee olevansa päätösten kanssa ihan yksin, kaipais jotain jolta kysyä", "wellbeing"),
+        ("ravintola pertunmaalla haluaa myydä kaljaa terassilla kesällä, mitä paperia tarvii", "permits"),
+        ("ohjelmistofirma haluis kasvaa nopeesti, omat rahat ei riitä ja osakkaaksi vois ottaa jonkun", "equity"),
+        ("tarvis 3 kokkia kesäks ravintolaan puumalaan, ei löydy suomesta, EU-rekry?", "recruiting_abroad"),
         ("asiakas ollut 20 v hitsarina, tehdas lopettaa ja nyt miettii et tekis samaa omaan laskuun", "starting"),
     ],
 )
