@@ -408,6 +408,7 @@ STAGE_NEEDS = {
 }
 RURAL_OF, RURAL_OF_REACH = frozenset({"maaseudun", "rural"}), 2
 STAFF_BUYERS = ("tyontekij", "henkilost")  # folded, as typed: the staff as buyers ("omille työntekijöille")
+STAFF_BUYING_REACH = 3  # "työntekijää ois kiinnostuneita jatkamaan"
 STARTING_MODIFIERS = frozenset({"start", "new", "open", "uusi", "avata"})
 TOPIC_NEED = "general_advice"  # what a question on a business-only subject (VAT, bookkeeping) and nothing else needs
 # The company's form chosen ("tmi vai oy?"): start-up advice and an adviser; changed ("ky muutetaan osakeyhtiöksi"):
@@ -2148,10 +2149,14 @@ class QuestionReader:
                 index
                 for index, analysis in enumerate(analyses)
                 if (fold(analysis.word).startswith(STAFF_BUYERS) and fold(analysis.word).endswith(ALLATIVE_ENDINGS))
-                # ... or one of them who would buy it ("voisiko joku työntekijöistä ostaa yrityksen")
+                # ... or one of them who would buy it or carry it on ("voisiko joku työntekijöistä ostaa yrityksen",
+                # "kaks työntekijää ois kiinnostuneita jatkamaan")
                 or (
                     fold(analysis.word).startswith(STAFF_BUYERS)
-                    and any(fold(later.word).startswith("osta") for later in analyses[index + 1 : index + 3])
+                    and any(
+                        fold(later.word).startswith(("osta", "jatka"))
+                        for later in analyses[index + 1 : index + 1 + STAFF_BUYING_REACH]
+                    )
                 )
                 # the seller of the company, no salesperson hired ("mistä neuvoa myyjälle omistajanvaihdokseen")
                 or analysis.lemmas & SELLER_WORDS

@@ -71,6 +71,7 @@ _READINGS = (
     _Reading((patterns.LEASE_ENDED,), "premises"),
     _Reading((patterns.CARRY_ON_OR_SELL,), "ownership_change", unmatched=True),
     _Reading((patterns.HANDED_ON,), "ownership_change"),
+    _Reading((patterns.OWNER_STEPS_DOWN,), "ownership_change", unmatched=True),
     _Reading((patterns.SICK_LEAVE_MONEY,), WELLBEING, instead_of=frozenset({LOAN})),
     _Reading((patterns.STAFF_CANNOT_LEAD,), "staff_training"),
     _Reading((patterns.NOBODY_CAN_USE,), "staff_training"),

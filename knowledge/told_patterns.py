@@ -175,6 +175,8 @@ CASH_RUNNING_OUT = re.compile(
 NEVER_AN_ENTREPRENEUR = re.compile(
     r"\b(?:ei|en|eika)\s+(?:ole\s+|oo\s+)?(?:koskaan|ikina|ikinaan|aiemmin)\s+(?:ollut|ollu)\s+"
     r"(?P<never>yrittaja\w*)\b"
+    # ... or the first time ("ekaa kertaa yrittäjäks")
+    r"|\b(?:ekaa|ekan|ensimmaista|ensi)\s+kertaa\s+(?P<first_time>yrittaja\w*)\b"
 )
 # never sold abroad before ("ei olla ikinä viety mitään", "never exported"): export, unless a word names it already
 # ("vienti Norjaan, ei ole aiemmin viety mitään")
@@ -191,7 +193,7 @@ NEVER_EXPORTED = re.compile(
 CUSTOMERS_GONE = re.compile(
     r"\b(?P<gone>asiakkaat|asiakasta|varaukset|tilaukset|kavijat|turistit|vieraat|myynti|liikevaihto)\s+(?:\w+\s+)?"
     r"(?:loppu|loppui|loppuivat|loppuneet|katosi|katosivat|kadonneet|kadonnut|kaikkosi|kaikkosivat|havisi|havisivat|hävis"
-    r"|puolittui|puolittu|puolittuneet|puoliintui|puoliintuneet|romahti|romahtivat|romahtaneet"
+    r"|puolittui|puolittu|puolittunut|puolittuneet|puoliintui|puoliintuneet|romahti|romahtivat|romahtaneet"
     r"|katoo|katoaa|katoavat|vahenee|vahenevat|vahentyneet|vahentynyt|hupenee|hupenevat|lahti|lahtivat|lahteneet)\b"
     # ... or halved, collapsed ("tilaukset puolittui"; "sales to Germany collapsed")
     r"|\b(?P<gone_en>sales|orders|bookings|customers)\s+(?:\w+\s+){0,3}?(?:collapsed|halved|dried\s+up|vanished)\b"
@@ -284,6 +286,11 @@ NEIGHBOURS_COMPLAIN = re.compile(
 HANDED_ON = re.compile(
     r"\b(?P<handed>siirt\w*|luovutt\w*|luovuttaa)\s+(?:\w+\s+){0,2}?(?:pojalle|pojille|tyttarelle|tyttarille|lapsille"
     r"|lapselle|jatkajalle|vavylle|minialle|seuraavalle\s+polvelle)\b"
+)
+# the owner stepping down ("ky:n isäntä haluaa jäädä pois", "omistaja jättäytyy sivuun"): a change of owner
+OWNER_STEPS_DOWN = re.compile(
+    r"\b(?:isanta|emanta|omistaja|osakas|yhtiomies|vastuunalainen)\s+(?:\w+\s+)?(?:jaada|jaa|jaamassa|jattaytyy|jattaytya"
+    r"|vetaytyy|vetaytya)\s+(?P<steps_down>pois|sivuun)\b"
 )
 # carrying on or selling, weighed ("en tiedä jatkanko vai myynkö"): the change of owner; not carrying on or stopping
 # ("jatkaako vai lopettaako lypsyn")
@@ -408,7 +415,7 @@ SENT_HOME = re.compile(
 # wages there is no money for ("ei rahaa palkkoihin", "ei oo varaa maksaa palkkoja"): the staff's pay, trouble; not
 # one hire's pay ("koko palkkaan ei oo varaa" asks for a wage subsidy)
 NO_MONEY_FOR_WAGES = re.compile(
-    r"\b(?:ei|eika)\s+(?:ole\s+|oo\s+)?(?:rahaa|varaa|rahat\s+riita)\s+(?:maksaa\s+|maksamaan\s+)?"
+    r"\b(?:ei|eika)\s+(?:ole\s+|oo\s+)?(?:rahaa|varaa|rahat\s+riita)\s+(?:maksaa\s+|maksamaan\s+)?(?:\w+\s+){0,2}?"
     r"(?P<wages>palkkoihin|palkkoja|palkat|palkkojen)\b"
 )
 # ... or none for them said so ("ei pysty maksamaan palkkoja", "can't pay staff salaries next month")
@@ -435,7 +442,7 @@ CANNOT_LEAD = re.compile(
 # the entrepreneur no longer sleeping, or everything falling on them ("ei ole nukkunut kunnolla kuukausiin ja kaikki
 # tuntuu kaatuvan päälle"): their coping
 OVERWHELMED = re.compile(
-    r"\b(?:ei|en)\s+(?:ole|oo)\s+(?P<slept>nukkunut|nukkunu)\b"
+    r"\b(?:ei|en|ettei)\s+(?:ole|oo)\s+(?P<slept>nukkunut|nukkunu)\b"
     r"|\bkaikki\s+(?:\w+\s+)?(?P<falls>kaatuu|kaatuvan|kaatumassa)\s+paalle\b"
 )
 # more work than one can do alone ("töitä olis enemmän kuin ehtii tehdä yksin"): a hire

@@ -2368,6 +2368,14 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("ravintola pertunmaalla haluaa myydä kaljaa terassilla kesällä, mitä paperia tarvii", "permits"),
         ("ohjelmistofirma haluis kasvaa nopeesti, omat rahat ei riitä ja osakkaaksi vois ottaa jonkun", "equity"),
         ("tarvis 3 kokkia kesäks ravintolaan puumalaan, ei löydy suomesta, EU-rekry?", "recruiting_abroad"),
+        # the owner stepping down with staff to carry on; no sleep for months; the staff's cards; the first time
+        # as an entrepreneur; consulting on a growth strategy; wages not covered next month
+        ("konepaja ky:n isäntä haluaa jäädä pois ja kaks työntekijää ois kiinnostuneita jatkamaan", "ownership_change"),
+        ("yrittäjä sanoo ettei ole nukkunut kunnolla kuukausiin", "wellbeing"),
+        ("työntekijöiltä puuttuu trukkikortit, kuka nää maksaa", "staff_training"),
+        ("ekaa kertaa yrittäjäks, ei mitään hajua mistä alottaa", "starting"),
+        ("asiakasyritys saisi ulkopuolista konsultointia kasvustrategiaan", "general_advice"),
+        ("myynti puolittunut eikä rahat riitä ensi kuun palkkoihin", "financial_distress"),
         ("asiakas ollut 20 v hitsarina, tehdas lopettaa ja nyt miettii et tekis samaa omaan laskuun", "starting"),
     ],
 )
@@ -2476,6 +2484,8 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         ("yrittäjä haluis palkata ekan työntekijän mut pelkää byrokratiaa ja sitoutumista", "wellbeing"),
         ("ainoa asentajamme irtisanoutui ja keikat jäävät tekemättä, vaikka tilauksia olisi", "starting"),
         ("voiko laskun eräpäivää siirtää", "ownership_change"),
+        # the staff who would carry it on are no hire
+        ("konepaja ky:n isäntä haluaa jäädä pois ja kaks työntekijää ois kiinnostuneita jatkamaan", "recruitment"),
         ("ELYstä tuli hylky mutta firma tarvii silti rahaa uuteen linjaan, pieksämäki", "development_grant"),
     ],
 )
