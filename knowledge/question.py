@@ -250,6 +250,7 @@ TAKEN_FORMS, RIVAL_STARTS = frozenset({"vei", "vienyt", "took"}), ("kilpailij", 
 STAFF_HEALTH = re.compile(
     r"\b(?:tyontekij|duunar|employee|worker|porukk|henkilost|henkilokun|staff)\w*\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<health>(?:selka|kipe|sairast|sairaus|sairas\b|sairaana|sairaslom|saik|loukkaan|uupu|jaksa|vasy|back\b"
+    r"|hyvinvoin|tyokyky|tyokyvy|jaksami"
     r"|injur|ill\b|sick|tired|exhaust|burn|kuol|menehty|died)\w*)"
 )
 EXPORT_SHARE = re.compile(r"(\w+)\s+(?:share\s+|osuus\s+)?\d{1,3}(?:[,.]\d)?\s*(?:%|prosent)")  # "vientiä 40%"
@@ -2289,7 +2290,8 @@ class QuestionReader:
             "ownership_change" in need_words.get(index, ()) and analysis.lemmas & SUCCESSION_LEMMAS
             for index, analysis in enumerate(analyses)
         )
-        business = self._business(analyses, facets) or succession
+        # ... and so does an employer's or an owner's matter told ("cannot pay salaries", "tila siirtyy pojalle")
+        business = self._business(analyses, facets) or succession or any(told.company for told in needs_told)
         if business and facets.applicant is None:
             facets = replace(facets, applicant="company")  # one company asks: no association's or group's aid
         if not business and facets.municipality is None:

@@ -32,6 +32,7 @@ class Told:
     unmatched: bool = False  # the word names no service by its letters ("kauppa ei käy" is no chamber of commerce)
     alone: bool = False  # told only when nothing else is asked for: with another need, the trouble is why
     own_word: bool = False  # instead_of holds for the word that tells it only ("kauppa kuolee" is no death)
+    company: bool = False  # it says a company is spoken of, though no company word is ("cannot pay salaries")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class _Reading:
     unmatched: bool = False  # the word that tells it matches no service's text
     alone: bool = False  # only when nothing else is asked for ("talvella tyhjää, ulkomaalaisia asiakkaita haluttais")
     own_word: bool = False  # instead_of holds for the word that tells it only
+    company: bool = False  # an employer's or an owner's matter: a company is spoken of
 
 
 # In the order they are read: the first word of a need told names it
@@ -70,7 +72,7 @@ _READINGS = (
     _Reading((patterns.PAPERS_NEEDED,), PERMITS),
     _Reading((patterns.LEASE_ENDED,), "premises"),
     _Reading((patterns.CARRY_ON_OR_SELL,), "ownership_change", unmatched=True),
-    _Reading((patterns.HANDED_ON,), "ownership_change"),
+    _Reading((patterns.HANDED_ON,), "ownership_change", company=True),
     _Reading((patterns.OWNER_STEPS_DOWN,), "ownership_change", unmatched=True),
     _Reading((patterns.SICK_LEAVE_MONEY,), WELLBEING, instead_of=frozenset({LOAN})),
     _Reading((patterns.STAFF_CANNOT_LEAD,), "staff_training"),
@@ -113,7 +115,7 @@ _READINGS = (
     _Reading((patterns.LIVING_MONEY,), DISTRESS, instead_of=frozenset({LOAN}), alone=True),
     _Reading((patterns.STAFF_DISMISSED, patterns.TO_BE_DISMISSED, patterns.STAFF_TO_REDUCE), DISTRESS, lay_off=True),
     _Reading((patterns.SENT_HOME,), DISTRESS, lay_off=True),
-    _Reading((patterns.NO_MONEY_FOR_WAGES, patterns.CANNOT_PAY_WAGES), DISTRESS, instead_of=PAYING_NEEDS),
+    _Reading((patterns.NO_MONEY_FOR_WAGES, patterns.CANNOT_PAY_WAGES), DISTRESS, instead_of=PAYING_NEEDS, company=True),
     _Reading((patterns.NO_OWN_PAY,), ADVICE, said_with=True, instead_of=PAYING_NEEDS),
     _Reading((patterns.CANNOT_LEAD,), ADVICE, alone=True),
     _Reading((patterns.OVERWHELMED,), WELLBEING),
@@ -146,6 +148,7 @@ def told_needs(folded: str) -> list[Told]:
                 reading.unmatched,
                 reading.alone,
                 reading.own_word,
+                reading.company,
             )
         )
     if (work := work_running_out(folded)) is not None:  # "töitä ehkä puolelle syksyllä": lay-offs ahead

@@ -67,6 +67,9 @@ TRADE_LEARNT = re.compile(
 PREMISES_DESTROYED = re.compile(
     r"\b(?:\w*halli|tehdas|varasto|verstas|navetta|kiinteisto|toimitila|liiketila|tuotantotila)\w*\s+(?:\w+\s+)?"
     r"(?P<destroyed>paloi|palanut|tuhoutui|tulvi)\b"
+    # ... said verb first ("asiakkaalla paloi tuotantohalli viime yönä")
+    r"|\b(?P<burnt>paloi|tuhoutui|tulvi)\s+(?:\w+\s+)?(?:\w*halli|tehdas|varasto|verstas|navetta|kiinteisto|toimitila"
+    r"|liiketila|tuotantotila)\w*"
     # ... or its machine ("metsäkone paloi, vakuutus ei kata kaikkea")
     r"|\b(?:\w*kone|traktori|harvesteri|kuormatraktori|rekka|kuorma-auto|\w*auto|kalusto)\w*\s+(?:\w+\s+)?"
     r"(?P<machine_destroyed>paloi|palanut|tuhoutui)\b"
@@ -109,6 +112,10 @@ NOT_FOUND_ONLINE = re.compile(
     r"\b(?:ei|eika|eivat)\s+(?:\w+\s+){0,2}?(?:loyda|loyla|loydy|loyty|nay|nae|nakyny|nakynyt)\s+(?:\w+\s+){0,2}?"
     r"(?P<online>netista|netissa|googlesta|googlessa|googlella|hakukoneista|hakukoneessa|verkosta|somesta)\b"
     r"|\b(?:can'?t|cannot|don'?t|do\s+not)\s+find\s+(?:\w+\s+){0,3}?(?P<online_en>online)\b"
+    # ... or customers who ask to order there ("nuoret asiakkaat kysyy koko ajan verkosta tilaamista")
+    r"|\b(?:kysy\w*|kyselee|kyselevat|haluaa|haluavat|toivoo|toivovat|odottaa|odottavat)\s+(?:\w+\s+){0,3}?"
+    r"(?:verkosta|netista|netissa|verkossa|verkkokaupasta)\s+(?P<online_order>tilaamista|tilaamisen|tilausta|ostamista"
+    r"|varaamista|maksamista)\b"
     # ... nor book or buy there ("asiakkaat valittaa ettei netistä voi varata", "can't book online")
     r"|\b(?:ei|ettei|eika|eivat)\s+(?:\w+\s+)?(?:netista|netissa|verkosta|verkossa|somesta|sivuilta|sivuilla)\s+"
     r"(?:\w+\s+)?(?:voi|pysty|paase|pysty)\s+(?P<online_book>varata|tilata|ostaa|maksaa)\b"

@@ -2376,6 +2376,16 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("ekaa kertaa yrittäjäks, ei mitään hajua mistä alottaa", "starting"),
         ("asiakasyritys saisi ulkopuolista konsultointia kasvustrategiaan", "general_advice"),
         ("myynti puolittunut eikä rahat riitä ensi kuun palkkoihin", "financial_distress"),
+        # customers asking to order online; a hall burnt (the verb first); wages not covered (English)
+        (
+            "kauppa pyörii pelkällä kassakoneella ja nuoret asiakkaat kysyy koko ajan verkosta tilaamista",
+            "digitalisation",
+        ),
+        ("Asiakkaalla paloi tuotantohalli viime yönä ja toiminta on seis. Mistä saisi apua?", "financial_distress"),
+        (
+            "Our client lost his biggest customer and cannot pay salaries next month. What help is there?",
+            "financial_distress",
+        ),
         ("asiakas ollut 20 v hitsarina, tehdas lopettaa ja nyt miettii et tekis samaa omaan laskuun", "starting"),
     ],
 )
@@ -2566,6 +2576,12 @@ def test_ones_own_shares_or_studies_are_no_company_changing_owner(bundled, quest
             "uyk-jatkajan-neuvonta",
             "yritysporssi-myy-yritys",
         ),
+        # the staff's wellbeing developed: the employer's cards, not the entrepreneur's own
+        (
+            "millaisia palveluita on yritykselle, joka haluaa kehittää johtamista ja henkilöstön hyvinvointia?",
+            "kela-yrittajan-sairauspaivaraha",
+            "kela-tyoterveys-tyonantaja",
+        ),
     ],
 )
 def test_the_company_gets_the_cards_of_its_own_case(bundled, question, absent, present):
@@ -2660,6 +2676,11 @@ def test_with_voikko_a_daughter_who_began_school_is_no_successor_of_the_salon():
         "puolet vähemmän asiakkaita kuin ennen, vuokrakin nousi enkä tiedä miten jatkan."
     )
     assert "ownership_change" not in _voikko().understand(question).needs
+
+
+def test_an_employer_who_cannot_pay_salaries_gets_cards_though_no_company_word_is_said(bundled):
+    question = "Our client lost his biggest customer and cannot pay salaries next month. What help is there?"
+    assert "talousapu-neuvonta" in [match.service.id for match in bundled.search(question, top=3).matches]
 
 
 def test_where_the_asker_lives_with_a_family_and_dogs_is_the_place_of_the_business_begun(bundled):
