@@ -92,6 +92,8 @@ _OWN_WORK = re.compile(
     r"\b(?!\s+(?:meille|meilla|firmalle|yritykselle))"
     # ... or a line beside another ("tilalla halutaan alkaa vuokrata mökkejä sivubisneksenä")
     r"|\b(?:alkaa|aloittaa|ruveta|alkais)\s+(?:\w+\s+){1,3}?(?P<work_sideline>sivubisnek\w*|sivutoimena|sivuelinkeinona)\b"
+    # ... or what one would begin to sell ("metsänomistaja haluaisi alkaa myydä polttopuita ja haketta")
+    r"|\b(?:haluaa|haluaisi|haluais|haluis|aikoo|miettii)\s+(?:alkaa|aloittaa|ruveta)\s+(?P<work_selling>myyda|myymaan)\b"
     # ... or a farm that would process what it grows ("marjatila haluaa jalostaa mehua ja hilloa")
     r"|\b(?:haluaa|haluaisi|haluais|haluis|alkaa|aloittaa|ruveta|alkais|aikoo)\s+(?P<work_processed>jalostaa|jalostamaan)\b"
     # ... or by one who did the work for another before ("entinen lähihoitaja haluaisi alkaa tehdä jalkahoitoja")

@@ -100,6 +100,13 @@ SEEKING_CUES = (*HIRE_CUES, "loyd", "loyt", "mistaan", "hakij", "ilmoitus", "ilm
 OWN_FUNDS = frozenset({"raha", "rahat", "varat", "paaoma", "funds", "money"})  # "omat rahat": no private thing
 MADE_TO_SELL = frozenset({"myyntiin", "myytavaksi", "kauppaan", "kauppoihin"})  # things made to sell (folded)
 SIDE_LINE_ENDS = ("yrittajyyden", "yrittajyytta", "yrittajaksi")  # a line begun beside the farm ("hakeyrittäjyyden")
+# ... or its crop processed, a side business, something sold ("jalostaa", "sivubisneksenä", "alkaa myydä polttopuita")
+FARM_NEW_LINE_STARTS = ("jalost", "sivu", "myy")
+# a farm's building or yard to another use ("tyhjä navetta, voisko siitä saada jotain muuta tuloa"): a new line
+FARM_NEW_USE = re.compile(
+    r"\b(?:muuta|lisaa|uutta|jotain)\s+(?P<use>tuloa|tuloja|kayttoa|lisatuloa)\b|\b(?P<extra>lisatuloa|sivutuloa|sivutuloja)\b"
+    r"|\btyhja\w*\s+(?P<empty>navetta|navetan|sikala|kanala|pihatto|konehalli|aitta)\b"
+)
 NOT_GOT = frozenset({"saa", "saada", "saatu", "saaneet"})  # none to be had ("ei saa kuskeja")
 SOUGHT_CUES = ("etsi", "tarvi", "tarvits", "hake", "hae", "vuokra", "looking", "need")  # a thing sought
 # a person's own papers: "oma veroilmoitus" is the asker's, though the question names employers ("oma auto
@@ -1978,13 +1985,17 @@ class QuestionReader:
             ]
             _drop_need_words(closing, need_words, whole_needs, part_needs)
             _word_names_need(analyses, work, "starting", need_words, whole_needs)
-            if (work in MADE_TO_SELL or work.endswith(SIDE_LINE_ENDS) or work.startswith(("jalost", "sivu"))) and (
+            if (work in MADE_TO_SELL or work.endswith(SIDE_LINE_ENDS) or work.startswith(FARM_NEW_LINE_STARTS)) and (
                 facets.sector == FARM_SECTOR
             ):
                 # "emäntä haluis alkaa tehdä puutuotteita myyntiin": a farm's new line of business, no farming
                 facets = replace(facets, sector=None, not_sectors=frozenset({FARM_SECTOR}))
         if facets.sector == FARM_SECTOR or facets.farm_production in FARMING:
             line_stopped = self._farm_line_stopped(analyses, need_words)
+            if (new_use := FARM_NEW_USE.search(folded_question)) is not None:
+                use_word = next(word for word in new_use.groups() if word)
+                used_at = [index for index, analysis in enumerate(analyses) if fold(analysis.word) == use_word]
+                line_stopped += used_at[:1]
             _rename_need_words(line_stopped, "rural", need_words, whole_needs, part_needs)
             # (a farm that weighs renovating against stopping is still a farm: "remontoida vai lopettaa lypsy")
             if line_stopped and not {"ownership_change", "investment"} & (whole_needs | part_needs):

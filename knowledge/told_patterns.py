@@ -493,7 +493,8 @@ NEW_UNITS = re.compile(
 # a worker needed ("tarvitsisimme ehkä yhden työntekijän kesäksi", "3 hitsaajaa tarvis heti"): a hire
 WORKER_NEEDED = re.compile(
     r"\b(?:tarvi\w*|tarvis\w*|tartteis\w*)\s+(?:\w+\s+){0,6}?(?:yhden|kaksi|kolme|\d+|uuden|lisaa)\s+"
-    r"(?P<worker>tyontekijan|tyontekijaa|tyontekijat|tekijan|tekijaa|kesatyontekijan|kesatyontekijaa)\b"
+    r"(?P<worker>tyontekijan|tyontekijaa|tyontekijat|tekijan|tekijaa|kesatyontekijan|kesatyontekijaa|miesta|miehen"
+    r"|kaveria|henkea)\b"
     r"|\b(?:\d+|kaksi|kolme|nelja|viisi|kuusi)\s+(?P<workers_first>\w{3,}(?:jaa|jia))\s+(?:tarvi\w*|tarvis\w*"
     r"|tartteis\w*|puuttuu|haetaan)\b"
 )

@@ -2386,6 +2386,10 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
             "Our client lost his biggest customer and cannot pay salaries next month. What help is there?",
             "financial_distress",
         ),
+        # five men needed from Estonia or Poland; a farm's empty barn to some other income; firewood to sell
+        ("rantasalmen sahalle tarvis 5 miestä, voisko virosta tai puolasta saada porukkaa", "recruiting_abroad"),
+        ("tilalla tyhjä navetta ja pihapiiri, emäntä miettii voisko siitä saada jotain muuta tuloa", "rural"),
+        ("Asiakkaalla on metsää ja hän haluaisi alkaa myydä polttopuita ja haketta, tarvitaanko jotain", "starting"),
         ("asiakas ollut 20 v hitsarina, tehdas lopettaa ja nyt miettii et tekis samaa omaan laskuun", "starting"),
     ],
 )
@@ -2581,6 +2585,12 @@ def test_ones_own_shares_or_studies_are_no_company_changing_owner(bundled, quest
             "millaisia palveluita on yritykselle, joka haluaa kehittää johtamista ja henkilöstön hyvinvointia?",
             "kela-yrittajan-sairauspaivaraha",
             "kela-tyoterveys-tyonantaja",
+        ),
+        # a farm's empty barn to another income: the farm adviser on a new line, not the farm investment aid
+        (
+            "tilalla tyhjä navetta ja pihapiiri, emäntä miettii voisko siitä saada jotain muuta tuloa",
+            "evk-maatalouden-investointituki",
+            "proagria-tilaneuvonta",
         ),
     ],
 )
