@@ -52,6 +52,7 @@ RESOURCE_STARTS = ("kayttopaaom", "kapasitee", "rahoitu", "raha", "vakuu", "work
 CLAUSE_BREAK = re.compile(r"[,.;:!?()–—]|\s-\s")
 # Spoken "et" is also "että" (that): after a verb of saying, or with a negation of its own after it
 # ("pankki sano et vakuudet ei riitä")
+SAID_NO_STARTS = ("sanoi", "sano", "vastasi", "vastas", "said")  # "pankki sanoi ei"
 # ... or of fearing, hoping or noticing ("pelkää et lupa kestää vuosia")
 SAYING_STARTS = (
     *("sano", "kerto", "luul", "usko", "totes", "vastas", "ilmoitt", "tiedo", "mietti", "kuul"),
@@ -87,6 +88,8 @@ def _negated_clauses(question: str) -> Iterator[tuple[list[str], int]]:
             problem = problem or following_word.startswith(NOT_KNOWING_STARTS)
             # ... and not even having something ("meillä ei oo edes nettisivuja"): what is lacked is asked for
             problem = problem or "edes" in words[index + 1 : index + 1 + EVEN_REACH]
+            # ... and a "no" said by someone ("pankki sanoi ei lainaa aloittavalle"): the refusal is the problem
+            problem = problem or (index > 0 and words[index - 1].startswith(SAID_NO_STARTS))
             near = words[max(0, index - FINANCIER_REACH) : index + 1 + FINANCIER_REACH]
             problem = problem or (
                 any(other.startswith(FINANCIER_STARTS) for other in near)

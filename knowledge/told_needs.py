@@ -65,7 +65,7 @@ _READINGS = (
     _Reading((patterns.RID_OF,), DISTRESS),
     _Reading((patterns.CLAWED_BACK,), DISTRESS, instead_of=AID_NEEDS),
     _Reading((patterns.KNOWS_NOBODY,), NETWORKING),
-    _Reading((patterns.MATERIALS_UPFRONT,), LOAN),
+    _Reading((patterns.MATERIALS_UPFRONT,), LOAN, instead_of=frozenset({DISTRESS})),  # working capital, no trouble
     # ... its words ("miettiä tulevaisuutta") no successor's
     _Reading((patterns.NO_TIME_TO_LEAD,), ADVICE, said_with=True, alone=True),
     _Reading((patterns.RENT_RAISED,), DISTRESS, instead_of=frozenset({"premises"})),

@@ -44,6 +44,8 @@ NO_SALES = re.compile(
     r"\b(?:ei|eika)\s+(?:ole\s+|oo\s+)?(?:ollut|ollu)\s+(?P<no_sales>kauppaa|myyntia|tuloja)\s+(?:\w+\s+)?"
     r"\w*(?:kuukauteen|kuukausiin|viikkoon|viikkoihin)\b"
     r"|\b(?P<trade>kauppa)\s+ei\s+(?:enaa\s+|oikein\s+)?(?:kay|veda)\b"
+    # ... or goods that no longer sell ("tuotteet ei mene enää kaupaksi")
+    r"|\b(?:ei|eivat)\s+(?:mene|myy|meneva)\s+(?:enaa\s+|oikein\s+)?(?P<not_selling>kaupaksi)\b"
 )
 # a company one wants to be rid of ("oy:llä ei oo ollu toimintaa, omistaja haluis vaan päästä siitä eroon"): closing it
 RID_OF = re.compile(
@@ -313,7 +315,9 @@ LEASE_ENDED = re.compile(
     r"\b(?:landlord|vuokranantaja\w*)\s+(?:\w+\s+)?(?P<terminated>terminated|ended|cancelled|irtisanoi|irtisano\w*|purki)\b"
     r"|\b(?:lease|vuokrasopimus|vuokrasopimuksen)\s+(?:\w+\s+){0,2}?(?P<lease_ended>terminated|ended|irtisanottiin"
     r"|irtisanottu|paattyy|loppuu|purettiin)\b"
-    r"|\b(?P<move_out_en>move\s+out|to\s+vacate)\b)",
+    r"|\b(?P<move_out_en>move\s+out|to\s+vacate)\b"
+    # ... or the landlord who sells the building ("vuokranantaja myy kiinteistön ja meidän pitää lähteä")
+    r"|\bvuokranantaja\w*\s+(?:\w+\s+)?(?P<sold_under>myy|myi|myymassa|myynyt)\b)",
     re.DOTALL,
 )
 # papers to have in order before opening ("grillikioski satamaan, mitä papereita pitää olla kunnossa"): permits
@@ -344,6 +348,9 @@ RENT_RAISED = re.compile(
 MATERIALS_UPFRONT = re.compile(
     r"\b(?:ei|eika)\s+(?:pysty|pystyta|voi|kykene)\s+(?:ostamaan|maksamaan|rahoittamaan|rahottaan|hankkimaan)\s+"
     r"(?:\w+\s+)?(?P<upfront>materiaale\w*|tarvikke\w*|raaka-aine\w*|raaka-ainei\w*)"
+    # ... or cash that does not stretch to them ("kassa ei riitä raaka-aineiden ostoon etukäteen")
+    r"|\b(?:kassa|rahat|raha|kassavirta)\s+(?:ei|eika)\s+(?:riita|riittanyt)\s+(?:\w+\s+)?"
+    r"(?P<upfront_cash>raaka-aine\w*|materiaal\w*|tarvikk\w*)"
 )
 # an owner who does everything himself and has no time to think ahead ("omistaja tekee kaiken itse eikä ehdi miettiä
 # tulevaisuutta"): an adviser's and a mentor's question
@@ -367,7 +374,7 @@ CLAWED_BACK = re.compile(
 BODY_GIVING_OUT = re.compile(
     r"\b(?P<body>selka|selkani|polvet|polvi|olkapaa|olkapaat|kadet|ranteet|lonkka)\s+(?:\w+\s+)?"
     r"(?:(?:ei|eika)\s+(?:enaa\s+|oikein\s+)?(?:kesta|kestanyt|jaksa|toimi)|petti|pettanyt|prakas\w*|hajos\w*"
-    r"|leikattiin|leikattu)\b"
+    r"|leikattiin|leikattu|leikattava|leikataan)\b"
     # ... or is why one cannot work ("ei selän takia pysty enää tekemään fyysistä työtä")
     r"|\b(?P<body_why>selan|polven|polvien|olkapaan|lonkan|kasien|ranteiden)\s+(?:takia|vuoksi)\b"
     # ... or work that the entrepreneur cannot do for a while ("ei pysty töihin kuukauteen")

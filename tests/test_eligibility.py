@@ -425,6 +425,9 @@ def test_a_rule_on_a_fact_holds_fails_or_stays_open_with_its_text(fact, allowed,
         # a full-time student who would try it for a summer is no full-time entrepreneur
         ("workload", "22-vuotias päätoiminen opiskelija haluaisi kokeilla yrittäjyyttä kesän ajan", "part_time"),
         ("job", "summer trainee hire, any wage subsidy?", "summer"),
+        # a bank's "no" denies no stage; a project begun, said in English
+        ("stage", "pankki sanoi ei lainaa aloittavalle yrittäjälle, mitä nyt", "startup"),
+        ("project", "asiakas wants ELY development grant but the project started already in March", "started"),
         # where the writer writes from is no sector of the company's
         ("sector", "kirjoitan tätä hammaslääkärin odotushuoneessa. Lypsyrobotti on hajonnut kolmesti", "agriculture"),
     ],

@@ -2390,6 +2390,16 @@ def test_debts_said_not_to_be_had_bring_no_debt_advice(question):
         ("rantasalmen sahalle tarvis 5 miestä, voisko virosta tai puolasta saada porukkaa", "recruiting_abroad"),
         ("tilalla tyhjä navetta ja pihapiiri, emäntä miettii voisko siitä saada jotain muuta tuloa", "rural"),
         ("Asiakkaalla on metsää ja hän haluaisi alkaa myydä polttopuita ja haketta, tarvitaanko jotain", "starting"),
+        # goods that no longer sell; cash short of the raw materials; a company wound up; a back to operate on;
+        # the landlord who sells the building
+        ("kilpailijat on menneet ohi, tuotteet ei mene enää kaupaksi", "general_advice"),
+        ("tilauksia olis mutta kassa ei riitä raaka-aineiden ostoon etukäteen", "loan"),
+        ("oy:n purkaminen", "financial_distress"),
+        (
+            "ei oo maksanut itselleen eläkettä ikinä, nyt selkä leikattava eikä tiedä saako mistään päivärahaa",
+            "wellbeing",
+        ),
+        ("käsityöpuoti pyörii, mutta vuokranantaja myy kiinteistön ja meidän pitää lähteä kesään mennessä", "premises"),
         ("asiakas ollut 20 v hitsarina, tehdas lopettaa ja nyt miettii et tekis samaa omaan laskuun", "starting"),
     ],
 )
@@ -2500,6 +2510,9 @@ def test_everyday_forms_of_a_need_name_it(bundled, question, need):
         ("voiko laskun eräpäivää siirtää", "ownership_change"),
         # the staff who would carry it on are no hire
         ("konepaja ky:n isäntä haluaa jäädä pois ja kaks työntekijää ois kiinnostuneita jatkamaan", "recruitment"),
+        # cash short of the raw materials is working capital, no trouble; a contract ended is no company wound up
+        ("tilauksia olis mutta kassa ei riitä raaka-aineiden ostoon etukäteen", "financial_distress"),
+        ("miten purkaa vuokrasopimus", "financial_distress"),
         ("ELYstä tuli hylky mutta firma tarvii silti rahaa uuteen linjaan, pieksämäki", "development_grant"),
     ],
 )
