@@ -282,6 +282,7 @@ FARM_LINE_LETTERS = ("tuotan", "tuotant", "lypsy", "lypsa", "karjanpi", "karjata
 STOPPING_STARTS, FARM_LINE_REACH = ("lopet", "luopu"), 2
 EMPLOYER_CLOSING = ("lopet", "lakkaut", "sulke", "konkurs", "irtisan")  # an old employer's end, for one gone on alone
 UNPROFITABLE, UNPROFITABLE_REACH = frozenset({"kannata", "kannattanut", "kannattais", "kannattaisi"}), 3
+UNPROFITABLE_NEGATIONS = NEGATIONS | {"ettei"}  # "ettei viljely enää kannata"
 LAY_OFF_LEMMAS = frozenset({"lomautus"})  # what work running out for the staff means ("kolmelle ei oo hommia")
 HIRING_NEEDS = frozenset({"recruitment", "recruiting_abroad", "wage_subsidy", "apprenticeship"})
 JOINED_HEAD_LETTERS = 3  # a compound written apart: its second word shares this much of the head, or all of it
@@ -1104,7 +1105,7 @@ class QuestionReader:
             before = analyses[max(0, index - UNPROFITABLE_REACH) : index]
             if (
                 fold(analysis.word) in UNPROFITABLE
-                and any(fold(a.word) in NEGATIONS | {"ettei"} for a in before)
+                and any(fold(a.word) in UNPROFITABLE_NEGATIONS for a in before)
                 and any((a.lemmas | {a.head}) & FARM_LINES or _farm_line_guessed(a) for a in before)
             ):
                 found.append(index)
@@ -1710,13 +1711,14 @@ class QuestionReader:
             | good_news_clauses(analyses)
             | writing_from(analyses)
         )
+        events = event_started(analyses)
         # "mistä kannattaisi aloittaa", "projekti aloitettiin jo": no company starting, nor its stage
         not_starting = {
             *where_to_begin(analyses),
             *begun_words(analyses),
             *work_started(analyses),
             *competitor_opened(analyses),  # "viereen avattiin ketjukahvila": a rival's, no client's start
-            *event_started(analyses),  # "since the roadworks started"
+            *events,  # "since the roadworks started"
         }
         facets = read_facets(
             question,
@@ -1873,7 +1875,7 @@ class QuestionReader:
         _rename_need_words(renovated, "investment", need_words, whole_needs, part_needs)
         # first what starts no company ("aloittaa työt"): then nobody is its founder
         _drop_need_words(sorted(not_starting), need_words, whole_needs, part_needs)
-        _unmatched(analyses, event_started(analyses))  # "after the road works started" matches no start-up's text
+        _unmatched(analyses, events)  # "after the road works started" matches no start-up's text
         # "voiko ukrainalainen aloittaa työt heti?", "avainhenkilöt lähti kilpailijalle, ei ketään tilalle": a hire
         for index, analysis in enumerate(analyses):
             if fold(analysis.word) in work_words:
@@ -2008,14 +2010,10 @@ class QuestionReader:
             if told.need == "wellbeing" and whole_needs - told.instead_of:
                 continue  # "polvet ei enää kestä ja haluaisin myydä firman": why it is sold, not what is asked
             if told.instead_of and told.own_word:  # "kauppa kuolee": its word names no death
-                own = [index for index, analysis in enumerate(analyses) if fold(analysis.word) == told.word]
-                _withdraw_needs(
-                    [index for index in own if index in need_words],
-                    told.instead_of,
-                    need_words,
-                    whole_needs,
-                    part_needs,
-                )
+                own = [
+                    at for at, analysis in enumerate(analyses) if at in need_words and fold(analysis.word) == told.word
+                ]
+                _withdraw_needs(own, told.instead_of, need_words, whole_needs, part_needs)
             elif told.instead_of:  # "ei rahaa palkkoihin": the staff's pay, no hire nor a loan asked for
                 instead = [index for index, needs in need_words.items() if needs <= told.instead_of]
                 _drop_need_words(instead, need_words, whole_needs, part_needs)
